@@ -1,0 +1,101 @@
+package diag
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Source is the text of one input file, indexed by line so that byte offsets
+// can be turned into positions only when a problem is reported (the esbuild
+// habit: keep offsets, convert late).
+type Source struct {
+	// Name is the slash-separated path relative to the site's source folder.
+	Name string
+	// Text is the file's content.
+	Text []byte
+	// lineStarts holds the byte offset at which each line starts.
+	lineStarts []int
+}
+
+// NewSource indexes text by line.
+func NewSource(name string, text []byte) *Source {
+	s := &Source{Name: name, Text: text, lineStarts: []int{0}}
+	for i, b := range text {
+		if b == '\n' {
+			s.lineStarts = append(s.lineStarts, i+1)
+		}
+	}
+	return s
+}
+
+// Pos converts a byte offset in s.Text into a position. Offsets past the end
+// clamp to the end of the text.
+func (s *Source) Pos(offset int) Pos {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(s.Text) {
+		offset = len(s.Text)
+	}
+	line := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > offset }) - 1
+	start := s.lineStarts[line]
+	col := utf8.RuneCount(s.Text[start:offset]) + 1
+	return Pos{File: s.Name, Line: line + 1, Col: col}
+}
+
+// LineCol returns the position of a 1-based line and 1-based byte column.
+// The column is converted to characters.
+func (s *Source) LineCol(line, byteCol int) Pos {
+	if line < 1 || line > len(s.lineStarts) {
+		return Pos{File: s.Name, Line: line, Col: byteCol}
+	}
+	start := s.lineStarts[line-1]
+	if byteCol < 1 {
+		return Pos{File: s.Name, Line: line}
+	}
+	return s.Pos(start + byteCol - 1)
+}
+
+// LineStart returns the byte offset at which the 1-based line starts.
+func (s *Source) LineStart(line int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(s.lineStarts) {
+		return len(s.Text)
+	}
+	return s.lineStarts[line-1]
+}
+
+// Line returns the text of the 1-based line n without its line ending, or ""
+// if n is out of range.
+func (s *Source) Line(n int) string {
+	if n < 1 || n > len(s.lineStarts) {
+		return ""
+	}
+	start := s.lineStarts[n-1]
+	end := len(s.Text)
+	if n < len(s.lineStarts) {
+		end = s.lineStarts[n] - 1
+	}
+	if end > start && s.Text[end-1] == '\r' {
+		end--
+	}
+	if end < start {
+		end = start
+	}
+	return string(s.Text[start:end])
+}
+
+// Errorf returns an error diagnostic at the byte offset, with the source line
+// attached.
+func (s *Source) Errorf(offset int, format string, args ...any) Diagnostic {
+	p := s.Pos(offset)
+	return Errorf(p, format, args...).WithLine(s.Line(p.Line))
+}
+
+// At returns an error diagnostic at pos (which must be in this source) with
+// the source line attached.
+func (s *Source) At(pos Pos, format string, args ...any) Diagnostic {
+	return Errorf(pos, format, args...).WithLine(s.Line(pos.Line))
+}
