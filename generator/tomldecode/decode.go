@@ -70,7 +70,12 @@ func File(src *diag.Source, v any) (*Doc, diag.List) {
 // pointer to a struct. Positions are reported in src's numbering, so a caller
 // decoding the front matter of a Markdown file gets the file's own lines.
 // When the text is not valid TOML, the returned Doc is nil.
-func Decode(src *diag.Source, start, end int, v any) (*Doc, diag.List) {
+//
+// Further struct pointers in more share the document's top-level keys with
+// v: each receives the keys it declares, and a key is unknown only if none of
+// them declares it. This is how a feature (the framework's standards, say)
+// adds its own front-matter keys to the common ones.
+func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.List) {
 	text := string(src.Text[start:end])
 	raw := map[string]any{}
 	if _, err := toml.Decode(text, &raw); err != nil {
@@ -78,7 +83,7 @@ func Decode(src *diag.Source, start, end int, v any) (*Doc, diag.List) {
 	}
 	doc := &Doc{src: src, start: start, idx: indexKeys(text, start), Raw: raw}
 	d := &decoder{doc: doc}
-	d.decode(nil, raw, v)
+	d.top(raw, append([]any{v}, more...))
 	return doc, d.diags
 }
 

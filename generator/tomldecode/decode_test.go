@@ -195,3 +195,20 @@ func TestEditDistance(t *testing.T) {
 		t.Fatal("editDistance wrong")
 	}
 }
+
+func TestDecodeSeveralTargets(t *testing.T) {
+	src := diag.NewSource("s.md", []byte("title = \"x\"\nid = \"1.3\"\nidd = 2\n"))
+	var common struct {
+		Title string `toml:"title"`
+	}
+	var extra struct {
+		ID string `toml:"id"`
+	}
+	_, diags := Decode(src, 0, len(src.Text), &common, &extra)
+	if common.Title != "x" || extra.ID != "1.3" {
+		t.Fatalf("decoded %+v %+v", common, extra)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Msg, `unknown key "idd"`) || !strings.Contains(diags[0].Hint, `"id"`) {
+		t.Fatalf("diags = %v", diags)
+	}
+}

@@ -50,12 +50,17 @@ func displayPath(path []string) string {
 	return b.String()
 }
 
-func (d *decoder) decode(path []string, raw any, v any) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		panic("tomldecode: Decode needs a non-nil pointer")
+// top decodes the document's top-level table into one or more structs.
+func (d *decoder) top(raw map[string]any, targets []any) {
+	rvs := make([]reflect.Value, len(targets))
+	for i, v := range targets {
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+			panic("tomldecode: Decode needs non-nil pointers to structs")
+		}
+		rvs[i] = rv.Elem()
 	}
-	d.value(path, raw, rv.Elem())
+	d.structure(nil, raw, rvs...)
 }
 
 // value stores raw into rv, reporting any mismatch at path.
@@ -235,24 +240,27 @@ func fields(t reflect.Type) []field {
 	return out
 }
 
-func (d *decoder) structure(path []string, m map[string]any, rv reflect.Value) {
-	fs := fields(rv.Type())
-	known := make([]string, len(fs))
-	for i, f := range fs {
-		known[i] = f.name
-		v, ok := m[f.name]
-		if !ok {
-			if f.required {
-				where := "at the top"
-				if len(path) > 0 {
-					where = "in [" + displayPath(path) + "]"
+// structure decodes the table m into the structs rvs (usually one), then
+// reports the keys that none of them declares.
+func (d *decoder) structure(path []string, m map[string]any, rvs ...reflect.Value) {
+	var known []string
+	for _, rv := range rvs {
+		for _, f := range fields(rv.Type()) {
+			known = append(known, f.name)
+			v, ok := m[f.name]
+			if !ok {
+				if f.required {
+					where := "at the top"
+					if len(path) > 0 {
+						where = "in [" + displayPath(path) + "]"
+					}
+					d.diags.Add(d.doc.src.At(d.doc.KeyPos(path...), "the key %q is missing", f.name).
+						WithHint("add a line %s such as %s = …", where, f.name))
 				}
-				d.diags.Add(d.doc.src.At(d.doc.KeyPos(path...), "the key %q is missing", f.name).
-					WithHint("add a line %s such as %s = …", where, f.name))
+				continue
 			}
-			continue
+			d.value(append(path[:len(path):len(path)], f.name), v, rv.FieldByIndex(f.index))
 		}
-		d.value(append(path[:len(path):len(path)], f.name), v, rv.FieldByIndex(f.index))
 	}
 	for _, k := range sortedKeys(m) {
 		if slices.Contains(known, k) {
