@@ -185,6 +185,14 @@ func (c *Config) Base() *url.URL {
 // "/quality/".
 func (c *Config) BasePath() string { return c.Base().Path }
 
+// Origin returns the scheme and host of the base URL
+// ("https://example.org"), to which a site path is appended to make an
+// absolute URL.
+func (c *Config) Origin() string {
+	b := c.Base()
+	return b.Scheme + "://" + b.Host
+}
+
 // Doc returns the decoded file, for checks in other stages that need the
 // position of a key (a menu entry naming a page that does not exist).
 func (c *Config) Doc() *tomldecode.Doc { return c.doc }
