@@ -88,11 +88,13 @@ func Run(cfg *config.Config, loaded content.Result, opts Options) (Result, diag.
 		p.Permalink = origin + p.RelPermalink
 	}
 
+	drop, resources, d := checkCollisions(all, a.resources(loaded.Resources))
+	diags.Append(d)
+	all = slices.DeleteFunc(all, func(p *site.Page) bool { return drop[p] })
+
 	s := &site.Site{Config: cfg, Pages: all, Home: a.sections[""], BuildDate: a.buildDate(all)}
 	s.Index()
 	s.Taxonomies = a.terms
-	resources := a.resources(loaded.Resources)
-	diags.Append(checkCollisions(all, resources))
 	s.Menus = a.menus(s, &diags)
 	return Result{Site: s, Resources: resources, Excluded: a.excluded}, diags
 }

@@ -107,41 +107,52 @@ func (a *assembler) dirExcluded(dir string) string {
 
 // checkCollisions refuses two pages or files that would be written to the
 // same output file, including names that differ only in case (they would
-// overwrite each other on Windows and macOS, and on many hosts).
-func checkCollisions(pages []*site.Page, resources []site.File) diag.List {
+// overwrite each other on Windows and macOS, and on many hosts). The first
+// claimant in URL order keeps the address; the pages and resources that
+// lost are returned so they are not rendered, and each loss is reported
+// once.
+func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.Page]bool, keep []site.File, l diag.List) {
 	type claim struct{ what, file string }
-	var l diag.List
+	drop = map[*site.Page]bool{}
 	exact := map[string]claim{}
 	folded := map[string]string{}
-	add := func(out string, c claim) {
+	add := func(out string, c claim) bool {
 		if prev, ok := exact[out]; ok {
 			l.Add(diag.Errorf(firstLine(c.file), "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
 				WithHint("give one of them another slug or file name, or remove the duplicate"))
-			return
+			return false
 		}
-		exact[out] = c
 		low := strings.ToLower(out)
 		if prev, ok := folded[low]; ok && prev != out {
-			l.Add(diag.Errorf(firstLine(c.file), "%s differs only in upper/lower case from %s; on many hosts they would overwrite each other", out, prev).
+			l.Add(diag.Errorf(firstLine(c.file), "%s would be written to %s, which differs only in upper/lower case from %s; on many hosts they would overwrite each other", c.what, out, prev).
 				WithHint("rename one of them"))
-			return
+			return false
 		}
+		exact[out] = c
 		folded[low] = out
+		return true
 	}
 	for _, p := range pages {
 		file := p.File
 		if file == "" {
 			file = "(generated)"
 		}
-		add(p.OutputPath, claim{"the page " + strconv.Quote(p.Title), file})
+		if !add(p.OutputPath, claim{"the page " + strconv.Quote(p.Title), file}) {
+			drop[p] = true
+			continue
+		}
 		for _, alias := range p.Aliases {
-			add(OutputPath(path.Clean(alias)+"/"), claim{fmt.Sprintf("the alias %q", alias), file})
+			if !add(OutputPath(path.Clean(alias)+"/"), claim{fmt.Sprintf("the alias %q", alias), file}) {
+				drop[p] = true
+			}
 		}
 	}
 	for _, r := range resources {
-		add(r.Path, claim{"the file", r.Source})
+		if add(r.Path, claim{"the file", r.Source}) {
+			keep = append(keep, r)
+		}
 	}
-	return l
+	return drop, keep, l
 }
 
 func firstLine(file string) diag.Pos {

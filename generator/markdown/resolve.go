@@ -90,7 +90,7 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 	if l.resources[rel] {
 		return l.basePath + rel + suffix, "", ""
 	}
-	if target := l.site.GetPage(rel); target != nil && target.IsSection() {
+	if target := l.site.GetPage(rel); target != nil { // a folder: a section or a bundle
 		return l.url(target) + suffix, "", ""
 	}
 	return "", fmt.Sprintf("the %s %q points to %s, which does not exist", what, dest, file),

@@ -54,7 +54,7 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 		col++ // text/template counts bytes from 0 within the line
 	}
 	file := l.sourceOf(m[1])
-	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", strings.TrimSpace(msg[len(m[0]):]))
+	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", plainTypes.Replace(strings.TrimSpace(msg[len(m[0]):])))
 	d = l.withLine(d, fsys)
 	if col > 0 && d.LineText != "" {
 		d.Pos = diag.NewSource(file, []byte(d.LineText)).LineCol(1, col)
@@ -86,9 +86,18 @@ func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS) diag.Diagnostic {
 	return d.WithLine(diag.NewSource(d.Pos.File, data).Line(d.Pos.Line))
 }
 
+// plainTypes names Go types the way a template author sees them.
+var plainTypes = strings.NewReplacer(
+	"in type render.Context", "on a page (.)",
+	"in type *site.Page", "on a page",
+	"in type *site.Site", "on the site (.Site)",
+	"in type site.MenuItem", "on a menu item",
+	"can't evaluate field", "there is no field",
+)
+
 func templateHint(msg string) string {
 	switch {
-	case strings.Contains(msg, "can't evaluate field"):
+	case strings.Contains(msg, "there is no field"):
 		return "the page or site has no value by that name; check the spelling against docs/templates.md"
 	case strings.Contains(msg, "function") && strings.Contains(msg, "not defined"):
 		return "that template function does not exist; docs/templates.md lists the functions Plinth provides"
