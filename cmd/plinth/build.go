@@ -41,8 +41,8 @@ site has errors.`,
 }
 
 func init() {
-	cmdBuild.run = func(e *env, args []string) int { return runBuild(e, cmdBuild, args, true) }
-	cmdCheck.run = func(e *env, args []string) int { return runBuild(e, cmdCheck, args, false) }
+	cmdBuild.run = func(e *processEnv, args []string) int { return runBuild(e, cmdBuild, args, true) }
+	cmdCheck.run = func(e *processEnv, args []string) int { return runBuild(e, cmdCheck, args, false) }
 }
 
 type buildFlagValues struct {
@@ -63,7 +63,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 	return fs, v
 }
 
-func runBuild(e *env, c *command, args []string, write bool) int {
+func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	fs, v := buildFlags(c)
 	if status, ok := parseFlags(e, c, fs, args); !ok {
 		return status

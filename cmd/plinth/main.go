@@ -28,12 +28,12 @@ type command struct {
 	long  string
 	// run receives the arguments after the command name and returns the
 	// exit status.
-	run func(env *env, args []string) int
+	run func(e *processEnv, args []string) int
 }
 
-// env is the process's outside world, injected so tests can run commands
+// processEnv is the process's outside world, injected so tests can run commands
 // without touching the real one.
-type env struct {
+type processEnv struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	isTerminal     bool
@@ -46,12 +46,12 @@ func init() {
 }
 
 func main() {
-	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout)}
+	e := &processEnv{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout)}
 	os.Exit(run(e, os.Args[1:]))
 }
 
 // run dispatches to a subcommand and returns the exit status.
-func run(e *env, args []string) int {
+func run(e *processEnv, args []string) int {
 	if len(args) == 0 {
 		usage(e.stderr)
 		return 2
@@ -126,7 +126,7 @@ func (c *command) flags() *flag.FlagSet {
 
 // parseFlags parses args for c. Wrong flags print the usage and give exit
 // status 2; -h prints it and gives 0.
-func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) (int, bool) {
+func parseFlags(e *processEnv, c *command, fs *flag.FlagSet, args []string) (int, bool) {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {

@@ -36,7 +36,7 @@ Archetypes are looked up in archetypes/ and then the theme's archetypes/
 
 func init() { cmdNew.run = runNew }
 
-func runNew(e *env, args []string) int {
+func runNew(e *processEnv, args []string) int {
 	flags := flag.NewFlagSet("new", flag.ContinueOnError)
 	src := flags.String("source", ".", "the site's folder (holding site.toml)")
 	if status, ok := parseFlags(e, cmdNew, flags, args); !ok {

@@ -15,7 +15,7 @@ var cmdVersion = &command{
 
 func init() { cmdVersion.run = runVersion }
 
-func runVersion(e *env, args []string) int {
+func runVersion(e *processEnv, args []string) int {
 	if len(args) > 0 && args[0] != "-h" && args[0] != "--help" {
 		fmt.Fprintf(e.stderr, "plinth version: unexpected argument %q\n", args[0])
 		return 2
