@@ -36,7 +36,6 @@ type command struct {
 type processEnv struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	isTerminal     bool
 }
 
 var commands []*command
@@ -46,7 +45,7 @@ func init() {
 }
 
 func main() {
-	e := &processEnv{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, isTerminal: isTerminal(os.Stdout)}
+	e := &processEnv{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
 	os.Exit(run(e, os.Args[1:]))
 }
 
@@ -138,9 +137,4 @@ func parseFlags(e *processEnv, c *command, fs *flag.FlagSet, args []string) (int
 		return 2, false
 	}
 	return 0, true
-}
-
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
