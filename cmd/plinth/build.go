@@ -46,8 +46,8 @@ func init() {
 }
 
 type buildFlagValues struct {
-	source, destination, baseURL *string
-	drafts, future, quiet        *bool
+	source, destination, baseURL   *string
+	drafts, future, quiet, timings *bool
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
@@ -59,6 +59,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		drafts:      fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
 		future:      fs.Bool("future", false, "include pages whose publishDate is in the future"),
 		quiet:       fs.Bool("quiet", false, "print only problems, not the summary"),
+		timings:     fs.Bool("timings", false, "print how long each stage of the build took"),
 	}
 	return fs, v
 }
@@ -90,6 +91,11 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	})
 	elapsed := time.Since(start)
 	diag.Print(e.stderr, diags, 0)
+	if *v.timings {
+		for _, st := range res.Stages {
+			fmt.Fprintf(e.stderr, "%-10s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
+		}
+	}
 	if diags.HasErrors() {
 		fmt.Fprintf(e.stderr, "\n%s failed with %s.", strings.ToUpper(c.name[:1])+c.name[1:], diag.Summary(diags))
 		if write {

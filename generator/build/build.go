@@ -51,6 +51,28 @@ type Result struct {
 	// the files copied as they are (static files and page resources).
 	Pages  int
 	Copied int
+	// Stages records how long each stage took, in pipeline order.
+	Stages []Stage
+}
+
+// Stage is one stage's wall-clock time, for `plinth build --timings`.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// clock records stage durations.
+type clock struct {
+	last   time.Time
+	stages []Stage
+}
+
+func newClock() *clock { return &clock{last: time.Now()} }
+
+func (c *clock) lap(name string) {
+	now := time.Now()
+	c.stages = append(c.stages, Stage{name, now.Sub(c.last)})
+	c.last = now
 }
 
 // reservedIDs are element IDs the layouts use; headings never take them.
@@ -61,6 +83,7 @@ var reservedIDs = []string{"maincontent", "contents", "search", "top", "header",
 // nothing was written.
 func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
+	clk := newClock()
 	fsys, err := source.Open(opts.Source)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
@@ -74,17 +97,22 @@ func Run(opts Options) (Result, diag.List) {
 		return Result{}, diags
 	}
 
+	clk.lap("config")
+
 	loaded, d := content.Load(fsys, content.Options{})
 	diags.Append(d)
+	clk.lap("content")
 
 	asm, d := assemble.Run(cfg, loaded, assemble.Options{
 		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate,
 	})
 	diags.Append(d)
 	s := asm.Site
+	clk.lap("assemble")
 
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
+	clk.lap("markdown")
 
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
 	diags.Append(d)
@@ -93,6 +121,7 @@ func Run(opts Options) (Result, diag.List) {
 		pages, d = render.Pages(s, layouts, fsys)
 		diags.Append(d)
 	}
+	clk.lap("render")
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
@@ -103,13 +132,17 @@ func Run(opts Options) (Result, diag.List) {
 
 	files, d := merge(pages, asm.Resources, statics, generated)
 	diags.Append(d)
+	clk.lap("static")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
 	if diags.HasErrors() || !opts.Write {
+		res.Stages = clk.stages
 		return res, diags
 	}
 	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
 	}
+	clk.lap("publish")
+	res.Stages = clk.stages
 	return res, diags
 }
 
