@@ -1,7 +1,7 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → assemble → markdown → render → static → publish
+//	config → content → assemble → markdown → render → static → linkcheck → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -16,6 +16,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -133,6 +134,11 @@ func Run(opts Options) (Result, diag.List) {
 	files, d := merge(pages, asm.Resources, statics, generated)
 	diags.Append(d)
 	clk.lap("static")
+
+	if !diags.HasErrors() {
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
+		clk.lap("linkcheck")
+	}
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
@@ -144,6 +150,16 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// sources looks up the text of a page's source file, for positions.
+func sources(s *site.Site) func(string) *diag.Source {
+	return func(file string) *diag.Source {
+		if p := s.GetPage(file); p != nil {
+			return p.Source
+		}
+		return nil
+	}
 }
 
 // generatedFiles are the files the generator makes that no stage owns yet:
