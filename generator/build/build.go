@@ -9,6 +9,8 @@
 package build
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
@@ -104,8 +107,14 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
+	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
+	if errors.Is(err, gitinfo.ErrShallow) {
+		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
+	}
+	clk.lap("git")
+
 	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate,
+		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
 	})
 	diags.Append(d)
 	s := asm.Site
