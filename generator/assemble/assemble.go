@@ -326,15 +326,25 @@ func displayOrder(x, y *site.Page) int {
 // reviewDates sets the dates shown as "Page last reviewed" and "Next review
 // due" (NHS.UK's convention): front matter first, then git.
 func (a *assembler) reviewDates(p *site.Page) {
+	var git site.Date
+	if t, ok := a.opts.GitDates[p.File]; ok {
+		git = site.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)}
+	}
+	switch {
+	case p.Lastmod.IsSet():
+		p.Modified = p.Lastmod
+	case git.IsSet():
+		p.Modified = git
+	default:
+		p.Modified = p.Date
+	}
 	switch {
 	case p.Reviewed.IsSet():
 		p.LastReviewed = p.Reviewed
 	case p.Lastmod.IsSet():
 		p.LastReviewed = p.Lastmod
 	default:
-		if t, ok := a.opts.GitDates[p.File]; ok {
-			p.LastReviewed = site.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)}
-		}
+		p.LastReviewed = git
 	}
 	switch {
 	case p.NextReview.IsSet():

@@ -12,18 +12,21 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/feed"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/static"
 )
@@ -135,9 +138,9 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
-	generated, err := generatedFiles()
+	generated, err := generatedFiles(s, statics)
 	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{}, "%v", err))
+		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
 	files, d := merge(pages, asm.Resources, statics, generated)
@@ -171,12 +174,25 @@ func sources(s *site.Site) func(string) *diag.Source {
 	}
 }
 
-// generatedFiles are the files the generator makes that no stage owns yet:
-// the syntax-highlighting stylesheet.
-func generatedFiles() ([]site.File, error) {
+// generatedFiles are the site-wide files made from the whole site: the
+// sitemap, robots.txt (unless static/ has one), the feed of updates, and the
+// syntax-highlighting stylesheet.
+func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
+	files, err := sitemap.Files(s)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the sitemap: %w", err)
+	}
+	if !slices.ContainsFunc(statics, func(f site.File) bool { return f.Path == "robots.txt" }) {
+		files = append(files, sitemap.Robots(s))
+	}
+	updates, err := feed.Updates(s, 50).Atom(s.Config.LanguageCode)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the feed: %w", err)
+	}
+	files = append(files, site.File{Path: feed.UpdatesPath, Data: updates})
 	css, err := markdown.Stylesheet("")
 	if err != nil {
 		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
 	}
-	return []site.File{{Path: "css/syntax.css", Data: []byte(css)}}, nil
+	return append(files, site.File{Path: "css/syntax.css", Data: []byte(css)}), nil
 }

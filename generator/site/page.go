@@ -72,6 +72,9 @@ type Page struct {
 	// review falls back to the last review plus the site's review period.
 	LastReviewed  Date
 	NextReviewDue Date
+	// Modified is when the page last changed: lastmod, else the last git
+	// commit of its source, else date. It feeds sitemap and feed dates.
+	Modified Date
 
 	// Parent is the section page that lists this page (nil for the home
 	// page). Pages and Sections are a section's children, in display order
