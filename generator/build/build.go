@@ -60,6 +60,8 @@ type Result struct {
 	Copied int
 	// Stages records how long each stage took, in pipeline order.
 	Stages []Stage
+	// Site is the assembled site (nil if the configuration was unusable).
+	Site *site.Site
 }
 
 // Stage is one stage's wall-clock time, for `plinth build --timings`.
@@ -151,7 +153,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
 		clk.lap("linkcheck")
 	}
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
 		return res, diags
