@@ -18,7 +18,7 @@ type automaton struct {
 	// first state to report from, or -1, so that the common case of
 	// nothing to report costs one load.
 	first []int32
-	lens    []int   // byte length of each term
+	lens  []int // byte length of each term
 }
 
 // newAutomaton builds the automaton for the given (distinct, non-empty)
