@@ -140,3 +140,23 @@ func TestLoadGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestRepositoryData loads the example site's own data/ folder. Standard
+// references are checked for form only here: the framework is loaded by
+// another package.
+func TestRepositoryData(t *testing.T) {
+	root := filepath.Join("..", "..")
+	if _, err := os.Stat(filepath.Join(root, "data", "you-said-we-did.csv")); err != nil {
+		t.Skip("data/you-said-we-did.csv is not in this checkout yet")
+	}
+	set, l := Load(os.DirFS(root), Options{})
+	if len(l) != 0 {
+		var b strings.Builder
+		diag.Print(&b, l, 0)
+		t.Fatalf("the example site's data has problems:\n%s", b.String())
+	}
+	if len(set.Regions) != 7 || len(set.Professions) != 9 || set.Table("you-said-we-did") == nil ||
+		set.PrivateTable("actions") == nil || set.PrivateTable("providers") == nil {
+		t.Errorf("unexpected set: %d regions, %d professions, tables %v, private %v", len(set.Regions), len(set.Professions), set.Tables, set.Private)
+	}
+}
