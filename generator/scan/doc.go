@@ -56,8 +56,9 @@
 // 2; a remainder giving 11 means 0; 10 is never valid). Telephone numbers
 // are UK numbers starting 01, 02, 03, 07 or 080 (10 or 11 digits as each
 // range requires), or +44 forms with an optional (0), written with spaces
-// or hyphens between groups of at least three digits (brackets around the
-// area code allowed). Postcodes are full UK postcodes in capitals ("SW1A
+// or hyphens between groups of at least three digits (after +44 the first
+// group may be shorter, as in +44 20 7946 0958; brackets around the area
+// code are allowed). Postcodes are full UK postcodes in capitals ("SW1A
 // 1AA", "M1 1AE"), with or without the space. E-mail addresses need a
 // domain with a dot and a top-level domain of letters that is not an image
 // or script extension ("logo@2x.png" is not an address).
