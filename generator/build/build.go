@@ -1,7 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → assemble → markdown → render → static → linkcheck → publish
+//	config → content, dataset → assemble → markdown → render → static
+//	       → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -18,6 +19,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
@@ -25,6 +27,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -112,6 +115,10 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
+	data, d := dataset.Load(fsys, dataset.Options{})
+	diags.Append(d)
+	clk.lap("dataset")
+
 	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
 		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
@@ -153,6 +160,8 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
 		clk.lap("linkcheck")
 	}
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
@@ -164,6 +173,20 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// scanOutput searches every output file for the identifying values of the
+// private datasets and for personal-data patterns: the last check before
+// anything is published.
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+	var terms []scan.Term
+	if data != nil {
+		for _, id := range dataset.Identifiers(data) {
+			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
+		}
+	}
+	scanner, diags := scan.New(terms, allow)
+	return append(diags, scanner.Scan(files, sources)...)
 }
 
 // sources looks up the text of a page's source file, for positions.

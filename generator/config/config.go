@@ -44,6 +44,8 @@ type Config struct {
 	// Review sets how "Next review due" is worked out for pages that do
 	// not give next_review.
 	Review Review `toml:"review"`
+	// Scan configures the identifier scan of the built site.
+	Scan Scan `toml:"scan"`
 
 	// base is BaseURL parsed.
 	base *url.URL
@@ -55,6 +57,13 @@ type Config struct {
 type Review struct {
 	// Months is the time between reviews (default 12).
 	Months int `toml:"months"`
+}
+
+// Scan is the [scan] table.
+type Scan struct {
+	// Allow lists exact values that may appear in the site although they
+	// look like personal data, such as the public contact address.
+	Allow []string `toml:"allow"`
 }
 
 // MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page

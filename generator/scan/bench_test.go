@@ -85,7 +85,7 @@ func BenchmarkScan1000Pages(b *testing.B) {
 	cpu0 := cpuTime()
 	n := 0
 	for b.Loop() {
-		if l := s.Scan(pages); len(l) != 0 {
+		if l := s.Scan(pages, nil); len(l) != 0 {
 			b.Fatalf("unexpected hits: %v", l[0])
 		}
 		n++

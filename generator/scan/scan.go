@@ -5,11 +5,13 @@ import (
 	"cmp"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -207,16 +209,51 @@ func (s *Scanner) hits(f site.File, m *text, found []match) []Hit {
 	return out
 }
 
-// Scan scans every file and returns one error per Hit.
-func (s *Scanner) Scan(files []site.File) diag.List {
+// Scan scans every file, on all cores, and returns one error per Hit. If
+// sources is not nil it is asked for the text of each hit's source file,
+// and the error is placed where the text is written there, so the editor
+// is taken to the line to fix.
+func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source) diag.List {
+	found := make([][]Hit, len(files))
+	parallel.For(len(files), func(i int) { found[i] = s.File(files[i]) })
 	var l diag.List
-	for _, f := range files {
-		for _, h := range s.File(f) {
-			l.Add(h.Diagnostic())
+	for _, hits := range found {
+		for _, h := range hits {
+			d := h.Diagnostic()
+			if sources != nil && h.Source != "" {
+				if src := sources(h.Source); src != nil {
+					if off := findFold(src.Text, h.Text); off >= 0 {
+						d.Pos = src.Pos(off)
+						d.LineText = src.Line(d.Pos.Line)
+					}
+				}
+			}
+			l.Add(d)
 		}
 	}
 	l.Sort()
 	return l
+}
+
+// findFold finds text in source ignoring case and treating any run of
+// whitespace as a match for a space (hits are reported with their spacing
+// normalised), or returns -1.
+func findFold(source []byte, text string) int {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return -1
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(`(?i)` + strings.Join(words, `\s+`))
+	if err != nil {
+		return -1
+	}
+	if loc := re.FindIndex(source); loc != nil {
+		return loc[0]
+	}
+	return -1
 }
 
 // Diagnostic turns a hit into an error. It is placed at the source file

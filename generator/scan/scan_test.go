@@ -93,7 +93,7 @@ func TestScanDiagnostics(t *testing.T) {
 		{Path: "contact/index.html", Source: "content/contact.md", Data: []byte("<p>Write to quality-standards@example.org or QUALITY-STANDARDS@example.org.</p>\n<p>Call 020 7946 0958.</p>")},
 		{Path: "sitemap.xml", Data: []byte("<loc>/p/zzt01/</loc>")},
 	}
-	l := s.Scan(files)
+	l := s.Scan(files, nil)
 	var b strings.Builder
 	diag.Print(&b, l, 0)
 	want := `content/contact.md: the built file contact/index.html (line 2, made from content/contact.md) contains "020 7946 0958", which looks like a UK telephone number
