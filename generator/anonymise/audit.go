@@ -1,6 +1,9 @@
 package anonymise
 
-import "math/big"
+import (
+	"math/big"
+	"slices"
+)
 
 // The audit decides, for a grid whose suppression pattern is chosen, whether
 // any hidden cell can be worked out from what is published. It does not trust
@@ -17,8 +20,9 @@ import "math/big"
 //  3. Pinned: an insider, who also knows which hidden cells are small, can
 //     narrow the cell to a single value.
 //
-// Tests 2 and 3 solve linear programmes over the line equations with each
-// cell bounded by what the reader knows about it on its own (grid.bounds).
+// Tests 2 and 3 solve linear programmes (simplex.go, exact rational
+// arithmetic) over the line equations with each cell bounded by what the
+// reader knows about it on its own (grid.bounds).
 // The equations of a table with margins form a network (every cell is an
 // arc from its row to its column, totals are arcs to and from a hub), so the
 // constraint matrix is totally unimodular and, with whole-number bounds, the
@@ -225,4 +229,126 @@ func ceil(r *big.Rat) int {
 		f++
 	}
 	return f
+}
+
+// finding is a hidden cell that fails the audit, and the first test it
+// fails.
+type finding struct {
+	cell int
+	why  reason
+}
+
+// failures runs the three tests and returns the cells that fail, in cell
+// order; with first it returns as soon as one fails. It answers the same
+// question as audit but only as far as needed: a cell passes test 2 as soon
+// as some feasible table has it above SuppressTo, and test 3 as soon as one
+// has it above its minimum.
+func (g *grid) failures(first bool) ([]finding, error) {
+	var cells []int
+	for k := range g.st {
+		if g.audited(k) {
+			cells = append(cells, k)
+		}
+	}
+	if len(cells) == 0 {
+		return nil, nil
+	}
+	var out []finding
+	failed := make(map[int]bool)
+	fail := func(k int, r reason) bool {
+		out = append(out, finding{k, r})
+		failed[k] = true
+		return first
+	}
+	der := g.derivable()
+	for _, k := range cells {
+		if der[k] && fail(k, derivedBy) {
+			return out, nil
+		}
+	}
+	// Each test needs, per cell, one feasible table that shows the cell is
+	// safe: for test 2 one where it is above SuppressTo, for test 3 one
+	// where it differs from its true value (the true table is feasible).
+	// Every solve leaves the solver at a feasible table, so after each one
+	// all open cells are checked against it, and most cells are settled
+	// without a solve of their own.
+	for _, a := range []attacker{public, insider} {
+		lp, err := g.programme(a, 0)
+		if err != nil {
+			return nil, err
+		}
+		target := make(map[int]*big.Rat)
+		var open []int
+		for _, k := range cells {
+			if failed[k] {
+				continue
+			}
+			v, ok := lp.index[k]
+			if !ok { // fixed by its own bounds
+				if fail(k, pinnedBy) {
+					return out, nil
+				}
+				continue
+			}
+			t := g.p.SuppressTo + 1 // test 2: reach above the range
+			if a == insider {
+				t = g.x[k] // test 3: differ from the truth
+			}
+			target[k] = big.NewRat(int64(t-lp.lo[v]), 1)
+			open = append(open, k)
+		}
+		safe := make(map[int]bool)
+		sweep := func() {
+			for _, k := range open {
+				c := lp.s.valueCmp(lp.index[k], target[k])
+				if (a == public && c >= 0) || (a == insider && c != 0) {
+					safe[k] = true
+				}
+			}
+		}
+		sweep()
+		for _, k := range open {
+			if safe[k] {
+				continue
+			}
+			v := lp.index[k]
+			// reaches can say yes without a point to show for it (when
+			// the cell is unbounded), so its answer counts as well.
+			if a == public {
+				ok, err := lp.s.reaches(v, target[k])
+				if err != nil {
+					return nil, err
+				}
+				safe[k] = safe[k] || ok
+			} else {
+				// Below the truth, or failing that above it.
+				if _, err := lp.s.minimise(v); err != nil {
+					return nil, err
+				}
+				sweep()
+				if safe[k] {
+					continue
+				}
+				var above big.Rat
+				above.Add(target[k], big.NewRat(1, 1))
+				ok, err := lp.s.reaches(v, &above)
+				if err != nil {
+					return nil, err
+				}
+				safe[k] = safe[k] || ok
+			}
+			sweep()
+			if !safe[k] {
+				r := smallBy
+				if a == insider {
+					r = pinnedBy
+				}
+				if fail(k, r) {
+					return out, nil
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b finding) int { return a.cell - b.cell })
+	return out, nil
 }

@@ -200,7 +200,7 @@ func TestPropertyBruteForce(t *testing.T) {
 			for k := range lo {
 				lo[k], hi[k] = 1<<30, -1
 			}
-			if !enumerate(R, C, limit, know, 300_000, func(e *extended) {
+			if !enumerate(R, C, limit, know, 1_000_000, func(e *extended) {
 				for k, x := range e.v {
 					lo[k], hi[k] = min(lo[k], x), max(hi[k], x)
 				}

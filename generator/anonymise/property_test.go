@@ -121,11 +121,14 @@ func checkPublished(t *testing.T, p Policy, c *Counts, tab *Table) {
 
 func TestPropertyPublish(t *testing.T) {
 	rng := newRand(1)
-	n := 2000 * *propertyScale
+	n := 5000 * *propertyScale
 	start := time.Now()
-	var auditFails, hiddenCells, tables int
-	for range n {
+	var auditFails, hiddenCells, tables, cells int
+	for i := range n {
 		rows, cols := 1+rng.IntN(6), 1+rng.IntN(6)
+		if i%10 == 0 {
+			rows, cols = 4+rng.IntN(9), 4+rng.IntN(9) // up to 12 × 12
+		}
 		c := randomCounts(rng, rows, cols, 40+rng.IntN(200))
 		p := randomPolicy(rng)
 		if p.NationalExempt {
@@ -146,6 +149,7 @@ func TestPropertyPublish(t *testing.T) {
 			t.Fatalf("report %v but %d cells suppressed", rep, tab.Suppressed())
 		}
 		hiddenCells += tab.Suppressed()
+		cells += rep.Figures
 		// The audit of the published pattern passes (Publish ran it;
 		// this re-runs it from scratch on a fresh grid).
 		g := newGrid(p, c)
@@ -162,6 +166,56 @@ func TestPropertyPublish(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d random tables (1-6 × 1-6) published and checked in %v: %d hidden cells; %d tables refused by the audit",
-		tables, time.Since(start).Round(time.Millisecond), hiddenCells, auditFails)
+	t.Logf("%d random tables (1-6 × 1-6, every tenth up to 12 × 12) published and checked in %v: %d of %d published figures hidden; %d tables refused by the audit",
+		tables, time.Since(start).Round(time.Millisecond), hiddenCells, cells, auditFails)
+}
+
+// TestPropertyFailuresMatchAudit: the audit's fast path (failures, which
+// stops solving as soon as a cell is shown safe) agrees with the full
+// intervals, on random tables with only primary suppression (so that plenty
+// of cells fail).
+func TestPropertyFailuresMatchAudit(t *testing.T) {
+	rng := newRand(3)
+	n := 2000 * *propertyScale
+	var failing int
+	for range n {
+		c := randomCounts(rng, 1+rng.IntN(5), 1+rng.IntN(5), 60)
+		p := randomPolicy(rng)
+		g := newGrid(p, c)
+		if rng.IntN(2) == 0 {
+			// Add a few random complements to vary the pattern.
+			for range rng.IntN(4) {
+				k := rng.IntN(len(g.st))
+				if g.candidate(k) {
+					g.st[k] = secondary
+				}
+			}
+		}
+		vs, err := g.audit(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []finding
+		for _, v := range vs {
+			if r := v.why(p); r != passes {
+				want = append(want, finding{v.cell, r})
+			}
+		}
+		got, err := g.failures(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("failures = %v, audit = %v (counts %v, policy %+v)", got, want, c.n, p)
+		}
+		first, err := g.failures(true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (len(first) > 0) != (len(want) > 0) {
+			t.Fatalf("failures(first) = %v, audit = %v", first, want)
+		}
+		failing += len(want)
+	}
+	t.Logf("%d random patterns: fast and full audit agree on %d failing cells", n, failing)
 }

@@ -185,7 +185,7 @@ func (g *grid) table(c *Counts) *Table {
 }
 
 // auditError names the cells that failed, without their values.
-func (g *grid) auditError(c *Counts, fails []verdict) *AuditError {
+func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 	e := &AuditError{Table: c.Meta.Title}
 	total := c.Meta.TotalLabel
 	if total == "" {
@@ -200,7 +200,7 @@ func (g *grid) auditError(c *Counts, fails []verdict) *AuditError {
 	for _, v := range fails {
 		i, j := v.cell/g.c, v.cell%g.c
 		var msg string
-		switch v.why(g.p) {
+		switch v.why {
 		case derivedBy:
 			msg = "this hidden figure can be worked out exactly from the other figures in its row or column"
 		case smallBy:

@@ -1,5 +1,7 @@
 package anonymise
 
+import "slices"
+
 // Secondary suppression. Primary suppression (hiding small counts) happens
 // in newGrid; this file chooses the further cells to hide so that the audit
 // passes, then relies on the audit to say whether it did.
@@ -22,7 +24,10 @@ package anonymise
 // Then the audit runs; for every failing cell another rectangle through it is
 // hidden (or, failing that, the cheapest cell left), and the audit runs again,
 // until it passes or nothing more can be hidden. Each round hides at least one
-// more cell, so this ends.
+// more cell, so this ends. Last, each complement is shown again, largest
+// first, if the audit still passes without it: judging rectangles one at a
+// time ignores the slack that rounding and other hidden cells give, so the
+// heuristic hides more than it needs to.
 
 // rect is a rectangle through a cell: its four corners, the first being the
 // cell itself, and how each moves when the cell goes up by one.
@@ -31,37 +36,32 @@ type rect struct {
 	sign   [4]int
 }
 
-// protect hides secondary cells until the audit passes. It returns the
-// verdicts of the cells it could not protect (none on success).
-func (g *grid) protect() ([]verdict, error) {
+// protect hides secondary cells until the audit passes, then shows again
+// those it turns out not to need. It returns the cells it could not
+// protect (none on success).
+func (g *grid) protect() ([]finding, error) {
 	for k, s := range g.st {
 		if s == primary {
-			if r, ok := g.bestRect(k, false); ok {
+			if r, ok := g.bestRect(k, false, false); ok {
 				g.hide(r)
 			}
 		}
 	}
 	for {
-		vs, err := g.audit(0)
+		fails, err := g.failures(false)
 		if err != nil {
 			return nil, err
 		}
-		var fails []verdict
-		for _, v := range vs {
-			if v.why(g.p) != passes {
-				fails = append(fails, v)
-			}
-		}
 		if len(fails) == 0 {
-			return nil, nil
+			return nil, g.prune()
 		}
 		changed := false
 		touched := make(map[int]bool)
-		for _, v := range fails {
-			if touched[v.cell] {
+		for _, f := range fails {
+			if touched[f.cell] {
 				continue // a rectangle hidden this round already goes through it
 			}
-			if r, ok := g.bestRect(v.cell, true); ok {
+			if r, ok := g.bestRect(f.cell, true, true); ok {
 				g.hide(r)
 				for _, c := range r.corner {
 					touched[c] = true
@@ -77,6 +77,46 @@ func (g *grid) protect() ([]verdict, error) {
 			return fails, nil
 		}
 	}
+}
+
+// prune shows again any complement the audit does not need, trying the
+// most valuable first (totals and large counts), because the heuristics
+// judge each rectangle on its own and ignore the slack that rounding and
+// other hidden cells give: they hide more than necessary.
+func (g *grid) prune() error {
+	var secs []int
+	for k, s := range g.st {
+		if s == secondary {
+			secs = append(secs, k)
+		}
+	}
+	slices.SortStableFunc(secs, func(a, b int) int { return g.shownCost(b) - g.shownCost(a) })
+	for _, k := range secs {
+		g.st[k] = rounded
+		if g.national[k] {
+			g.st[k] = exact
+		}
+		fails, err := g.failures(true)
+		if err != nil {
+			return err
+		}
+		if len(fails) > 0 {
+			g.st[k] = secondary
+		}
+	}
+	return nil
+}
+
+// shownCost is the cost of cell k as if it were published.
+func (g *grid) shownCost(k int) int {
+	saved := g.st[k]
+	g.st[k] = rounded
+	if g.national[k] {
+		g.st[k] = exact
+	}
+	c := g.cost(k)
+	g.st[k] = saved
+	return c
 }
 
 // candidate reports whether cell k is published and could be hidden as a
@@ -125,7 +165,7 @@ func (g *grid) cheapestCandidate() (int, bool) {
 // bestRect returns the cheapest rectangle through cell k, preferring one
 // with room to move (roomy). With mustAdd, only rectangles that hide at
 // least one more cell count.
-func (g *grid) bestRect(k int, mustAdd bool) (rect, bool) {
+func (g *grid) bestRect(k int, mustAdd, roomyFirst bool) (rect, bool) {
 	i, j := k/g.c, k%g.c
 	var best rect
 	bestCost, bestRoomy, found := 0, false, false
@@ -150,9 +190,17 @@ func (g *grid) bestRect(k int, mustAdd bool) (rect, bool) {
 				continue
 			}
 			roomy := g.roomy(r)
-			better := !found ||
-				(roomy && !bestRoomy) ||
-				(roomy == bestRoomy && cost < bestCost)
+			var better bool
+			switch {
+			case !found:
+				better = true
+			case roomyFirst && roomy != bestRoomy:
+				better = roomy
+			case cost != bestCost:
+				better = cost < bestCost
+			default:
+				better = roomy && !bestRoomy
+			}
 			if better {
 				best, bestCost, bestRoomy, found = r, cost, roomy, true
 			}
