@@ -23,9 +23,10 @@ import (
 // Tests 2 and 3 solve linear programmes (simplex.go, exact rational
 // arithmetic) over the line equations with each cell bounded by what the
 // reader knows about it on its own (grid.bounds).
-// The equations of a table with margins form a network (every cell is an
-// arc from its row to its column, totals are arcs to and from a hub), so the
-// constraint matrix is totally unimodular and, with whole-number bounds, the
+// The equations of a table with margins form a network (negate the column
+// equations of the body and the totals row's equation: then every cell is an
+// arc from its row to its column, and totals are arcs to and from the
+// totals' row and column), so the constraint matrix is totally unimodular and, with whole-number bounds, the
 // extremes are whole numbers: the LP bounds are exactly the bounds over whole
 // numbers. They are rounded inwards all the same, which is sound regardless.
 
@@ -61,9 +62,12 @@ func (v verdict) why(p Policy) reason {
 	return passes
 }
 
-// audit returns a verdict for every audited hidden cell, in cell order.
-// limit, when positive, adds the bound x ≤ limit to every unknown; only the
-// brute-force cross-check in the tests uses it, to compare like with like.
+// audit returns a verdict for every audited hidden cell, in cell order,
+// with every interval solved in full. Publish uses the quicker failures,
+// which stops as soon as each answer is known; audit is the reference the
+// tests hold failures to, and what the brute-force cross-check compares
+// against. limit, when positive, adds the bound x ≤ limit to every unknown,
+// so that enumeration and the linear programmes solve the same problem.
 func (g *grid) audit(limit int) ([]verdict, error) {
 	var out []verdict
 	var cells []int
@@ -115,14 +119,14 @@ func (g *grid) derivable() map[int]bool {
 	var a [][]int
 	for _, eq := range g.lines() {
 		row := make([]int, len(unknowns))
-		any := false
+		used := false
 		for _, t := range eq {
 			if j, ok := col[t.cell]; ok {
 				row[j] += t.coef
-				any = true
+				used = true
 			}
 		}
-		if any {
+		if used {
 			a = append(a, row)
 		}
 	}
@@ -170,17 +174,17 @@ func (g *grid) programme(a attacker, limit int) (*cellProgramme, error) {
 	for _, eq := range g.lines() {
 		row := make([]int, len(upper))
 		b := 0
-		any := false
+		used := false
 		for _, t := range eq {
 			if v, ok := cp.index[t.cell]; ok {
 				row[v] += t.coef
 				b -= t.coef * cp.lo[v]
-				any = true
+				used = true
 			} else {
 				b -= t.coef * fixed[t.cell]
 			}
 		}
-		if any {
+		if used {
 			rows = append(rows, row)
 			rhs = append(rhs, b)
 		}

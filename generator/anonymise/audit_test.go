@@ -134,15 +134,11 @@ func TestTrickyShapes(t *testing.T) {
 					t.Errorf("before secondary suppression: cell %d fails %v, want %v (all: %v)", k, got[k], r, got)
 				}
 			}
-			tab, rep, err := tt.p.Publish(tt.c)
+			tab, g, rep, err := tt.p.publish(tt.c)
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkPublished(t, tt.p, tt.c, tab)
-			g := newGrid(tt.p, tt.c)
-			if _, err := g.protect(); err != nil {
-				t.Fatal(err)
-			}
 			for _, k := range tt.hiddenAfter {
 				if !g.st[k].hidden() {
 					t.Errorf("cell %d is not hidden\n%s", k, render(tab))

@@ -47,3 +47,21 @@ func BenchmarkPublish7x8(b *testing.B) {
 	b.ReportMetric(float64(rep.Primary), "primary")
 	b.ReportMetric(float64(rep.Secondary), "secondary")
 }
+
+// BenchmarkPublish12x12 is the largest table the package is meant for, with
+// many small cells: the worst case for secondary suppression.
+func BenchmarkPublish12x12(b *testing.B) {
+	c := randomCounts(newRand(12), 12, 12, 100)
+	c.Margins = AllMargins
+	p := DefaultPolicy()
+	var rep Report
+	for b.Loop() {
+		_, r, err := p.Publish(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rep = r
+	}
+	b.ReportMetric(float64(rep.Primary), "primary")
+	b.ReportMetric(float64(rep.Secondary), "secondary")
+}

@@ -57,19 +57,25 @@ func (e *AuditError) Hint() string {
 // the published table, a report for the build log, and an error if the input
 // is invalid or the audit fails (an *AuditError); the table is nil on error.
 func (p Policy) Publish(c *Counts) (*Table, Report, error) {
+	t, _, rep, err := p.publish(c)
+	return t, rep, err
+}
+
+// publish is Publish, also returning the protected grid for tests.
+func (p Policy) publish(c *Counts) (*Table, *grid, Report, error) {
 	if err := p.check(); err != nil {
-		return nil, Report{}, err
+		return nil, nil, Report{}, err
 	}
 	if err := c.check(); err != nil {
-		return nil, Report{}, err
+		return nil, nil, Report{}, err
 	}
 	g := newGrid(p, c)
 	fails, err := g.protect()
 	if err != nil {
-		return nil, Report{}, fmt.Errorf("table %q: %w", c.Meta.Title, err)
+		return nil, nil, Report{}, fmt.Errorf("table %q: %w", c.Meta.Title, err)
 	}
 	if len(fails) > 0 {
-		return nil, Report{}, g.auditError(c, fails)
+		return nil, nil, Report{}, g.auditError(c, fails)
 	}
 	t := g.table(c)
 	prim, sec := g.counts()
@@ -79,7 +85,7 @@ func (p Policy) Publish(c *Counts) (*Table, Report, error) {
 			rep.Figures++
 		}
 	}
-	return t, rep, nil
+	return t, g, rep, nil
 }
 
 // check turns validation problems into an error, for the functions that

@@ -17,12 +17,15 @@ import "slices"
 //
 // Cost is the count hidden (so small cells and body cells go first, and
 // totals last); exact national figures are hidden only when nothing else
-// will do. A rectangle is preferred when its corners have room to move far
-// enough: the public reader must be able to believe the small cell could be
-// SuppressTo+1, and an insider must be able to move it by at least 1.
+// will do. A rectangle is roomy when its corners, taken alone, leave enough
+// room to move: a public reader must be able to believe the small cell could
+// be SuppressTo+1, and an insider must be able to move it by at least 1. The
+// first pass takes the cheapest rectangle (roomy breaks ties), because the
+// slack from rounding often makes a cheap rectangle enough.
 //
 // Then the audit runs; for every failing cell another rectangle through it is
-// hidden (or, failing that, the cheapest cell left), and the audit runs again,
+// hidden, roomy ones first (or, failing that, the cheapest cell left), and the
+// audit runs again,
 // until it passes or nothing more can be hidden. Each round hides at least one
 // more cell, so this ends. Last, each complement is shown again, largest
 // first, if the audit still passes without it: judging rectangles one at a
