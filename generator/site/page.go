@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
 // Kind says what a page is, and so which layouts may render it.
@@ -58,6 +59,11 @@ type Page struct {
 	// starts in Source.Text.
 	Body       []byte
 	BodyOffset int
+	// Front is the decoded front matter with the position of every key and
+	// value, so that a later stage can report a problem it finds (a
+	// reference to a standard that does not exist, say) at its own line and
+	// column. Nil for pages without front matter.
+	Front *tomldecode.Doc
 
 	// Content is the rendered body, TOC its headings; both are filled in by
 	// the markdown stage.
