@@ -1,7 +1,7 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → assemble → markdown → render → static → publish
+//	config → content → framework → assemble → markdown → render → static → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -16,6 +16,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -51,6 +52,8 @@ type Result struct {
 	// the files copied as they are (static files and page resources).
 	Pages  int
 	Copied int
+	// Data counts the data files generated (the framework's open data).
+	Data int
 }
 
 // reservedIDs are element IDs the layouts use; headings never take them.
@@ -74,12 +77,15 @@ func Run(opts Options) (Result, diag.List) {
 		return Result{}, diags
 	}
 
-	loaded, d := content.Load(fsys, content.Options{})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
 	diags.Append(d)
 
-	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate,
-	})
+	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate}
+	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	diags.Append(d)
+	loaded.Pages = fw.Pages
+
+	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
 
@@ -101,9 +107,9 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
 	diags.Append(d)
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Data: len(fw.Files)}
 	if diags.HasErrors() || !opts.Write {
 		return res, diags
 	}
