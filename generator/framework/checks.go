@@ -31,7 +31,9 @@ func checkEditions(f *Framework) diag.List {
 	// Every successor is known before any chain is followed.
 	for _, e := range f.all {
 		p := e.Page
-		if e.SupersededBy != "" {
+		// Only a superseded edition has a successor; any other status with
+		// superseded_by is reported below, once.
+		if e.SupersededBy != "" && e.Status == Superseded {
 			e.Successor = f.byKey[e.SupersededBy]
 			switch {
 			case e.Successor == nil:

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strconv"
@@ -26,16 +27,19 @@ type collector struct {
 	// orphans remembers folders already reported as lacking an _index.md,
 	// so each is reported once.
 	orphans map[string]bool
+	// duplicates remembers standards already reported as sharing their ID.
+	duplicates map[*Standard]bool
 }
 
 // collect builds the model from the loaded pages. Pages that are not the
 // framework's are left alone.
 func collect(pages []*site.Page, opts assemble.Options) (*Framework, []*Guidance, diag.List) {
 	c := &collector{
-		opts:    opts,
-		f:       &Framework{byKey: map[string]*Edition{}},
-		domains: map[string]*Domain{},
-		orphans: map[string]bool{},
+		opts:       opts,
+		f:          &Framework{byKey: map[string]*Edition{}},
+		domains:    map[string]*Domain{},
+		orphans:    map[string]bool{},
+		duplicates: map[*Standard]bool{},
 	}
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b *site.Page) int { return strings.Compare(a.File, b.File) })
@@ -167,8 +171,15 @@ func (c *collector) standard(p *site.Page, loc place, m *StandardMatter) {
 		published: c.opts.Excludes(p) == "" && c.opts.Excludes(d.Page) == "",
 	}
 	if prev := e.byID[m.ID]; prev != nil {
-		c.diags.Add(p.Front.Errorf([]string{"id"}, "standard %s appears twice in the %s edition: %s has the same id", m.ID, e.Key, prev.Page.File).
-			WithHint("give each standard of an edition its own id; if this is a new standard, use the next free number in domain %d", m.ID.Domain))
+		// Both files are reported: either may be the one to change.
+		for _, pair := range [][2]*site.Page{{p, prev.Page}, {prev.Page, p}} {
+			if pair[0] == prev.Page && c.duplicates[prev] {
+				continue
+			}
+			c.diags.Add(pair[0].Front.Errorf([]string{"id"}, "standard %s appears twice in the %s edition: %s has the same id", m.ID, e.Key, pair[1].File).
+				WithHint("give each standard of an edition its own id; if this is a new standard, use the next free number in domain %d", m.ID.Domain))
+		}
+		c.duplicates[prev] = true
 		return
 	}
 	if m.ID.Domain != d.Number {
@@ -216,15 +227,33 @@ func (c *collector) order() {
 		if e.Status == InForce {
 			f.inForce = append(f.inForce, e)
 		}
-		if e.Published && !e.Status.Prerelease() && len(e.Domains) != 6 {
-			var have []string
-			for _, d := range e.Domains {
-				have = append(have, strconv.Itoa(d.Number))
-			}
-			c.diags.Add(warnAt(e.Page, []string{"status"}, "the %s edition has %d domains (%s); the framework has six", e.Key, len(e.Domains), orNone(have)).
-				WithHint("each domain is a folder in content/framework/%s with an _index.md giving its number", e.Key))
+		if e.Published && !e.Status.Prerelease() {
+			c.diags.Append(missingDomains(e))
 		}
 	}
+}
+
+// missingDomains warns about a published edition whose domains skip a
+// number (1, 2, 4): usually a domain folder without its _index.md, or a
+// mistyped domain number.
+func missingDomains(e *Edition) diag.List {
+	var missing []string
+	next := 1
+	for _, d := range e.Domains {
+		for ; next < d.Number; next++ {
+			missing = append(missing, strconv.Itoa(next))
+		}
+		next = d.Number + 1
+	}
+	if len(e.Domains) > 0 && len(missing) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("the %s edition has no domain %s", e.Key, strings.Join(missing, ", "))
+	if len(e.Domains) == 0 {
+		msg = fmt.Sprintf("the %s edition has no domains", e.Key)
+	}
+	return diag.List{warnAt(e.Page, []string{"status"}, "%s", msg).
+		WithHint("each domain is a folder in content/framework/%s with an _index.md giving its number (domain = 1 … 6)", e.Key)}
 }
 
 // compareEditions orders editions by the date they came into force;
@@ -248,13 +277,6 @@ func warnAt(p *site.Page, key []string, format string, args ...any) diag.Diagnos
 	d := p.Front.Errorf(key, format, args...)
 	d.Severity = diag.Warning
 	return d
-}
-
-func orNone(items []string) string {
-	if len(items) == 0 {
-		return "none"
-	}
-	return strings.Join(items, ", ")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -221,3 +221,18 @@ type Guidance struct {
 	Page      *site.Page
 	Standards []*Standard
 }
+
+// Others returns the domain with the same number in every other published
+// edition, newest first, for "this domain in other editions".
+func (d *Domain) Others() []*Domain {
+	var out []*Domain
+	for _, e := range d.Edition.Framework.Newest() {
+		if e == d.Edition {
+			continue
+		}
+		if o := e.Domain(d.Number); o != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}

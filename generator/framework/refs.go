@@ -86,6 +86,9 @@ func ParseRef(s string) (StandardRef, error) {
 	if strings.TrimSpace(s) != s {
 		return StandardRef{}, &tomldecode.HintError{Msg: fmt.Sprintf("the reference %q has spaces around it", s), HintText: refHint}
 	}
+	if s == "" {
+		return StandardRef{}, &tomldecode.HintError{Msg: "the reference is empty", HintText: refHint}
+	}
 	ed, id, hasEdition := strings.Cut(s, ":")
 	if !hasEdition {
 		ed, id = "", s
