@@ -208,8 +208,8 @@ func describePages(pages []*site.Page) string {
 			continue
 		}
 		if p.URL == "" {
-			if p.Draft {
-				lines = append(lines, p.File+" left out (draft)")
+			if reason := (assemble.Options{}).Excludes(p); reason != "" {
+				lines = append(lines, p.File+" left out: "+reason)
 			}
 			continue
 		}

@@ -22,6 +22,8 @@ import (
 //	/framework/latest/…                  redirects to the edition in force
 const latest = "/" + Section + "/latest/"
 
+var prereleaseWords = map[Status]string{Draft: "a draft", Consultation: "out for consultation"}
+
 // preparePages gives the framework's pages their addresses, layouts, data
 // and search-engine hints, leaves out editions that are not published, and
 // returns the pages the framework makes itself (print, what changed).
@@ -34,9 +36,9 @@ func preparePages(f *Framework) []*site.Page {
 	for _, e := range f.all {
 		if !e.Published {
 			if e.Status.Prerelease() {
-				// assemble leaves out everything under a draft section,
-				// and says so when a page links to it.
-				e.Page.Draft = true
+				// assemble leaves out everything under a withheld section,
+				// and says why when a page links to one.
+				e.Page.Withheld = fmt.Sprintf("the %s edition is %s; build with --drafts to preview it", e.Key, prereleaseWords[e.Status])
 			}
 			continue
 		}

@@ -89,6 +89,12 @@ type Page struct {
 	Extra any
 	// Bundle reports whether the page is a bundle (a folder with index.md).
 	Bundle bool
+	// Withheld, when set, is why a feature keeps the page out of this build
+	// (for a section, everything under it too), in words that complete
+	// "not published because …": "the 2025 edition is a draft; build with
+	// --drafts to preview it". Assemble leaves such pages out and says why
+	// when a link points to one.
+	Withheld string
 	// NoIndex asks search engines not to index the page (superseded
 	// editions, redirects); such pages are left out of the sitemap.
 	NoIndex bool
