@@ -52,8 +52,6 @@ type Result struct {
 	// the files copied as they are (static files and page resources).
 	Pages  int
 	Copied int
-	// Data counts the data files generated (the framework's open data).
-	Data int
 }
 
 // reservedIDs are element IDs the layouts use; headings never take them.
@@ -109,7 +107,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
 	diags.Append(d)
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Data: len(fw.Files)}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
 	if diags.HasErrors() || !opts.Write {
 		return res, diags
 	}

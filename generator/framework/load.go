@@ -21,7 +21,7 @@ var reserved = []string{"latest", "changes"}
 type collector struct {
 	opts     assemble.Options
 	f        *Framework
-	domains  map[string]*Domain // "2021/1-learning" → domain
+	domains  map[string]*Domain // by folder ("2021/1-learning") and by number ("2021#1")
 	guidance []*Guidance
 	diags    diag.List
 	// orphans remembers folders already reported as lacking an _index.md,
@@ -116,12 +116,11 @@ func (c *collector) domain(p *site.Page, loc place, m *DomainMatter) {
 			WithHint("write the domain's number, from 1 to 6, like domain = 3"))
 		return
 	}
-	for _, other := range c.domains {
-		if other.Edition == e && other.Number == m.Domain {
-			c.diags.Add(p.Front.Errorf([]string{"domain"}, "domain %d of the %s edition is already described by %s", m.Domain, e.Key, other.Page.File).
-				WithHint("each domain has one folder with one _index.md; check the domain number"))
-			return
-		}
+	numbered := e.Key + "#" + strconv.Itoa(m.Domain)
+	if other := c.domains[numbered]; other != nil {
+		c.diags.Add(p.Front.Errorf([]string{"domain"}, "domain %d of the %s edition is already described by %s", m.Domain, e.Key, other.Page.File).
+			WithHint("each domain has one folder with one _index.md; check the domain number"))
+		return
 	}
 	if n, _, ok := strings.Cut(loc.domain, "-"); ok && n != strconv.Itoa(m.Domain) && strings.Trim(n, "0123456789") == "" {
 		c.diags.Add(warnAt(p, []string{"domain"}, "this folder's name starts with %s but the domain is number %d", n, m.Domain).
@@ -129,6 +128,7 @@ func (c *collector) domain(p *site.Page, loc place, m *DomainMatter) {
 	}
 	d := &Domain{Number: m.Domain, Title: p.Title, Summary: m.Summary, Edition: e, Page: p}
 	c.domains[loc.edition+"/"+loc.domain] = d
+	c.domains[numbered] = d
 	if c.opts.Excludes(p) == "" {
 		e.Domains = append(e.Domains, d)
 	}
