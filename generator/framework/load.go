@@ -278,7 +278,3 @@ func warnAt(p *site.Page, key []string, format string, args ...any) diag.Diagnos
 	d.Severity = diag.Warning
 	return d
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func compareStrings(a, b string) int { return strings.Compare(a, b) }

@@ -3,6 +3,8 @@ package framework
 import (
 	"html/template"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -142,7 +144,7 @@ type Domain struct {
 }
 
 // URL is the domain's address ("/framework/2021/domains/1/").
-func (d *Domain) URL() string { return d.Edition.URL() + "domains/" + itoa(d.Number) + "/" }
+func (d *Domain) URL() string { return d.Edition.URL() + "domains/" + strconv.Itoa(d.Number) + "/" }
 
 // Standard is one numbered expectation of an edition.
 type Standard struct {
@@ -212,7 +214,7 @@ func (s *Standard) AddRelated(kind, title string, item RelatedItem) {
 		}
 	}
 	s.Related = append(s.Related, &Related{Kind: kind, Title: title, Items: []RelatedItem{item}})
-	slices.SortFunc(s.Related, func(a, b *Related) int { return compareStrings(a.Kind, b.Kind) })
+	slices.SortFunc(s.Related, func(a, b *Related) int { return strings.Compare(a.Kind, b.Kind) })
 }
 
 // Guidance is a provider guidance page's view of the framework: the

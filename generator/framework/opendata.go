@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/config"
@@ -204,7 +205,7 @@ func standardsCSV(doc StandardsFile) ([]byte, error) {
 		return nil, err
 	}
 	for _, s := range doc.Standards {
-		row := []string{doc.Edition, s.Ref, s.ID, itoa(s.Domain), s.DomainTitle, s.Title, s.Text,
+		row := []string{doc.Edition, s.Ref, s.ID, strconv.Itoa(s.Domain), s.DomainTitle, s.Title, s.Text,
 			strings.Join(s.Must, "\n"), strings.Join(s.Evidence, "\n"), strings.Join(s.Replaces, "\n"), string(s.Status), s.URL}
 		if err := w.Write(row); err != nil {
 			return nil, err

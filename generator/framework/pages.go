@@ -3,6 +3,7 @@ package framework
 import (
 	"fmt"
 	"path"
+	"strconv"
 
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -60,7 +61,7 @@ func preparePages(f *Framework) []*site.Page {
 			alias(e.Page, latest)
 			alias(e.PrintPage, latest+"print/")
 			for _, d := range e.Domains {
-				alias(d.Page, latest+"domains/"+itoa(d.Number)+"/")
+				alias(d.Page, latest+"domains/"+strconv.Itoa(d.Number)+"/")
 			}
 			for _, s := range e.Standards {
 				alias(s.Page, latest+"standards/"+s.ID.Slug()+"/")
