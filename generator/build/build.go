@@ -1,7 +1,7 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → assemble → markdown → render → static
+//	config → content, dataset → framework → assemble → markdown → render → static
 //	       → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
@@ -22,6 +22,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
@@ -111,7 +112,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -125,9 +126,13 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
-	})
+	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
+	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	diags.Append(d)
+	loaded.Pages = fw.Pages
+	clk.lap("framework")
+
+	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
 	clk.lap("assemble")
@@ -152,7 +157,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
 	diags.Append(d)
 	clk.lap("static")
 
