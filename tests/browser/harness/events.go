@@ -1,0 +1,206 @@
+package harness
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+)
+
+// cspBinding is the DevTools binding through which js/csp-listener.js reports
+// Content-Security-Policy violations.
+const cspBinding = "__plinthCSPViolation"
+
+// cspViolation is one securitypolicyviolation event, as the listener sends it.
+type cspViolation struct {
+	Directive   string `json:"directive"`
+	Blocked     string `json:"blocked"`
+	Source      string `json:"source"`
+	Line        int    `json:"line"`
+	Column      int    `json:"column"`
+	Sample      string `json:"sample"`
+	Disposition string `json:"disposition"`
+}
+
+// request is one network request a page made.
+type request struct {
+	URL     string
+	Type    network.ResourceType
+	Status  int64
+	Failed  string
+	Blocked network.BlockedReason
+}
+
+// pageEvents is what the browser reported while one page was open.
+type pageEvents struct {
+	ConsoleErrors []string
+	Exceptions    []string
+	CSP           []cspViolation
+	Requests      []*request
+}
+
+// recorder collects a tab's events for the page being checked. Its handle
+// method runs in chromedp's event loop for the tab (see chromedp.Listen), in
+// the order the browser sent the events, so it only appends under a lock.
+type recorder struct {
+	mu       sync.Mutex
+	on       bool
+	ev       pageEvents
+	requests map[network.RequestID]*request
+}
+
+// start forgets everything and begins recording for a new page.
+func (r *recorder) start() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on = true
+	r.ev = pageEvents{}
+	r.requests = map[network.RequestID]*request{}
+}
+
+// stop ends recording and returns what was recorded.
+func (r *recorder) stop() pageEvents {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.on = false
+	return r.ev
+}
+
+func (r *recorder) handle(ev any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.on {
+		return
+	}
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, fmt.Sprintf("console.%s: %s%s", ev.Type, consoleArgs(ev.Args), stackPlace(ev.StackTrace)))
+		}
+	case *log.EventEntryAdded:
+		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError && !isFaviconProbe(e.URL) {
+			text := fmt.Sprintf("browser log (%s): %s", e.Source, e.Text)
+			if e.URL != "" && !strings.Contains(e.Text, e.URL) {
+				text += " [" + e.URL + "]"
+			}
+			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, text)
+		}
+	case *runtime.EventExceptionThrown:
+		r.ev.Exceptions = append(r.ev.Exceptions, exceptionText(ev.ExceptionDetails))
+	case *runtime.EventBindingCalled:
+		if ev.Name != cspBinding {
+			return
+		}
+		var v cspViolation
+		if err := json.Unmarshal([]byte(ev.Payload), &v); err != nil {
+			v = cspViolation{Sample: ev.Payload}
+		}
+		r.ev.CSP = append(r.ev.CSP, v)
+	case *network.EventRequestWillBeSent:
+		if ev.Request == nil || isFaviconProbe(ev.Request.URL) {
+			return
+		}
+		req, ok := r.requests[ev.RequestID]
+		if !ok {
+			req = &request{}
+			r.requests[ev.RequestID] = req
+			r.ev.Requests = append(r.ev.Requests, req)
+		}
+		// A redirect reuses the request id; keep the final address.
+		req.URL, req.Type = ev.Request.URL, ev.Type
+	case *network.EventResponseReceived:
+		if req, ok := r.requests[ev.RequestID]; ok && ev.Response != nil {
+			req.Status, req.Type = ev.Response.Status, ev.Type
+		}
+	case *network.EventLoadingFailed:
+		if req, ok := r.requests[ev.RequestID]; ok {
+			req.Failed, req.Blocked = ev.ErrorText, ev.BlockedReason
+		}
+	case *network.EventWebSocketCreated:
+		req := &request{URL: ev.URL, Type: network.ResourceTypeWebSocket}
+		r.requests[ev.RequestID] = req
+		r.ev.Requests = append(r.ev.Requests, req)
+	}
+}
+
+// isFaviconProbe reports whether a URL is the browser's own guess at
+// /favicon.ico for a page that declares no icon. The browser, not the page,
+// makes that request, once per tab at its own discretion, so it would make
+// findings depend on which tab visited a page first. An icon the page does
+// declare is loaded as a normal request and checked like any other.
+func isFaviconProbe(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && u.Path == "/favicon.ico"
+}
+
+// consoleArgs formats console.error arguments roughly as DevTools shows them.
+func consoleArgs(args []*runtime.RemoteObject) string {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		if a == nil {
+			continue
+		}
+		var s string
+		if len(a.Value) > 0 && json.Unmarshal(a.Value, &s) == nil {
+			parts = append(parts, s)
+			continue
+		}
+		switch {
+		case a.Description != "":
+			parts = append(parts, firstLine(a.Description))
+		case len(a.Value) > 0:
+			parts = append(parts, string(a.Value))
+		case a.UnserializableValue != "":
+			parts = append(parts, string(a.UnserializableValue))
+		default:
+			parts = append(parts, string(a.Type))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "uncaught exception"
+	}
+	text := d.Text
+	if d.Exception != nil && d.Exception.Description != "" {
+		text = strings.TrimSuffix(text, ".") + ": " + firstLine(d.Exception.Description)
+	}
+	where := d.URL
+	if where == "" && d.StackTrace != nil && len(d.StackTrace.CallFrames) > 0 {
+		where = d.StackTrace.CallFrames[0].URL
+	}
+	if where != "" {
+		text += fmt.Sprintf(" at %s:%d:%d", where, d.LineNumber+1, d.ColumnNumber+1)
+	}
+	return text
+}
+
+func stackPlace(st *runtime.StackTrace) string {
+	if st == nil || len(st.CallFrames) == 0 || st.CallFrames[0].URL == "" {
+		return ""
+	}
+	f := st.CallFrames[0]
+	return fmt.Sprintf(" (at %s:%d:%d)", f.URL, f.LineNumber+1, f.ColumnNumber+1)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSpace(line)
+}
+
+// origin returns scheme://host[:port] of a URL, or "" for URLs that name no
+// network origin (data:, blob:, about:).
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "ws" && u.Scheme != "wss") {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}

@@ -1,0 +1,396 @@
+package harness
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/chromedp/cdproto/network"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Suite checks a built site. Fill in the fields and call Run.
+type Suite struct {
+	// Dir is the built site folder (for example the example site's public/).
+	Dir string
+	// Prefix is the URL path the site is published under, "/" or for
+	// example "/quality/".
+	Prefix string
+	// Tools are the browser, axe-core and html-validate; see FindTools.
+	Tools Tools
+	// Tabs is how many pages are checked at once; 0 means 2, which suits a
+	// 2-core machine (each tab keeps a core busy).
+	Tabs int
+	// UserDataDir is a fresh, empty folder for the browser's profile, which
+	// the caller removes afterwards (t.TempDir in a test).
+	UserDataDir string
+	// Logf, if set, receives progress lines.
+	Logf func(format string, args ...any)
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	// Pages holds one report per HTML page, sorted by URL path.
+	Pages []PageReport
+	// Assets holds findings for files that are not pages (stylesheets
+	// loading from other sites), sorted by file.
+	Assets []PageReport
+	// Orphans lists the pages on disk that no link path from the home page
+	// reaches; they were checked all the same.
+	Orphans []string
+	// AxeVersion is the version of axe-core that ran.
+	AxeVersion string
+	// AxeRulesSelected is how many axe rules the WCAG tags select.
+	AxeRulesSelected int
+	// AxeRulesApplied is how many of those found something to check on at
+	// least one page.
+	AxeRulesApplied int
+	// AxeIncomplete counts, by axe rule, the pages where the rule could not
+	// decide and a person must look.
+	AxeIncomplete map[string]int
+}
+
+// Failed returns the pages and assets that broke a rule.
+func (r *Report) Failed() []PageReport {
+	var out []PageReport
+	for _, p := range slices.Concat(r.Pages, r.Assets) {
+		if p.Failed() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Page returns the report of the page with the given file, if any.
+func (r *Report) Page(file string) (PageReport, bool) {
+	for _, p := range r.Pages {
+		if p.File == file {
+			return p, true
+		}
+	}
+	return PageReport{}, false
+}
+
+// Run serves the site, checks every page in the browser, runs html-validate
+// and the static checks, and returns the report. An error means the suite
+// could not run (no browser, unreadable site, a tool that crashed); broken
+// rules are findings in the report, never errors.
+func (s Suite) Run(ctx context.Context) (*Report, error) {
+	logf := s.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	root, err := os.OpenRoot(s.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the site folder: %w", err)
+	}
+	defer root.Close()
+	// os.Root refuses symlinks that lead out of the site folder.
+	fsys := root.FS()
+
+	files, err := ListPages(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("listing the site's pages: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("the site folder %s has no .html files", s.Dir)
+	}
+	srv, err := NewServer(fsys, s.Prefix)
+	if err != nil {
+		return nil, err
+	}
+	if err := srv.Start(); err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+
+	axeSource, err := os.ReadFile(s.Tools.AxeScript)
+	if err != nil {
+		return nil, fmt.Errorf("reading axe-core: %w", err)
+	}
+
+	// html-validate is one Node process over all files; it runs while the
+	// browser works.
+	var (
+		validated   map[string][]Finding
+		validateErr error
+		wg          sync.WaitGroup
+	)
+	wg.Go(func() {
+		validated, validateErr = RunHTMLValidate(ctx, s.Tools.HTMLValidate, s.Tools.HTMLValidateConfig, s.Dir, files)
+	})
+	static, err := CheckStaticSite(fsys)
+	if err != nil {
+		wg.Wait()
+		return nil, fmt.Errorf("reading the site's files: %w", err)
+	}
+
+	browserCtx, closeBrowser, err := Launch(ctx, s.Tools.Chromium, s.UserDataDir)
+	if err != nil {
+		wg.Wait()
+		return nil, err
+	}
+	c := newCrawl(srv, fsys, string(axeSource), cmp.Or(s.Tabs, 2), logf)
+	logf("checking %d pages on disk, served at %s, in %d tabs", len(files), srv.URL(srv.Prefix()), c.tabs)
+	pages, crawlErr := c.run(browserCtx, files)
+	closeBrowser()
+	wg.Wait()
+	if crawlErr != nil {
+		return nil, crawlErr
+	}
+	if validateErr != nil {
+		return nil, validateErr
+	}
+
+	rep := &Report{AxeIncomplete: map[string]int{}}
+	applied, selected := map[string]bool{}, map[string]bool{}
+	for _, p := range pages {
+		p.Findings = sortFindings(slices.Concat(p.Findings, static[p.File], validated[p.File]))
+		delete(static, p.File)
+		rep.Pages = append(rep.Pages, p)
+		for _, id := range p.AxeApplied {
+			applied[id], selected[id] = true, true
+		}
+		for _, id := range p.AxeIncomplete {
+			rep.AxeIncomplete[id]++
+		}
+	}
+	for id := range c.axeSelected {
+		selected[id] = true
+	}
+	rep.AxeRulesApplied, rep.AxeRulesSelected, rep.AxeVersion = len(applied), len(selected), c.axeVersion
+	for file, found := range static {
+		path := PagePath(srv.Prefix(), file)
+		rep.Assets = append(rep.Assets, PageReport{URL: srv.URL(path), Path: path, File: file, Findings: sortFindings(found)})
+	}
+	slices.SortFunc(rep.Pages, func(a, b PageReport) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(rep.Assets, func(a, b PageReport) int { return strings.Compare(a.File, b.File) })
+	rep.Orphans = c.orphans(files)
+	return rep, nil
+}
+
+// crawl hands pages to the tabs: first the home page, then every page on
+// disk, plus any page that a link reaches and the listing missed. It records
+// the link graph to name the orphans.
+type crawl struct {
+	srv   *Server
+	sizes *gzipSizes
+	axe   string
+	tabs  int
+	logf  func(string, ...any)
+
+	mu           sync.Mutex
+	cond         *sync.Cond
+	queue        []string
+	seen         map[string]bool
+	busy         int
+	done         []PageReport
+	links       map[string][]string
+	axeVersion  string
+	axeSelected map[string]bool
+}
+
+func newCrawl(srv *Server, fsys fs.FS, axeSource string, tabs int, logf func(string, ...any)) *crawl {
+	c := &crawl{srv: srv, sizes: newGzipSizes(fsys), axe: axeSource, tabs: tabs, logf: logf,
+		seen: map[string]bool{}, links: map[string][]string{}, axeSelected: map[string]bool{}}
+	c.cond = sync.NewCond(&c.mu)
+	return c
+}
+
+// push queues pages not seen before. The caller holds c.mu.
+func (c *crawl) push(files ...string) {
+	for _, f := range files {
+		if !c.seen[f] {
+			c.seen[f] = true
+			c.queue = append(c.queue, f)
+		}
+	}
+	c.cond.Broadcast()
+}
+
+// pop waits for a page to check; it returns false when the queue is empty
+// and no tab can add to it any more.
+func (c *crawl) pop(ctx context.Context) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for len(c.queue) == 0 && c.busy > 0 && ctx.Err() == nil {
+		c.cond.Wait()
+	}
+	if len(c.queue) == 0 || ctx.Err() != nil {
+		return "", false
+	}
+	f := c.queue[0]
+	c.queue = c.queue[1:]
+	c.busy++
+	return f, true
+}
+
+func (c *crawl) finish(p PageReport, linked []string, axe axeResult) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.busy--
+	c.done = append(c.done, p)
+	c.links[p.File] = linked
+	if axe.Version != "" {
+		c.axeVersion = axe.Version
+	}
+	// Every rule the tags select is reported in one of the four lists.
+	for _, id := range slices.Concat(axe.Passes, axe.Incomplete, axe.Inapplicable, violationIDs(axe)) {
+		c.axeSelected[id] = true
+	}
+	c.push(linked...)
+	if n := len(c.done); n%25 == 0 {
+		c.logf("checked %d pages, %d queued", n, len(c.queue))
+	}
+}
+
+func (c *crawl) run(browserCtx context.Context, files []string) ([]PageReport, error) {
+	c.mu.Lock()
+	if slices.Contains(files, "index.html") {
+		c.push("index.html")
+	}
+	c.push(files...)
+	c.mu.Unlock()
+
+	// Wake waiting tabs if the run is cancelled.
+	stop := context.AfterFunc(browserCtx, func() {
+		c.mu.Lock()
+		c.cond.Broadcast()
+		c.mu.Unlock()
+	})
+	defer stop()
+
+	var (
+		wg      sync.WaitGroup
+		errMu   sync.Mutex
+		tabErrs []error
+	)
+	for range c.tabs {
+		wg.Go(func() {
+			if err := c.work(browserCtx); err != nil {
+				errMu.Lock()
+				tabErrs = append(tabErrs, err)
+				errMu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if len(tabErrs) > 0 {
+		return nil, tabErrs[0]
+	}
+	if err := browserCtx.Err(); err != nil {
+		return nil, fmt.Errorf("the run was stopped: %w", err)
+	}
+	return c.done, nil
+}
+
+// work is one tab's loop. A page that fails to load or hangs is a finding;
+// the tab is then replaced, because a hung page can leave it unusable.
+func (c *crawl) work(browserCtx context.Context) error {
+	t, err := openTab(browserCtx, c.axe)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if t != nil {
+			t.close()
+		}
+	}()
+	for {
+		file, ok := c.pop(browserCtx)
+		if !ok {
+			return nil
+		}
+		path := PagePath(c.srv.Prefix(), file)
+		p := PageReport{URL: c.srv.URL(path), Path: path, File: file}
+		v, err := t.visit(p.URL)
+		if err != nil {
+			p.Findings = append(p.Findings, Finding{Rule: RulePageLoad, Pos: diag.Pos{File: file},
+				Msg: fmt.Sprintf("the browser could not finish checking the page: %v", err)})
+			t.close()
+			if t, err = openTab(browserCtx, c.axe); err != nil {
+				c.finish(p, nil, axeResult{})
+				return err
+			}
+		}
+		p.Findings = append(p.Findings, judge(file, c.srv.Origin(), v)...)
+		broken, linked := judgeLinks(file, c.srv, v.links)
+		p.Findings = append(p.Findings, broken...)
+		p.Weight = c.weigh(v.events)
+		p.AxeApplied = slices.Concat(v.axe.Passes, v.axe.Incomplete, violationIDs(v.axe))
+		p.AxeIncomplete = v.axe.Incomplete
+		c.finish(p, linked, v.axe)
+	}
+}
+
+func violationIDs(a axeResult) []string {
+	ids := make([]string, len(a.Violations))
+	for i, v := range a.Violations {
+		ids[i] = v.ID
+	}
+	return ids
+}
+
+// weigh adds up the gzipped size of the HTML, CSS and JavaScript files the
+// page loaded from the site.
+func (c *crawl) weigh(ev pageEvents) Weight {
+	var w Weight
+	counted := map[string]bool{}
+	for _, r := range ev.Requests {
+		if r.Status != 200 || origin(r.URL) != c.srv.Origin() {
+			continue
+		}
+		u, err := url.Parse(r.URL)
+		if err != nil {
+			continue
+		}
+		file := c.srv.Resolve(u.Path).File
+		if file == "" || counted[file] {
+			continue
+		}
+		counted[file] = true
+		switch r.Type {
+		case network.ResourceTypeDocument:
+			w.HTML += c.sizes.Of(file)
+		case network.ResourceTypeStylesheet:
+			w.CSS += c.sizes.Of(file)
+		case network.ResourceTypeScript:
+			w.JS += c.sizes.Of(file)
+		}
+	}
+	return w
+}
+
+// orphans returns the pages that no chain of links from the home page
+// reaches (the 404 page is expected to be one).
+func (c *crawl) orphans(files []string) []string {
+	reached := map[string]bool{}
+	if slices.Contains(files, "index.html") {
+		todo := []string{"index.html"}
+		reached["index.html"] = true
+		for len(todo) > 0 {
+			f := todo[0]
+			todo = todo[1:]
+			for _, g := range c.links[f] {
+				if !reached[g] {
+					reached[g] = true
+					todo = append(todo, g)
+				}
+			}
+		}
+	}
+	var out []string
+	for _, f := range files {
+		if !reached[f] && f != NotFoundFile {
+			out = append(out, f)
+		}
+	}
+	return out
+}
