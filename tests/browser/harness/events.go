@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -47,11 +48,21 @@ type pageEvents struct {
 // recorder collects a tab's events for the page being checked. Its handle
 // method runs in chromedp's event loop for the tab (see chromedp.Listen), in
 // the order the browser sent the events, so it only appends under a lock.
+//
+// The tab goes straight from one page to the next (a detour through
+// about:blank would cost a new renderer process per page, and with it a cold
+// compile of axe-core). Anything the previous page still does while the next
+// one loads is told apart by generation: every execution context, network
+// loader and request is stamped with the generation in which it first
+// appeared, start begins a new generation, and events belonging to an
+// earlier one are dropped.
 type recorder struct {
 	mu       sync.Mutex
 	on       bool
+	gen      int
 	ev       pageEvents
 	requests map[network.RequestID]*request
+	born     map[any]int // context, loader or request id → generation first seen
 }
 
 // start forgets everything and begins recording for a new page.
@@ -59,6 +70,7 @@ func (r *recorder) start() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.on = true
+	r.gen++
 	r.ev = pageEvents{}
 	r.requests = map[network.RequestID]*request{}
 }
@@ -71,19 +83,73 @@ func (r *recorder) stop() pageEvents {
 	return r.ev
 }
 
+// note stamps an id with the current generation the first time it is seen.
+// The caller holds r.mu.
+func (r *recorder) note(id any) {
+	if isEmptyID(id) {
+		return
+	}
+	if r.born == nil {
+		r.born = map[any]int{}
+	}
+	if _, ok := r.born[id]; !ok {
+		r.born[id] = r.gen
+	}
+}
+
+// stale reports whether an id belongs to an earlier page. Unknown ids are
+// current: dropping an event wrongly would hide a failure.
+func (r *recorder) stale(id any) bool {
+	if isEmptyID(id) {
+		return false
+	}
+	g, ok := r.born[id]
+	return ok && g < r.gen
+}
+
+// isEmptyID reports an id the browser left empty (a worker's request has no
+// loader, a log entry may name no request); it says nothing about its page.
+func isEmptyID(id any) bool {
+	switch id := id.(type) {
+	case cdp.LoaderID:
+		return id == ""
+	case network.RequestID:
+		return id == ""
+	}
+	return false
+}
+
 func (r *recorder) handle(ev any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	switch ev := ev.(type) {
+	case *runtime.EventExecutionContextCreated:
+		if ev.Context != nil {
+			// Context ids are per renderer process and may be reused
+			// after a process swap, so a new context restamps its id.
+			if r.born == nil {
+				r.born = map[any]int{}
+			}
+			r.born[ev.Context.ID] = r.gen
+		}
+		return
+	case *network.EventRequestWillBeSent:
+		r.note(ev.LoaderID)
+		r.note(ev.RequestID)
+	}
 	if !r.on {
 		return
 	}
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
+		if r.stale(ev.ExecutionContextID) {
+			return
+		}
 		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, fmt.Sprintf("console.%s: %s%s", ev.Type, consoleArgs(ev.Args), stackPlace(ev.StackTrace)))
 		}
 	case *log.EventEntryAdded:
-		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError && !isFaviconProbe(e.URL) {
+		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError && !isFaviconProbe(e.URL) && !r.stale(e.NetworkRequestID) {
 			text := fmt.Sprintf("browser log (%s): %s", e.Source, e.Text)
 			if e.URL != "" && !strings.Contains(e.Text, e.URL) {
 				text += " [" + e.URL + "]"
@@ -91,9 +157,12 @@ func (r *recorder) handle(ev any) {
 			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, text)
 		}
 	case *runtime.EventExceptionThrown:
+		if d := ev.ExceptionDetails; d != nil && r.stale(d.ExecutionContextID) {
+			return
+		}
 		r.ev.Exceptions = append(r.ev.Exceptions, exceptionText(ev.ExceptionDetails))
 	case *runtime.EventBindingCalled:
-		if ev.Name != cspBinding {
+		if ev.Name != cspBinding || r.stale(ev.ExecutionContextID) {
 			return
 		}
 		var v cspViolation
@@ -102,7 +171,7 @@ func (r *recorder) handle(ev any) {
 		}
 		r.ev.CSP = append(r.ev.CSP, v)
 	case *network.EventRequestWillBeSent:
-		if ev.Request == nil || isFaviconProbe(ev.Request.URL) {
+		if ev.Request == nil || isFaviconProbe(ev.Request.URL) || r.stale(ev.LoaderID) || r.stale(ev.RequestID) {
 			return
 		}
 		req, ok := r.requests[ev.RequestID]

@@ -186,12 +186,12 @@ type crawl struct {
 	tabs  int
 	logf  func(string, ...any)
 
-	mu           sync.Mutex
-	cond         *sync.Cond
-	queue        []string
-	seen         map[string]bool
-	busy         int
-	done         []PageReport
+	mu          sync.Mutex
+	cond        *sync.Cond
+	queue       []string
+	seen        map[string]bool
+	busy        int
+	done        []PageReport
 	links       map[string][]string
 	axeVersion  string
 	axeSelected map[string]bool

@@ -163,13 +163,13 @@ type reflowResult struct {
 func (t *tab) visit(pageURL string) (v visit, err error) {
 	ctx, cancel := context.WithTimeout(t.ctx, pageTimeout)
 	defer cancel()
-	// A blank page between visits, so that nothing the previous page still
-	// had in flight is recorded against this one.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.EmulateViewport(desktopWidth, desktopHeight)); err != nil {
-		return v, fmt.Errorf("resetting the tab: %w", err)
-	}
+	// Recording starts before the viewport changes back: the previous page
+	// reacts to the resize, and the recorder's generations drop that.
 	t.rec.start()
 	defer func() { v.events = t.rec.stop() }()
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(desktopWidth, desktopHeight)); err != nil {
+		return v, fmt.Errorf("resetting the viewport: %w", err)
+	}
 
 	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(pageURL))
 	if err != nil {

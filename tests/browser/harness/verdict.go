@@ -39,7 +39,7 @@ func judge(file, serverOrigin string, v visit) []Finding {
 				targets = append(targets, n.Target)
 			}
 			if summary == "" {
-				summary = oneLine(n.Summary)
+				summary = axeSummary(n.Summary)
 			}
 		}
 		where := strings.Join(targets, ", ")
@@ -205,8 +205,25 @@ func urlPath(raw string) string {
 	return raw
 }
 
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+// axeSummary folds axe's multi-line failure summary ("Fix any of the
+// following:" and one indented reason per line) into one line.
+func axeSummary(s string) string {
+	var out strings.Builder
+	for line := range strings.Lines(s) {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			continue
+		}
+		if out.Len() > 0 {
+			if strings.HasSuffix(out.String(), ":") {
+				out.WriteString(" ")
+			} else {
+				out.WriteString("; ")
+			}
+		}
+		out.WriteString(line)
+	}
+	return out.String()
 }
 
 func orUnknown(s string) string { return orText(s, "unknown") }
