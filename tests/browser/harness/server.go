@@ -116,6 +116,13 @@ func (r Resolution) Found() bool { return r.File != "" }
 // "/a" redirects to "/a/" when "a" is a folder with an index.html; "/a"
 // serves "a.html" when that exists.
 func (s *Server) Resolve(urlPath string) Resolution {
+	// Dot segments are resolved first, as a browser would, so that
+	// "/quality/../quality/x" is "/quality/x" and nothing escapes the prefix.
+	clean := path.Clean("/" + urlPath)
+	if strings.HasSuffix(urlPath, "/") && clean != "/" {
+		clean += "/"
+	}
+	urlPath = clean
 	if !strings.HasPrefix(urlPath, s.prefix) {
 		if urlPath+"/" == s.prefix {
 			return Resolution{File: "index.html", Redirect: s.prefix}
@@ -124,10 +131,7 @@ func (s *Server) Resolve(urlPath string) Resolution {
 	}
 	rel := strings.TrimPrefix(urlPath, s.prefix)
 	dir := rel == "" || strings.HasSuffix(rel, "/")
-	rel = strings.TrimPrefix(path.Clean("/"+rel), "/")
-	if rel == "." || rel == "" {
-		rel = ""
-	}
+	rel = strings.TrimSuffix(rel, "/")
 	if dir {
 		name := path.Join(rel, "index.html")
 		if s.isFile(name) {

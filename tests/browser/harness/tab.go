@@ -131,29 +131,35 @@ type heading struct {
 }
 
 type axeResult struct {
-	Version    string `json:"version"`
-	Violations []struct {
-		ID      string `json:"id"`
-		Impact  string `json:"impact"`
-		Help    string `json:"help"`
-		HelpURL string `json:"helpUrl"`
-		Nodes   []struct {
-			Target  string `json:"target"`
-			Summary string `json:"summary"`
-		} `json:"nodes"`
-	} `json:"violations"`
-	Passes       []string `json:"passes"`
-	Incomplete   []string `json:"incomplete"`
-	Inapplicable []string `json:"inapplicable"`
+	Version      string         `json:"version"`
+	Violations   []axeViolation `json:"violations"`
+	Passes       []string       `json:"passes"`
+	Incomplete   []string       `json:"incomplete"`
+	Inapplicable []string       `json:"inapplicable"`
+}
+
+type axeViolation struct {
+	ID      string    `json:"id"`
+	Impact  string    `json:"impact"`
+	Help    string    `json:"help"`
+	HelpURL string    `json:"helpUrl"`
+	Nodes   []axeNode `json:"nodes"`
+}
+
+type axeNode struct {
+	Target  string `json:"target"`
+	Summary string `json:"summary"`
 }
 
 type reflowResult struct {
-	ClientWidth int `json:"clientWidth"`
-	ScrollWidth int `json:"scrollWidth"`
-	Offenders   []struct {
-		Selector string `json:"selector"`
-		Right    int    `json:"right"`
-	} `json:"offenders"`
+	ClientWidth int              `json:"clientWidth"`
+	ScrollWidth int              `json:"scrollWidth"`
+	Offenders   []reflowOffender `json:"offenders"`
+}
+
+type reflowOffender struct {
+	Selector string `json:"selector"`
+	Right    int    `json:"right"`
 }
 
 // visit loads one page and runs the in-browser checks in an order that keeps
