@@ -17,14 +17,16 @@ func TestGoodFixture(t *testing.T) {
 	rep := runSuite(t, filepath.Join("testdata", "good"), "/quality/")
 	reportFailures(t, rep)
 
-	want := []string{"404.html", "about/index.html", "index.html", "orphan.html", "standards/index.html", "standards/learning-environment.html"}
+	// Every .html file on disk (orphans included), and the 404 page once more
+	// at an unknown address.
+	want := []string{"/quality/", "/quality/404.html", "/quality/about/", "/quality/orphan.html",
+		"/quality/plinth-no-such-page/deeper/", "/quality/standards/", "/quality/standards/learning-environment.html"}
 	var got []string
 	for _, p := range rep.Pages {
-		got = append(got, p.File)
+		got = append(got, p.Path)
 	}
-	slices.Sort(got)
-	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("pages checked = %v, want %v (every .html file on disk, orphans included)", got, want)
+	if !slices.Equal(got, want) {
+		t.Errorf("pages checked = %v, want %v", got, want)
 	}
 	if strings.Join(rep.Orphans, " ") != "orphan.html" {
 		t.Errorf("orphans = %v, want [orphan.html]", rep.Orphans)
@@ -50,6 +52,7 @@ func TestBadFixture(t *testing.T) {
 		rules []string
 	}{
 		{"index.html", nil},
+		{"404.html", nil},
 		{"about/index.html", nil},
 		{"standards/index.html", nil},
 		{"missing-alt.html", []string{"axe/image-alt"}},
@@ -90,7 +93,21 @@ func TestBadFixture(t *testing.T) {
 			}
 		})
 	}
-	if len(rep.Pages) != len(tests) {
-		t.Errorf("checked %d pages, the table lists %d: add the new bad page to the table", len(rep.Pages), len(tests))
+	// 404.html uses relative addresses: fine at /404.html, broken where a
+	// lost visitor meets it.
+	t.Run("404 page at an unknown address", func(t *testing.T) {
+		for _, p := range rep.Pages {
+			if p.Path == "/plinth-no-such-page/deeper/" {
+				t.Log(p.Message())
+				if !p.Has(harness.RuleHTTPStatus) || !strings.Contains(p.Message(), "/plinth-no-such-page/deeper/assets/site.css") {
+					t.Errorf("expected the stylesheet's 404 to be reported, got:\n%s", p.Message())
+				}
+				return
+			}
+		}
+		t.Errorf("the 404 page was not visited at an unknown address")
+	})
+	if len(rep.Pages) != len(tests)+1 {
+		t.Errorf("checked %d pages, the table lists %d (+1 for the 404 probe): add the new bad page to the table", len(rep.Pages), len(tests))
 	}
 }

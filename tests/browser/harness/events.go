@@ -62,7 +62,8 @@ type recorder struct {
 	gen      int
 	ev       pageEvents
 	requests map[network.RequestID]*request
-	born     map[any]int // context, loader or request id → generation first seen
+	mainDoc  network.RequestID // the page's own document request
+	born     map[any]int       // context, loader or request id → generation first seen
 }
 
 // start forgets everything and begins recording for a new page.
@@ -73,6 +74,7 @@ func (r *recorder) start() {
 	r.gen++
 	r.ev = pageEvents{}
 	r.requests = map[network.RequestID]*request{}
+	r.mainDoc = ""
 }
 
 // stop ends recording and returns what was recorded.
@@ -149,13 +151,19 @@ func (r *recorder) handle(ev any) {
 			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, fmt.Sprintf("console.%s: %s%s", ev.Type, consoleArgs(ev.Args), stackPlace(ev.StackTrace)))
 		}
 	case *log.EventEntryAdded:
-		if e := ev.Entry; e != nil && e.Level == log.EntryLevelError && !isFaviconProbe(e.URL) && !r.stale(e.NetworkRequestID) {
-			text := fmt.Sprintf("browser log (%s): %s", e.Source, e.Text)
-			if e.URL != "" && !strings.Contains(e.Text, e.URL) {
-				text += " [" + e.URL + "]"
-			}
-			r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, text)
+		e := ev.Entry
+		// The browser logs a failed status of the page itself as an error;
+		// the page's status is judged on its own (the 404 page must answer
+		// 404), so that entry is not a console error of the page.
+		if e == nil || e.Level != log.EntryLevelError || isFaviconProbe(e.URL) || r.stale(e.NetworkRequestID) ||
+			(e.NetworkRequestID != "" && e.NetworkRequestID == r.mainDoc) {
+			return
 		}
+		text := fmt.Sprintf("browser log (%s): %s", e.Source, e.Text)
+		if e.URL != "" && !strings.Contains(e.Text, e.URL) {
+			text += " [" + e.URL + "]"
+		}
+		r.ev.ConsoleErrors = append(r.ev.ConsoleErrors, text)
 	case *runtime.EventExceptionThrown:
 		if d := ev.ExceptionDetails; d != nil && r.stale(d.ExecutionContextID) {
 			return
@@ -182,6 +190,9 @@ func (r *recorder) handle(ev any) {
 		}
 		// A redirect reuses the request id; keep the final address.
 		req.URL, req.Type = ev.Request.URL, ev.Type
+		if ev.Type == network.ResourceTypeDocument && r.mainDoc == "" {
+			r.mainDoc = ev.RequestID
+		}
 	case *network.EventResponseReceived:
 		if req, ok := r.requests[ev.RequestID]; ok && ev.Response != nil {
 			req.Status, req.Type = ev.Response.Status, ev.Type

@@ -48,7 +48,8 @@ func TestRecorderDropsThePreviousPage(t *testing.T) {
 	r.handle(&log.EventEntryAdded{Entry: &log.Entry{Level: log.EntryLevelError, Text: "late 404", NetworkRequestID: "L1"}})
 	// The second page.
 	r.handle(contextCreated(2))
-	r.handle(requestSent("L2", "L2", "http://x/b.html"))
+	r.handle(&network.EventRequestWillBeSent{RequestID: "L2", LoaderID: "L2", Request: &network.Request{URL: "http://x/b.html"}, Type: network.ResourceTypeDocument})
+	r.handle(&log.EventEntryAdded{Entry: &log.Entry{Level: log.EntryLevelError, Source: log.EntrySourceNetwork, Text: "404 of the page itself", NetworkRequestID: "L2"}})
 	r.handle(requestSent("R3", "", "http://x/worker.js"))
 	r.handle(consoleError(2, "second page"))
 	r.handle(consoleError(7, "unknown context"))

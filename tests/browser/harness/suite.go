@@ -37,7 +37,10 @@ type Suite struct {
 
 // Report is the outcome of a run.
 type Report struct {
-	// Pages holds one report per HTML page, sorted by URL path.
+	// Prefix is the URL path prefix the site was served under.
+	Prefix string
+	// Pages holds one report per visit, sorted by URL path: one per HTML
+	// file, plus the 404 page visited at an unknown path.
 	Pages []PageReport
 	// Assets holds findings for files that are not pages (stylesheets
 	// loading from other sites), sorted by file.
@@ -68,10 +71,11 @@ func (r *Report) Failed() []PageReport {
 	return out
 }
 
-// Page returns the report of the page with the given file, if any.
+// Page returns the report of the page with the given file, visited at its
+// own address, if any.
 func (r *Report) Page(file string) (PageReport, bool) {
 	for _, p := range r.Pages {
-		if p.File == file {
+		if p.File == file && p.Path == PagePath(r.Prefix, file) {
 			return p, true
 		}
 	}
@@ -149,11 +153,16 @@ func (s Suite) Run(ctx context.Context) (*Report, error) {
 		return nil, validateErr
 	}
 
-	rep := &Report{AxeIncomplete: map[string]int{}}
+	rep := &Report{Prefix: srv.Prefix(), AxeIncomplete: map[string]int{}}
 	applied, selected := map[string]bool{}, map[string]bool{}
 	for _, p := range pages {
-		p.Findings = sortFindings(slices.Concat(p.Findings, static[p.File], validated[p.File]))
-		delete(static, p.File)
+		// The file's own findings go with its own address, not with the
+		// 404 page's second visit at an unknown path.
+		if p.Path == PagePath(srv.Prefix(), p.File) {
+			p.Findings = slices.Concat(p.Findings, static[p.File], validated[p.File])
+			delete(static, p.File)
+		}
+		p.Findings = sortFindings(p.Findings)
 		rep.Pages = append(rep.Pages, p)
 		for _, id := range p.AxeApplied {
 			applied[id], selected[id] = true, true
@@ -188,7 +197,7 @@ type crawl struct {
 
 	mu          sync.Mutex
 	cond        *sync.Cond
-	queue       []string
+	queue       []job
 	seen        map[string]bool
 	busy        int
 	done        []PageReport
@@ -204,12 +213,25 @@ func newCrawl(srv *Server, fsys fs.FS, axeSource string, tabs int, logf func(str
 	return c
 }
 
+// job is one visit: a page file, the URL path it is visited at, and the
+// HTTP status the visit must get.
+type job struct {
+	file   string
+	path   string
+	status int64
+}
+
+// notFoundProbe is an unknown path, two folders deep, at which the site's
+// 404 page is visited as a lost visitor meets it: there its stylesheet,
+// scripts and links only work if they do not depend on the page's address.
+const notFoundProbe = "plinth-no-such-page/deeper/"
+
 // push queues pages not seen before. The caller holds c.mu.
 func (c *crawl) push(files ...string) {
 	for _, f := range files {
 		if !c.seen[f] {
 			c.seen[f] = true
-			c.queue = append(c.queue, f)
+			c.queue = append(c.queue, job{file: f, path: PagePath(c.srv.Prefix(), f), status: 200})
 		}
 	}
 	c.cond.Broadcast()
@@ -217,14 +239,14 @@ func (c *crawl) push(files ...string) {
 
 // pop waits for a page to check; it returns false when the queue is empty
 // and no tab can add to it any more.
-func (c *crawl) pop(ctx context.Context) (string, bool) {
+func (c *crawl) pop(ctx context.Context) (job, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for len(c.queue) == 0 && c.busy > 0 && ctx.Err() == nil {
 		c.cond.Wait()
 	}
 	if len(c.queue) == 0 || ctx.Err() != nil {
-		return "", false
+		return job{}, false
 	}
 	f := c.queue[0]
 	c.queue = c.queue[1:]
@@ -257,6 +279,9 @@ func (c *crawl) run(browserCtx context.Context, files []string) ([]PageReport, e
 		c.push("index.html")
 	}
 	c.push(files...)
+	if slices.Contains(files, NotFoundFile) {
+		c.queue = append(c.queue, job{file: NotFoundFile, path: c.srv.Prefix() + notFoundProbe, status: 404})
+	}
 	c.mu.Unlock()
 
 	// Wake waiting tabs if the run is cancelled.
@@ -304,12 +329,12 @@ func (c *crawl) work(browserCtx context.Context) error {
 		}
 	}()
 	for {
-		file, ok := c.pop(browserCtx)
+		j, ok := c.pop(browserCtx)
 		if !ok {
 			return nil
 		}
-		path := PagePath(c.srv.Prefix(), file)
-		p := PageReport{URL: c.srv.URL(path), Path: path, File: file}
+		file := j.file
+		p := PageReport{URL: c.srv.URL(j.path), Path: j.path, File: file}
 		v, err := t.visit(p.URL)
 		if err != nil {
 			p.Findings = append(p.Findings, Finding{Rule: RulePageLoad, Pos: diag.Pos{File: file},
@@ -320,8 +345,8 @@ func (c *crawl) work(browserCtx context.Context) error {
 				return err
 			}
 		}
-		p.Findings = append(p.Findings, judge(file, c.srv.Origin(), v)...)
-		broken, linked := judgeLinks(file, c.srv, v.links)
+		p.Findings = append(p.Findings, judge(file, c.srv.Origin(), j.status, v)...)
+		broken, linked := judgeLinks(file, j.path, c.srv, v.links)
 		p.Findings = append(p.Findings, broken...)
 		p.Weight = c.weigh(v.events)
 		p.AxeApplied = slices.Concat(v.axe.Passes, v.axe.Incomplete, violationIDs(v.axe))

@@ -16,16 +16,17 @@ import (
 const maxNodes = 5
 
 // judge turns what a visit observed into findings. It is pure, so each rule
-// can be unit-tested without a browser. serverOrigin is the test server's origin.
-func judge(file, serverOrigin string, v visit) []Finding {
+// can be unit-tested without a browser. serverOrigin is the test server's
+// origin; wantStatus is the HTTP status the page must answer with.
+func judge(file, serverOrigin string, wantStatus int64, v visit) []Finding {
 	pos := diag.Pos{File: file}
 	var out []Finding
 	add := func(rule, hint, format string, args ...any) {
 		out = append(out, Finding{Rule: rule, Msg: fmt.Sprintf(format, args...), Hint: hint, Pos: pos})
 	}
 
-	if v.status != 0 && v.status != 200 {
-		add(RuleHTTPStatus, "", "the page answered with HTTP status %d instead of 200", v.status)
+	if v.status != 0 && v.status != wantStatus {
+		add(RuleHTTPStatus, "", "the page answered with HTTP status %d instead of %d", v.status, wantStatus)
 	}
 
 	out = append(out, judgeSkipLink(pos, v.skip)...)
@@ -159,10 +160,13 @@ func judgeHeadings(pos diag.Pos, hs []heading) []Finding {
 	return out
 }
 
-// judgeLinks checks the page's links that stay on the test server: each must
-// lead to a file of the site. It returns the findings and the pages linked.
-func judgeLinks(file string, s *Server, links []string) (found []Finding, pages []string) {
-	seen := map[string]bool{}
+// judgeLinks checks the links of the page visited at pagePath that stay on
+// the test server: each must lead to a file of the site. It returns the
+// findings and the pages linked.
+func judgeLinks(file, pagePath string, s *Server, links []string) (found []Finding, pages []string) {
+	// A link to the page itself (a fragment such as the skip link's
+	// #maincontent) needs no file; the 404 page is not at its own address.
+	seen := map[string]bool{pagePath: true}
 	for _, raw := range links {
 		u, err := url.Parse(raw)
 		if err != nil || origin(raw) != s.Origin() {

@@ -95,7 +95,7 @@ func TestJudge(t *testing.T) {
 			{URL: "data:image/png;base64,AAAA", Type: network.ResourceTypeImage},
 		}},
 	}
-	if got := judge("index.html", origin, good); len(got) != 0 {
+	if got := judge("index.html", origin, 200, good); len(got) != 0 {
 		t.Fatalf("a good visit gave findings: %v", got)
 	}
 	tests := []struct {
@@ -129,7 +129,7 @@ func TestJudge(t *testing.T) {
 			v := good
 			v.events.Requests = slices.Clone(good.events.Requests)
 			tt.tweak(&v)
-			got := judge("index.html", origin, v)
+			got := judge("index.html", origin, 200, v)
 			if len(got) != 1 || got[0].Rule != tt.rule || !strings.Contains(got[0].Msg, tt.msg) || got[0].Pos.File != "index.html" {
 				t.Errorf("want one %s finding saying %q, got %v", tt.rule, tt.msg, got)
 			}
@@ -146,7 +146,7 @@ func TestJudgeAxe(t *testing.T) {
 	for i := range 7 {
 		v.axe.Violations[0].Nodes = append(v.axe.Violations[0].Nodes, axeNode{Target: fmt.Sprintf("img:nth-child(%d)", i+1), Summary: "Fix any of the following:\n  Element does not have an alt attribute\n  Element has no title attribute"})
 	}
-	got := judge("a.html", "http://x", v)
+	got := judge("a.html", "http://x", 200, v)
 	if len(got) != 1 {
 		t.Fatalf("want one finding, got %v", got)
 	}
@@ -170,6 +170,7 @@ func TestJudgeLinks(t *testing.T) {
 	}
 	srv.base = "http://127.0.0.1:1"
 	links := []string{
+		"http://127.0.0.1:1/quality/lost/#maincontent",
 		"http://127.0.0.1:1/quality/about/",
 		"http://127.0.0.1:1/quality/about/#team",
 		"http://127.0.0.1:1/quality/about",
@@ -179,7 +180,7 @@ func TestJudgeLinks(t *testing.T) {
 		"https://www.nhs.uk/",
 		"mailto:quality@example.org",
 	}
-	found, pages := judgeLinks("index.html", srv, links)
+	found, pages := judgeLinks("404.html", "/quality/lost/", srv, links)
 	if !slices.Equal(pages, []string{"about/index.html"}) {
 		t.Errorf("linked pages %v, want [about/index.html]", pages)
 	}
