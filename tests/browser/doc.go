@@ -11,5 +11,8 @@
 //
 // Without Chromium (/usr/bin/chromium) or the npm packages (npm ci) the tests
 // skip with a loud message; with PLINTH_REQUIRE_BROWSER=1, as CI sets it,
-// they fail instead. PLINTH_SITE_DIR points TestBuiltSite at a built site.
+// they fail instead. PLINTH_SITE_DIR points TestBuiltSite at a built site,
+// and PLINTH_SITE_PREFIX gives its URL path prefix (default "/"):
+//
+//	PLINTH_SITE_DIR=public PLINTH_SITE_PREFIX=/quality/ go test -v -run TestBuiltSite ./tests/browser/
 package browser

@@ -35,7 +35,8 @@ func buildExampleSite(t *testing.T) string {
 
 // TestBuiltSite runs the whole suite over a built site and logs what it
 // covered: pages, axe rules, and the gzipped weight of each type of page
-// against the budget.
+// against the budget. The weights are reported, not enforced: a page type
+// over budget is marked OVER BUDGET in the log (run with -v to see it).
 func TestBuiltSite(t *testing.T) {
 	dir := buildExampleSite(t)
 	prefix := os.Getenv(sitePrefixEnv)
@@ -45,7 +46,16 @@ func TestBuiltSite(t *testing.T) {
 	rep := runSuite(t, dir, prefix)
 	reportFailures(t, rep)
 
-	t.Logf("pages checked: %d (%d not reachable by links from the home page)", len(rep.Pages), len(rep.Orphans))
+	// One visit per HTML file, plus the 404 page at an unknown address; the
+	// weights count each file once, at its own address.
+	var own []harness.PageReport
+	for _, p := range rep.Pages {
+		if p.Path == harness.PagePath(rep.Prefix, p.File) {
+			own = append(own, p)
+		}
+	}
+	t.Logf("pages checked: %d HTML files in %d visits (%d not reachable by links from the home page)",
+		len(own), len(rep.Pages), len(rep.Orphans))
 	if len(rep.Orphans) > 0 {
 		t.Logf("orphan pages (checked all the same): %s", strings.Join(rep.Orphans, ", "))
 	}
@@ -60,7 +70,7 @@ func TestBuiltSite(t *testing.T) {
 		t.Logf("axe rules needing a person to review: %s", strings.Join(ids, ", "))
 	}
 	t.Logf("gzipped HTML+CSS+JS per page type, budget %d KB:", harness.WeightBudget/1024)
-	for _, tw := range harness.WeightsByType(rep.Pages, harness.WeightBudget) {
+	for _, tw := range harness.WeightsByType(own, harness.WeightBudget) {
 		t.Logf("  %s", tw.String(harness.WeightBudget))
 	}
 }
