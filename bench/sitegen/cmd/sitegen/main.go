@@ -1,0 +1,30 @@
+// Command sitegen writes a synthetic site for benchmarks:
+//
+//	go run ./bench/sitegen/cmd/sitegen -pages 10000 -out /tmp/site10k
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/plinth-ssg/plinth/bench/sitegen"
+)
+
+func main() {
+	pages := flag.Int("pages", 1000, "number of regular pages")
+	out := flag.String("out", "", "folder to write the site into (must not exist)")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "sitegen: -out is required")
+		os.Exit(2)
+	}
+	if _, err := os.Stat(*out); err == nil {
+		fmt.Fprintf(os.Stderr, "sitegen: %s already exists\n", *out)
+		os.Exit(2)
+	}
+	if err := sitegen.Write(*out, sitegen.Options{Pages: *pages}); err != nil {
+		fmt.Fprintln(os.Stderr, "sitegen:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,150 @@
+// Package sitegen writes synthetic Plinth sites of any size, for
+// benchmarks: Markdown pages with TOML front matter, headings, lists,
+// tables, code blocks and internal links, spread over nested sections.
+//
+// The output depends only on the page count, so benchmark runs compare like
+// with like.
+package sitegen
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options describe the site to generate.
+type Options struct {
+	// Pages is the number of regular pages.
+	Pages int
+	// PerSection is how many pages share a section folder (default 50).
+	PerSection int
+}
+
+// Write generates the site into dir, which must not exist or be empty.
+func Write(dir string, opts Options) error {
+	if opts.PerSection <= 0 {
+		opts.PerSection = 50
+	}
+	rng := rand.New(rand.NewPCG(uint64(opts.Pages), 42))
+	w := &writer{dir: dir}
+	w.file("site.toml", "title = \"Synthetic site\"\nbaseURL = \"https://example.org/\"\ntheme = \"bench\"\n")
+	for name, text := range theme {
+		w.file(filepath.Join("themes", "bench", "layouts", name), text)
+	}
+	w.file("content/_index.md", "+++\ntitle = \"Home\"\n+++\nA synthetic site for benchmarks.\n")
+	sections := (opts.Pages + opts.PerSection - 1) / opts.PerSection
+	for s := 0; s < sections; s++ {
+		sec := sectionPath(s)
+		w.file(filepath.Join("content", sec, "_index.md"), fmt.Sprintf("+++\ntitle = \"Section %d\"\nweight = %d\n+++\nPages of section %d.\n", s, s+1, s))
+	}
+	for i := 0; i < opts.Pages; i++ {
+		s := i / opts.PerSection
+		w.file(filepath.Join("content", sectionPath(s), fmt.Sprintf("page-%d.md", i)), page(rng, i, opts))
+	}
+	return w.err
+}
+
+// sectionPath nests sections two deep: area-3/topic-12.
+func sectionPath(s int) string {
+	return fmt.Sprintf("area-%d/topic-%d", s/10, s)
+}
+
+func page(rng *rand.Rand, i int, opts Options) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "+++\ntitle = \"Page %d: %s\"\ndescription = \"Synthetic page number %d.\"\ndate = 2024-%02d-%02d\nweight = %d\ntags = [\"tag-%d\"]\n+++\n",
+		i, words(rng, 4), i, 1+i%12, 1+i%28, i%50+1, i%20)
+	fmt.Fprintf(&b, "%s\n\n", sentence(rng, 40))
+	for h := 0; h < 4; h++ {
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", sentence(rng, 3), sentence(rng, 60))
+		switch h {
+		case 0:
+			for k := 0; k < 5; k++ {
+				fmt.Fprintf(&b, "- %s\n", sentence(rng, 8))
+			}
+			b.WriteString("\n")
+		case 1:
+			b.WriteString("| Region | Actions | Complete |\n|---|--:|--:|\n")
+			for k := 0; k < 5; k++ {
+				fmt.Fprintf(&b, "| %s | %d | %d%% |\n", words(rng, 2), rng.IntN(500), rng.IntN(100))
+			}
+			b.WriteString("\n")
+		case 2:
+			b.WriteString("```go\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n```\n\n")
+		case 3:
+			// Links to neighbours: relative paths to content files, as
+			// editors write them.
+			other := (i + 1 + rng.IntN(max(opts.Pages-1, 1))) % opts.Pages
+			rel := relLink(i, other, opts.PerSection)
+			fmt.Fprintf(&b, "See also [page %d](%s) and [the first section](/area-0/topic-0/).\n\n", other, rel)
+		}
+	}
+	return b.String()
+}
+
+func relLink(from, to, per int) string {
+	fs, ts := from/per, to/per
+	if fs == ts {
+		return fmt.Sprintf("page-%d.md", to)
+	}
+	return fmt.Sprintf("../../%s/page-%d.md", sectionPath(ts), to)
+}
+
+var vocabulary = strings.Fields(`learner placement supervision induction quality standard provider region
+evidence action review survey feedback education training wellbeing culture governance improvement
+educator curriculum assessment workforce safety patient care team support facilities library research`)
+
+func words(rng *rand.Rand, n int) string {
+	w := make([]string, n)
+	for i := range w {
+		w[i] = vocabulary[rng.IntN(len(vocabulary))]
+	}
+	return strings.Join(w, " ")
+}
+
+func sentence(rng *rand.Rand, n int) string {
+	s := words(rng, n)
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+type writer struct {
+	dir string
+	err error
+}
+
+func (w *writer) file(rel, text string) {
+	if w.err != nil {
+		return
+	}
+	p := filepath.Join(w.dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		w.err = err
+		return
+	}
+	w.err = os.WriteFile(p, []byte(text), 0o644)
+}
+
+// theme is a minimal theme with a base, a page layout showing title, date,
+// table of contents and content, and a list layout with section navigation:
+// the same shape as the Hugo layouts in bench/hugo, so the two generators do
+// equivalent work.
+var theme = map[string]string{
+	"baseof.html": `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }} – {{ .Site.Title }}</title></head>
+<body><nav><ul>{{ range .Site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
+<main id="maincontent">{{ block "main" . }}{{ end }}</main></body></html>
+`,
+	"page.html": `{{ define "main" }}<h1>{{ .Title }}</h1><p><time datetime="{{ isoDate .Date }}">{{ date .Date }}</time></p>
+<nav class="toc"><ol>{{ range .TOC }}<li><a href="#{{ .ID }}">{{ .Title }}</a></li>{{ end }}</ol></nav>
+{{ .Content }}{{ end }}
+`,
+	"section.html": `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
+<ul>{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+`,
+	"list.html": `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+`,
+	"404.html": `{{ define "main" }}<h1>Page not found</h1>{{ end }}
+`,
+}

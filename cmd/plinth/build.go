@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/linkcheck"
+)
+
+var cmdBuild = &command{
+	name:  "build",
+	usage: "build [flags]",
+	short: "build the site into the destination folder",
+	long: `
+Build reads site.toml, content/, data/, layouts/, static/ and the theme, and
+writes the complete site to the destination folder (public/ by default).
+
+The new site is built beside the destination and swapped in only when the
+whole build succeeded: a build with errors leaves the previous site exactly
+as it was. Every problem is reported in one run as file:line:col, with the
+offending line and a hint.
+
+Dates shown as the build date come from SOURCE_DATE_EPOCH when it is set,
+otherwise from the newest date in the content, so two builds of the same
+input give identical files.`,
+}
+
+var cmdCheck = &command{
+	name:  "check",
+	usage: "check [flags]",
+	short: "report every problem in the site without writing anything",
+	long: `
+Check runs the whole build, including layouts and link checks, but writes
+nothing. Use it before committing, and in CI. It exits with status 1 if the
+site has errors.`,
+}
+
+func init() {
+	cmdBuild.run = func(e *processEnv, args []string) int { return runBuild(e, cmdBuild, args, true) }
+	cmdCheck.run = func(e *processEnv, args []string) int { return runBuild(e, cmdCheck, args, false) }
+}
+
+type buildFlagValues struct {
+	source, destination, baseURL   *string
+	drafts, future, quiet, timings *bool
+	external                       *bool
+}
+
+func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	v := buildFlagValues{
+		source:      fs.String("source", ".", "the site's folder (holding site.toml)"),
+		destination: fs.String("destination", "public", "the output folder; a relative path is inside --source"),
+		baseURL:     fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
+		drafts:      fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
+		future:      fs.Bool("future", false, "include pages whose publishDate is in the future"),
+		quiet:       fs.Bool("quiet", false, "print only problems, not the summary"),
+		timings:     fs.Bool("timings", false, "print how long each stage of the build took"),
+	}
+	if c == cmdCheck {
+		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
+	}
+	return fs, v
+}
+
+func runBuild(e *processEnv, c *command, args []string, write bool) int {
+	fs, v := buildFlags(c)
+	if status, ok := parseFlags(e, c, fs, args); !ok {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "plinth %s: unexpected argument %q\n\n", c.name, fs.Arg(0))
+		commandUsage(e.stderr, c, fs)
+		return 2
+	}
+	buildDate, err := sourceDateEpoch(e.getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: %v\n", c.name, err)
+		return 2
+	}
+	dest := *v.destination
+	if !filepath.IsAbs(dest) {
+		dest = filepath.Join(*v.source, dest)
+	}
+	start := time.Now()
+	res, diags := build.Run(build.Options{
+		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
+		Drafts: *v.drafts, Future: *v.future,
+		Now: time.Now(), BuildDate: buildDate, Write: write,
+	})
+	elapsed := time.Since(start)
+	diag.Print(e.stderr, diags, 0)
+	if *v.timings {
+		for _, st := range res.Stages {
+			fmt.Fprintf(e.stderr, "%-10s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
+		}
+	}
+	status := 0
+	if v.external != nil && *v.external && res.Site != nil {
+		status = checkExternal(e, res)
+	}
+	if diags.HasErrors() {
+		fmt.Fprintf(e.stderr, "\n%s failed with %s.", strings.ToUpper(c.name[:1])+c.name[1:], diag.Summary(diags))
+		if write {
+			fmt.Fprintf(e.stderr, " Nothing was published: %s is unchanged.", dest)
+		}
+		fmt.Fprintln(e.stderr)
+		return 1
+	}
+	if !*v.quiet {
+		note := ""
+		if _, warnings := diags.Count(); warnings == 1 {
+			note = " (1 warning)"
+		} else if warnings > 1 {
+			note = fmt.Sprintf(" (%d warnings)", warnings)
+		}
+		if write {
+			fmt.Fprintf(e.stdout, "Built %d pages and copied %d files in %s to %s%s\n", res.Pages, res.Copied, round(elapsed), dest, note)
+		} else {
+			fmt.Fprintf(e.stdout, "Checked %d pages and %d files in %s: no errors%s\n", res.Pages, res.Copied, round(elapsed), note)
+		}
+	}
+	return status
+}
+
+// checkExternal lists the links to other sites with the pages using them,
+// asks each whether it still exists, and returns 1 if any does not.
+func checkExternal(e *processEnv, res build.Result) int {
+	cfg := res.Site.Config
+	links := linkcheck.External(res.Files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath()})
+	fmt.Fprintf(e.stdout, "%d links to other sites:\n", len(links))
+	status := 0
+	for _, s := range linkcheck.Fetch(context.Background(), links, 15*time.Second) {
+		verdict := "ok"
+		if !s.OK() {
+			verdict, status = "BROKEN: "+s.Err.Error(), 1
+		}
+		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", s.URL, verdict, strings.Join(s.Pages, ", "))
+	}
+	return status
+}
+
+// sourceDateEpoch parses SOURCE_DATE_EPOCH (seconds since 1970), the
+// reproducible-builds convention for "the time this build claims".
+func sourceDateEpoch(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+func round(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}

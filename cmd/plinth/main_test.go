@@ -1,0 +1,105 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCmd(t *testing.T, vars map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb strings.Builder
+	e := &processEnv{stdout: &out, stderr: &errb, getenv: func(k string) string { return vars[k] }}
+	code := run(e, args)
+	return code, out.String(), errb.String()
+}
+
+func site(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	files := map[string]string{
+		"site.toml":                      "title = \"T\"\nbaseURL = \"https://example.org/\"\ntheme = \"t\"\n",
+		"themes/t/layouts/page.html":     `<html lang="en-GB"><title>{{ .Title }}</title>{{ .Content }}</html>`,
+		"themes/t/layouts/section.html":  `<html lang="en-GB"><title>{{ .Title }}</title></html>`,
+		"themes/t/layouts/404.html":      `<html lang="en-GB"><title>404</title></html>`,
+		"themes/t/archetypes/default.md": "+++\ntitle = \"{{ .Title }}\"\n+++\n",
+		"content/_index.md":              "+++\ntitle = \"Home\"\n+++\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestUsageAndExitCodes(t *testing.T) {
+	dir := site(t)
+	tests := []struct {
+		args     []string
+		code     int
+		inOut    string
+		inStderr string
+	}{
+		{nil, 2, "", "Usage:"},
+		{[]string{"help"}, 0, "Commands:", ""},
+		{[]string{"help", "build"}, 0, "-destination", ""},
+		{[]string{"help", "nope"}, 2, "", `unknown command "nope"`},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"build", "-h"}, 0, "Usage: plinth build", ""},
+		{[]string{"check", "--help"}, 0, "Usage: plinth check", ""},
+		{[]string{"build", "--nope"}, 2, "", "flag provided but not defined: -nope"},
+		{[]string{"build", "--source", dir, "extra"}, 2, "", `unexpected argument "extra"`},
+		{[]string{"version"}, 0, "plinth ", ""},
+		{[]string{"new"}, 2, "", "give exactly one path"},
+		{[]string{"new", "--source", dir, "../x.md"}, 2, "", "would point outside"},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCmd(t, nil, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.inOut) || !strings.Contains(errs, tt.inStderr) {
+			t.Errorf("plinth %q: exit %d (want %d)\nstdout: %s\nstderr: %s", tt.args, code, tt.code, out, errs)
+		}
+	}
+}
+
+func TestBuildCheckNew(t *testing.T) {
+	dir := site(t)
+	code, _, errs := runCmd(t, nil, "check", "--source", dir)
+	if code != 0 {
+		t.Fatalf("check: %d %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Fatal("check wrote public/")
+	}
+	code, out, errs := runCmd(t, map[string]string{"SOURCE_DATE_EPOCH": "1700000000"}, "build", "--source", dir)
+	if code != 0 || !strings.Contains(out, "Built ") {
+		t.Fatalf("build: %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCmd(t, nil, "new", "--source", dir, "strategy/new-aim.md")
+	if code != 0 || !strings.Contains(out, "Created content/strategy/new-aim.md from themes/t/archetypes/default.md") {
+		t.Fatalf("new: %d %s", code, out)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "content/strategy/new-aim.md"))
+	if string(data) != "+++\ntitle = \"New aim\"\n+++\n" {
+		t.Fatalf("scaffolded %q", data)
+	}
+	if code, _, errs = runCmd(t, nil, "new", "--source", dir, "strategy/new-aim.md"); code != 1 || !strings.Contains(errs, "already exists") {
+		t.Fatalf("second new: %d %s", code, errs)
+	}
+	// A bad edit: exit 1, the problem at file:line:col, and the summary.
+	if err := os.WriteFile(filepath.Join(dir, "content/strategy/new-aim.md"), []byte("+++\ntitle = \"x\"\nwieght = 2\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runCmd(t, nil, "build", "--source", dir)
+	if code != 1 || !strings.Contains(errs, "content/strategy/new-aim.md:3:1: unknown key \"wieght\"") || !strings.Contains(errs, "Nothing was published") {
+		t.Fatalf("bad build: %d\n%s", code, errs)
+	}
+	if code, _, errs = runCmd(t, map[string]string{"SOURCE_DATE_EPOCH": "soon"}, "build", "--source", dir); code != 2 || !strings.Contains(errs, "SOURCE_DATE_EPOCH") {
+		t.Fatalf("bad SOURCE_DATE_EPOCH: %d %s", code, errs)
+	}
+}

@@ -1,0 +1,162 @@
+package assemble
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/content"
+)
+
+func loadSite(t *testing.T, files map[string]string, opts Options) (Result, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{"themes/plinth/x": {}}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	if _, ok := files["site.toml"]; !ok {
+		fsys["site.toml"] = &fstest.MapFile{Data: []byte("title = \"Site\"\nbaseURL = \"https://example.org/q/\"\n")}
+	}
+	cfg, diags := config.Load(fsys, config.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	loaded, diags := content.Load(fsys, content.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	}
+	res, diags := Run(cfg, loaded, opts)
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.Error())
+	}
+	return res, msgs
+}
+
+func fm(title string, extra ...string) string {
+	return "+++\ntitle = \"" + title + "\"\n" + strings.Join(extra, "\n") + "\n+++\n"
+}
+
+func TestTreeURLsAndOrder(t *testing.T) {
+	res, diags := loadSite(t, map[string]string{
+		"content/a/b/deep.md":   fm("Deep"),
+		"content/a/z.md":        fm("Zed", "weight = 1"),
+		"content/a/m.md":        fm("Em"),
+		"content/a/k.md":        fm("Kay"),
+		"content/a/_index.md":   fm("Section A"),
+		"content/a/w/index.md":  fm("Bundle", "weight = 2"),
+		"content/a/w/photo.jpg": "JPG",
+	}, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics %q", diags)
+	}
+	s := res.Site
+	if s.Home == nil || s.Home.Title != "Site" || s.Home.URL != "/" {
+		t.Fatalf("generated home = %+v", s.Home)
+	}
+	a := s.GetPage("a")
+	var order []string
+	for _, p := range a.Pages {
+		order = append(order, p.Title)
+	}
+	// Weighted pages first (by weight), then the rest by title.
+	if got := strings.Join(order, ","); got != "Zed,Bundle,Em,Kay" {
+		t.Errorf("order = %s", got)
+	}
+	if a.Pages[0].Next != a.Pages[1] || a.Pages[1].Prev != a.Pages[0] || a.Pages[0].Prev != nil {
+		t.Error("prev/next not linked")
+	}
+	b := s.GetPage("a/b")
+	if b == nil || b.Title != "B" || b.File != "" || b.Parent != a {
+		t.Fatalf("generated section a/b = %+v", b)
+	}
+	deep := s.GetPage("a/b/deep.md")
+	if deep.URL != "/a/b/deep/" || deep.OutputPath != "a/b/deep/index.html" || deep.RelPermalink != "/q/a/b/deep/" || deep.Permalink != "https://example.org/q/a/b/deep/" {
+		t.Errorf("deep = %s %s %s %s", deep.URL, deep.OutputPath, deep.RelPermalink, deep.Permalink)
+	}
+	if got := len(deep.Ancestors()); got != 3 {
+		t.Errorf("ancestors of deep = %d, want 3 (home, a, a/b)", got)
+	}
+	if len(res.Resources) != 1 || res.Resources[0].Path != "a/w/photo.jpg" {
+		t.Errorf("resources = %+v", res.Resources)
+	}
+	if nf := s.PageByURL("/404.html"); nf == nil || nf.OutputPath != "404.html" || !nf.NoIndex {
+		t.Errorf("404 page = %+v", nf)
+	}
+}
+
+func TestDraftsAndWindow(t *testing.T) {
+	files := map[string]string{
+		"content/draft.md":        fm("Draft", "draft = true"),
+		"content/future.md":       fm("Future", "publishDate = 2027-01-01"),
+		"content/expired.md":      fm("Expired", "expiryDate = 2026-11-29"),
+		"content/live.md":         fm("Live", "publishDate = 2026-11-28", "expiryDate = 2026-12-01"),
+		"content/d/_index.md":     fm("Draft section", "draft = true"),
+		"content/d/inner.md":      fm("Inner"),
+		"content/d/file.pdf":      "PDF",
+		"content/d/sub/deeper.md": fm("Deeper"),
+	}
+	res, _ := loadSite(t, files, Options{})
+	for _, gone := range []string{"draft", "future", "expired", "d", "d/inner.md", "d/sub/deeper.md"} {
+		if p := res.Site.GetPage(gone); p != nil {
+			t.Errorf("%s was published", gone)
+		}
+	}
+	if res.Site.GetPage("live.md") == nil {
+		t.Error("live page missing")
+	}
+	if len(res.Resources) != 0 {
+		t.Errorf("a draft section's file was published: %+v", res.Resources)
+	}
+	if !strings.Contains(res.Excluded["content/future.md"], "--future") {
+		t.Errorf("exclusion reason = %q", res.Excluded["content/future.md"])
+	}
+	res, _ = loadSite(t, files, Options{Drafts: true, Future: true})
+	for _, there := range []string{"draft.md", "future.md", "d", "d/inner.md", "d/sub/deeper.md"} {
+		if res.Site.GetPage(there) == nil {
+			t.Errorf("%s missing with --drafts --future", there)
+		}
+	}
+	if res.Site.GetPage("expired.md") != nil {
+		t.Error("expired pages stay out even with --drafts --future")
+	}
+}
+
+func TestTagsMenusAndBuildDate(t *testing.T) {
+	res, diags := loadSite(t, map[string]string{
+		"site.toml":    "title = \"S\"\nbaseURL = \"https://example.org/\"\n[[menus.main]]\nname = \"A\"\npage = \"a.md\"\nweight = 2\n[[menus.main]]\nname = \"Ext\"\nurl = \"https://nhs.uk/\"\nweight = 1\n[[menus.main]]\nname = \"Missing\"\npage = \"nope.md\"\n",
+		"content/a.md": fm("A", "tags = [\"EDI\", \"Wellbeing\"]", "date = 2024-01-01"),
+		"content/b.md": fm("B", "tags = [\"edi\"]", "lastmod = 2025-03-04"),
+	}, Options{})
+	if len(diags) != 1 || !strings.Contains(diags[0], `site.toml:13:8: menu "main": there is no page content/nope.md`) {
+		t.Errorf("diagnostics = %q", diags)
+	}
+	terms := res.Site.Taxonomies["tags"]
+	if len(terms) != 2 || terms[0].Name != "EDI" || len(terms[0].Pages) != 2 || terms[0].Page.URL != "/tags/edi/" {
+		t.Errorf("terms = %+v", terms)
+	}
+	menu := res.Site.Menus["main"]
+	if len(menu) != 2 || menu[0].Name != "Ext" || menu[1].URL != "/a/" {
+		t.Errorf("menu = %+v", menu)
+	}
+	if got := res.Site.BuildDate.Format("2006-01-02"); got != "2025-03-04" {
+		t.Errorf("build date = %s, want the newest content date", got)
+	}
+	res, _ = loadSite(t, map[string]string{"content/a.md": fm("A")}, Options{BuildDate: time.Unix(1700000000, 0)})
+	if got := res.Site.BuildDate.Format(time.RFC3339); got != "2023-11-14T22:13:20Z" {
+		t.Errorf("SOURCE_DATE_EPOCH build date = %s", got)
+	}
+}
+
+func TestCheckURL(t *testing.T) {
+	for u, ok := range map[string]bool{"/": true, "/a/b/": true, "/404.html": true, "a/": false, "/a/../b/": false, "/a//b/": false, `/a\b/`: false} {
+		if (checkURL(u) == "") != ok {
+			t.Errorf("checkURL(%q) = %q", u, checkURL(u))
+		}
+	}
+}

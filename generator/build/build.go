@@ -1,0 +1,223 @@
+// Package build runs Plinth's pipeline: it calls the stages in order and
+// does nothing else.
+//
+//	config → content, dataset → assemble → markdown → render → static
+//	       → linkcheck → scan → publish
+//
+// Every stage returns diagnostics instead of stopping; the build collects
+// them all, so one run reports every problem in the site. Files are written
+// only if no stage reported an error, and then atomically.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/assemble"
+	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/dataset"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/gitinfo"
+	"github.com/plinth-ssg/plinth/generator/linkcheck"
+	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/publish"
+	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/sitemap"
+	"github.com/plinth-ssg/plinth/generator/source"
+	"github.com/plinth-ssg/plinth/generator/static"
+)
+
+// Options are a build's settings, from the command line.
+type Options struct {
+	// Source is the site's folder; Destination the output folder.
+	Source      string
+	Destination string
+	// BaseURL, if set, overrides site.toml's baseURL.
+	BaseURL string
+	// Drafts and Future include draft and not-yet-published pages.
+	Drafts bool
+	Future bool
+	// Now decides which pages' publishDate has come and expiryDate passed.
+	Now time.Time
+	// BuildDate, if not zero, is SOURCE_DATE_EPOCH: the date shown as the
+	// build date.
+	BuildDate time.Time
+	// Write publishes the output; false for `plinth check`.
+	Write bool
+}
+
+// Result describes a build.
+type Result struct {
+	// Files is the complete output, sorted by path.
+	Files []site.File
+	// Pages counts the rendered HTML pages (aliases included) and Copied
+	// the files copied as they are (static files and page resources).
+	Pages  int
+	Copied int
+	// Stages records how long each stage took, in pipeline order.
+	Stages []Stage
+	// Site is the assembled site (nil if the configuration was unusable).
+	Site *site.Site
+}
+
+// Stage is one stage's wall-clock time, for `plinth build --timings`.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// clock records stage durations.
+type clock struct {
+	last   time.Time
+	stages []Stage
+}
+
+func newClock() *clock { return &clock{last: time.Now()} }
+
+func (c *clock) lap(name string) {
+	now := time.Now()
+	c.stages = append(c.stages, Stage{name, now.Sub(c.last)})
+	c.last = now
+}
+
+// reservedIDs are element IDs the layouts use; headings never take them.
+var reservedIDs = []string{"maincontent", "contents", "search", "top", "header", "footer", "menu", "breadcrumbs"}
+
+// Run builds the site. It returns the output (also when Write is false) and
+// every diagnostic; the build failed if the list has errors, and then
+// nothing was written.
+func Run(opts Options) (Result, diag.List) {
+	var diags diag.List
+	clk := newClock()
+	fsys, err := source.Open(opts.Source)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
+			WithHint("pass the folder that holds site.toml with --source"))
+		return Result{}, diags
+	}
+
+	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL})
+	diags.Append(d)
+	if cfg == nil {
+		return Result{}, diags
+	}
+
+	clk.lap("config")
+
+	loaded, d := content.Load(fsys, content.Options{})
+	diags.Append(d)
+	clk.lap("content")
+
+	data, d := dataset.Load(fsys, dataset.Options{})
+	diags.Append(d)
+	clk.lap("dataset")
+
+	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
+	if errors.Is(err, gitinfo.ErrShallow) {
+		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
+	}
+	clk.lap("git")
+
+	asm, d := assemble.Run(cfg, loaded, assemble.Options{
+		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
+	})
+	diags.Append(d)
+	s := asm.Site
+	clk.lap("assemble")
+
+	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
+	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
+	clk.lap("markdown")
+
+	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
+	diags.Append(d)
+	var pages []site.File
+	if !d.HasErrors() {
+		pages, d = render.Pages(s, layouts, fsys)
+		diags.Append(d)
+	}
+	clk.lap("render")
+
+	statics, d := static.Load(fsys, cfg.Theme)
+	diags.Append(d)
+	generated, err := generatedFiles(s, statics)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
+	}
+
+	files, d := merge(pages, asm.Resources, statics, generated)
+	diags.Append(d)
+	clk.lap("static")
+
+	if !diags.HasErrors() {
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
+		clk.lap("linkcheck")
+	}
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	clk.lap("scan")
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
+	if diags.HasErrors() || !opts.Write {
+		res.Stages = clk.stages
+		return res, diags
+	}
+	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+	}
+	clk.lap("publish")
+	res.Stages = clk.stages
+	return res, diags
+}
+
+// scanOutput searches every output file for the identifying values of the
+// private datasets and for personal-data patterns: the last check before
+// anything is published.
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+	var terms []scan.Term
+	if data != nil {
+		for _, id := range dataset.Identifiers(data) {
+			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
+		}
+	}
+	scanner, diags := scan.New(terms, allow)
+	return append(diags, scanner.Scan(files, sources)...)
+}
+
+// sources looks up the text of a page's source file, for positions.
+func sources(s *site.Site) func(string) *diag.Source {
+	return func(file string) *diag.Source {
+		if p := s.GetPage(file); p != nil {
+			return p.Source
+		}
+		return nil
+	}
+}
+
+// generatedFiles are the site-wide files made from the whole site: the
+// sitemap, robots.txt (unless static/ has one), the feed of updates, and the
+// syntax-highlighting stylesheet.
+func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
+	files, err := sitemap.Files(s)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the sitemap: %w", err)
+	}
+	if !slices.ContainsFunc(statics, func(f site.File) bool { return f.Path == "robots.txt" }) {
+		files = append(files, sitemap.Robots(s))
+	}
+	updates, err := feed.Updates(s, 50).Atom(s.Config.LanguageCode)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the feed: %w", err)
+	}
+	files = append(files, site.File{Path: feed.UpdatesPath, Data: updates})
+	css, err := markdown.Stylesheet("")
+	if err != nil {
+		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
+	}
+	return append(files, site.File{Path: "css/syntax.css", Data: []byte(css)}), nil
+}

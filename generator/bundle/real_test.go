@@ -1,0 +1,108 @@
+package bundle
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRealNHSFrontend bundles the Plinth theme against the node_modules that
+// `npm ci` installs at the repository root, which doubles as a site folder.
+func TestRealNHSFrontend(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "nhsuk-frontend", "package.json")); err != nil {
+		t.Skip("node_modules/nhsuk-frontend is not installed; run `npm ci` at the repository root to run this test")
+	}
+	res, diags := Build(Options{SourceDir: root, Theme: "plinth", Entries: []string{"css/main.css", "js/main.js"}})
+	for _, d := range diags {
+		t.Errorf("%s\n  line: %s\n  hint: %s", d.Error(), d.LineText, d.Hint)
+	}
+	if diags.HasErrors() {
+		t.FailNow()
+	}
+	for _, f := range res.Files {
+		t.Logf("%-55s %8d bytes, %7d gzipped", f.Path, len(f.Data), gzipSize(t, f.Data))
+	}
+	for _, name := range []string{"css/main.css", "js/main.js"} {
+		a, ok := res.Manifest.Lookup(name)
+		if !ok {
+			t.Fatalf("no manifest entry for %s", name)
+		}
+		t.Logf("%s → %s %s", name, a.URL, a.Integrity)
+	}
+	css := fileData(t, res, "css/main.css")
+	for _, want := range []string{".nhsuk-header", ".nhsuk-inset-text", ".chroma", "@media print"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("main.css lacks %q", want)
+		}
+	}
+	if strings.Contains(css, "@font-face") || strings.Contains(css, "assets.nhs.uk") {
+		t.Error("main.css still loads fonts from assets.nhs.uk")
+	}
+	checkNoRemote(t, res)
+}
+
+// TestRealECharts bundles a chart script of the kind the chart stage will
+// use (ECharts' tree-shakable core with the canvas renderer) against the
+// real package, to check it builds without remote references and to log its
+// size.
+func TestRealECharts(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	modules := filepath.Join(root, "node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "echarts", "package.json")); err != nil {
+		t.Skip("node_modules/echarts is not installed; run `npm ci` at the repository root to run this test")
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(modules, filepath.Join(dir, "node_modules")); err != nil {
+		t.Skip("cannot link node_modules into a temporary site:", err)
+	}
+	script := `import * as echarts from 'echarts/core'
+import { BarChart, LineChart } from 'echarts/charts'
+import { GridComponent, LegendComponent, TitleComponent, AriaComponent } from 'echarts/components'
+import { CanvasRenderer } from 'echarts/renderers'
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, AriaComponent, CanvasRenderer])
+for (const el of document.querySelectorAll('script[type="application/json"][data-chart]')) {
+  const target = document.getElementById(el.dataset.chart)
+  echarts.init(target, null, { renderer: 'canvas' }).setOption(JSON.parse(el.textContent))
+}
+`
+	if err := os.MkdirAll(filepath.Join(dir, "assets", "js"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "assets", "js", "charts.js"), []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, diags := Build(Options{SourceDir: dir, Entries: []string{"js/charts.js"}})
+	for _, d := range diags {
+		t.Errorf("%s\n  hint: %s", d.Error(), d.Hint)
+	}
+	if diags.HasErrors() {
+		t.FailNow()
+	}
+	for _, f := range res.Files {
+		t.Logf("%-40s %8d bytes, %7d gzipped", f.Path, len(f.Data), gzipSize(t, f.Data))
+	}
+	checkNoRemote(t, res)
+}
+
+func gzipSize(t *testing.T, data []byte) int {
+	t.Helper()
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Len()
+}

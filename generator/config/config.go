@@ -1,0 +1,232 @@
+// Package config loads site.toml into a typed Config.
+//
+// Decoding is strict: an unknown or misspelt key is an error at its own line,
+// and every value is checked (the base URL parses, permalink patterns use
+// known tokens, the theme exists) before any other stage runs.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
+)
+
+// FileName is the site configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Config is the site configuration.
+type Config struct {
+	// Title is the site's name, shown in the header and page titles.
+	Title string `toml:"title,required"`
+	// Description describes the whole site (home page meta description).
+	Description string `toml:"description"`
+	// BaseURL is the absolute URL the site is served from, possibly with a
+	// path (https://example.org/quality/). It always ends with "/".
+	BaseURL string `toml:"baseURL,required"`
+	// LanguageCode is the BCP 47 language of the content; default en-GB.
+	LanguageCode string `toml:"languageCode"`
+	// Theme names the folder under themes/ whose layouts, static files and
+	// assets sit beneath the site's own.
+	Theme string `toml:"theme"`
+	// Permalinks maps a top-level section to a URL pattern for its pages,
+	// such as "/guidance/:slug/". See Permalink for the tokens.
+	Permalinks map[string]string `toml:"permalinks"`
+	// Menus maps a menu name ("main", "footer") to its entries.
+	Menus map[string][]MenuEntry `toml:"menus"`
+	// Params is free-form data for templates (.Site.Params).
+	Params map[string]any `toml:"params"`
+	// Review sets how "Next review due" is worked out for pages that do
+	// not give next_review.
+	Review Review `toml:"review"`
+	// Scan configures the identifier scan of the built site.
+	Scan Scan `toml:"scan"`
+
+	// base is BaseURL parsed.
+	base *url.URL
+	// doc remembers where each key was written, for later checks.
+	doc *tomldecode.Doc
+}
+
+// Review is the [review] table.
+type Review struct {
+	// Months is the time between reviews (default 12).
+	Months int `toml:"months"`
+}
+
+// Scan is the [scan] table.
+type Scan struct {
+	// Allow lists exact values that may appear in the site although they
+	// look like personal data, such as the public contact address.
+	Allow []string `toml:"allow"`
+}
+
+// MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page
+// names a content file (relative to content/, e.g. "strategy/_index.md") and
+// is resolved and checked by the build; URL is used as written.
+type MenuEntry struct {
+	Name   string `toml:"name,required"`
+	Page   string `toml:"page"`
+	URL    string `toml:"url"`
+	Weight int    `toml:"weight"`
+}
+
+// Options are the command-line settings that override or complement the
+// file.
+type Options struct {
+	// BaseURL, when not empty, replaces the file's baseURL (--baseURL).
+	BaseURL string
+}
+
+// Load reads site.toml from fsys (rooted at the site's source folder) and
+// checks it. Problems are returned as diagnostics; the Config is nil only if
+// the file could not be read or parsed at all.
+func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: %v", err).
+			WithHint("every site needs a site.toml at its root with at least title and baseURL; run plinth from the site's folder or pass --source")}
+	}
+	src := diag.NewSource(FileName, data)
+	c := &Config{}
+	doc, diags := tomldecode.File(src, c)
+	if doc == nil {
+		return nil, diags
+	}
+	c.doc = doc
+	if opts.BaseURL != "" {
+		c.BaseURL = opts.BaseURL
+	}
+	diags.Append(c.check(fsys, opts))
+	return c, diags
+}
+
+func (c *Config) check(fsys fs.FS, opts Options) diag.List {
+	var l diag.List
+	if c.LanguageCode == "" {
+		c.LanguageCode = "en-GB"
+	}
+	if c.Theme == "" {
+		c.Theme = "plinth"
+	}
+	switch {
+	case c.Review.Months == 0 && !c.doc.Has("review", "months"):
+		c.Review.Months = 12
+	case c.Review.Months < 1 || c.Review.Months > 120:
+		l.Add(c.doc.Errorf([]string{"review", "months"}, "the review period must be between 1 and 120 months").
+			WithHint("pages are usually reviewed every 12 to 36 months, like months = 12"))
+	}
+	if strings.TrimSpace(c.Title) == "" && c.doc.Has("title") {
+		l.Add(c.doc.Errorf([]string{"title"}, "the site title is empty").WithHint(`write the site's name, like title = "Education quality standards"`))
+	}
+	if c.BaseURL != "" || c.doc.Has("baseURL") {
+		base, problem := parseBaseURL(c.BaseURL)
+		switch {
+		case problem != "" && opts.BaseURL != "":
+			l.Add(diag.Errorf(diag.Pos{File: "--baseURL"}, "%s", problem).
+				WithHint("pass an absolute URL such as --baseURL https://example.org/quality/"))
+		case problem != "":
+			l.Add(c.doc.Errorf([]string{"baseURL"}, "%s", problem).
+				WithHint(`write the address the site will be served from, like baseURL = "https://example.org/quality/"`))
+		default:
+			c.base = base
+			c.BaseURL = base.String()
+		}
+	}
+	if !validTheme(c.Theme) {
+		l.Add(c.doc.Errorf([]string{"theme"}, "the theme name %q is not a plain folder name", c.Theme).
+			WithHint("name a folder under themes/, like theme = \"plinth\""))
+	} else if st, err := fs.Stat(fsys, path.Join("themes", c.Theme)); err != nil || !st.IsDir() {
+		d := diag.Errorf(diag.Pos{File: FileName, Line: 1, Col: 1}, "the theme %q does not exist: there is no folder themes/%s", c.Theme, c.Theme)
+		if c.doc.Has("theme") {
+			d = c.doc.Errorf([]string{"theme"}, "the theme %q does not exist: there is no folder themes/%s", c.Theme, c.Theme)
+		}
+		l.Add(d.WithHint("check the spelling, or remove the theme line to use the default theme"))
+	}
+	for _, section := range sortedKeys(c.Permalinks) {
+		if problem := CheckPermalink(c.Permalinks[section]); problem != "" {
+			l.Add(c.doc.Errorf([]string{"permalinks", section}, "permalink pattern for %q: %s", section, problem).
+				WithHint(`a pattern starts and ends with "/" and may use %s, like "/%s/:slug/"`, strings.Join(permalinkTokens, ", "), section))
+		}
+	}
+	for _, name := range sortedKeys(c.Menus) {
+		for i, e := range c.Menus[name] {
+			p := []string{"menus", name, fmt.Sprint(i)}
+			if (e.Page == "") == (e.URL == "") {
+				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).
+					WithHint(`use page = "strategy/_index.md" for a page of this site, or url = "https://…" for another site`))
+			}
+		}
+	}
+	return l
+}
+
+func parseBaseURL(s string) (*url.URL, string) {
+	if s == "" {
+		return nil, "baseURL is empty"
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, fmt.Sprintf("%q is not a valid URL", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Sprintf("%q is not an absolute http or https URL", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Sprintf("%q must not have a query, fragment or user name", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	if path.Clean(u.Path) != strings.TrimSuffix(u.Path, "/") && u.Path != "/" {
+		return nil, fmt.Sprintf("%q has a path that is not clean (no //, . or .. segments)", s)
+	}
+	u.RawPath = ""
+	return u, ""
+}
+
+func validTheme(name string) bool {
+	if name == "" || name == "." || name == ".." {
+		return false
+	}
+	return !strings.ContainsAny(name, `/\`)
+}
+
+// Base returns the parsed base URL; its Path always ends with "/".
+func (c *Config) Base() *url.URL {
+	if c.base == nil {
+		return &url.URL{Scheme: "http", Host: "localhost", Path: "/"}
+	}
+	u := *c.base
+	return &u
+}
+
+// BasePath returns the path part of the base URL, such as "/" or
+// "/quality/".
+func (c *Config) BasePath() string { return c.Base().Path }
+
+// Origin returns the scheme and host of the base URL
+// ("https://example.org"), to which a site path is appended to make an
+// absolute URL.
+func (c *Config) Origin() string {
+	b := c.Base()
+	return b.Scheme + "://" + b.Host
+}
+
+// Doc returns the decoded file, for checks in other stages that need the
+// position of a key (a menu entry naming a page that does not exist).
+func (c *Config) Doc() *tomldecode.Doc { return c.doc }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

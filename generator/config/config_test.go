@@ -1,0 +1,119 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func load(t *testing.T, toml string, opts Options) (*Config, []string) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"site.toml":                 {Data: []byte(toml)},
+		"themes/plinth/layouts/x":   {Data: nil},
+		"themes/other/static/a.css": {Data: nil},
+	}
+	c, diags := Load(fsys, opts)
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	return c, got
+}
+
+func TestLoad(t *testing.T) {
+	c, diags := load(t, `title = "Quality"
+baseURL = "https://example.org/quality"
+[permalinks]
+guidance = "/guidance/:slug/"
+[params]
+anything = [1, 2]
+[[menus.main]]
+name = "Strategy"
+page = "strategy/_index.md"
+`, Options{})
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	if c.BaseURL != "https://example.org/quality/" || c.BasePath() != "/quality/" {
+		t.Errorf("base = %q / %q", c.BaseURL, c.BasePath())
+	}
+	if c.LanguageCode != "en-GB" || c.Theme != "plinth" {
+		t.Errorf("defaults = %q %q", c.LanguageCode, c.Theme)
+	}
+	if len(c.Menus["main"]) != 1 || c.Menus["main"][0].Page != "strategy/_index.md" {
+		t.Errorf("menus = %+v", c.Menus)
+	}
+	c, _ = load(t, "title = \"Q\"\nbaseURL = \"https://example.org/\"\n", Options{BaseURL: "http://localhost:1313/x/"})
+	if c.BasePath() != "/x/" {
+		t.Errorf("--baseURL not applied: %q", c.BaseURL)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, toml string
+		opts       Options
+		want       []string
+	}{
+		{"missing file", "", Options{}, nil},
+		{"typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguagecode = \"en\"\n", Options{}, []string{`site.toml:3:1: unknown key "languagecode"`}},
+		{"relative base", "title = \"Q\"\nbaseURL = \"/quality/\"\n", Options{}, []string{`site.toml:2:11: "/quality/" is not an absolute http or https URL`}},
+		{"bad flag", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{BaseURL: "ftp://x"}, []string{`--baseURL: "ftp://x" is not an absolute`}},
+		{"missing theme", "title = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"nhs\"\n", Options{}, []string{`site.toml:3:9: the theme "nhs" does not exist`}},
+		{"theme path", "title = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"../x\"\n", Options{}, []string{`site.toml:3:9: the theme name "../x" is not a plain folder name`}},
+		{"permalink", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[permalinks]\ng = \"/g/:nope/\"\n", Options{}, []string{`site.toml:4:5: permalink pattern for "g": "/g/:nope/" uses an unknown token`}},
+		{"menu", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[[menus.main]]\nname = \"x\"\n", Options{}, []string{`site.toml:3:1: menu entry "x" needs exactly one of page or url`}},
+		{"missing keys", "description = \"d\"\n", Options{}, []string{`site.toml:1:1: the key "baseURL" is missing`, `site.toml:1:1: the key "title" is missing`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.name == "missing file" {
+				if _, diags := Load(fstest.MapFS{}, Options{}); len(diags) != 1 || !strings.Contains(diags[0].Error(), "site.toml: cannot read") {
+					t.Fatalf("diags = %v", diags)
+				}
+				return
+			}
+			_, got := load(t, tt.toml, tt.opts)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("got %q, want prefix %q", got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestPermalink(t *testing.T) {
+	tests := []struct {
+		pattern, problem, want string
+	}{
+		{"/guidance/:slug/", "", "/guidance/induction/"},
+		{"/:sections/:year/:filename/", "", "/framework/2021/2021/file/"},
+		{"/:section/:month/:slug/", "", "/guidance/slug-less/"}, // empty month collapses
+		{"guidance/:slug/", "must start and end with /", ""},
+		{"/a/../:slug/", "empty, . or ..", ""},
+		{"/:year/", "no :slug or :filename", ""},
+	}
+	for _, tt := range tests {
+		problem := CheckPermalink(tt.pattern)
+		if (problem == "") != (tt.problem == "") || !strings.Contains(problem, tt.problem) {
+			t.Errorf("CheckPermalink(%q) = %q, want %q", tt.pattern, problem, tt.problem)
+			continue
+		}
+		if problem != "" {
+			continue
+		}
+		v := PermalinkValues{Section: "guidance", Sections: "framework/2021", Slug: "induction", Filename: "file", Year: "2021"}
+		if tt.want == "/guidance/slug-less/" {
+			v.Slug = "slug-less"
+		}
+		if got := ExpandPermalink(tt.pattern, v); got != tt.want {
+			t.Errorf("ExpandPermalink(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,156 @@
+// Package content reads content/ into pages: Markdown files with TOML front
+// matter between "+++" lines, section pages (_index.md), page bundles
+// (folders with index.md and their files) and the other files that sit
+// beside them.
+//
+// It reads through an fs.FS rooted at the site's source folder and keeps
+// every page's source text, so later stages can report problems at the
+// file's own line and column. It assigns no URLs and drops no drafts: that
+// is the assemble stage's job, once the whole tree is known.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
+)
+
+// Dir is the content folder, relative to the site's source folder.
+const Dir = "content"
+
+// Schema lets a feature declare extra front-matter keys for the files it
+// owns. It is called with each content file's path relative to content/
+// ("framework/2021/1-learning/1-3.md") and returns a pointer to a new struct
+// to decode into, or nil if the feature does not own the file. The struct is
+// stored in Page.Extra.
+type Schema func(rel string) any
+
+// Options control loading.
+type Options struct {
+	// Schemas are consulted in order; the first that owns a file wins.
+	Schemas []Schema
+}
+
+// Resource is a file under content/ that is not a page: a bundle's image or
+// PDF, or a file sitting in a section folder. It is published at the same
+// relative path unless its owner page is left out (a draft, say).
+type Resource struct {
+	site.File
+	// Owner is the source file of the page that owns the resource: the
+	// bundle's index.md, or the enclosing folder's _index.md (which may not
+	// exist: then the resource is always published).
+	Owner string
+}
+
+// Result is what Load found.
+type Result struct {
+	// Pages are the pages read from files, in path order.
+	Pages []*site.Page
+	// Resources are the non-page files, in path order.
+	Resources []Resource
+}
+
+// Load reads every file under content/. Problems are collected, never
+// fatal: a file that cannot be read or parsed is reported and left out.
+func Load(fsys fs.FS, opts Options) (Result, diag.List) {
+	var (
+		res   Result
+		diags diag.List
+		mds   []string
+	)
+	bundles := map[string]bool{} // folders holding index.md
+	var others []string
+	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
+		diags.Add(diag.Errorf(diag.Pos{File: Dir}, "there is no content folder").
+			WithHint("a site keeps its pages in a folder named content next to site.toml"))
+		return res, diags
+	}
+	dirFn := func(p string) error {
+		if problem := site.CheckSegment(path.Base(p)); problem != "" {
+			diags.Add(badName(p, path.Base(p), problem, true))
+			return fs.SkipDir
+		}
+		return nil
+	}
+	source.Walk(fsys, Dir, &diags, dirFn, func(p string) {
+		name := path.Base(p)
+		if !strings.HasSuffix(name, ".md") {
+			others = append(others, p)
+			return
+		}
+		if name == "index.md" {
+			bundles[path.Dir(p)] = true
+		}
+		mds = append(mds, p)
+	})
+
+	// Markdown files inside a bundle (other than its index.md) are the
+	// bundle's resources, as in Hugo: they are copied, not rendered.
+	var pages []string
+	for _, p := range mds {
+		if b := bundleOf(p, bundles); b != "" && p != b+"/index.md" {
+			others = append(others, p)
+			continue
+		}
+		if problem := site.CheckSegment(strings.TrimSuffix(path.Base(p), ".md")); problem != "" {
+			diags.Add(badName(p, path.Base(p), problem, false))
+			continue
+		}
+		pages = append(pages, p)
+	}
+
+	loaded := make([]*site.Page, len(pages))
+	perFile := make([]diag.List, len(pages))
+	parallel.For(len(pages), func(i int) {
+		loaded[i], perFile[i] = loadPage(fsys, pages[i], opts)
+	})
+	for i, p := range loaded {
+		diags.Append(perFile[i])
+		if p != nil {
+			res.Pages = append(res.Pages, p)
+		}
+	}
+
+	slices.Sort(others)
+	for _, p := range others {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+			continue
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		owner := path.Join(Dir, path.Dir(rel), "_index.md")
+		if b := bundleOf(p, bundles); b != "" {
+			owner = b + "/index.md"
+		}
+		res.Resources = append(res.Resources, Resource{File: site.File{Path: rel, Data: data, Source: p}, Owner: owner})
+	}
+	return res, diags
+}
+
+// bundleOf returns the outermost bundle folder containing p, or "":
+// everything inside a bundle, even another index.md, belongs to it.
+func bundleOf(p string, bundles map[string]bool) string {
+	best := ""
+	for dir := path.Dir(p); dir != "." && dir != Dir && dir != "/"; dir = path.Dir(dir) {
+		if bundles[dir] {
+			best = dir
+		}
+	}
+	return best
+}
+
+func badName(p, name, problem string, dir bool) diag.Diagnostic {
+	what := "file"
+	if dir {
+		what = "folder"
+	}
+	return diag.Errorf(diag.Pos{File: p}, "the %s name %q %s", what, name, problem).
+		WithHint("%s names become web addresses: use lower-case letters, digits and hyphens, like learner-wellbeing.md", what)
+}

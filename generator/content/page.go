@@ -1,0 +1,145 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
+)
+
+// loadPage reads one Markdown file. It returns nil when the file is unusable
+// (unreadable, not UTF-8, broken front matter); every problem found is in
+// the list either way.
+func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
+	}
+	src := diag.NewSource(file, data)
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		return nil, diag.List{src.Errorf(off, "this file is not UTF-8 text").
+			WithHint("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")}
+	}
+	parts, serr := Split(data)
+	if serr != nil {
+		return nil, diag.List{src.Errorf(serr.Offset, "%s", serr.Msg).WithHint("%s", serr.Hint)}
+	}
+
+	rel := strings.TrimPrefix(file, Dir+"/")
+	p := &site.Page{File: file, Source: src, Body: data[parts.BodyStart:], BodyOffset: parts.BodyStart}
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	switch base := path.Base(rel); base {
+	case "_index.md":
+		p.Kind, p.Path = site.KindSection, dir
+		if dir == "" {
+			p.Kind = site.KindHome
+		}
+	case "index.md":
+		p.Kind, p.Path, p.Bundle = site.KindPage, dir, true
+	default:
+		p.Kind, p.Path = site.KindPage, path.Join(dir, strings.TrimSuffix(base, ".md"))
+	}
+	if p.Path == "" && p.Kind == site.KindPage {
+		// content/index.md would claim the home page's address.
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "the home page is content/_index.md, not content/index.md").
+			WithHint("rename this file to _index.md")}
+	}
+	p.Section, _, _ = strings.Cut(p.Path, "/")
+	p.Type = p.Section
+
+	var extra any
+	for _, schema := range opts.Schemas {
+		if extra = schema(rel); extra != nil {
+			break
+		}
+	}
+	var diags diag.List
+	if parts.HasFront {
+		targets := []any{}
+		if extra != nil {
+			targets = append(targets, extra)
+		}
+		doc, d := tomldecode.Decode(src, parts.FrontStart, parts.FrontEnd, &p.FrontMatter, targets...)
+		diags.Append(d)
+		if doc == nil {
+			return nil, diags
+		}
+		if strings.TrimSpace(p.Title) == "" {
+			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))
+		}
+		diags.Append(checkAliases(doc, p.Aliases))
+	} else {
+		diags.Add(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file has no front matter, so the page has no title").
+			WithLine(src.Line(1)).
+			WithHint("start the file with three lines:\n+++\ntitle = \"The page's title\"\n+++"))
+	}
+	p.Extra = extra
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return p, diags
+}
+
+func titleMissing(src *diag.Source, at diag.Pos, present bool) diag.Diagnostic {
+	msg := "the page has no title"
+	if present {
+		msg = "the page's title is empty"
+	}
+	return src.At(at, "%s", msg).WithHint(`add a line such as title = "Learner wellbeing" between the +++ lines`)
+}
+
+// checkAliases rejects alias paths that could escape the output folder or
+// are not paths at all. Aliases are old addresses of the page that should
+// redirect to it, such as "/quality-strategy/culture/".
+func checkAliases(doc *tomldecode.Doc, aliases []string) diag.List {
+	var l diag.List
+	for i, a := range aliases {
+		if problem := CheckAlias(a); problem != "" {
+			l.Add(doc.Errorf([]string{"aliases", strconv.Itoa(i)}, "the alias %q %s", a, problem).
+				WithHint(`an alias is an old address of this page on this site, like aliases = ["/old-name/"]`))
+		}
+	}
+	return l
+}
+
+// CheckAlias returns why a is not a usable alias path, or "".
+func CheckAlias(a string) string {
+	if !strings.HasPrefix(a, "/") {
+		return "must start with /"
+	}
+	if strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") {
+		return "must be a path on this site, without a query, fragment or backslash"
+	}
+	for _, seg := range strings.Split(strings.Trim(a, "/"), "/") {
+		if seg == "" && a != "/" {
+			return "has an empty segment (//)"
+		}
+		if seg == "." || seg == ".." {
+			return "contains . or .. segments, which could point outside the site"
+		}
+	}
+	if a == "/" {
+		return "is the home page's address"
+	}
+	return ""
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}

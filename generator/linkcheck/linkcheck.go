@@ -1,0 +1,210 @@
+// Package linkcheck checks, before anything is published, that every
+// internal link and every #fragment in the built site resolves: each href and
+// src in every HTML file must name a file of the output, and each fragment an
+// element ID in that file. A failure names the page, the link and the source
+// file that produced it, and fails the build.
+//
+// External links are not fetched during a build (builds use no network);
+// External lists them for `plinth check --external`.
+package linkcheck
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Site describes where the output will be served.
+type Site struct {
+	// Origin is "https://example.org" and BasePath "/quality/": together
+	// the base URL. Absolute links to this origin under BasePath are
+	// checked like relative ones.
+	Origin   string
+	BasePath string
+	// Sources maps a source file to its text, so that a broken link can be
+	// reported at its line and column when the source contains it.
+	Sources func(file string) *diag.Source
+}
+
+// Link is an external link and the pages that use it.
+type Link struct {
+	URL   string
+	Pages []string
+}
+
+// Check checks every internal link of files.
+func Check(files []site.File, s Site) diag.List {
+	byPath := make(map[string]int, len(files))
+	for i, f := range files {
+		byPath[f.Path] = i
+	}
+	pages := make([]*page, len(files))
+	parallel.For(len(files), func(i int) {
+		if strings.HasSuffix(files[i].Path, ".html") {
+			p := scan(files[i].Data)
+			pages[i] = &p
+		}
+	})
+	results := make([]diag.List, len(files))
+	parallel.For(len(files), func(i int) {
+		if pages[i] == nil {
+			return
+		}
+		f := files[i]
+		seen := map[string]bool{}
+		for _, r := range pages[i].refs {
+			if seen[r.url] {
+				continue
+			}
+			seen[r.url] = true
+			problem := check(f.Path, r.url, s, byPath, pages)
+			if problem == "" {
+				continue
+			}
+			results[i].Add(report(f, r, problem, s))
+		}
+	})
+	var out diag.List
+	for _, l := range results {
+		out.Append(l)
+	}
+	return out
+}
+
+// check returns why url, found in the output file from, does not resolve,
+// or "".
+func check(from, raw string, s Site, byPath map[string]int, pages []*page) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return fmt.Sprintf("%q is not a valid URL", raw)
+	}
+	switch {
+	case u.Scheme == "javascript":
+		return "javascript: links are not allowed"
+	case u.Scheme != "" || u.Host != "":
+		if u.Scheme+"://"+u.Host != s.Origin || !strings.HasPrefix(u.Path, s.BasePath) {
+			return "" // another site: see External
+		}
+	case raw == "":
+		return "the link is empty"
+	}
+	target := from
+	if u.Path != "" {
+		abs := u.Path
+		if !strings.HasPrefix(abs, "/") {
+			abs = path.Join(s.BasePath+path.Dir(from), abs)
+			if strings.HasSuffix(u.Path, "/") {
+				abs += "/"
+			}
+		}
+		rel, ok := strings.CutPrefix(abs, s.BasePath)
+		if !ok && abs+"/" != s.BasePath {
+			return fmt.Sprintf("%s is outside the site's base path %s", abs, s.BasePath)
+		}
+		target = resolve(rel, byPath)
+		if target == "" {
+			return fmt.Sprintf("%s does not exist in the built site", abs)
+		}
+	}
+	if u.Fragment == "" || u.Fragment == "top" && u.Path == "" {
+		return ""
+	}
+	p := pages[byPath[target]]
+	if p == nil {
+		return "" // fragments into non-HTML files (PDF pages) are not checked
+	}
+	if !p.ids[u.Fragment] {
+		if target == from {
+			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment)
+		}
+		return fmt.Sprintf("there is no element with id %q on %s", u.Fragment, target)
+	}
+	return ""
+}
+
+// resolve maps a path below the base path to an output file, the way a
+// static host does: "a/" and "a" serve a/index.html.
+func resolve(rel string, byPath map[string]int) string {
+	rel = strings.TrimPrefix(rel, "/")
+	for _, c := range []string{rel, strings.TrimSuffix(rel, "/") + "/index.html", rel + "index.html"} {
+		if c == "" {
+			continue
+		}
+		if _, ok := byPath[c]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+func report(f site.File, r ref, problem string, s Site) diag.Diagnostic {
+	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url, problem)
+	if f.Source == "" {
+		return diag.Errorf(diag.Pos{File: f.Path}, "%s", msg).WithHint("the link comes from a generated file; check the layouts")
+	}
+	d := diag.Errorf(diag.Pos{File: f.Source}, "%s", msg)
+	if s.Sources != nil {
+		if src := s.Sources(f.Source); src != nil {
+			if off := locate(src.Text, r.url, s.BasePath); off >= 0 {
+				d.Pos = src.Pos(off)
+				d = d.WithLine(src.Line(d.Pos.Line))
+				return d.WithHint("fix the address here; links to other pages are best written as paths to their content files, like ../strategy/culture.md")
+			}
+		}
+	}
+	return d.WithHint("the link is not written in this file as it appears on the page, so it probably comes from a layout; check the layouts that render this page")
+}
+
+// locate finds where a link was written in its source file: as it appears,
+// or without the base path that relURL added.
+func locate(text []byte, link, basePath string) int {
+	candidates := []string{link, "/" + strings.TrimPrefix(link, basePath)}
+	if i := strings.IndexByte(link, '#'); i >= 0 {
+		candidates = append(candidates, link[i:])
+	}
+	for _, c := range candidates {
+		if c == "" || c == "/" {
+			continue
+		}
+		if i := strings.Index(string(text), c); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// External returns the links to other sites, each with the pages that use
+// it, sorted by URL.
+func External(files []site.File, s Site) []Link {
+	uses := map[string][]string{}
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		for _, r := range scan(f.Data).refs {
+			u, err := url.Parse(r.url)
+			if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
+				continue
+			}
+			if u.Scheme+"://"+u.Host == s.Origin && strings.HasPrefix(u.Path, s.BasePath) {
+				continue
+			}
+			if !slices.Contains(uses[r.url], f.Path) {
+				uses[r.url] = append(uses[r.url], f.Path)
+			}
+		}
+	}
+	var out []Link
+	for u, pages := range uses {
+		slices.Sort(pages)
+		out = append(out, Link{URL: u, Pages: pages})
+	}
+	slices.SortFunc(out, func(a, b Link) int { return strings.Compare(a.URL, b.URL) })
+	return out
+}

@@ -1,0 +1,79 @@
+package linkcheck
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+func TestScan(t *testing.T) {
+	p := scan([]byte(`<a href="/a/?x=1&amp;y=2#f" id="top">x</a> <img src='i.png'> <p>text href="not an attribute"</p><h2 id=bare>t</h2><a name="old">`))
+	for _, id := range []string{"top", "bare", "old"} {
+		if !p.ids[id] {
+			t.Errorf("id %q not found: %v", id, p.ids)
+		}
+	}
+	var urls []string
+	for _, r := range p.refs {
+		urls = append(urls, r.attr+"="+r.url)
+	}
+	if got := strings.Join(urls, " "); got != "href=/a/?x=1&y=2#f src=i.png" {
+		t.Errorf("refs = %q", got)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	files := []site.File{
+		{Path: "index.html", Source: "content/_index.md", Data: []byte(`<main id="maincontent">
+<a href="/q/a/">ok</a> <a href="/q/a/#sec">ok</a> <a href="a/">relative ok</a> <a href="#maincontent">ok</a> <a href="#top">top</a>
+<a href="https://example.org/q/a/">own origin ok</a> <a href="https://nhs.uk/x">external</a> <a href="mailto:x@example.org">mail</a>
+<a href="/q/b/">missing</a> <a href="/q/a/#nope">bad fragment</a> <a href="/elsewhere/">outside base</a> <img src="/q/img/x.png">
+<a href="https://example.org/q/gone/">own origin missing</a></main>`)},
+		{Path: "a/index.html", Source: "content/a.md", Data: []byte(`<h2 id="sec">S</h2><a href="../">up</a><a href="../index.html#maincontent">up</a><a href="file.pdf#page=2">pdf</a>`)},
+		{Path: "a/file.pdf", Data: []byte("%PDF")},
+	}
+	diags := Check(files, Site{Origin: "https://example.org", BasePath: "/q/"})
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	want := []string{
+		`content/_index.md: broken link in index.html: href "/elsewhere/": /elsewhere/ is outside the site's base path /q/`,
+		`content/_index.md: broken link in index.html: href "/q/a/#nope": there is no element with id "nope" on a/index.html`,
+		`content/_index.md: broken link in index.html: href "/q/b/": /q/b/ does not exist in the built site`,
+		`content/_index.md: broken link in index.html: href "https://example.org/q/gone/": /q/gone/ does not exist in the built site`,
+		`content/_index.md: broken link in index.html: src "/q/img/x.png": /q/img/x.png does not exist in the built site`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	ext := External(files, Site{Origin: "https://example.org", BasePath: "/q/"})
+	if len(ext) != 1 || ext[0].URL != "https://nhs.uk/x" || ext[0].Pages[0] != "index.html" {
+		t.Errorf("external = %+v", ext)
+	}
+}
+
+func TestFetch(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ok":
+		case "/nohead":
+			if r.Method == http.MethodHead {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+			}
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	got := Fetch(context.Background(), []Link{{URL: srv.URL + "/ok"}, {URL: srv.URL + "/nohead"}, {URL: srv.URL + "/gone"}}, 5*time.Second)
+	if !got[0].OK() || !got[1].OK() || got[2].OK() || got[2].Code != 404 {
+		t.Fatalf("statuses = %+v", got)
+	}
+}

@@ -1,0 +1,182 @@
+package callout
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// blockParser parses ":::kind heading" … ":::" blocks.
+type blockParser struct{}
+
+// Trigger implements parser.BlockParser.
+func (blockParser) Trigger() []byte { return []byte{':'} }
+
+// fence measures a line of colons starting at pos: it returns the number of
+// colons (0 if fewer than three) and the index just after them.
+func fence(line []byte, pos int) (n, end int) {
+	end = pos
+	for end < len(line) && line[end] == ':' {
+		end++
+	}
+	if end-pos < 3 {
+		return 0, pos
+	}
+	return end - pos, end
+}
+
+// Open implements parser.BlockParser.
+func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos >= len(line) || line[pos] != ':' {
+		return nil, parser.NoChildren
+	}
+	n, end := fence(line, pos)
+	if n == 0 {
+		return nil, parser.NoChildren
+	}
+	// offset turns an index in line into a byte offset in the source; a
+	// line starting inside a tab carries Padding extra spaces in front.
+	offset := func(i int) int { return seg.Start - seg.Padding + i }
+
+	word := end + util.TrimLeftSpaceLength(line[end:])
+	wordEnd := word
+	for wordEnd < len(line) && !util.IsSpace(line[wordEnd]) {
+		wordEnd++
+	}
+	if word == wordEnd {
+		// A bare fence here closes nothing: a callout's own closing fence
+		// is consumed by Continue before blocks are opened.
+		addProblem(pc, offset(pos),
+			"delete this line, or add the kind of callout after the colons, for example \":::inset\"",
+			"this %q closes nothing: there is no callout open here", strings.Repeat(":", n))
+		return nil, parser.NoChildren
+	}
+
+	name := string(line[word:wordEnd])
+	node := &Callout{Variant: variants[strings.ToLower(name)], name: name, fenceOffset: offset(pos)}
+	if node.Variant == Unknown {
+		addProblem(pc, offset(word), unknownHint(name), "%q is not a kind of callout", name)
+	}
+
+	rest := line[wordEnd:]
+	left, right := util.TrimLeftSpaceLength(rest), util.TrimRightSpaceLength(rest)
+	if left < len(rest)-right {
+		title := &Title{}
+		title.Lines().Append(text.NewSegment(offset(wordEnd+left), offset(len(line)-right)))
+		node.AppendChild(node, title)
+	}
+	reader.AdvanceToEOL()
+	return node, parser.HasChildren
+}
+
+// unknownHint suggests the nearest kind name, if one is close enough to be a
+// typing mistake.
+func unknownHint(name string) string {
+	best, bestDist := "", 3
+	for _, k := range names {
+		if d := distance(strings.ToLower(name), k); d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	list := "the kinds are " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	if best != "" {
+		return fmt.Sprintf("did you mean %q? (%s)", ":::"+best, list)
+	}
+	return list
+}
+
+// distance is the Levenshtein distance between a and b, in characters.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Continue implements parser.BlockParser. A line of colons closes the
+// innermost open callout; outer callouts and open fenced code blocks let it
+// through (to the inner callout, or as code).
+func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	line, _ := reader.PeekLine()
+	w, pos := util.IndentWidth(line, reader.LineOffset())
+	if w < 4 {
+		if n, end := fence(line, pos); n > 0 && util.IsBlank(line[end:]) && innermost(node, pc) {
+			node.(*Callout).closed = true
+			reader.AdvanceToEOL()
+			return parser.Close
+		}
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+// innermost reports whether node is the callout a closing fence belongs to:
+// no other callout is open inside it, and the line is not inside a fenced
+// code block.
+func innermost(node ast.Node, pc parser.Context) bool {
+	inside := false
+	for _, b := range pc.OpenedBlocks() {
+		if b.Node == node {
+			inside = true
+			continue
+		}
+		if !inside {
+			continue
+		}
+		switch b.Node.(type) {
+		case *Callout, *ast.FencedCodeBlock:
+			return false
+		}
+	}
+	return true
+}
+
+// Close implements parser.BlockParser.
+func (blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	c := node.(*Callout)
+	if !c.closed {
+		addProblem(pc, c.fenceOffset,
+			"add a line with just \":::\" where the callout should end (inside a list or quote, the callout must end inside it too)",
+			"the %q callout starting here is never closed", ":::"+c.name)
+	}
+}
+
+// CanInterruptParagraph implements parser.BlockParser: like a fenced code
+// block, a callout may start straight after a paragraph line.
+func (blockParser) CanInterruptParagraph() bool { return true }
+
+// CanAcceptIndentedLine implements parser.BlockParser: a fence indented by
+// four spaces or more is code.
+func (blockParser) CanAcceptIndentedLine() bool { return false }
+
+// startsWith reports whether s starts with prefix, ignoring case.
+func startsWith(s []byte, prefix string) bool {
+	return len(s) >= len(prefix) && bytes.EqualFold(s[:len(prefix)], []byte(prefix)) &&
+		(len(s) == len(prefix) || !isLetter(s[len(prefix):]))
+}
+
+func isLetter(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	return r != utf8.RuneError && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}

@@ -1,0 +1,80 @@
+package markdown
+
+import (
+	"html"
+	"io"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// formatter writes chroma tokens as spans with CSS classes only: no inline
+// styles, which the site's Content-Security-Policy forbids. The stylesheet
+// comes from Stylesheet.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
+
+// codeRenderer renders fenced and indented code blocks. Highlighted blocks
+// use chroma; all blocks are focusable so that keyboard users can scroll a
+// long line into view (WCAG 2.1.1).
+type codeRenderer struct{}
+
+func (codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, renderCode)
+	reg.Register(ast.KindCodeBlock, renderCode)
+}
+
+func renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var code strings.Builder
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(source))
+	}
+	lang := ""
+	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		lang = string(f.Language(source))
+	}
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		_, _ = io.WriteString(w, `<pre class="code" tabindex="0"><code>`)
+		_, _ = io.WriteString(w, html.EscapeString(code.String()))
+		_, _ = io.WriteString(w, "</code></pre>\n")
+		return ast.WalkSkipChildren, nil
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if err != nil {
+		return ast.WalkStop, err
+	}
+	name := strings.ToLower(lexer.Config().Name)
+	_, _ = io.WriteString(w, `<pre class="code chroma" tabindex="0"><code class="language-`+html.EscapeString(name)+`">`)
+	if err := formatter.Format(w, styles.Fallback, it); err != nil {
+		return ast.WalkStop, err
+	}
+	_, _ = io.WriteString(w, "</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+// Stylesheet returns the CSS for the classes chroma writes, in the given
+// chroma style ("github" if empty), scoped to .chroma.
+func Stylesheet(style string) (string, error) {
+	if style == "" {
+		style = "github"
+	}
+	var b strings.Builder
+	if err := formatter.WriteCSS(&b, styles.Get(style)); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}

@@ -1,0 +1,110 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// linkTransformer rewrites link and image destinations through the page's
+// Links resolver, and reports those that point nowhere at the position where
+// the destination is written.
+type linkTransformer struct{}
+
+func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	links, _ := pc.Get(linksKey).(Links)
+	page, _ := pc.Get(pageKey).(*site.Page)
+	diags, _ := pc.Get(diagsKey).(*diag.List)
+	if links == nil || page == nil {
+		return
+	}
+	source := reader.Source()
+	finder := &destFinder{source: source, next: map[string]int{}}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		image := false
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = &l.Destination
+		case *ast.Image:
+			dest, image = &l.Destination, true
+			if !hasText(l) {
+				off := finder.find(n, *dest)
+				d := diag.Warningf(page.Pos(page.BodyOffset+off), "this image has no alternative text").
+					WithHint("describe the image between the square brackets, like ![Chart of survey results](chart.png); use ![]() only for decoration")
+				if page.Source != nil {
+					d = d.WithLine(page.Source.Line(d.Pos.Line))
+				}
+				diags.Add(d)
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		out, problem, hint := links.Resolve(page, string(*dest), image)
+		if problem != "" {
+			off := finder.find(n, *dest)
+			d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", problem).WithHint("%s", hint)
+			if page.Source != nil {
+				d = d.WithLine(page.Source.Line(d.Pos.Line))
+			}
+			diags.Add(d)
+			return ast.WalkContinue, nil
+		}
+		*dest = []byte(out)
+		return ast.WalkContinue, nil
+	})
+}
+
+func hasText(n ast.Node) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok && t.Segment.Len() > 0 {
+			return true
+		}
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// destFinder locates a link destination in the source. goldmark keeps
+// positions for blocks but not for links, so the destination text is
+// searched for from the start of the enclosing block, resuming after the
+// previous match of the same text so repeated links map to their own places.
+type destFinder struct {
+	source []byte
+	next   map[string]int
+}
+
+func (f *destFinder) find(n ast.Node, dest []byte) int {
+	start := blockStart(n)
+	from := max(start, f.next[string(dest)])
+	if len(dest) > 0 {
+		if i := bytes.Index(f.source[from:], dest); i >= 0 {
+			f.next[string(dest)] = from + i + len(dest)
+			return from + i
+		}
+	}
+	return start
+}
+
+// blockStart returns the offset at which n's nearest enclosing block with
+// source lines starts.
+func blockStart(n ast.Node) int {
+	for b := n; b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock {
+			if lines := b.Lines(); lines != nil && lines.Len() > 0 {
+				return lines.At(0).Start
+			}
+		}
+	}
+	return 0
+}

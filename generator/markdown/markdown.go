@@ -1,0 +1,192 @@
+// Package markdown turns a page's Markdown body into HTML with goldmark,
+// chroma and Plinth's own extensions, and reports problems (a link to a
+// content file that does not exist, say) at the page's line and column.
+//
+// One Converter is built per build and shared by all pages; it is safe for
+// concurrent use. Raw HTML in Markdown is never rendered (goldmark's safe
+// default): a <script> written in a page becomes an HTML comment.
+//
+// Enabled syntax: GitHub tables, strikethrough, autolinks and task lists;
+// footnotes; definition lists; typographic quotes and dashes; automatic
+// heading IDs and {#custom-id} on headings; fenced code highlighted by chroma
+// with CSS classes; "Table: caption" paragraphs placed right before a table
+// become its caption; callouts (package callout, when registered).
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Options configure a Converter.
+type Options struct {
+	// Extensions are extra goldmark extensions, such as callouts.
+	Extensions []goldmark.Extender
+	// ReservedIDs are element IDs the layouts use (such as "maincontent");
+	// headings never get them, so in-page links stay unambiguous.
+	ReservedIDs []string
+	// TOCLevels are the heading levels listed in a page's table of
+	// contents; default 2 and 3.
+	TOCLevels []int
+	// Problems, if set, is called after each conversion with the parser
+	// context, so an extension can hand over problems it recorded (as byte
+	// offsets into the body).
+	Problems func(pc parser.Context) []Problem
+}
+
+// Problem is something an extension found wrong, at a byte offset into the
+// Markdown body.
+type Problem struct {
+	Offset int
+	Msg    string
+	Hint   string
+	// Warning marks problems that do not stop the build.
+	Warning bool
+}
+
+// Converter renders Markdown. Build it once with New.
+type Converter struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// Links resolves a link destination written in a page. It returns the
+// destination to publish, or a problem (and hint) that fails the build.
+type Links interface {
+	Resolve(from *site.Page, dest string, image bool) (out string, problem, hint string)
+}
+
+// Result is one converted body.
+type Result struct {
+	HTML      template.HTML
+	TOC       []site.Heading
+	WordCount int
+}
+
+var (
+	linksKey = parser.NewContextKey()
+	pageKey  = parser.NewContextKey()
+	diagsKey = parser.NewContextKey()
+)
+
+// New builds a Converter.
+func New(opts Options) *Converter {
+	if len(opts.TOCLevels) == 0 {
+		opts.TOCLevels = []int{2, 3}
+	}
+	exts := []goldmark.Extender{
+		extension.GFM, // tables, strikethrough, linkify, task lists
+		extension.Footnote,
+		extension.DefinitionList,
+		extension.Typographer,
+	}
+	exts = append(exts, opts.Extensions...)
+	md := goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+			parser.WithASTTransformers(
+				util.Prioritized(captionTransformer{}, 100),
+				util.Prioritized(linkTransformer{}, 200),
+			),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(
+				util.Prioritized(codeRenderer{}, 100),
+				util.Prioritized(tableRenderer{}, 100),
+				util.Prioritized(taskRenderer{}, 100),
+			),
+		),
+	)
+	return &Converter{md: md, opts: opts}
+}
+
+// Convert renders page.Body. Links written as paths to content files are
+// rewritten through links (which may be nil for text with no page, such as
+// a template's markdownify). Problems are reported at the page's positions.
+func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
+	body := page.Body
+	var diags diag.List
+	pc := parser.NewContext(parser.WithIDs(newIDs(c.opts.ReservedIDs)))
+	pc.Set(pageKey, page)
+	pc.Set(linksKey, links)
+	pc.Set(diagsKey, &diags)
+	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	if c.opts.Problems != nil {
+		for _, p := range c.opts.Problems(pc) {
+			d := diag.Errorf(page.Pos(page.BodyOffset+p.Offset), "%s", p.Msg).WithHint("%s", p.Hint)
+			if page.Source != nil {
+				d = d.WithLine(page.Source.Line(d.Pos.Line))
+			}
+			if p.Warning {
+				d.Severity = diag.Warning
+			}
+			diags.Add(d)
+		}
+	}
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: page.File}, "cannot render the Markdown: %v", err))
+	}
+	res := Result{
+		// The goldmark renderer escapes text and drops raw HTML, so its
+		// output is trusted as HTML by the templates.
+		HTML:      template.HTML(buf.String()),
+		TOC:       toc(doc, body, c.opts.TOCLevels),
+		WordCount: wordCount(doc, body),
+	}
+	return res, diags
+}
+
+// String renders a snippet of Markdown that belongs to no page (a
+// template's markdownify). Links are left as written.
+func (c *Converter) String(s string) template.HTML {
+	res, _ := c.Convert(&site.Page{Body: []byte(s)}, nil)
+	return res.HTML
+}
+
+// wordCount counts the words of the body's text, for reading time and
+// search snippets.
+func wordCount(doc ast.Node, source []byte) int {
+	n := 0
+	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := node.(*ast.Text); ok && entering {
+			n += len(bytes.Fields(t.Segment.Value(source)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return n
+}
+
+// Site converts the body of every page of s in parallel, filling in
+// Content, TOC and WordCount.
+func (c *Converter) Site(s *site.Site, links Links) diag.List {
+	results := make([]diag.List, len(s.Pages))
+	parallel.For(len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		if len(p.Body) == 0 {
+			return
+		}
+		res, d := c.Convert(p, links)
+		p.Content, p.TOC, p.WordCount = res.HTML, res.TOC, res.WordCount
+		results[i] = d
+	})
+	var all diag.List
+	for _, d := range results {
+		all.Append(d)
+	}
+	return all
+}

@@ -1,0 +1,112 @@
+package markdown
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGolden renders every testdata/*.md and compares with its .html.
+func TestGolden(t *testing.T) {
+	conv := New(Options{ReservedIDs: []string{"main-content", "maincontent"}})
+	files, _ := filepath.Glob("testdata/*.md")
+	if len(files) == 0 {
+		t.Fatal("no golden inputs")
+	}
+	for _, in := range files {
+		body, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, diags := conv.Convert(&site.Page{Body: body}, nil)
+		if len(diags) > 0 {
+			t.Errorf("%s: unexpected diagnostics %v", in, diags)
+		}
+		golden := strings.TrimSuffix(in, ".md") + ".html"
+		if *update {
+			if err := os.WriteFile(golden, []byte(res.HTML), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if string(res.HTML) != string(want) {
+			t.Errorf("%s: output differs from %s; run go test -update and review the diff\n%s", in, golden, res.HTML)
+		}
+	}
+}
+
+func TestSafety(t *testing.T) {
+	conv := New(Options{})
+	out := string(conv.String("<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>"))
+	for _, bad := range []string{"<script", "onerror", "javascript:"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output contains %q:\n%s", bad, out)
+		}
+	}
+}
+
+func TestTOCAndIDs(t *testing.T) {
+	conv := New(Options{ReservedIDs: []string{"maincontent"}})
+	res, _ := conv.Convert(&site.Page{Body: []byte("## Main content\n\n## Aims\n\n### Detail `code`\n\n## Aims\n\n#### Deep\n")}, nil)
+	var got []string
+	for _, h := range res.TOC {
+		got = append(got, h.ID+"|"+h.Title)
+	}
+	want := "main-content|Main content,aims|Aims,detail-code|Detail code,aims-1|Aims"
+	if strings.Join(got, ",") != want {
+		t.Errorf("TOC = %q, want %q", strings.Join(got, ","), want)
+	}
+	if res.WordCount != 7 {
+		t.Errorf("WordCount = %d, want 7", res.WordCount)
+	}
+}
+
+type fakeLinks map[string]string
+
+func (f fakeLinks) Resolve(_ *site.Page, dest string, _ bool) (string, string, string) {
+	if out, ok := f[dest]; ok {
+		return out, "", ""
+	}
+	return "", "no such page " + dest, "fix it"
+}
+
+// Broken links are reported at the line and column of their destination,
+// repeated destinations each at their own place.
+func TestLinkPositions(t *testing.T) {
+	text := "+++\ntitle = \"x\"\n+++\nFine [a](ok.md).\n\n- item [b](bad.md) and [c](bad.md)\n\n| t |\n|---|\n| [d](worse.md) |\n"
+	src := diag.NewSource("content/p.md", []byte(text))
+	off := strings.Index(text, "Fine")
+	page := &site.Page{File: "content/p.md", Source: src, Body: []byte(text[off:]), BodyOffset: off}
+	conv := New(Options{})
+	res, diags := conv.Convert(page, fakeLinks{"ok.md": "/ok/"})
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.String()+" "+d.Msg)
+	}
+	want := []string{
+		"content/p.md:6:12 no such page bad.md",
+		"content/p.md:6:28 no such page bad.md",
+		"content/p.md:10:7 no such page worse.md",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(string(res.HTML), `<a href="/ok/">a</a>`) {
+		t.Errorf("resolved link not rewritten: %s", res.HTML)
+	}
+	if diags[0].LineText != "- item [b](bad.md) and [c](bad.md)" {
+		t.Errorf("line text = %q", diags[0].LineText)
+	}
+}

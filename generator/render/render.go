@@ -1,0 +1,180 @@
+// Package render runs the layouts over the site's pages and returns the
+// output files, in memory.
+//
+// Layouts come from themes/<theme>/layouts/, overridden file by file by the
+// site's layouts/ (see Layouts). Pages render in parallel on all cores; the
+// output order and bytes do not depend on scheduling. A page whose layout
+// fails to execute fails the build, with the layout file and line.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Context is what a layout sees as ".": the page's own fields and methods
+// (.Title, .Content, .Pages, .RelPermalink …) and the site as .Site.
+type Context struct {
+	*site.Page
+	Site *site.Site
+}
+
+// Pages renders every page of s, plus a redirect page for every alias.
+// fsys is used only to quote the offending layout line in diagnostics.
+func Pages(s *site.Site, layouts *Layouts, fsys fs.FS) ([]site.File, diag.List) {
+	type result struct {
+		files []site.File
+		diags diag.List
+	}
+	results := make([]result, len(s.Pages))
+	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	parallel.For(len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		buf := pool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer pool.Put(buf)
+		r := &results[i]
+		if d := renderPage(buf, s, p, layouts, fsys); d != nil {
+			r.diags.Add(*d)
+			return
+		}
+		r.files = append(r.files, site.File{Path: p.OutputPath, Data: bytes.Clone(buf.Bytes()), Source: p.File})
+		for _, alias := range p.Aliases {
+			buf.Reset()
+			if d := renderAlias(buf, s, p, alias, layouts, fsys); d != nil {
+				r.diags.Add(*d)
+				continue
+			}
+			out := strings.TrimPrefix(path.Clean(alias), "/") + "/index.html"
+			r.files = append(r.files, site.File{Path: out, Data: bytes.Clone(buf.Bytes()), Source: p.File})
+		}
+	})
+	var (
+		files []site.File
+		diags diag.List
+	)
+	for _, r := range results {
+		files = append(files, r.files...)
+		diags.Append(r.diags)
+	}
+	return files, diags
+}
+
+func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
+	names := Candidates(p)
+	c, _ := layouts.lookup(names)
+	if c == nil {
+		d := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "no layout can render this page (kind %s%s)", p.Kind, typeNote(p)).
+			WithHint("add one of these files under layouts/: %s", strings.Join(names, ", "))
+		if p.File == "" {
+			d.Pos = diag.Pos{File: "layouts"}
+		}
+		return &d
+	}
+	if err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s}); err != nil {
+		d := layouts.templateError(err, fsys)
+		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
+		return &d
+	}
+	return nil
+}
+
+func typeNote(p *site.Page) string {
+	if p.Layout != "" {
+		return fmt.Sprintf(", layout %q", p.Layout)
+	}
+	if p.Type != "" {
+		return fmt.Sprintf(", type %q", p.Type)
+	}
+	return ""
+}
+
+func describe(p *site.Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return p.URL
+}
+
+// Candidates lists the layouts that may render p, best first: the
+// front-matter layout, then by kind, each first under the page's type
+// folder.
+func Candidates(p *site.Page) []string {
+	var kinds []string
+	switch p.Kind {
+	case site.KindHome:
+		kinds = []string{"home", "section", "list"}
+	case site.KindSection:
+		kinds = []string{"section", "list"}
+	case site.KindTaxonomy:
+		kinds = []string{"taxonomy", "list"}
+	case site.KindTerm:
+		kinds = []string{"term", "list"}
+	case site.Kind404:
+		kinds = []string{"404"}
+	case site.KindPage:
+		kinds = []string{"page", "single"}
+	default:
+		kinds = []string{string(p.Kind)}
+	}
+	var out []string
+	add := func(name string) {
+		if p.Type != "" {
+			out = append(out, p.Type+"/"+name+".html")
+		}
+		out = append(out, name+".html")
+	}
+	if p.Layout != "" {
+		add(string(p.Layout))
+	}
+	for _, k := range kinds {
+		add(k)
+	}
+	return out
+}
+
+// renderAlias writes the page served at an old address: the theme's
+// alias.html if it has one (rendered with a page whose Canonical is the
+// target), otherwise a minimal page that redirects with a meta refresh and a
+// link. No script is needed, so the site's Content-Security-Policy holds.
+func renderAlias(buf *bytes.Buffer, s *site.Site, target *site.Page, alias string, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
+	if c, _ := layouts.lookup([]string{"alias.html"}); c != nil {
+		p := &site.Page{Kind: "alias", URL: path.Clean(alias) + "/", Canonical: target.URL, NoIndex: true, Extra: target}
+		p.Title = target.Title
+		p.RelPermalink = s.Config.BasePath() + strings.TrimPrefix(p.URL, "/")
+		p.Permalink = s.Config.Origin() + p.RelPermalink
+		if err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s}); err != nil {
+			d := layouts.templateError(err, fsys)
+			return &d
+		}
+		return nil
+	}
+	to := html.EscapeString(target.RelPermalink)
+	fmt.Fprintf(buf, `<!DOCTYPE html>
+<html lang="%s">
+<head>
+<meta charset="utf-8">
+<title>%s</title>
+<link rel="canonical" href="%s">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=%s">
+</head>
+<body>
+<main id="maincontent">
+<h1>This page has moved</h1>
+<p><a href="%s">Go to %s</a>.</p>
+</main>
+</body>
+</html>
+`, html.EscapeString(s.Config.LanguageCode), html.EscapeString(target.Title), html.EscapeString(target.Permalink), to, to, html.EscapeString(target.Title))
+	return nil
+}

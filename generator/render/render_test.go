@@ -1,0 +1,145 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// TestTemplateErrorFormat pins the error text format that tplerr.go reads
+// positions from: if a Go release changes it, this test fails first.
+func TestTemplateErrorFormat(t *testing.T) {
+	//lint:ignore SA1001 the parse error is what this test reads
+	_, err := template.New("layouts/x.html").Parse("a\n{{ .A }\n")
+	if err == nil || !templatePos.MatchString(err.Error()) {
+		t.Fatalf("parse error %q no longer matches %s", err, templatePos)
+	}
+	tm := template.Must(template.New("layouts/y.html").Parse("a\nb {{ .Nope }}"))
+	err = tm.Execute(&strings.Builder{}, struct{}{})
+	if err == nil {
+		t.Fatal("expected an execution error")
+	}
+	m := templatePos.FindStringSubmatch(err.Error())
+	if m == nil || m[1] != "layouts/y.html" || m[2] != "2" || m[3] != "5" {
+		t.Fatalf("execution error %q parsed as %q", err, m)
+	}
+}
+
+func testSite(t *testing.T) *site.Site {
+	t.Helper()
+	fsys := fstest.MapFS{"site.toml": {Data: []byte("title = \"T\"\nbaseURL = \"https://example.org/q/\"\n")}, "themes/plinth/x": {}}
+	cfg, diags := config.Load(fsys, config.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	home := &site.Page{Kind: site.KindHome, URL: "/", RelPermalink: "/q/"}
+	home.Title = "Home"
+	a := &site.Page{Kind: site.KindPage, File: "content/a.md", Path: "a", URL: "/a/", RelPermalink: "/q/a/", Parent: home}
+	a.Title, a.Date = "Beta", site.Date{Time: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
+	b := &site.Page{Kind: site.KindPage, File: "content/b.md", Path: "b", URL: "/b/", RelPermalink: "/q/b/", Parent: home}
+	b.Title = "alpha"
+	home.Pages = []*site.Page{a, b}
+	s := &site.Site{Config: cfg, Pages: []*site.Page{home, a, b}, Home: home}
+	s.Index()
+	return s
+}
+
+func TestFuncs(t *testing.T) {
+	s := testSite(t)
+	fm := Funcs(s, func(string) template.HTML { return "<p>md</p>" })
+	tests := []struct{ tmpl, want string }{
+		{`{{ relURL "css/a.css" }}`, "/q/css/a.css"},
+		{`{{ relURL "/x/" }}`, "/q/x/"},
+		{`{{ relURL "https://nhs.uk/" }}`, "https://nhs.uk/"},
+		{`{{ absURL "x/" }}`, "https://example.org/q/x/"},
+		{`{{ ref "a.md" }}`, "/q/a/"},
+		{`{{ date (index .Pages 0).Date }}`, "1 June 2024"},
+		{`{{ isoDate (index .Pages 0).Date }}`, "2024-06-01"},
+		{`{{ date (index .Pages 1).Date }}`, ""},
+		{`{{ range sortBy .Pages "title" }}{{ .Title }},{{ end }}`, "alpha,Beta,"},
+		{`{{ range sortBy .Pages "title" "desc" }}{{ .Title }},{{ end }}`, "Beta,alpha,"},
+		{`{{ len (where .Pages "Kind" "page") }}`, "2"},
+		{`{{ range first 1 .Pages }}{{ .Title }}{{ end }}`, "Beta"},
+		{`{{ plural 1 "standard" "standards" }} / {{ plural 1234 "standard" "standards" }}`, "1 standard / 1,234 standards"},
+		{`{{ markdownify "x" }}`, "<p>md</p>"},
+		{`{{ (dict "a" 1).a }}`, "1"},
+		{`{{ default "none" "" }}`, "none"},
+		{`{{ urlize "Learner's wellbeing" }}`, "learners-wellbeing"},
+	}
+	for _, tt := range tests {
+		tm, err := template.New("t").Funcs(fm).Parse(tt.tmpl)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.tmpl, err)
+		}
+		var b strings.Builder
+		if err := tm.Execute(&b, Context{Page: s.Home, Site: s}); err != nil {
+			t.Errorf("%s: %v", tt.tmpl, err)
+			continue
+		}
+		if b.String() != tt.want {
+			t.Errorf("%s = %q, want %q", tt.tmpl, b.String(), tt.want)
+		}
+	}
+	tm := template.Must(template.New("t").Funcs(fm).Parse(`{{ ref "missing.md" }}`))
+	if err := tm.Execute(&strings.Builder{}, Context{Page: s.Home, Site: s}); err == nil || !strings.Contains(err.Error(), `there is no page "missing.md"`) {
+		t.Errorf("ref of a missing page: %v", err)
+	}
+}
+
+func TestCandidates(t *testing.T) {
+	p := &site.Page{Kind: site.KindPage, Type: "guidance"}
+	p.Layout = "wide"
+	got := strings.Join(Candidates(p), " ")
+	want := "guidance/wide.html wide.html guidance/page.html page.html guidance/single.html single.html"
+	if got != want {
+		t.Errorf("Candidates = %q, want %q", got, want)
+	}
+	home := &site.Page{Kind: site.KindHome}
+	if got := strings.Join(Candidates(home), " "); got != "home.html section.html list.html" {
+		t.Errorf("home candidates = %q", got)
+	}
+}
+
+func TestLayoutsOverrideAndErrors(t *testing.T) {
+	fsys := fstest.MapFS{
+		"themes/t/layouts/baseof.html":      {Data: []byte(`<b>{{ block "main" . }}{{ end }}</b>`)},
+		"themes/t/layouts/page.html":        {Data: []byte(`{{ define "main" }}theme{{ end }}`)},
+		"themes/t/layouts/_partials/p.html": {Data: []byte(`partial`)},
+		"themes/t/layouts/section.html":     {Data: []byte(`{{ template "partials/p.html" . }}`)},
+		"layouts/page.html":                 {Data: []byte(`{{ define "main" }}site{{ end }}`)},
+		"themes/t/layouts/broken/page.html": {Data: []byte("ok\n{{ if .X }}\n")},
+	}
+	l, diags := LoadLayouts(fsys, "t", template.FuncMap{})
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	want := []string{"themes/t/layouts/broken/page.html:3: unexpected EOF"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("diagnostics %q, want %q", got, want)
+	}
+	var b strings.Builder
+	c, _ := l.lookup([]string{"page.html"})
+	if err := c.tmpl.ExecuteTemplate(&b, c.entry, nil); err != nil || b.String() != "<b>site</b>" {
+		t.Errorf("site layout did not override the theme's: %q %v", b.String(), err)
+	}
+	b.Reset()
+	c, _ = l.lookup([]string{"section.html"})
+	if err := c.tmpl.ExecuteTemplate(&b, c.entry, nil); err != nil || b.String() != "partial" {
+		t.Errorf("partial: %q %v", b.String(), err)
+	}
+}
+
+func TestMissingBase(t *testing.T) {
+	fsys := fstest.MapFS{"themes/t/layouts/page.html": {Data: []byte(`{{ define "main" }}x{{ end }}`)}}
+	_, diags := LoadLayouts(fsys, "t", template.FuncMap{})
+	if len(diags) != 1 || diags[0].Pos.File != "themes/t/layouts/page.html" || !strings.Contains(diags[0].Msg, "no baseof.html") {
+		t.Fatalf("diags = %v", diags)
+	}
+}

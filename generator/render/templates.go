@@ -1,0 +1,191 @@
+package render
+
+import (
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template/parse"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Layouts are the site's templates: every .html file under the theme's
+// layouts/ folder, overridden file by file by the site's own layouts/.
+//
+//	baseof.html, TYPE/baseof.html   the page skeleton, with blocks
+//	_partials/NAME.html             shared pieces, called as
+//	                                {{ template "partials/NAME.html" . }}
+//	home.html, section.html, page.html, taxonomy.html, term.html, 404.html,
+//	list.html, single.html, and the same under TYPE/ or as LAYOUT.html
+//
+// A layout that only defines blocks ({{ define "main" }}…) is rendered
+// through the nearest baseof.html; any other layout is rendered as it is.
+type Layouts struct {
+	// sources maps a layout's path relative to layouts/ to its source file.
+	sources map[string]string
+	// compiled maps a page layout's path to its ready template and the name
+	// to execute.
+	compiled map[string]*compiled
+}
+
+type compiled struct {
+	tmpl  *template.Template
+	entry string
+}
+
+// LoadLayouts reads and parses every layout, reporting every parse error
+// with the layout file and line.
+func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, diag.List) {
+	var diags diag.List
+	l := &Layouts{sources: map[string]string{}, compiled: map[string]*compiled{}}
+	for _, dir := range []string{path.Join("themes", theme, "layouts"), "layouts"} {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p != dir { // a missing site layouts/ folder is fine
+					diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+				}
+				return nil
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			l.sources[strings.TrimPrefix(p, dir+"/")] = p
+			return nil
+		})
+	}
+
+	texts := map[string]string{}
+	for _, rel := range sortedKeys(l.sources) {
+		data, err := fs.ReadFile(fsys, l.sources[rel])
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: l.sources[rel]}, "cannot read: %v", err))
+			continue
+		}
+		texts[rel] = string(data)
+	}
+
+	root := template.New("").Funcs(funcs)
+	for _, rel := range sortedKeys(texts) {
+		if !strings.HasPrefix(rel, "_partials/") {
+			continue
+		}
+		name := "partials/" + strings.TrimPrefix(rel, "_partials/")
+		if _, err := root.New(name).Parse(texts[rel]); err != nil {
+			diags.Add(l.templateError(err, fsys))
+		}
+	}
+	if diags.HasErrors() {
+		return l, diags
+	}
+	for _, rel := range sortedKeys(texts) {
+		if strings.HasPrefix(rel, "_partials/") || path.Base(rel) == "baseof.html" {
+			continue
+		}
+		c, err := l.compile(root, rel, texts)
+		if err != nil {
+			diags.Add(l.templateError(err, fsys))
+			continue
+		}
+		l.compiled[rel] = c
+	}
+	return l, diags
+}
+
+// compile prepares one page layout: a clone of the partials, plus the
+// nearest baseof.html when the layout only defines blocks.
+func (l *Layouts) compile(root *template.Template, rel string, texts map[string]string) (*compiled, error) {
+	t, err := root.Clone()
+	if err != nil {
+		return nil, err
+	}
+	if !onlyDefines(texts[rel]) {
+		if _, err := t.New(rel).Parse(texts[rel]); err != nil {
+			return nil, err
+		}
+		return &compiled{tmpl: t, entry: rel}, nil
+	}
+	base := ""
+	for _, candidate := range []string{path.Join(path.Dir(rel), "baseof.html"), "baseof.html"} {
+		if _, ok := texts[candidate]; ok {
+			base = candidate
+			break
+		}
+	}
+	if base == "" {
+		// Without a base the layout renders nothing; say so plainly.
+		return nil, &missingBase{layout: rel}
+	}
+	if _, err := t.New(base).Parse(texts[base]); err != nil {
+		return nil, err
+	}
+	if _, err := t.New(rel).Parse(texts[rel]); err != nil {
+		return nil, err
+	}
+	return &compiled{tmpl: t, entry: base}, nil
+}
+
+type missingBase struct{ layout string }
+
+func (e *missingBase) Error() string {
+	return "the layout " + e.layout + " only defines blocks but there is no baseof.html to put them in"
+}
+
+// onlyDefines reports whether a template's text consists of {{ define }}
+// blocks (and blank text or comments) only.
+func onlyDefines(text string) bool {
+	trees := map[string]*parse.Tree{}
+	t := parse.New("x")
+	// Only the template's shape matters here; function names are checked
+	// when html/template parses it for real.
+	t.Mode = parse.SkipFuncCheck | parse.ParseComments
+	if _, err := t.Parse(text, "", "", trees); err != nil {
+		return false
+	}
+	main := trees["x"]
+	if main == nil || main.Root == nil {
+		return len(trees) > 1
+	}
+	for _, n := range main.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			if strings.TrimSpace(string(n.Text)) != "" {
+				return false
+			}
+		case *parse.CommentNode:
+		default:
+			return false
+		}
+	}
+	return len(trees) > 1
+}
+
+// lookup returns the compiled layout for the first name in candidates that
+// exists.
+func (l *Layouts) lookup(candidates []string) (*compiled, string) {
+	for _, c := range candidates {
+		if t, ok := l.compiled[c]; ok {
+			return t, c
+		}
+	}
+	return nil, ""
+}
+
+// Source returns the file a layout came from ("themes/plinth/layouts/page.html").
+func (l *Layouts) Source(rel string) string { return l.sources[rel] }
+
+// Has reports whether a layout exists.
+func (l *Layouts) Has(rel string) bool {
+	_, ok := l.compiled[rel]
+	return ok
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	texttemplate "text/template"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// templatePos matches the location text/template puts at the start of its
+// parse and execution errors: "template: NAME:LINE: " or
+// "template: NAME:LINE:COL: ".
+//
+// This is the one place Plinth reads a position out of another library's
+// error string. text/template exposes no position type (ExecError carries
+// only the template name, and parse errors are plain strings), yet a
+// template error must name the layout file and line. The format is produced
+// by text/template/parse's Tree.errorf and Tree.ErrorContext and has been
+// stable since Go 1.0; a test in this package pins it.
+var templatePos = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?`)
+
+// templateError turns a template parse or execution error into a
+// diagnostic at the layout file and line.
+func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
+	var mb *missingBase
+	if errors.As(err, &mb) {
+		return diag.Errorf(diag.Pos{File: l.sourceOf(mb.layout), Line: 1, Col: 1}, "%s", err.Error()).
+			WithHint("add a baseof.html with {{ block \"main\" . }}{{ end }}, or write the whole page in this layout")
+	}
+	var he *template.Error
+	if errors.As(err, &he) && he.Name != "" {
+		pos := diag.Pos{File: l.sourceOf(he.Name), Line: he.Line}
+		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys).
+			WithHint("html/template could not make this part safe; check that tags and quotes are balanced around the action")
+	}
+	msg := err.Error()
+	var ee texttemplate.ExecError
+	if errors.As(err, &ee) {
+		msg = ee.Err.Error()
+	}
+	m := templatePos.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf(diag.Pos{}, "template error: %s", msg)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col := 0
+	if m[3] != "" {
+		col, _ = strconv.Atoi(m[3])
+		col++ // text/template counts bytes from 0 within the line
+	}
+	file := l.sourceOf(m[1])
+	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", plainTypes.Replace(strings.TrimSpace(msg[len(m[0]):])))
+	d = l.withLine(d, fsys)
+	if col > 0 && d.LineText != "" {
+		d.Pos = diag.NewSource(file, []byte(d.LineText)).LineCol(1, col)
+		d.Pos.Line = line
+	}
+	return d.WithHint("%s", templateHint(d.Msg))
+}
+
+// sourceOf maps a template name back to its layout file.
+func (l *Layouts) sourceOf(name string) string {
+	rel := name
+	if strings.HasPrefix(name, "partials/") {
+		rel = "_" + name
+	}
+	if src, ok := l.sources[rel]; ok {
+		return src
+	}
+	return name
+}
+
+func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS) diag.Diagnostic {
+	if fsys == nil || d.Pos.Line <= 0 {
+		return d
+	}
+	data, err := fs.ReadFile(fsys, d.Pos.File)
+	if err != nil {
+		return d
+	}
+	return d.WithLine(diag.NewSource(d.Pos.File, data).Line(d.Pos.Line))
+}
+
+// plainTypes names Go types the way a template author sees them.
+var plainTypes = strings.NewReplacer(
+	"in type render.Context", "on a page (.)",
+	"in type *site.Page", "on a page",
+	"in type *site.Site", "on the site (.Site)",
+	"in type site.MenuItem", "on a menu item",
+	"can't evaluate field", "there is no field",
+)
+
+func templateHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "there is no field"):
+		return "the page or site has no value by that name; check the spelling against docs/templates.md"
+	case strings.Contains(msg, "function") && strings.Contains(msg, "not defined"):
+		return "that template function does not exist; docs/templates.md lists the functions Plinth provides"
+	case strings.Contains(msg, "no such template"):
+		return "partials are called as {{ template \"partials/NAME.html\" . }} and live in layouts/_partials/"
+	case strings.Contains(msg, "unexpected"):
+		return "check that every {{ if }}, {{ range }}, {{ with }} and {{ define }} has its {{ end }}"
+	}
+	return "see docs/templates.md for the template language and functions"
+}

@@ -1,0 +1,141 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
+)
+
+// FrontMatter holds the keys every content file may set between its "+++"
+// lines. Features add their own keys for the pages they own (see
+// content.Schema); any other key is an error at its line.
+type FrontMatter struct {
+	Title       string   `toml:"title"`
+	Description string   `toml:"description"`
+	Date        Date     `toml:"date"`
+	Lastmod     Date     `toml:"lastmod"`
+	PublishDate Date     `toml:"publishDate"`
+	ExpiryDate  Date     `toml:"expiryDate"`
+	Reviewed    Date     `toml:"reviewed"`
+	NextReview  Date     `toml:"next_review"`
+	Draft       bool     `toml:"draft"`
+	Weight      int      `toml:"weight"`
+	Slug        Slug     `toml:"slug"`
+	Aliases     []string `toml:"aliases"`
+	Layout      Name     `toml:"layout"`
+	Tags        []string `toml:"tags"`
+	// Params is free-form data for templates (.Params).
+	Params map[string]any `toml:"params"`
+}
+
+// Date is a calendar date or date-time from front matter or data. It
+// accepts a TOML date (2024-06-01), date-time (2024-06-01T09:30:00Z) or the
+// same written as a quoted string, and rejects anything else with a message
+// an editor can act on. The zero Date means "not set".
+type Date struct{ time.Time }
+
+// UnmarshalTOML implements tomldecode.Unmarshaler.
+func (d *Date) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		d.Time = normalise(x)
+		return nil
+	case string:
+		t, err := ParseDate(x)
+		if err != nil {
+			return err
+		}
+		d.Time = t
+		return nil
+	}
+	return &tomldecode.HintError{
+		Msg:      fmt.Sprintf("expected a date, like 2024-06-01, but found %s", tomldecode.Describe(v)),
+		HintText: "write the date as YYYY-MM-DD without quotes",
+	}
+}
+
+// ParseDate parses the date forms Plinth accepts in text: 2024-06-01 and
+// RFC 3339 date-times.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse("2006-01-02T15:04:05", s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, &tomldecode.HintError{
+		Msg:      fmt.Sprintf("%q is not a date", s),
+		HintText: "write dates as YYYY-MM-DD, for example 2024-06-01 (a real day of the year)",
+	}
+}
+
+// normalise makes TOML's local dates and times comparable and printable the
+// same way everywhere: BurntSushi/toml marks local values with fixed zones
+// named "date-local" and "datetime-local", which are read as UTC; zoned
+// values are converted to UTC.
+func normalise(t time.Time) time.Time {
+	switch t.Location().String() {
+	case "date-local", "datetime-local", "time-local":
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
+	return t.UTC()
+}
+
+// IsSet reports whether the date was given.
+func (d Date) IsSet() bool { return !d.IsZero() }
+
+// Slug is one URL path segment chosen by an editor. It may contain letters,
+// digits, "-", "_" and "." but may not be "." or "..", so a slug can never
+// move a page outside its section or the output folder.
+type Slug string
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *Slug) UnmarshalText(b []byte) error {
+	if problem := CheckSegment(string(b)); problem != "" {
+		return &tomldecode.HintError{
+			Msg:      fmt.Sprintf("the slug %q %s", b, problem),
+			HintText: `a slug is the last part of the page's address: use lower-case letters, digits and hyphens, like slug = "learner-wellbeing"`,
+		}
+	}
+	*s = Slug(b)
+	return nil
+}
+
+// CheckSegment returns why s cannot be a URL path segment, or "".
+func CheckSegment(s string) string {
+	switch {
+	case s == "":
+		return "is empty"
+	case s == "." || s == "..":
+		return "would point outside its folder"
+	case strings.ContainsAny(s, `/\`):
+		return "contains a slash, so it would point into another folder"
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return fmt.Sprintf("contains %q, which is not allowed in an address", r)
+		}
+	}
+	return ""
+}
+
+// Name is a layout or type name: a plain identifier, never a path.
+type Name string
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (n *Name) UnmarshalText(b []byte) error {
+	if problem := CheckSegment(string(b)); problem != "" || strings.Contains(string(b), ".") {
+		return &tomldecode.HintError{
+			Msg:      fmt.Sprintf("the layout name %q is not a plain name", b),
+			HintText: `name a layout file without its folder or .html, like layout = "wide"`,
+		}
+	}
+	*n = Name(b)
+	return nil
+}

@@ -1,0 +1,168 @@
+package site
+
+import (
+	"html/template"
+	"path"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Kind says what a page is, and so which layouts may render it.
+type Kind string
+
+// The page kinds.
+const (
+	KindHome     Kind = "home"     // the site's front page, content/_index.md
+	KindSection  Kind = "section"  // a folder's list page, content/x/_index.md
+	KindPage     Kind = "page"     // one content file, or a bundle's index.md
+	KindTaxonomy Kind = "taxonomy" // the list of all tags, /tags/
+	KindTerm     Kind = "term"     // the pages with one tag, /tags/x/
+	Kind404      Kind = "404"      // the page hosts serve for unknown addresses
+)
+
+// Page is one page of the site, from a content file or made by a feature
+// (a section with no _index.md, a tag page, a standard's page).
+type Page struct {
+	FrontMatter
+
+	Kind Kind
+	// File is the source file, a slash path relative to the site's source
+	// folder ("content/strategy/culture.md"); empty for pages with no file.
+	File string
+	// Path identifies the page within content/: the file's path without
+	// "content/", the extension, "/_index" or "/index" ("strategy/culture",
+	// "strategy", "" for the home page).
+	Path string
+	// Section is the first segment of Path ("" for the home page).
+	Section string
+	// Type selects the layout folder; it defaults to Section.
+	Type string
+	// URL is the page's address relative to the base URL's path, starting
+	// and ending with "/" ("/strategy/culture/"). Templates turn it into a
+	// link with relURL or absURL, which add the base path.
+	URL string
+	// RelPermalink is URL with the base URL's path in front
+	// ("/quality/strategy/culture/"), and Permalink the absolute address;
+	// layouts link with these.
+	RelPermalink string
+	Permalink    string
+	// OutputPath is where the page is written, relative to the output root
+	// ("strategy/culture/index.html").
+	OutputPath string
+
+	// Source is the whole source file, for positions; nil for pages with
+	// no file.
+	Source *diag.Source
+	// Body is the Markdown after the front matter, and BodyOffset where it
+	// starts in Source.Text.
+	Body       []byte
+	BodyOffset int
+
+	// Content is the rendered body, TOC its headings; both are filled in by
+	// the markdown stage.
+	Content template.HTML
+	TOC     []Heading
+	// WordCount is the number of words in the body, for reading-time hints.
+	WordCount int
+
+	// LastReviewed and NextReviewDue are the dates shown as "Page last
+	// reviewed" and "Next review due": from front matter (reviewed, then
+	// lastmod), else the last git commit of the source file; the next
+	// review falls back to the last review plus the site's review period.
+	LastReviewed  Date
+	NextReviewDue Date
+	// Modified is when the page last changed: lastmod, else the last git
+	// commit of its source, else date. It feeds sitemap and feed dates.
+	Modified Date
+
+	// Parent is the section page that lists this page (nil for the home
+	// page). Pages and Sections are a section's children, in display order
+	// (weight, then title); Prev and Next link pages within their section.
+	Parent   *Page
+	Pages    []*Page
+	Sections []*Page
+	Prev     *Page
+	Next     *Page
+
+	// Resources are the files of a page bundle (images, PDFs) copied beside
+	// the page, as output paths.
+	Resources []string
+	// Extra holds the front matter a feature declared for this page (an
+	// edition, a standard), or a feature's own data for generated pages.
+	Extra any
+	// Bundle reports whether the page is a bundle (a folder with index.md).
+	Bundle bool
+	// NoIndex asks search engines not to index the page (superseded
+	// editions, redirects); such pages are left out of the sitemap.
+	NoIndex bool
+	// Canonical, when set, is the URL (relative, like URL) of the page that
+	// search engines should treat as the original of this one.
+	Canonical string
+}
+
+// Heading is one entry in a page's table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Title string
+}
+
+// IsHome reports whether p is the home page.
+func (p *Page) IsHome() bool { return p.Kind == KindHome }
+
+// IsSection reports whether p lists other pages (home, section, taxonomy
+// and term pages).
+func (p *Page) IsSection() bool {
+	return p.Kind == KindHome || p.Kind == KindSection || p.Kind == KindTaxonomy || p.Kind == KindTerm
+}
+
+// Ancestors returns the pages from the home page down to p's parent, for
+// breadcrumbs.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append(out, a)
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// Dir returns the content-relative folder of the page's source ("strategy"
+// for content/strategy/culture.md, and for content/strategy/_index.md).
+func (p *Page) Dir() string {
+	if p.File == "" {
+		return p.Path
+	}
+	dir := path.Dir(strings.TrimPrefix(p.File, "content/"))
+	if dir == "." {
+		return ""
+	}
+	return dir
+}
+
+// Pos returns the position of the byte offset off in the page's source
+// file, or the file alone if the page has no source.
+func (p *Page) Pos(off int) diag.Pos {
+	if p.Source == nil {
+		return diag.Pos{File: p.File}
+	}
+	return p.Source.Pos(off)
+}
+
+// LinkTitle is the title to use in links, menus and breadcrumbs.
+func (p *Page) LinkTitle() string { return p.Title }
+
+// HeadingsAt returns the table-of-contents entries at one heading level,
+// for a contents list of a long page.
+func (p *Page) HeadingsAt(level int) []Heading {
+	var out []Heading
+	for _, h := range p.TOC {
+		if h.Level == level {
+			out = append(out, h)
+		}
+	}
+	return out
+}

@@ -1,0 +1,201 @@
+// Package tomldecode decodes TOML strictly, with a position for every
+// problem.
+//
+// BurntSushi/toml parses the text; this package then maps the parsed values
+// onto Go structs itself, because the people who edit Plinth's TOML files are
+// not programmers and deserve messages such as
+//
+//	content/a.md:4:10: weight: expected a whole number, like 3, but found the text "three"
+//
+// at the key's own line, which toml's own type-mismatch errors do not carry
+// as data. Unknown keys are errors too, with a suggestion for the likely typo.
+//
+// Struct fields are matched by their `toml:"name"` tag (or the field name
+// with its first letter in lower case). The tag option "required" makes a
+// missing key an error. A field whose type implements Unmarshaler or
+// encoding.TextUnmarshaler decodes itself; its error is reported at the
+// value's position. A field of type map[string]any or any receives the parsed
+// value as is and is not checked for unknown keys (use it for free-form
+// "params" tables).
+package tomldecode
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Unmarshaler is implemented by field types that decode themselves from a
+// parsed TOML value: a string, int64, float64, bool, time.Time, []any or
+// map[string]any. The returned error's text becomes the diagnostic's message
+// (prefixed with the key), so it should be plain English.
+type Unmarshaler interface {
+	UnmarshalTOML(value any) error
+}
+
+// Hinter may be implemented by errors returned from UnmarshalTOML or
+// UnmarshalText to attach a hint to the diagnostic.
+type Hinter interface {
+	Hint() string
+}
+
+// HintError is a convenient error carrying a hint.
+type HintError struct{ Msg, HintText string }
+
+func (e *HintError) Error() string { return e.Msg }
+
+// Hint returns the hint text.
+func (e *HintError) Hint() string { return e.HintText }
+
+// Doc is a decoded TOML document that remembers where its keys and values
+// are, so that later checks (a reference that points nowhere, say) can report
+// at the right line and column.
+type Doc struct {
+	src   *diag.Source
+	start int
+	idx   keyIndex
+	// Raw is the parsed document as BurntSushi/toml returns it.
+	Raw map[string]any
+}
+
+// File decodes the whole of src into v, which must be a pointer to a struct.
+func File(src *diag.Source, v any) (*Doc, diag.List) {
+	return Decode(src, 0, len(src.Text), v)
+}
+
+// Decode decodes the bytes src.Text[start:end] into v, which must be a
+// pointer to a struct. Positions are reported in src's numbering, so a caller
+// decoding the front matter of a Markdown file gets the file's own lines.
+// When the text is not valid TOML, the returned Doc is nil.
+//
+// Further struct pointers in more share the document's top-level keys with
+// v: each receives the keys it declares, and a key is unknown only if none of
+// them declares it. This is how a feature (the framework's standards, say)
+// adds its own front-matter keys to the common ones.
+func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.List) {
+	text := string(src.Text[start:end])
+	raw := map[string]any{}
+	if _, err := toml.Decode(text, &raw); err != nil {
+		return nil, diag.List{parseError(src, start, err)}
+	}
+	doc := &Doc{src: src, start: start, idx: indexKeys(text, start), Raw: raw}
+	d := &decoder{doc: doc}
+	d.top(raw, append([]any{v}, more...))
+	return doc, d.diags
+}
+
+func parseError(src *diag.Source, start int, err error) diag.Diagnostic {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return diag.Errorf(src.Pos(start), "this is not valid TOML: %v", err).
+			WithHint("check the quotes, brackets and = signs near here")
+	}
+	p := src.Pos(start + pe.Position.Start)
+	msg := pe.Message
+	if msg == "" {
+		msg = "syntax error"
+	}
+	d := src.At(p, "this is not valid TOML: %s", msg)
+	return d.WithHint("%s", syntaxHint(pe))
+}
+
+func syntaxHint(pe toml.ParseError) string {
+	m := strings.ToLower(pe.Message)
+	switch {
+	case strings.Contains(m, "newline"):
+		return `text on one line goes in "double quotes"; text over several lines goes between """ and """`
+	case strings.Contains(m, "already been defined") || strings.Contains(m, "already"):
+		return "each key may appear only once in a table; delete or rename the second one"
+	case strings.Contains(m, "expected") && strings.Contains(m, "="):
+		return `each line should look like key = "value"`
+	case strings.Contains(m, "bare keys"):
+		return "keys may use letters, digits, - and _ only; put other text in quotes"
+	}
+	return `each line should look like key = "value"; text goes in "double quotes", dates like 2024-06-01, lists like ["a", "b"]`
+}
+
+// Src returns the source the document was decoded from.
+func (d *Doc) Src() *diag.Source { return d.src }
+
+// Has reports whether the key path was written in the document.
+func (d *Doc) Has(path ...string) bool {
+	_, ok := d.idx[joinPath(path)]
+	return ok
+}
+
+// KeyPos returns the position of the key at path (array elements use their
+// decimal index as a path segment). Unknown paths fall back to their nearest
+// known parent, and finally to the start of the document.
+func (d *Doc) KeyPos(path ...string) diag.Pos {
+	return d.src.Pos(d.lookup(path).key)
+}
+
+// ValuePos returns the position of the value at path, with the same
+// fallbacks as KeyPos.
+func (d *Doc) ValuePos(path ...string) diag.Pos {
+	return d.src.Pos(d.lookup(path).value)
+}
+
+func (d *Doc) lookup(path []string) span {
+	for n := len(path); n > 0; n-- {
+		if sp, ok := d.idx[joinPath(path[:n])]; ok {
+			return sp
+		}
+	}
+	return span{key: d.start, value: d.start}
+}
+
+// Errorf returns an error diagnostic at the value of path, with the source
+// line attached.
+func (d *Doc) Errorf(path []string, format string, args ...any) diag.Diagnostic {
+	return d.src.At(d.ValuePos(path...), format, args...)
+}
+
+// Start returns the position at which the document starts.
+func (d *Doc) Start() diag.Pos { return d.src.Pos(d.start) }
+
+// suggest returns the known name closest to name, if it is close enough to
+// be a likely typo.
+func suggest(name string, known []string) string {
+	best, bestDist := "", 3
+	for _, k := range known {
+		if dist := editDistance(strings.ToLower(name), strings.ToLower(k)); dist < bestDist {
+			best, bestDist = k, dist
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,259 @@
+package tomldecode
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+type slug string
+
+func (s *slug) UnmarshalText(b []byte) error {
+	if strings.Contains(string(b), "/") {
+		return &HintError{Msg: fmt.Sprintf("%q is not a single URL segment", b), HintText: "use letters, digits and hyphens"}
+	}
+	*s = slug(b)
+	return nil
+}
+
+type sample struct {
+	Title  string         `toml:"title,required"`
+	Weight int            `toml:"weight"`
+	Draft  bool           `toml:"draft"`
+	Date   time.Time      `toml:"date"`
+	Tags   []string       `toml:"tags"`
+	Slug   slug           `toml:"slug"`
+	Ratio  float64        `toml:"ratio"`
+	Params map[string]any `toml:"params"`
+	Menu   struct {
+		Name string `toml:"name"`
+	} `toml:"menu"`
+	Rows []struct {
+		ID string `toml:"id"`
+	} `toml:"row"`
+}
+
+func decodeString(t *testing.T, text string) (*sample, *Doc, []string) {
+	t.Helper()
+	src := diag.NewSource("f.toml", []byte(text))
+	var v sample
+	doc, diags := File(src, &v)
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error()+" | "+d.Hint)
+	}
+	return &v, doc, got
+}
+
+func TestDecodeOK(t *testing.T) {
+	v, doc, diags := decodeString(t, `title = "Culture"
+weight = 2
+draft = true
+date = 2021-06-01
+tags = ["a", "b"]
+slug = "culture"
+ratio = 3
+[params]
+anything = { x = 1 }
+[menu]
+name = "Main"
+[[row]]
+id = "r1"
+[[row]]
+id = "r2"
+`)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %q", diags)
+	}
+	if v.Title != "Culture" || v.Weight != 2 || !v.Draft || v.Date.Year() != 2021 || len(v.Tags) != 2 ||
+		v.Slug != "culture" || v.Ratio != 3 || v.Menu.Name != "Main" || len(v.Rows) != 2 || v.Rows[1].ID != "r2" {
+		t.Fatalf("decoded %+v", v)
+	}
+	if _, ok := v.Params["anything"].(map[string]any); !ok {
+		t.Fatalf("params not kept raw: %#v", v.Params)
+	}
+	checks := []struct {
+		path []string
+		want string
+		key  bool
+	}{
+		{[]string{"weight"}, "f.toml:2:10", false},
+		{[]string{"tags", "1"}, "f.toml:5:14", false},
+		{[]string{"menu", "name"}, "f.toml:11:1", true},
+		{[]string{"row", "1", "id"}, "f.toml:15:1", true},
+		{[]string{"params", "anything", "x"}, "f.toml:9:14", true},
+		{[]string{"nope"}, "f.toml:1:1", true},
+	}
+	for _, c := range checks {
+		var got string
+		if c.key {
+			got = doc.KeyPos(c.path...).String()
+		} else {
+			got = doc.ValuePos(c.path...).String()
+		}
+		if got != c.want {
+			t.Errorf("pos(%q) = %s, want %s", c.path, got, c.want)
+		}
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"syntax", "title = \"x\nweight = 1\n", []string{"f.toml:1:"}},
+		{"unknown key with suggestion", "title = \"x\"\ntitel = \"y\"\n", []string{`f.toml:2:1: unknown key "titel" | did you mean "title"?`}},
+		{"unknown nested key", "title = \"x\"\n[menu]\nnmae = \"y\"\n", []string{`f.toml:3:1: unknown key "menu.nmae" | did you mean "name"?`}},
+		{"int mismatch", "title = \"x\"\nweight = \"three\"\n", []string{`f.toml:2:10: weight: expected a whole number, like 3, but found the text "three"`}},
+		{"bool mismatch", "title = \"x\"\ndraft = \"yes\"\n", []string{`f.toml:2:9: draft: expected true or false`}},
+		{"list mismatch", "title = \"x\"\ntags = \"a\"\n", []string{`f.toml:2:8: tags: expected a list, but found the text "a" | put the value in square brackets: ["a"]`}},
+		{"list element", "title = \"x\"\ntags = [\"a\", 3]\n", []string{`f.toml:2:14: tags[1]: expected text in quotes`}},
+		{"date mismatch", "title = \"x\"\ndate = \"June\"\n", []string{`f.toml:2:8: date: expected a date, like 2024-06-01`}},
+		{"text unmarshaler", "title = \"x\"\nslug = \"../x\"\n", []string{`f.toml:2:8: slug: "../x" is not a single URL segment | use letters`}},
+		{"required", "weight = 1\n", []string{`f.toml:1:1: the key "title" is missing`}},
+		{"several at once", "titel = 1\nweight = true\n", []string{
+			`f.toml:1:1: the key "title" is missing`,
+			`f.toml:1:1: unknown key "titel"`,
+			`f.toml:2:10: weight: expected a whole number`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, got := decodeString(t, tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d diagnostics %q, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) && !strings.Contains(got[i], tt.want[i]) {
+					t.Errorf("diagnostic %d = %q, want it to contain %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeSlice(t *testing.T) {
+	// Front matter sits inside a larger file: positions keep the file's lines.
+	text := "+++\ntitle = \"x\"\nweight = \"a\"\n+++\nbody\n"
+	src := diag.NewSource("content/a.md", []byte(text))
+	var v sample
+	_, diags := Decode(src, 4, 4+len("title = \"x\"\nweight = \"a\"\n"), &v)
+	if len(diags) != 1 || diags[0].Pos.String() != "content/a.md:3:10" {
+		t.Fatalf("diags = %v", diags)
+	}
+	if diags[0].LineText != `weight = "a"` {
+		t.Errorf("line text = %q", diags[0].LineText)
+	}
+}
+
+func TestIndexKeysTricky(t *testing.T) {
+	text := `a = """
+b = 1
+"""
+"quoted.key" = 'x'
+c.d = [
+  1, # comment
+  [2, 3],
+  { e = "}" },
+]
+[t."u.v"]
+w = 'lit'
+`
+	idx := indexKeys(text, 0)
+	src := diag.NewSource("x", []byte(text))
+	want := map[string]string{
+		"a":                "x:1:1",
+		"quoted.key":       "x:4:1",
+		"c\x00d":           "x:5:1",
+		"c\x00d\x002\x00e": "x:8:5",
+		"t\x00u.v\x00w":    "x:11:1",
+		"c\x00d\x001\x001": "x:7:7",
+		"t\x00u.v":         "x:10:1",
+	}
+	for k, w := range want {
+		sp, ok := idx[k]
+		if !ok {
+			t.Errorf("key %q not indexed", k)
+			continue
+		}
+		if got := src.Pos(sp.key).String(); got != w {
+			t.Errorf("key %q at %s, want %s", k, got, w)
+		}
+	}
+	if _, ok := idx["b"]; ok {
+		t.Error("a key inside a multi-line string was indexed")
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	if editDistance("titel", "title") != 2 || editDistance("", "ab") != 2 || editDistance("abc", "abc") != 0 {
+		t.Fatal("editDistance wrong")
+	}
+}
+
+func TestDecodeSeveralTargets(t *testing.T) {
+	src := diag.NewSource("s.md", []byte("title = \"x\"\nid = \"1.3\"\nidd = 2\n"))
+	var common struct {
+		Title string `toml:"title"`
+	}
+	var extra struct {
+		ID string `toml:"id"`
+	}
+	_, diags := Decode(src, 0, len(src.Text), &common, &extra)
+	if common.Title != "x" || extra.ID != "1.3" {
+		t.Fatalf("decoded %+v %+v", common, extra)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Msg, `unknown key "idd"`) || !strings.Contains(diags[0].Hint, `"id"`) {
+		t.Fatalf("diags = %v", diags)
+	}
+}
+
+// Nested arrays of tables belong to the last entry of their parent array,
+// so their positions must carry the parent's index.
+func TestNestedArrayPositions(t *testing.T) {
+	src := diag.NewSource("m.toml", []byte(`[[dataset]]
+name = "a"
+  [[dataset.column]]
+  name = "a1"
+  [[dataset.column]]
+  name = "a2"
+[[dataset]]
+name = "b"
+  [[dataset.column]]
+  name = "b1"
+  [dataset.column.extra]
+  note = "x"
+`))
+	var v struct {
+		Dataset []struct {
+			Name   string `toml:"name"`
+			Column []struct {
+				Name  string         `toml:"name"`
+				Extra map[string]any `toml:"extra"`
+			} `toml:"column"`
+		} `toml:"dataset"`
+	}
+	doc, diags := File(src, &v)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	checks := []struct {
+		path []string
+		line int
+	}{
+		{[]string{"dataset", "0", "column", "1", "name"}, 6},
+		{[]string{"dataset", "1", "name"}, 8},
+		{[]string{"dataset", "1", "column", "0", "name"}, 10},
+		{[]string{"dataset", "1", "column", "0", "extra", "note"}, 12},
+	}
+	for _, c := range checks {
+		if got := doc.ValuePos(c.path...); got.Line != c.line {
+			t.Errorf("ValuePos(%q) = %v, want line %d", c.path, got, c.line)
+		}
+	}
+}
