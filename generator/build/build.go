@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → framework → assemble → markdown → render → static
-//	       → linkcheck → scan → publish
+//	config → content, dataset → framework → assemble → markdown → search
+//	       → render → static → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -27,8 +27,10 @@ import (
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/publish"
+	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -129,7 +131,7 @@ func Run(opts Options) (Result, diag.List) {
 	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
 	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
 	diags.Append(d)
-	loaded.Pages = fw.Pages
+	loaded.Pages = search.AddPage(fw.Pages)
 	clk.lap("framework")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
@@ -140,6 +142,12 @@ func Run(opts Options) (Result, diag.List) {
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
 	clk.lap("markdown")
+
+	index, err := search.Index(s, fw.Framework)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+	}
+	clk.lap("search")
 
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
 	diags.Append(d)
@@ -152,12 +160,13 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
+	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
 	generated, err := generatedFiles(s, statics)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, index, redirectsFile)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -225,4 +234,24 @@ func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
 	}
 	return append(files, site.File{Path: "css/syntax.css", Data: []byte(css)}), nil
+}
+
+// withRedirects takes a _redirects file out of the static files, if the
+// site or theme has one, and returns the site's _redirects: that file's
+// rules, then the features' rules, then the aliases (see package
+// redirects). One writer, so no feature overwrites another's rules.
+func withRedirects(s *site.Site, statics []site.File, rules []site.Redirect) ([]site.File, []site.File) {
+	var own []byte
+	statics = slices.DeleteFunc(statics, func(f site.File) bool {
+		if f.Path == redirects.Path {
+			own = f.Data
+			return true
+		}
+		return false
+	})
+	f, ok := redirects.File(s.Config.BasePath(), own, rules, s.Pages)
+	if !ok {
+		return statics, nil
+	}
+	return statics, []site.File{f}
 }
