@@ -75,12 +75,21 @@ func identity(p *site.Page) string { return p.File + "\x00" + p.URL }
 
 func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
 
+// bodySum is the page's body hash: the one content.Load computed, or (for
+// generated pages) a fresh one.
+func (c *Cache) bodySum(p *site.Page) uint64 {
+	if p.BodySum != 0 || p.File != "" {
+		return p.BodySum
+	}
+	return c.sum(p.Body)
+}
+
 // Load implements markdown.Memo.
 func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.md[identity(p)]
-	if !ok || e.links != c.linksEpoch || e.body != c.sum(p.Body) {
+	if !ok || e.links != c.linksEpoch || e.body != c.bodySum(p) {
 		return markdown.Result{}, nil, false
 	}
 	c.used["md\x00"+identity(p)] = true
@@ -89,7 +98,7 @@ func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
 
 // Store implements markdown.Memo.
 func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
-	body := c.sum(p.Body)
+	body := c.bodySum(p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
@@ -104,9 +113,14 @@ func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
 	c := m.c
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", c.siteEpoch, layout, c.sum(p.Body))
-	if readsOthers || p.File == "" || p.Extra != nil {
-		fmt.Fprintf(&h, "%d\x00%s", c.bodiesEpoch, p.Content)
+	fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", c.siteEpoch, layout, c.bodySum(p))
+	if p.File == "" {
+		// A generated page's content comes from a feature, not a body.
+		h.WriteString(string(p.Content))
+	}
+	if readsOthers || p.Extra != nil {
+		// Feature data (Extra) may be derived from other pages' bodies.
+		fmt.Fprintf(&h, "\x00%d", c.bodiesEpoch)
 	}
 	return h.Sum64()
 }
@@ -200,7 +214,7 @@ func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
 			// A generated page's settings come from a feature, not a file.
 			fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
 		}
-		fmt.Fprintf(&b, "%s\x00%d\x00", p.URL, c.sum(p.Body))
+		fmt.Fprintf(&b, "%s\x00%d\x00", p.URL, c.bodySum(p))
 	}
 	c.siteEpoch = h.Sum64()
 	c.bodiesEpoch = b.Sum64()
