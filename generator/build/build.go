@@ -55,6 +55,8 @@ type Options struct {
 	// Cache, if not nil, carries work over from the previous build with the
 	// same cache (`plinth serve`); the output is the same either way.
 	Cache *Cache
+	// TemplateMetrics, if not nil, records the time spent in each layout.
+	TemplateMetrics *render.Metrics
 }
 
 // Result describes a build.
@@ -163,7 +165,7 @@ func Run(opts Options) (Result, diag.List) {
 			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
 			memo = renderMemo{cache}
 		}
-		pages, d = render.Pages(s, layouts, fsys, memo)
+		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
 		diags.Append(d)
 	}
 	clk.lap("render")
