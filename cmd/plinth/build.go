@@ -12,6 +12,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
+	"github.com/plinth-ssg/plinth/generator/render"
 )
 
 var cmdBuild = &command{
@@ -50,19 +51,21 @@ func init() {
 type buildFlagValues struct {
 	source, destination, baseURL   *string
 	drafts, future, quiet, timings *bool
+	templateMetrics                *bool
 	external                       *bool
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	v := buildFlagValues{
-		source:      fs.String("source", ".", "the site's folder (holding site.toml)"),
-		destination: fs.String("destination", "public", "the output folder; a relative path is inside --source"),
-		baseURL:     fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
-		drafts:      fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
-		future:      fs.Bool("future", false, "include pages whose publishDate is in the future"),
-		quiet:       fs.Bool("quiet", false, "print only problems, not the summary"),
-		timings:     fs.Bool("timings", false, "print how long each stage of the build took"),
+		source:          fs.String("source", ".", "the site's folder (holding site.toml)"),
+		destination:     fs.String("destination", "public", "the output folder; a relative path is inside --source"),
+		baseURL:         fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
+		drafts:          fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
+		future:          fs.Bool("future", false, "include pages whose publishDate is in the future"),
+		quiet:           fs.Bool("quiet", false, "print only problems, not the summary"),
+		timings:         fs.Bool("timings", false, "print how long each stage of the build took"),
+		templateMetrics: fs.Bool("template-metrics", false, "print how long each layout took, most expensive first"),
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
@@ -89,14 +92,22 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
 	}
+	var metrics *render.Metrics
+	if *v.templateMetrics {
+		metrics = &render.Metrics{}
+	}
 	start := time.Now()
 	res, diags := build.Run(build.Options{
 		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
 		Drafts: *v.drafts, Future: *v.future,
 		Now: time.Now(), BuildDate: buildDate, Write: write,
+		TemplateMetrics: metrics,
 	})
 	elapsed := time.Since(start)
 	diag.Print(e.stderr, diags, 0)
+	if metrics != nil {
+		metrics.Print(e.stderr)
+	}
 	if *v.timings {
 		for _, st := range res.Stages {
 			fmt.Fprintf(e.stderr, "%-10s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)

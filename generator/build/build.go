@@ -54,6 +54,11 @@ type Options struct {
 	BuildDate time.Time
 	// Write publishes the output; false for `plinth check`.
 	Write bool
+	// Cache, if not nil, carries work over from the previous build with the
+	// same cache (`plinth serve`); the output is the same either way.
+	Cache *Cache
+	// TemplateMetrics, if not nil, records the time spent in each layout.
+	TemplateMetrics *render.Metrics
 }
 
 // Result describes a build.
@@ -99,6 +104,11 @@ var reservedIDs = []string{"maincontent", "contents", "search", "top", "header",
 func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
+	cache := opts.Cache
+	if cache != nil {
+		cache.begin()
+		defer cache.finish()
+	}
 	fsys, err := source.Open(opts.Source)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
@@ -114,7 +124,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -140,7 +150,12 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("assemble")
 
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
+	var mdMemo markdown.Memo
+	if cache != nil {
+		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
+		mdMemo = cache
+	}
+	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
 	index, err := search.Index(s, fw.Framework)
@@ -153,7 +168,12 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	var pages []site.File
 	if !d.HasErrors() {
-		pages, d = render.Pages(s, layouts, fsys)
+		var memo render.Memo
+		if cache != nil {
+			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
+			memo = renderMemo{cache}
+		}
+		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -161,7 +181,7 @@ func Run(opts Options) (Result, diag.List) {
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
 	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
-	generated, err := generatedFiles(s, statics)
+	generated, err := cache.generatedFiles(s, statics)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
@@ -171,10 +191,10 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("static")
 
 	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
@@ -192,15 +212,23 @@ func Run(opts Options) (Result, diag.List) {
 // scanOutput searches every output file for the identifying values of the
 // private datasets and for personal-data patterns: the last check before
 // anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
 			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
 		}
 	}
-	scanner, diags := scan.New(terms, allow)
-	return append(diags, scanner.Scan(files, sources)...)
+	var (
+		scanner *scan.Scanner
+		diags   diag.List
+	)
+	if cache != nil {
+		scanner, diags = cache.Scanner(terms, allow)
+	} else {
+		scanner, diags = scan.New(terms, allow)
+	}
+	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
 }
 
 // sources looks up the text of a page's source file, for positions.

@@ -35,6 +35,9 @@ type Schema func(rel string) any
 type Options struct {
 	// Schemas are consulted in order; the first that owns a file wins.
 	Schemas []Schema
+	// Cache, if not nil, lets Load skip files unchanged since the last
+	// load with the same cache (see Cache).
+	Cache *Cache
 }
 
 // Resource is a file under content/ that is not a page: a bundle's image or
@@ -62,33 +65,20 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	var (
 		res   Result
 		diags diag.List
-		mds   []string
 	)
-	bundles := map[string]bool{} // folders holding index.md
-	var others []string
 	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
 		diags.Add(diag.Errorf(diag.Pos{File: Dir}, "there is no content folder").
 			WithHint("a site keeps its pages in a folder named content next to site.toml"))
 		return res, diags
 	}
-	dirFn := func(p string) error {
-		if problem := site.CheckSegment(path.Base(p)); problem != "" {
-			diags.Add(badName(p, path.Base(p), problem, true))
-			return fs.SkipDir
-		}
-		return nil
+	w := opts.Cache.lastWalk(fsys)
+	if w == nil {
+		w = walk(fsys)
+		opts.Cache.storeWalk(w)
 	}
-	source.Walk(fsys, Dir, &diags, dirFn, func(p string) {
-		name := path.Base(p)
-		if !strings.HasSuffix(name, ".md") {
-			others = append(others, p)
-			return
-		}
-		if name == "index.md" {
-			bundles[path.Dir(p)] = true
-		}
-		mds = append(mds, p)
-	})
+	diags.Append(w.diags)
+	mds, bundles := w.mds, w.bundles
+	others := slices.Clone(w.others)
 
 	// Markdown files inside a bundle (other than its index.md) are the
 	// bundle's resources, as in Hugo: they are copied, not rendered.
@@ -105,10 +95,18 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		pages = append(pages, p)
 	}
 
+	opts.Cache.begin()
+	defer opts.Cache.finish()
 	loaded := make([]*site.Page, len(pages))
 	perFile := make([]diag.List, len(pages))
 	parallel.For(len(pages), func(i int) {
+		e, info, ok := opts.Cache.lookup(fsys, pages[i])
+		if ok {
+			loaded[i], perFile[i] = copyPage(e.page), e.diags
+			return
+		}
 		loaded[i], perFile[i] = loadPage(fsys, pages[i], opts)
+		opts.Cache.store(pages[i], info, cached{page: copyPage(loaded[i]), diags: perFile[i]})
 	})
 	for i, p := range loaded {
 		diags.Append(perFile[i])
@@ -119,10 +117,15 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 
 	slices.Sort(others)
 	for _, p := range others {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
-			continue
+		e, info, ok := opts.Cache.lookup(fsys, p)
+		data := e.data
+		if !ok {
+			var err error
+			if data, err = fs.ReadFile(fsys, p); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+				continue
+			}
+			opts.Cache.store(p, info, cached{data: data})
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
 		owner := path.Join(Dir, path.Dir(rel), "_index.md")
@@ -132,6 +135,31 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		res.Resources = append(res.Resources, Resource{File: site.File{Path: rel, Data: data, Source: p}, Owner: owner})
 	}
 	return res, diags
+}
+
+// walk lists the files under content/: Markdown files, other files, and
+// the folders that are bundles.
+func walk(fsys fs.FS) *walked {
+	w := &walked{bundles: map[string]bool{}}
+	dirFn := func(p string) error {
+		if problem := site.CheckSegment(path.Base(p)); problem != "" {
+			w.diags.Add(badName(p, path.Base(p), problem, true))
+			return fs.SkipDir
+		}
+		return nil
+	}
+	source.Walk(fsys, Dir, &w.diags, dirFn, func(p string) {
+		name := path.Base(p)
+		if !strings.HasSuffix(name, ".md") {
+			w.others = append(w.others, p)
+			return
+		}
+		if name == "index.md" {
+			w.bundles[path.Dir(p)] = true
+		}
+		w.mds = append(w.mds, p)
+	})
+	return w
 }
 
 // bundleOf returns the outermost bundle folder containing p, or "":

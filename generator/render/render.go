@@ -15,6 +15,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
@@ -28,9 +29,28 @@ type Context struct {
 	Site *site.Site
 }
 
+// Memo lets a caller reuse a page's output from an earlier build. Load and
+// Store receive the page, the layout that renders it and whether that
+// layout may read other pages' bodies; the caller decides from these (and
+// what it knows changed) whether the old output is still exact. Both are
+// called from several goroutines.
+type Memo interface {
+	Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool)
+	Store(p *site.Page, layout string, readsOthers bool, files []site.File)
+}
+
+// Options are optional settings for Pages.
+type Options struct {
+	// Memo, if not nil, supplies outputs of earlier builds.
+	Memo Memo
+	// Metrics, if not nil, records how long each layout took.
+	Metrics *Metrics
+}
+
 // Pages renders every page of s, plus a redirect page for every alias.
 // fsys is used only to quote the offending layout line in diagnostics.
-func Pages(s *site.Site, layouts *Layouts, fsys fs.FS) ([]site.File, diag.List) {
+func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.File, diag.List) {
+	memo := opts.Memo
 	type result struct {
 		files []site.File
 		diags diag.List
@@ -39,11 +59,28 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS) ([]site.File, diag.List) 
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
+		r := &results[i]
+		c, layout := layouts.lookup(Candidates(p))
+		if memo != nil && c != nil {
+			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
+				r.files = files
+				return
+			}
+			defer func() {
+				if len(r.diags) == 0 {
+					memo.Store(p, layout, c.readsOthers, r.files)
+				}
+			}()
+		}
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer pool.Put(buf)
-		r := &results[i]
-		if d := renderPage(buf, s, p, layouts, fsys); d != nil {
+		start := time.Now()
+		d := renderPage(buf, s, p, layouts, fsys)
+		if c != nil {
+			opts.Metrics.add(layouts.Source(layout), time.Since(start))
+		}
+		if d != nil {
 			r.diags.Add(*d)
 			return
 		}
