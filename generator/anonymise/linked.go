@@ -247,16 +247,7 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 // name describes a figure for an error message.
 func (s *system) name(r Ref) string {
 	c := r.Table
-	label := func(labels []string, i int) string {
-		if i == Total {
-			if c.Meta.TotalLabel != "" {
-				return c.Meta.TotalLabel
-			}
-			return "Total"
-		}
-		return labels[i]
-	}
-	return fmt.Sprintf("table %q row %q, column %q", c.Meta.Title, label(c.rows, r.Row), label(c.cols, r.Col))
+	return fmt.Sprintf("table %q row %q, column %q", c.Meta.Title, c.rowLabel(r.Row), c.colLabel(r.Col))
 }
 
 // protect protects each table, then the family; it returns the family's

@@ -68,6 +68,15 @@ func (t *Table) TotalLabel() string {
 	return t.meta.TotalLabel
 }
 
+// RowTotalLabel labels the column of row totals: Meta.RowTotalLabel, or
+// TotalLabel.
+func (t *Table) RowTotalLabel() string {
+	if t.meta.RowTotalLabel != "" {
+		return t.meta.RowTotalLabel
+	}
+	return t.TotalLabel()
+}
+
 // RowLabels returns the labels of the body rows.
 func (t *Table) RowLabels() []string { return slices.Clone(t.rows) }
 
@@ -141,6 +150,16 @@ func (t *Table) TotalRow() (r Row, ok bool) {
 	return r, true
 }
 
+// Foot returns the rows of the table's foot for a template to range over:
+// the row of column totals, or none if the table has no column totals.
+// (TotalRow returns two results, which a template cannot call.)
+func (t *Table) Foot() []Row {
+	if r, ok := t.TotalRow(); ok {
+		return []Row{r}
+	}
+	return nil
+}
+
 // Suppressed returns the number of [c] cells, totals included.
 func (t *Table) Suppressed() int {
 	n := 0
@@ -166,9 +185,10 @@ func (t *Table) ColumnTable(col int, title string) *Table {
 	}
 	out := &Table{meta: t.meta, kind: t.kind, method: t.method, rows: slices.Clone(t.rows)}
 	out.meta.Title = title
+	out.meta.ColumnHeading, out.meta.RowTotalLabel = "", ""
 	out.cols = []string{t.cols[col]}
 	if t.rowTotals != nil {
-		out.cols = append(out.cols, t.TotalLabel())
+		out.cols = append(out.cols, t.RowTotalLabel())
 	}
 	for i := range t.rows {
 		out.body = append(out.body, t.Cell(i, col))
