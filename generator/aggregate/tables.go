@@ -85,8 +85,13 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		res.Withheld = true
 		return res, l
 	}
+	if l.HasErrors() {
+		// Figures from data with problems are not published, even in a
+		// build that will not be written.
+		res.Withheld = true
+		return res, l
+	}
 	res.Tables, res.Reports = tables, reports
-	res.Withheld = l.HasErrors()
 	return res, l
 }
 
