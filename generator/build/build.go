@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → anonymise → assemble → open data
-//	       → markdown → render → static → linkcheck → scan → publish
+//	config → content → framework → dataset → anonymise → assemble
+//	       → open data → markdown → render → static → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -24,6 +24,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
@@ -117,18 +118,9 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
 	diags.Append(d)
 	clk.lap("content")
-
-	data, d := dataset.Load(fsys, dataset.Options{})
-	diags.Append(d)
-	clk.lap("dataset")
-
-	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{})
-	diags.Append(d)
-	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	clk.lap("anonymise")
 
 	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
@@ -136,9 +128,22 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
-	})
+	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
+	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	diags.Append(d)
+	loaded.Pages = fw.Pages
+	clk.lap("framework")
+
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
+	diags.Append(d)
+	clk.lap("dataset")
+
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
+	diags.Append(d)
+	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	clk.lap("anonymise")
+
+	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
@@ -170,7 +175,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, openData)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData)
 	diags.Append(d)
 	clk.lap("static")
 
