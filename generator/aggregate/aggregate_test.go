@@ -233,7 +233,7 @@ Total	[c]	[c]	[c]
 	for _, p := range res.Pages {
 		pages = append(pages, p.URL+" "+p.Title+" "+p.Extra.(*RegionPage).Name)
 	}
-	if !slices.Equal(pages, []string{"/action-plans/north/ Action plan progress in North North", "/action-plans/south/ Action plan progress in South South"}) {
+	if !slices.Equal(pages, []string{"/action-plans/north/ Action plans: North North", "/action-plans/south/ Action plans: South South"}) {
 		t.Errorf("pages %q", pages)
 	}
 }

@@ -348,7 +348,9 @@ func regionPages(regions []dataset.Region) []*site.Page {
 	for i, g := range regions {
 		pg := &site.Page{Kind: site.KindPage, Path: Section + "/" + g.Key, Section: Section, Type: Section,
 			URL: "/" + Section + "/" + g.Key + "/", Extra: &RegionPage{Key: g.Key, Name: g.Name}}
-		pg.Title = "Action plan progress in " + g.Name
+		// Short: with the site name, the page title stays within 70
+		// characters for the longest region name.
+		pg.Title = "Action plans: " + g.Name
 		pg.Description = fmt.Sprintf("How actions to improve healthcare education placements in %s are progressing, with figures for England beside them.", strings.TrimSpace(g.Name))
 		pg.Layout = "region"
 		pg.Weight = 10 + i

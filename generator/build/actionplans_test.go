@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
 )
@@ -399,4 +401,104 @@ func TestPlantedProviderName(t *testing.T) {
 			t.Errorf("the scan does not report %s:\n%v", f, diags)
 		}
 	}
+}
+
+// TestExampleActionPlans checks the example site's action-plan output with
+// its real content and theme: every JSON file matches the schema published
+// beside it, and no figure below national level in any page, CSV or JSON
+// file is a count from 1 to 7.
+func TestExampleActionPlans(t *testing.T) {
+	files := exampleSite(t)
+	c := jsonschema.NewCompiler()
+	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(files["action-plans/data/table.schema.json"]))
+	if err != nil {
+		t.Fatalf("table.schema.json: %v", err)
+	}
+	if err := c.AddResource("table.schema.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("table.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]string{}
+	var jsonFiles, csvFiles, pages, tables int
+	for _, p := range sortedPaths(files) {
+		if !strings.HasPrefix(p, "action-plans/") {
+			continue
+		}
+		name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+		switch path.Ext(p) {
+		case ".json":
+			if name == "table.schema" {
+				continue
+			}
+			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(files[p]))
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			if err := schema.Validate(inst); err != nil {
+				t.Errorf("%s does not match table.schema.json: %v", p, err)
+			}
+			var doc struct {
+				Unit string
+				Rows []struct {
+					Label  string
+					Values []any
+				}
+			}
+			if err := json.Unmarshal(files[p], &doc); err != nil {
+				t.Fatal(err)
+			}
+			units[name] = doc.Unit
+			for _, r := range doc.Rows {
+				for j, v := range r.Values {
+					if doc.Unit == "count" {
+						checkCount(t, fmt.Sprintf("%s row %q value %d", p, r.Label, j), fmt.Sprint(v))
+					}
+				}
+			}
+			jsonFiles++
+		}
+	}
+	for _, p := range sortedPaths(files) {
+		if !strings.HasPrefix(p, "action-plans/") {
+			continue
+		}
+		switch path.Ext(p) {
+		case ".csv":
+			name := strings.TrimSuffix(path.Base(p), ".csv")
+			rec, err := csv.NewReader(bytes.NewReader(files[p])).ReadAll()
+			if err != nil {
+				t.Fatalf("%s: %v", p, err)
+			}
+			for i, r := range rec[1:] {
+				for j, v := range r[1 : len(r)-1] {
+					if units[name] == "count" {
+						checkCount(t, fmt.Sprintf("%s line %d column %q", p, i+2, rec[0][j+1]), v)
+					}
+				}
+			}
+			csvFiles++
+		case ".html":
+			for _, tab := range tablesIn(t, files[p]) {
+				if units[tab.id] == "" {
+					t.Errorf("%s: table %q has no open data", p, tab.id)
+				}
+				for _, row := range tab.rows {
+					for j, cell := range row[1:] {
+						if tab.header[j+1] != "England" && units[tab.id] == "count" {
+							checkCount(t, fmt.Sprintf("%s table %s row %q column %q", p, tab.id, row[0], tab.header[j+1]), cell)
+						}
+					}
+				}
+				tables++
+			}
+			pages++
+		}
+	}
+	if jsonFiles != 7 || csvFiles != 7 || tables != 7*8 {
+		t.Errorf("checked %d JSON files, %d CSV files and %d tables on %d pages; want 7, 7 and 56 (7 tables on the national page and on each of 7 region pages)", jsonFiles, csvFiles, tables, pages)
+	}
+	t.Logf("checked %d JSON files, %d CSV files and %d tables on %d pages", jsonFiles, csvFiles, tables, pages)
 }
