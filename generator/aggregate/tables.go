@@ -311,17 +311,25 @@ func mapStrings(in []string, f func(string) string) []string {
 }
 
 // auditDiagnostics turns Publish's error into diagnostics at the data
-// file: one per unsafe cell, naming the table and cell but no figure.
+// file: one per unsafe table, listing its cells by their labels, and no
+// figure.
 func auditDiagnostics(err error, file string) diag.List {
 	var l diag.List
 	pos := diag.Pos{File: file}
 	for _, e := range flatten(err) {
 		var ae *anonymise.AuditError
 		if errors.As(e, &ae) {
-			for _, c := range ae.Cells {
-				l.Add(diag.Errorf(pos, "the table %q is not safe to publish: row %q, column %q: %s", ae.Table, c.Row, c.Column, c.Problem).
-					WithHint("%s", ae.Hint()))
+			var b strings.Builder
+			fmt.Fprintf(&b, "the table %q is not safe to publish: ", ae.Table)
+			if len(ae.Cells) == 1 {
+				b.WriteString("1 hidden figure could be worked out")
+			} else {
+				fmt.Fprintf(&b, "%d hidden figures could be worked out", len(ae.Cells))
 			}
+			for _, c := range ae.Cells {
+				fmt.Fprintf(&b, "\n    row %q, column %q: %s", c.Row, c.Column, c.Problem)
+			}
+			l.Add(diag.Errorf(pos, "%s", b.String()).WithHint("%s", ae.Hint()))
 			continue
 		}
 		l.Add(diag.Errorf(pos, "the action-plan tables cannot be published: %v", e).
