@@ -398,6 +398,16 @@ func TestAuditFailure(t *testing.T) {
 	}
 }
 
+func TestInvalidPolicy(t *testing.T) {
+	fsys := testFS([]batch{{10, "P1", "north", "nursing", "2021:1.1", "complete", "2025-Q1"}}, "provider_code,region\nP1,north\n")
+	p := anonymise.DefaultPolicy()
+	p.SuppressTo = 1
+	res, diags := run(t, fsys, p)
+	if len(diags) != 0 || !res.Withheld || len(res.Tables) != 0 {
+		t.Errorf("an invalid policy (reported by config): %d tables, withheld %v, %q", len(res.Tables), res.Withheld, diags)
+	}
+}
+
 func TestNoActionsDataset(t *testing.T) {
 	fsys := fstest.MapFS{"data/regions.toml": {Data: []byte(regions)}}
 	data, _ := dataset.Load(fsys, dataset.Options{})

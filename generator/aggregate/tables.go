@@ -61,13 +61,18 @@ var planStates = []string{
 // Run reads the private action-plan datasets, publishes the regional
 // tables through p, and makes the region pages. Problems with the data's
 // declarations, and tables that fail the audit, are errors; the tables are
-// then withheld.
+// then withheld. So they are if p is not valid, which package config
+// reports.
 func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List) {
 	var l diag.List
 	if data == nil {
 		return Result{}, nil
 	}
 	r := read(data, &l)
+	if r != nil && len(p.Validate()) > 0 {
+		// The configuration reports the policy's problems at their keys.
+		return Result{Withheld: true}, l
+	}
 	if r == nil {
 		return Result{Withheld: l.HasErrors()}, l
 	}

@@ -357,6 +357,18 @@ func TestActionPlanOutputs(t *testing.T) {
 	if regions != 7 {
 		t.Errorf("%d region pages, want 7", regions)
 	}
+
+	// Built again, every action-plan file is the same, byte for byte.
+	again, _ := Run(Options{Source: src, Now: opts.Now})
+	before := map[string][]byte{}
+	for _, f := range res.Files {
+		before[f.Path] = f.Data
+	}
+	for _, f := range again.Files {
+		if strings.HasPrefix(f.Path, "action-plans/") && !bytes.Equal(before[f.Path], f.Data) {
+			t.Errorf("%s differs between two builds", f.Path)
+		}
+	}
 }
 
 // TestPlantedProviderName: a page that names a provider from the private
