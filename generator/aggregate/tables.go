@@ -1,10 +1,7 @@
 package aggregate
 
 import (
-	"errors"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -313,70 +310,4 @@ func mapStrings(in []string, f func(string) string) []string {
 		out[i] = f(s)
 	}
 	return out
-}
-
-// auditDiagnostics turns Publish's error into diagnostics at the data
-// file: one per unsafe table, listing its cells by their labels, and no
-// figure.
-func auditDiagnostics(err error, file string) diag.List {
-	var l diag.List
-	pos := diag.Pos{File: file}
-	for _, e := range flatten(err) {
-		var ae *anonymise.AuditError
-		if errors.As(e, &ae) {
-			var b strings.Builder
-			fmt.Fprintf(&b, "the table %q is not safe to publish: ", ae.Table)
-			if len(ae.Cells) == 1 {
-				b.WriteString("1 hidden figure could be worked out")
-			} else {
-				fmt.Fprintf(&b, "%d hidden figures could be worked out", len(ae.Cells))
-			}
-			for _, c := range ae.Cells {
-				fmt.Fprintf(&b, "\n    row %q, column %q: %s", c.Row, c.Column, c.Problem)
-			}
-			l.Add(diag.Errorf(pos, "%s", b.String()).WithHint("%s", ae.Hint()))
-			continue
-		}
-		l.Add(diag.Errorf(pos, "the action-plan tables cannot be published: %v", e).
-			WithHint("this is a fault in Plinth rather than in the data; please report it"))
-	}
-	return l
-}
-
-// flatten undoes errors.Join.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// regionPages makes one page per region, at /action-plans/KEY/.
-func regionPages(regions []dataset.Region) []*site.Page {
-	var out []*site.Page
-	for i, g := range regions {
-		pg := &site.Page{Kind: site.KindPage, Path: Section + "/" + g.Key, Section: Section, Type: Section,
-			URL: "/" + Section + "/" + g.Key + "/", Extra: &RegionPage{Key: g.Key, Name: g.Name}}
-		// Short: with the site name, the page title stays within 70
-		// characters for the longest region name.
-		pg.Title = "Action plans: " + g.Name
-		pg.Description = fmt.Sprintf("How actions to improve healthcare education placements in %s are progressing, with figures for England beside them.", strings.TrimSpace(g.Name))
-		pg.Layout = "region"
-		pg.Weight = 10 + i
-		out = append(out, pg)
-	}
-	return out
-}
-
-// Section is the content section the region pages belong to.
-const Section = "action-plans"
-
-// RegionPage is a region page's data (its Extra): the region's key and the
-// name that labels its column in every table.
-type RegionPage struct {
-	Key, Name string
 }
