@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → framework → assemble → markdown → render → static
-//	       → linkcheck → scan → publish
+//	config → content → framework → dataset → anonymise → assemble
+//	       → open data → markdown → render → static → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -16,6 +16,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/aggregate"
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
@@ -26,6 +28,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
@@ -71,6 +74,9 @@ type Result struct {
 	Stages []Stage
 	// Site is the assembled site (nil if the configuration was unusable).
 	Site *site.Site
+	// Disclosure says what disclosure control did to each published table
+	// of counts, for the summary.
+	Disclosure []anonymise.Report
 }
 
 // Stage is one stage's wall-clock time, for `plinth build --timings`.
@@ -126,10 +132,6 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
-	data, d := dataset.Load(fsys, dataset.Options{})
-	diags.Append(d)
-	clk.lap("dataset")
-
 	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
 		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
@@ -142,10 +144,26 @@ func Run(opts Options) (Result, diag.List) {
 	loaded.Pages = fw.Pages
 	clk.lap("framework")
 
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
+	diags.Append(d)
+	clk.lap("dataset")
+
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
+	diags.Append(d)
+	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	clk.lap("anonymise")
+
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
+	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
+
+	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: aggregate.Section + "/data", Built: s.BuildDate,
+		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
+	}
 
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
 	var mdMemo markdown.Memo
@@ -177,7 +195,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -187,7 +205,7 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
 	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
 		return res, diags
@@ -220,6 +238,18 @@ func scanOutput(files []site.File, data *dataset.Set, allow []string, sources fu
 		scanner, diags = scan.New(terms, allow)
 	}
 	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
+}
+
+// privateNames lists the private datasets by name, so that a layout asking
+// for one can be told why it cannot have it.
+func privateNames(data *dataset.Set) []string {
+	var names []string
+	if data != nil {
+		for _, t := range data.Private {
+			names = append(names, t.Spec().Name)
+		}
+	}
+	return names
 }
 
 // sources looks up the text of a page's source file, for positions.
