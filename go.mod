@@ -12,4 +12,7 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+require (
+	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	golang.org/x/net v0.62.0 // indirect
+)
