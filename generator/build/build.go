@@ -1,7 +1,7 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → assemble → markdown → render → static → linkcheck → publish
+//	config → content → assemble → markdown → bundle → render → static → policy → linkcheck → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -9,15 +9,17 @@
 package build
 
 import (
-	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/assemble"
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -76,8 +78,10 @@ func (c *clock) lap(name string) {
 	c.last = now
 }
 
-// reservedIDs are element IDs the layouts use; headings never take them.
-var reservedIDs = []string{"maincontent", "contents", "search", "top", "header", "footer", "menu", "breadcrumbs"}
+// assetEntries are the front-end files a theme may provide under assets/
+// (or a site under its own assets/), built once per build by the bundle
+// stage and referenced from layouts with the asset function.
+var assetEntries = []string{"css/main.css", "js/main.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -86,6 +90,11 @@ func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
 	fsys, err := source.Open(opts.Source)
+	if err == nil {
+		// The bundler resolves imports on the real disk and needs an
+		// absolute folder.
+		opts.Source, err = filepath.Abs(opts.Source)
+	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
 			WithHint("pass the folder that holds site.toml with --source"))
@@ -111,11 +120,17 @@ func Run(opts Options) (Result, diag.List) {
 	s := asm.Site
 	clk.lap("assemble")
 
-	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
+	mdOpts, d := markdownOptions(opts.Source)
+	diags.Append(d)
+	conv := markdown.New(mdOpts)
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
 	clk.lap("markdown")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
+	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	diags.Append(d)
+	clk.lap("bundle")
+
+	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
 	var pages []site.File
 	if !d.HasErrors() {
@@ -126,14 +141,12 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
-	generated, err := generatedFiles()
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{}, "%v", err))
-	}
-
-	files, d := merge(pages, asm.Resources, statics, generated)
+	files, d := merge(pages, asm.Resources, statics, assets.Files)
 	diags.Append(d)
 	clk.lap("static")
+
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath()}))
+	clk.lap("policy")
 
 	if !diags.HasErrors() {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
@@ -160,14 +173,4 @@ func sources(s *site.Site) func(string) *diag.Source {
 		}
 		return nil
 	}
-}
-
-// generatedFiles are the files the generator makes that no stage owns yet:
-// the syntax-highlighting stylesheet.
-func generatedFiles() ([]site.File, error) {
-	css, err := markdown.Stylesheet("")
-	if err != nil {
-		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
-	}
-	return []site.File{{Path: "css/syntax.css", Data: []byte(css)}}, nil
 }
