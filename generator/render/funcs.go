@@ -30,7 +30,7 @@ import (
 //	where PAGES FIELD VALUE   pages whose Section, Type, Kind or Layout equals VALUE
 //	first N LIST          the first N items
 //	dict K V …, slice A …, add A B, sub A B, default DEF V, plural N ONE MANY
-//	lower S, upper S, urlize S, contains S SUB, join LIST SEP
+//	lower S, upper S, urlize S, contains S SUB, hasPrefix S PREFIX, join LIST SEP
 //	asset "css/main.css"  the built stylesheet or script: {{ .URL }} (for relURL) and {{ .Integrity }}
 //
 // assets are the bundle stage's outputs by logical name; asking for one that
@@ -105,7 +105,9 @@ func Funcs(s *site.Site, markdownify func(string) template.HTML, assets map[stri
 		"upper":    strings.ToUpper,
 		"urlize":   slug.Make,
 		"contains": strings.Contains,
-		"join":     strings.Join,
+		// hasPrefix tells a menu which section the page is in.
+		"hasPrefix": strings.HasPrefix,
+		"join":      strings.Join,
 		"asset": func(name string) (site.Asset, error) {
 			if a, ok := assets[name]; ok {
 				return a, nil

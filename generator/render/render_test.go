@@ -71,6 +71,7 @@ func TestFuncs(t *testing.T) {
 		{`{{ (dict "a" 1).a }}`, "1"},
 		{`{{ default "none" "" }}`, "none"},
 		{`{{ urlize "Learner's wellbeing" }}`, "learners-wellbeing"},
+		{`{{ hasPrefix "/strategy/culture/" "/strategy/" }} {{ hasPrefix "/x/strategy/" "/strategy/" }}`, "true false"},
 		{`{{ with asset "css/main.css" }}<link rel="stylesheet" href="{{ relURL .URL }}" integrity="{{ .Integrity }}">{{ end }}`,
 			`<link rel="stylesheet" href="/q/assets/css/main.ABCD1234.css" integrity="sha384-xyz">`},
 	}
