@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/linkcheck"
 )
 
 var cmdBuild = &command{
@@ -48,6 +50,7 @@ func init() {
 type buildFlagValues struct {
 	source, destination, baseURL   *string
 	drafts, future, quiet, timings *bool
+	external                       *bool
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
@@ -60,6 +63,9 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		future:      fs.Bool("future", false, "include pages whose publishDate is in the future"),
 		quiet:       fs.Bool("quiet", false, "print only problems, not the summary"),
 		timings:     fs.Bool("timings", false, "print how long each stage of the build took"),
+	}
+	if c == cmdCheck {
+		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
 	}
 	return fs, v
 }
@@ -96,6 +102,10 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 			fmt.Fprintf(e.stderr, "%-10s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
 		}
 	}
+	status := 0
+	if v.external != nil && *v.external && res.Site != nil {
+		status = checkExternal(e, res)
+	}
 	if diags.HasErrors() {
 		fmt.Fprintf(e.stderr, "\n%s failed with %s.", strings.ToUpper(c.name[:1])+c.name[1:], diag.Summary(diags))
 		if write {
@@ -117,7 +127,24 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 			fmt.Fprintf(e.stdout, "Checked %d pages and %d files in %s: no errors%s\n", res.Pages, res.Copied, round(elapsed), note)
 		}
 	}
-	return 0
+	return status
+}
+
+// checkExternal lists the links to other sites with the pages using them,
+// asks each whether it still exists, and returns 1 if any does not.
+func checkExternal(e *processEnv, res build.Result) int {
+	cfg := res.Site.Config
+	links := linkcheck.External(res.Files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath()})
+	fmt.Fprintf(e.stdout, "%d links to other sites:\n", len(links))
+	status := 0
+	for _, s := range linkcheck.Fetch(context.Background(), links, 15*time.Second) {
+		verdict := "ok"
+		if !s.OK() {
+			verdict, status = "BROKEN: "+s.Err.Error(), 1
+		}
+		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", s.URL, verdict, strings.Join(s.Pages, ", "))
+	}
+	return status
 }
 
 // sourceDateEpoch parses SOURCE_DATE_EPOCH (seconds since 1970), the

@@ -31,6 +31,9 @@ type Options struct {
 	// BuildDate, if not zero, is the date shown as the build date
 	// (SOURCE_DATE_EPOCH); otherwise the newest content date is used.
 	BuildDate time.Time
+	// GitDates maps a source file to its last commit time, for pages
+	// that give no review date; nil when there is no usable history.
+	GitDates map[string]time.Time
 }
 
 // Result is the assembled site, the resource files that go with its pages,
@@ -86,6 +89,7 @@ func Run(cfg *config.Config, loaded content.Result, opts Options) (Result, diag.
 	for _, p := range all {
 		p.RelPermalink = cfg.BasePath() + strings.TrimPrefix(p.URL, "/")
 		p.Permalink = origin + p.RelPermalink
+		a.reviewDates(p)
 	}
 
 	drop, resources, d := checkCollisions(all, a.resources(loaded.Resources))
@@ -317,6 +321,37 @@ func displayOrder(x, y *site.Page) int {
 		return c
 	}
 	return strings.Compare(x.URL, y.URL)
+}
+
+// reviewDates sets the dates shown as "Page last reviewed" and "Next review
+// due" (NHS.UK's convention): front matter first, then git.
+func (a *assembler) reviewDates(p *site.Page) {
+	var git site.Date
+	if t, ok := a.opts.GitDates[p.File]; ok {
+		git = site.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)}
+	}
+	switch {
+	case p.Lastmod.IsSet():
+		p.Modified = p.Lastmod
+	case git.IsSet():
+		p.Modified = git
+	default:
+		p.Modified = p.Date
+	}
+	switch {
+	case p.Reviewed.IsSet():
+		p.LastReviewed = p.Reviewed
+	case p.Lastmod.IsSet():
+		p.LastReviewed = p.Lastmod
+	default:
+		p.LastReviewed = git
+	}
+	switch {
+	case p.NextReview.IsSet():
+		p.NextReviewDue = p.NextReview
+	case p.LastReviewed.IsSet():
+		p.NextReviewDue = site.Date{Time: p.LastReviewed.AddDate(0, a.cfg.Review.Months, 0)}
+	}
 }
 
 // buildDate is SOURCE_DATE_EPOCH when given, otherwise the newest date or

@@ -1,7 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → assemble → markdown → bundle → render → static → policy → linkcheck → publish
+//	config → content, dataset → assemble → markdown → bundle → render
+//	       → static → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -9,20 +10,29 @@
 package build
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/static"
 )
@@ -56,6 +66,8 @@ type Result struct {
 	Copied int
 	// Stages records how long each stage took, in pipeline order.
 	Stages []Stage
+	// Site is the assembled site (nil if the configuration was unusable).
+	Site *site.Site
 }
 
 // Stage is one stage's wall-clock time, for `plinth build --timings`.
@@ -113,8 +125,18 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
+	data, d := dataset.Load(fsys, dataset.Options{})
+	diags.Append(d)
+	clk.lap("dataset")
+
+	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
+	if errors.Is(err, gitinfo.ErrShallow) {
+		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
+	}
+	clk.lap("git")
+
 	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate,
+		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
 	})
 	diags.Append(d)
 	s := asm.Site
@@ -141,7 +163,12 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
-	files, d := merge(pages, asm.Resources, statics, assets.Files)
+	generated, err := generatedFiles(s, statics)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
+	}
+
+	files, d := merge(pages, asm.Resources, statics, generated, assets.Files)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -152,7 +179,9 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
 		clk.lap("linkcheck")
 	}
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics)}
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	clk.lap("scan")
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
 		return res, diags
@@ -165,6 +194,20 @@ func Run(opts Options) (Result, diag.List) {
 	return res, diags
 }
 
+// scanOutput searches every output file for the identifying values of the
+// private datasets and for personal-data patterns: the last check before
+// anything is published.
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+	var terms []scan.Term
+	if data != nil {
+		for _, id := range dataset.Identifiers(data) {
+			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
+		}
+	}
+	scanner, diags := scan.New(terms, allow)
+	return append(diags, scanner.Scan(files, sources)...)
+}
+
 // sources looks up the text of a page's source file, for positions.
 func sources(s *site.Site) func(string) *diag.Source {
 	return func(file string) *diag.Source {
@@ -173,4 +216,21 @@ func sources(s *site.Site) func(string) *diag.Source {
 		}
 		return nil
 	}
+}
+
+// generatedFiles are the site-wide files made from the whole site: the
+// sitemap, robots.txt (unless static/ has one) and the feed of updates.
+func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
+	files, err := sitemap.Files(s)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the sitemap: %w", err)
+	}
+	if !slices.ContainsFunc(statics, func(f site.File) bool { return f.Path == "robots.txt" }) {
+		files = append(files, sitemap.Robots(s))
+	}
+	updates, err := feed.Updates(s, 50).Atom(s.Config.LanguageCode)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write the feed: %w", err)
+	}
+	return append(files, site.File{Path: feed.UpdatesPath, Data: updates}), nil
 }

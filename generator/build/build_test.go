@@ -51,6 +51,7 @@ func minimalSite(t *testing.T) string {
 		"themes/t/layouts/page.html":    `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title>{{ .Content }}</html>`,
 		"themes/t/layouts/section.html": `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title>{{ range .Pages }}{{ .Title }}{{ end }}</html>`,
 		"themes/t/layouts/404.html":     `<!DOCTYPE html><html lang="en-GB"><title>Not found</title></html>`,
+		"themes/t/layouts/list.html":    `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title></html>`,
 		"content/_index.md":             "+++\ntitle = \"Home\"\n+++\n",
 		"content/a.md":                  "+++\ntitle = \"A\"\n+++\nText.\n",
 		"content/b/index.md":            "+++\ntitle = \"B\"\n+++\n![x](x.png)\n",

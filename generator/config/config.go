@@ -41,11 +41,29 @@ type Config struct {
 	Menus map[string][]MenuEntry `toml:"menus"`
 	// Params is free-form data for templates (.Site.Params).
 	Params map[string]any `toml:"params"`
+	// Review sets how "Next review due" is worked out for pages that do
+	// not give next_review.
+	Review Review `toml:"review"`
+	// Scan configures the identifier scan of the built site.
+	Scan Scan `toml:"scan"`
 
 	// base is BaseURL parsed.
 	base *url.URL
 	// doc remembers where each key was written, for later checks.
 	doc *tomldecode.Doc
+}
+
+// Review is the [review] table.
+type Review struct {
+	// Months is the time between reviews (default 12).
+	Months int `toml:"months"`
+}
+
+// Scan is the [scan] table.
+type Scan struct {
+	// Allow lists exact values that may appear in the site although they
+	// look like personal data, such as the public contact address.
+	Allow []string `toml:"allow"`
 }
 
 // MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page
@@ -95,6 +113,13 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 	}
 	if c.Theme == "" {
 		c.Theme = "plinth"
+	}
+	switch {
+	case c.Review.Months == 0 && !c.doc.Has("review", "months"):
+		c.Review.Months = 12
+	case c.Review.Months < 1 || c.Review.Months > 120:
+		l.Add(c.doc.Errorf([]string{"review", "months"}, "the review period must be between 1 and 120 months").
+			WithHint("pages are usually reviewed every 12 to 36 months, like months = 12"))
 	}
 	if strings.TrimSpace(c.Title) == "" && c.doc.Has("title") {
 		l.Add(c.doc.Errorf([]string{"title"}, "the site title is empty").WithHint(`write the site's name, like title = "Education quality standards"`))

@@ -1,8 +1,12 @@
 package linkcheck
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -52,5 +56,24 @@ func TestCheck(t *testing.T) {
 	ext := External(files, Site{Origin: "https://example.org", BasePath: "/q/"})
 	if len(ext) != 1 || ext[0].URL != "https://nhs.uk/x" || ext[0].Pages[0] != "index.html" {
 		t.Errorf("external = %+v", ext)
+	}
+}
+
+func TestFetch(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ok":
+		case "/nohead":
+			if r.Method == http.MethodHead {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+			}
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+	defer srv.Close()
+	got := Fetch(context.Background(), []Link{{URL: srv.URL + "/ok"}, {URL: srv.URL + "/nohead"}, {URL: srv.URL + "/gone"}}, 5*time.Second)
+	if !got[0].OK() || !got[1].OK() || got[2].OK() || got[2].Code != 404 {
+		t.Fatalf("statuses = %+v", got)
 	}
 }

@@ -66,6 +66,16 @@ type Page struct {
 	// WordCount is the number of words in the body, for reading-time hints.
 	WordCount int
 
+	// LastReviewed and NextReviewDue are the dates shown as "Page last
+	// reviewed" and "Next review due": from front matter (reviewed, then
+	// lastmod), else the last git commit of the source file; the next
+	// review falls back to the last review plus the site's review period.
+	LastReviewed  Date
+	NextReviewDue Date
+	// Modified is when the page last changed: lastmod, else the last git
+	// commit of its source, else date. It feeds sitemap and feed dates.
+	Modified Date
+
 	// Parent is the section page that lists this page (nil for the home
 	// page). Pages and Sections are a section's children, in display order
 	// (weight, then title); Prev and Next link pages within their section.

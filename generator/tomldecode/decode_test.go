@@ -212,3 +212,48 @@ func TestDecodeSeveralTargets(t *testing.T) {
 		t.Fatalf("diags = %v", diags)
 	}
 }
+
+// Nested arrays of tables belong to the last entry of their parent array,
+// so their positions must carry the parent's index.
+func TestNestedArrayPositions(t *testing.T) {
+	src := diag.NewSource("m.toml", []byte(`[[dataset]]
+name = "a"
+  [[dataset.column]]
+  name = "a1"
+  [[dataset.column]]
+  name = "a2"
+[[dataset]]
+name = "b"
+  [[dataset.column]]
+  name = "b1"
+  [dataset.column.extra]
+  note = "x"
+`))
+	var v struct {
+		Dataset []struct {
+			Name   string `toml:"name"`
+			Column []struct {
+				Name  string         `toml:"name"`
+				Extra map[string]any `toml:"extra"`
+			} `toml:"column"`
+		} `toml:"dataset"`
+	}
+	doc, diags := File(src, &v)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	checks := []struct {
+		path []string
+		line int
+	}{
+		{[]string{"dataset", "0", "column", "1", "name"}, 6},
+		{[]string{"dataset", "1", "name"}, 8},
+		{[]string{"dataset", "1", "column", "0", "name"}, 10},
+		{[]string{"dataset", "1", "column", "0", "extra", "note"}, 12},
+	}
+	for _, c := range checks {
+		if got := doc.ValuePos(c.path...); got.Line != c.line {
+			t.Errorf("ValuePos(%q) = %v, want line %d", c.path, got, c.line)
+		}
+	}
+}

@@ -95,7 +95,7 @@ func (s *scanner) header() {
 		s.pos++
 	}
 	s.skipSpace(false)
-	key := s.key()
+	key := s.resolve(s.key())
 	for s.pos < len(s.text) && s.text[s.pos] != '\n' {
 		s.pos++
 	}
@@ -115,6 +115,24 @@ func (s *scanner) header() {
 	}
 	s.table = key
 	s.record(key, start, start)
+}
+
+// resolve inserts the current index after every prefix of a header's key
+// that names an array of tables: in TOML, [[dataset.column]] adds to the
+// column array of the LAST [[dataset]] entry, so its path is
+// dataset.N.column, not dataset.column.
+func (s *scanner) resolve(key []string) []string {
+	var out []string
+	for i, seg := range key {
+		out = append(out, seg)
+		if i == len(key)-1 {
+			break
+		}
+		if n, ok := s.arrays[joinPath(out)]; ok && n > 0 {
+			out = append(out, strconv.Itoa(n-1))
+		}
+	}
+	return out
 }
 
 // key reads a possibly dotted key made of bare or quoted segments.

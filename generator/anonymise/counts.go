@@ -1,0 +1,126 @@
+package anonymise
+
+import "slices"
+
+// Total addresses a table's totals in MarkNational: row Total is the row of
+// column totals, column Total the column of row totals, and (Total, Total)
+// the grand total.
+const Total = -1
+
+// Margins says which totals a table publishes.
+type Margins uint8
+
+const (
+	// RowTotals publishes a total at the end of each row.
+	RowTotals Margins = 1 << iota
+	// ColumnTotals publishes a total at the foot of each column.
+	ColumnTotals
+	// GrandTotal publishes the total of the whole table.
+	GrandTotal
+	// AllMargins publishes every total.
+	AllMargins = RowTotals | ColumnTotals | GrandTotal
+)
+
+// Meta describes a table for readers. Nothing in it is a figure.
+type Meta struct {
+	Title  string
+	Source string // where the data came from, e.g. "Provider action plans"
+	Period string // e.g. "2025-26 quarter 2"
+	// RowHeading and ColumnHeading name what the rows and columns are
+	// ("Region", "Quarter"); either may be empty.
+	RowHeading    string
+	ColumnHeading string
+	// TotalLabel labels the totals; "Total" when empty.
+	TotalLabel string
+}
+
+// Counts is a raw, unpublishable table of counts: rows × columns of
+// non-negative whole numbers, such as actions by region and status. It is the
+// input of Policy.Publish and deliberately offers no way to read its values
+// back: only the Table that Publish returns may reach templates and charts.
+type Counts struct {
+	// Meta is published with the table.
+	Meta Meta
+	// Margins are the totals to publish; NewCounts sets AllMargins.
+	Margins Margins
+	// National marks the whole table as national figures (see MarkNational).
+	National bool
+
+	rows, cols []string
+	n          []int  // len(rows)*len(cols), row-major
+	national   []bool // (len(rows)+1)*(len(cols)+1), totals last
+}
+
+// NewCounts returns an empty table with the given title and labels, set to
+// publish all its totals.
+func NewCounts(title string, rowLabels, colLabels []string) *Counts {
+	r, c := len(rowLabels), len(colLabels)
+	return &Counts{
+		Meta:     Meta{Title: title},
+		Margins:  AllMargins,
+		rows:     slices.Clone(rowLabels),
+		cols:     slices.Clone(colLabels),
+		n:        make([]int, r*c),
+		national: make([]bool, (r+1)*(c+1)),
+	}
+}
+
+// NewList returns an empty one-dimensional table: a count for each label
+// under a single column headed valueLabel, and a total.
+func NewList(title, valueLabel string, labels []string) *Counts {
+	c := NewCounts(title, labels, []string{valueLabel})
+	c.Margins = ColumnTotals
+	return c
+}
+
+// Add adds n to the count in the given row and column. Counts may be added
+// in any order and in parts (one per provider, say); Publish rejects a cell
+// whose sum is negative. Add panics if row or col is out of range, like an
+// index expression.
+func (c *Counts) Add(row, col, n int) {
+	if row < 0 || row >= len(c.rows) || col < 0 || col >= len(c.cols) {
+		panic("anonymise: Counts.Add: cell out of range")
+	}
+	c.n[row*len(c.cols)+col] += n
+}
+
+// MarkNational marks one cell, or with Total one of the totals, as a
+// national figure. National figures are published exactly only when the
+// Policy's NationalExempt is on; otherwise the mark has no effect. A region
+// × quarter table's column totals are national, for example:
+// c.MarkNationalRow(Total).
+func (c *Counts) MarkNational(row, col int) {
+	c.national[c.ext(row, col)] = true
+}
+
+// MarkNationalRow marks a whole row, its total included, as national; row
+// may be Total.
+func (c *Counts) MarkNationalRow(row int) {
+	for j := range len(c.cols) + 1 {
+		c.national[c.ext(row, j)] = true
+	}
+}
+
+// MarkNationalColumn marks a whole column, its total included, as national;
+// col may be Total.
+func (c *Counts) MarkNationalColumn(col int) {
+	for i := range len(c.rows) + 1 {
+		c.national[c.ext(i, col)] = true
+	}
+}
+
+// ext maps a cell, with Total for a margin, to its index in the extended
+// (rows+1) × (cols+1) layout where totals come last.
+func (c *Counts) ext(row, col int) int {
+	r, k := len(c.rows), len(c.cols)
+	if row == Total {
+		row = r
+	}
+	if col == Total {
+		col = k
+	}
+	if row < 0 || row > r || col < 0 || col > k {
+		panic("anonymise: Counts: cell out of range")
+	}
+	return row*(k+1) + col
+}

@@ -1,0 +1,239 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// utf8BOM is the byte-order mark Excel writes at the start of "CSV UTF-8".
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// csvFile is one CSV data file being loaded.
+type csvFile struct {
+	spec  *Spec
+	src   *diag.Source
+	lines int
+	l     *diag.List
+	cc    *cellChecker
+}
+
+// loadCSV parses a CSV data file against its spec and returns its rows.
+// Problems are added to l; rows with problems are left out.
+//
+// encoding/csv does the parsing (quotes, embedded commas and newlines, CRLF
+// or LF), and its FieldPos gives each cell's line and byte column, which
+// diag.Source turns into a character column.
+func loadCSV(spec *Spec, text []byte, r *refs, l *diag.List) []loadedRow {
+	name := spec.Path()
+	if bytes.HasPrefix(text, []byte{0xFF, 0xFE}) || bytes.HasPrefix(text, []byte{0xFE, 0xFF}) {
+		l.Add(diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "%s is saved as UTF-16 text, not UTF-8", name).
+			WithHint(saveAsHint))
+		return nil
+	}
+	// The BOM is invisible in editors, so columns are counted without it.
+	text = bytes.TrimPrefix(text, utf8BOM)
+	src := diag.NewSource(name, text)
+	if !utf8.Valid(text) {
+		off := invalidUTF8(text)
+		l.Add(src.Errorf(off, "%s is not saved as UTF-8: byte 0x%02X here is not a valid character", name, text[off]).
+			WithHint(saveAsHint))
+		return nil
+	}
+	f := &csvFile{spec: spec, src: src, lines: bytes.Count(text, []byte("\n")) + 1, l: l, cc: newCellChecker(spec, r, src, l)}
+	return f.read(text)
+}
+
+const saveAsHint = `in Excel use File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice tick "Edit filter settings" and choose "Unicode (UTF-8)"`
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// pos converts a line and 1-based byte column from encoding/csv into a
+// position, clamped into the file so that every diagnostic points inside
+// it.
+func (f *csvFile) pos(line, byteCol int) diag.Pos {
+	line = min(max(line, 1), f.lines)
+	start := f.src.LineStart(line)
+	lineLen := len(f.src.Line(line))
+	byteCol = min(max(byteCol, 1), lineLen+1)
+	return f.src.Pos(start + byteCol - 1)
+}
+
+func (f *csvFile) read(text []byte) []loadedRow {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.FieldsPerRecord = -1 // field counts are checked here, with a better message
+	var (
+		header     []int // column index of each field, or -1
+		headerN    int
+		headerLine int
+		rows       []loadedRow
+		sawRow     bool
+	)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			f.parseError(err)
+			if header == nil {
+				return nil // without a header nothing can be checked
+			}
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		if header == nil {
+			header = f.header(rec, cr)
+			headerN, headerLine = len(rec), line
+			if header == nil {
+				return nil
+			}
+			continue
+		}
+		if blank(rec) {
+			continue // spreadsheets export emptied rows as ",,,,"
+		}
+		sawRow = true
+		if len(rec) != headerN {
+			f.fieldCount(rec, cr, line, headerN)
+			continue
+		}
+		if vals, ok := f.row(rec, cr, header, line); ok {
+			rows = append(rows, loadedRow{pos: f.pos(line, 1), values: vals})
+		}
+	}
+	switch {
+	case header == nil && !f.spec.Optional:
+		f.l.Add(diag.Errorf(f.pos(1, 1), "%s is empty", f.spec.Path()).WithHint(
+			"add a header row naming the columns (%s) and at least one row of data, or declare the dataset optional = true in %s",
+			strings.Join(f.spec.columnNames(), ", "), ManifestPath))
+	case header != nil && !sawRow && !f.spec.Optional:
+		f.l.Add(f.src.At(f.pos(headerLine, 1), "%s has a header row but no data", f.spec.Path()).WithHint(
+			"add at least one row of data, or declare the dataset optional = true in %s", ManifestPath))
+	}
+	return rows
+}
+
+func blank(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// parseError translates encoding/csv's error into plain words at its
+// position (taken from the error's fields, not its text).
+func (f *csvFile) parseError(err error) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		f.l.Errorf(diag.Pos{File: f.spec.Path()}, "cannot read the file: %v", err)
+		return
+	}
+	p := f.pos(pe.Line, pe.Column)
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		f.l.Add(f.src.At(p, "a double quote \" appears inside a value that does not start with one").
+			WithHint(`put the whole value in double quotes and double each quote inside it, like "He said ""yes"""`))
+	case errors.Is(pe.Err, csv.ErrQuote):
+		start := f.pos(pe.StartLine, 1)
+		f.l.Add(f.src.At(start, "a value starting in row %d opens a double quote \" that is never closed properly", pe.StartLine).
+			WithHint(`end the value with a closing double quote followed by a comma or the end of the line; a quote inside a quoted value is written twice ("")`))
+	default:
+		f.l.Add(f.src.At(p, "this line cannot be read as CSV: %v", pe.Err))
+	}
+}
+
+// header maps the header row onto the declared columns, reporting unknown,
+// duplicate and missing columns. It returns nil if the file cannot be read
+// further.
+func (f *csvFile) header(rec []string, cr *csv.Reader) []int {
+	names := f.spec.columnNames()
+	if len(rec) == 1 && len(names) > 1 && strings.Contains(rec[0], ";") {
+		l, c := cr.FieldPos(0)
+		f.l.Add(f.src.At(f.pos(l, c), "the header row is a single column %q", rec[0]).
+			WithHint("this file seems to use semicolons between values; save it as comma-separated CSV (in Excel: CSV UTF-8; in LibreOffice: field delimiter \",\")"))
+		return nil
+	}
+	index := make([]int, len(rec))
+	seen := make([]bool, len(f.spec.Columns))
+	line, _ := cr.FieldPos(0)
+	for i, raw := range rec {
+		l, c := cr.FieldPos(i)
+		p := f.pos(l, c)
+		name := strings.TrimSpace(raw)
+		index[i] = -1
+		ci := f.spec.columnIndex(name)
+		switch {
+		case name == "":
+			f.l.Add(f.src.At(p, "column %d of the header row has no name", i+1).
+				WithHint("every column needs a heading; delete the column if it is not needed"))
+		case ci < 0:
+			hint := didYouMean(name, names) + fmt.Sprintf("the columns of %q are: %s; declare new columns in %s", f.spec.Name, strings.Join(names, ", "), ManifestPath)
+			f.l.Add(f.src.At(p, "unexpected column %q", name).WithHint("%s", hint))
+		case seen[ci]:
+			f.l.Add(f.src.At(p, "the column %q appears twice in the header row", name).WithHint("delete or rename one of them"))
+		default:
+			seen[ci] = true
+			index[i] = ci
+		}
+	}
+	for ci, ok := range seen {
+		if !ok {
+			f.l.Add(f.src.At(f.pos(line, 1), "the header row has no column %q", names[ci]).
+				WithHint("add a column headed %q (it may be left empty where the manifest allows)", names[ci]))
+		}
+	}
+	return index
+}
+
+func (f *csvFile) fieldCount(rec []string, cr *csv.Reader, line, want int) {
+	if len(rec) > want {
+		l, c := cr.FieldPos(want)
+		f.l.Add(f.src.At(f.pos(l, c), "row %d has %d values but the header row has %d columns", line, len(rec), want).
+			WithHint(`a value that contains a comma must be in double quotes, like "Leeds, West Yorkshire"; otherwise delete the extra values`))
+		return
+	}
+	f.l.Add(f.src.At(f.pos(line, 1), "row %d has %d values but the header row has %d columns", line, len(rec), want).
+		WithHint("every row needs a place for each column; leave a value empty by writing nothing between two commas"))
+}
+
+func (f *csvFile) row(rec []string, cr *csv.Reader, header []int, line int) ([]Value, bool) {
+	vals := make([]Value, len(f.spec.Columns))
+	where := fmt.Sprintf("row %d", line)
+	ok := true
+	for i, text := range rec {
+		ci := header[i]
+		if ci < 0 {
+			continue
+		}
+		l, c := cr.FieldPos(i)
+		v, good := f.cc.cell(&f.spec.Columns[ci], text, f.pos(l, c), where)
+		vals[ci] = v
+		ok = ok && good
+	}
+	for ci := range vals {
+		if vals[ci].typ == "" { // column missing from the header: reported there
+			vals[ci] = emptyValue(f.spec.Columns[ci].Type, f.pos(line, 1))
+			ok = false
+		}
+	}
+	f.cc.checkKey(vals, where)
+	return vals, ok
+}

@@ -1,0 +1,143 @@
+package dataset
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// csvSpec is the dataset the CSV tests load: one column of each kind.
+func csvSpec() *Spec {
+	hundred := int64(100)
+	return &Spec{
+		Name: "t", File: "t.csv", Key: []string{"id"},
+		Columns: []Column{
+			{Name: "id", Type: TypeString, Required: true},
+			{Name: "name", Type: TypeString, Required: true},
+			{Name: "region", Type: TypeRegion, National: true},
+			{Name: "professions", Type: TypeProfession, List: true, Separator: ";"},
+			{Name: "due", Type: TypeDate},
+			{Name: "percent", Type: TypeInteger, Max: &hundred},
+			{Name: "score", Type: TypeDecimal},
+			{Name: "status", Type: TypeEnum, Values: []string{"open", "closed"}},
+		},
+	}
+}
+
+func csvRefs() *refs {
+	return newRefs([]Region{{Key: "london", Name: "London"}}, []Profession{{Key: "nursing", Name: "Nursing"}, {Key: "midwifery", Name: "Midwifery"}}, nil)
+}
+
+// TestCSVExportVariants loads the same data as Excel, LibreOffice and a
+// text editor save it: with or without a BOM, CRLF or LF, every field
+// quoted or only those that need it, blank rows and trailing blank lines.
+func TestCSVExportVariants(t *testing.T) {
+	lf := "id,name,region,professions,due,percent,score,status\n" +
+		"1,\"St Ann's, Eastmere\",london,nursing;midwifery,2025-02-28,40,1.25,open\n" +
+		"2,\"Says \"\"hi\"\"\nover two lines\",national,nursing,2025-03-01,100,0,closed\n"
+	allQuoted := "\"id\",\"name\",\"region\",\"professions\",\"due\",\"percent\",\"score\",\"status\"\r\n" +
+		"\"1\",\"St Ann's, Eastmere\",\"london\",\"nursing;midwifery\",\"2025-02-28\",\"40\",\"1.25\",\"open\"\r\n" +
+		"\"2\",\"Says \"\"hi\"\"\r\nover two lines\",\"national\",\"nursing\",\"2025-03-01\",\"100\",\"0\",\"closed\"\r\n"
+	variants := []struct {
+		name string
+		text string
+	}{
+		{"LF", lf},
+		{"LF without final newline", strings.TrimSuffix(lf, "\n")},
+		{"CRLF with BOM (Excel CSV UTF-8)", "\uFEFF" + strings.ReplaceAll(lf, "\n", "\r\n")},
+		{"every field quoted, CRLF", allQuoted},
+		{"blank exported rows and trailing lines", strings.Replace(lf, "\n1,", "\n,,,,,,,\n1,", 1) + ",,,,,,,\r\n\n\n"},
+		{"spaces around values", strings.Replace(lf, ",london,", ", london ,", 1)},
+	}
+	var want string
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			var l diag.List
+			rows := loadCSV(csvSpec(), []byte(v.text), csvRefs(), &l)
+			if len(l) != 0 {
+				t.Fatalf("unexpected diagnostics:\n%v", l)
+			}
+			var b strings.Builder
+			for _, r := range rows {
+				for _, val := range r.values {
+					b.WriteString(val.Text() + "|")
+				}
+				b.WriteByte('\n')
+			}
+			if len(rows) != 2 {
+				t.Fatalf("got %d rows, want 2:\n%s", len(rows), b.String())
+			}
+			if want == "" {
+				want = b.String()
+			}
+			if b.String() != want {
+				t.Errorf("values differ from the LF variant:\n%s\nwant:\n%s", b.String(), want)
+			}
+		})
+	}
+	if !strings.Contains(want, "Says \"hi\"\nover two lines") || !strings.Contains(want, "nursing; midwifery") {
+		t.Errorf("values not parsed as expected:\n%s", want)
+	}
+}
+
+func TestCSVEncoding(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"UTF-16", "\xFF\xFEi\x00d\x00", "data/t.csv:1:1: data/t.csv is saved as UTF-16 text, not UTF-8"},
+		{"Windows-1252", "id,name\n1,Caf\xe9 Nero\n", "data/t.csv:2:6: data/t.csv is not saved as UTF-8: byte 0xE9 here is not a valid character"},
+		{"BOM does not count as a column", "\uFEFFid,nme\n", "data/t.csv:1:4: unexpected column \"nme\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var l diag.List
+			loadCSV(csvSpec(), []byte(tt.text), csvRefs(), &l)
+			l.Sort()
+			var got []string
+			for _, d := range l {
+				got = append(got, d.Error())
+			}
+			if !strings.Contains(strings.Join(got, "\n"), tt.want) {
+				t.Errorf("diagnostics:\n%s\nwant one of them to be %q", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// FuzzCSV feeds arbitrary bytes to the CSV loader: it must not panic, and
+// every diagnostic must point inside the file.
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("id,name,region,professions,due,percent,score,status\n1,x,london,nursing,2025-01-01,5,1.5,open\n"))
+	f.Add([]byte("\uFEFFid,name\r\n\"1\",\"a\"\"b\"\r\n"))
+	f.Add([]byte("id\n\"unterminated\n"))
+	f.Add([]byte("a;b\n1;2"))
+	f.Add([]byte("id,name\n1,x,y\n\n,,\n2\n"))
+	f.Add([]byte("id,id,\xff\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var l diag.List
+		rows := loadCSV(csvSpec(), data, csvRefs(), &l)
+		text := strings.TrimPrefix(string(data), "\uFEFF")
+		lines := strings.Split(text, "\n")
+		for _, d := range l {
+			if d.Pos.File != "data/t.csv" {
+				t.Fatalf("diagnostic in the wrong file: %v", d)
+			}
+			if d.Pos.Line < 1 || d.Pos.Line > len(lines) {
+				t.Fatalf("line %d outside the file's %d lines: %v", d.Pos.Line, len(lines), d)
+			}
+			line := strings.TrimSuffix(lines[d.Pos.Line-1], "\r")
+			if d.Pos.Col < 1 || (utf8.ValidString(line) && d.Pos.Col > utf8.RuneCountInString(line)+1) {
+				t.Fatalf("column %d outside line %d %q: %v", d.Pos.Col, d.Pos.Line, line, d)
+			}
+		}
+		for _, r := range rows {
+			if len(r.values) != len(csvSpec().Columns) {
+				t.Fatalf("row at %v has %d values, want one per column", r.pos, len(r.values))
+			}
+		}
+	})
+}

@@ -1,0 +1,105 @@
+package dataset
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Options configure Load.
+type Options struct {
+	// Standards checks standard references. When nil, any reference of
+	// the right form (EDITION:ID or ID) is accepted as written.
+	Standards StandardResolver
+}
+
+// Load reads data/datasets.toml, the reference data and every declared
+// dataset from fsys, which is rooted at the site's source folder. It
+// returns what it could load together with every problem found; a dataset
+// whose file has problems is left out of the Set only if the file could
+// not be read at all, otherwise its good rows are kept so that later stages
+// can report further problems. The caller decides whether to stop: any
+// error in the list means the build must not publish.
+func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
+	var l diag.List
+	set := &Set{}
+	regions, haveRegions := loadRegions(fsys, &l)
+	profs, haveProfs := loadProfessions(fsys, &l)
+	set.Regions, set.Professions = regions, profs
+	specs, mentioned := loadManifest(fsys, &l)
+	requireReference(specs, TypeRegion, RegionsPath, haveRegions, &l)
+	requireReference(specs, TypeProfession, ProfessionsPath, haveProfs, &l)
+	r := newRefs(regions, profs, opts.Standards)
+	for _, spec := range specs {
+		text, err := fs.ReadFile(fsys, spec.Path())
+		if err != nil {
+			l.Errorf(diag.Pos{File: spec.Path()}, "cannot read the file: %v", err)
+			continue
+		}
+		var rows []loadedRow
+		if path.Ext(spec.File) == ".toml" {
+			rows = loadTOML(spec, text, r, &l)
+		} else {
+			rows = loadCSV(spec, text, r, &l)
+		}
+		if spec.Private {
+			t := &PrivateTable{spec: spec}
+			for _, r := range rows {
+				t.rows = append(t.rows, PrivateRow{pos: r.pos, spec: spec, values: r.values})
+			}
+			set.Private = append(set.Private, t)
+		} else {
+			t := &Table{Spec: spec}
+			for _, r := range rows {
+				t.rows = append(t.rows, Row{Pos: r.pos, spec: spec, values: r.values})
+			}
+			set.Tables = append(set.Tables, t)
+		}
+	}
+	warnUndeclared(fsys, mentioned, &l)
+	return set, l
+}
+
+// loadedRow is a row as the CSV and TOML loaders return it.
+type loadedRow struct {
+	pos    diag.Pos // the start of the row: column 1 of its line, or its [[row]] header
+	values []Value  // in the spec's column order
+}
+
+// requireReference reports columns of type t when the reference file they
+// need is missing.
+func requireReference(specs []*Spec, t Type, file string, have bool, l *diag.List) {
+	if have {
+		return
+	}
+	for _, s := range specs {
+		for _, c := range s.Columns {
+			if c.Type == t {
+				l.Add(diag.Errorf(c.Pos, "the column %q of dataset %q refers to %s, which does not exist", c.Name, s.Name, file).
+					WithHint("restore %s, or change the column's type", file))
+			}
+		}
+	}
+}
+
+// warnUndeclared warns about data files the manifest does not mention:
+// they are ignored, which is rarely what the editor intended.
+func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
+	declared := append([]string{ManifestPath, RegionsPath, ProfessionsPath}, mentioned...)
+	_ = fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || slices.Contains(declared, p) {
+			return nil
+		}
+		if ext := strings.ToLower(path.Ext(p)); ext == ".csv" || ext == ".toml" {
+			l.Add(diag.Warningf(diag.Pos{File: p}, "%s is not declared in %s, so it is ignored", p, ManifestPath).
+				WithHint("add a [[dataset]] entry for it, or move it out of the data/ folder"))
+		}
+		return nil
+	})
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

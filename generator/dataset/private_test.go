@@ -1,0 +1,147 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+var testPos = diag.Pos{File: "data/t.csv", Line: 2, Col: 1}
+
+// privateSite loads a site with one private dataset whose rows hold the
+// secret "Northwick Park".
+func privateSite(t *testing.T) *Set {
+	t.Helper()
+	fsys := fstest.MapFS{
+		ManifestPath: {Data: []byte(`
+[[dataset]]
+name = "visits"
+file = "visits.csv"
+title = "Visits"
+private = true
+
+  [[dataset.column]]
+  name = "provider"
+  type = "string"
+  identifying = true
+
+  [[dataset.column]]
+  name = "sites"
+  type = "string"
+  list = true
+  required = false
+  identifying = true
+
+  [[dataset.column]]
+  name = "learners"
+  type = "integer"
+`)},
+		"data/visits.csv": {Data: []byte("provider,sites,learners\nNorthwick Park,Ward 7;Annexe,12\nEastmere Surgery,,3\nNorthwick Park,Annexe,4\n")},
+	}
+	set, l := Load(fsys, Options{})
+	if len(l) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", l)
+	}
+	return set
+}
+
+// TestPrivateTableHidden checks that no ordinary way of printing or
+// serialising a private dataset reveals its rows.
+func TestPrivateTableHidden(t *testing.T) {
+	set := privateSite(t)
+	pt := set.PrivateTable("visits")
+	if pt == nil || len(set.Tables) != 0 {
+		t.Fatalf("private dataset not loaded as private: %+v", set)
+	}
+	var outputs []string
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x"} {
+		outputs = append(outputs, fmt.Sprintf(verb, pt), fmt.Sprintf(verb, set), fmt.Sprintf(verb, set.Private))
+	}
+	var buf bytes.Buffer
+	tmpl := htmltemplate.Must(htmltemplate.New("t").Parse(`{{.}} {{range .Private}}{{.}} {{.Spec.Name}}{{end}}`))
+	if err := tmpl.Execute(&buf, set); err != nil {
+		t.Fatal(err)
+	}
+	outputs = append(outputs, buf.String())
+	if _, err := json.Marshal(set); err == nil {
+		t.Error("json.Marshal of a Set holding a private dataset must fail")
+	}
+	// In a <script> block html/template marshals to JSON, which fails,
+	// so it writes null.
+	var js bytes.Buffer
+	script := htmltemplate.Must(htmltemplate.New("s").Parse(`<script>var d = {{.}};</script>`))
+	if err := script.Execute(&js, pt); err != nil || !strings.Contains(js.String(), "null") {
+		t.Errorf("script output %q, %v; want null", js.String(), err)
+	}
+	outputs = append(outputs, js.String())
+	for _, out := range outputs {
+		if strings.Contains(out, "Northwick") || strings.Contains(out, "Eastmere") {
+			t.Errorf("private data leaked: %s", out)
+		}
+	}
+	if !strings.Contains(buf.String(), `private dataset &#34;visits&#34;`) {
+		t.Errorf("template output %q should show the placeholder", buf.String())
+	}
+	// The aggregation path still sees every row.
+	total := int64(0)
+	for r := range PrivateRows(pt) {
+		total += r.Get("learners").Int()
+	}
+	if total != 19 {
+		t.Errorf("sum over PrivateRows = %d, want 19", total)
+	}
+}
+
+func TestIdentifiers(t *testing.T) {
+	ids := Identifiers(privateSite(t))
+	var got []string
+	for _, id := range ids {
+		got = append(got, fmt.Sprintf("%s@%s(%s)", id.Text, id.Origin, id.Column))
+	}
+	want := []string{
+		"Annexe@data/visits.csv:2:16(sites)",
+		"Eastmere Surgery@data/visits.csv:3:1(provider)",
+		"Northwick Park@data/visits.csv:2:1(provider)",
+		"Ward 7@data/visits.csv:2:16(sites)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Identifiers:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestPrivateRowsCallers enforces the contract stated on PrivateRows: only
+// the aggregation stage reads private rows. Tools and tests may too.
+func TestPrivateRowsCallers(t *testing.T) {
+	root := filepath.Join("..", "..")
+	allowed := []string{"generator/dataset/", "generator/anonymise/", "tools/"}
+	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		for _, a := range allowed {
+			if strings.HasPrefix(p, a) {
+				return nil
+			}
+		}
+		b, err := os.ReadFile(filepath.Join(root, p))
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte("PrivateRows")) {
+			t.Errorf("%s uses dataset.PrivateRows; only package anonymise may read private rows", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,206 @@
+package dataset
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"strconv"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
+)
+
+// The reference data files, relative to the site's source folder.
+const (
+	RegionsPath     = DataDir + "/regions.toml"
+	ProfessionsPath = DataDir + "/professions.toml"
+)
+
+// National is the pseudo-region for rows that cover the whole country. A
+// region column accepts it only when the manifest says national = true.
+const National = "national"
+
+// Region is one region from data/regions.toml.
+type Region struct {
+	// Key is the stable slug that data files use, e.g. "north-west".
+	Key string
+	// Name is the name shown to readers, e.g. "North West".
+	Name string
+	// Pos is where the region is declared.
+	Pos diag.Pos
+}
+
+// Profession is one profession group from data/professions.toml.
+type Profession struct {
+	// Key is the stable slug that data files use, e.g. "allied-health".
+	Key string
+	// Name is the group's name, e.g. "Allied health professions".
+	Name string
+	// Plural names the learners in the group, e.g. "allied health
+	// professional learners".
+	Plural string
+	// Description optionally says who is included.
+	Description string
+	// Pos is where the profession is declared.
+	Pos diag.Pos
+}
+
+// StandardResolver checks a standard reference as written in a data file
+// ("2021:1.3", or "1.3" for the edition in force). It returns the canonical
+// EDITION:ID form and true if the standard exists, or false and a hint such
+// as `edition 2021 has no standard 1.9; its domain 1 has standards 1.1 to
+// 1.6`. The framework is loaded by another package, which supplies the
+// resolver.
+type StandardResolver func(ref string) (canonical string, ok bool, hint string)
+
+// standardPattern is the syntax of a reference: an optional four-digit
+// edition, then domain.number.
+var standardPattern = regexp.MustCompile(`^(?:[0-9]{4}:)?[1-9][0-9]*\.[1-9][0-9]*$`)
+
+type regionsTOML struct {
+	Region []struct {
+		Key  string `toml:"key,required"`
+		Name string `toml:"name,required"`
+	} `toml:"region"`
+}
+
+type professionsTOML struct {
+	Profession []struct {
+		Key         string `toml:"key,required"`
+		Name        string `toml:"name,required"`
+		Plural      string `toml:"plural,required"`
+		Description string `toml:"description"`
+	} `toml:"profession"`
+}
+
+// loadRegions reads data/regions.toml; found is false when the file does
+// not exist.
+func loadRegions(fsys fs.FS, l *diag.List) (regions []Region, found bool) {
+	var r regionsTOML
+	doc := decodeReference(fsys, RegionsPath, &r, l)
+	if doc == nil {
+		return nil, exists(fsys, RegionsPath)
+	}
+	keys := keyChecker{doc: doc, l: l, table: "region", seen: map[string]int{}}
+	for i, e := range r.Region {
+		if keys.check(i, e.Key, e.Name) {
+			regions = append(regions, Region{Key: e.Key, Name: e.Name, Pos: doc.KeyPos("region", strconv.Itoa(i))})
+		}
+	}
+	return regions, true
+}
+
+// loadProfessions reads data/professions.toml.
+func loadProfessions(fsys fs.FS, l *diag.List) (profs []Profession, found bool) {
+	var p professionsTOML
+	doc := decodeReference(fsys, ProfessionsPath, &p, l)
+	if doc == nil {
+		return nil, exists(fsys, ProfessionsPath)
+	}
+	keys := keyChecker{doc: doc, l: l, table: "profession", seen: map[string]int{}}
+	for i, e := range p.Profession {
+		if keys.check(i, e.Key, e.Name) {
+			profs = append(profs, Profession{Key: e.Key, Name: e.Name, Plural: e.Plural,
+				Description: e.Description, Pos: doc.KeyPos("profession", strconv.Itoa(i))})
+		}
+	}
+	return profs, true
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+func decodeReference(fsys fs.FS, name string, v any, l *diag.List) *tomldecode.Doc {
+	text, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !isNotExist(err) {
+			l.Errorf(diag.Pos{File: name}, "cannot read the file: %v", err)
+		}
+		return nil
+	}
+	doc, diags := tomldecode.File(diag.NewSource(name, text), v)
+	l.Append(diags)
+	return doc
+}
+
+// keyChecker checks the keys of a reference table: simple, unique and not
+// the reserved "national".
+type keyChecker struct {
+	doc   *tomldecode.Doc
+	l     *diag.List
+	table string
+	seen  map[string]int
+}
+
+func (k *keyChecker) check(i int, key, name string) bool {
+	at := func(field string) []string { return []string{k.table, strconv.Itoa(i), field} }
+	if !k.doc.Has(at("key")...) || !k.doc.Has(at("name")...) {
+		return false // reported by tomldecode
+	}
+	switch first, dup := k.seen[key]; {
+	case !slugPattern.MatchString(key):
+		k.l.Add(k.doc.Errorf(at("key"), "the key %q is not a simple name", key).
+			WithHint("use lower-case letters, digits and hyphens, like \"north-west\""))
+	case key == National:
+		k.l.Add(k.doc.Errorf(at("key"), "the key %q is reserved", key).
+			WithHint("\"national\" means the whole country; a column allows it with national = true"))
+	case dup:
+		k.l.Add(k.doc.Errorf(at("key"), "the key %q is used twice", key).
+			WithHint("it is first used at %s; give each %s its own key", k.doc.ValuePos(k.table, strconv.Itoa(first), "key"), k.table))
+	case name == "":
+		k.l.Add(k.doc.Errorf(at("name"), "the %s %q has no name", k.table, key).WithHint("write the name readers see"))
+	default:
+		k.seen[key] = i
+		return true
+	}
+	return false
+}
+
+// refs holds what references are checked against.
+type refs struct {
+	regions     map[string]bool
+	regionKeys  []string
+	regionNames map[string]string // folded name → key, for hints
+	professions map[string]bool
+	profKeys    []string
+	profNames   map[string]string
+	standards   StandardResolver
+}
+
+func newRefs(regions []Region, profs []Profession, standards StandardResolver) *refs {
+	r := &refs{regions: map[string]bool{}, regionNames: map[string]string{},
+		professions: map[string]bool{}, profNames: map[string]string{}, standards: standards}
+	for _, g := range regions {
+		r.regions[g.Key] = true
+		r.regionKeys = append(r.regionKeys, g.Key)
+		r.regionNames[fold(g.Name)] = g.Key
+	}
+	for _, p := range profs {
+		r.professions[p.Key] = true
+		r.profKeys = append(r.profKeys, p.Key)
+		r.profNames[fold(p.Name)] = p.Key
+	}
+	return r
+}
+
+// standard checks a standard reference and returns its canonical form, or
+// a message and hint.
+func (r *refs) standard(ref string) (canonical, msg, hint string) {
+	if !standardPattern.MatchString(ref) {
+		return "", fmt.Sprintf("%q is not a standard reference", ref),
+			"write EDITION:ID, like 2021:1.3, or just the ID, like 1.3, for the edition in force"
+	}
+	if r.standards == nil {
+		return ref, "", ""
+	}
+	canonical, ok, hint := r.standards(ref)
+	if !ok {
+		if hint == "" {
+			hint = "check the edition and the standard's number in the Quality Framework"
+		}
+		return "", fmt.Sprintf("%q is not a standard in the Quality Framework", ref), hint
+	}
+	return canonical, "", ""
+}

@@ -1,0 +1,94 @@
+// Package gitinfo reads, from the site's git history, when each file was
+// last committed, so that a page with no review date in its front matter can
+// still show "Page last reviewed".
+//
+// It runs git once for the whole repository (git log --name-only), not once
+// per file, so a site of thousands of pages pays for one process. It is the
+// only place the build starts another program, and it tolerates git being
+// absent: then pages simply show the dates their front matter gives.
+//
+// A shallow clone (CI systems often fetch one commit) would make every file
+// look as if it changed in the newest commit; Load detects it and returns
+// no dates and a warning instead of wrong dates.
+package gitinfo
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates maps a slash path relative to the site folder to the time of the
+// last commit that touched it.
+type Dates map[string]time.Time
+
+// ErrShallow is returned, with no dates, for a shallow clone.
+var ErrShallow = errors.New("this is a shallow git clone, so file dates from git would be wrong; pages without review dates in their front matter show none (fetch the full history, e.g. actions/checkout with fetch-depth: 0)")
+
+// ErrNoGit means the site folder is not in a git repository or git is not
+// installed; it is not a problem for the build.
+var ErrNoGit = errors.New("no git history")
+
+// Load returns the last commit time of every file under dir that git
+// tracks.
+func Load(ctx context.Context, dir string) (Dates, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, ErrNoGit
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	out, err := git(ctx, abs, "rev-parse", "--is-shallow-repository")
+	if err != nil {
+		return nil, ErrNoGit
+	}
+	if strings.TrimSpace(string(out)) == "true" {
+		return nil, ErrShallow
+	}
+	// %x00%ct marks each commit with its time; --relative makes the names
+	// relative to dir even when the repository root is above it.
+	out, err = git(ctx, abs, "log", "--no-renames", "--pretty=format:%x00%ct", "--name-only", "--relative", "--", ".")
+	if err != nil {
+		return nil, ErrNoGit
+	}
+	return parse(out), nil
+}
+
+func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir, "-c", "core.quotepath=off"}, args...)...)
+	return cmd.Output()
+}
+
+// parse reads the log: commits newest first, so the first time a name is
+// seen is its last change.
+func parse(out []byte) Dates {
+	d := Dates{}
+	var when time.Time
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "\x00"); ok {
+			if n, err := strconv.ParseInt(strings.TrimSpace(rest), 10, 64); err == nil {
+				when = time.Unix(n, 0).UTC()
+			}
+			continue
+		}
+		if line == "" || when.IsZero() {
+			continue
+		}
+		if _, seen := d[line]; !seen {
+			d[line] = when
+		}
+	}
+	return d
+}

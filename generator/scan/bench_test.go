@@ -1,0 +1,110 @@
+package scan
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+var benchSyllables = []string{"ash", "brook", "cal", "dun", "elm", "fen", "glen", "hol", "ing", "kest",
+	"lark", "mere", "nor", "oak", "pen", "quill", "rook", "sand", "thorn", "well", "wick", "worth", "by", "ton"}
+
+func benchWord(r *rand.Rand) string {
+	w := benchSyllables[r.IntN(len(benchSyllables))] + benchSyllables[r.IntN(len(benchSyllables))]
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// benchTerms makes n identifying values shaped like provider names, site
+// names and codes.
+func benchTerms(r *rand.Rand, n int) []Term {
+	suffix := []string{"General Hospital", "NHS Foundation Trust", "Medical Practice", "Community Health Services", "University"}
+	terms := make([]Term, n)
+	for i := range terms {
+		var text string
+		switch i % 3 {
+		case 0:
+			text = fmt.Sprintf("%s %s", benchWord(r), suffix[r.IntN(len(suffix))])
+		case 1:
+			text = fmt.Sprintf("%s %s", benchWord(r), benchWord(r))
+		default:
+			text = fmt.Sprintf("ZZ%c%04d", 'A'+r.IntN(26), i)
+		}
+		terms[i] = Term{Text: text, Origin: diag.Pos{File: "data/providers.csv", Line: i + 2, Col: 1}}
+	}
+	return terms
+}
+
+// benchPage makes a page of about 20 KB of HTML: paragraphs of ordinary
+// words, a table of figures, links with attributes and a JSON island.
+func benchPage(r *rand.Rand, i int) site.File {
+	common := []string{"the", "learners", "placement", "supervision", "rota", "region", "quarter", "actions",
+		"complete", "standard", "induction", "feedback", "and", "of", "in", "we", "said", "did", "time", "protected"}
+	var b strings.Builder
+	b.WriteString("<!doctype html><html lang=\"en\"><head><title>Regional progress</title></head><body><main>\n")
+	for b.Len() < 20000 {
+		b.WriteString("<p>")
+		for w := 0; w < 60; w++ {
+			b.WriteString(common[r.IntN(len(common))])
+			b.WriteByte(' ')
+			if w%17 == 0 {
+				fmt.Fprintf(&b, "<strong>%d%%</strong> ", r.IntN(100))
+			}
+		}
+		b.WriteString("</p>\n<table><tr><th scope=\"row\">North West</th>")
+		for c := 0; c < 8; c++ {
+			fmt.Fprintf(&b, "<td>%d</td>", 5*r.IntN(40))
+		}
+		fmt.Fprintf(&b, "</tr></table>\n<a href=\"/action-plans/q%d/\" title=\"Quarter %d\">more</a>\n", r.IntN(8), r.IntN(8))
+	}
+	fmt.Fprintf(&b, "<script type=\"application/json\">{\"series\":[%d,%d,%d],\"label\":\"Complete \\u0026 on track\"}</script>\n", r.IntN(99), r.IntN(99), r.IntN(99))
+	b.WriteString("</main></body></html>\n")
+	return site.File{Path: fmt.Sprintf("p/%d/index.html", i), Source: fmt.Sprintf("content/p/%d.md", i), Data: []byte(b.String())}
+}
+
+// BenchmarkScan1000Pages scans 1,000 pages of about 20 KB against 3,000
+// identifying terms and reports the time per 1,000 pages. The target is
+// well under a second.
+func BenchmarkScan1000Pages(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	s, _ := New(benchTerms(r, 3000), nil)
+	pages := make([]site.File, 1000)
+	size := 0
+	for i := range pages {
+		pages[i] = benchPage(r, i)
+		size += len(pages[i].Data)
+	}
+	b.SetBytes(int64(size))
+	// The machine may be shared: CPU time used by this process is a
+	// steadier measure than wall-clock time.
+	cpu0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		if l := s.Scan(pages, nil); len(l) != 0 {
+			b.Fatalf("unexpected hits: %v", l[0])
+		}
+		n++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(n), "cpu-ms/1000pages")
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkNew measures compiling 3,000 terms.
+func BenchmarkNew(b *testing.B) {
+	terms := benchTerms(rand.New(rand.NewPCG(1, 2)), 3000)
+	for b.Loop() {
+		New(terms, nil)
+	}
+}

@@ -1,0 +1,286 @@
+package scan
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Scanner finds identifying data in built files. Build one with New per
+// build; it does not change after that, so several goroutines may scan with
+// it at once.
+type Scanner struct {
+	ac    *automaton
+	terms []scanTerm // indexed like the automaton's terms
+	allow map[string]bool
+}
+
+type scanTerm struct {
+	text   string
+	origin diag.Pos
+}
+
+// New prepares a scanner for the identifying terms and the allow-list of
+// exact values that are public on purpose (compared after normalisation, so
+// case and spacing do not matter). It returns warnings, at each term's
+// origin, for the terms too short to scan.
+func New(terms []Term, allow []string) (*Scanner, diag.List) {
+	var warnings diag.List
+	byFold := map[string]int{}
+	s := &Scanner{allow: map[string]bool{}}
+	var folded []string
+	for _, t := range terms {
+		f := fold(t.Text)
+		if f == "" {
+			continue
+		}
+		if tooShort(f) {
+			warnings.Add(diag.Warningf(t.Origin, "the identifying value %q is too short to look for in the built site", t.Text).
+				WithHint("values with fewer than 4 letters or digits (3 for codes such as R1A, 6 for numbers) would match ordinary words; make sure no layout shows this column"))
+			continue
+		}
+		if i, ok := byFold[f]; ok {
+			if t.Origin.Compare(s.terms[i].origin) < 0 {
+				s.terms[i] = scanTerm{text: t.Text, origin: t.Origin}
+			}
+			continue
+		}
+		byFold[f] = len(s.terms)
+		s.terms = append(s.terms, scanTerm{text: t.Text, origin: t.Origin})
+		folded = append(folded, f)
+	}
+	s.ac = newAutomaton(folded)
+	for _, a := range allow {
+		if f := fold(a); f != "" {
+			s.allow[f] = true
+		}
+	}
+	warnings.Sort()
+	return s, warnings
+}
+
+// Hit is identifying data found in an output file. Repeats of the same text
+// from the same term or pattern in one file are one Hit.
+type Hit struct {
+	// Path is the output file; Source is the source file that produced
+	// it, if known.
+	Path, Source string
+	// Line is the line of the output file where the text first occurs.
+	Line int
+	// Text is the text found, with its spacing normalised.
+	Text string
+	// Pattern is the pattern that matched, or 0 for an identifying term.
+	Pattern Pattern
+	// Origin is where the term was declared (for a term).
+	Origin diag.Pos
+	// Count is how many times the text occurs in the file.
+	Count int
+}
+
+// fileKind is how an output file is read.
+type fileKind int
+
+const (
+	kindPlain fileKind = iota
+	kindMarkup
+	kindScript
+	kindBinary
+)
+
+func kindOf(name string, data []byte) fileKind {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".xml", ".svg", ".rss", ".atom":
+		return kindMarkup
+	case ".json", ".js", ".mjs", ".cjs", ".map", ".webmanifest", ".jsonld":
+		return kindScript
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+		".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".br", ".mp4", ".webm", ".mp3", ".wasm":
+		return kindBinary
+	}
+	if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
+		return kindBinary
+	}
+	return kindPlain
+}
+
+// buffers are reused between files: normalising allocates nothing once
+// they have grown to the size of the largest file.
+type buffers struct{ main, side text }
+
+var pool = sync.Pool{New: func() any { return new(buffers) }}
+
+// File scans one output file.
+func (s *Scanner) File(f site.File) []Hit {
+	kind := kindOf(f.Path, f.Data)
+	if kind == kindBinary {
+		return nil
+	}
+	buf := pool.Get().(*buffers)
+	defer pool.Put(buf)
+	m, side := &buf.main, &buf.side
+	m.reset(len(f.Data) + len(f.Data)/8)
+	side.reset(len(f.Data) / 4)
+	switch kind {
+	case kindMarkup:
+		markup(m, side, f.Data)
+	case kindScript:
+		m.script(f.Data, 0)
+	default:
+		m.plain(f.Data, 0)
+	}
+	m.brk(len(f.Data))
+	m.t = append(m.t, side.t...)
+	m.l = append(m.l, side.l...)
+	m.off = append(m.off, side.off...)
+
+	var found []match
+	s.ac.match(m.l, func(term, end int) {
+		start := end - s.ac.lens[term]
+		if wordBoundary(m.l, start, end) {
+			found = append(found, match{start: start, end: end, term: term})
+		}
+	})
+	findPatterns(m.t, func(p Pattern, start, end int) {
+		found = append(found, match{start: start, end: end, term: -1, pattern: p})
+	})
+	return s.hits(f, m, found)
+}
+
+type match struct {
+	start, end int
+	term       int // index into s.terms, or -1
+	pattern    Pattern
+}
+
+// hits drops matches inside longer ones and allowed values, then groups
+// the rest by what was found.
+func (s *Scanner) hits(f site.File, m *text, found []match) []Hit {
+	if len(found) == 0 {
+		return nil
+	}
+	slices.SortFunc(found, func(a, b match) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.end, a.end) // longest first
+	})
+	var out []Hit
+	index := map[string]int{}
+	lastEnd, line, lineAt := -1, 1, 0
+	for _, mt := range found {
+		if mt.end <= lastEnd {
+			continue // inside a longer match: "Northwick Park" in "Northwick Park Hospital"
+		}
+		lastEnd = mt.end
+		if s.allow[string(bytes.TrimSpace(m.l[mt.start:mt.end]))] {
+			continue
+		}
+		h := Hit{Path: f.Path, Source: f.Source, Text: string(m.t[mt.start:mt.end]), Pattern: mt.pattern, Count: 1}
+		if mt.term >= 0 {
+			h.Origin = s.terms[mt.term].origin
+		}
+		key := fmt.Sprintf("%d\x00%s\x00%s", h.Pattern, h.Origin, strings.ToLower(h.Text))
+		if i, ok := index[key]; ok {
+			out[i].Count++
+			continue
+		}
+		// Matches come in text order, but side text (attributes,
+		// scripts) maps back to earlier offsets; count from the start
+		// when going backwards.
+		at := int(m.off[mt.start])
+		if at < lineAt {
+			line, lineAt = 1, 0
+		}
+		line += bytes.Count(f.Data[lineAt:at], []byte{'\n'})
+		lineAt = at
+		h.Line = line
+		index[key] = len(out)
+		out = append(out, h)
+	}
+	return out
+}
+
+// Scan scans every file, on all cores, and returns one error per Hit. If
+// sources is not nil it is asked for the text of each hit's source file,
+// and the error is placed where the text is written there, so the editor
+// is taken to the line to fix.
+func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source) diag.List {
+	found := make([][]Hit, len(files))
+	parallel.For(len(files), func(i int) { found[i] = s.File(files[i]) })
+	var l diag.List
+	for _, hits := range found {
+		for _, h := range hits {
+			d := h.Diagnostic()
+			if sources != nil && h.Source != "" {
+				if src := sources(h.Source); src != nil {
+					if off := findFold(src.Text, h.Text); off >= 0 {
+						d.Pos = src.Pos(off)
+						d.LineText = src.Line(d.Pos.Line)
+					}
+				}
+			}
+			l.Add(d)
+		}
+	}
+	l.Sort()
+	return l
+}
+
+// findFold finds text in source ignoring case and treating any run of
+// whitespace as a match for a space (hits are reported with their spacing
+// normalised), or returns -1.
+func findFold(source []byte, text string) int {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return -1
+	}
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	re, err := regexp.Compile(`(?i)` + strings.Join(words, `\s+`))
+	if err != nil {
+		return -1
+	}
+	if loc := re.FindIndex(source); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+// Diagnostic turns a hit into an error. It is placed at the source file
+// that produced the output, where an editor can fix it; for files the
+// generator makes up, at the term's origin.
+func (h Hit) Diagnostic() diag.Diagnostic {
+	pos := diag.Pos{File: h.Source}
+	if h.Source == "" {
+		pos = h.Origin
+	}
+	where := fmt.Sprintf("the built file %s (line %d", h.Path, h.Line)
+	if h.Source != "" {
+		where += ", made from " + h.Source
+	}
+	where += ")"
+	times := ""
+	if h.Count > 1 {
+		times = fmt.Sprintf(" %d times", h.Count)
+	}
+	fix := "remove it from the layout or data that produced the file"
+	if h.Source != "" {
+		fix = fmt.Sprintf("remove it from %s, or from the layout or data that produced the file", h.Source)
+	}
+	if h.Pattern == 0 {
+		return diag.Errorf(pos, "%s contains %q%s, an identifying value from %s", where, h.Text, times, h.Origin).
+			WithHint("%s: private data may be published only as aggregated, disclosure-controlled figures. If this text is public on purpose, add it exactly as written to the identifier scan's allow-list in the site configuration", fix)
+	}
+	return diag.Errorf(pos, "%s contains %q%s, which looks like %s", where, h.Text, times, h.Pattern).
+		WithHint("%s. If it is meant to be public (a general enquiries address, say), add it exactly as written to the identifier scan's allow-list in the site configuration", fix)
+}

@@ -1,0 +1,132 @@
+package scan
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+var (
+	parkOrigin     = diag.Pos{File: "data/providers.csv", Line: 12, Col: 7}
+	hospitalOrigin = diag.Pos{File: "data/providers.csv", Line: 13, Col: 7}
+	codeOrigin     = diag.Pos{File: "data/providers.csv", Line: 12, Col: 1}
+)
+
+func testScanner(t *testing.T, allow ...string) *Scanner {
+	t.Helper()
+	s, warnings := New([]Term{
+		{Text: "Northwick Park", Origin: parkOrigin},
+		{Text: "Northwick Park Hospital", Origin: hospitalOrigin},
+		{Text: "ZZT01", Origin: codeOrigin},
+		{Text: "St Mary’s Eastmere", Origin: diag.Pos{File: "data/providers.csv", Line: 14, Col: 7}},
+		{Text: "Zoë Ashdown", Origin: diag.Pos{File: "data/providers.csv", Line: 15, Col: 7}},
+	}, allow)
+	if len(warnings) != 0 {
+		t.Fatalf("unexpected warnings: %v", warnings)
+	}
+	return s
+}
+
+// TestScanTerms plants identifying values in every kind of output file and
+// in every disguise the normalisation undoes.
+func TestScanTerms(t *testing.T) {
+	tests := []struct {
+		name, path, data string
+		want             string // "text@origin" of each hit, "|"-separated; "" for none
+	}{
+		{"free text", "a/index.html", "<p>Learners at Northwick Park said the rota was late.</p>", "Northwick Park@" + parkOrigin.String()},
+		{"upper case", "a/index.html", "<p>NORTHWICK PARK</p>", "NORTHWICK PARK@" + parkOrigin.String()},
+		{"split across a line break", "a/index.html", "<p>at Northwick\n      Park today</p>", "Northwick Park@" + parkOrigin.String()},
+		{"no-break space entity", "a/index.html", "<p>Northwick&nbsp;Park</p>", "Northwick Park@" + parkOrigin.String()},
+		{"numeric entities", "a/index.html", "<p>Northwick&#32;Park and North&#x77;ick&#160;Park</p>", "Northwick Park@" + parkOrigin.String() + "x2"},
+		{"soft hyphen and zero-width space", "a/index.html", "<p>North&shy;wick\u200b Park</p>", "Northwick Park@" + parkOrigin.String()},
+		{"inline tags inside the name", "a/index.html", "<p>North<b>wick</b> <em>Park</em></p>", "Northwick Park@" + parkOrigin.String()},
+		{"attribute", "a/index.html", `<img src="x.png" alt="Photo of Northwick Park">`, "Northwick Park@" + parkOrigin.String()},
+		{"aria-label with entity", "a/index.html", `<a aria-label="Northwick&#x20;Park" href="/">x</a>`, "Northwick Park@" + parkOrigin.String()},
+		{"percent-encoded URL", "a/index.html", `<a href="/search?q=Northwick%20Park">search</a>`, "Northwick Park@" + parkOrigin.String()},
+		{"slug in a URL", "sitemap.xml", `<url><loc>https://example.org/providers/northwick-park/</loc></url>`, "northwick-park@" + parkOrigin.String()},
+		{"HTML comment", "a/index.html", "<!-- TODO check Northwick Park -->", "Northwick Park@" + parkOrigin.String()},
+		{"JSON", "search.json", `[{"title":"Rotas","body":"Northwick Park learners"}]`, "Northwick Park@" + parkOrigin.String()},
+		{"JSON escapes", "search.json", `{"t":"Northwick\u0020Park","u":"North\u00adwick\nPark"}`, "Northwick Park@" + parkOrigin.String() + "x2"},
+		{"JSON in a script block", "a/index.html", `<script type="application/json">{"n":"Northwick\u00a0Park"}</script>`, "Northwick Park@" + parkOrigin.String()},
+		{"html/template JS escaping", "a/index.html", `<script>var p = "St Mary\u0027s Eastmere";</script>`, "St Mary's Eastmere@data/providers.csv:14:7"},
+		{"curly apostrophe entity", "a/index.html", `<p>St Mary&rsquo;s Eastmere</p>`, "St Mary's Eastmere@data/providers.csv:14:7"},
+		{"CSV output", "data/regions.csv", "region,count\nNorthwick Park,12\n", "Northwick Park@" + parkOrigin.String()},
+		{"longest match only", "a/index.html", "<p>Northwick Park Hospital</p>", "Northwick Park Hospital@" + hospitalOrigin.String()},
+		{"code", "a/index.html", "<td>ZZT01</td>", "ZZT01@" + codeOrigin.String()},
+		{"non-ASCII letters fold", "a/index.html", "<p>ZOË ASHDOWN</p>", "ZOË ASHDOWN@data/providers.csv:15:7"},
+		{"repeated: one hit with a count", "a/index.html", "<p>Northwick Park</p><p>Northwick Park</p>", "Northwick Park@" + parkOrigin.String() + "x2"},
+		{"whole words only", "a/index.html", "<p>Northwick Parkway and ZZT015 and xZZT01</p>", ""},
+		{"cell boundary is a word break", "a/index.html", "<td>Northwick</td><td>Park</td>", "Northwick Park@" + parkOrigin.String()},
+		{"block tags separate words", "a/index.html", "<p>Northwick</p><p>Parkside</p>", ""},
+		{"binary files are skipped", "img/x.png", "Northwick Park", ""},
+		{"NUL bytes mark a binary file", "blob", "Northwick Park\x00", ""},
+	}
+	s := testScanner(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, h := range s.File(site.File{Path: tt.path, Data: []byte(tt.data), Source: "content/a.md"}) {
+				g := h.Text + "@" + h.Origin.String()
+				if h.Pattern != 0 {
+					g = h.Text + "@" + h.Pattern.String()
+				}
+				if h.Count > 1 {
+					g += fmt.Sprintf("x%d", h.Count)
+				}
+				got = append(got, g)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("hits = %q, want %q", strings.Join(got, "|"), tt.want)
+			}
+		})
+	}
+}
+
+func TestScanDiagnostics(t *testing.T) {
+	s := testScanner(t, "quality-standards@example.org")
+	files := []site.File{
+		{Path: "providers/index.html", Source: "content/providers.md", Data: []byte("<h1>Providers</h1>\n<p>\n  Visit Northwick\n  Park.</p>\n")},
+		{Path: "contact/index.html", Source: "content/contact.md", Data: []byte("<p>Write to quality-standards@example.org or QUALITY-STANDARDS@example.org.</p>\n<p>Call 020 7946 0958.</p>")},
+		{Path: "sitemap.xml", Data: []byte("<loc>/p/zzt01/</loc>")},
+	}
+	l := s.Scan(files, nil)
+	var b strings.Builder
+	diag.Print(&b, l, 0)
+	want := `content/contact.md: the built file contact/index.html (line 2, made from content/contact.md) contains "020 7946 0958", which looks like a UK telephone number
+  hint: remove it from content/contact.md, or from the layout or data that produced the file. If it is meant to be public (a general enquiries address, say), add it exactly as written to the identifier scan's allow-list in the site configuration
+content/providers.md: the built file providers/index.html (line 3, made from content/providers.md) contains "Northwick Park", an identifying value from data/providers.csv:12:7
+  hint: remove it from content/providers.md, or from the layout or data that produced the file: private data may be published only as aggregated, disclosure-controlled figures. If this text is public on purpose, add it exactly as written to the identifier scan's allow-list in the site configuration
+data/providers.csv:12:1: the built file sitemap.xml (line 1) contains "zzt01", an identifying value from data/providers.csv:12:1
+  hint: remove it from the layout or data that produced the file: private data may be published only as aggregated, disclosure-controlled figures. If this text is public on purpose, add it exactly as written to the identifier scan's allow-list in the site configuration
+`
+	if b.String() != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestShortTerms(t *testing.T) {
+	tests := []struct {
+		text string
+		skip bool
+	}{
+		{"Al", true},
+		{"Kent", false},
+		{"R1A", false},
+		{"R1", true},
+		{"12345", true},
+		{"123456", false},
+		{"  ", false}, // empty after folding: ignored without a warning
+		{"St Ann", false},
+		{"A & E", true},
+	}
+	for _, tt := range tests {
+		_, w := New([]Term{{Text: tt.text, Origin: codeOrigin}}, nil)
+		if (len(w) == 1) != tt.skip {
+			t.Errorf("New(%q) warnings = %v, want skipped = %v", tt.text, w, tt.skip)
+		}
+	}
+}

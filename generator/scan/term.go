@@ -1,0 +1,74 @@
+package scan
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// Term is an identifying value that must not appear in the built site,
+// with where it was declared (the data file, row and column).
+type Term struct {
+	Text   string
+	Origin diag.Pos
+}
+
+// fold normalises s exactly as file text is normalised, and returns the
+// folded form with surrounding spaces removed.
+func fold(s string) string {
+	var x text
+	x.reset(len(s))
+	for i, r := range s {
+		x.emit(r, i)
+	}
+	return string(bytes.TrimSpace(x.l))
+}
+
+// tooShort applies the rule in the package documentation: fewer than 4
+// letters and digits (3 for a code mixing both), or a number of fewer than 6
+// digits.
+func tooShort(folded string) bool {
+	letters, digits := 0, 0
+	for _, r := range folded {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	switch {
+	case letters == 0:
+		return digits < 6
+	case digits > 0:
+		return letters+digits < 3
+	default:
+		return letters < 4
+	}
+}
+
+// wordBoundary reports whether b[start:end] stands as whole words: the
+// characters either side of it are not letters or digits (checked only
+// where the term itself starts or ends with one).
+func wordBoundary(b []byte, start, end int) bool {
+	if start > 0 && isWordByte(b, start) {
+		if r, _ := utf8.DecodeLastRune(b[:start]); isWord(r) {
+			return false
+		}
+	}
+	if end < len(b) && isWordByte(b, end-1) {
+		if r, _ := utf8.DecodeRune(b[end:]); isWord(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports whether the byte at i belongs to a letter or digit
+// (any byte of a multi-byte character counts as a letter: names such as
+// "Zoë" end in one).
+func isWordByte(b []byte, i int) bool { return b[i] >= 0x80 || isLetter(b[i]) || isDigit(b[i]) }
+
+func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

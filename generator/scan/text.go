@@ -1,0 +1,296 @@
+package scan
+
+import (
+	"html"
+	"unicode"
+	"unicode/utf8"
+)
+
+// text is normalised text being built from a file, in two parallel forms of
+// equal length: t keeps letter case (for the patterns, since postcodes are
+// written in capitals) and l is folded for the identifying terms. off maps
+// each byte back to its offset in the file, for line numbers.
+type text struct {
+	t, l  []byte
+	off   []int32
+	space bool // the last byte written is a space, or nothing is written yet
+}
+
+// reset empties x, keeping room for about n bytes.
+func (x *text) reset(n int) {
+	if cap(x.t) < n {
+		x.t, x.l, x.off = make([]byte, 0, n), make([]byte, 0, n), make([]int32, 0, n)
+	}
+	x.t, x.l, x.off = x.t[:0], x.l[:0], x.off[:0]
+	x.space = true
+}
+
+// brk writes a word break: one space, never two in a row.
+func (x *text) brk(at int) {
+	if !x.space {
+		x.t = append(x.t, ' ')
+		x.l = append(x.l, ' ')
+		x.off = append(x.off, int32(at))
+		x.space = true
+	}
+}
+
+// asciiFold and asciiSpace describe the ASCII characters for the fast
+// path: the folded form of each, and which ones are whitespace (a word
+// break) or invisible control characters (dropped).
+var (
+	asciiFold  [utf8.RuneSelf]byte
+	asciiSpace [utf8.RuneSelf]uint8 // 0 ordinary, 1 whitespace, 2 dropped
+)
+
+func init() {
+	for c := range utf8.RuneSelf {
+		f := byte(c)
+		switch {
+		case 'A' <= f && f <= 'Z':
+			f += 'a' - 'A'
+		case f == '-' || f == '_':
+			f = ' '
+		}
+		asciiFold[c] = f
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			asciiSpace[c] = 1
+		case c < ' ' || c == 0x7f:
+			asciiSpace[c] = 2
+		}
+	}
+}
+
+// ascii writes one ASCII character: the fast path for most of a file.
+func (x *text) ascii(c byte, at int) {
+	switch asciiSpace[c] {
+	case 0:
+		x.t = append(x.t, c)
+		x.l = append(x.l, asciiFold[c])
+		x.off = append(x.off, int32(at))
+		x.space = false
+	case 1:
+		x.brk(at)
+	}
+}
+
+// emit writes one decoded character found at offset at.
+func (x *text) emit(r rune, at int) {
+	if r < utf8.RuneSelf {
+		x.ascii(byte(r), at)
+		return
+	}
+	switch {
+	case !utf8.ValidRune(r):
+		return // a lone surrogate from a broken \u escape
+	case unicode.IsSpace(r):
+		x.brk(at)
+		return
+	case r == 0xAD || (r >= 0x200B && r <= 0x200D) || r == 0x2060 || r == 0xFEFF || r == utf8.RuneError:
+		return // soft hyphen, zero-width characters, byte-order mark, broken bytes
+	case (r >= 0x2010 && r <= 0x2015) || r == 0x2212:
+		x.emit('-', at)
+		return
+	case r == 0x2018 || r == 0x2019 || r == 0x02BC:
+		x.emit('\'', at)
+		return
+	case r == 0x201C || r == 0x201D:
+		x.emit('"', at)
+		return
+	}
+	n := utf8.RuneLen(r)
+	lr := unicode.ToLower(r)
+	if utf8.RuneLen(lr) != n {
+		lr = r // keep the two forms the same length; affects only a few rare letters
+	}
+	x.t = utf8.AppendRune(x.t, r)
+	x.l = utf8.AppendRune(x.l, lr)
+	for range n {
+		x.off = append(x.off, int32(at))
+	}
+	x.space = false
+}
+
+// emitString writes every character of s as found at offset at.
+func (x *text) emitString(s string, at int) {
+	for _, r := range s {
+		x.emit(r, at)
+	}
+}
+
+// entity decodes the character reference starting at data[i] ('&'),
+// returning the offset after it, or i if there is none.
+func (x *text) entity(data []byte, i, base int) int {
+	end := min(len(data), i+34) // the longest named references are ~32 bytes
+	for j := i + 1; j < end; j++ {
+		switch c := data[j]; {
+		case c == ';':
+			ref := string(data[i : j+1])
+			dec := html.UnescapeString(ref)
+			if dec == ref {
+				return i
+			}
+			x.emitString(dec, base+i)
+			return j + 1
+		case c == '#' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// plain writes data, decoding character references.
+func (x *text) plain(data []byte, base int) {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf && c != '&' {
+			x.ascii(c, base+i)
+			i++
+			continue
+		}
+		if c == '&' {
+			if j := x.entity(data, i, base); j > i {
+				i = j
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		x.emit(r, base+i)
+		i += size
+	}
+}
+
+// script writes JavaScript or JSON, decoding backslash escapes and
+// character references.
+func (x *text) script(data []byte, base int) {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf && c != '&' && c != '\\' {
+			x.ascii(c, base+i)
+			i++
+			continue
+		}
+		switch c {
+		case '\\':
+			if r, n := unescape(data[i:]); n > 0 {
+				if r >= 0 {
+					x.emit(r, base+i)
+				}
+				i += n
+				continue
+			}
+		case '&':
+			if j := x.entity(data, i, base); j > i {
+				i = j
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		x.emit(r, base+i)
+		i += size
+	}
+}
+
+// unescape decodes the backslash escape at the start of b, returning the
+// character (or -1 for a line continuation) and its length, or n == 0.
+func unescape(b []byte) (r rune, n int) {
+	if len(b) < 2 {
+		return 0, 0
+	}
+	switch c := b[1]; c {
+	case 'n', 'r', 't', 'f', 'v', 'b':
+		return ' ', 2
+	case '\n':
+		return -1, 2
+	case 'u':
+		if len(b) >= 6 {
+			if v, ok := hex(b[2:6]); ok {
+				r := rune(v)
+				// A surrogate pair: \uD83D\uDE00.
+				if r >= 0xD800 && r < 0xDC00 && len(b) >= 12 && b[6] == '\\' && b[7] == 'u' {
+					if lo, ok := hex(b[8:12]); ok && lo >= 0xDC00 && lo < 0xE000 {
+						return 0x10000 + (r-0xD800)<<10 + rune(lo-0xDC00), 12
+					}
+				}
+				return r, 6
+			}
+		}
+		if len(b) >= 4 && b[2] == '{' {
+			for j := 3; j < len(b) && j < 11; j++ {
+				if b[j] == '}' {
+					if v, ok := hex(b[3:j]); ok {
+						return rune(v), j + 1
+					}
+					break
+				}
+			}
+		}
+	case 'x':
+		if len(b) >= 4 {
+			if v, ok := hex(b[2:4]); ok {
+				return rune(v), 4
+			}
+		}
+	default:
+		if c < utf8.RuneSelf {
+			return rune(c), 2 // \" \' \/ \\ and unknown escapes stand for the character
+		}
+	}
+	return 0, 0
+}
+
+func hex(b []byte) (uint32, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	var v uint32
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			v = v<<4 | uint32(c-'0')
+		case c >= 'a' && c <= 'f':
+			v = v<<4 | uint32(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			v = v<<4 | uint32(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// attribute writes an attribute value, decoding character references and
+// percent-encoding (so that href="/search?q=Northwick%20Park" is read).
+func (x *text) attribute(data []byte, base int) {
+	var pct []byte
+	flush := func(at int) {
+		for len(pct) > 0 {
+			r, size := utf8.DecodeRune(pct)
+			x.emit(r, at)
+			pct = pct[size:]
+		}
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c == '%' && i+2 < len(data) {
+			if v, ok := hex(data[i+1 : i+3]); ok {
+				pct = append(pct, byte(v))
+				i += 3
+				continue
+			}
+		}
+		flush(base + i)
+		if c == '&' {
+			if j := x.entity(data, i, base); j > i {
+				i = j
+				continue
+			}
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		x.emit(r, base+i)
+		i += size
+	}
+	flush(base + len(data))
+}
