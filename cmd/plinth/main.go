@@ -41,7 +41,7 @@ type processEnv struct {
 var commands []*command
 
 func init() {
-	commands = []*command{cmdBuild, cmdCheck, cmdNew, cmdVersion}
+	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdVersion}
 }
 
 func main() {
@@ -118,6 +118,9 @@ func (c *command) flags() *flag.FlagSet {
 	switch c {
 	case cmdBuild, cmdCheck:
 		fs, _ := buildFlags(c)
+		return fs
+	case cmdServe:
+		fs, _ := serveFlags()
 		return fs
 	}
 	return nil

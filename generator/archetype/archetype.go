@@ -4,7 +4,7 @@
 // For a new file content/SECTION/…/NAME.md the first of these that exists is
 // used, in the site's archetypes/ folder and then the theme's:
 //
-//	archetypes/SECTION/KIND-DEPTH.md   e.g. framework/section-1.md for an edition
+//	archetypes/SECTION/KIND-DEPTH.md   e.g. framework/section-0.md for an edition
 //	archetypes/SECTION/KIND.md
 //	archetypes/SECTION.md
 //	archetypes/default.md

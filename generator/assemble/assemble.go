@@ -111,27 +111,21 @@ type assembler struct {
 	terms    map[string][]site.Term
 }
 
-// filter leaves out drafts (and everything under a draft section), pages not
-// yet published and pages that have expired.
+// filter leaves out drafts and pages a feature withheld (and everything
+// under such a section), pages not yet published and pages that have
+// expired.
 func (a *assembler) filter(pages []*site.Page) []*site.Page {
 	draftDirs := map[string]bool{}
 	for _, p := range pages {
-		if p.Draft && !a.opts.Drafts && p.IsSection() {
+		if p.IsSection() && (p.Draft && !a.opts.Drafts || p.Withheld != "") {
 			draftDirs[p.Path] = true
 		}
 	}
 	var out []*site.Page
 	for _, p := range pages {
-		reason := ""
-		switch {
-		case p.Draft && !a.opts.Drafts:
-			reason = "it is a draft (draft = true); build with --drafts to preview it"
-		case underAny(p.Path, draftDirs) && !a.opts.Drafts:
+		reason := a.opts.Excludes(p)
+		if reason == "" && underAny(p.Path, draftDirs) {
 			reason = "its section is a draft; build with --drafts to preview it"
-		case p.PublishDate.IsSet() && p.PublishDate.After(a.opts.Now) && !a.opts.Future:
-			reason = fmt.Sprintf("its publishDate (%s) has not come yet; build with --future to preview it", p.PublishDate.Format("2006-01-02"))
-		case p.ExpiryDate.IsSet() && !p.ExpiryDate.After(a.opts.Now):
-			reason = fmt.Sprintf("it expired on %s (expiryDate)", p.ExpiryDate.Format("2006-01-02"))
 		}
 		if reason != "" {
 			a.excluded[p.File] = reason
@@ -140,6 +134,26 @@ func (a *assembler) filter(pages []*site.Page) []*site.Page {
 		out = append(out, p)
 	}
 	return out
+}
+
+// Excludes returns why the page itself is left out of the site (a draft,
+// withheld by a feature, a publishDate to come, an expiryDate passed), or ""
+// if it is published as far as its own front matter goes. Run also leaves
+// out everything under a draft or withheld section. Features that list
+// pages (the framework's guidance links, say) use it to leave out what will
+// not be published.
+func (o Options) Excludes(p *site.Page) string {
+	switch {
+	case p.Withheld != "":
+		return p.Withheld
+	case p.Draft && !o.Drafts:
+		return "it is a draft (draft = true); build with --drafts to preview it"
+	case p.PublishDate.IsSet() && p.PublishDate.After(o.Now) && !o.Future:
+		return fmt.Sprintf("its publishDate (%s) has not come yet; build with --future to preview it", p.PublishDate.Format("2006-01-02"))
+	case p.ExpiryDate.IsSet() && !p.ExpiryDate.After(o.Now):
+		return fmt.Sprintf("it expired on %s (expiryDate)", p.ExpiryDate.Format("2006-01-02"))
+	}
+	return ""
 }
 
 func underAny(p string, dirs map[string]bool) bool {

@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → assemble → markdown → bundle → render
-//	       → static → policy → linkcheck → scan → publish
+//	config → content, dataset → framework → assemble → markdown → bundle
+//	       → render → static → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -24,6 +24,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
@@ -121,7 +122,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -135,9 +136,13 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asm, d := assemble.Run(cfg, loaded, assemble.Options{
-		Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates,
-	})
+	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
+	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	diags.Append(d)
+	loaded.Pages = fw.Pages
+	clk.lap("framework")
+
+	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
 	clk.lap("assemble")
@@ -168,7 +173,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, assets.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, assets.Files)
 	diags.Append(d)
 	clk.lap("static")
 

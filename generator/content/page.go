@@ -73,6 +73,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 		if doc == nil {
 			return nil, diags
 		}
+		p.Front = doc
 		if strings.TrimSpace(p.Title) == "" {
 			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
 // Kind says what a page is, and so which layouts may render it.
@@ -58,6 +59,11 @@ type Page struct {
 	// starts in Source.Text.
 	Body       []byte
 	BodyOffset int
+	// Front is the decoded front matter with the position of every key and
+	// value, so that a later stage can report a problem it finds (a
+	// reference to a standard that does not exist, say) at its own line and
+	// column. Nil for pages without front matter.
+	Front *tomldecode.Doc
 
 	// Content is the rendered body, TOC its headings; both are filled in by
 	// the markdown stage.
@@ -93,6 +99,12 @@ type Page struct {
 	Extra any
 	// Bundle reports whether the page is a bundle (a folder with index.md).
 	Bundle bool
+	// Withheld, when set, is why a feature keeps the page out of this build
+	// (for a section, everything under it too), in words that complete
+	// "not published because …": "the 2025 edition is a draft; build with
+	// --drafts to preview it". Assemble leaves such pages out and says why
+	// when a link points to one.
+	Withheld string
 	// NoIndex asks search engines not to index the page (superseded
 	// editions, redirects); such pages are left out of the sitemap.
 	NoIndex bool

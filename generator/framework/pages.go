@@ -1,0 +1,147 @@
+package framework
+
+import (
+	"fmt"
+	"path"
+	"strconv"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// The framework's addresses, relative to the base URL. Each is built from
+// an edition's key, a domain's number or a standard's ID, never from a
+// file name, so renaming a file or folder does not move a page.
+//
+//	/framework/                          every edition, with status and dates
+//	/framework/2021/                     an edition: its domains and standards
+//	/framework/2021/domains/1/           a domain
+//	/framework/2021/standards/1-3/       a standard
+//	/framework/2021/print/               the whole edition on one page
+//	/framework/2021/standards.json, .csv the edition as open data
+//	/framework/changes/                  every comparison
+//	/framework/changes/2019-to-2021/     what changed (also changes.json)
+//	/framework/latest/…                  redirects to the edition in force
+const latest = "/" + Section + "/latest/"
+
+var prereleaseWords = map[Status]string{Draft: "a draft", Consultation: "out for consultation"}
+
+// preparePages gives the framework's pages their addresses, layouts, data
+// and search-engine hints, leaves out editions that are not published, and
+// returns the pages the framework makes itself (print, what changed).
+func preparePages(f *Framework) []*site.Page {
+	var made []*site.Page
+	in := f.InForce()
+	if f.Page != nil {
+		setup(f.Page, f.Page.URL, "editions", f, 0)
+	}
+	for _, e := range f.all {
+		if !e.Published {
+			if e.Status.Prerelease() {
+				// assemble leaves out everything under a withheld section,
+				// and says why when a page links to one.
+				e.Page.Withheld = fmt.Sprintf("the %s edition is %s; build with --drafts to preview it", e.Key, prereleaseWords[e.Status])
+			}
+			continue
+		}
+		setup(e.Page, e.URL(), "edition", e, len(f.all)-e.order)
+		e.Page.Aliases = append(e.Page.Aliases, e.URL()+"standards/", e.URL()+"domains/")
+		for _, d := range e.Domains {
+			setup(d.Page, d.URL(), "domain", d, d.Number)
+		}
+		for _, s := range e.Standards {
+			setup(s.Page, s.URL(), "standard", s, s.ID.Number)
+		}
+		e.PrintPage = generated(site.KindPage, e.Page.Path+"/print", e.URL()+"print/", e.Title+": all standards on one page", "print", e)
+		e.PrintPage.Description = "Every standard of the " + e.Key + " edition on one page, for printing or saving as a PDF."
+		made = append(made, e.PrintPage)
+	}
+	for _, e := range f.Editions {
+		lifecycle(e, in)
+		if e == in {
+			alias(e.Page, latest)
+			alias(e.PrintPage, latest+"print/")
+			for _, d := range e.Domains {
+				alias(d.Page, latest+"domains/"+strconv.Itoa(d.Number)+"/")
+			}
+			for _, s := range e.Standards {
+				alias(s.Page, latest+"standards/"+s.ID.Slug()+"/")
+			}
+		}
+	}
+	if len(f.Comparisons) > 0 {
+		f.ChangesPage = generated(site.KindSection, Section+"/changes", "/"+Section+"/changes/", "What changed between editions", "changes-list", f)
+		f.ChangesPage.Description = "What changed from one edition of the framework to another: new, removed, renumbered, merged and reworded standards."
+		f.ChangesPage.Weight = 1000 // after the editions in lists
+		made = append(made, f.ChangesPage)
+		for i, c := range f.Comparisons {
+			c.Page = generated(site.KindPage, path.Join(Section, "changes", c.Slug()), c.URL(),
+				fmt.Sprintf("What changed between the %s and %s editions", c.From.Key, c.To.Key), "changes", c)
+			c.Page.Description = c.Summary()
+			c.Page.Weight = len(f.Comparisons) - i
+			made = append(made, c.Page)
+		}
+	}
+	return made
+}
+
+// setup gives a framework page its address and data. A layout or weight
+// set in front matter wins.
+func setup(p *site.Page, url, layout string, extra any, weight int) {
+	p.URL = url
+	p.Extra = extra
+	if p.Layout == "" {
+		p.Layout = site.Name(layout)
+	}
+	if p.Weight == 0 {
+		p.Weight = weight
+	}
+}
+
+func generated(kind site.Kind, p, url, title, layout string, extra any) *site.Page {
+	pg := &site.Page{Kind: kind, Path: p, Section: Section, Type: Section, URL: url, Extra: extra}
+	pg.Title = title
+	pg.Layout = site.Name(layout)
+	return pg
+}
+
+func alias(p *site.Page, a string) {
+	p.Aliases = append(p.Aliases, a)
+}
+
+// lifecycle sets the search-engine hints of an edition's pages. The pages
+// of a retired edition ask not to be indexed and name their equivalent in
+// the edition in force as canonical, so searches find the standard that
+// applies; a draft's pages (published only with --drafts) are not indexed
+// either. The banners themselves are in the layouts.
+func lifecycle(e *Edition, in *Edition) {
+	if !e.Status.Retired() && !e.Status.Prerelease() {
+		return
+	}
+	pages := []*site.Page{e.Page, e.PrintPage}
+	for _, d := range e.Domains {
+		pages = append(pages, d.Page)
+	}
+	for _, s := range e.Standards {
+		pages = append(pages, s.Page)
+	}
+	for _, p := range pages {
+		p.NoIndex = true
+	}
+	if !e.Status.Retired() || in == nil {
+		return
+	}
+	e.Page.Canonical = in.URL()
+	e.PrintPage.Canonical = in.URL() + "print/"
+	for _, d := range e.Domains {
+		d.Page.Canonical = in.URL()
+		if eq := in.Domain(d.Number); eq != nil {
+			d.Page.Canonical = eq.URL()
+		}
+	}
+	for _, s := range e.Standards {
+		s.Page.Canonical = in.URL()
+		if eq := s.InForceEquivalents(); len(eq) > 0 {
+			s.Page.Canonical = eq[0].URL()
+		}
+	}
+}

@@ -1,0 +1,293 @@
+// Package serve is Plinth's development server: it builds the site into
+// memory, serves it on the loopback interface, watches the source folders,
+// rebuilds when they change and tells open browser tabs to reload.
+//
+// A failed rebuild never replaces the last good site: the browser keeps
+// showing it, with an overlay listing the problems (file:line:col and
+// hints), which clears as soon as a rebuild succeeds. The reload client is a
+// small external script served under /__plinth/ and injected into HTML
+// responses only by this server, so the site's Content-Security-Policy
+// (script-src 'self') holds in development as in production.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+//go:embed client
+var client embed.FS
+
+// Prefix is where the server's own files live; no site may use it.
+const Prefix = "/__plinth/"
+
+// Options configure the server.
+type Options struct {
+	// Build are the build settings; Write and BaseURL are set by the
+	// server.
+	Build build.Options
+	// Listen is the address to listen on, such as 127.0.0.1:1313.
+	Listen string
+	// BasePath is the path the site is served under ("/" or "/quality/").
+	BasePath string
+	// Debounce is how long to wait after a change before rebuilding, so
+	// that an editor's save, which often arrives as several events, makes
+	// one rebuild.
+	Debounce time.Duration
+	// Log receives one line per rebuild.
+	Log io.Writer
+}
+
+// Server holds the last good site and the state of the latest build.
+type Server struct {
+	opts Options
+
+	mu       sync.RWMutex
+	files    map[string][]byte
+	version  int
+	problems *problems
+	subs     map[chan state]bool
+}
+
+type problems struct {
+	Summary string `json:"summary"`
+	Report  string `json:"report"`
+}
+
+type state struct {
+	Version  int       `json:"version"`
+	Problems *problems `json:"problems,omitempty"`
+}
+
+// New returns a server that has not built anything yet.
+func New(opts Options) *Server {
+	if opts.Debounce == 0 {
+		opts.Debounce = 30 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.BasePath == "" {
+		opts.BasePath = "/"
+	}
+	return &Server{opts: opts, files: map[string][]byte{}, subs: map[chan state]bool{}}
+}
+
+// Rebuild builds the site. On success the new site replaces the old and
+// every open tab reloads; on failure the old site stays and the tabs show
+// the problems. It returns the build's diagnostics.
+func (s *Server) Rebuild() diag.List {
+	start := time.Now()
+	o := s.opts.Build
+	o.Write = false
+	res, diags := build.Run(o)
+	took := time.Since(start)
+	s.mu.Lock()
+	if diags.HasErrors() {
+		var b strings.Builder
+		diag.Print(&b, diags, 0)
+		s.problems = &problems{Summary: diag.Summary(diags), Report: b.String()}
+		fmt.Fprintf(s.opts.Log, "Rebuild failed in %s with %s; still serving the last good site.\n%s", took.Round(time.Millisecond), diag.Summary(diags), b.String())
+	} else {
+		files := make(map[string][]byte, len(res.Files))
+		for _, f := range res.Files {
+			files[f.Path] = f.Data
+		}
+		s.files = files
+		s.version++
+		s.problems = nil
+		fmt.Fprintf(s.opts.Log, "Rebuilt %d pages in %s.\n", res.Pages, took.Round(time.Millisecond))
+	}
+	st := state{Version: s.version, Problems: s.problems}
+	for ch := range s.subs {
+		select {
+		case ch <- st:
+		default: // a slow tab catches up on its next event
+		}
+	}
+	s.mu.Unlock()
+	return diags
+}
+
+// ServeHTTP serves the site, the reload client and its event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == Prefix+"events":
+		s.events(w, r)
+		return
+	case strings.HasPrefix(r.URL.Path, Prefix):
+		data, err := client.ReadFile("client/" + strings.TrimPrefix(r.URL.Path, Prefix))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(r.URL.Path)))
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(data)
+		return
+	}
+	base := s.opts.BasePath
+	if !strings.HasPrefix(r.URL.Path, base) {
+		if r.URL.Path == "/" || r.URL.Path+"/" == base {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		s.notFound(w)
+		return
+	}
+	rel := strings.TrimPrefix(r.URL.Path, base)
+	s.mu.RLock()
+	data, name, ok := s.lookup(rel)
+	s.mu.RUnlock()
+	if !ok {
+		if _, _, dir := s.lookupLocked(rel + "/"); dir && !strings.HasSuffix(rel, "/") && rel != "" {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w)
+		return
+	}
+	s.write(w, name, data, http.StatusOK)
+}
+
+func (s *Server) lookupLocked(rel string) ([]byte, string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.lookup(rel)
+}
+
+// lookup maps a path below the base path to a file, as static hosts do.
+func (s *Server) lookup(rel string) ([]byte, string, bool) {
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	data, ok := s.files[rel]
+	return data, rel, ok
+}
+
+func (s *Server) notFound(w http.ResponseWriter) {
+	s.mu.RLock()
+	data, ok := s.files["404.html"]
+	s.mu.RUnlock()
+	if !ok {
+		data = []byte("<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>")
+	}
+	s.write(w, "404.html", data, http.StatusNotFound)
+}
+
+// write sends a file, injecting the reload client into HTML pages.
+func (s *Server) write(w http.ResponseWriter, name string, data []byte, status int) {
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = Inject(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// Inject adds the reload client's script and stylesheet to an HTML page,
+// just before </head> (or at the start if the page has no head).
+func Inject(page []byte) []byte {
+	tags := []byte(`<link rel="stylesheet" href="` + Prefix + `live.css"><script src="` + Prefix + `live.js" defer></script>`)
+	i := bytes.Index(page, []byte("</head>"))
+	if i < 0 {
+		return append(tags, page...)
+	}
+	out := make([]byte, 0, len(page)+len(tags))
+	out = append(out, page[:i]...)
+	out = append(out, tags...)
+	return append(out, page[i:]...)
+}
+
+// events streams the build state to a browser tab: once on connecting,
+// then after every rebuild.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	ch := make(chan state, 4)
+	s.mu.Lock()
+	s.subs[ch] = true
+	ch <- state{Version: s.version, Problems: s.problems}
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	keepAlive := time.NewTicker(20 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case st := <-ch:
+			data, _ := json.Marshal(st)
+			fmt.Fprintf(w, "event: state\ndata: %s\n\n", data)
+			flusher.Flush()
+		case <-keepAlive.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+// Listen checks the address: only loopback addresses are allowed unless
+// the caller passed allowOthers (--bind), so a preview never becomes
+// reachable from the network by accident.
+func Listen(addr string, allowOthers bool) (net.Listener, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	ip := net.ParseIP(host)
+	if !allowOthers && (ip == nil || !ip.IsLoopback()) && host != "localhost" {
+		return nil, fmt.Errorf("refusing to listen on %s: only 127.0.0.1 is allowed unless --bind names the interface", host)
+	}
+	return net.Listen("tcp", addr)
+}
+
+// Run serves until ctx ends: it builds once, then rebuilds on every change
+// the watcher reports.
+func (s *Server) Run(ctx context.Context, ln net.Listener, changes <-chan []string) error {
+	s.Rebuild()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+	}()
+	go func() {
+		for range changes {
+			s.Rebuild()
+		}
+	}()
+	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
