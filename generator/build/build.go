@@ -155,12 +155,15 @@ func Run(opts Options) (Result, diag.List) {
 
 	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
 	diags.Append(d)
+	// Without its stylesheet and script every page would fail on its
+	// asset call, burying the one cause (usually a missing `npm ci`).
+	bundled := !d.HasErrors()
 	clk.lap("bundle")
 
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
 	var pages []site.File
-	if !d.HasErrors() {
+	if !d.HasErrors() && bundled {
 		pages, d = render.Pages(s, layouts, fsys)
 		diags.Append(d)
 	}
