@@ -55,6 +55,9 @@ type Options struct {
 	BuildDate time.Time
 	// Write publishes the output; false for `plinth check`.
 	Write bool
+	// Cache, if not nil, carries work over from the previous build with the
+	// same cache (`plinth serve`); the output is the same either way.
+	Cache *Cache
 }
 
 // Result describes a build.
@@ -102,6 +105,11 @@ var assetEntries = []string{"css/main.css", "js/main.js"}
 func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
+	cache := opts.Cache
+	if cache != nil {
+		cache.begin()
+		defer cache.finish()
+	}
 	fsys, err := source.Open(opts.Source)
 	if err == nil {
 		// The bundler resolves imports on the real disk and needs an
@@ -122,7 +130,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -150,7 +158,12 @@ func Run(opts Options) (Result, diag.List) {
 	mdOpts, d := markdownOptions(opts.Source)
 	diags.Append(d)
 	conv := markdown.New(mdOpts)
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
+	var mdMemo markdown.Memo
+	if cache != nil {
+		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
+		mdMemo = cache
+	}
+	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
 	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
@@ -164,7 +177,14 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	var pages []site.File
 	if !d.HasErrors() && bundled {
-		pages, d = render.Pages(s, layouts, fsys)
+		var memo render.Memo
+		if cache != nil {
+			// Pages embed the assets' URLs and integrity values, which
+			// also change with node_modules, which inputsSum does not read.
+			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
+			memo = renderMemo{cache}
+		}
+		pages, d = render.Pages(s, layouts, fsys, memo)
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -184,10 +204,10 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("policy")
 
 	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
@@ -205,15 +225,23 @@ func Run(opts Options) (Result, diag.List) {
 // scanOutput searches every output file for the identifying values of the
 // private datasets and for personal-data patterns: the last check before
 // anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
 			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
 		}
 	}
-	scanner, diags := scan.New(terms, allow)
-	return append(diags, scanner.Scan(files, sources)...)
+	var (
+		scanner *scan.Scanner
+		diags   diag.List
+	)
+	if cache != nil {
+		scanner, diags = cache.Scanner(terms, allow)
+	} else {
+		scanner, diags = scan.New(terms, allow)
+	}
+	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
 }
 
 // sources looks up the text of a page's source file, for positions.
