@@ -1,8 +1,9 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → framework → assemble → markdown → search
-//	       → render → static → linkcheck → scan → publish
+//	config → content → framework → dataset → anonymise → assemble
+//	       → open data → markdown → search → bundle → render → static
+//	       → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -13,10 +14,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/aggregate"
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -26,6 +31,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/opendata"
+	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -73,6 +80,9 @@ type Result struct {
 	Stages []Stage
 	// Site is the assembled site (nil if the configuration was unusable).
 	Site *site.Site
+	// Disclosure says what disclosure control did to each published table
+	// of counts, for the summary.
+	Disclosure []anonymise.Report
 }
 
 // Stage is one stage's wall-clock time, for `plinth build --timings`.
@@ -95,8 +105,10 @@ func (c *clock) lap(name string) {
 	c.last = now
 }
 
-// reservedIDs are element IDs the layouts use; headings never take them.
-var reservedIDs = []string{"maincontent", "contents", "search", "top", "header", "footer", "menu", "breadcrumbs"}
+// assetEntries are the front-end files a theme may provide under assets/
+// (or a site under its own assets/), built once per build by the bundle
+// stage and referenced from layouts with the asset function.
+var assetEntries = []string{"css/main.css", "js/main.js", "js/search.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -110,6 +122,11 @@ func Run(opts Options) (Result, diag.List) {
 		defer cache.finish()
 	}
 	fsys, err := source.Open(opts.Source)
+	if err == nil {
+		// The bundler resolves imports on the real disk and needs an
+		// absolute folder.
+		opts.Source, err = filepath.Abs(opts.Source)
+	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
 			WithHint("pass the folder that holds site.toml with --source"))
@@ -128,10 +145,6 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
-	data, d := dataset.Load(fsys, dataset.Options{})
-	diags.Append(d)
-	clk.lap("dataset")
-
 	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
 		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
@@ -141,15 +154,36 @@ func Run(opts Options) (Result, diag.List) {
 	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
 	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
 	diags.Append(d)
-	loaded.Pages = search.AddPage(fw.Pages)
+	loaded.Pages = fw.Pages
+	if !cfg.Search.Disabled {
+		loaded.Pages = search.AddPage(loaded.Pages)
+	}
 	clk.lap("framework")
+
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
+	diags.Append(d)
+	clk.lap("dataset")
+
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
+	diags.Append(d)
+	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	clk.lap("anonymise")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
+	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
 
-	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
+	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: aggregate.Section + "/data", Built: s.BuildDate,
+		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
+	}
+
+	mdOpts, d := markdownOptions(opts.Source)
+	diags.Append(d)
+	conv := markdown.New(mdOpts)
 	var mdMemo markdown.Memo
 	if cache != nil {
 		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
@@ -158,19 +192,31 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
-	index, err := search.Index(s, fw.Framework)
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+	var index []site.File
+	if !cfg.Search.Disabled {
+		index, err = search.Index(s, fw.Framework)
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+		}
 	}
 	clk.lap("search")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
+	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	diags.Append(d)
+	// Without its stylesheet and script every page would fail on its
+	// asset call, burying the one cause (usually a missing `npm ci`).
+	bundled := !d.HasErrors()
+	clk.lap("bundle")
+
+	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
 	var pages []site.File
-	if !d.HasErrors() {
+	if !d.HasErrors() && bundled {
 		var memo render.Memo
 		if cache != nil {
-			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
+			// Pages embed the assets' URLs and integrity values, which
+			// also change with node_modules, which inputsSum does not read.
+			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
 			memo = renderMemo{cache}
 		}
 		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
@@ -186,9 +232,12 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, index, redirectsFile)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, assets.Files, index, redirectsFile)
 	diags.Append(d)
 	clk.lap("static")
+
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath()}))
+	clk.lap("policy")
 
 	if !diags.HasErrors() {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
@@ -196,7 +245,7 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
 	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
 		return res, diags
@@ -231,6 +280,18 @@ func scanOutput(files []site.File, data *dataset.Set, allow []string, sources fu
 	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
 }
 
+// privateNames lists the private datasets by name, so that a layout asking
+// for one can be told why it cannot have it.
+func privateNames(data *dataset.Set) []string {
+	var names []string
+	if data != nil {
+		for _, t := range data.Private {
+			names = append(names, t.Spec().Name)
+		}
+	}
+	return names
+}
+
 // sources looks up the text of a page's source file, for positions.
 func sources(s *site.Site) func(string) *diag.Source {
 	return func(file string) *diag.Source {
@@ -242,8 +303,7 @@ func sources(s *site.Site) func(string) *diag.Source {
 }
 
 // generatedFiles are the site-wide files made from the whole site: the
-// sitemap, robots.txt (unless static/ has one), the feed of updates, and the
-// syntax-highlighting stylesheet.
+// sitemap, robots.txt (unless static/ has one) and the feed of updates.
 func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	files, err := sitemap.Files(s)
 	if err != nil {
@@ -256,12 +316,7 @@ func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write the feed: %w", err)
 	}
-	files = append(files, site.File{Path: feed.UpdatesPath, Data: updates})
-	css, err := markdown.Stylesheet("")
-	if err != nil {
-		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
-	}
-	return append(files, site.File{Path: "css/syntax.css", Data: []byte(css)}), nil
+	return append(files, site.File{Path: feed.UpdatesPath, Data: updates}), nil
 }
 
 // withRedirects takes a _redirects file out of the static files, if the
