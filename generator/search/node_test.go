@@ -34,6 +34,8 @@ type nodeResponse struct {
 		Total   int    `json:"total"`
 		Partial bool   `json:"partial"`
 		Bytes   int    `json:"bytes"`
+		// Fetched are the addresses the query downloaded, in order.
+		Fetched []string `json:"fetched"`
 		Results []struct {
 			URL     string   `json:"url"`
 			Title   string   `json:"title"`

@@ -6,7 +6,7 @@
 //     "manifest": "/quality/search/index.json",  the manifest's address on it
 //     "queries": [{ "q": "1.3", "edition": "", "section": "" }] }
 //
-// and writes { "terms": [[…]], "queries": [{ results, partial, bytes }] }:
+// and writes { "terms": [[…]], "queries": [{ results, partial, bytes, fetched }] }:
 // each query runs on a fresh index, as on a first visit, and fetches the
 // documents of its first 10 results as the page would, so "bytes" is what
 // one query downloads.
@@ -41,6 +41,6 @@ for (const q of req.queries || []) {
       titleMarked: highlight(doc.title, res.words).filter((s) => s.mark).map((s) => s.text)
     })
   }
-  out.queries.push({ q: q.q, total: res.results.length, partial: res.partial, results, bytes: index.bytes })
+  out.queries.push({ q: q.q, total: res.results.length, partial: res.partial, results, bytes: index.bytes, fetched: index.fetched })
 }
 process.stdout.write(JSON.stringify(out))

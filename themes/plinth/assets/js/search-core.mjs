@@ -164,8 +164,10 @@ export class Index {
     this.manifestURL = manifestURL
     this.folder = manifestURL.slice(0, manifestURL.lastIndexOf('/') + 1)
     this.fetchText = fetchText
-    // bytes counts what has been downloaded, for the tests' figures.
+    // bytes and fetched record what has been downloaded, for the tests'
+    // figures.
     this.bytes = 0
+    this.fetched = []
     this.files = new Map()
   }
 
@@ -175,6 +177,7 @@ export class Index {
   async get (path) {
     if (!this.files.has(path)) {
       const url = path === '' ? this.manifestURL : this.folder + path + '?v=' + this.manifest.build
+      this.fetched.push(url)
       this.files.set(path, this.fetchText(url).then((text) => {
         this.bytes += new TextEncoder().encode(text).length
         return JSON.parse(text)

@@ -134,12 +134,16 @@ function init () {
     const n = res.results.length
     let scope = ''
     const ed = value(edition)
-    if (ed === 'all') {
-      scope = ' in every edition'
-    } else {
-      const e = index.manifest.editions.find((x) => ed ? x.key === ed : x.default)
-      if (e) {
-        scope = ' (standards: ' + e.title + ')'
+    // Name the edition only where it applies: with no section chosen, or
+    // when results belong to editions.
+    if (!value(section) || res.results.some((r) => index.facets(r.doc).edition)) {
+      if (ed === 'all') {
+        scope = ' (standards of every edition)'
+      } else {
+        const e = index.manifest.editions.find((x) => ed ? x.key === ed : x.default)
+        if (e) {
+          scope = ' (standards: ' + e.title + ')'
+        }
       }
     }
     const sec = value(section)
