@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -83,7 +85,24 @@ func separates(a atom.Atom) bool {
 }
 
 // squash collapses every run of white space into one space and trims the
-// ends.
+// ends, as strings.Join(strings.Fields(s), " ") does, in one pass.
 func squash(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += n
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n]) // the bytes as they are, valid or not
+		i += n
+	}
+	return b.String()
 }

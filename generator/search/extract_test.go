@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestExtract(t *testing.T) {
 	tests := []struct {
@@ -20,4 +23,16 @@ func TestExtract(t *testing.T) {
 			t.Errorf("extract(%q) = %+v, want headings %q, body %q", tt.html, got, tt.headings, tt.body)
 		}
 	}
+}
+
+// FuzzSquash holds squash to what strings.Fields and Join do.
+func FuzzSquash(f *testing.F) {
+	for _, s := range []string{"", "  a  b\n\tc ", "\u00a0x\u2003y\u00a0", "\xffa b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("squash(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -201,10 +201,11 @@ func invert(docs []document) (map[string]string, map[string]string) {
 	parallel.For(len(docs), func(i int) {
 		c := counts{tf: map[string]float64{}}
 		for f, text := range docs[i].fields {
-			for _, t := range Terms(text) {
-				c.tf[t] += fieldWeights[f]
-				c.length += fieldWeights[f]
-			}
+			w := fieldWeights[f]
+			eachTerm(text, func(t string) {
+				c.tf[t] += w
+				c.length += w
+			})
 		}
 		per[i] = c
 	})

@@ -46,51 +46,95 @@ var stop = func() map[string]bool {
 // reduced by Stem.
 func Terms(text string) []string {
 	var out []string
-	for _, w := range Words(text) {
-		if stop[w] {
-			continue
-		}
-		out = append(out, Stem(w))
-	}
+	eachTerm(text, func(t string) { out = append(out, t) })
 	return out
+}
+
+// eachTerm calls f with each term of text, in order, without collecting
+// them: the index reads every word of every page, so this path avoids
+// allocating.
+func eachTerm(text string, f func(term string)) {
+	eachWord(fold(text), func(w string) {
+		if !stop[w] {
+			f(Stem(w))
+		}
+	})
 }
 
 // Words returns text folded and split into words, stop words included:
 // what Terms works from.
 func Words(text string) []string {
-	return splitWords(apostrophes.Replace(slug.Fold(text)))
+	var out []string
+	eachWord(fold(text), func(w string) { out = append(out, w) })
+	return out
+}
+
+// fold is slug.Fold with apostrophes dropped.
+func fold(text string) string {
+	text = slug.Fold(text)
+	if strings.ContainsAny(text, "'\u2019") {
+		text = apostrophes.Replace(text)
+	}
+	return text
 }
 
 // splitWords returns the words of s, leftmost first, each the longest run
 // the expression's first alternative matches, else its second's.
 func splitWords(s string) []string {
 	var out []string
+	eachWord(s, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachWord calls f with each word of s, as splitWords finds them.
+func eachWord(s string, f func(w string)) {
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
-		case unicode.IsDigit(r):
+		case isDigit(r):
 			if end := dotted(s, i); end > 0 {
-				out = append(out, s[i:end])
+				f(s[i:end])
 				i = end
 				continue
 			}
 			fallthrough
-		case unicode.IsLetter(r):
+		case isLetter(r):
 			end := i + n
 			for end < len(s) {
-				r, n := utf8.DecodeRuneInString(s[end:])
-				if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				r, n := rune(s[end]), 1
+				if r >= utf8.RuneSelf {
+					r, n = utf8.DecodeRuneInString(s[end:])
+				}
+				if !isLetter(r) && !isDigit(r) {
 					break
 				}
 				end += n
 			}
-			out = append(out, s[i:end])
+			f(s[i:end])
 			i = end
 		default:
 			i += n
 		}
 	}
-	return out
+}
+
+// isLetter and isDigit are unicode.IsLetter and unicode.IsDigit with the
+// ASCII answers first.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+func isDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
 // dotted returns where a dotted number starting at i ends (digits, then
@@ -99,7 +143,7 @@ func dotted(s string, i int) int {
 	digits := func(j int) int { // the end of the run of digits at j
 		for j < len(s) {
 			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsDigit(r) {
+			if !isDigit(r) {
 				break
 			}
 			j += n
@@ -132,7 +176,8 @@ func dotted(s string, i int) int {
 // singular ("niches" → "nich"); that does no harm as long as the singular
 // and plural meet, which they do except for such words.
 func Stem(w string) string {
-	if utf8.RuneCountInString(w) <= 3 || strings.ContainsAny(w, "0123456789") {
+	// Every rule removes an s: most words end otherwise.
+	if len(w) < 4 || w[len(w)-1] != 's' || utf8.RuneCountInString(w) <= 3 || strings.ContainsAny(w, "0123456789") {
 		return w
 	}
 	switch {

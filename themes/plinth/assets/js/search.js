@@ -67,27 +67,26 @@ function init () {
       clear()
       return
     }
-    let res
     try {
-      res = await index.search(q, { edition: value(edition), section: value(section) })
+      const res = await index.search(q, { edition: value(edition), section: value(section) })
+      if (mine !== run) {
+        return // a newer query is under way
+      }
+      clear()
+      words = res.words
+      shown = res.results
+      if (words.length === 0) {
+        say('Type a more specific word: "' + q.trim() + '" is too common to search for.')
+        return
+      }
+      await showMore(mine)
+      say(summary(res, q.trim()))
     } catch (err) {
+      // The index could not be read (offline, or a file missing).
       if (mine === run) {
         failed()
       }
-      return
     }
-    if (mine !== run) {
-      return // a newer query is under way
-    }
-    clear()
-    words = res.words
-    shown = res.results
-    if (words.length === 0) {
-      say('Type a more specific word: "' + q.trim() + '" is too common to search for.')
-      return
-    }
-    await showMore(mine)
-    say(summary(res, q.trim()))
   }
 
   async function showMore (mine) {
@@ -209,7 +208,12 @@ function init () {
   more.addEventListener('click', async () => {
     // Keyboard users continue from the first of the new results.
     const first = list.children.length
-    await showMore(run)
+    try {
+      await showMore(run)
+    } catch (err) {
+      failed()
+      return
+    }
     const link = list.children[first] && list.children[first].querySelector('a')
     if (link) {
       link.focus()
