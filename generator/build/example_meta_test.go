@@ -94,3 +94,62 @@ func TestExampleSitemapAndFeed(t *testing.T) {
 	}
 	t.Logf("sitemap: %d pages; feed: %d entries", len(set.URLs), len(parsed.Items))
 }
+
+// TestExampleMetadata checks the head of every page of the example site:
+// a description, the canonical link, Open Graph tags that agree with it,
+// and the link to the feed.
+func TestExampleMetadata(t *testing.T) {
+	files := exampleSite(t)
+	meta := regexp.MustCompile(`<meta (name|property)="([^"]+)" content="([^"]*)">`)
+	canonical := regexp.MustCompile(`<link rel="canonical" href="([^"]+)">`)
+	checked := 0
+	for _, p := range sortedPaths(files) {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		html := files[p]
+		head, _, ok := bytes.Cut(html, []byte("</head>"))
+		if !ok {
+			t.Errorf("%s has no </head>", p)
+			continue
+		}
+		if bytes.Contains(head, []byte(`http-equiv="refresh"`)) {
+			continue // a redirect page: its canonical is the page it leads to
+		}
+		tags := map[string]string{}
+		for _, m := range meta.FindAllSubmatch(head, -1) {
+			tags[string(m[2])] = string(m[3])
+		}
+		c := canonical.FindSubmatch(head)
+		if c == nil {
+			t.Errorf("%s has no canonical link", p)
+			continue
+		}
+		want := map[string]string{
+			"og:url":       string(c[1]),
+			"og:locale":    "en_GB",
+			"og:site_name": "Education quality standards",
+		}
+		for k, v := range want {
+			if tags[k] != v {
+				t.Errorf("%s: %s = %q, want %q", p, k, tags[k], v)
+			}
+		}
+		for _, k := range []string{"description", "og:description", "og:title", "og:type"} {
+			if tags[k] == "" {
+				t.Errorf("%s has no %s", p, k)
+			}
+		}
+		if tags["description"] != tags["og:description"] {
+			t.Errorf("%s: description %q and og:description %q differ", p, tags["description"], tags["og:description"])
+		}
+		if !bytes.Contains(head, []byte(`<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="Education quality standards: updates">`)) {
+			t.Errorf("%s does not link the feed", p)
+		}
+		checked++
+	}
+	if checked < 150 {
+		t.Errorf("checked only %d pages", checked)
+	}
+	t.Logf("checked the metadata of %d pages", checked)
+}
