@@ -52,6 +52,9 @@ type Options struct {
 	BuildDate time.Time
 	// Write publishes the output; false for `plinth check`.
 	Write bool
+	// Cache, if not nil, carries work over from the previous build with the
+	// same cache (`plinth serve`); the output is the same either way.
+	Cache *Cache
 }
 
 // Result describes a build.
@@ -97,6 +100,11 @@ var reservedIDs = []string{"maincontent", "contents", "search", "top", "header",
 func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
+	cache := opts.Cache
+	if cache != nil {
+		cache.begin()
+		defer cache.finish()
+	}
 	fsys, err := source.Open(opts.Source)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
@@ -112,7 +120,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -138,14 +146,24 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("assemble")
 
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)))
+	var mdMemo markdown.Memo
+	if cache != nil {
+		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
+		mdMemo = cache
+	}
+	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
 	diags.Append(d)
 	var pages []site.File
 	if !d.HasErrors() {
-		pages, d = render.Pages(s, layouts, fsys)
+		var memo render.Memo
+		if cache != nil {
+			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
+			memo = renderMemo{cache}
+		}
+		pages, d = render.Pages(s, layouts, fsys, memo)
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -162,10 +180,10 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("static")
 
 	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s)}))
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s)))
+	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
@@ -183,15 +201,23 @@ func Run(opts Options) (Result, diag.List) {
 // scanOutput searches every output file for the identifying values of the
 // private datasets and for personal-data patterns: the last check before
 // anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source) diag.List {
+func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
 			terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
 		}
 	}
-	scanner, diags := scan.New(terms, allow)
-	return append(diags, scanner.Scan(files, sources)...)
+	var (
+		scanner *scan.Scanner
+		diags   diag.List
+	)
+	if cache != nil {
+		scanner, diags = cache.Scanner(terms, allow)
+	} else {
+		scanner, diags = scan.New(terms, allow)
+	}
+	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
 }
 
 // sources looks up the text of a page's source file, for positions.

@@ -35,6 +35,9 @@ type Schema func(rel string) any
 type Options struct {
 	// Schemas are consulted in order; the first that owns a file wins.
 	Schemas []Schema
+	// Cache, if not nil, lets Load skip files unchanged since the last
+	// load with the same cache (see Cache).
+	Cache *Cache
 }
 
 // Resource is a file under content/ that is not a page: a bundle's image or
@@ -105,10 +108,18 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		pages = append(pages, p)
 	}
 
+	opts.Cache.begin()
+	defer opts.Cache.finish()
 	loaded := make([]*site.Page, len(pages))
 	perFile := make([]diag.List, len(pages))
 	parallel.For(len(pages), func(i int) {
+		e, info, ok := opts.Cache.lookup(fsys, pages[i])
+		if ok {
+			loaded[i], perFile[i] = copyPage(e.page), e.diags
+			return
+		}
 		loaded[i], perFile[i] = loadPage(fsys, pages[i], opts)
+		opts.Cache.store(pages[i], info, cached{page: copyPage(loaded[i]), diags: perFile[i]})
 	})
 	for i, p := range loaded {
 		diags.Append(perFile[i])
@@ -119,10 +130,15 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 
 	slices.Sort(others)
 	for _, p := range others {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
-			continue
+		e, info, ok := opts.Cache.lookup(fsys, p)
+		data := e.data
+		if !ok {
+			var err error
+			if data, err = fs.ReadFile(fsys, p); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+				continue
+			}
+			opts.Cache.store(p, info, cached{data: data})
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
 		owner := path.Join(Dir, path.Dir(rel), "_index.md")

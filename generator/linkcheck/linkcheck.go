@@ -30,6 +30,8 @@ type Site struct {
 	// Sources maps a source file to its text, so that a broken link can be
 	// reported at its line and column when the source contains it.
 	Sources func(file string) *diag.Source
+	// Cache, if not nil, keeps scanned files between checks.
+	Cache *Cache
 }
 
 // Link is an external link and the pages that use it.
@@ -47,8 +49,7 @@ func Check(files []site.File, s Site) diag.List {
 	pages := make([]*page, len(files))
 	parallel.For(len(files), func(i int) {
 		if strings.HasSuffix(files[i].Path, ".html") {
-			p := scan(files[i].Data)
-			pages[i] = &p
+			pages[i] = s.Cache.scan(files[i].Path, files[i].Data)
 		}
 	})
 	results := make([]diag.List, len(files))

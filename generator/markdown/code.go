@@ -4,6 +4,7 @@ import (
 	"html"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -53,17 +54,57 @@ func renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 		_, _ = io.WriteString(w, "</code></pre>\n")
 		return ast.WalkSkipChildren, nil
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	out, err := highlighted.get(lexer, code.String())
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	name := strings.ToLower(lexer.Config().Name)
-	_, _ = io.WriteString(w, `<pre class="code chroma" tabindex="0"><code class="language-`+html.EscapeString(name)+`">`)
-	if err := formatter.Format(w, styles.Fallback, it); err != nil {
-		return ast.WalkStop, err
-	}
-	_, _ = io.WriteString(w, "</code></pre>\n")
+	_, _ = io.WriteString(w, out)
 	return ast.WalkSkipChildren, nil
+}
+
+// highlightCache remembers highlighted blocks by language and text.
+// chroma's lexers are regular-expression machines and by far the most
+// expensive part of rendering a page with code; sites repeat snippets (and
+// `plinth serve` re-renders the same pages again and again), so each
+// distinct block is highlighted once per process. The cache stops growing
+// at maxBytes so a site with huge code samples cannot exhaust memory.
+type highlightCache struct {
+	mu    sync.Mutex
+	m     map[string]string
+	bytes int
+}
+
+const maxHighlightBytes = 64 << 20
+
+var highlighted = &highlightCache{m: map[string]string{}}
+
+func (c *highlightCache) get(lexer chroma.Lexer, code string) (string, error) {
+	name := strings.ToLower(lexer.Config().Name)
+	key := name + "\x00" + code
+	c.mu.Lock()
+	out, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(`<pre class="code chroma" tabindex="0"><code class="language-` + html.EscapeString(name) + `">`)
+	if err := formatter.Format(&b, styles.Fallback, it); err != nil {
+		return "", err
+	}
+	b.WriteString("</code></pre>\n")
+	out = b.String()
+	c.mu.Lock()
+	if c.bytes+len(key)+len(out) <= maxHighlightBytes {
+		c.m[key] = out
+		c.bytes += len(key) + len(out)
+	}
+	c.mu.Unlock()
+	return out, nil
 }
 
 // Stylesheet returns the CSS for the classes chroma writes, in the given

@@ -171,16 +171,34 @@ func wordCount(doc ast.Node, source []byte) int {
 	return n
 }
 
+// Memo lets a caller reuse conversions from an earlier build: Load
+// returns a page's earlier result if the caller knows it is still exact
+// (same body, same link targets), and Store records a new one. Both are
+// called from several goroutines.
+type Memo interface {
+	Load(p *site.Page) (Result, diag.List, bool)
+	Store(p *site.Page, r Result, d diag.List)
+}
+
 // Site converts the body of every page of s in parallel, filling in
-// Content, TOC and WordCount.
-func (c *Converter) Site(s *site.Site, links Links) diag.List {
+// Content, TOC and WordCount. memo may be nil.
+func (c *Converter) Site(s *site.Site, links Links, memo Memo) diag.List {
 	results := make([]diag.List, len(s.Pages))
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		if len(p.Body) == 0 {
 			return
 		}
-		res, d := c.Convert(p, links)
+		res, d, ok := Result{}, diag.List(nil), false
+		if memo != nil {
+			res, d, ok = memo.Load(p)
+		}
+		if !ok {
+			res, d = c.Convert(p, links)
+			if memo != nil {
+				memo.Store(p, res, d)
+			}
+		}
 		p.Content, p.TOC, p.WordCount = res.HTML, res.TOC, res.WordCount
 		results[i] = d
 	})

@@ -28,9 +28,20 @@ type Context struct {
 	Site *site.Site
 }
 
+// Memo lets a caller reuse a page's output from an earlier build. Load and
+// Store receive the page, the layout that renders it and whether that
+// layout may read other pages' bodies; the caller decides from these (and
+// what it knows changed) whether the old output is still exact. Both are
+// called from several goroutines.
+type Memo interface {
+	Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool)
+	Store(p *site.Page, layout string, readsOthers bool, files []site.File)
+}
+
 // Pages renders every page of s, plus a redirect page for every alias.
-// fsys is used only to quote the offending layout line in diagnostics.
-func Pages(s *site.Site, layouts *Layouts, fsys fs.FS) ([]site.File, diag.List) {
+// fsys is used only to quote the offending layout line in diagnostics;
+// memo may be nil.
+func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, memo Memo) ([]site.File, diag.List) {
 	type result struct {
 		files []site.File
 		diags diag.List
@@ -39,10 +50,22 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS) ([]site.File, diag.List) 
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
+		r := &results[i]
+		c, layout := layouts.lookup(Candidates(p))
+		if memo != nil && c != nil {
+			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
+				r.files = files
+				return
+			}
+			defer func() {
+				if len(r.diags) == 0 {
+					memo.Store(p, layout, c.readsOthers, r.files)
+				}
+			}()
+		}
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer pool.Put(buf)
-		r := &results[i]
 		if d := renderPage(buf, s, p, layouts, fsys); d != nil {
 			r.diags.Add(*d)
 			return

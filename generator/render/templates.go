@@ -33,6 +33,9 @@ type Layouts struct {
 type compiled struct {
 	tmpl  *template.Template
 	entry string
+	// readsOthers reports whether the layout may show other pages' bodies
+	// (see readsOtherBodies).
+	readsOthers bool
 }
 
 // LoadLayouts reads and parses every layout, reporting every parse error
@@ -88,6 +91,11 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 			diags.Add(l.templateError(err, fsys))
 			continue
 		}
+		trees := map[string]*parse.Tree{}
+		for _, t := range c.tmpl.Templates() {
+			trees[t.Name()] = t.Tree
+		}
+		c.readsOthers = readsOtherBodies(trees, c.entry)
 		l.compiled[rel] = c
 	}
 	return l, diags

@@ -22,6 +22,8 @@ type Scanner struct {
 	ac    *automaton
 	terms []scanTerm // indexed like the automaton's terms
 	allow map[string]bool
+	// cache, when the scanner came from a Cache, keeps per-file hits.
+	cache *Cache
 }
 
 type scanTerm struct {
@@ -226,7 +228,13 @@ func (s *Scanner) Text(text string) []Hit {
 // is taken to the line to fix.
 func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source) diag.List {
 	found := make([][]Hit, len(files))
-	parallel.For(len(files), func(i int) { found[i] = s.File(files[i]) })
+	parallel.For(len(files), func(i int) {
+		if s.cache != nil {
+			found[i] = s.cache.hits(s, files[i])
+			return
+		}
+		found[i] = s.File(files[i])
+	})
 	var l diag.List
 	for _, hits := range found {
 		for _, h := range hits {

@@ -21,6 +21,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -56,6 +57,8 @@ type Options struct {
 type Server struct {
 	opts Options
 
+	cache *build.Cache
+
 	mu       sync.RWMutex
 	files    map[string][]byte
 	version  int
@@ -84,16 +87,20 @@ func New(opts Options) *Server {
 	if opts.BasePath == "" {
 		opts.BasePath = "/"
 	}
-	return &Server{opts: opts, files: map[string][]byte{}, subs: map[chan state]bool{}}
+	return &Server{opts: opts, cache: build.NewCache(), files: map[string][]byte{}, subs: map[chan state]bool{}}
 }
 
-// Rebuild builds the site. On success the new site replaces the old and
+// Rebuild builds the site, reusing the previous build's work for what did
+// not change (changed lists the files the watcher saw change, as paths
+// relative to the site folder). On success the new site replaces the old and
 // every open tab reloads; on failure the old site stays and the tabs show
 // the problems. It returns the build's diagnostics.
-func (s *Server) Rebuild() diag.List {
+func (s *Server) Rebuild(changed ...string) diag.List {
 	start := time.Now()
+	s.cache.Changed(changed)
 	o := s.opts.Build
 	o.Write = false
+	o.Cache = s.cache
 	res, diags := build.Run(o)
 	took := time.Since(start)
 	s.mu.Lock()
@@ -282,12 +289,32 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, changes <-chan []stri
 		srv.Shutdown(shutdown)
 	}()
 	go func() {
-		for range changes {
-			s.Rebuild()
+		for batch := range changes {
+			s.Rebuild(s.relative(batch)...)
 		}
 	}()
 	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
 		return err
 	}
 	return nil
+}
+
+// relative turns the watcher's paths into slash paths relative to the site
+// folder, as the build's caches name files.
+func (s *Server) relative(paths []string) []string {
+	root, err := filepath.Abs(s.opts.Build.Source)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
+			out = append(out, filepath.ToSlash(rel))
+		}
+	}
+	return out
 }

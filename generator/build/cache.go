@@ -1,0 +1,278 @@
+package build
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"slices"
+	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/linkcheck"
+	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Cache carries work from one build to the next, for `plinth serve`. Every
+// build still runs every stage, so the result is always the full build's;
+// the cache only lets stages skip work whose inputs have not changed:
+//
+//   - content files whose size and modification time are unchanged are not
+//     read or parsed again;
+//   - a page's Markdown is not converted again if its body and every link
+//     target in the site are unchanged;
+//   - a page is not rendered again if nothing its layout can see changed:
+//     the site epoch (configuration, layouts, assets, data, options, and
+//     every page's front matter, address and place in the site) and the page's
+//     own body. A layout that may show other pages' bodies (found by reading
+//     its parse tree), a page whose feature data (Extra) may derive from
+//     other pages, and a generated page also depend on every page's body;
+//   - output files whose bytes are unchanged are not scanned again for links
+//     or identifiers.
+//
+// The incremental-equals-full test in this package checks, over a series
+// of edits, that a build with a cache gives the same bytes as one without.
+type Cache struct {
+	seed    maphash.Seed
+	content *content.Cache
+	links   *linkcheck.Cache
+	scan    *scan.Cache
+
+	mu  sync.Mutex
+	md  map[string]mdEntry
+	out map[string]outEntry
+
+	// The current build's epochs, set before the stages that use them.
+	linksEpoch  uint64
+	siteEpoch   uint64
+	bodiesEpoch uint64
+	used        map[string]bool
+}
+
+type mdEntry struct {
+	body, links uint64
+	res         markdown.Result
+	diags       diag.List
+}
+
+type outEntry struct {
+	key   uint64
+	files []site.File
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{
+		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(),
+		md: map[string]mdEntry{}, out: map[string]outEntry{},
+	}
+}
+
+// identity names a page across builds.
+func identity(p *site.Page) string { return p.File + "\x00" + p.URL }
+
+func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
+
+// Load implements markdown.Memo.
+func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.md[identity(p)]
+	if !ok || e.links != c.linksEpoch || e.body != c.sum(p.Body) {
+		return markdown.Result{}, nil, false
+	}
+	c.used["md\x00"+identity(p)] = true
+	return e.res, e.diags, true
+}
+
+// Store implements markdown.Memo.
+func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
+	body := c.sum(p.Body)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
+	c.used["md\x00"+identity(p)] = true
+}
+
+// renderMemo adapts the cache to render.Memo (whose method names clash
+// with markdown.Memo's).
+type renderMemo struct{ c *Cache }
+
+func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
+	c := m.c
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", c.siteEpoch, layout, c.sum(p.Body))
+	if readsOthers || p.File == "" || p.Extra != nil {
+		fmt.Fprintf(&h, "%d\x00%s", c.bodiesEpoch, p.Content)
+	}
+	return h.Sum64()
+}
+
+func (m renderMemo) Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool) {
+	k := m.key(p, layout, readsOthers)
+	c := m.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.out[p.URL]
+	if !ok || e.key != k {
+		return nil, false
+	}
+	c.used["out\x00"+p.URL] = true
+	return e.files, true
+}
+
+func (m renderMemo) Store(p *site.Page, layout string, readsOthers bool, files []site.File) {
+	k := m.key(p, layout, readsOthers)
+	c := m.c
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.out[p.URL] = outEntry{key: k, files: files}
+	c.used["out\x00"+p.URL] = true
+}
+
+// begin starts a build: nothing is marked used yet.
+func (c *Cache) begin() {
+	c.mu.Lock()
+	c.used = map[string]bool{}
+	c.mu.Unlock()
+}
+
+// finish drops entries the build did not use (deleted or renamed pages),
+// so the cache never outgrows the site.
+func (c *Cache) finish() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.md {
+		if !c.used["md\x00"+k] {
+			delete(c.md, k)
+		}
+	}
+	for k := range c.out {
+		if !c.used["out\x00"+k] {
+			delete(c.out, k)
+		}
+	}
+}
+
+// setLinksEpoch records everything a Markdown link can resolve to: every
+// page's source file and address, the published files and the left-out
+// pages.
+func (c *Cache) setLinksEpoch(s *site.Site, resources []site.File, excluded map[string]string) {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	fmt.Fprintf(&h, "%s\x00", s.Config.BaseURL)
+	for _, p := range s.Pages {
+		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00", p.File, p.Path, p.URL)
+	}
+	for _, r := range resources {
+		fmt.Fprintf(&h, "%s\x00", r.Path)
+	}
+	for _, k := range sortedKeys(excluded) {
+		fmt.Fprintf(&h, "%s\x00%s\x00", k, excluded[k])
+	}
+	c.linksEpoch = h.Sum64()
+}
+
+// setEpochs records what every layout can see besides page bodies (the
+// site epoch) and every page's body (the bodies epoch). extra holds the
+// other inputs: configuration, layouts, assets, data, options.
+func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
+	var h, b maphash.Hash
+	h.SetSeed(c.seed)
+	b.SetSeed(c.seed)
+	fmt.Fprintf(&h, "%v\x00%d\x00%s\x00", extra, c.linksEpoch, s.BuildDate)
+	for _, p := range s.Pages {
+		front := []byte(nil)
+		if p.Source != nil && p.BodyOffset <= len(p.Source.Text) {
+			front = p.Source.Text[:p.BodyOffset]
+		}
+		parent := ""
+		if p.Parent != nil {
+			parent = p.Parent.URL
+		}
+		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00%s\x00%v\x00%s\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00",
+			p.Kind, p.File, p.Path, p.Section, p.Type, p.URL, c.sum(front), p.Title, p.Description,
+			p.Resources, p.LastReviewed, p.NextReviewDue, p.Modified, parent, p.NoIndex, p.Canonical, p.Withheld)
+		if p.File == "" {
+			// A generated page's settings come from a feature, not a file.
+			fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
+		}
+		fmt.Fprintf(&b, "%s\x00%d\x00", p.URL, c.sum(p.Body))
+	}
+	c.siteEpoch = h.Sum64()
+	c.bodiesEpoch = b.Sum64()
+}
+
+// treeSum hashes every file under the given folders of fsys (paths and
+// bytes), for inputs the cache cannot see through a stage: data files and
+// assets.
+func (c *Cache) treeSum(fsys fs.FS, dirs ...string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, dir := range dirs {
+		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err == nil {
+				fmt.Fprintf(&h, "%s\x00%d\x00", p, c.sum(data))
+			}
+			return nil
+		})
+	}
+	return h.Sum64()
+}
+
+// contentCache, linkCache and scanCache return the stage caches, or nil
+// when there is no cache.
+func (c *Cache) contentCache() *content.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.content
+}
+
+func (c *Cache) linkCache() *linkcheck.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.links
+}
+
+func (c *Cache) scanCache() *scan.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.scan
+}
+
+// inputsSum hashes the inputs a layout can see that are not pages: the
+// configuration, layouts, assets and data, and the build's options.
+func (c *Cache) inputsSum(fsys fs.FS, theme string, opts Options) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
+		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate)
+	return h.Sum64()
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Changed tells the cache which files changed since the last build (slash
+// paths relative to the site folder), as a file watcher reports them.
+func (c *Cache) Changed(paths []string) {
+	if c != nil {
+		c.content.Forget(paths)
+	}
+}

@@ -1,0 +1,109 @@
+package content
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Cache keeps what Load read, so that `plinth serve` rebuilding after one
+// edit re-reads and re-parses only the files whose size or modification time
+// changed. Pages are stored as they were parsed and handed out as copies, so
+// later stages may set URLs and links on their copy without touching the
+// cached one. A Cache is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]cached
+	used  map[string]bool
+}
+
+type cached struct {
+	size  int64
+	mod   time.Time
+	page  *site.Page // pristine; nil for a resource or a failed page
+	data  []byte     // a resource's bytes
+	diags diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]cached{}} }
+
+// lookup returns the cached entry for p if the file has not changed.
+func (c *Cache) lookup(fsys fs.FS, p string) (cached, fs.FileInfo, bool) {
+	if c == nil {
+		return cached{}, nil, false
+	}
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return cached{}, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[p] = true
+	e, ok := c.files[p]
+	if !ok || e.size != info.Size() || !e.mod.Equal(info.ModTime()) {
+		return cached{}, info, false
+	}
+	return e, info, true
+}
+
+func (c *Cache) store(p string, info fs.FileInfo, e cached) {
+	if c == nil || info == nil {
+		return
+	}
+	e.size, e.mod = info.Size(), info.ModTime()
+	c.mu.Lock()
+	c.files[p] = e
+	c.mu.Unlock()
+}
+
+// begin starts a load; finish forgets the files the load did not see
+// (deleted or renamed), so the cache never outgrows the site.
+func (c *Cache) begin() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.used = map[string]bool{}
+	c.mu.Unlock()
+}
+
+func (c *Cache) finish() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	for p := range c.files {
+		if !c.used[p] {
+			delete(c.files, p)
+		}
+	}
+	c.mu.Unlock()
+}
+
+// copyPage returns a copy of a pristine page for one build.
+func copyPage(p *site.Page) *site.Page {
+	if p == nil {
+		return nil
+	}
+	q := *p
+	return &q
+}
+
+// Forget drops the named files (slash paths relative to the site folder),
+// so the next load reads them again even if their size and modification
+// time look unchanged: file systems record modification times only to a few
+// milliseconds, and an editor can save twice within that.
+func (c *Cache) Forget(paths []string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	for _, p := range paths {
+		delete(c.files, p)
+	}
+	c.mu.Unlock()
+}

@@ -1,0 +1,71 @@
+package scan
+
+import (
+	"fmt"
+	"hash/maphash"
+	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Cache keeps a Scanner and each file's hits between builds, so that a
+// rebuild in `plinth serve` builds the automaton again only when the
+// identifying data or the allow-list changed, and scans again only the
+// files whose bytes changed. A Cache is safe for concurrent use.
+type Cache struct {
+	seed     maphash.Seed
+	mu       sync.Mutex
+	key      uint64
+	scanner  *Scanner
+	warnings diag.List
+	files    map[string]fileHits
+}
+
+type fileHits struct {
+	sum  uint64
+	hits []Hit
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), files: map[string]fileHits{}} }
+
+// Scanner returns a scanner for the terms and allow-list, reusing the
+// cached one when they are the same as last time.
+func (c *Cache) Scanner(terms []Term, allow []string) (*Scanner, diag.List) {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	for _, t := range terms {
+		fmt.Fprintf(&h, "%s\x00%s\x00", t.Text, t.Origin)
+	}
+	h.WriteByte(1)
+	for _, a := range allow {
+		fmt.Fprintf(&h, "%s\x00", a)
+	}
+	key := h.Sum64()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scanner == nil || c.key != key {
+		c.scanner, c.warnings = New(terms, allow)
+		c.key = key
+		c.files = map[string]fileHits{}
+		c.scanner.cache = c
+	}
+	return c.scanner, c.warnings
+}
+
+// hits returns a file's hits, from the cache if its bytes are unchanged.
+func (c *Cache) hits(s *Scanner, f site.File) []Hit {
+	sum := maphash.Bytes(c.seed, f.Data)
+	c.mu.Lock()
+	e, ok := c.files[f.Path]
+	c.mu.Unlock()
+	if ok && e.sum == sum && (len(e.hits) == 0 || e.hits[0].Source == f.Source) {
+		return e.hits
+	}
+	hits := s.File(f)
+	c.mu.Lock()
+	c.files[f.Path] = fileHits{sum: sum, hits: hits}
+	c.mu.Unlock()
+	return hits
+}
