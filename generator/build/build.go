@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content, dataset → framework → assemble → markdown → render → static
-//	       → linkcheck → scan → publish
+//	config → content → framework → dataset → feedback → assemble → markdown
+//	       → render → static → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -16,12 +16,14 @@ import (
 	"slices"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
@@ -120,13 +122,9 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
-
-	data, d := dataset.Load(fsys, dataset.Options{})
-	diags.Append(d)
-	clk.lap("dataset")
 
 	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
@@ -139,6 +137,22 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	loaded.Pages = fw.Pages
 	clk.lap("framework")
+
+	// The framework comes first so that data files' standard references
+	// are checked against it.
+	data, d := dataset.Load(fsys, dataset.Options{Standards: fw.Framework.ResolveText})
+	diags.Append(d)
+	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
+	diags.Append(d)
+	clk.lap("dataset")
+
+	// Until site.toml has a [disclosure] table, the NHS Digital rule.
+	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
+		Framework: fw.Framework, Policy: anonymise.DefaultPolicy(), Scanner: scanner, Publish: asmOpts,
+	})
+	diags.Append(d)
+	loaded.Pages = yswd.Pages
+	clk.lap("feedback")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
@@ -175,7 +189,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, yswd.Files)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -183,7 +197,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
+	diags.Append(scanner.Scan(files, sources(s)))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
 	if diags.HasErrors() || !opts.Write {
@@ -198,10 +212,11 @@ func Run(opts Options) (Result, diag.List) {
 	return res, diags
 }
 
-// scanOutput searches every output file for the identifying values of the
-// private datasets and for personal-data patterns: the last check before
-// anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
+// identifierScanner prepares the search for the identifying values of the
+// private datasets and for personal-data patterns. Features that publish
+// free text check their cells with it; the last check before anything is
+// published runs it over every output file.
+func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
@@ -217,7 +232,8 @@ func scanOutput(files []site.File, data *dataset.Set, allow []string, sources fu
 	} else {
 		scanner, diags = scan.New(terms, allow)
 	}
-	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
+	// The cache keeps its warnings; the build's list must not share them.
+	return scanner, slices.Clone(diags)
 }
 
 // sources looks up the text of a page's source file, for positions.
