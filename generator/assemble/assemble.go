@@ -9,6 +9,7 @@ package assemble
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"path"
 	"slices"
 	"strings"
@@ -305,8 +306,8 @@ func OutputPath(url string) string {
 // next pages within a section.
 func (a *assembler) order(all []*site.Page) {
 	for _, p := range all {
-		slices.SortStableFunc(p.Pages, displayOrder)
-		slices.SortStableFunc(p.Sections, displayOrder)
+		sortForDisplay(p.Pages)
+		sortForDisplay(p.Sections)
 		for i, c := range p.Pages {
 			if i > 0 {
 				c.Prev = p.Pages[i-1]
@@ -318,23 +319,38 @@ func (a *assembler) order(all []*site.Page) {
 	}
 }
 
-// displayOrder sorts by weight (pages without a weight after those with
-// one), then title, then URL, so the order is total and stable.
-func displayOrder(x, y *site.Page) int {
-	wx, wy := x.Weight, y.Weight
-	if (wx == 0) != (wy == 0) {
-		if wx == 0 {
-			return 1
+// sortForDisplay sorts by weight (pages without a weight after those with
+// one), then title ignoring case, then URL, so the order is total. The
+// lower-cased titles are computed once per page, not once per comparison.
+func sortForDisplay(pages []*site.Page) {
+	if len(pages) < 2 {
+		return
+	}
+	type key struct {
+		weight int
+		title  string
+		p      *site.Page
+	}
+	keys := make([]key, len(pages))
+	for i, p := range pages {
+		w := p.Weight
+		if w == 0 {
+			w = math.MaxInt // unweighted pages go last
 		}
-		return -1
+		keys[i] = key{w, strings.ToLower(p.Title), p}
 	}
-	if c := cmp.Compare(wx, wy); c != 0 {
-		return c
+	slices.SortFunc(keys, func(x, y key) int {
+		if c := cmp.Compare(x.weight, y.weight); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.title, y.title); c != 0 {
+			return c
+		}
+		return strings.Compare(x.p.URL, y.p.URL)
+	})
+	for i, k := range keys {
+		pages[i] = k.p
 	}
-	if c := strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)); c != 0 {
-		return c
-	}
-	return strings.Compare(x.URL, y.URL)
 }
 
 // reviewDates sets the dates shown as "Page last reviewed" and "Next review

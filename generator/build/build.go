@@ -184,7 +184,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
-	generated, err := generatedFiles(s, statics)
+	generated, err := cache.generatedFiles(s, statics)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}

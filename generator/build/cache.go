@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/content"
@@ -44,6 +45,11 @@ type Cache struct {
 	md  map[string]mdEntry
 	out map[string]outEntry
 
+	// generated holds the site-wide files (sitemap, feed) of the last
+	// build and the site epoch they were made for.
+	generated      []site.File
+	generatedEpoch uint64
+
 	// The current build's epochs, set before the stages that use them.
 	linksEpoch  uint64
 	siteEpoch   uint64
@@ -75,12 +81,21 @@ func identity(p *site.Page) string { return p.File + "\x00" + p.URL }
 
 func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
 
+// bodySum is the page's body hash: the one content.Load computed, or (for
+// generated pages) a fresh one.
+func (c *Cache) bodySum(p *site.Page) uint64 {
+	if p.BodySum != 0 || p.File != "" {
+		return p.BodySum
+	}
+	return c.sum(p.Body)
+}
+
 // Load implements markdown.Memo.
 func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.md[identity(p)]
-	if !ok || e.links != c.linksEpoch || e.body != c.sum(p.Body) {
+	if !ok || e.links != c.linksEpoch || e.body != c.bodySum(p) {
 		return markdown.Result{}, nil, false
 	}
 	c.used["md\x00"+identity(p)] = true
@@ -89,7 +104,7 @@ func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
 
 // Store implements markdown.Memo.
 func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
-	body := c.sum(p.Body)
+	body := c.bodySum(p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
@@ -104,11 +119,35 @@ func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
 	c := m.c
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%d\x00%s\x00%d\x00", c.siteEpoch, layout, c.sum(p.Body))
-	if readsOthers || p.File == "" || p.Extra != nil {
-		fmt.Fprintf(&h, "%d\x00%s", c.bodiesEpoch, p.Content)
+	writeUint(&h, c.siteEpoch)
+	h.WriteString(layout)
+	writeUint(&h, c.bodySum(p))
+	if p.File == "" {
+		// A generated page's content comes from a feature, not a body.
+		h.WriteString(string(p.Content))
+	}
+	if readsOthers || p.Extra != nil {
+		// Feature data (Extra) may be derived from other pages' bodies.
+		writeUint(&h, c.bodiesEpoch)
 	}
 	return h.Sum64()
+}
+
+// writeUint and writeStrings feed a hash without fmt, which matters when
+// every page of a large site is hashed on every rebuild.
+func writeUint(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+}
+
+func writeStrings(h *maphash.Hash, ss ...string) {
+	for _, s := range ss {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
 }
 
 func (m renderMemo) Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool) {
@@ -137,6 +176,7 @@ func (m renderMemo) Store(p *site.Page, layout string, readsOthers bool, files [
 func (c *Cache) begin() {
 	c.mu.Lock()
 	c.used = map[string]bool{}
+	c.siteEpoch = 0
 	c.mu.Unlock()
 }
 
@@ -193,14 +233,21 @@ func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
 		if p.Parent != nil {
 			parent = p.Parent.URL
 		}
-		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%s\x00%s\x00%v\x00%s\x00%s\x00%s\x00%s\x00%t\x00%s\x00%s\x00",
-			p.Kind, p.File, p.Path, p.Section, p.Type, p.URL, c.sum(front), p.Title, p.Description,
-			p.Resources, p.LastReviewed, p.NextReviewDue, p.Modified, parent, p.NoIndex, p.Canonical, p.Withheld)
+		writeStrings(&h, string(p.Kind), p.File, p.Path, p.Section, p.Type, p.URL, p.Title, p.Description,
+			parent, p.Canonical, p.Withheld, strings.Join(p.Resources, "\x00"))
+		h.Write(front)
+		for _, d := range []site.Date{p.LastReviewed, p.NextReviewDue, p.Modified} {
+			writeUint(&h, uint64(d.Unix()))
+		}
+		if p.NoIndex {
+			h.WriteByte(1)
+		}
 		if p.File == "" {
 			// A generated page's settings come from a feature, not a file.
 			fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
 		}
-		fmt.Fprintf(&b, "%s\x00%d\x00", p.URL, c.sum(p.Body))
+		b.WriteString(p.URL)
+		writeUint(&b, c.bodySum(p))
 	}
 	c.siteEpoch = h.Sum64()
 	c.bodiesEpoch = b.Sum64()
@@ -269,10 +316,42 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
+// Watched tells the cache that every change will be reported through
+// Changed (by a file watcher), so unchanged files need not even be checked
+// on disk. After a watcher error, when a change may have been missed, start
+// again with a new cache.
+func (c *Cache) Watched() { c.content.Trust = true }
+
 // Changed tells the cache which files changed since the last build (slash
 // paths relative to the site folder), as a file watcher reports them.
 func (c *Cache) Changed(paths []string) {
 	if c != nil {
 		c.content.Forget(paths)
 	}
+}
+
+// generatedFiles returns the site-wide generated files, reusing the last
+// build's when the site epoch (every page's address, dates and settings)
+// and the static files they depend on are unchanged.
+func (c *Cache) generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
+	if c == nil {
+		return generatedFiles(s, statics)
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	writeUint(&h, c.siteEpoch)
+	for _, f := range statics {
+		if f.Path == "robots.txt" {
+			h.WriteByte(1)
+		}
+	}
+	key := h.Sum64()
+	if c.siteEpoch != 0 && c.generated != nil && key == c.generatedEpoch {
+		return c.generated, nil
+	}
+	files, err := generatedFiles(s, statics)
+	if err == nil && c.siteEpoch != 0 {
+		c.generated, c.generatedEpoch = files, key
+	}
+	return files, err
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 
@@ -15,9 +16,28 @@ import (
 // later stages may set URLs and links on their copy without touching the
 // cached one. A Cache is safe for concurrent use.
 type Cache struct {
+	// Trust, when set, means the caller reports every change with Forget
+	// (a file watcher does), so an entry is reused without asking the file
+	// system for the file's size and time: on a site of thousands of pages
+	// those checks cost more than the rest of a small rebuild.
+	Trust bool
+
 	mu    sync.Mutex
 	files map[string]cached
 	used  map[string]bool
+
+	// walk is the last walk of content/, reused in Trust mode until a
+	// change could have added or removed a file.
+	walk      *walked
+	rewalk    bool
+	forgotten []string
+}
+
+// walked is what walking content/ found.
+type walked struct {
+	mds, others []string
+	bundles     map[string]bool
+	diags       diag.List
 }
 
 type cached struct {
@@ -35,6 +55,15 @@ func NewCache() *Cache { return &Cache{files: map[string]cached{}} }
 func (c *Cache) lookup(fsys fs.FS, p string) (cached, fs.FileInfo, bool) {
 	if c == nil {
 		return cached{}, nil, false
+	}
+	if c.Trust {
+		c.mu.Lock()
+		e, ok := c.files[p]
+		c.used[p] = true
+		c.mu.Unlock()
+		if ok {
+			return e, nil, true
+		}
 	}
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
@@ -103,7 +132,35 @@ func (c *Cache) Forget(paths []string) {
 	}
 	c.mu.Lock()
 	for _, p := range paths {
+		if !strings.HasPrefix(p, Dir+"/") {
+			continue
+		}
+		if _, known := c.files[p]; !known {
+			c.rewalk = true // a new file or a folder
+		}
 		delete(c.files, p)
+		c.forgotten = append(c.forgotten, p)
 	}
 	c.mu.Unlock()
+}
+
+// lastWalk returns the previous walk if, in Trust mode, nothing can have
+// been added or removed since.
+func (c *Cache) lastWalk(fsys fs.FS) *walked {
+	if c == nil || !c.Trust || c.walk == nil || c.rewalk {
+		return nil
+	}
+	for _, p := range c.forgotten {
+		if _, err := fs.Stat(fsys, p); err != nil {
+			return nil // deleted or renamed away
+		}
+	}
+	return c.walk
+}
+
+func (c *Cache) storeWalk(w *walked) {
+	if c == nil {
+		return
+	}
+	c.walk, c.rewalk, c.forgotten = w, false, nil
 }

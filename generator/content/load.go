@@ -65,33 +65,20 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	var (
 		res   Result
 		diags diag.List
-		mds   []string
 	)
-	bundles := map[string]bool{} // folders holding index.md
-	var others []string
 	if st, err := fs.Stat(fsys, Dir); err != nil || !st.IsDir() {
 		diags.Add(diag.Errorf(diag.Pos{File: Dir}, "there is no content folder").
 			WithHint("a site keeps its pages in a folder named content next to site.toml"))
 		return res, diags
 	}
-	dirFn := func(p string) error {
-		if problem := site.CheckSegment(path.Base(p)); problem != "" {
-			diags.Add(badName(p, path.Base(p), problem, true))
-			return fs.SkipDir
-		}
-		return nil
+	w := opts.Cache.lastWalk(fsys)
+	if w == nil {
+		w = walk(fsys)
+		opts.Cache.storeWalk(w)
 	}
-	source.Walk(fsys, Dir, &diags, dirFn, func(p string) {
-		name := path.Base(p)
-		if !strings.HasSuffix(name, ".md") {
-			others = append(others, p)
-			return
-		}
-		if name == "index.md" {
-			bundles[path.Dir(p)] = true
-		}
-		mds = append(mds, p)
-	})
+	diags.Append(w.diags)
+	mds, bundles := w.mds, w.bundles
+	others := slices.Clone(w.others)
 
 	// Markdown files inside a bundle (other than its index.md) are the
 	// bundle's resources, as in Hugo: they are copied, not rendered.
@@ -148,6 +135,31 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		res.Resources = append(res.Resources, Resource{File: site.File{Path: rel, Data: data, Source: p}, Owner: owner})
 	}
 	return res, diags
+}
+
+// walk lists the files under content/: Markdown files, other files, and
+// the folders that are bundles.
+func walk(fsys fs.FS) *walked {
+	w := &walked{bundles: map[string]bool{}}
+	dirFn := func(p string) error {
+		if problem := site.CheckSegment(path.Base(p)); problem != "" {
+			w.diags.Add(badName(p, path.Base(p), problem, true))
+			return fs.SkipDir
+		}
+		return nil
+	}
+	source.Walk(fsys, Dir, &w.diags, dirFn, func(p string) {
+		name := path.Base(p)
+		if !strings.HasSuffix(name, ".md") {
+			w.others = append(w.others, p)
+			return
+		}
+		if name == "index.md" {
+			w.bundles[path.Dir(p)] = true
+		}
+		w.mds = append(w.mds, p)
+	})
+	return w
 }
 
 // bundleOf returns the outermost bundle folder containing p, or "":

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"strconv"
@@ -11,6 +12,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
+
+// bodySeed makes Page.BodySum comparable across builds in one process.
+var bodySeed = maphash.MakeSeed()
 
 // loadPage reads one Markdown file. It returns nil when the file is unusable
 // (unreadable, not UTF-8, broken front matter); every problem found is in
@@ -33,6 +37,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 
 	rel := strings.TrimPrefix(file, Dir+"/")
 	p := &site.Page{File: file, Source: src, Body: data[parts.BodyStart:], BodyOffset: parts.BodyStart}
+	p.BodySum = maphash.Bytes(bodySeed, p.Body)
 	dir := path.Dir(rel)
 	if dir == "." {
 		dir = ""

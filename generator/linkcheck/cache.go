@@ -2,45 +2,105 @@ package linkcheck
 
 import (
 	"hash/maphash"
-	"sync"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// Cache keeps each HTML file's IDs and links between checks, keyed by the
-// file's content, so that a rebuild in `plinth serve` scans only the pages
-// whose bytes changed. Checking the links themselves is cheap (map lookups)
-// and is always done in full, so a change to one page that breaks links on
-// others is still found. A Cache is safe for concurrent use.
+// Cache keeps each file's scan and check results between checks, for
+// `plinth serve`. A file is checked again only if it changed, if a file its
+// links lead to changed or disappeared, or if it had problems last time (a
+// new file may have fixed them). That is exactly the set whose result can
+// differ, so the outcome equals a full check. A Cache is used by one check
+// at a time.
 type Cache struct {
-	seed maphash.Seed
-	mu   sync.Mutex
-	m    map[string]cacheEntry
+	seed  maphash.Seed
+	epoch string
+	files map[string]*cacheEntry
 }
 
 type cacheEntry struct {
-	sum  uint64
-	page *page
+	data   *byte // identity of the bytes last seen, to skip hashing
+	size   int
+	sum    uint64
+	page   *page
+	result result
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), m: map[string]cacheEntry{}} }
+func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), files: map[string]*cacheEntry{}} }
 
-// scan returns the scanned page for a file, from the cache if its bytes
-// are unchanged.
-func (c *Cache) scan(path string, data []byte) *page {
-	if c == nil {
-		p := scan(data)
-		return &p
+func (c *Cache) check(files []site.File, s Site) diag.List {
+	if epoch := s.Origin + "\x00" + s.BasePath; epoch != c.epoch {
+		c.epoch, c.files = epoch, map[string]*cacheEntry{}
 	}
-	sum := maphash.Bytes(c.seed, data)
-	c.mu.Lock()
-	e, ok := c.m[path]
-	c.mu.Unlock()
-	if ok && e.sum == sum {
-		return e.page
+	byPath := make(map[string]int, len(files))
+	for i, f := range files {
+		byPath[f.Path] = i
 	}
-	p := scan(data)
-	c.mu.Lock()
-	c.m[path] = cacheEntry{sum: sum, page: &p}
-	c.mu.Unlock()
-	return &p
+	// Which files are new or changed? Outputs reused from the render
+	// cache are the very same slices, so most need no hashing.
+	entries := make([]*cacheEntry, len(files))
+	changed := make([]bool, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		e := c.files[f.Path]
+		var first *byte
+		if len(f.Data) > 0 {
+			first = &f.Data[0]
+		}
+		if e != nil && e.data == first && e.size == len(f.Data) {
+			entries[i] = e
+			return
+		}
+		sum := maphash.Bytes(c.seed, f.Data)
+		if e != nil && e.sum == sum {
+			entries[i] = &cacheEntry{data: first, size: len(f.Data), sum: sum, page: e.page, result: e.result}
+			return
+		}
+		ne := &cacheEntry{data: first, size: len(f.Data), sum: sum}
+		if strings.HasSuffix(f.Path, ".html") {
+			p := scan(f.Data)
+			ne.page = &p
+		}
+		entries[i], changed[i] = ne, true
+	})
+	dirty := map[string]bool{}
+	for i, f := range files {
+		if changed[i] {
+			dirty[f.Path] = true
+		}
+	}
+	for p := range c.files {
+		if _, ok := byPath[p]; !ok {
+			dirty[p] = true // removed
+		}
+	}
+	pages := make([]*page, len(files))
+	for i, e := range entries {
+		pages[i] = e.page
+	}
+	parallel.For(len(files), func(i int) {
+		e := entries[i]
+		again := changed[i] || len(e.result.diags) > 0
+		for _, t := range e.result.targets {
+			if again {
+				break
+			}
+			again = dirty[t]
+		}
+		if again {
+			e.result = checkFile(files[i], e.page, s, byPath, pages)
+		}
+	})
+	next := make(map[string]*cacheEntry, len(files))
+	var out diag.List
+	for i, f := range files {
+		next[f.Path] = entries[i]
+		out.Append(entries[i].result.diags)
+	}
+	c.files = next
+	return out
 }

@@ -42,6 +42,9 @@ type Link struct {
 
 // Check checks every internal link of files.
 func Check(files []site.File, s Site) diag.List {
+	if s.Cache != nil {
+		return s.Cache.check(files, s)
+	}
 	byPath := make(map[string]int, len(files))
 	for i, f := range files {
 		byPath[f.Path] = i
@@ -49,51 +52,66 @@ func Check(files []site.File, s Site) diag.List {
 	pages := make([]*page, len(files))
 	parallel.For(len(files), func(i int) {
 		if strings.HasSuffix(files[i].Path, ".html") {
-			pages[i] = s.Cache.scan(files[i].Path, files[i].Data)
+			p := scan(files[i].Data)
+			pages[i] = &p
 		}
 	})
-	results := make([]diag.List, len(files))
+	results := make([]result, len(files))
 	parallel.For(len(files), func(i int) {
-		if pages[i] == nil {
-			return
-		}
-		f := files[i]
-		seen := map[string]bool{}
-		for _, r := range pages[i].refs {
-			if seen[r.url] {
-				continue
-			}
-			seen[r.url] = true
-			problem := check(f.Path, r.url, s, byPath, pages)
-			if problem == "" {
-				continue
-			}
-			results[i].Add(report(f, r, problem, s))
-		}
+		results[i] = checkFile(files[i], pages[i], s, byPath, pages)
 	})
 	var out diag.List
-	for _, l := range results {
-		out.Append(l)
+	for _, r := range results {
+		out.Append(r.diags)
 	}
 	return out
 }
 
-// check returns why url, found in the output file from, does not resolve,
-// or "".
-func check(from, raw string, s Site, byPath map[string]int, pages []*page) string {
+// result is the outcome of checking one file: its problems and the output
+// files its links lead to (for incremental checks).
+type result struct {
+	diags   diag.List
+	targets []string
+}
+
+func checkFile(f site.File, pg *page, s Site, byPath map[string]int, pages []*page) result {
+	var r result
+	if pg == nil {
+		return r
+	}
+	seen := map[string]bool{}
+	for _, ref := range pg.refs {
+		if seen[ref.url] {
+			continue
+		}
+		seen[ref.url] = true
+		problem, target := check(f.Path, ref.url, s, byPath, pages)
+		if target != "" && target != f.Path {
+			r.targets = append(r.targets, target)
+		}
+		if problem != "" {
+			r.diags.Add(report(f, ref, problem, s))
+		}
+	}
+	return r
+}
+
+// check returns why url, found in the output file from, does not resolve
+// (or ""), and the output file it leads to (or "").
+func check(from, raw string, s Site, byPath map[string]int, pages []*page) (string, string) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return fmt.Sprintf("%q is not a valid URL", raw)
+		return fmt.Sprintf("%q is not a valid URL", raw), ""
 	}
 	switch {
 	case u.Scheme == "javascript":
-		return "javascript: links are not allowed"
+		return "javascript: links are not allowed", ""
 	case u.Scheme != "" || u.Host != "":
 		if u.Scheme+"://"+u.Host != s.Origin || !strings.HasPrefix(u.Path, s.BasePath) {
-			return "" // another site: see External
+			return "", "" // another site: see External
 		}
 	case raw == "":
-		return "the link is empty"
+		return "the link is empty", ""
 	}
 	target := from
 	if u.Path != "" {
@@ -106,27 +124,27 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*page) strin
 		}
 		rel, ok := strings.CutPrefix(abs, s.BasePath)
 		if !ok && abs+"/" != s.BasePath {
-			return fmt.Sprintf("%s is outside the site's base path %s", abs, s.BasePath)
+			return fmt.Sprintf("%s is outside the site's base path %s", abs, s.BasePath), ""
 		}
 		target = resolve(rel, byPath)
 		if target == "" {
-			return fmt.Sprintf("%s does not exist in the built site", abs)
+			return fmt.Sprintf("%s does not exist in the built site", abs), ""
 		}
 	}
 	if u.Fragment == "" || u.Fragment == "top" && u.Path == "" {
-		return ""
+		return "", target
 	}
 	p := pages[byPath[target]]
 	if p == nil {
-		return "" // fragments into non-HTML files (PDF pages) are not checked
+		return "", target // fragments into non-HTML files (PDF pages) are not checked
 	}
 	if !p.ids[u.Fragment] {
 		if target == from {
-			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment)
+			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment), target
 		}
-		return fmt.Sprintf("there is no element with id %q on %s", u.Fragment, target)
+		return fmt.Sprintf("there is no element with id %q on %s", u.Fragment, target), target
 	}
-	return ""
+	return "", target
 }
 
 // resolve maps a path below the base path to an output file, the way a

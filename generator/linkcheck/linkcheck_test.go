@@ -77,3 +77,34 @@ func TestFetch(t *testing.T) {
 		t.Fatalf("statuses = %+v", got)
 	}
 }
+
+// TestCacheEqualsFull checks incremental link checking against a full
+// check over edits that change IDs, remove and add targets.
+func TestCacheEqualsFull(t *testing.T) {
+	s := Site{Origin: "https://example.org", BasePath: "/"}
+	a := site.File{Path: "a/index.html", Data: []byte(`<a href="/b/#x">b</a><a href="/c/">c</a>`)}
+	b := site.File{Path: "b/index.html", Data: []byte(`<h2 id="x">x</h2>`)}
+	steps := [][]site.File{
+		{a, b},
+		{a, {Path: "b/index.html", Data: []byte(`<h2 id="y">y</h2>`)}}, // fragment gone
+		{a, b}, // back
+		{a},    // target removed
+		{a, b, {Path: "c/index.html", Data: []byte(`c`)}},                // broken link fixed
+		{{Path: "a/index.html", Data: []byte(`<a href="/d/">d</a>`)}, b}, // page changed
+	}
+	c := NewCache()
+	for i, files := range steps {
+		s.Cache = c
+		got := Check(files, s)
+		s.Cache = nil
+		want := Check(files, s)
+		if len(got) != len(want) {
+			t.Fatalf("step %d: cached %v, full %v", i, got, want)
+		}
+		for j := range got {
+			if got[j].Error() != want[j].Error() {
+				t.Fatalf("step %d: cached %v, full %v", i, got, want)
+			}
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -87,7 +88,14 @@ func New(opts Options) *Server {
 	if opts.BasePath == "" {
 		opts.BasePath = "/"
 	}
-	return &Server{opts: opts, cache: build.NewCache(), files: map[string][]byte{}, subs: map[chan state]bool{}}
+	return &Server{opts: opts, cache: newCache(), files: map[string][]byte{}, subs: map[chan state]bool{}}
+}
+
+// newCache returns a build cache that relies on the watcher for changes.
+func newCache() *build.Cache {
+	c := build.NewCache()
+	c.Watched()
+	return c
 }
 
 // Rebuild builds the site, reusing the previous build's work for what did
@@ -290,6 +298,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener, changes <-chan []stri
 	}()
 	go func() {
 		for batch := range changes {
+			if slices.Contains(batch, Everything) {
+				s.cache = newCache()
+			}
 			s.Rebuild(s.relative(batch)...)
 		}
 	}()

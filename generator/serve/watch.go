@@ -16,6 +16,10 @@ import (
 // site.toml in the site folder itself.
 var Watched = []string{"content", "data", "layouts", "themes", "static", "assets", "archetypes"}
 
+// Everything in a batch means the watcher may have missed changes, so
+// nothing from earlier builds can be trusted.
+const Everything = "*"
+
 // Watch reports changes under the site's source folders. Events that arrive
 // within debounce of each other are coalesced into one batch of paths, so
 // an editor that saves by writing a temporary file and renaming it causes
@@ -76,8 +80,17 @@ func Watch(dir string, debounce time.Duration) (<-chan []string, func(), error) 
 					return
 				}
 			case <-w.Errors:
-				// A dropped event is followed by later ones; the next
-				// rebuild reads everything afresh anyway.
+				// Events may have been dropped (the kernel's queue
+				// overflowed): ask for a rebuild from scratch.
+				if !slices.Contains(pending, Everything) {
+					pending = append(pending, Everything)
+				}
+				if timer == nil {
+					timer = time.NewTimer(debounce)
+				} else {
+					timer.Reset(debounce)
+				}
+				fire = timer.C
 			}
 		}
 	}()

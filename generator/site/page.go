@@ -59,6 +59,10 @@ type Page struct {
 	// starts in Source.Text.
 	Body       []byte
 	BodyOffset int
+	// BodySum is a hash of Body, set when the page is read, so caches can
+	// tell an edited body from an unchanged one without hashing it again.
+	// It is only meaningful within one process.
+	BodySum uint64
 	// Front is the decoded front matter with the position of every key and
 	// value, so that a later stage can report a problem it finds (a
 	// reference to a standard that does not exist, say) at its own line and
