@@ -9,9 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
+	"github.com/plinth-ssg/plinth/generator/render"
 )
 
 var cmdBuild = &command{
@@ -29,7 +31,11 @@ offending line and a hint.
 
 Dates shown as the build date come from SOURCE_DATE_EPOCH when it is set,
 otherwise from the newest date in the content, so two builds of the same
-input give identical files.`,
+input give identical files.
+
+The summary says how many figures of the published tables disclosure
+control hid: the small counts (primary suppression) and the figures hidden
+to protect them (secondary suppression). --disclosure lists every table.`,
 }
 
 var cmdCheck = &command{
@@ -50,19 +56,22 @@ func init() {
 type buildFlagValues struct {
 	source, destination, baseURL   *string
 	drafts, future, quiet, timings *bool
+	templateMetrics, disclosure    *bool
 	external                       *bool
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	v := buildFlagValues{
-		source:      fs.String("source", ".", "the site's folder (holding site.toml)"),
-		destination: fs.String("destination", "public", "the output folder; a relative path is inside --source"),
-		baseURL:     fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
-		drafts:      fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
-		future:      fs.Bool("future", false, "include pages whose publishDate is in the future"),
-		quiet:       fs.Bool("quiet", false, "print only problems, not the summary"),
-		timings:     fs.Bool("timings", false, "print how long each stage of the build took"),
+		source:          fs.String("source", ".", "the site's folder (holding site.toml)"),
+		destination:     fs.String("destination", "public", "the output folder; a relative path is inside --source"),
+		baseURL:         fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
+		drafts:          fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
+		future:          fs.Bool("future", false, "include pages whose publishDate is in the future"),
+		quiet:           fs.Bool("quiet", false, "print only problems, not the summary"),
+		timings:         fs.Bool("timings", false, "print how long each stage of the build took"),
+		templateMetrics: fs.Bool("template-metrics", false, "print how long each layout took, most expensive first"),
+		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
@@ -89,14 +98,22 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
 	}
+	var metrics *render.Metrics
+	if *v.templateMetrics {
+		metrics = &render.Metrics{}
+	}
 	start := time.Now()
 	res, diags := build.Run(build.Options{
 		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
 		Drafts: *v.drafts, Future: *v.future,
 		Now: time.Now(), BuildDate: buildDate, Write: write,
+		TemplateMetrics: metrics,
 	})
 	elapsed := time.Since(start)
 	diag.Print(e.stderr, diags, 0)
+	if metrics != nil {
+		metrics.Print(e.stderr)
+	}
 	if *v.timings {
 		for _, st := range res.Stages {
 			fmt.Fprintf(e.stderr, "%-10s %8.1f ms\n", st.Name, float64(st.Duration.Microseconds())/1000)
@@ -121,6 +138,14 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 		} else if warnings > 1 {
 			note = fmt.Sprintf(" (%d warnings)", warnings)
 		}
+		if len(res.Disclosure) > 0 {
+			fmt.Fprintln(e.stdout, disclosureSummary(res.Disclosure))
+		}
+		if *v.disclosure {
+			for _, r := range res.Disclosure {
+				fmt.Fprintf(e.stdout, "  %s\n", r)
+			}
+		}
 		if write {
 			fmt.Fprintf(e.stdout, "Built %d pages and copied %d files in %s to %s%s\n", res.Pages, res.Copied, round(elapsed), dest, note)
 		} else {
@@ -128,6 +153,19 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 		}
 	}
 	return status
+}
+
+// disclosureSummary says in one line what disclosure control hid across
+// the published tables of counts.
+func disclosureSummary(reports []anonymise.Report) string {
+	var figures, primary, secondary int
+	for _, r := range reports {
+		figures += r.Figures
+		primary += r.Primary
+		secondary += r.Secondary
+	}
+	return fmt.Sprintf("Disclosure control: %d tables of counts, %d figures; %d hidden: %d small (primary suppression), %d to protect them (secondary suppression)",
+		len(reports), figures, primary+secondary, primary, secondary)
 }
 
 // checkExternal lists the links to other sites with the pages using them,

@@ -32,6 +32,10 @@ type Meta struct {
 	ColumnHeading string
 	// TotalLabel labels the totals; "Total" when empty.
 	TotalLabel string
+	// RowTotalLabel, when set, labels the row totals (the last column)
+	// instead: "England" for a table whose columns are regions, whose
+	// column totals are still labelled TotalLabel.
+	RowTotalLabel string
 }
 
 // Counts is a raw, unpublishable table of counts: rows × columns of
@@ -123,4 +127,32 @@ func (c *Counts) ext(row, col int) int {
 		panic("anonymise: Counts: cell out of range")
 	}
 	return row*(k+1) + col
+}
+
+// rowLabel names row i of the extended table for messages; i may be
+// len(rows) or Total for the row of column totals.
+func (c *Counts) rowLabel(i int) string {
+	if i >= 0 && i < len(c.rows) {
+		return c.rows[i]
+	}
+	return c.totalLabel()
+}
+
+// colLabel names column j of the extended table for messages; j may be
+// len(cols) or Total for the column of row totals.
+func (c *Counts) colLabel(j int) string {
+	if j >= 0 && j < len(c.cols) {
+		return c.cols[j]
+	}
+	if c.Meta.RowTotalLabel != "" {
+		return c.Meta.RowTotalLabel
+	}
+	return c.totalLabel()
+}
+
+func (c *Counts) totalLabel() string {
+	if c.Meta.TotalLabel != "" {
+		return c.Meta.TotalLabel
+	}
+	return "Total"
 }

@@ -63,11 +63,20 @@
 // Publish returns an *AuditError naming the table and cells, and the build
 // must stop.
 //
+// # Linked tables
+//
+// The audit of Publish protects each table on its own. Two tables cut from
+// the same records (by region × quarter and by region × status, say) can
+// give away together what neither gives alone: a total hidden in one and
+// shown in the other, or rounding intervals that the other table narrows.
+// Policy.PublishLinked publishes such a family together: the links between
+// the tables (equal totals, one count part of another) are declared on a
+// Linked value, and the audit runs over the equations of every table and
+// every link at once (linked.go).
+//
 // # Limits
 //
-// The audit protects each table on its own. Two tables cut from the same data
-// (by region × quarter and by region × status, say) can give away together
-// what neither gives alone; publish such figures as one table, or make sure
-// their shared totals match and are audited together. Tables published in
-// successive releases can be differenced in the same way.
+// Tables published in successive releases can be differenced; so can
+// tables from the same records that are not declared in one family. The
+// caller decides what is linked.
 package anonymise

@@ -37,6 +37,10 @@ type grid struct {
 	x        []int // true values, row-major over the extended table
 	st       []status
 	national []bool // exempt from the rule (only when the policy allows it)
+	// eqs, when set, replaces the row and column equations: a family of
+	// linked tables is audited as one grid whose equations are those of
+	// every table and of the links between them (linked.go).
+	eqs [][]term
 }
 
 // newGrid builds the extended table from counts: totals from unrounded
@@ -116,6 +120,9 @@ type term struct {
 // lines returns the equations of the extended table: one for every row and
 // every column, each summing to zero.
 func (g *grid) lines() [][]term {
+	if g.eqs != nil {
+		return g.eqs
+	}
 	var eqs [][]term
 	for i := range g.r {
 		var eq []term

@@ -193,16 +193,6 @@ func (g *grid) table(c *Counts) *Table {
 // auditError names the cells that failed, without their values.
 func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 	e := &AuditError{Table: c.Meta.Title}
-	total := c.Meta.TotalLabel
-	if total == "" {
-		total = "Total"
-	}
-	label := func(labels []string, i int) string {
-		if i == len(labels) {
-			return total
-		}
-		return labels[i]
-	}
 	for _, v := range fails {
 		i, j := v.cell/g.c, v.cell%g.c
 		var msg string
@@ -214,7 +204,7 @@ func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 		default:
 			msg = "this hidden figure can be worked out exactly by someone who knows which hidden figures are small"
 		}
-		e.Cells = append(e.Cells, AuditProblem{Row: label(c.rows, i), Column: label(c.cols, j), Problem: msg})
+		e.Cells = append(e.Cells, AuditProblem{Row: c.rowLabel(i), Column: c.colLabel(j), Problem: msg})
 	}
 	return e
 }

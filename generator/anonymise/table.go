@@ -1,6 +1,9 @@
 package anonymise
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind says what a table's figures are.
 type Kind uint8
@@ -63,6 +66,15 @@ func (t *Table) TotalLabel() string {
 		return "Total"
 	}
 	return t.meta.TotalLabel
+}
+
+// RowTotalLabel labels the column of row totals: Meta.RowTotalLabel, or
+// TotalLabel.
+func (t *Table) RowTotalLabel() string {
+	if t.meta.RowTotalLabel != "" {
+		return t.meta.RowTotalLabel
+	}
+	return t.TotalLabel()
 }
 
 // RowLabels returns the labels of the body rows.
@@ -138,6 +150,16 @@ func (t *Table) TotalRow() (r Row, ok bool) {
 	return r, true
 }
 
+// Foot returns the rows of the table's foot for a template to range over:
+// the row of column totals, or none if the table has no column totals.
+// (TotalRow returns two results, which a template cannot call.)
+func (t *Table) Foot() []Row {
+	if r, ok := t.TotalRow(); ok {
+		return []Row{r}
+	}
+	return nil
+}
+
 // Suppressed returns the number of [c] cells, totals included.
 func (t *Table) Suppressed() int {
 	n := 0
@@ -150,3 +172,44 @@ func (t *Table) Suppressed() int {
 	}
 	return n
 }
+
+// ColumnTable returns column col of t as a table of its own, titled title:
+// the same rows, with the column's figures beside the row totals (when t
+// publishes them), and the column's total beside the grand total (when t
+// publishes column totals). It is for a page about one column's subject,
+// such as one region compared with England. Every figure is one t already
+// publishes, so the view needs no further disclosure control.
+func (t *Table) ColumnTable(col int, title string) *Table {
+	if col < 0 || col >= len(t.cols) {
+		panic("anonymise: Table.ColumnTable: column out of range")
+	}
+	out := &Table{meta: t.meta, kind: t.kind, method: t.method, rows: slices.Clone(t.rows)}
+	out.meta.Title = title
+	out.meta.ColumnHeading, out.meta.RowTotalLabel = "", ""
+	out.cols = []string{t.cols[col]}
+	if t.rowTotals != nil {
+		out.cols = append(out.cols, t.RowTotalLabel())
+	}
+	for i := range t.rows {
+		out.body = append(out.body, t.Cell(i, col))
+		if t.rowTotals != nil {
+			out.body = append(out.body, t.rowTotals[i])
+		}
+	}
+	if t.colTotals != nil {
+		out.colTotals = []Cell{t.colTotals[col]}
+		if t.rowTotals != nil {
+			out.colTotals = append(out.colTotals, t.grand)
+		}
+	}
+	for _, f := range t.footnotes {
+		if strings.HasPrefix(f, SymbolConfidential+" means") && out.Suppressed() == 0 {
+			continue // nothing in the view is hidden
+		}
+		out.footnotes = append(out.footnotes, f)
+	}
+	return out
+}
+
+// Column returns the index of the column labelled label, or −1.
+func (t *Table) Column(label string) int { return slices.Index(t.cols, label) }

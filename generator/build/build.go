@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → framework → dataset → feedback → assemble → markdown
-//	       → render → static → linkcheck → scan → publish
+//	config → content → framework → dataset → anonymise → feedback → assemble
+//	       → open data → markdown → render → static → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -16,6 +16,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/aggregate"
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
@@ -28,6 +29,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
@@ -57,6 +59,8 @@ type Options struct {
 	// Cache, if not nil, carries work over from the previous build with the
 	// same cache (`plinth serve`); the output is the same either way.
 	Cache *Cache
+	// TemplateMetrics, if not nil, records the time spent in each layout.
+	TemplateMetrics *render.Metrics
 }
 
 // Result describes a build.
@@ -71,6 +75,9 @@ type Result struct {
 	Stages []Stage
 	// Site is the assembled site (nil if the configuration was unusable).
 	Site *site.Site
+	// Disclosure says what disclosure control did to each published table
+	// of counts, for the summary.
+	Disclosure []anonymise.Report
 }
 
 // Stage is one stage's wall-clock time, for `plinth build --timings`.
@@ -138,17 +145,19 @@ func Run(opts Options) (Result, diag.List) {
 	loaded.Pages = fw.Pages
 	clk.lap("framework")
 
-	// The framework comes first so that data files' standard references
-	// are checked against it.
-	data, d := dataset.Load(fsys, dataset.Options{Standards: fw.Framework.ResolveText})
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
 	diags.Append(d)
 	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
 	diags.Append(d)
 	clk.lap("dataset")
 
-	// Until site.toml has a [disclosure] table, the NHS Digital rule.
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
+	diags.Append(d)
+	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	clk.lap("anonymise")
+
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
-		Framework: fw.Framework, Policy: anonymise.DefaultPolicy(), Scanner: scanner, Publish: asmOpts,
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
 	})
 	diags.Append(d)
 	loaded.Pages = yswd.Pages
@@ -157,7 +166,14 @@ func Run(opts Options) (Result, diag.List) {
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
 	s := asm.Site
+	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
+
+	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: aggregate.Section + "/data", Built: s.BuildDate,
+		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
+	}
 
 	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
 	var mdMemo markdown.Memo
@@ -177,7 +193,7 @@ func Run(opts Options) (Result, diag.List) {
 			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
 			memo = renderMemo{cache}
 		}
-		pages, d = render.Pages(s, layouts, fsys, memo)
+		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -189,7 +205,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, yswd.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -199,7 +215,7 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	diags.Append(scanner.Scan(files, sources(s)))
 	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s}
+	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
 		res.Stages = clk.stages
 		return res, diags
@@ -234,6 +250,18 @@ func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*s
 	}
 	// The cache keeps its warnings; the build's list must not share them.
 	return scanner, slices.Clone(diags)
+}
+
+// privateNames lists the private datasets by name, so that a layout asking
+// for one can be told why it cannot have it.
+func privateNames(data *dataset.Set) []string {
+	var names []string
+	if data != nil {
+		for _, t := range data.Private {
+			names = append(names, t.Spec().Name)
+		}
+	}
+	return names
 }
 
 // sources looks up the text of a page's source file, for positions.

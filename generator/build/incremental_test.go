@@ -120,6 +120,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rewrite("content/strategy/improving-quality.md", "[broken](nowhere.md)", "Fixed."),
 		rewrite("data/you-said-we-did.csv", "\n", "\n"), // same bytes: a touch
 		rewrite("data/you-said-we-did.csv", ",in-progress,Quarterly reports", ",done,Quarterly reports"),
+		// The action-plan tables and pages come from data and the
+		// disclosure rule: a changed status and a changed rule must show.
+		rewrite("data/actions.csv", ",at-risk,", ",overdue,"),
+		rewrite("site.toml", "[scan]", "[disclosure]\nsuppressTo = 9\nroundTo = 10\n\n[scan]"),
 		create("static/extra.txt", "static"),
 		create("content/newdir/_index.md", "+++\ntitle = \"A new section\"\n+++\n"),
 		create("content/newdir/page.md", "+++\ntitle = \"In the new section\"\n+++\nText.\n"),

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
@@ -46,6 +47,10 @@ type Config struct {
 	Review Review `toml:"review"`
 	// Scan configures the identifier scan of the built site.
 	Scan Scan `toml:"scan"`
+	// Disclosure is the disclosure-control rule every published figure
+	// passes through ([disclosure]). Keys left out keep the NHS Digital
+	// rule of anonymise.DefaultPolicy; the keys are the Policy's toml tags.
+	Disclosure anonymise.Policy `toml:"disclosure"`
 
 	// base is BaseURL parsed.
 	base *url.URL
@@ -93,7 +98,7 @@ func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 			WithHint("every site needs a site.toml at its root with at least title and baseURL; run plinth from the site's folder or pass --source")}
 	}
 	src := diag.NewSource(FileName, data)
-	c := &Config{}
+	c := &Config{Disclosure: anonymise.DefaultPolicy()}
 	doc, diags := tomldecode.File(src, c)
 	if doc == nil {
 		return nil, diags
@@ -153,6 +158,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 			l.Add(c.doc.Errorf([]string{"permalinks", section}, "permalink pattern for %q: %s", section, problem).
 				WithHint(`a pattern starts and ends with "/" and may use %s, like "/%s/:slug/"`, strings.Join(permalinkTokens, ", "), section))
 		}
+	}
+	for _, pr := range c.Disclosure.Validate() {
+		// A problem with a key that was not written can only come from
+		// another key (roundTo too large for the default suppressTo):
+		// point at the [disclosure] table then.
+		l.Add(c.doc.Errorf([]string{"disclosure", pr.Key}, "disclosure.%s %s", pr.Key, pr.Msg).WithHint("%s", pr.Hint))
 	}
 	for _, name := range sortedKeys(c.Menus) {
 		for i, e := range c.Menus[name] {

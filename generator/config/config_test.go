@@ -2,6 +2,8 @@ package config
 
 import (
 	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"testing"
 	"testing/fstest"
 )
@@ -66,6 +68,17 @@ func TestLoadErrors(t *testing.T) {
 		{"permalink", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[permalinks]\ng = \"/g/:nope/\"\n", Options{}, []string{`site.toml:4:5: permalink pattern for "g": "/g/:nope/" uses an unknown token`}},
 		{"menu", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[[menus.main]]\nname = \"x\"\n", Options{}, []string{`site.toml:3:1: menu entry "x" needs exactly one of page or url`}},
 		{"missing keys", "description = \"d\"\n", Options{}, []string{`site.toml:1:1: the key "baseURL" is missing`, `site.toml:1:1: the key "title" is missing`}},
+		{"disclosure", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressFrom = 3\nsuppressTo = 1\nroundTo = 0\ndecimals = 7\n", Options{},
+			[]string{`site.toml:4:16: disclosure.suppressFrom must be 1, but it is 3`, `site.toml:5:14: disclosure.suppressTo must be at least 2, but it is 1`,
+				`site.toml:6:11: disclosure.roundTo must be at least 1, but it is 0`, `site.toml:7:12: disclosure.decimals must be between 0 and 3, but it is 7`}},
+		{"disclosure round too large", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nroundTo = 20\n", Options{},
+			[]string{`site.toml:4:11: disclosure.roundTo 20 is too large: the smallest count that is shown (8) would be rounded to 0`}},
+		{"disclosure default problem", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressTo = 1\nroundTo = 5\n", Options{},
+			[]string{`site.toml:4:14: disclosure.suppressTo must be at least 2`, `site.toml:5:11: disclosure.roundTo 5 is too large`}},
+		{"disclosure typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nroundto = 5\n", Options{},
+			[]string{`site.toml:4:1: unknown key "disclosure.roundto"`}},
+		{"disclosure type", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressTo = \"7\"\n", Options{},
+			[]string{`site.toml:4:14: disclosure.suppressTo: expected a whole number`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,6 +98,18 @@ func TestLoadErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDisclosure(t *testing.T) {
+	c, diags := load(t, "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{})
+	if len(diags) != 0 || c.Disclosure != anonymise.DefaultPolicy() {
+		t.Errorf("no [disclosure]: policy %+v, diagnostics %q; want the NHS Digital default", c.Disclosure, diags)
+	}
+	c, diags = load(t, "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressTo = 9\nnationalExempt = true\ndecimals = 1\n", Options{})
+	want := anonymise.Policy{SuppressFrom: 1, SuppressTo: 9, RoundTo: 5, NationalExempt: true, Decimals: 1}
+	if len(diags) != 0 || c.Disclosure != want {
+		t.Errorf("policy %+v, diagnostics %q; want %+v", c.Disclosure, diags, want)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/build"
 	htmltemplate "html/template"
 	"io/fs"
 	"os"
@@ -119,10 +120,11 @@ func TestIdentifiers(t *testing.T) {
 }
 
 // TestPrivateRowsCallers enforces the contract stated on PrivateRows: only
-// the aggregation stage reads private rows. Tools and tests may too.
+// the aggregation stage (packages aggregate and anonymise) reads private
+// rows. Tools and tests may too.
 func TestPrivateRowsCallers(t *testing.T) {
 	root := filepath.Join("..", "..")
-	allowed := []string{"generator/dataset/", "generator/anonymise/", "tools/"}
+	allowed := []string{"generator/dataset/", "generator/anonymise/", "generator/aggregate/", "tools/"}
 	err := fs.WalkDir(os.DirFS(root), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
 			return err
@@ -137,11 +139,51 @@ func TestPrivateRowsCallers(t *testing.T) {
 			return err
 		}
 		if bytes.Contains(b, []byte("PrivateRows")) {
-			t.Errorf("%s uses dataset.PrivateRows; only package anonymise may read private rows", p)
+			t.Errorf("%s uses dataset.PrivateRows; only the aggregation stage (packages aggregate and anonymise) may read private rows", p)
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOutputPackagesCannotReachDatasets is the compile-time wall: the
+// packages that turn the site model into output (layouts, open data, and
+// charts when they come) must not import package dataset, directly or
+// through another package, so that no code of theirs can even name a
+// private table. They see published tables (site.PublicTable) only.
+func TestOutputPackagesCannotReachDatasets(t *testing.T) {
+	const module = "github.com/plinth-ssg/plinth/"
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{} // package → the package that imports it
+	var visit func(pkg, from string)
+	visit = func(pkg, from string) {
+		if _, ok := seen[pkg]; ok || !strings.HasPrefix(pkg, module) {
+			return
+		}
+		seen[pkg] = from
+		bp, err := build.ImportDir(filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(pkg, module))), 0)
+		if err != nil {
+			return // a package that does not exist yet, such as chart
+		}
+		for _, imp := range bp.Imports {
+			visit(imp, pkg)
+		}
+	}
+	for _, p := range []string{"generator/render", "generator/opendata", "generator/site", "generator/chart"} {
+		visit(module+p, "")
+	}
+	if _, ok := seen[module+"generator/render"]; !ok || len(seen) < 3 {
+		t.Fatalf("the import walk found nothing: %v", seen)
+	}
+	if from, ok := seen[module+"generator/dataset"]; ok {
+		t.Errorf("package dataset is reachable from the output packages (imported by %s); they must see published tables only", from)
+	}
+	if from, ok := seen[module+"generator/aggregate"]; ok {
+		t.Errorf("package aggregate is reachable from the output packages (imported by %s)", from)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -31,6 +32,7 @@ import (
 //	first N LIST          the first N items
 //	dict K V …, slice A …, add A B, sub A B, default DEF V, plural N ONE MANY
 //	lower S, upper S, urlize S, contains S SUB, join LIST SEP
+//	table NAME            a published table (tables.go)
 func Funcs(s *site.Site, markdownify func(string) template.HTML) template.FuncMap {
 	basePath := s.Config.BasePath()
 	origin := s.Config.Origin()
@@ -40,7 +42,7 @@ func Funcs(s *site.Site, markdownify func(string) template.HTML) template.FuncMa
 		}
 		return basePath + strings.TrimPrefix(p, "/")
 	}
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"relURL": rel,
 		"absURL": func(p string) string {
 			if isAbsolute(p) {
@@ -103,6 +105,8 @@ func Funcs(s *site.Site, markdownify func(string) template.HTML) template.FuncMa
 		"contains": strings.Contains,
 		"join":     strings.Join,
 	}
+	maps.Copy(funcs, tableFuncs(s))
+	return funcs
 }
 
 func isAbsolute(p string) bool {

@@ -15,6 +15,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
@@ -38,10 +39,18 @@ type Memo interface {
 	Store(p *site.Page, layout string, readsOthers bool, files []site.File)
 }
 
+// Options are optional settings for Pages.
+type Options struct {
+	// Memo, if not nil, supplies outputs of earlier builds.
+	Memo Memo
+	// Metrics, if not nil, records how long each layout took.
+	Metrics *Metrics
+}
+
 // Pages renders every page of s, plus a redirect page for every alias.
-// fsys is used only to quote the offending layout line in diagnostics;
-// memo may be nil.
-func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, memo Memo) ([]site.File, diag.List) {
+// fsys is used only to quote the offending layout line in diagnostics.
+func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.File, diag.List) {
+	memo := opts.Memo
 	type result struct {
 		files []site.File
 		diags diag.List
@@ -66,7 +75,12 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, memo Memo) ([]site.File, 
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
 		defer pool.Put(buf)
-		if d := renderPage(buf, s, p, layouts, fsys); d != nil {
+		start := time.Now()
+		d := renderPage(buf, s, p, layouts, fsys)
+		if c != nil {
+			opts.Metrics.add(layouts.Source(layout), time.Since(start))
+		}
+		if d != nil {
 			r.diags.Add(*d)
 			return
 		}

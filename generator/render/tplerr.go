@@ -93,6 +93,7 @@ var plainTypes = strings.NewReplacer(
 	"in type *site.Site", "on the site (.Site)",
 	"in type site.MenuItem", "on a menu item",
 	"can't evaluate field", "there is no field",
+	"error calling table: ", "",
 )
 
 func templateHint(msg string) string {
@@ -101,6 +102,10 @@ func templateHint(msg string) string {
 		return "the page or site has no value by that name; check the spelling against docs/templates.md"
 	case strings.Contains(msg, "function") && strings.Contains(msg, "not defined"):
 		return "that template function does not exist; docs/templates.md lists the functions Plinth provides"
+	case strings.Contains(msg, "private dataset"):
+		return "private data is published only as tables that have been through disclosure control; call table with one of the names listed, and see docs/datasets.md"
+	case strings.Contains(msg, "no published table"):
+		return "check the table's name against the list; docs/datasets.md describes each published table"
 	case strings.Contains(msg, "no such template"):
 		return "partials are called as {{ template \"partials/NAME.html\" . }} and live in layouts/_partials/"
 	case strings.Contains(msg, "unexpected"):

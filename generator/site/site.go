@@ -8,9 +8,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/config"
 )
 
-// Site is everything the renderer needs: the configuration, the pages and
-// the lookups between them. It holds no private data: datasets reach
-// templates only after the anonymise stage, as public tables.
+// Site is everything the renderer needs: the configuration, the pages, the
+// published tables and the lookups between them. It holds no private data:
+// datasets reach templates only after the anonymise stage, as public tables.
 type Site struct {
 	Config *config.Config
 	// Pages is every page, sorted by URL; Home is the front page.
@@ -25,6 +25,15 @@ type Site struct {
 	BuildDate time.Time
 	// Drafts reports whether draft pages are included (--drafts).
 	Drafts bool
+	// Tables are the published tables, in the order their pages show
+	// them; layouts reach them with the table function or .Site.Tables.
+	Tables []*PublicTable
+	// TablesWithheld reports that the tables could not be published
+	// because of problems reported by the stage that makes them.
+	TablesWithheld bool
+	// PrivateDatasets names the private datasets, only so that a layout
+	// asking for one is told why it cannot have it.
+	PrivateDatasets []string
 
 	byURL  map[string]*Page
 	byPath map[string]*Page

@@ -1,0 +1,419 @@
+package anonymise
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Linked tables. Tables cut from the same records share figures: actions by
+// status and region and actions by quarter and region have the same region
+// totals; completed actions by quarter are some of all actions by quarter.
+// Published one at a time, each table is audited against its own equations
+// only, but a reader can put them side by side. A hidden region total in one
+// table is then simply read off another, and less obviously the figures of
+// one table can narrow a shared total below what its rounding allows, and so
+// narrow the hidden cells of the other.
+//
+// PublishLinked protects and audits such a family as one system: the
+// equations of every table, plus one equation per declared link (a = b, or
+// a + s = b with s ≥ 0 unknown to readers for a ≤ b). Each table is first
+// protected on its own (suppress.go); hidden figures are then copied to the
+// figures they are declared equal to, and the audit is run over the whole
+// system, hiding further rectangles in the table of any cell that fails,
+// until it passes. Last, the cells hidden at this stage are shown again
+// where the whole system's audit passes without them. A cell hidden by a
+// table's own protection stays hidden: the family's reader knows at least
+// as much as the table's, so it is still needed.
+//
+// The three tests are the same as for one table (see audit.go). For one
+// table the equations form a network and the bounds are exact over whole
+// numbers; the joined equations of a family need not, and then the bounds
+// are those of the linear relaxation, the standard audit for linked tables
+// (as in τ-Argus). A brute-force test (linked_test.go) compares them with
+// enumeration over whole numbers on small families.
+
+// Ref names one figure of a table in a Linked family: a body cell, or with
+// Total for Row or Col a total.
+type Ref struct {
+	Table    *Counts
+	Row, Col int
+}
+
+// Linked is a family of count tables cut from the same records, to be
+// published together by Policy.PublishLinked.
+type Linked struct {
+	tables []*Counts
+	equal  [][2]Ref
+	atMost [][2]Ref
+}
+
+// Add adds tables to the family. Tables are published in the order added.
+func (l *Linked) Add(cs ...*Counts) { l.tables = append(l.tables, cs...) }
+
+// Equal declares that two figures count the same records, so they are
+// equal; for example a region's total in two tables cut by region.
+func (l *Linked) Equal(a, b Ref) { l.equal = append(l.equal, [2]Ref{a, b}) }
+
+// AtMost declares that figure a counts some of the records figure b
+// counts, so a ≤ b; for example completed actions opened in a quarter,
+// and all actions opened in it.
+func (l *Linked) AtMost(a, b Ref) { l.atMost = append(l.atMost, [2]Ref{a, b}) }
+
+// SameColumnTotals declares that two tables with the same columns count the
+// same records in each column: their column totals and grand totals are
+// equal.
+func (l *Linked) SameColumnTotals(a, b *Counts) {
+	for j := range min(len(a.cols), len(b.cols)) {
+		l.Equal(Ref{a, Total, j}, Ref{b, Total, j})
+	}
+	l.Equal(Ref{a, Total, Total}, Ref{b, Total, Total})
+}
+
+// SameRowTotals declares that two tables with the same rows count the same
+// records in each row: their row totals and grand totals are equal.
+func (l *Linked) SameRowTotals(a, b *Counts) {
+	for i := range min(len(a.rows), len(b.rows)) {
+		l.Equal(Ref{a, i, Total}, Ref{b, i, Total})
+	}
+	l.Equal(Ref{a, Total, Total}, Ref{b, Total, Total})
+}
+
+// PartOf declares that part counts some of the records whole counts, cell by
+// cell: the two tables have the same rows and columns, and every figure of
+// part, totals included, is at most the same figure of whole.
+func (l *Linked) PartOf(part, whole *Counts) {
+	for i := range len(part.rows) + 1 {
+		for j := range len(part.cols) + 1 {
+			l.AtMost(Ref{part, lastIsTotal(i, len(part.rows)), lastIsTotal(j, len(part.cols))},
+				Ref{whole, lastIsTotal(i, len(whole.rows)), lastIsTotal(j, len(whole.cols))})
+		}
+	}
+}
+
+func lastIsTotal(i, n int) int {
+	if i == n {
+		return Total
+	}
+	return i
+}
+
+// PublishLinked applies the disclosure rule to a family of tables, as
+// Publish does to one, and audits the family as a whole. It returns the
+// published tables and their reports in the order the tables were added,
+// or an error: invalid input, links that the counts do not satisfy, or one
+// *AuditError per table with cells the family's reader could work out
+// (joined with errors.Join). On error no table is returned.
+func (p Policy) PublishLinked(l *Linked) ([]*Table, []Report, error) {
+	if err := p.check(); err != nil {
+		return nil, nil, err
+	}
+	var errs []error
+	for _, c := range l.tables {
+		if err := c.check(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	sys, err := newSystem(p, l)
+	if err != nil {
+		return nil, nil, err
+	}
+	fails, err := sys.protect()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(fails) > 0 {
+		return nil, nil, sys.auditError(l, fails)
+	}
+	tables := make([]*Table, len(l.tables))
+	reports := make([]Report, len(l.tables))
+	for i, c := range l.tables {
+		g := sys.parts[i]
+		tables[i] = g.table(c)
+		prim, sec := g.counts()
+		reports[i] = Report{Table: c.Meta.Title, Primary: prim, Secondary: sec}
+		for _, s := range g.st {
+			if s != free {
+				reports[i].Figures++
+			}
+		}
+	}
+	return tables, reports, nil
+}
+
+// system is a family of grids joined into one: all holds every cell of
+// every table (each part's slices alias a stretch of all's, so a change to
+// either is a change to both) plus one slack cell per AtMost link, and the
+// equations of the whole family.
+type system struct {
+	all    *grid
+	parts  []*grid
+	offset []int
+	owner  []int    // cell of all → index of its part, −1 for slack
+	equal  [][2]int // cells of all declared equal
+}
+
+func newSystem(p Policy, l *Linked) (*system, error) {
+	s := &system{all: &grid{p: p}}
+	index := make(map[*Counts]int)
+	n := 0
+	for i, c := range l.tables {
+		if _, dup := index[c]; dup {
+			return nil, fmt.Errorf("table %q is added to the family twice", c.Meta.Title)
+		}
+		index[c] = i
+		g := newGrid(p, c)
+		s.parts = append(s.parts, g)
+		s.offset = append(s.offset, n)
+		n += len(g.x)
+	}
+	n += len(l.atMost)
+	a := s.all
+	a.x, a.st, a.national = make([]int, n), make([]status, n), make([]bool, n)
+	s.owner = make([]int, n)
+	for i, g := range s.parts {
+		o, m := s.offset[i], len(g.x)
+		copy(a.x[o:], g.x)
+		copy(a.st[o:], g.st)
+		copy(a.national[o:], g.national)
+		g.x, g.st, g.national = a.x[o:o+m:o+m], a.st[o:o+m:o+m], a.national[o:o+m:o+m]
+		for k := range m {
+			s.owner[o+k] = i
+		}
+		for _, eq := range g.lines() {
+			shifted := make([]term, len(eq))
+			for t, tm := range eq {
+				shifted[t] = term{tm.cell + o, tm.coef}
+			}
+			a.eqs = append(a.eqs, shifted)
+		}
+	}
+	var errs []error
+	cell := func(r Ref) (int, bool) {
+		i, ok := index[r.Table]
+		if !ok {
+			title := "(nil)"
+			if r.Table != nil {
+				title = fmt.Sprintf("%q", r.Table.Meta.Title)
+			}
+			errs = append(errs, fmt.Errorf("a link names table %s, which is not in the family", title))
+			return 0, false
+		}
+		R, C := len(r.Table.rows), len(r.Table.cols)
+		if (r.Row < 0 && r.Row != Total) || r.Row >= R || (r.Col < 0 && r.Col != Total) || r.Col >= C {
+			errs = append(errs, fmt.Errorf("table %q: a link names row %d, column %d, which is not in the table", r.Table.Meta.Title, r.Row, r.Col))
+			return 0, false
+		}
+		return s.offset[i] + r.Table.ext(r.Row, r.Col), true
+	}
+	for _, e := range l.equal {
+		x, ok1 := cell(e[0])
+		y, ok2 := cell(e[1])
+		if !ok1 || !ok2 {
+			continue
+		}
+		if a.x[x] != a.x[y] {
+			errs = append(errs, fmt.Errorf("%s and %s are declared equal but their counts differ", s.name(e[0]), s.name(e[1])))
+			continue
+		}
+		s.equal = append(s.equal, [2]int{x, y})
+		a.eqs = append(a.eqs, []term{{x, 1}, {y, -1}})
+	}
+	slack := n - len(l.atMost)
+	for _, e := range l.atMost {
+		x, ok1 := cell(e[0])
+		y, ok2 := cell(e[1])
+		s.owner[slack] = -1
+		if ok1 && ok2 {
+			if a.x[x] > a.x[y] {
+				errs = append(errs, fmt.Errorf("%s is declared to be at most %s but its count is larger", s.name(e[0]), s.name(e[1])))
+			}
+			// The slack is what the smaller figure leaves out: readers
+			// know only that it is 0 or more (status free).
+			a.x[slack] = a.x[y] - a.x[x]
+			a.eqs = append(a.eqs, []term{{x, 1}, {slack, 1}, {y, -1}})
+		}
+		slack++
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// name describes a figure for an error message.
+func (s *system) name(r Ref) string {
+	c := r.Table
+	return fmt.Sprintf("table %q row %q, column %q", c.Meta.Title, c.rowLabel(r.Row), c.colLabel(r.Col))
+}
+
+// protect protects each table, then the family; it returns the family's
+// cells that could not be protected (none on success).
+func (s *system) protect() ([]finding, error) {
+	for i, g := range s.parts {
+		fails, err := g.protect()
+		if err != nil {
+			return nil, err
+		}
+		for f := range fails {
+			fails[f].cell += s.offset[i]
+		}
+		if len(fails) > 0 {
+			return fails, nil
+		}
+	}
+	before := slices.Clone(s.all.st)
+	for {
+		s.sync()
+		fails, err := s.all.failures(false)
+		if err != nil {
+			return nil, err
+		}
+		if len(fails) == 0 {
+			break
+		}
+		changed := false
+		touched := make(map[int]bool)
+		for _, f := range fails {
+			i := s.owner[f.cell]
+			if i < 0 || touched[f.cell] {
+				continue
+			}
+			g, o := s.parts[i], s.offset[i]
+			if r, ok := g.bestRect(f.cell-o, true, true); ok {
+				g.hide(r)
+				for _, c := range r.corner {
+					touched[c+o] = true
+				}
+				changed = true
+			} else if c, ok := g.cheapestCandidate(); ok {
+				g.st[c] = secondary
+				touched[c+o] = true
+				changed = true
+			}
+		}
+		if !changed {
+			return fails, nil
+		}
+	}
+	return nil, s.prune(before)
+}
+
+// sync hides every published figure declared equal to a hidden one: it
+// would give the hidden one away.
+func (s *system) sync() {
+	st := s.all.st
+	for changed := true; changed; {
+		changed = false
+		for _, e := range s.equal {
+			for _, d := range [2][2]int{{e[0], e[1]}, {e[1], e[0]}} {
+				if st[d[0]].hidden() && s.all.candidate(d[1]) {
+					st[d[1]] = secondary
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// prune shows again the complements hidden for the family (those not
+// hidden in before), most valuable first, where the family's audit passes
+// without them. Figures declared equal are shown or kept hidden together.
+func (s *system) prune(before []status) error {
+	a := s.all
+	groups := s.equalGroups()
+	var cand []int
+	for k, st := range a.st {
+		if st == secondary && before[k] != secondary {
+			cand = append(cand, k)
+		}
+	}
+	slices.SortStableFunc(cand, func(x, y int) int { return a.shownCost(y) - a.shownCost(x) })
+	for _, k := range cand {
+		if a.st[k] != secondary {
+			continue // shown with an equal figure already
+		}
+		var group []int
+		for _, m := range groups[k] {
+			if a.st[m] == secondary {
+				group = append(group, m)
+			}
+		}
+		if slices.ContainsFunc(groups[k], func(m int) bool { return a.st[m] == primary || before[m] == secondary }) {
+			continue // an equal figure must stay hidden, so this one must too
+		}
+		show := func(to func(m int) status) {
+			for _, m := range group {
+				a.st[m] = to(m)
+			}
+		}
+		show(func(m int) status {
+			if a.national[m] {
+				return exact
+			}
+			return rounded
+		})
+		fails, err := a.failures(true)
+		if err != nil {
+			return err
+		}
+		if len(fails) > 0 {
+			show(func(int) status { return secondary })
+		}
+	}
+	return nil
+}
+
+// equalGroups maps each cell to the cells declared equal to it, directly
+// or through others, itself included.
+func (s *system) equalGroups() map[int][]int {
+	parent := make(map[int]int)
+	var find func(int) int
+	find = func(k int) int {
+		p, ok := parent[k]
+		if !ok || p == k {
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	for _, e := range s.equal {
+		x, y := find(e[0]), find(e[1])
+		if x != y {
+			parent[max(x, y)] = min(x, y)
+		}
+	}
+	members := make(map[int][]int)
+	for k := range s.all.st {
+		r := find(k)
+		members[r] = append(members[r], k)
+	}
+	out := make(map[int][]int, len(s.all.st))
+	for _, m := range members {
+		for _, k := range m {
+			out[k] = m
+		}
+	}
+	return out
+}
+
+// auditError reports the failing cells table by table.
+func (s *system) auditError(l *Linked, fails []finding) error {
+	per := make(map[int][]finding)
+	for _, f := range fails {
+		if i := s.owner[f.cell]; i >= 0 {
+			per[i] = append(per[i], finding{f.cell - s.offset[i], f.why})
+		}
+	}
+	var errs []error
+	for i, c := range l.tables {
+		if fs := per[i]; len(fs) > 0 {
+			errs = append(errs, s.parts[i].auditError(c, fs))
+		}
+	}
+	return errors.Join(errs...)
+}
