@@ -40,8 +40,13 @@ function init () {
     show(cards, selects, count)
     writeAddress(selects)
   })
-  // There is nothing to send: the list narrows as soon as a choice changes.
-  form.addEventListener('submit', (event) => event.preventDefault())
+  // Nothing is sent: the list narrows as soon as a choice changes, and the
+  // submit button does the same for those who look for one.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    show(cards, selects, count)
+    writeAddress(selects)
+  })
   const clear = form.querySelector('[data-yswd-clear]')
   if (clear) {
     clear.addEventListener('click', () => {
