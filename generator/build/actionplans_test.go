@@ -56,7 +56,7 @@ func actionPlansSite(t *testing.T) string {
 	}
 	copyTree("themes/plinth/layouts/action-plans", "themes/t/layouts/action-plans")
 	copyTree("themes/plinth/layouts/_partials/action-plans", "themes/t/layouts/_partials/action-plans")
-	for _, f := range []string{"dates.html", "page-list.html"} {
+	for _, f := range []string{"page-dates.html", "card-group.html"} {
 		data, err := os.ReadFile(filepath.Join(repo, "themes/plinth/layouts/_partials", f))
 		if err != nil {
 			t.Fatal(err)

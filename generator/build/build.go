@@ -2,7 +2,8 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → open data → markdown → render → static → linkcheck → scan → publish
+//	       → open data → markdown → bundle → render → static → policy
+//	       → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -13,12 +14,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/aggregate"
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -30,6 +33,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
+	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
@@ -100,8 +104,12 @@ func (c *clock) lap(name string) {
 	c.last = now
 }
 
-// reservedIDs are element IDs the layouts use; headings never take them.
-var reservedIDs = []string{"maincontent", "contents", "search", "top", "header", "footer", "menu", "breadcrumbs"}
+// assetEntries are the front-end files a theme may provide under assets/
+// (or a site under its own assets/), built once per build by the bundle
+// stage and referenced from layouts with the asset function. A feature's
+// own script is an entry of its own, so that only its pages load it
+// (js/yswd-filter.js: the "You said, we did" filter).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -115,6 +123,11 @@ func Run(opts Options) (Result, diag.List) {
 		defer cache.finish()
 	}
 	fsys, err := source.Open(opts.Source)
+	if err == nil {
+		// The bundler resolves imports on the real disk and needs an
+		// absolute folder.
+		opts.Source, err = filepath.Abs(opts.Source)
+	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
 			WithHint("pass the folder that holds site.toml with --source"))
@@ -175,7 +188,9 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
 	}
 
-	conv := markdown.New(markdown.Options{ReservedIDs: reservedIDs})
+	mdOpts, d := markdownOptions(opts.Source)
+	diags.Append(d)
+	conv := markdown.New(mdOpts)
 	var mdMemo markdown.Memo
 	if cache != nil {
 		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
@@ -184,13 +199,22 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String))
+	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	diags.Append(d)
+	// Without its stylesheet and script every page would fail on its
+	// asset call, burying the one cause (usually a missing `npm ci`).
+	bundled := !d.HasErrors()
+	clk.lap("bundle")
+
+	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
 	var pages []site.File
-	if !d.HasErrors() {
+	if !d.HasErrors() && bundled {
 		var memo render.Memo
 		if cache != nil {
-			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts))
+			// Pages embed the assets' URLs and integrity values, which
+			// also change with node_modules, which inputsSum does not read.
+			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
 			memo = renderMemo{cache}
 		}
 		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
@@ -205,9 +229,12 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files)
 	diags.Append(d)
 	clk.lap("static")
+
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath()}))
+	clk.lap("policy")
 
 	if !diags.HasErrors() {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
@@ -275,8 +302,7 @@ func sources(s *site.Site) func(string) *diag.Source {
 }
 
 // generatedFiles are the site-wide files made from the whole site: the
-// sitemap, robots.txt (unless static/ has one), the feed of updates, and the
-// syntax-highlighting stylesheet.
+// sitemap, robots.txt (unless static/ has one) and the feed of updates.
 func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	files, err := sitemap.Files(s)
 	if err != nil {
@@ -289,10 +315,5 @@ func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot write the feed: %w", err)
 	}
-	files = append(files, site.File{Path: feed.UpdatesPath, Data: updates})
-	css, err := markdown.Stylesheet("")
-	if err != nil {
-		return nil, fmt.Errorf("cannot generate the code highlighting stylesheet: %w", err)
-	}
-	return append(files, site.File{Path: "css/syntax.css", Data: []byte(css)}), nil
+	return append(files, site.File{Path: feed.UpdatesPath, Data: updates}), nil
 }

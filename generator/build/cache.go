@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
@@ -304,6 +305,22 @@ func (c *Cache) inputsSum(fsys fs.FS, theme string, opts Options) uint64 {
 	h.SetSeed(c.seed)
 	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
 		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate)
+	return h.Sum64()
+}
+
+// manifestSum hashes the bundle's manifest: every built asset's name, URL
+// and integrity value.
+func (c *Cache) manifestSum(m bundle.Manifest) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00", name, m[name].URL, m[name].Integrity)
+	}
 	return h.Sum64()
 }
 

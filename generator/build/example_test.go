@@ -98,8 +98,8 @@ func TestExampleSupersededStandards(t *testing.T) {
 				continue
 			}
 			for _, want := range []string{
-				`<div class="framework-banner framework-banner--retired" role="note">`,
-				`This edition has been superseded.`,
+				`<div class="nhsuk-card nhsuk-card--warning">`,
+				`<span class="nhsuk-u-visually-hidden">Important: </span>This edition has been superseded</span></h2>`,
 				`The edition in force is the <a href="/framework/2021/">Quality Framework 2021</a>.`,
 				`<meta name="robots" content="noindex">`,
 				`Illustrative wording.`,
@@ -210,7 +210,7 @@ func TestExampleChanges2019To2021(t *testing.T) {
 		`<h2 id="renumbered">Renumbered standards</h2>`, `<h2 id="merged">Merged standards</h2>`,
 		`<h2 id="reworded">Reworded standards</h2>`, `<h2 id="domains">Domains</h2>`,
 		`<li>10 standards unchanged (not listed)</li>`,
-		`<del><span class="visually-hidden">deleted: </span>`, `<ins><span class="visually-hidden">inserted: </span>`,
+		`<del><span class="nhsuk-u-visually-hidden">deleted: </span>`, `<ins><span class="nhsuk-u-visually-hidden">inserted: </span>`,
 		`Domain 2 was renamed from “Educational governance and leadership” to`,
 	} {
 		if !bytes.Contains(html, []byte(w)) {

@@ -107,7 +107,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rewrite("content/framework/2021/1-learning-environment/1-3.md", "+++\n\n", "+++\n\nEdited standard text. "),
 		rewrite("content/framework/2021/1-learning-environment/1-3.md", "title = \"", "title = \"Renamed "),
 		rewrite("themes/plinth/layouts/_partials/footer.html", "</footer>", "<!-- edited --></footer>"),
-		rewrite("themes/plinth/layouts/page.html", "<h1>", "<h1 class=\"edited\">"),
+		rewrite("themes/plinth/layouts/_partials/page-heading.html", "<h1>", "<h1 class=\"edited\">"),
+		// A changed stylesheet gets a new hashed name and integrity value,
+		// which every page embeds.
+		rewrite("themes/plinth/assets/css/theme.css", "overflow-wrap: break-word;", "overflow-wrap: anywhere;"),
 		rewrite("site.toml", "name = \"About this site\"", "name = \"About us\""),
 		rewrite("content/privacy.md", "+++\n", "+++\ndraft = true\n"),
 		rewrite("content/contact.md", "privacy.md", "about.md"),

@@ -27,20 +27,23 @@ type Options struct {
 	// "css/main.css" or "js/charts.js": slash paths relative to an assets/
 	// folder, ending in .css, .js or .mjs.
 	Entries []string
+	// Optional makes an entry found in neither assets/ folder no error: it
+	// is left out of the manifest, and when no entry is found at all nothing
+	// is bundled, so node_modules is not needed. The build sets it so that a
+	// theme without front-end files (such as the generator's test fixtures)
+	// still builds; a layout asking for a missing asset then fails with the
+	// layout's line.
+	Optional bool
 	// ChromaStyle names the chroma style served as "plinth:chroma.css";
 	// empty means DefaultChromaStyle.
 	ChromaStyle string
 }
 
-// Asset is what a template needs to reference one built entry.
-type Asset struct {
-	// URL is the output's path relative to the site root, without a leading
-	// slash, for example "assets/css/main.3F9A1C2B.css".
-	URL string
-	// Integrity is the Subresource Integrity value of the output's exact
-	// bytes, "sha384-" followed by the base64 digest.
-	Integrity string
-}
+// Asset is what a template needs to reference one built entry: the URL of
+// the output relative to the site root and its Subresource Integrity value.
+// It is the model's type, so that the render stage need not import the
+// bundler.
+type Asset = site.Asset
 
 // Manifest maps an entry's logical name ("css/main.css") to its built asset.
 type Manifest map[string]Asset
@@ -97,9 +100,13 @@ func Build(opts Options) (Result, diag.List) {
 		return Result{}, diags
 	}
 
-	entries := findEntries(src, opts.Theme, opts.Entries, &diags)
+	entries := findEntries(src, opts.Theme, opts.Entries, opts.Optional, &diags)
 	if diags.HasErrors() {
 		return Result{}, diags
+	}
+	if len(entries) == 0 {
+		// Only possible with Optional: there is nothing to bundle.
+		return Result{Manifest: Manifest{}}, diags
 	}
 
 	l := layout{src: src, theme: opts.Theme}

@@ -331,3 +331,42 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestOptionalEntries(t *testing.T) {
+	tests := []struct {
+		name      string
+		drop      []string
+		entries   []string
+		wantNames []string
+	}{
+		// A theme with only a stylesheet gets only a stylesheet.
+		{"one missing", []string{"themes/test/assets/js/", "assets/js/"}, []string{"css/main.css", "js/main.js"}, []string{"css/main.css"}},
+		// A theme with no front-end files needs neither esbuild nor
+		// node_modules: nothing is bundled and nothing is reported.
+		{"none present", []string{"themes/test/assets/", "assets/", "node_modules/"}, []string{"css/main.css", "js/main.js"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := extract(t, nil, tt.drop...)
+			res, diags := Build(Options{SourceDir: dir, Theme: "test", Entries: tt.entries, Optional: true})
+			if len(diags) > 0 {
+				t.Fatalf("unexpected diagnostics: %v", diags.Err())
+			}
+			var names []string
+			for name := range res.Manifest {
+				names = append(names, name)
+			}
+			if strings.Join(names, ",") != strings.Join(tt.wantNames, ",") {
+				t.Errorf("manifest has %v, want %v", names, tt.wantNames)
+			}
+			if len(tt.wantNames) == 0 && len(res.Files) != 0 {
+				t.Errorf("files built with no entries: %v", res.Files)
+			}
+		})
+	}
+	// Without Optional, a missing entry is still an error.
+	dir := extract(t, nil, "themes/test/assets/js/", "assets/js/")
+	if _, diags := buildFixture(t, dir); !diags.HasErrors() {
+		t.Error("a missing entry without Optional gave no error")
+	}
+}

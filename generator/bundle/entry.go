@@ -27,8 +27,9 @@ type entry struct {
 var entryExts = []string{".css", ".js", ".mjs"}
 
 // findEntries looks up each logical name in the site's assets/ and then in
-// the theme's, reporting names that are malformed or found in neither.
-func findEntries(src, theme string, names []string, diags *diag.List) []entry {
+// the theme's, reporting names that are malformed or (unless optional) found
+// in neither.
+func findEntries(src, theme string, names []string, optional bool, diags *diag.List) []entry {
 	names = slices.Clone(names)
 	slices.Sort(names)
 	names = slices.Compact(names)
@@ -50,7 +51,7 @@ func findEntries(src, theme string, names []string, diags *diag.List) []entry {
 			diags.Errorf(diag.Pos{}, "internal error: %q is not a valid asset name (want a relative slash path ending in .css, .js or .mjs)", name)
 			continue
 		}
-		e, ok := lookup(src, roots, name, diags)
+		e, ok := lookup(src, roots, name, optional, diags)
 		if ok {
 			out = append(out, e)
 		}
@@ -58,8 +59,9 @@ func findEntries(src, theme string, names []string, diags *diag.List) []entry {
 	return out
 }
 
-// lookup returns the first regular file called name under one of roots.
-func lookup(src string, roots []string, name string, diags *diag.List) (entry, bool) {
+// lookup returns the first regular file called name under one of roots. A
+// name found nowhere is an error unless optional.
+func lookup(src string, roots []string, name string, optional bool, diags *diag.List) (entry, bool) {
 	var looked []string
 	for _, root := range roots {
 		rel := path.Join(root, name)
@@ -82,6 +84,9 @@ func lookup(src string, roots []string, name string, diags *diag.List) (entry, b
 			return entry{}, false
 		}
 		return entry{name: name, rel: rel, abs: abs}, true
+	}
+	if optional {
+		return entry{}, false
 	}
 	d := diags.Errorf(diag.Pos{File: looked[0]}, "the asset %q was not found", name)
 	d.Hint = "Plinth looked for " + joinList(looked) + "; create the file or correct the name"

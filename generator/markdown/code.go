@@ -16,8 +16,11 @@ import (
 )
 
 // formatter writes chroma tokens as spans with CSS classes only: no inline
-// styles, which the site's Content-Security-Policy forbids. The stylesheet
-// comes from Stylesheet.
+// styles, which the site's Content-Security-Policy forbids. The classes are
+// chroma's standard ones with no prefix; the stylesheet for them is
+// bundle.ChromaCSS, which the theme's CSS imports as "plinth:chroma.css"
+// (one source of highlighting CSS for the whole site). A test in
+// generator/build checks that every class written here has a rule there.
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
 
 // codeRenderer renders fenced and indented code blocks. Highlighted blocks
@@ -105,17 +108,4 @@ func (c *highlightCache) get(lexer chroma.Lexer, code string) (string, error) {
 	}
 	c.mu.Unlock()
 	return out, nil
-}
-
-// Stylesheet returns the CSS for the classes chroma writes, in the given
-// chroma style ("github" if empty), scoped to .chroma.
-func Stylesheet(style string) (string, error) {
-	if style == "" {
-		style = "github"
-	}
-	var b strings.Builder
-	if err := formatter.WriteCSS(&b, styles.Get(style)); err != nil {
-		return "", err
-	}
-	return b.String(), nil
 }

@@ -31,9 +31,13 @@ import (
 //	where PAGES FIELD VALUE   pages whose Section, Type, Kind or Layout equals VALUE
 //	first N LIST          the first N items
 //	dict K V …, slice A …, add A B, sub A B, default DEF V, plural N ONE MANY
-//	lower S, upper S, urlize S, contains S SUB, join LIST SEP
+//	lower S, upper S, urlize S, contains S SUB, hasPrefix S PREFIX, join LIST SEP
+//	asset "css/main.css"  the built stylesheet or script: {{ .URL }} (for relURL) and {{ .Integrity }}
 //	table NAME            a published table (tables.go)
-func Funcs(s *site.Site, markdownify func(string) template.HTML) template.FuncMap {
+//
+// assets are the bundle stage's outputs by logical name; asking for one that
+// was not built is an error at the layout's line.
+func Funcs(s *site.Site, markdownify func(string) template.HTML, assets map[string]site.Asset) template.FuncMap {
 	basePath := s.Config.BasePath()
 	origin := s.Config.Origin()
 	rel := func(p string) string {
@@ -103,7 +107,23 @@ func Funcs(s *site.Site, markdownify func(string) template.HTML) template.FuncMa
 		"upper":    strings.ToUpper,
 		"urlize":   slug.Make,
 		"contains": strings.Contains,
-		"join":     strings.Join,
+		// hasPrefix tells a menu which section the page is in.
+		"hasPrefix": strings.HasPrefix,
+		"join":      strings.Join,
+		"asset": func(name string) (site.Asset, error) {
+			if a, ok := assets[name]; ok {
+				return a, nil
+			}
+			built := make([]string, 0, len(assets))
+			for n := range assets {
+				built = append(built, n)
+			}
+			slices.Sort(built)
+			if len(built) == 0 {
+				return site.Asset{}, fmt.Errorf("asset: there is no built asset %q: the site and its theme have no front-end files under assets/", name)
+			}
+			return site.Asset{}, fmt.Errorf("asset: there is no built asset %q; the built ones are %s", name, strings.Join(built, ", "))
+		},
 	}
 	maps.Copy(funcs, tableFuncs(s))
 	return funcs

@@ -51,7 +51,8 @@ func testSite(t *testing.T) *site.Site {
 
 func TestFuncs(t *testing.T) {
 	s := testSite(t)
-	fm := Funcs(s, func(string) template.HTML { return "<p>md</p>" })
+	assets := map[string]site.Asset{"css/main.css": {URL: "assets/css/main.ABCD1234.css", Integrity: "sha384-xyz"}}
+	fm := Funcs(s, func(string) template.HTML { return "<p>md</p>" }, assets)
 	tests := []struct{ tmpl, want string }{
 		{`{{ relURL "css/a.css" }}`, "/q/css/a.css"},
 		{`{{ relURL "/x/" }}`, "/q/x/"},
@@ -70,6 +71,9 @@ func TestFuncs(t *testing.T) {
 		{`{{ (dict "a" 1).a }}`, "1"},
 		{`{{ default "none" "" }}`, "none"},
 		{`{{ urlize "Learner's wellbeing" }}`, "learners-wellbeing"},
+		{`{{ hasPrefix "/strategy/culture/" "/strategy/" }} {{ hasPrefix "/x/strategy/" "/strategy/" }}`, "true false"},
+		{`{{ with asset "css/main.css" }}<link rel="stylesheet" href="{{ relURL .URL }}" integrity="{{ .Integrity }}">{{ end }}`,
+			`<link rel="stylesheet" href="/q/assets/css/main.ABCD1234.css" integrity="sha384-xyz">`},
 	}
 	for _, tt := range tests {
 		tm, err := template.New("t").Funcs(fm).Parse(tt.tmpl)
@@ -88,6 +92,18 @@ func TestFuncs(t *testing.T) {
 	tm := template.Must(template.New("t").Funcs(fm).Parse(`{{ ref "missing.md" }}`))
 	if err := tm.Execute(&strings.Builder{}, Context{Page: s.Home, Site: s}); err == nil || !strings.Contains(err.Error(), `there is no page "missing.md"`) {
 		t.Errorf("ref of a missing page: %v", err)
+	}
+	for _, tt := range []struct {
+		assets map[string]site.Asset
+		want   string
+	}{
+		{assets, `there is no built asset "js/main.js"; the built ones are css/main.css`},
+		{nil, `there is no built asset "js/main.js": the site and its theme have no front-end files under assets/`},
+	} {
+		tm := template.Must(template.New("t").Funcs(Funcs(s, nil, tt.assets)).Parse(`{{ asset "js/main.js" }}`))
+		if err := tm.Execute(&strings.Builder{}, Context{Page: s.Home, Site: s}); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("asset of a missing entry: %v, want %q", err, tt.want)
+		}
 	}
 }
 

@@ -35,8 +35,11 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 	var he *template.Error
 	if errors.As(err, &he) && he.Name != "" {
 		pos := diag.Pos{File: l.sourceOf(he.Name), Line: he.Line}
-		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys).
-			WithHint("html/template could not make this part safe; check that tags and quotes are balanced around the action")
+		hint := templateHint(he.Description)
+		if he.ErrorCode != template.ErrNoSuchTemplate && he.ErrorCode != template.ErrOutputContext {
+			hint = "html/template could not make this part safe; check that tags and quotes are balanced around the action"
+		}
+		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys).WithHint("%s", hint)
 	}
 	msg := err.Error()
 	var ee texttemplate.ExecError

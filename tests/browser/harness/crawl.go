@@ -18,6 +18,7 @@ import (
 // the link graph to name the orphans.
 type crawl struct {
 	srv   *Server
+	fsys  fs.FS
 	sizes *gzipSizes
 	axe   string
 	tabs  int
@@ -35,7 +36,7 @@ type crawl struct {
 }
 
 func newCrawl(srv *Server, fsys fs.FS, axeSource string, tabs int, logf func(string, ...any)) *crawl {
-	c := &crawl{srv: srv, sizes: newGzipSizes(fsys), axe: axeSource, tabs: tabs, logf: logf,
+	c := &crawl{srv: srv, fsys: fsys, sizes: newGzipSizes(fsys), axe: axeSource, tabs: tabs, logf: logf,
 		seen: map[string]bool{}, links: map[string][]string{}, axeSelected: map[string]bool{}}
 	c.cond = sync.NewCond(&c.mu)
 	return c
@@ -163,6 +164,26 @@ func (c *crawl) work(browserCtx context.Context) error {
 		}
 		file := j.file
 		p := PageReport{URL: c.srv.URL(j.path), Path: j.path, File: file}
+		if to, ok := c.redirect(j); ok {
+			// A redirect page is never seen: check where it leads.
+			target, err := url.Parse(p.URL)
+			if err == nil {
+				target, err = target.Parse(to)
+			}
+			if err != nil {
+				p.Findings = append(p.Findings, Finding{Rule: RuleRedirect, Pos: diag.Pos{File: file},
+					Msg: fmt.Sprintf("the page redirects to %q, which is not a valid address", to)})
+				c.finish(p, nil, axeResult{})
+				continue
+			}
+			broken, linked := judgeLinks(file, j.path, c.srv, []string{target.String()})
+			for i := range broken {
+				broken[i].Rule = RuleRedirect
+			}
+			p.Findings = append(p.Findings, broken...)
+			c.finish(p, linked, axeResult{})
+			continue
+		}
 		v, err := t.visit(p.URL)
 		if err != nil {
 			p.Findings = append(p.Findings, Finding{Rule: RulePageLoad, Pos: diag.Pos{File: file},
@@ -246,4 +267,17 @@ func (c *crawl) orphans(files []string) []string {
 		}
 	}
 	return out
+}
+
+// redirect reports whether the job's page is a redirect page visited at its
+// own address, and where it leads (see redirectTarget).
+func (c *crawl) redirect(j job) (string, bool) {
+	if j.status != 200 {
+		return "", false
+	}
+	data, err := fs.ReadFile(c.fsys, j.file)
+	if err != nil {
+		return "", false
+	}
+	return redirectTarget(data)
 }

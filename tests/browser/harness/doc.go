@@ -14,7 +14,10 @@
 //     errors, uncaught exceptions, Content-Security-Policy violations, requests
 //     to other origins, the skip link, reflow at 320 CSS px and the heading
 //     outline. It also runs html-validate once over all files and the static
-//     checks of [CheckStatic], which need no browser.
+//     checks of [CheckStatic], which need no browser. A redirect page (a page
+//     left at an old address, <meta http-equiv="refresh" content="0; url=…">)
+//     is never seen by a reader, so instead of the browser checks its target
+//     must be a page of the site (rule "redirect").
 //   - Every problem becomes a [Finding] that names the page and the rule. All
 //     pages are checked before anything is reported.
 //

@@ -1,0 +1,235 @@
+package policy
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Hints, shared by the findings of each rule.
+const (
+	hintScript = "the page's markup comes from a layout (layouts/ or themes/<theme>/layouts/): " +
+		"move the code into a .js file under assets/ and load it with {{ with asset \"js/main.js\" }}…{{ end }}; " +
+		"the Content-Security-Policy (script-src 'self') blocks inline scripts"
+	hintStyle = "give the element a class in its layout and put the rule in the theme's CSS under assets/css/; " +
+		"the Content-Security-Policy (style-src 'self') blocks inline styles"
+	hintExternal = "copy the file into the site (static/ or assets/) and refer to it with relURL; " +
+		"pages may load only files the site publishes itself, so readers are not tracked and the policy holds"
+	hintIntegrity = "load stylesheets and scripts through the asset function, which gives the URL and integrity: " +
+		"{{ with asset \"css/main.css\" }}<link rel=\"stylesheet\" href=\"{{ relURL .URL }}\" integrity=\"{{ .Integrity }}\">{{ end }}"
+)
+
+// scanHTML returns the policy problems of one HTML file. resolve finds the
+// bytes of a file the page refers to, for integrity checks.
+func scanHTML(data []byte, resolve func(string) ([]byte, bool)) []finding {
+	var out []finding
+	z := html.NewTokenizer(bytes.NewReader(data))
+	offset := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out // io.EOF: a bytes.Reader has no other errors
+		}
+		raw := z.Raw()
+		start := offset
+		offset += len(raw)
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		// Token copies raw before the next call to Next overwrites it.
+		tok := z.Token()
+		t := tag{name: tok.Data, attrs: tok.Attr, raw: string(raw), start: start}
+		out = append(out, t.check(resolve)...)
+	}
+}
+
+// tag is one start tag as written.
+type tag struct {
+	name  string
+	attrs []html.Attribute
+	raw   string
+	start int
+}
+
+// get returns the value of an attribute and whether it is present.
+func (t tag) get(key string) (string, bool) {
+	for _, a := range t.attrs {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// at returns the offset of attribute key in the file, or of the tag when the
+// attribute cannot be found in the raw text.
+func (t tag) at(key string) int {
+	lower := asciiLower(t.raw)
+	for i := 1; i < len(lower); {
+		j := strings.Index(lower[i:], key)
+		if j < 0 {
+			break
+		}
+		i += j
+		end := i + len(key)
+		if strings.ContainsRune(" \t\n\r\f", rune(lower[i-1])) && (end == len(lower) || strings.ContainsRune("= \t\n\r\f/>", rune(lower[end]))) {
+			return t.start + i
+		}
+		i = end
+	}
+	return t.start
+}
+
+func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
+	var out []finding
+	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
+		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
+	}
+	opening := shorten(t.raw, 80)
+
+	switch t.name {
+	case "script":
+		src, hasSrc := t.get("src")
+		typ, _ := t.get("type")
+		if !hasSrc && !isJSON(typ) {
+			add(ruleInlineScript, t.start, opening, hintScript, "%s is an inline script", opening)
+		}
+		if hasSrc && !isRemote(src) {
+			out = append(out, t.checkIntegrity(src, resolve)...)
+		}
+	case "style":
+		add(ruleInlineStyle, t.start, "<style>", hintStyle, "a <style> element holds inline styles")
+	case "link":
+		if href, ok := t.get("href"); ok && t.hasRel("stylesheet") && !isRemote(href) {
+			out = append(out, t.checkIntegrity(href, resolve)...)
+		}
+	}
+
+	for _, a := range t.attrs {
+		key := strings.ToLower(a.Key)
+		switch {
+		case key == "style":
+			ex := shorten(fmt.Sprintf("<%s style=%q>", t.name, a.Val), 80)
+			add(ruleInlineStyle, t.at("style"), ex, hintStyle, "%s has an inline style attribute", ex)
+		case strings.HasPrefix(key, "on") && len(key) > 2:
+			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.Key, a.Val), 80)
+			add(ruleInlineScript, t.at(key), ex, hintScript, "%s is an inline event handler", ex)
+		case urlAttrs[key] && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:"):
+			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.Key, a.Val), 80)
+			add(ruleInlineScript, t.at(key), ex, hintScript, "%s is a javascript: URL", ex)
+		}
+	}
+
+	for _, key := range t.resourceAttrs() {
+		val, _ := t.get(key)
+		for _, u := range urlsIn(key, val) {
+			if isRemote(u) {
+				ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, key, u), 100)
+				add(ruleExternal, t.at(key), ex, hintExternal, "%s loads a file from another website, or by an absolute address", ex)
+			}
+		}
+	}
+	return out
+}
+
+// checkIntegrity checks the integrity attribute of a script or stylesheet.
+func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool)) []finding {
+	ex := shorten(t.raw, 80)
+	val, ok := t.get("integrity")
+	if !ok || strings.TrimSpace(val) == "" {
+		return []finding{{rule: ruleNoIntegrity, offset: t.start, excerpt: ex, hint: hintIntegrity,
+			msg: fmt.Sprintf("%s has no integrity attribute, so browsers cannot check the file is the one the site published", ex)}}
+	}
+	data, ok := resolve(u)
+	if !ok {
+		return nil
+	}
+	if !integrityMatches(val, data) {
+		return []finding{{rule: ruleWrongIntegrity, offset: t.at("integrity"), excerpt: ex, hint: hintIntegrity,
+			msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", ex, u)}}
+	}
+	return nil
+}
+
+// hasRel reports whether the tag's rel attribute holds the keyword.
+func (t tag) hasRel(keyword string) bool {
+	rel, _ := t.get("rel")
+	return slices.Contains(strings.Fields(strings.ToLower(rel)), keyword)
+}
+
+// urlAttrs are attributes holding a URL a click or load may run.
+var urlAttrs = map[string]bool{"href": true, "src": true, "action": true, "formaction": true, "xlink:href": true, "data": true}
+
+// resourceAttrs returns the attributes of the tag that make the browser
+// fetch something to show the page (or, for forms, send to).
+func (t tag) resourceAttrs() []string {
+	switch t.name {
+	case "script", "iframe", "frame", "embed", "audio", "track":
+		return []string{"src"}
+	case "img", "source":
+		return []string{"src", "srcset"}
+	case "video":
+		return []string{"src", "poster"}
+	case "object":
+		return []string{"data"}
+	case "input":
+		if typ, _ := t.get("type"); strings.EqualFold(typ, "image") {
+			return []string{"src"}
+		}
+	case "image", "use":
+		return []string{"href", "xlink:href"}
+	case "form":
+		return []string{"action"}
+	case "link":
+		for _, rel := range fetchingRels {
+			if t.hasRel(rel) {
+				return []string{"href", "imagesrcset"}
+			}
+		}
+	}
+	return nil
+}
+
+// fetchingRels are the <link rel> values that make the browser fetch or
+// connect; canonical, alternate and the like only name an address.
+var fetchingRels = []string{
+	"stylesheet", "icon", "apple-touch-icon", "mask-icon", "preload",
+	"modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest",
+}
+
+// urlsIn splits a srcset into its URLs; other attributes hold one URL.
+func urlsIn(key, val string) []string {
+	if !strings.HasSuffix(key, "srcset") {
+		return []string{val}
+	}
+	var urls []string
+	for cand := range strings.SplitSeq(val, ",") {
+		if f := strings.Fields(cand); len(f) > 0 {
+			urls = append(urls, f[0])
+		}
+	}
+	return urls
+}
+
+// isJSON reports whether a script type is JSON data, which browsers do not
+// run and the Content-Security-Policy does not block.
+func isJSON(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	return typ == "application/json" || typ == "application/ld+json"
+}
+
+// asciiLower lowers ASCII letters only, keeping every byte where it was
+// (strings.ToLower would turn invalid UTF-8 into three-byte replacement
+// characters and shift the offsets).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
