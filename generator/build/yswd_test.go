@@ -106,7 +106,7 @@ func TestExampleYSWDPages(t *testing.T) {
 		}
 	}
 	index := string(files["you-said-we-did/index.html"])
-	if got := strings.Count(index, `<li class="nhsuk-grid-column-full nhsuk-card-group__item yswd-entry"`); got != published {
+	if got := strings.Count(index, `<li class="nhsuk-grid-column-full nhsuk-card-group__item plinth-yswd-entry"`); got != published {
 		t.Errorf("the index shows %d cards, want %d (the reviewed entries)", got, published)
 	}
 	t.Logf("%d of %d entries published; pages for %d regions, %d professions, %d themes, %d statuses",
@@ -170,7 +170,7 @@ func TestExampleYSWDFeedsLinked(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(string(files["you-said-we-did/index.html"]), `<form class="yswd-filter" id="yswd-filter" aria-labelledby="yswd-filter-heading" hidden>`) {
+	if !strings.Contains(string(files["you-said-we-did/index.html"]), `<form class="plinth-yswd-filter" id="yswd-filter" aria-labelledby="yswd-filter-heading" hidden>`) {
 		t.Error("the filter form is not in the index, hidden")
 	}
 }
