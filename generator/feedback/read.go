@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -160,7 +162,7 @@ func (r *reader) checkText(row dataset.Row) {
 }
 
 // cellPos finds the position of byte offset off of a cell's value in a
-// CSV file: after the cell's opening quote and leading spaces, counting a
+// CSV file: after the cell's opening quote and leading white space, counting a
 // doubled quote "" and a CRLF line ending as the one character the value
 // holds. For a file that is not CSV it returns the cell's position.
 func cellPos(src *diag.Source, cell diag.Pos, off int) diag.Pos {
@@ -173,14 +175,19 @@ func cellPos(src *diag.Source, cell diag.Pos, off int) diag.Pos {
 		if i >= len(text) {
 			return cell
 		}
-		i += runeLen(text[i])
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
 	}
 	quoted := i < len(text) && text[i] == '"'
 	if quoted {
 		i++
 	}
-	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
-		i++
+	for i < len(text) { // the loader trims the value as strings.TrimSpace does
+		r, size := utf8.DecodeRune(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
 	}
 	for k := 0; k < off && i < len(text); k++ {
 		switch {
@@ -193,19 +200,6 @@ func cellPos(src *diag.Source, cell diag.Pos, off int) diag.Pos {
 		}
 	}
 	return src.Pos(i)
-}
-
-// runeLen is the length of the UTF-8 sequence that starts with b.
-func runeLen(b byte) int {
-	switch {
-	case b < 0xC0:
-		return 1
-	case b < 0xE0:
-		return 2
-	case b < 0xF0:
-		return 3
-	}
-	return 4
 }
 
 // evidence checks an entry's figure and returns it, or nil when there is
