@@ -126,3 +126,33 @@ func TestFeedEscapesText(t *testing.T) {
 		t.Errorf("the summary does not read as written: %q", parsed.Items[0].Description)
 	}
 }
+
+// TestScanCoversFeeds turns the cell check off and plants a provider's
+// name: the identifier scan of the built files, which the build runs over
+// every output file, finds it in the feeds and points at the data file
+// the feeds are made from.
+func TestScanCoversFeeds(t *testing.T) {
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "ok.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range ar.Files {
+		if f.Name == "data/you-said-we-did.csv" {
+			ar.Files[i].Data = bytes.Replace(f.Data, []byte("We are training ward managers."), []byte("We are training managers at Eastmere Community Health."), 1)
+		}
+	}
+	fsys := fixtureFS(t, ar)
+	res, diags, scanner := buildWithoutCellCheck(t, fsys)
+	if diags.HasErrors() {
+		t.Fatalf("with the cell check off the stage should not fail: %v", diags)
+	}
+	found := scanner.Scan(res.Files, nil)
+	var where []string
+	for _, d := range found {
+		where = append(where, d.Pos.String()+" "+d.Msg)
+	}
+	if len(found) != 2 || !strings.Contains(where[0], "you-said-we-did/feed.xml") || !strings.Contains(where[1], "you-said-we-did/london/feed.xml") ||
+		!strings.HasPrefix(where[0], "data/you-said-we-did.csv ") {
+		t.Errorf("scan of the feeds found:\n%s\nwant the name in the feed of every entry and London's, at the data file", strings.Join(where, "\n"))
+	}
+}

@@ -129,7 +129,19 @@ func fixtureFS(t *testing.T, ar *txtar.Archive) fstest.MapFS {
 // fixture, as build.Run does.
 func runFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
 	t.Helper()
-	fsys := fixtureFS(t, ar)
+	res, diags, _ := run(t, fixtureFS(t, ar), true)
+	return res, diags
+}
+
+// buildWithoutCellCheck runs the stages with Build's check of text cells
+// off, and returns the scanner for the caller to scan the output with.
+func buildWithoutCellCheck(t *testing.T, fsys fstest.MapFS) (Result, diag.List, *scan.Scanner) {
+	t.Helper()
+	return run(t, fsys, false)
+}
+
+func run(t *testing.T, fsys fstest.MapFS, checkCells bool) (Result, diag.List, *scan.Scanner) {
+	t.Helper()
 	cfg, diags := config.Load(fsys, config.Options{})
 	if cfg == nil || diags.HasErrors() {
 		t.Fatalf("site.toml: %v", diags)
@@ -144,11 +156,13 @@ func runFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
 	}
 	scanner, d := scan.New(terms, nil)
 	diags.Append(d)
-	res, d := Build(cfg, data, loaded.Pages, Options{
-		Policy: anonymise.DefaultPolicy(), Scanner: scanner, Publish: assemble.Options{Now: fixtureNow},
-	})
+	opts := Options{Policy: anonymise.DefaultPolicy(), Publish: assemble.Options{Now: fixtureNow}}
+	if checkCells {
+		opts.Scanner = scanner
+	}
+	res, d := Build(cfg, data, loaded.Pages, opts)
 	diags.Append(d)
-	return res, diags
+	return res, diags, scanner
 }
 
 func printDiagnostics(l diag.List) string {
