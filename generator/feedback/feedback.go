@@ -166,8 +166,10 @@ func known(rec *record, options map[string][]option) bool {
 func linkStandards(rec *record, fw *framework.Framework) {
 	e := rec.entry
 	for _, ref := range rec.standards {
-		link := StandardLink{Ref: ref}
-		link.Edition, link.ID, _ = strings.Cut(ref, ":")
+		link := StandardLink{Ref: ref, ID: ref}
+		if edition, id, ok := strings.Cut(ref, ":"); ok {
+			link.Edition, link.ID = edition, id
+		}
 		if fw != nil {
 			if r, err := framework.ParseRef(ref); err == nil {
 				if s, u := fw.Resolve(r); u == nil {

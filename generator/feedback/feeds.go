@@ -31,6 +31,8 @@ func feeds(cfg *config.Config, f *Feedback, source string) ([]site.File, error) 
 		Subtitle: subtitle,
 		Author:   cfg.Title,
 		Entries:  feedEntries(f.Entries, abs),
+		// Before the first entry is published, the section page's date.
+		Fallback: f.Page.Date.Time,
 	}
 	out := []feedFileSpec{{f.Feed, all}}
 	for _, v := range f.Facet(FacetRegion).Values {
