@@ -144,8 +144,8 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	res := Result{
 		// The goldmark renderer escapes text and drops raw HTML, so its
 		// output is trusted as HTML by the templates.
-		HTML:      template.HTML(buf.String()),
-		TOC:       toc(doc, body, c.opts.TOCLevels),
+		HTML: template.HTML(buf.String()),
+		TOC:  toc(doc, body, c.opts.TOCLevels),
 	}
 	res.WordCount, _ = pc.Get(wordsKey).(int)
 	return res, diags
