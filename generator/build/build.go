@@ -1,7 +1,7 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → framework → dataset → anonymise → assemble
+//	config → content → framework → dataset → anonymise → feedback → assemble
 //	       → open data → markdown → search → bundle → render → static
 //	       → policy → linkcheck → scan → publish
 //
@@ -27,6 +27,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
@@ -107,8 +108,11 @@ func (c *clock) lap(name string) {
 
 // assetEntries are the front-end files a theme may provide under assets/
 // (or a site under its own assets/), built once per build by the bundle
-// stage and referenced from layouts with the asset function.
-var assetEntries = []string{"css/main.css", "js/main.js", "js/search.js"}
+// stage and referenced from layouts with the asset function. A feature's
+// own script is an entry of its own, so that only its pages load it
+// (js/yswd-filter.js: the "You said, we did" filter; js/search.js: the
+// search page).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -141,7 +145,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -162,12 +166,21 @@ func Run(opts Options) (Result, diag.List) {
 
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
 	diags.Append(d)
+	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
+	diags.Append(d)
 	clk.lap("dataset")
 
 	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
 	clk.lap("anonymise")
+
+	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
+	})
+	diags.Append(d)
+	loaded.Pages = yswd.Pages
+	clk.lap("feedback")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
@@ -232,7 +245,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, assets.Files, index, redirectsFile)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
 	diags.Append(d)
 	clk.lap("static")
 
@@ -243,7 +256,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
+	diags.Append(scanner.Scan(files, sources(s)))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
@@ -258,10 +271,11 @@ func Run(opts Options) (Result, diag.List) {
 	return res, diags
 }
 
-// scanOutput searches every output file for the identifying values of the
-// private datasets and for personal-data patterns: the last check before
-// anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
+// identifierScanner prepares the search for the identifying values of the
+// private datasets and for personal-data patterns. Features that publish
+// free text check their cells with it; the last check before anything is
+// published runs it over every output file.
+func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
@@ -277,7 +291,8 @@ func scanOutput(files []site.File, data *dataset.Set, allow []string, sources fu
 	} else {
 		scanner, diags = scan.New(terms, allow)
 	}
-	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
+	// The cache keeps its warnings; the build's list must not share them.
+	return scanner, slices.Clone(diags)
 }
 
 // privateNames lists the private datasets by name, so that a layout asking

@@ -24,7 +24,7 @@ const (
 
 // scanHTML returns the policy problems of one HTML file. resolve finds the
 // bytes of a file the page refers to, for integrity checks.
-func scanHTML(data []byte, resolve func(string) ([]byte, bool)) []finding {
+func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	var out []finding
 	z := html.NewTokenizer(bytes.NewReader(data))
 	offset := 0
@@ -42,7 +42,7 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool)) []finding {
 		// Token copies raw before the next call to Next overwrites it.
 		tok := z.Token()
 		t := tag{name: tok.Data, attrs: tok.Attr, raw: string(raw), start: start}
-		out = append(out, t.check(resolve)...)
+		out = append(out, t.check(resolve, memo)...)
 	}
 }
 
@@ -83,7 +83,7 @@ func (t tag) at(key string) int {
 	return t.start
 }
 
-func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
+func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	var out []finding
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
 		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
@@ -98,13 +98,13 @@ func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
 			add(ruleInlineScript, t.start, opening, hintScript, "%s is an inline script", opening)
 		}
 		if hasSrc && !isRemote(src) {
-			out = append(out, t.checkIntegrity(src, resolve)...)
+			out = append(out, t.checkIntegrity(src, resolve, memo)...)
 		}
 	case "style":
 		add(ruleInlineStyle, t.start, "<style>", hintStyle, "a <style> element holds inline styles")
 	case "link":
 		if href, ok := t.get("href"); ok && t.hasRel("stylesheet") && !isRemote(href) {
-			out = append(out, t.checkIntegrity(href, resolve)...)
+			out = append(out, t.checkIntegrity(href, resolve, memo)...)
 		}
 	}
 
@@ -136,7 +136,7 @@ func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
 }
 
 // checkIntegrity checks the integrity attribute of a script or stylesheet.
-func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool)) []finding {
+func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	ex := shorten(t.raw, 80)
 	val, ok := t.get("integrity")
 	if !ok || strings.TrimSpace(val) == "" {
@@ -147,7 +147,7 @@ func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool)) []fin
 	if !ok {
 		return nil
 	}
-	if !integrityMatches(val, data) {
+	if !memo.matches(val, data) {
 		return []finding{{rule: ruleWrongIntegrity, offset: t.at("integrity"), excerpt: ex, hint: hintIntegrity,
 			msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", ex, u)}}
 	}

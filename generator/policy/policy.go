@@ -84,13 +84,14 @@ func Check(files []site.File, opts Options) diag.List {
 		byPath[f.Path] = f.Data
 	}
 	found := make([][]finding, len(files))
+	memo := &integrityMemo{}
 	parallel.For(len(files), func(i int) {
 		f := files[i]
 		switch path.Ext(f.Path) {
 		case ".html", ".htm":
 			found[i] = scanHTML(f.Data, func(u string) ([]byte, bool) {
 				return resolve(byPath, opts.BasePath, f.Path, u)
-			})
+			}, memo)
 		case ".css":
 			found[i] = scanCSS(f.Data)
 		}

@@ -168,7 +168,7 @@ func FuzzScanHTML(f *testing.F) {
 	f.Add([]byte(`<scr<script src=x integrity=`))
 	f.Add([]byte(`<a href="javascript:x" onclick=y style>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, fd := range scanHTML(data, func(string) ([]byte, bool) { return css, true }) {
+		for _, fd := range scanHTML(data, func(string) ([]byte, bool) { return css, true }, &integrityMemo{}) {
 			if fd.offset < 0 || fd.offset > len(data) {
 				t.Fatalf("offset %d outside the %d-byte input", fd.offset, len(data))
 			}
