@@ -147,4 +147,3 @@ func TestSpliceManifest(t *testing.T) {
 		}
 	}
 }
-
