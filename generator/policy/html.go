@@ -28,6 +28,7 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityM
 	var out []finding
 	z := html.NewTokenizer(bytes.NewReader(data))
 	offset := 0
+	var attrs []rawAttr
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -39,11 +40,72 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityM
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		// Token copies raw before the next call to Next overwrites it.
-		tok := z.Token()
-		t := tag{name: tok.Data, attrs: tok.Attr, raw: string(raw), start: start}
+		// Most tags (p, a to another page, div with a class) cannot break
+		// the policy; look at their attributes without copying them, and
+		// build the full tag only for the few that might.
+		name, more := z.TagName()
+		keep := suspectTag(name)
+		attrs = attrs[:0]
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs = append(attrs, rawAttr{k, v})
+			keep = keep || suspectAttr(k, v)
+		}
+		if !keep {
+			continue
+		}
+		t := tag{name: string(name), raw: string(raw), start: start}
+		for _, a := range attrs {
+			t.attrs = append(t.attrs, html.Attribute{Key: string(a.key), Val: string(a.val)})
+		}
 		out = append(out, t.check(resolve, memo)...)
 	}
+}
+
+// rawAttr is an attribute as the tokenizer holds it, valid until its next
+// token.
+type rawAttr struct{ key, val []byte }
+
+// suspectTag reports whether a tag is checked whatever its attributes.
+func suspectTag(name []byte) bool {
+	switch string(name) {
+	case "script", "style", "link":
+		return true
+	}
+	return false
+}
+
+// suspectAttr reports whether an attribute could break the policy: a style
+// or event handler, or a value that could name another origin or run
+// script. It may say yes too often (the full check then decides), never
+// too rarely.
+func suspectAttr(key, val []byte) bool {
+	if string(key) == "style" || len(key) > 2 && key[0] == 'o' && key[1] == 'n' {
+		return true
+	}
+	return bytes.Contains(val, []byte("//")) || containsFold(val, "script:")
+}
+
+// containsFold reports whether b contains the lower-case ASCII word w,
+// ignoring ASCII case, without allocating.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := b[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tag is one start tag as written.
@@ -88,13 +150,12 @@ func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []f
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
 		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
 	}
-	opening := shorten(t.raw, 80)
-
 	switch t.name {
 	case "script":
 		src, hasSrc := t.get("src")
 		typ, _ := t.get("type")
 		if !hasSrc && !isJSON(typ) {
+			opening := shorten(t.raw, 80)
 			add(ruleInlineScript, t.start, opening, hintScript, "%s is an inline script", opening)
 		}
 		if hasSrc && !isRemote(src) {

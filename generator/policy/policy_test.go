@@ -178,3 +178,22 @@ func FuzzScanHTML(f *testing.F) {
 		}
 	})
 }
+
+// TestSuspectFilter checks the fast filter against the full check: every
+// attribute the full check reports must pass the filter.
+func TestSuspectFilter(t *testing.T) {
+	cases := []struct{ key, val string }{
+		{"style", "color:red"}, {"onclick", "x()"}, {"href", "JavaScript:alert(1)"}, {"src", "https://cdn.example/x.js"},
+		{"srcset", "a.png 1x, //cdn.example/b.png 2x"}, {"href", " javascript:void(0)"}, {"action", "http://evil.example/"},
+	}
+	for _, c := range cases {
+		if !suspectAttr([]byte(c.key), []byte(c.val)) {
+			t.Errorf("%s=%q passed the filter", c.key, c.val)
+		}
+	}
+	for _, c := range []struct{ key, val string }{{"href", "/quality/strategy/"}, {"class", "nhsuk-card"}, {"id", "maincontent"}} {
+		if suspectAttr([]byte(c.key), []byte(c.val)) {
+			t.Errorf("%s=%q is not suspect", c.key, c.val)
+		}
+	}
+}
