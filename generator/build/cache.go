@@ -14,6 +14,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -41,6 +42,7 @@ type Cache struct {
 	content *content.Cache
 	links   *linkcheck.Cache
 	scan    *scan.Cache
+	search  *search.Cache
 
 	mu  sync.Mutex
 	md  map[string]mdEntry
@@ -72,7 +74,7 @@ type outEntry struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(),
+		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(),
 		md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
@@ -289,6 +291,13 @@ func (c *Cache) linkCache() *linkcheck.Cache {
 		return nil
 	}
 	return c.links
+}
+
+func (c *Cache) searchCache() *search.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.search
 }
 
 func (c *Cache) scanCache() *scan.Cache {

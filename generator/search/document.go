@@ -89,7 +89,7 @@ type facets struct {
 // the 404 page, tag lists, the search page itself and the print version
 // of each edition (it repeats the standards' pages). Pages of superseded
 // editions are kept, under their edition, for readers who filter for it.
-func documents(s *site.Site, fw *framework.Framework) ([]document, facets) {
+func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
 	var f facets
 	editionIndex := map[*framework.Edition]int{}
 	if fw != nil {
@@ -117,7 +117,7 @@ func documents(s *site.Site, fw *framework.Framework) ([]document, facets) {
 		}
 	}
 	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i]) })
+	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], cache) })
 	other := -1
 	for i, p := range pages {
 		d := &docs[i]
@@ -173,8 +173,8 @@ func editionOf(p *site.Page) *framework.Edition {
 }
 
 // describe reads a page's words into the document's fields.
-func describe(p *site.Page) document {
-	body := extract(string(p.Content))
+func describe(p *site.Page, cache *Cache) document {
+	body := cache.extract(string(p.Content))
 	d := document{
 		url:         strings.TrimPrefix(p.URL, "/"),
 		title:       p.Title,

@@ -89,15 +89,18 @@ type Doc struct {
 // shards and one small file per document. It also fills in the search
 // page's filters (Page.Editions and Sections), so call it before
 // rendering. fw is the framework model, nil for a site without one.
-func Index(s *site.Site, fw *framework.Framework) ([]site.File, error) {
-	docs, f := documents(s, fw)
+//
+// cache may be nil; with one, per-page work of earlier builds is reused.
+func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, error) {
+	defer cache.sweep()
+	docs, f := documents(s, fw, cache)
 	if sp := s.GetPage(PagePath); sp != nil {
 		if extra, ok := sp.Extra.(*Page); ok {
 			extra.Editions, extra.Sections = f.editions, f.sections
 			extra.AtoZ = s.GetPage(framework.AtoZPath)
 		}
 	}
-	postings, ids := invert(docs)
+	postings, ids := invert(docs, cache)
 
 	var files []site.File
 	var shardFirst []string
@@ -192,23 +195,9 @@ const (
 // invert computes each term's weight on each page (BM25 over the weighted
 // fields, then scaled to 1..MaxImpact for the whole index) and returns the
 // encoded postings by term, and the standards by ID.
-func invert(docs []document) (map[string]string, map[string]string) {
-	type counts struct {
-		tf     map[string]float64
-		length float64
-	}
+func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
 	per := make([]counts, len(docs))
-	parallel.For(len(docs), func(i int) {
-		c := counts{tf: map[string]float64{}}
-		for f, text := range docs[i].fields {
-			w := fieldWeights[f]
-			eachTerm(text, func(t string) {
-				c.tf[t] += w
-				c.length += w
-			})
-		}
-		per[i] = c
-	})
+	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].fields) })
 	df := map[string]int{}
 	total := 0.0
 	for _, c := range per {
@@ -253,6 +242,25 @@ func invert(docs []document) (map[string]string, map[string]string) {
 		ids[id] = EncodeDocs(list)
 	}
 	return postings, ids
+}
+
+// counts are one document's weighted term frequencies and length.
+type counts struct {
+	tf     map[string]float64
+	length float64
+}
+
+// countTerms weighs each term of a document's fields.
+func countTerms(fields [nFields]string) counts {
+	c := counts{tf: map[string]float64{}}
+	for f, text := range fields {
+		w := fieldWeights[f]
+		eachTerm(text, func(t string) {
+			c.tf[t] += w
+			c.length += w
+		})
+	}
+	return c
 }
 
 // groups describes the runs of documents sharing a section and edition.

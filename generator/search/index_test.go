@@ -120,7 +120,7 @@ func TestIndex(t *testing.T) {
 		"content/strategy/_index.md": page("Strategy", "Our aims.", "weight = 1"),
 		"content/strategy/long.md":   page("Long", strings.Repeat("word ", MaxText)),
 	})
-	files, err := Index(s, nil)
+	files, err := Index(s, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestIndex(t *testing.T) {
 	}
 
 	// Same input, same bytes.
-	again, err := Index(s, nil)
+	again, err := Index(s, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestShardsSplit(t *testing.T) {
 		files["content/p"+strconv.Itoa(i)+".md"] = page("Page", strings.Join(words, " "))
 	}
 	s := buildSite(t, files)
-	out, err := Index(s, nil)
+	out, err := Index(s, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,5 +253,37 @@ func TestSearchPage(t *testing.T) {
 	pages = AddPage(nil)
 	if len(pages) != 1 || pages[0].URL != "" || pages[0].Layout != Layout || pages[0].Title != "Search" {
 		t.Errorf("generated search page = %+v", pages[0])
+	}
+}
+
+// TestCacheSameIndex: indexing with a cache, twice and after an edit, gives
+// the same files as indexing without one.
+func TestCacheSameIndex(t *testing.T) {
+	s := buildSite(t, map[string]string{
+		"content/about.md":              page("About", "Who we are. Supervision is mentioned once."),
+		"content/guidance/induction.md": page("Induction", "How to plan an induction. Learners' first days matter."),
+		"content/guidance/other.md":     page("Other", "Supervisors supervise learners."),
+	})
+	cache := NewCache()
+	for round := 0; round < 3; round++ {
+		if round == 2 {
+			s.Pages[len(s.Pages)-1].Content = "<p>An edited page about supervision.</p>"
+		}
+		want, err := Index(s, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Index(s, nil, cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("round %d: %d files with the cache, %d without", round, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
+				t.Fatalf("round %d: %s differs with the cache", round, want[i].Path)
+			}
+		}
 	}
 }
