@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"time"
@@ -164,16 +165,12 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("framework")
 
-	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
+	data, tables, d := loadData(fsys, cfg, fw.Framework, cache)
 	diags.Append(d)
 	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
 	diags.Append(d)
-	clk.lap("dataset")
-
-	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
-	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	clk.lap("anonymise")
+	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
 		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
@@ -249,7 +246,7 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("static")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath()}))
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
 	clk.lap("policy")
 
 	if !diags.HasErrors() {
@@ -305,6 +302,33 @@ func privateNames(data *dataset.Set) []string {
 		}
 	}
 	return names
+}
+
+// loadData reads the datasets and publishes their tables through
+// disclosure control (the dataset and anonymise stages). With a cache, the
+// last result is reused when the data files, the disclosure rule and the
+// framework's standards are unchanged: parsing tens of thousands of rows
+// and auditing every table need not happen after an edit to a page.
+func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Cache) (*dataset.Set, aggregate.Result, diag.List) {
+	key := uint64(0)
+	if cache != nil {
+		key = cache.dataKey(fsys, cfg, fw)
+		if e, ok := cache.data[key]; ok {
+			cache.used["data"] = true
+			return e.set, e.tables.copyPages(), e.diags
+		}
+	}
+	var diags diag.List
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
+	diags.Append(d)
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw)})
+	diags.Append(d)
+	if cache != nil {
+		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
+		cache.used["data"] = true
+		return data, cachedTables(tables).copyPages(), diags
+	}
+	return data, tables, diags
 }
 
 // sources looks up the text of a page's source file, for positions.
