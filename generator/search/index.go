@@ -198,38 +198,62 @@ const (
 func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
 	per := make([]counts, len(docs))
 	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].fields) })
-	df := map[string]int{}
+
+	// Number the terms, so that document frequencies and postings live in
+	// slices rather than in maps looked up once per term of every page.
+	ids := map[string]int32{}
+	var names []string
+	var df []int
+	docTerms := make([][]int32, len(per))
 	total := 0.0
-	for _, c := range per {
+	for i, c := range per {
 		total += c.length
-		for t := range c.tf {
-			df[t]++
+		docTerms[i] = make([]int32, len(c.terms))
+		for j, t := range c.terms {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(names))
+				ids[t] = id
+				names = append(names, t)
+				df = append(df, 0)
+			}
+			df[id]++
+			docTerms[i][j] = id
 		}
 	}
 	n := float64(len(docs))
 	avg := max(total/max(n, 1), 1)
+	idf := make([]float64, len(names))
+	for id, d := range df {
+		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
+	}
 	type scored struct {
 		doc   int
 		score float64
 	}
-	byTerm := map[string][]scored{}
+	lists := make([][]scored, len(names))
 	best := 0.0
 	for i, c := range per {
-		for t, tf := range c.tf {
-			idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			s := idf * tf * (k1 + 1) / (tf + k1*(1-b+b*c.length/avg))
-			byTerm[t] = append(byTerm[t], scored{i, s})
+		norm := k1 * (1 - b + b*c.length/avg)
+		for j, id := range docTerms[i] {
+			tf := c.tfs[j]
+			s := idf[id] * tf * (k1 + 1) / (tf + norm)
+			lists[id] = append(lists[id], scored{i, s}) // in document order
 			best = max(best, s)
 		}
 	}
-	postings := make(map[string]string, len(byTerm))
-	for t, list := range byTerm {
-		ps := make([]Posting, len(list))
-		for i, sc := range list {
+	encoded := make([]string, len(names))
+	parallel.For(len(names), func(id int) {
+		ps := make([]Posting, len(lists[id]))
+		for i, sc := range lists[id] {
 			impact := int(math.Round(MaxImpact * sc.score / best))
 			ps[i] = Posting{Doc: sc.doc, Impact: min(max(impact, 1), MaxImpact)}
 		}
-		postings[t] = EncodePostings(ps) // docs were visited in order
+		encoded[id] = EncodePostings(ps)
+	})
+	postings := make(map[string]string, len(names))
+	for id, t := range names {
+		postings[t] = encoded[id]
 	}
 	byID := map[string][]int{}
 	for i, d := range docs {
@@ -237,28 +261,40 @@ func invert(docs []document, cache *Cache) (map[string]string, map[string]string
 			byID[d.id] = append(byID[d.id], i)
 		}
 	}
-	ids := make(map[string]string, len(byID))
+	idDocs := make(map[string]string, len(byID))
 	for id, list := range byID {
-		ids[id] = EncodeDocs(list)
+		idDocs[id] = EncodeDocs(list)
 	}
-	return postings, ids
+	return postings, idDocs
 }
 
-// counts are one document's weighted term frequencies and length.
+// counts are one document's weighted term frequencies (terms sorted, with
+// their frequencies at the same index) and its weighted length.
 type counts struct {
-	tf     map[string]float64
+	terms  []string
+	tfs    []float64
 	length float64
 }
 
 // countTerms weighs each term of a document's fields.
 func countTerms(fields [nFields]string) counts {
-	c := counts{tf: map[string]float64{}}
+	tf := map[string]float64{}
+	length := 0.0
 	for f, text := range fields {
 		w := fieldWeights[f]
 		eachTerm(text, func(t string) {
-			c.tf[t] += w
-			c.length += w
+			tf[t] += w
+			length += w
 		})
+	}
+	c := counts{terms: make([]string, 0, len(tf)), length: length}
+	for t := range tf {
+		c.terms = append(c.terms, t)
+	}
+	slices.Sort(c.terms)
+	c.tfs = make([]float64, len(c.terms))
+	for i, t := range c.terms {
+		c.tfs[i] = tf[t]
 	}
 	return c
 }
