@@ -51,6 +51,9 @@ type Result struct {
 func Run(cfg *config.Config, loaded content.Result, opts Options) (Result, diag.List) {
 	var diags diag.List
 	a := &assembler{cfg: cfg, opts: opts, sections: map[string]*site.Page{}, excluded: map[string]string{}}
+	for _, f := range loaded.Failed {
+		a.excluded[f] = content.FailedReason
+	}
 
 	pages := a.filter(loaded.Pages)
 	for _, p := range pages {

@@ -175,6 +175,9 @@ func (a *assembler) menus(s *site.Site, diags *diag.List) map[string][]site.Menu
 					at := []string{"menus", name, strconv.Itoa(i), "page"}
 					msg := fmt.Sprintf("menu %q: there is no page content/%s", name, strings.TrimPrefix(e.Page, "/"))
 					if reason, ok := a.excluded[path.Join(content.Dir, e.Page)]; ok {
+						if reason == content.FailedReason {
+							continue // the page's own errors are the cause
+						}
 						msg = fmt.Sprintf("menu %q: the page content/%s is not published because %s", name, e.Page, reason)
 					}
 					if doc := a.cfg.Doc(); doc != nil {

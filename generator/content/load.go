@@ -57,7 +57,14 @@ type Result struct {
 	Pages []*site.Page
 	// Resources are the non-page files, in path order.
 	Resources []Resource
+	// Failed are the Markdown files that could not be read as pages; their
+	// problems are in the diagnostics. Links to them are not reported
+	// again as broken: the one cause is enough.
+	Failed []string
 }
+
+// FailedReason is why a page that could not be read is not published.
+const FailedReason = "it has errors, reported with their own positions"
 
 // Load reads every file under content/. Problems are collected, never
 // fatal: a file that cannot be read or parsed is reported and left out.
@@ -112,6 +119,8 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		diags.Append(perFile[i])
 		if p != nil {
 			res.Pages = append(res.Pages, p)
+		} else {
+			res.Failed = append(res.Failed, pages[i])
 		}
 	}
 

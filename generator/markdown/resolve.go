@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -81,6 +82,9 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 			return l.url(target) + suffix, "", ""
 		}
 		if reason, ok := l.excluded[file]; ok {
+			if reason == content.FailedReason {
+				return dest, "", "" // the page's own errors are the cause
+			}
 			return "", fmt.Sprintf("the %s %q points to %s, which is not published because %s", what, dest, file, reason),
 				"publish that page, or remove the link"
 		}

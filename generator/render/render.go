@@ -103,7 +103,60 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 		files = append(files, r.files...)
 		diags.Append(r.diags)
 	}
-	return files, diags
+	diags.Append(missingLayouts(s, layouts))
+	return files, groupRepeats(diags)
+}
+
+// missingLayouts reports pages whose front matter names a layout that does
+// not exist: the page would silently fall back to the usual one, which is
+// rarely what the editor meant.
+func missingLayouts(s *site.Site, layouts *Layouts) diag.List {
+	var l diag.List
+	for _, p := range s.Pages {
+		if p.Layout == "" || p.File == "" || p.Front == nil || !p.Front.Has("layout") {
+			continue
+		}
+		name := string(p.Layout) + ".html"
+		if layouts.Has(p.Type+"/"+name) || layouts.Has(name) {
+			continue
+		}
+		d := p.Front.Errorf([]string{"layout"}, "there is no layout %q: looked for layouts/%s/%s and layouts/%s (and the same in the theme)", p.Layout, p.Type, name, name)
+		l.Add(d.WithHint("check the spelling, create the layout, or remove the layout line to use the usual one"))
+	}
+	return l
+}
+
+// groupRepeats reports an error that many pages hit in the same layout
+// line once, naming the first page and how many others: one mistake in a
+// layout otherwise fills the report with the same line.
+func groupRepeats(l diag.List) diag.List {
+	type key struct {
+		pos diag.Pos
+		msg string
+	}
+	count := map[key]int{}
+	first := map[key]int{}
+	var out diag.List
+	for _, d := range l {
+		msg, _, found := strings.Cut(d.Msg, " (while rendering ")
+		if !found {
+			out = append(out, d)
+			continue
+		}
+		k := key{d.Pos, msg}
+		if _, ok := first[k]; !ok {
+			first[k] = len(out)
+			out = append(out, d)
+		}
+		count[k]++
+	}
+	for k, n := range count {
+		if n > 1 {
+			d := &out[first[k]]
+			d.Msg = strings.TrimSuffix(d.Msg, ")") + fmt.Sprintf(" and %d other pages)", n-1)
+		}
+	}
+	return out
 }
 
 func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
