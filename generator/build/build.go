@@ -2,8 +2,8 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → assemble
-//	       → open data → markdown → bundle → render → static → policy
-//	       → linkcheck → scan → publish
+//	       → chart → open data → markdown → bundle → render → static
+//	       → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Files are written
@@ -106,7 +106,7 @@ func (c *clock) lap(name string) {
 // assetEntries are the front-end files a theme may provide under assets/
 // (or a site under its own assets/), built once per build by the bundle
 // stage and referenced from layouts with the asset function.
-var assetEntries = []string{"css/main.css", "js/main.js"}
+var assetEntries = []string{"css/main.css", "js/main.js", "js/charts.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -159,9 +159,10 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("dataset")
 
-	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework)})
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework), Standard: standardNamer(fw.Framework)})
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	relateActions(fw.Framework, tables)
 	clk.lap("anonymise")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
@@ -169,6 +170,13 @@ func Run(opts Options) (Result, diag.List) {
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
+
+	s.Figures, err = figures(tables)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
+			WithHint("this is a fault in Plinth rather than in the data; please report it"))
+	}
+	clk.lap("chart")
 
 	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: aggregate.Section + "/data", Built: s.BuildDate,
 		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
