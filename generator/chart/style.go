@@ -136,8 +136,13 @@ func style(m obj, s Spec, d drawn, percent bool) obj {
 		}
 		if maxWidth <= narrowWidth && !percent {
 			// Fewer, wider steps on the value axis: long figures
-			// ("1,200") would otherwise run into each other.
-			rule[valueAxis] = obj{"splitNumber": 3}
+			// ("1,200") would otherwise run into each other, and
+			// hiding some leaves uneven steps.
+			steps := 3
+			if maxWidth == breakpoints[len(breakpoints)-1] {
+				steps = 2
+			}
+			rule[valueAxis] = obj{"splitNumber": steps}
 		}
 		media = append(media, obj{"query": obj{"maxWidth": maxWidth}, "option": rule})
 	}
