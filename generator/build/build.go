@@ -195,7 +195,7 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
-	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
 	diags.Append(d)
 	// Without its stylesheet and script every page would fail on its
 	// asset call, burying the one cause (usually a missing `npm ci`).
