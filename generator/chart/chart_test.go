@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 )
@@ -202,6 +203,20 @@ func TestOptionsAreData(t *testing.T) {
 	}
 	if err := checkNoFunctions(build(specs(t)["stacked-regions"].spec, mustPick(t))); err != nil {
 		t.Errorf("a chart without functions: %v", err)
+	}
+	// A cycle of pointers ends the walk; a function behind it is found.
+	type loop struct {
+		Next *loop
+		Fn   types.FuncStr
+	}
+	l := &loop{}
+	l.Next = &loop{Next: l}
+	if err := checkNoFunctions(l); err != nil {
+		t.Errorf("a cycle without functions: %v", err)
+	}
+	l.Next.Fn = "function () {}"
+	if err := checkNoFunctions(l); err == nil || !strings.Contains(err.Error(), "Next Fn") {
+		t.Errorf("a function behind a cycle: err = %v", err)
 	}
 }
 

@@ -109,6 +109,7 @@ func checkNoFunctions(v any) error {
 	var path []string
 	var walk func(v reflect.Value) error
 	funcType := reflect.TypeFor[types.FuncStr]()
+	seen := map[uintptr]bool{} // pointers followed, for cycles
 	walk = func(v reflect.Value) error {
 		if !v.IsValid() {
 			return nil
@@ -117,7 +118,13 @@ func checkNoFunctions(v any) error {
 			return fmt.Errorf("the chart option sets a JavaScript function at %v: charts may hold data only", path)
 		}
 		switch v.Kind() {
-		case reflect.Pointer, reflect.Interface:
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] {
+				return nil
+			}
+			seen[v.Pointer()] = true
+			return walk(v.Elem())
+		case reflect.Interface:
 			if !v.IsNil() {
 				return walk(v.Elem())
 			}
