@@ -14,10 +14,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
@@ -268,6 +272,76 @@ func TestCharts(t *testing.T) {
 		}
 		if len(shown) == 0 {
 			t.Error("the national page has no figures")
+		}
+	})
+
+	t.Run("tooltips", func(t *testing.T) {
+		// The suite never hovers; here the pointer rests on each chart of
+		// the national page, so that ECharts draws its tooltip. The
+		// rich-text tooltip draws into the canvas; an HTML one would write
+		// style attributes, which the CSP refuses and reports as errors.
+		ctx, cancel := chromedp.NewContext(browserCtx)
+		defer cancel()
+		var mu sync.Mutex
+		var errs []string
+		if err := chromedp.Listen(ctx, func(ev any) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch ev := ev.(type) {
+			case *cdplog.EventEntryAdded:
+				if ev.Entry != nil && ev.Entry.Level == cdplog.EntryLevelError {
+					errs = append(errs, ev.Entry.Text)
+				}
+			case *runtime.EventExceptionThrown:
+				errs = append(errs, ev.ExceptionDetails.Text)
+			case *runtime.EventConsoleAPICalled:
+				if ev.Type == runtime.ConsoleAPICalledTypeError {
+					errs = append(errs, "console.error")
+				}
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		url := srv.URL(harness.PagePath(srv.Prefix(), "action-plans/index.html"))
+		err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(url),
+			chromedp.Evaluate[chromedp.Void](waitForCharts, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		type point struct{ X, Y float64 }
+		for _, id := range pages["action-plans/index.html"] {
+			// Scroll the chart into view and find a point on its plot.
+			at, err := chromedp.Run(ctx, chromedp.Evaluate[point](fmt.Sprintf(`(() => {
+  const box = document.getElementById(%q); box.scrollIntoView({block: 'center'})
+  const r = box.getBoundingClientRect(); return {X: r.x + r.width * 0.55, Y: r.y + r.height * 0.5} })()`, id)))
+			var before, after []drawnChart
+			if err == nil {
+				before, err = chromedp.Run(ctx, chromedp.Evaluate[[]drawnChart](chartsDrawnJS))
+			}
+			if err == nil {
+				err = chromedp.Do(ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at.X, at.Y),
+					chromedp.Evaluate[chromedp.Void](settled, chromedp.EvalAwaitPromise))
+			}
+			if err == nil {
+				after, err = chromedp.Run(ctx, chromedp.Evaluate[[]drawnChart](chartsDrawnJS))
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			changed := false
+			for i := range after {
+				if after[i].ID == id && after[i].Painted != before[i].Painted {
+					changed = true
+				}
+			}
+			if !changed {
+				t.Errorf("%s: hovering drew nothing (no tooltip or axis pointer)", id)
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if len(errs) > 0 {
+			t.Errorf("hovering the charts logged errors (a CSP violation is one): %q", errs)
 		}
 	})
 
