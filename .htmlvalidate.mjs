@@ -13,9 +13,6 @@ export default {
     // Safari drops list semantics when list-style is none, so the
     // "redundant" role is what keeps the list a list for VoiceOver users.
     "no-redundant-role": "off",
-    // goldmark renders GFM task-list boxes as <input checked="" disabled="">;
-    // the empty value is valid HTML, recommended only prefers another style.
-    "attribute-boolean-style": "off",
     // goldmark's footnotes have the IDs "fn:1" and "fnref:1", hard-coded in
     // its renderer. HTML allows any ID without spaces; the strict form of
     // this rule only prefers IDs that need no escaping in CSS selectors.

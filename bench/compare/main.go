@@ -71,8 +71,8 @@ func main() {
 	}
 
 	if *hugo != "" {
-		fmt.Printf("\n## Side by side with Hugo (%d pages)\n\n", *hugoPages)
-		dir := site(*work, *hugoPages)
+		fmt.Printf("\n## Side by side with Hugo (%d pages, the same Markdown files, equivalent minimal layouts)\n\n", *hugoPages)
+		dir := plainSite(*work, *hugoPages)
 		hdir := hugoSite(*work, dir, *hugoPages)
 		var pw, hw []time.Duration
 		var pr, hr []int64
@@ -95,13 +95,24 @@ func main() {
 	}
 }
 
-// site generates (once) a synthetic site of n pages.
+// site generates (once) a synthetic site of n pages, with framework
+// editions and datasets scaled with n.
 func site(work string, n int) string {
-	dir := filepath.Join(work, fmt.Sprintf("site-%d", n))
+	return generated(work, fmt.Sprintf("site-%d", n), sitegen.Options{Pages: n})
+}
+
+// plainSite generates (once) a site of n pages only, which Hugo can build
+// from the very same files.
+func plainSite(work string, n int) string {
+	return generated(work, fmt.Sprintf("plain-%d", n), sitegen.Options{Pages: n, Plain: true})
+}
+
+func generated(work, name string, opts sitegen.Options) string {
+	dir := filepath.Join(work, name)
 	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err == nil {
 		return dir
 	}
-	must(sitegen.Write(dir, sitegen.Options{Pages: n}))
+	must(sitegen.Write(dir, opts))
 	return dir
 }
 

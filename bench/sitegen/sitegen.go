@@ -1,6 +1,8 @@
 // Package sitegen writes synthetic Plinth sites of any size, for
 // benchmarks: Markdown pages with TOML front matter, headings, lists,
-// tables, code blocks and internal links, spread over nested sections.
+// tables, code blocks and internal links, spread over nested sections; plus
+// (unless Plain) framework editions and action-plan datasets that grow with
+// the number of pages.
 //
 // The output depends only on the page count, so benchmark runs compare like
 // with like.
@@ -20,6 +22,9 @@ type Options struct {
 	Pages int
 	// PerSection is how many pages share a section folder (default 50).
 	PerSection int
+	// Plain leaves out the framework editions and datasets, for a site
+	// that another generator (Hugo) can build from the same files.
+	Plain bool
 }
 
 // Write generates the site into dir, which must not exist or be empty.
@@ -42,6 +47,10 @@ func Write(dir string, opts Options) error {
 	for i := 0; i < opts.Pages; i++ {
 		s := i / opts.PerSection
 		w.file(filepath.Join("content", sectionPath(s), fmt.Sprintf("page-%d.md", i)), page(rng, i, opts))
+	}
+	if !opts.Plain {
+		w.writeFramework(opts.Pages)
+		w.writeData(opts.Pages)
 	}
 	return w.err
 }

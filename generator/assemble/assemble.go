@@ -228,9 +228,11 @@ func (a *assembler) tree(pages []*site.Page) []*site.Page {
 		}
 		parent := a.sections[parentPath(p)]
 		p.Parent = parent
-		if p.IsSection() {
+		switch {
+		case p.Unlisted:
+		case p.IsSection():
 			parent.Sections = append(parent.Sections, p)
-		} else {
+		default:
 			parent.Pages = append(parent.Pages, p)
 		}
 	}

@@ -160,3 +160,43 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlisted checks that a page a feature marks Unlisted keeps its
+// parent (for breadcrumbs) but is left out of the section's list and of
+// previous/next links.
+func TestUnlisted(t *testing.T) {
+	fsys := fstest.MapFS{
+		"themes/plinth/x":    {},
+		"site.toml":          {Data: []byte("title = \"Site\"\nbaseURL = \"https://example.org/\"\n")},
+		"content/a/one.md":   {Data: []byte(fm("One", "weight = 1"))},
+		"content/a/tool.md":  {Data: []byte(fm("Tool", "weight = 2"))},
+		"content/a/three.md": {Data: []byte(fm("Three", "weight = 3"))},
+	}
+	cfg, diags := config.Load(fsys, config.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	loaded, diags := content.Load(fsys, content.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	for _, p := range loaded.Pages {
+		p.Unlisted = p.Title == "Tool"
+	}
+	res, diags := Run(cfg, loaded, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	s := res.Site
+	sec, tool, one := s.GetPage("a"), s.GetPage("a/tool"), s.GetPage("a/one")
+	if tool == nil || tool.Parent != sec || tool.URL != "/a/tool/" || tool.Prev != nil || tool.Next != nil {
+		t.Fatalf("unlisted page = %+v", tool)
+	}
+	var titles []string
+	for _, p := range sec.Pages {
+		titles = append(titles, p.Title)
+	}
+	if strings.Join(titles, ",") != "One,Three" || one.Next == nil || one.Next.Title != "Three" {
+		t.Errorf("section lists %q; One's next is %v", titles, one.Next)
+	}
+}

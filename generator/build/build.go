@@ -1,8 +1,8 @@
 // Package build runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → framework → dataset → anonymise → assemble
-//	       → chart → open data → markdown → bundle → render → static
+//	config → content → framework → dataset → anonymise → feedback → assemble
+//	       → chart → open data → markdown → search → bundle → render → static
 //	       → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feed"
+	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
@@ -34,8 +36,10 @@ import (
 	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/publish"
+	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -105,8 +109,11 @@ func (c *clock) lap(name string) {
 
 // assetEntries are the front-end files a theme may provide under assets/
 // (or a site under its own assets/), built once per build by the bundle
-// stage and referenced from layouts with the asset function.
-var assetEntries = []string{"css/main.css", "js/main.js", "js/charts.js"}
+// stage and referenced from layouts with the asset function. A feature's
+// own script is an entry of its own, so that only its pages load it
+// (js/yswd-filter.js: the "You said, we did" filter; js/search.js: the
+// search page; js/charts.js: the action-plan charts).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -139,7 +146,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -153,17 +160,25 @@ func Run(opts Options) (Result, diag.List) {
 	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
 	diags.Append(d)
 	loaded.Pages = fw.Pages
+	if !cfg.Search.Disabled {
+		loaded.Pages = search.AddPage(loaded.Pages)
+	}
 	clk.lap("framework")
 
-	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw.Framework)})
+	data, tables, d := loadData(fsys, cfg, fw.Framework, cache)
 	diags.Append(d)
-	clk.lap("dataset")
-
-	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw.Framework), Standard: standardNamer(fw.Framework)})
+	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
 	relateActions(fw.Framework, tables)
-	clk.lap("anonymise")
+	clk.lap("dataset, anonymise")
+
+	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
+	})
+	diags.Append(d)
+	loaded.Pages = yswd.Pages
+	clk.lap("feedback")
 
 	asm, d := assemble.Run(cfg, loaded, asmOpts)
 	diags.Append(d)
@@ -195,6 +210,15 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
+	var index []site.File
+	if !cfg.Search.Disabled {
+		index, err = search.Index(s, fw.Framework, cache.searchCache())
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+		}
+	}
+	clk.lap("search")
+
 	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
 	diags.Append(d)
 	// Without its stylesheet and script every page would fail on its
@@ -220,23 +244,24 @@ func Run(opts Options) (Result, diag.List) {
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
+	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
 	generated, err := cache.generatedFiles(s, statics)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, assets.Files)
+	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
 	diags.Append(d)
 	clk.lap("static")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath()}))
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
 	clk.lap("policy")
 
 	if !diags.HasErrors() {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanOutput(files, data, cfg.Scan.Allow, sources(s), cache.scanCache()))
+	diags.Append(scanner.Scan(files, sources(s)))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
@@ -251,10 +276,11 @@ func Run(opts Options) (Result, diag.List) {
 	return res, diags
 }
 
-// scanOutput searches every output file for the identifying values of the
-// private datasets and for personal-data patterns: the last check before
-// anything is published.
-func scanOutput(files []site.File, data *dataset.Set, allow []string, sources func(string) *diag.Source, cache *scan.Cache) diag.List {
+// identifierScanner prepares the search for the identifying values of the
+// private datasets and for personal-data patterns. Features that publish
+// free text check their cells with it; the last check before anything is
+// published runs it over every output file.
+func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
@@ -270,7 +296,8 @@ func scanOutput(files []site.File, data *dataset.Set, allow []string, sources fu
 	} else {
 		scanner, diags = scan.New(terms, allow)
 	}
-	return append(slices.Clone(diags), scanner.Scan(files, sources)...)
+	// The cache keeps its warnings; the build's list must not share them.
+	return scanner, slices.Clone(diags)
 }
 
 // privateNames lists the private datasets by name, so that a layout asking
@@ -283,6 +310,33 @@ func privateNames(data *dataset.Set) []string {
 		}
 	}
 	return names
+}
+
+// loadData reads the datasets and publishes their tables through
+// disclosure control (the dataset and anonymise stages). With a cache, the
+// last result is reused when the data files, the disclosure rule and the
+// framework's standards are unchanged: parsing tens of thousands of rows
+// and auditing every table need not happen after an edit to a page.
+func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Cache) (*dataset.Set, aggregate.Result, diag.List) {
+	key := uint64(0)
+	if cache != nil {
+		key = cache.dataKey(fsys, cfg, fw)
+		if e, ok := cache.data[key]; ok {
+			cache.used["data"] = true
+			return e.set, e.tables.copyPages(), e.diags
+		}
+	}
+	var diags diag.List
+	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
+	diags.Append(d)
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
+	diags.Append(d)
+	if cache != nil {
+		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
+		cache.used["data"] = true
+		return data, cachedTables(tables).copyPages(), diags
+	}
+	return data, tables, diags
 }
 
 // sources looks up the text of a page's source file, for positions.
@@ -310,4 +364,24 @@ func generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 		return nil, fmt.Errorf("cannot write the feed: %w", err)
 	}
 	return append(files, site.File{Path: feed.UpdatesPath, Data: updates}), nil
+}
+
+// withRedirects takes a _redirects file out of the static files, if the
+// site or theme has one, and returns the site's _redirects: that file's
+// rules, then the features' rules, then the aliases (see package
+// redirects). One writer, so no feature overwrites another's rules.
+func withRedirects(s *site.Site, statics []site.File, rules []site.Redirect) ([]site.File, []site.File) {
+	var own []byte
+	statics = slices.DeleteFunc(statics, func(f site.File) bool {
+		if f.Path == redirects.Path {
+			own = f.Data
+			return true
+		}
+		return false
+	})
+	f, ok := redirects.File(s.Config.BasePath(), own, rules, s.Pages)
+	if !ok {
+		return statics, nil
+	}
+	return statics, []site.File{f}
 }

@@ -8,12 +8,18 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/plinth-ssg/plinth/generator/aggregate"
 	"github.com/plinth-ssg/plinth/generator/bundle"
+	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
+	"github.com/plinth-ssg/plinth/generator/policy"
 	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -43,6 +49,8 @@ type Cache struct {
 	content *content.Cache
 	links   *linkcheck.Cache
 	scan    *scan.Cache
+	search  *search.Cache
+	policy  *policy.Cache
 
 	mu  sync.Mutex
 	md  map[string]mdEntry
@@ -50,6 +58,10 @@ type Cache struct {
 
 	// bundled is the bundle stage's last result (bundlecache.go).
 	bundled *bundled
+
+	// data is the last result of the dataset and anonymise stages, by a
+	// key of everything they read.
+	data map[uint64]dataEntry
 
 	// generated holds the site-wide files (sitemap, feed) of the last
 	// build and the site epoch they were made for.
@@ -77,7 +89,7 @@ type outEntry struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(),
+		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
 		md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
@@ -296,6 +308,20 @@ func (c *Cache) linkCache() *linkcheck.Cache {
 	return c.links
 }
 
+func (c *Cache) policyCache() *policy.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.policy
+}
+
+func (c *Cache) searchCache() *search.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.search
+}
+
 func (c *Cache) scanCache() *scan.Cache {
 	if c == nil {
 		return nil
@@ -376,4 +402,52 @@ func (c *Cache) generatedFiles(s *site.Site, statics []site.File) ([]site.File, 
 		c.generated, c.generatedEpoch = files, key
 	}
 	return files, err
+}
+
+type dataEntry struct {
+	set    *dataset.Set
+	tables cachedTables
+	diags  diag.List
+}
+
+// cachedTables is the anonymise stage's result as kept in the cache: its
+// pages are handed to each build as copies, because assemble sets their
+// addresses and links.
+type cachedTables aggregate.Result
+
+func (t cachedTables) copyPages() aggregate.Result {
+	r := aggregate.Result(t)
+	r.Pages = make([]*site.Page, len(t.Pages))
+	for i, p := range t.Pages {
+		q := *p
+		q.Pages, q.Sections = slices.Clip(q.Pages), slices.Clip(q.Sections)
+		r.Pages[i] = &q
+	}
+	return r
+}
+
+// dataKey hashes what the data stages read: the data files, the
+// disclosure rule, and the framework's editions and standards (which
+// standard references resolve, and to which domain).
+func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	writeUint(&h, c.treeSum(fsys, "data"))
+	fmt.Fprintf(&h, "%+v\x00", cfg.Disclosure)
+	if fw != nil {
+		if in := fw.InForce(); in != nil {
+			writeStrings(&h, "in force", in.Key)
+		}
+		for _, e := range fw.Editions {
+			writeStrings(&h, e.Key, string(e.Status))
+			for _, s := range e.Standards {
+				domain := ""
+				if s.Domain != nil {
+					domain = fmt.Sprint(s.Domain.Number, s.Domain.Title)
+				}
+				writeStrings(&h, s.ID.String(), s.Title, domain)
+			}
+		}
+	}
+	return h.Sum64()
 }

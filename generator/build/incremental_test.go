@@ -122,6 +122,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rewrite("content/strategy/improving-quality.md", "+++\n\n", "+++\n\n[broken](nowhere.md)\n\n"),
 		rewrite("content/strategy/improving-quality.md", "[broken](nowhere.md)", "Fixed."),
 		rewrite("data/you-said-we-did.csv", "\n", "\n"), // same bytes: a touch
+		rewrite("data/you-said-we-did.csv", ",in-progress,Quarterly reports", ",done,Quarterly reports"),
 		// The action-plan tables and pages come from data and the
 		// disclosure rule: a changed status and a changed rule must show.
 		rewrite("data/actions.csv", ",at-risk,", ",overdue,"),

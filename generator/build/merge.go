@@ -1,6 +1,7 @@
 package build
 
 import (
+	"path"
 	"slices"
 	"strings"
 
@@ -29,6 +30,29 @@ func merge(groups ...[]site.File) ([]site.File, diag.List) {
 			continue
 		}
 		out = append(out, f)
+	}
+	// A file and a folder cannot share a name: an alias "/index.html/" or
+	// a static file "guidance" beside the page guidance/index.html.
+	dirs := map[string]site.File{}
+	for _, f := range out {
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			if _, ok := dirs[d]; ok {
+				break
+			}
+			dirs[d] = f
+		}
+	}
+	for _, f := range out {
+		other, ok := dirs[f.Path]
+		if !ok {
+			continue
+		}
+		at := f.Source
+		if at == "" {
+			at = other.Source
+		}
+		diags.Add(diag.Errorf(diag.Pos{File: orGenerated(at)}, "%s would be a file, but %s (from %s) needs a folder of that name", f.Path, other.Path, orGenerated(other.Source)).
+			WithHint("rename one of them (an alias or static file usually)"))
 	}
 	return out, diags
 }

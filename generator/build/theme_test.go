@@ -117,8 +117,16 @@ page = "accessibility.md"
 	if strings.Contains(string(files["quality/guides/two/index.html"]), "plinth-back-to-top") {
 		t.Error("a short page has a back-to-top link")
 	}
-	// Without a search page, no search form (checked on a copy without it).
+	// Without a search page, no search form (checked on a copy without it,
+	// and with the search feature, which would make one, switched off).
 	if err := os.Remove(filepath.Join(src, "content", "search.md")); err != nil {
+		t.Fatal(err)
+	}
+	toml, err := os.ReadFile(filepath.Join(src, "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "site.toml"), append(toml, "\n[search]\ndisabled = true\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res, diags = Run(Options{Source: src, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)})

@@ -47,6 +47,8 @@ type Config struct {
 	Review Review `toml:"review"`
 	// Scan configures the identifier scan of the built site.
 	Scan Scan `toml:"scan"`
+	// Search configures the site search ([search]).
+	Search Search `toml:"search"`
 	// Disclosure is the disclosure-control rule every published figure
 	// passes through ([disclosure]). Keys left out keep the NHS Digital
 	// rule of anonymise.DefaultPolicy; the keys are the Policy's toml tags.
@@ -69,6 +71,13 @@ type Scan struct {
 	// Allow lists exact values that may appear in the site although they
 	// look like personal data, such as the public contact address.
 	Allow []string `toml:"allow"`
+}
+
+// Search is the [search] table.
+type Search struct {
+	// Disabled leaves out the search page and its index, and with them the
+	// header's search box: for a site that wants no search.
+	Disabled bool `toml:"disabled"`
 }
 
 // MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -53,7 +54,9 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			}
 			set.Private = append(set.Private, t)
 		} else {
-			t := &Table{Spec: spec}
+			// The BOM is left out as the CSV loader leaves it out, so
+			// that positions agree with the text.
+			t := &Table{Spec: spec, source: diag.NewSource(spec.Path(), bytes.TrimPrefix(text, utf8BOM))}
 			for _, r := range rows {
 				t.rows = append(t.rows, Row{Pos: r.pos, spec: spec, values: r.values})
 			}

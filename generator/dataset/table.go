@@ -62,9 +62,14 @@ func (s *Set) Profession(key string) (Profession, bool) {
 
 // Table is a public dataset: its rows may be shown on the site as they are.
 type Table struct {
-	Spec *Spec
-	rows []Row
+	Spec   *Spec
+	rows   []Row
+	source *diag.Source
 }
+
+// Source returns the data file's text, so that a later stage that finds a
+// problem in a cell can show its line.
+func (t *Table) Source() *diag.Source { return t.source }
 
 // Rows returns the rows in file order.
 func (t *Table) Rows() []Row { return t.rows }

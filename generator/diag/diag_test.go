@@ -83,3 +83,23 @@ z.md:1: problem 0
 		t.Errorf("Summary = %q", got)
 	}
 }
+
+func TestPrintHostileAndLongLines(t *testing.T) {
+	long := strings.Repeat("a", 300) + "X" + strings.Repeat("b", 300)
+	var l List
+	l.Add(Errorf(Pos{"f.md", 1, 301}, "bad \x1b[31mred\x1b[0m").WithLine(long).WithHint("fix\x07 it"))
+	var b strings.Builder
+	Print(&b, l, 0)
+	out := b.String()
+	if strings.ContainsAny(out, "\x1b\x07") {
+		t.Fatalf("control characters reached the output: %q", out)
+	}
+	lines := strings.Split(out, "\n")
+	if len([]rune(lines[1])) > 140 || !strings.Contains(lines[1], "…") || !strings.Contains(lines[1], "X") {
+		t.Fatalf("long line not windowed: %q", lines[1])
+	}
+	caret := strings.Index(lines[2], "^")
+	if caret < 0 || []rune(lines[1])[caret] != 'X' {
+		t.Fatalf("caret not under the column:\n%s\n%s", lines[1], lines[2])
+	}
+}

@@ -36,18 +36,18 @@ func Print(w io.Writer, l List, limit int) {
 }
 
 func writeOne(b *strings.Builder, d Diagnostic) {
-	b.WriteString(d.Error())
+	b.WriteString(printable(d.Error()))
 	b.WriteByte('\n')
 	if d.LineText != "" && d.Pos.Line > 0 {
 		num := fmt.Sprint(d.Pos.Line)
-		text := strings.ReplaceAll(d.LineText, "\t", " ")
+		text, col := window(printable(strings.ReplaceAll(d.LineText, "\t", " ")), d.Pos.Col)
 		fmt.Fprintf(b, "    %s | %s\n", num, text)
-		if d.Pos.Col > 0 && d.Pos.Col <= utf8.RuneCountInString(text)+1 {
-			fmt.Fprintf(b, "    %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", d.Pos.Col-1))
+		if col > 0 && col <= utf8.RuneCountInString(text)+1 {
+			fmt.Fprintf(b, "    %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", col-1))
 		}
 	}
 	if d.Hint != "" {
-		for i, line := range strings.Split(d.Hint, "\n") {
+		for i, line := range strings.Split(printable(d.Hint), "\n") {
 			if i == 0 {
 				fmt.Fprintf(b, "  hint: %s\n", line)
 			} else {
@@ -68,4 +68,46 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// maxShown is how many characters of a source line are shown; a longer
+// line (minified text, a whole paragraph) is cut to a window around the
+// column.
+const maxShown = 120
+
+// window returns at most maxShown characters of line around the 1-based
+// column col, marked with "…" where cut, and the column within the result.
+func window(line string, col int) (string, int) {
+	r := []rune(line)
+	if len(r) <= maxShown {
+		return line, col
+	}
+	start := 0
+	if col > maxShown/2 {
+		start = min(col-1-maxShown/2, len(r)-maxShown)
+	}
+	end := min(start+maxShown, len(r))
+	out := string(r[start:end])
+	if end < len(r) {
+		out += "…"
+	}
+	if start > 0 {
+		return "…" + out, col - start + 1
+	}
+	return out, col
+}
+
+// printable replaces control characters (other than newlines) with U+FFFD,
+// so that a hostile file cannot send terminal escape sequences through an
+// error message.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }

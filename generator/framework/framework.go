@@ -36,8 +36,11 @@ type Result struct {
 	Framework *Framework
 	// Pages are the loaded pages with the framework's own pages added.
 	Pages []*site.Page
-	// Files are the open data files and _redirects.
+	// Files are the open data files.
 	Files []site.File
+	// Redirects are the framework's rules for the site's _redirects file:
+	// /framework/latest/* to the edition in force.
+	Redirects []site.Redirect
 }
 
 // Build runs the framework stage over the loaded pages. opts are the
@@ -60,5 +63,5 @@ func Build(cfg *config.Config, pages []*site.Page, opts assemble.Options) (Resul
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "content/" + Section}, "cannot write the framework's open data: %v", err))
 	}
-	return Result{Framework: f, Pages: append(pages, made...), Files: files}, diags
+	return Result{Framework: f, Pages: append(pages, made...), Files: files, Redirects: redirects(f)}, diags
 }

@@ -14,7 +14,7 @@ import (
 
 // reserved are names under /framework/ that the framework's own pages use,
 // so no edition folder may take them.
-var reserved = []string{"latest", "changes"}
+var reserved = []string{"latest", "changes", "a-z"}
 
 // collector gathers the framework's pages into the model, reporting every
 // file that is in the wrong place.

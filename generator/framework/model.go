@@ -24,6 +24,9 @@ type Framework struct {
 	// ChangesPage the list of comparisons; either may be nil.
 	Page        *site.Page
 	ChangesPage *site.Page
+	// AtoZPage lists the standards in force by title (nil when no
+	// edition is in force).
+	AtoZPage *site.Page
 
 	all     []*Edition // every edition read, published or not, in edition order
 	byKey   map[string]*Edition

@@ -21,6 +21,7 @@ import (
 //	/framework/changes/                  every comparison
 //	/framework/changes/2019-to-2021/     what changed (also changes.json)
 //	/framework/latest/…                  redirects to the edition in force
+//	/framework/a-z/                      the standards in force, A to Z
 const latest = "/" + Section + "/latest/"
 
 var prereleaseWords = map[Status]string{Draft: "a draft", Consultation: "out for consultation"}
@@ -67,6 +68,10 @@ func preparePages(f *Framework) []*site.Page {
 				alias(s.Page, latest+"standards/"+s.ID.Slug()+"/")
 			}
 		}
+	}
+	if in != nil && len(in.Standards) > 0 {
+		f.AtoZPage = atoz(in)
+		made = append(made, f.AtoZPage)
 	}
 	if len(f.Comparisons) > 0 {
 		f.ChangesPage = generated(site.KindSection, Section+"/changes", "/"+Section+"/changes/", "What changed between editions", "changes-list", f)
@@ -144,4 +149,20 @@ func lifecycle(e *Edition, in *Edition) {
 			s.Page.Canonical = eq[0].URL()
 		}
 	}
+}
+
+// redirects returns the rule that sends /framework/latest/ and everything
+// under it to the edition in force, for hosts that read _redirects; the
+// alias pages under /framework/latest/ do the same elsewhere. It is a
+// temporary redirect (302) because "latest" moves when the next edition
+// comes into force, and forced because those alias pages exist.
+func redirects(f *Framework) []site.Redirect {
+	in := f.InForce()
+	if in == nil {
+		return nil
+	}
+	return []site.Redirect{{
+		From: latest + "*", To: in.URL() + ":splat", Status: 302, Force: true,
+		Comment: "The latest edition is the one in force, " + in.Key + ".",
+	}}
 }

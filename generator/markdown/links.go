@@ -11,22 +11,29 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// linkTransformer rewrites link and image destinations through the page's
-// Links resolver, and reports those that point nowhere at the position where
-// the destination is written.
+// linkTransformer walks the document once: it counts the words and
+// rewrites link and image destinations through the page's Links resolver,
+// reporting those that point nowhere at the position where the destination
+// is written. (One walk rather than one per job: walking the tree is a
+// large part of converting a page.)
 type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	links, _ := pc.Get(linksKey).(Links)
 	page, _ := pc.Get(pageKey).(*site.Page)
 	diags, _ := pc.Get(diagsKey).(*diag.List)
-	if links == nil || page == nil {
-		return
-	}
 	source := reader.Source()
 	finder := &destFinder{source: source, next: map[string]int{}}
+	words := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if t, ok := n.(*ast.Text); ok {
+			words += countWords(t.Segment.Value(source))
+			return ast.WalkContinue, nil
+		}
+		if links == nil || page == nil {
 			return ast.WalkContinue, nil
 		}
 		var dest *[]byte
@@ -61,6 +68,21 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		*dest = []byte(out)
 		return ast.WalkContinue, nil
 	})
+	pc.Set(wordsKey, words)
+}
+
+// countWords counts runs of non-space bytes, as bytes.Fields would,
+// without allocating.
+func countWords(b []byte) int {
+	n, in := 0, false
+	for _, c := range b {
+		space := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func hasText(n ast.Node) bool {

@@ -18,7 +18,6 @@ import (
 	"html/template"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -79,6 +78,7 @@ var (
 	linksKey = parser.NewContextKey()
 	pageKey  = parser.NewContextKey()
 	diagsKey = parser.NewContextKey()
+	wordsKey = parser.NewContextKey()
 )
 
 // New builds a Converter.
@@ -144,10 +144,10 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	res := Result{
 		// The goldmark renderer escapes text and drops raw HTML, so its
 		// output is trusted as HTML by the templates.
-		HTML:      template.HTML(buf.String()),
-		TOC:       toc(doc, body, c.opts.TOCLevels),
-		WordCount: wordCount(doc, body),
+		HTML: template.HTML(buf.String()),
+		TOC:  toc(doc, body, c.opts.TOCLevels),
 	}
+	res.WordCount, _ = pc.Get(wordsKey).(int)
 	return res, diags
 }
 
@@ -156,19 +156,6 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 func (c *Converter) String(s string) template.HTML {
 	res, _ := c.Convert(&site.Page{Body: []byte(s)}, nil)
 	return res.HTML
-}
-
-// wordCount counts the words of the body's text, for reading time and
-// search snippets.
-func wordCount(doc ast.Node, source []byte) int {
-	n := 0
-	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := node.(*ast.Text); ok && entering {
-			n += len(bytes.Fields(t.Segment.Value(source)))
-		}
-		return ast.WalkContinue, nil
-	})
-	return n
 }
 
 // Memo lets a caller reuse conversions from an earlier build: Load

@@ -24,10 +24,11 @@ const (
 
 // scanHTML returns the policy problems of one HTML file. resolve finds the
 // bytes of a file the page refers to, for integrity checks.
-func scanHTML(data []byte, resolve func(string) ([]byte, bool)) []finding {
+func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	var out []finding
 	z := html.NewTokenizer(bytes.NewReader(data))
 	offset := 0
+	var attrs []rawAttr
 	island := false // the last start tag opened a JSON data island
 	for {
 		tt := z.Next()
@@ -44,10 +45,26 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool)) []finding {
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
-		// Token copies raw before the next call to Next overwrites it.
-		tok := z.Token()
-		t := tag{name: tok.Data, attrs: tok.Attr, raw: string(raw), start: start}
-		out = append(out, t.check(resolve)...)
+		// Most tags (p, a to another page, div with a class) cannot break
+		// the policy; look at their attributes without copying them, and
+		// build the full tag only for the few that might.
+		name, more := z.TagName()
+		keep := suspectTag(name)
+		attrs = attrs[:0]
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs = append(attrs, rawAttr{k, v})
+			keep = keep || suspectAttr(k, v)
+		}
+		if !keep {
+			continue
+		}
+		t := tag{name: string(name), raw: string(raw), start: start}
+		for _, a := range attrs {
+			t.attrs = append(t.attrs, html.Attribute{Key: string(a.key), Val: string(a.val)})
+		}
+		out = append(out, t.check(resolve, memo)...)
 		if typ, _ := t.get("type"); t.name == "script" && isJSON(typ) {
 			island = tt == html.StartTagToken
 		}
@@ -70,6 +87,51 @@ func checkIsland(text []byte, start int) []finding {
 	return []finding{{rule: ruleInlineScript, offset: start + i, excerpt: funcMarker,
 		hint: "chart options must be data only: build them with package chart, which sets no JavaScript function (types.FuncStr, opts.FuncOpts)",
 		msg:  "a JSON data island holds go-echarts' function marker " + funcMarker + ", JavaScript waiting to be run"}}
+}
+
+// rawAttr is an attribute as the tokenizer holds it, valid until its next
+// token.
+type rawAttr struct{ key, val []byte }
+
+// suspectTag reports whether a tag is checked whatever its attributes.
+func suspectTag(name []byte) bool {
+	switch string(name) {
+	case "script", "style", "link":
+		return true
+	}
+	return false
+}
+
+// suspectAttr reports whether an attribute could break the policy: a style
+// or event handler, or a value that could name another origin or run
+// script. It may say yes too often (the full check then decides), never
+// too rarely.
+func suspectAttr(key, val []byte) bool {
+	if string(key) == "style" || len(key) > 2 && key[0] == 'o' && key[1] == 'n' {
+		return true
+	}
+	return bytes.Contains(val, []byte("//")) || containsFold(val, "script:")
+}
+
+// containsFold reports whether b contains the lower-case ASCII word w,
+// ignoring ASCII case, without allocating.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		j := 0
+		for ; j < len(w); j++ {
+			c := b[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // tag is one start tag as written.
@@ -109,28 +171,27 @@ func (t tag) at(key string) int {
 	return t.start
 }
 
-func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
+func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	var out []finding
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
 		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
 	}
-	opening := shorten(t.raw, 80)
-
 	switch t.name {
 	case "script":
 		src, hasSrc := t.get("src")
 		typ, _ := t.get("type")
 		if !hasSrc && !isJSON(typ) {
+			opening := shorten(t.raw, 80)
 			add(ruleInlineScript, t.start, opening, hintScript, "%s is an inline script", opening)
 		}
 		if hasSrc && !isRemote(src) {
-			out = append(out, t.checkIntegrity(src, resolve)...)
+			out = append(out, t.checkIntegrity(src, resolve, memo)...)
 		}
 	case "style":
 		add(ruleInlineStyle, t.start, "<style>", hintStyle, "a <style> element holds inline styles")
 	case "link":
 		if href, ok := t.get("href"); ok && t.hasRel("stylesheet") && !isRemote(href) {
-			out = append(out, t.checkIntegrity(href, resolve)...)
+			out = append(out, t.checkIntegrity(href, resolve, memo)...)
 		}
 	}
 
@@ -162,7 +223,7 @@ func (t tag) check(resolve func(string) ([]byte, bool)) []finding {
 }
 
 // checkIntegrity checks the integrity attribute of a script or stylesheet.
-func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool)) []finding {
+func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
 	ex := shorten(t.raw, 80)
 	val, ok := t.get("integrity")
 	if !ok || strings.TrimSpace(val) == "" {
@@ -173,7 +234,7 @@ func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool)) []fin
 	if !ok {
 		return nil
 	}
-	if !integrityMatches(val, data) {
+	if !memo.matches(val, data) {
 		return []finding{{rule: ruleWrongIntegrity, offset: t.at("integrity"), excerpt: ex, hint: hintIntegrity,
 			msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", ex, u)}}
 	}

@@ -6,7 +6,35 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"strings"
+	"sync"
 )
+
+// integrityMemo remembers integrity checks by attribute and file bytes:
+// every page names the same stylesheet and script, and hashing a 300 KB
+// stylesheet once per page would cost more than the rest of the check. The
+// key holds the bytes' address, which keeps them alive, so an address is
+// never reused for other bytes while the entry exists. Each Check has its
+// own memo.
+type integrityKey struct {
+	attr  string
+	first *byte
+	size  int
+}
+
+type integrityMemo struct{ m sync.Map } // integrityKey → bool
+
+func (memo *integrityMemo) matches(attr string, data []byte) bool {
+	if len(data) == 0 {
+		return integrityMatches(attr, data)
+	}
+	k := integrityKey{attr, &data[0], len(data)}
+	if v, ok := memo.m.Load(k); ok {
+		return v.(bool)
+	}
+	ok := integrityMatches(attr, data)
+	memo.m.Store(k, ok)
+	return ok
+}
 
 // integrityMatches reports whether an integrity attribute accepts data, as
 // a browser decides: among the values with the strongest algorithm given

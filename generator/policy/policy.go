@@ -53,6 +53,8 @@ import (
 type Options struct {
 	// BasePath is the base URL's path, "/" or "/quality/".
 	BasePath string
+	// Cache, if not nil, keeps findings between checks (see Cache).
+	Cache *Cache
 }
 
 // rule names one kind of problem; findings group by rule and excerpt.
@@ -86,15 +88,27 @@ func Check(files []site.File, opts Options) diag.List {
 		byPath[f.Path] = f.Data
 	}
 	found := make([][]finding, len(files))
+	memo := &integrityMemo{}
+	if opts.Cache != nil {
+		opts.Cache.begin(files, opts.BasePath)
+	}
 	parallel.For(len(files), func(i int) {
 		f := files[i]
-		switch path.Ext(f.Path) {
-		case ".html", ".htm":
-			found[i] = scanHTML(f.Data, func(u string) ([]byte, bool) {
-				return resolve(byPath, opts.BasePath, f.Path, u)
-			})
-		case ".css":
-			found[i] = scanCSS(f.Data)
+		check := func() []finding {
+			switch path.Ext(f.Path) {
+			case ".html", ".htm":
+				return scanHTML(f.Data, func(u string) ([]byte, bool) {
+					return resolve(byPath, opts.BasePath, f.Path, u)
+				}, memo)
+			case ".css":
+				return scanCSS(f.Data)
+			}
+			return nil
+		}
+		if opts.Cache != nil {
+			found[i] = opts.Cache.findings(f, check)
+		} else {
+			found[i] = check()
 		}
 	})
 	return report(files, found)

@@ -170,7 +170,7 @@ func FuzzScanHTML(f *testing.F) {
 	f.Add([]byte(`<scr<script src=x integrity=`))
 	f.Add([]byte(`<a href="javascript:x" onclick=y style>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, fd := range scanHTML(data, func(string) ([]byte, bool) { return css, true }) {
+		for _, fd := range scanHTML(data, func(string) ([]byte, bool) { return css, true }, &integrityMemo{}) {
 			if fd.offset < 0 || fd.offset > len(data) {
 				t.Fatalf("offset %d outside the %d-byte input", fd.offset, len(data))
 			}
@@ -179,4 +179,23 @@ func FuzzScanHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSuspectFilter checks the fast filter against the full check: every
+// attribute the full check reports must pass the filter.
+func TestSuspectFilter(t *testing.T) {
+	cases := []struct{ key, val string }{
+		{"style", "color:red"}, {"onclick", "x()"}, {"href", "JavaScript:alert(1)"}, {"src", "https://cdn.example/x.js"},
+		{"srcset", "a.png 1x, //cdn.example/b.png 2x"}, {"href", " javascript:void(0)"}, {"action", "http://evil.example/"},
+	}
+	for _, c := range cases {
+		if !suspectAttr([]byte(c.key), []byte(c.val)) {
+			t.Errorf("%s=%q passed the filter", c.key, c.val)
+		}
+	}
+	for _, c := range []struct{ key, val string }{{"href", "/quality/strategy/"}, {"class", "nhsuk-card"}, {"id", "maincontent"}} {
+		if suspectAttr([]byte(c.key), []byte(c.val)) {
+			t.Errorf("%s=%q is not suspect", c.key, c.val)
+		}
+	}
 }

@@ -14,15 +14,3 @@ func exchange(a, b string) error {
 	}
 	return nil
 }
-
-// syncTree flushes the file system holding dir with one syncfs(2) call,
-// which is far cheaper than an fsync per file on a site of thousands of
-// pages, so that the swap never exposes files whose data is not yet on disk.
-func syncTree(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return unix.Syncfs(int(f.Fd()))
-}

@@ -76,8 +76,10 @@ type Hit struct {
 	// Path is the output file; Source is the source file that produced
 	// it, if known.
 	Path, Source string
-	// Line is the line of the output file where the text first occurs.
-	Line int
+	// Line is the line of the output file where the text first occurs,
+	// and Offset the byte offset in the file where it starts.
+	Line   int
+	Offset int
 	// Text is the text found, with its spacing normalised.
 	Text string
 	// Pattern is the pattern that matched, or 0 for an identifying term.
@@ -204,11 +206,20 @@ func (s *Scanner) hits(f site.File, m *text, found []match) []Hit {
 		}
 		line += bytes.Count(f.Data[lineAt:at], []byte{'\n'})
 		lineAt = at
-		h.Line = line
+		h.Line, h.Offset = line, at
 		index[key] = len(out)
 		out = append(out, h)
 	}
 	return out
+}
+
+// Text scans one piece of plain text, such as a data file's cell, with
+// exactly the matching of File: a feature that publishes free text checks
+// each cell with it, so that a problem is reported at the cell rather than
+// at every built page that shows it. Each Hit's Offset is a byte offset in
+// s; Path and Source are empty.
+func (s *Scanner) Text(text string) []Hit {
+	return s.File(site.File{Data: []byte(text)})
 }
 
 // Scan scans every file, on all cores, and returns one error per Hit. If

@@ -130,3 +130,36 @@ func TestShortTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestText checks the scan of one piece of plain text, as a feature uses it
+// on a data file's cell: the same matching as for files, with each hit's
+// byte offset in the text.
+func TestText(t *testing.T) {
+	s := testScanner(t)
+	tests := []struct {
+		name, text string
+		want       []string // "text@offset/pattern"
+	}{
+		{"clean", "Learners said the rota arrived late.", nil},
+		{"term", "Learners at Northwick Park said so.", []string{"Northwick Park@12/0"}},
+		{"term across spaces and case", "Café learners at NORTHWICK\n  park", []string{"NORTHWICK park@18/0"}},
+		{"character references decoded", "a &amp; Northwick Park", []string{"Northwick Park@8/0"}},
+		{"pattern", "Call 020 7946 0958 or write to a.b@example.org.", []string{"020 7946 0958@5/" + fmt.Sprint(int(Phone)), "a.b@example.org@31/" + fmt.Sprint(int(Email))}},
+		{"term and pattern", "ZZT01 SW1A 1AA", []string{"ZZT01@0/0", "SW1A 1AA@6/" + fmt.Sprint(int(Postcode))}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, h := range s.Text(tt.text) {
+				got = append(got, fmt.Sprintf("%s@%d/%d", h.Text, h.Offset, int(h.Pattern)))
+				first := strings.Fields(h.Text)[0]
+				if at := tt.text[h.Offset:]; len(at) < len(first) || !strings.EqualFold(at[:len(first)], first) {
+					t.Errorf("offset %d does not point at %q in %q", h.Offset, h.Text, tt.text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Text(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

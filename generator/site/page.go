@@ -103,6 +103,11 @@ type Page struct {
 	Extra any
 	// Bundle reports whether the page is a bundle (a folder with index.md).
 	Bundle bool
+	// Unlisted keeps a page out of its section's lists (.Pages, .Sections)
+	// and out of previous/next links, while it keeps its parent for
+	// breadcrumbs: for tools such as the search page, which a site links
+	// to from its header rather than lists among its content.
+	Unlisted bool
 	// Withheld, when set, is why a feature keeps the page out of this build
 	// (for a section, everything under it too), in words that complete
 	// "not published because …": "the 2025 edition is a draft; build with

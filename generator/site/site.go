@@ -101,6 +101,10 @@ func (s *Site) Params() map[string]any { return s.Config.Params }
 // LanguageCode is the content's language, for templates.
 func (s *Site) LanguageCode() string { return s.Config.LanguageCode }
 
+// Locale is the language code in the form Open Graph's og:locale uses:
+// "en-GB" becomes "en_GB".
+func (s *Site) Locale() string { return strings.ReplaceAll(s.Config.LanguageCode, "-", "_") }
+
 // BaseURL is the absolute base URL, always ending with "/".
 func (s *Site) BaseURL() string { return s.Config.BaseURL }
 

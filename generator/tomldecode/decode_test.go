@@ -257,3 +257,22 @@ name = "b"
 		}
 	}
 }
+
+// FuzzDecode feeds arbitrary text to the strict decoder: it must never
+// panic, and every diagnostic must point inside the text.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"title = \"x\"\n", "a.b = [1, {c = 2}]\n[[row]]\nid = 'x'\n", "weight = \"3\"\ntags = 'x'\n", "x = \"\"\"\nmulti\n\"\"\"\n", "[t.\"u.v\"]\nw = 1\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		src := diag.NewSource("f.toml", text)
+		var v sample
+		_, diags := File(src, &v)
+		lines := strings.Count(string(text), "\n") + 1
+		for _, d := range diags {
+			if d.Pos.File != "f.toml" || d.Pos.Line < 1 || d.Pos.Line > lines || d.Pos.Col < 0 {
+				t.Fatalf("diagnostic outside the text: %v for %q", d.Pos, text)
+			}
+		}
+	})
+}

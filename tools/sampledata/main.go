@@ -9,7 +9,8 @@
 // the files can be committed and regenerated without noise. Every name and
 // code is invented; any likeness to a real organisation or person is
 // accidental. Some regions and categories are deliberately small so that
-// disclosure control has cells to suppress; see data/README.md.
+// disclosure control has cells to suppress; see data/README.md. The
+// generator itself is package sample.
 package main
 
 import (
@@ -17,12 +18,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/plinth-ssg/plinth/tools/sampledata/sample"
 )
 
 func main() {
 	out := flag.String("out", "data", "the data folder to write into")
+	actions := flag.Int("actions", sample.DefaultActions, "how many actions to make")
 	flag.Parse()
-	if err := run(*out); err != nil {
+	if err := run(*out, *actions); err != nil {
 		fmt.Fprintln(os.Stderr, "sampledata:", err)
 		os.Exit(1)
 	}
@@ -30,8 +34,8 @@ func main() {
 
 // run writes the CSV files and updates the generated part of the manifest,
 // leaving the rest of it as it is.
-func run(dir string) error {
-	files, err := generate()
+func run(dir string, actions int) error {
+	files, err := sample.Generate(actions)
 	if err != nil {
 		return err
 	}
@@ -40,9 +44,9 @@ func run(dir string) error {
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	files["datasets.toml"] = spliceManifest(old, files[manifestBlockName])
-	delete(files, manifestBlockName)
-	for _, name := range sortedNames(files) {
+	files["datasets.toml"] = sample.SpliceManifest(old, files[sample.ManifestBlockName])
+	delete(files, sample.ManifestBlockName)
+	for _, name := range sample.SortedNames(files) {
 		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
 			return err
 		}

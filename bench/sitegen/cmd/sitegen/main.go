@@ -14,6 +14,7 @@ import (
 func main() {
 	pages := flag.Int("pages", 1000, "number of regular pages")
 	out := flag.String("out", "", "folder to write the site into (must not exist)")
+	plain := flag.Bool("plain", false, "pages only, without framework editions and datasets (for Hugo)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "sitegen: -out is required")
@@ -23,7 +24,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "sitegen: %s already exists\n", *out)
 		os.Exit(2)
 	}
-	if err := sitegen.Write(*out, sitegen.Options{Pages: *pages}); err != nil {
+	if err := sitegen.Write(*out, sitegen.Options{Pages: *pages, Plain: *plain}); err != nil {
 		fmt.Fprintln(os.Stderr, "sitegen:", err)
 		os.Exit(1)
 	}

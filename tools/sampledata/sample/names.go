@@ -1,4 +1,4 @@
-package main
+package sample
 
 // Parts of invented place names. Combined in pairs they make names that
 // sound English but belong to no real town (the pairs are checked against

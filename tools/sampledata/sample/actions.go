@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"cmp"
@@ -32,8 +32,8 @@ var (
 	sources  = []weighted{{"survey", 35}, {"quality-review", 20}, {"self-assessment", 20}, {"learner-feedback", 15}, {"raised-concern", 10}}
 )
 
-// totalActions is how many actions are made.
-const totalActions = 3000
+// DefaultActions is how many actions the example site's data has.
+const DefaultActions = 3000
 
 // Deliberately small categories, so that disclosure control has cells to
 // suppress. data/README.md lists them.
@@ -90,7 +90,7 @@ func restricted(p *provider, profession string) bool {
 // makeActions draws the actions: first the small categories, exactly, then
 // the rest by provider weight, skipping draws that would add to the small
 // categories.
-func makeActions(r *rand.Rand, providers []provider) []action {
+func makeActions(r *rand.Rand, providers []provider, total int) []action {
 	var out []action
 	special := func(region, profession string, n int) {
 		var candidates []*provider
@@ -117,7 +117,7 @@ func makeActions(r *rand.Rand, providers []provider) []action {
 	for i, p := range providers {
 		weights[i] = p.weight
 	}
-	for len(out) < totalActions {
+	for len(out) < total {
 		p := &providers[weightedIndex(r, weights)]
 		prof := weightedPick(r, p.professions)
 		if restricted(p, prof) {

@@ -1,4 +1,4 @@
-package main
+package sample
 
 import (
 	"bytes"
@@ -13,11 +13,11 @@ import (
 
 // TestDeterministic: two runs write the same bytes.
 func TestDeterministic(t *testing.T) {
-	a, err := generate()
+	a, err := Generate(DefaultActions)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := generate()
+	b, err := Generate(DefaultActions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func standards2021(ref string) (string, bool, string) {
 
 func repoData(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "..", "data", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,14 +55,14 @@ func repoData(t *testing.T, name string) []byte {
 // TestLoadsCleanly loads the generated files with the dataset loader and
 // checks the deliberately small categories.
 func TestLoadsCleanly(t *testing.T) {
-	files, err := generate()
+	files, err := Generate(DefaultActions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys := fstest.MapFS{
 		"data/regions.toml":     {Data: repoData(t, "regions.toml")},
 		"data/professions.toml": {Data: repoData(t, "professions.toml")},
-		"data/datasets.toml":    {Data: spliceManifest(nil, files[manifestBlockName])},
+		"data/datasets.toml":    {Data: SpliceManifest(nil, files[ManifestBlockName])},
 		"data/providers.csv":    {Data: files["providers.csv"]},
 		"data/actions.csv":      {Data: files["actions.csv"]},
 	}
@@ -91,7 +91,7 @@ func TestLoadsCleanly(t *testing.T) {
 		got, want int
 	}{
 		{"providers", count("providers", all), 203},
-		{"actions", count("actions", all), totalActions},
+		{"actions", count("actions", all), DefaultActions},
 		{"paramedicine actions in " + smallRegion, count("actions", and(is("region", smallRegion), is("profession", "paramedicine"))), smallRegionCount},
 		{"dentistry actions in " + smallDentalRegion, count("actions", and(is("region", smallDentalRegion), is("profession", "dentistry"))), smallDentalCount},
 		{"overdue actions in " + fewOverdueRegion, count("actions", and(is("region", fewOverdueRegion), is("status", "overdue"))), fewOverdueCount},
@@ -118,7 +118,7 @@ func TestLoadsCleanly(t *testing.T) {
 // TestCommittedData: the files under data/ are what the generator writes,
 // so nobody edits them by hand and forgets to update the generator.
 func TestCommittedData(t *testing.T) {
-	files, err := generate()
+	files, err := Generate(DefaultActions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestCommittedData(t *testing.T) {
 		}
 	}
 	manifest := repoData(t, "datasets.toml")
-	if !bytes.Equal(spliceManifest(manifest, files[manifestBlockName]), manifest) {
+	if !bytes.Equal(SpliceManifest(manifest, files[ManifestBlockName]), manifest) {
 		t.Error("the generated part of data/datasets.toml is out of date; run go run ./tools/sampledata -out data/")
 	}
 }
@@ -142,22 +142,8 @@ func TestSpliceManifest(t *testing.T) {
 		{"# hand\n\n" + blockBegin + "\nold\n" + blockEnd + "\n# after\n", "# hand\n\n" + string(block) + "# after\n"},
 	}
 	for _, tt := range tests {
-		if got := string(spliceManifest([]byte(tt.old), block)); got != tt.want {
-			t.Errorf("spliceManifest(%q) = %q, want %q", tt.old, got, tt.want)
+		if got := string(SpliceManifest([]byte(tt.old), block)); got != tt.want {
+			t.Errorf("SpliceManifest(%q) = %q, want %q", tt.old, got, tt.want)
 		}
-	}
-}
-
-func TestRun(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "datasets.toml"), []byte("# hand-written part\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(dir); err != nil {
-		t.Fatal(err)
-	}
-	m, err := os.ReadFile(filepath.Join(dir, "datasets.toml"))
-	if err != nil || !bytes.HasPrefix(m, []byte("# hand-written part\n\n"+blockBegin)) {
-		t.Errorf("manifest after run: %q, %v", m, err)
 	}
 }

@@ -1,0 +1,145 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/search"
+)
+
+// TestBrowserModuleAgrees checks that the browser's module turns text into
+// the same terms as the generator, on the shared cases of
+// testdata/terms.json: a word can only be found if both sides agree.
+func TestBrowserModuleAgrees(t *testing.T) {
+	data, err := os.ReadFile("testdata/terms.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Text  string   `json:"text"`
+		Terms []string `json:"terms"`
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	req := nodeRequest{StopWords: search.StopWords}
+	for _, c := range cases {
+		req.Texts = append(req.Texts, c.Text)
+	}
+	resp := runNode(t, req)
+	for i, c := range cases {
+		got := resp.Terms[i]
+		if got == nil {
+			got = []string{}
+		}
+		if !slices.Equal(got, c.Terms) || !slices.Equal(search.Terms(c.Text), c.Terms) {
+			t.Errorf("%q: browser %q, generator %q, want %q", c.Text, got, search.Terms(c.Text), c.Terms)
+		}
+	}
+}
+
+// exampleSite builds the repository's example site under
+// https://example.org/quality/ into a temporary folder, once for the
+// package's tests.
+var exampleSite = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "plinth-search-example-")
+	if err != nil {
+		return "", err
+	}
+	dest := filepath.Join(dir, "public")
+	_, diags := build.Run(build.Options{
+		Source: "../..", Destination: dest, BaseURL: "https://example.org/quality/",
+		Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true,
+	})
+	if diags.HasErrors() {
+		var b strings.Builder
+		diag.Print(&b, diags, 0)
+		return "", &buildError{b.String()}
+	}
+	return dest, nil
+})
+
+type buildError struct{ msg string }
+
+func (e *buildError) Error() string { return "the example site does not build:\n" + e.msg }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := exampleSite(); err == nil && dir != "" {
+		os.RemoveAll(filepath.Dir(dir))
+	}
+	os.Exit(code)
+}
+
+// TestExampleQueries runs queries through the browser's module against
+// the example site's index, as a reader would type them.
+func TestExampleQueries(t *testing.T) {
+	dir, err := exampleSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query   nodeQuery
+		first   string // the first result's address
+		edition string // every framework result's edition, if set ("-" for none at all)
+		marked  string // a word the first result's snippet or title highlights
+	}{
+		{nodeQuery{Q: "1.3"}, "framework/2021/standards/1-3/", "", ""},
+		{nodeQuery{Q: "standard 1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
+		{nodeQuery{Q: "Standard 4.2 "}, "framework/2021/standards/4-2/", "", ""},
+		{nodeQuery{Q: "1.3", Edition: "2019"}, "framework/2019/standards/1-3/", "", ""},
+		{nodeQuery{Q: "1.3", Edition: "2016"}, "framework/2016/standards/1-3/", "2016", ""},
+		// The standard and the guidance page are both called "Induction".
+		{nodeQuery{Q: "induction"}, "framework/2021/standards/3-4/", "", "induction"},
+		{nodeQuery{Q: "INDÚCTIONS"}, "framework/2021/standards/3-4/", "", "induction"},
+		{nodeQuery{Q: "library"}, "guidance/facilities-and-library-access/", "", "library"},
+		{nodeQuery{Q: "librar"}, "guidance/facilities-and-library-access/", "", ""},
+		{nodeQuery{Q: "supervision", Section: "guidance"}, "guidance/clinical-supervision/", "-", "supervision"},
+		{nodeQuery{Q: "wellbeing", Section: "framework"}, "", "2021", ""},
+	}
+	var req nodeRequest
+	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath
+	for _, tt := range tests {
+		req.Queries = append(req.Queries, tt.query)
+	}
+	resp := runNode(t, req)
+	for i, tt := range tests {
+		got := resp.Queries[i]
+		var urls []string
+		for _, r := range got.Results {
+			urls = append(urls, r.URL)
+		}
+		t.Logf("%+v: %d results, %d bytes: %s", tt.query, got.Total, got.Bytes, strings.Join(urls, " "))
+		if len(got.Results) == 0 {
+			t.Errorf("%+v found nothing", tt.query)
+			continue
+		}
+		if tt.first != "" && got.Results[0].URL != tt.first {
+			t.Errorf("%+v: first result %s, want %s", tt.query, got.Results[0].URL, tt.first)
+		}
+		for _, r := range got.Results {
+			switch {
+			case tt.edition == "-" && r.Edition != "":
+				t.Errorf("%+v: result %s is in edition %q, want none", tt.query, r.URL, r.Edition)
+			case tt.edition != "" && tt.edition != "-" && r.Edition != "" && r.Edition != tt.edition:
+				t.Errorf("%+v: result %s is in edition %q, want %q", tt.query, r.URL, r.Edition, tt.edition)
+			}
+		}
+		first := got.Results[0]
+		if marked := slices.Concat(first.Marked, first.TitleMarked); tt.marked != "" &&
+			!slices.ContainsFunc(marked, func(m string) bool { return strings.HasPrefix(strings.ToLower(m), tt.marked) }) {
+			t.Errorf("%+v: the first result highlights %q, want %q", tt.query, marked, tt.marked)
+		}
+		if got.Bytes > 300<<10 {
+			t.Errorf("%+v downloaded %d bytes", tt.query, got.Bytes)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package search_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// The browser's half of search (themes/plinth/assets/js/search-core.mjs)
+// runs in Node for these tests, through testdata/run.mjs. Without Node
+// they skip, unless PLINTH_REQUIRE_BROWSER is set, as CI sets it.
+
+// nodeRequest and nodeResponse mirror run.mjs's input and output.
+type nodeRequest struct {
+	Texts     []string    `json:"texts,omitempty"`
+	StopWords []string    `json:"stopWords,omitempty"`
+	Site      string      `json:"site,omitempty"`
+	Manifest  string      `json:"manifest,omitempty"`
+	Queries   []nodeQuery `json:"queries,omitempty"`
+}
+
+type nodeQuery struct {
+	Q       string `json:"q"`
+	Edition string `json:"edition,omitempty"`
+	Section string `json:"section,omitempty"`
+}
+
+type nodeResponse struct {
+	Terms   [][]string `json:"terms"`
+	Queries []struct {
+		Q       string `json:"q"`
+		Total   int    `json:"total"`
+		Partial bool   `json:"partial"`
+		Bytes   int    `json:"bytes"`
+		// Fetched are the addresses the query downloaded, in order.
+		Fetched []string `json:"fetched"`
+		Results []struct {
+			URL     string   `json:"url"`
+			Title   string   `json:"title"`
+			Score   float64  `json:"score"`
+			Edition string   `json:"edition"`
+			Section string   `json:"section"`
+			Marked  []string `json:"marked"`
+			// TitleMarked are the words highlighted in the title.
+			TitleMarked []string `json:"titleMarked"`
+		} `json:"results"`
+	} `json:"queries"`
+}
+
+func runNode(tb testing.TB, req nodeRequest) nodeResponse {
+	tb.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("PLINTH_REQUIRE_BROWSER") != "" {
+			tb.Fatalf("node is needed to test the browser's search module: %v", err)
+		}
+		tb.Skipf("SKIPPED: node is not installed, so the browser's search module is not tested (%v)", err)
+	}
+	in, err := json.Marshal(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cmd := exec.Command(node, "testdata/run.mjs")
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("node testdata/run.mjs: %v\n%s", err, stderr.String())
+	}
+	var resp nodeResponse
+	if err := json.Unmarshal(out, &resp); err != nil {
+		tb.Fatalf("reading run.mjs's answer: %v\n%s", err, out)
+	}
+	return resp
+}

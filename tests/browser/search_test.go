@@ -1,0 +1,212 @@
+package browser
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/plinth-ssg/plinth/tests/browser/harness"
+)
+
+// searchResult is what a reader sees of one result.
+type searchResult struct {
+	Href    string   `json:"href"`
+	Title   string   `json:"title"`
+	Meta    string   `json:"meta"`
+	Marks   []string `json:"marks"`
+	Snippet string   `json:"snippet"`
+}
+
+// readResults waits for the search page to show results for the query in
+// its box and returns the status line and the results.
+const readResults = `(() => {
+  const items = Array.from(document.querySelectorAll('[data-search-results] > li'))
+  return {
+    status: document.querySelector('[data-search-status]').textContent,
+    results: items.map((li) => ({
+      href: li.querySelector('a').getAttribute('href'),
+      title: li.querySelector('h2').textContent,
+      meta: li.querySelector('.plinth-search__meta').textContent,
+      marks: Array.from(li.querySelectorAll('mark')).map((m) => m.textContent),
+      snippet: li.querySelector('.plinth-search__snippet').textContent
+    }))
+  }
+})()`
+
+type searchPage struct {
+	Status  string         `json:"status"`
+	Results []searchResult `json:"results"`
+}
+
+// TestSearchInBrowser builds the example site for
+// https://example.org/quality/, serves it under /quality/ and searches it
+// in Chromium the way a reader does: from the header's search box on the
+// home page, by typing on the search page, and with the edition and
+// section filters. A standard's ID and a word from a guidance page must
+// bring that standard and that page first, every address must stay under
+// /quality/, and the words found must be marked. Without JavaScript the
+// page must explain itself and link to the A to Z.
+func TestSearchInBrowser(t *testing.T) {
+	tools := requireTools(t)
+	dir := buildUnderSubpath(t)
+	srv, err := harness.NewServer(os.DirFS(dir), "/quality/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+
+	browser, closeBrowser, err := harness.Launch(t.Context(), tools.Chromium, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeBrowser()
+	ctx, cancel := context.WithTimeout(browser, 90*time.Second)
+	defer cancel()
+
+	// waitFor polls until the status line says something about the query.
+	waitFor := func(query string) searchPage {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			page, err := chromedp.Run(ctx, chromedp.Evaluate[searchPage](readResults))
+			if err != nil {
+				t.Fatalf("reading the results for %q: %v", query, err)
+			}
+			if strings.Contains(page.Status, `"`+query+`"`) || time.Now().After(deadline) {
+				return page
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	first := func(page searchPage, query, href string) {
+		t.Helper()
+		if len(page.Results) == 0 {
+			t.Errorf("%q: no results (status %q)", query, page.Status)
+			return
+		}
+		got := page.Results[0]
+		t.Logf("%q: %s first: %s %q [%s] marks %q", query, page.Status, got.Href, got.Title, got.Meta, got.Marks)
+		if got.Href != href {
+			t.Errorf("%q: the first result is %s (%q), want %s", query, got.Href, got.Title, href)
+		}
+		for _, r := range page.Results {
+			if !strings.HasPrefix(r.Href, "/quality/") {
+				t.Errorf("%q: result %s is outside /quality/", query, r.Href)
+			}
+		}
+	}
+
+	// From the header's search box on the home page, a standard's ID.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL("/quality/")),
+		chromedp.WaitVisible(chromedp.ID("search-field")),
+		chromedp.SendKeys(chromedp.ID("search-field"), "1.3"+kb.Enter),
+		chromedp.WaitVisible(chromedp.CSS("[data-search-results] li")),
+	)
+	if err != nil {
+		t.Fatalf("searching from the header: %v", err)
+	}
+	location, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(location, "/quality/search/?q=1.3") {
+		t.Errorf("the header's search box led to %s", location)
+	}
+	page := waitFor("1.3")
+	first(page, "1.3", "/quality/framework/2021/standards/1-3/")
+	if len(page.Results) > 0 && (!strings.Contains(page.Results[0].Title, "1.3") || !strings.Contains(page.Results[0].Meta, "Quality Framework 2021")) {
+		t.Errorf("the first result does not show its ID and edition: %+v", page.Results[0])
+	}
+
+	// Typing on the search page: "standard 1.3", then a word from a
+	// guidance page, in capitals with an accent, and its plural.
+	type typed struct{ query, first string }
+	for _, q := range []typed{
+		{"standard 1.3", "/quality/framework/2021/standards/1-3/"},
+		{"LIBRÁRY", "/quality/guidance/facilities-and-library-access/"},
+		{"libraries", "/quality/guidance/facilities-and-library-access/"},
+	} {
+		err := chromedp.Do(ctx,
+			chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+				_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('search-query').value = ''`))
+				return err
+			}),
+			chromedp.SendKeys(chromedp.ID("search-query"), q.query),
+		)
+		if err != nil {
+			t.Fatalf("typing %q: %v", q.query, err)
+		}
+		page := waitFor(q.query)
+		first(page, q.query, q.first)
+		if q.query != "standard 1.3" && len(page.Results) > 0 && len(page.Results[0].Marks) == 0 {
+			t.Errorf("%q: nothing is marked in the first result", q.query)
+		}
+	}
+
+	// The filters: standard 1.3 of a superseded edition; guidance only.
+	for _, f := range []struct {
+		url, query, first, meta string
+	}{
+		{"/quality/search/?q=1.3&edition=2019", "1.3", "/quality/framework/2019/standards/1-3/", "2019"},
+		{"/quality/search/?q=supervision&section=guidance", "supervision", "/quality/guidance/clinical-supervision/", "Guidance"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL(f.url))); err != nil {
+			t.Fatal(err)
+		}
+		page := waitFor(f.query)
+		first(page, f.url, f.first)
+		for _, r := range page.Results {
+			if f.meta == "Guidance" && !strings.HasPrefix(r.Meta, "Guidance") {
+				t.Errorf("%s: result %s is in %q", f.url, r.Href, r.Meta)
+			}
+		}
+		if len(page.Results) > 0 && !strings.Contains(page.Results[0].Meta, f.meta) {
+			t.Errorf("%s: the first result's caption %q lacks %q", f.url, page.Results[0].Meta, f.meta)
+		}
+	}
+
+	// The script hid the no-JavaScript message and showed the filters.
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](
+		`[document.querySelector('[data-search-nojs]').hidden, !document.querySelector('[data-search-js]').hidden]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shown) != 2 || !shown[0] || !shown[1] {
+		t.Errorf("with the script: [no-JS message hidden, filters shown] = %v", shown)
+	}
+
+	// Without JavaScript: the message and the A to Z link are shown.
+	noJS, cancelNoJS := chromedp.NewContext(browser)
+	defer cancelNoJS()
+	err = chromedp.Do(noJS,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}),
+		chromedp.Navigate(srv.URL("/quality/search/?q=1.3")),
+	)
+	if err != nil {
+		t.Fatalf("the search page without JavaScript: %v", err)
+	}
+	text, err := chromedp.Run(noJS, chromedp.Text(chromedp.CSS("[data-search-nojs]")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	atoz, err := chromedp.Run(noJS, chromedp.AttributeValue(chromedp.CSS("[data-search-nojs] a"), "href"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "needs JavaScript") || atoz.Value != "/quality/framework/a-z/" {
+		t.Errorf("without JavaScript the page says %q and links to %q", text, atoz.Value)
+	}
+}

@@ -1,0 +1,263 @@
+/*
+ * The search page's script (layouts/search.html): it runs the reader's
+ * query against the index the build writes and lists the results, with
+ * filters for the framework's editions and the site's sections.
+ *
+ * Without it the page explains that search needs JavaScript and links to
+ * the A to Z of standards; the form still submits to the same page. With
+ * it, that message is hidden, the filters appear, and results follow the
+ * query as it is typed. The query and filters stay in the address
+ * (?q=…&edition=…&section=…), so a search can be bookmarked or shared, and
+ * the header's search box (a plain GET form to this page) works unchanged.
+ *
+ * Everything is same-origin (the Content-Security-Policy allows nothing
+ * else) and relative to the manifest's address, so the site works under any
+ * base path. Text from the index reaches the page only as text nodes and
+ * <mark> elements, never as HTML.
+ */
+import { Index, OTHER_PAGES, highlight, snippet } from './search-core.mjs'
+
+// PAGE is how many results are shown at first and added by "Show more".
+const PAGE = 10
+// DELAY is how long typing must pause before the results follow.
+const DELAY = 200
+
+function init () {
+  const root = document.querySelector('[data-search-manifest]')
+  if (!root) {
+    return
+  }
+  const form = root.querySelector('form')
+  const input = form.querySelector('input[name="q"]')
+  const edition = form.querySelector('select[name="edition"]')
+  const section = form.querySelector('select[name="section"]')
+  const status = root.querySelector('[data-search-status]')
+  const list = root.querySelector('[data-search-results]')
+  const more = root.querySelector('[data-search-more]')
+  const base = root.getAttribute('data-search-base')
+
+  const index = new Index(root.getAttribute('data-search-manifest'), async (url) => {
+    // The manifest must be this build's; the other files carry its hash.
+    const res = await fetch(url, { cache: url.includes('?') ? 'default' : 'no-cache', credentials: 'same-origin' })
+    if (!res.ok) {
+      throw new Error(url + ': ' + res.status)
+    }
+    return res.text()
+  })
+
+  root.querySelectorAll('[data-search-nojs]').forEach((el) => { el.hidden = true })
+  root.querySelectorAll('[data-search-js]').forEach((el) => { el.hidden = false })
+
+  const params = new URLSearchParams(window.location.search)
+  input.value = params.get('q') || ''
+  setSelect(edition, params.get('edition'))
+  setSelect(section, params.get('section'))
+
+  let shown = []
+  let words = []
+  let run = 0
+  let timer = 0
+
+  async function search (push) {
+    const mine = ++run
+    const q = input.value
+    updateAddress(q, push)
+    if (!q.trim()) {
+      say('')
+      clear()
+      return
+    }
+    try {
+      const res = await index.search(q, { edition: value(edition), section: value(section) })
+      if (mine !== run) {
+        return // a newer query is under way
+      }
+      clear()
+      words = res.words
+      shown = res.results
+      if (words.length === 0) {
+        say('Type a more specific word: "' + q.trim() + '" is too common to search for.')
+        return
+      }
+      await showMore(mine)
+      say(summary(res, q.trim()))
+    } catch (err) {
+      // The index could not be read (offline, or a file missing).
+      if (mine === run) {
+        failed()
+      }
+    }
+  }
+
+  async function showMore (mine) {
+    const from = list.children.length
+    const batch = shown.slice(from, from + PAGE)
+    const docs = await Promise.all(batch.map((r) => index.doc(r.doc)))
+    if (mine !== run) {
+      return
+    }
+    docs.forEach((doc, i) => list.appendChild(result(doc, batch[i].doc)))
+    more.hidden = list.children.length >= shown.length
+  }
+
+  function result (doc, n) {
+    const li = document.createElement('li')
+    li.className = 'plinth-search__result'
+    const h = document.createElement('h2')
+    h.className = 'nhsuk-heading-s nhsuk-u-margin-bottom-1'
+    const a = document.createElement('a')
+    a.href = base + doc.url
+    append(a, highlight(doc.title, words))
+    h.appendChild(a)
+    li.appendChild(h)
+
+    const facets = index.facets(n)
+    const meta = document.createElement('p')
+    meta.className = 'plinth-search__meta nhsuk-body-s nhsuk-u-margin-bottom-1'
+    let caption = facets.section.title
+    if (facets.edition) {
+      caption += ' · ' + facets.edition.title + ' (' + facets.edition.status.toLowerCase() + ')'
+    }
+    meta.textContent = caption
+    li.appendChild(meta)
+
+    const text = document.createElement('p')
+    text.className = 'plinth-search__snippet'
+    const segs = snippet(doc.text, words)
+    append(text, segs || [{ text: doc.description || doc.text.slice(0, 200), mark: false }])
+    li.appendChild(text)
+    return li
+  }
+
+  function summary (res, q) {
+    const n = res.results.length
+    let scope = ''
+    const ed = value(edition)
+    // Name the edition only where it applies: with no section chosen, or
+    // when results belong to editions.
+    if (!value(section) || res.results.some((r) => index.facets(r.doc).edition)) {
+      if (ed === 'all') {
+        scope = ' (standards of every edition)'
+      } else {
+        const e = index.manifest.editions.find((x) => ed ? x.key === ed : x.default)
+        if (e) {
+          scope = ' (standards: ' + e.title + ')'
+        }
+      }
+    }
+    const sec = value(section)
+    if (sec) {
+      const s = index.manifest.sections.find((x) => (x.key || OTHER_PAGES) === sec)
+      if (s) {
+        scope = ' in ' + s.title + scope
+      }
+    }
+    if (n === 0) {
+      return 'No results for "' + q + '"' + scope + '. Check the spelling, try other words, or choose other filters.'
+    }
+    const what = (n === 1 ? '1 result' : n + ' results') + ' for "' + q + '"' + scope + '.'
+    return res.partial ? 'No page has all of your words. ' + what + ' These have some of them.' : what
+  }
+
+  function failed () {
+    clear()
+    say('Search is not available at the moment.')
+    root.querySelectorAll('[data-search-nojs]').forEach((el) => { el.hidden = false })
+  }
+
+  function clear () {
+    list.replaceChildren()
+    more.hidden = true
+  }
+
+  function say (text) {
+    status.textContent = text
+  }
+
+  function updateAddress (q, push) {
+    const p = new URLSearchParams()
+    if (q) {
+      p.set('q', q)
+    }
+    if (value(edition)) {
+      p.set('edition', value(edition))
+    }
+    if (value(section)) {
+      p.set('section', value(section))
+    }
+    const url = window.location.pathname + (p.toString() ? '?' + p : '')
+    if (url !== window.location.pathname + window.location.search) {
+      window.history[push ? 'pushState' : 'replaceState'](null, '', url)
+    }
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault()
+    clearTimeout(timer)
+    search(true)
+  })
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => search(false), DELAY)
+  })
+  for (const sel of [edition, section]) {
+    if (sel) {
+      sel.addEventListener('change', () => search(true))
+    }
+  }
+  more.addEventListener('click', async () => {
+    // Keyboard users continue from the first of the new results.
+    const first = list.children.length
+    try {
+      await showMore(run)
+    } catch (err) {
+      failed()
+      return
+    }
+    const link = list.children[first] && list.children[first].querySelector('a')
+    if (link) {
+      link.focus()
+    }
+  })
+  window.addEventListener('popstate', () => {
+    const p = new URLSearchParams(window.location.search)
+    input.value = p.get('q') || ''
+    setSelect(edition, p.get('edition'))
+    setSelect(section, p.get('section'))
+    search(false)
+  })
+
+  if (input.value) {
+    search(false)
+  }
+}
+
+// append adds segments to an element: text as text nodes, found words in
+// <mark>.
+function append (el, segs) {
+  for (const s of segs) {
+    if (s.mark) {
+      const m = document.createElement('mark')
+      m.textContent = s.text
+      el.appendChild(m)
+    } else {
+      el.appendChild(document.createTextNode(s.text))
+    }
+  }
+}
+
+function value (sel) {
+  return sel ? sel.value : ''
+}
+
+function setSelect (sel, v) {
+  if (sel && v !== null && Array.from(sel.options).some((o) => o.value === v)) {
+    sel.value = v
+  }
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', init)
+} else {
+  init()
+}
