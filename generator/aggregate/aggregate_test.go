@@ -202,6 +202,16 @@ Nursing	30	40	70
 Medicine	20	40	60
 Total	50	80	130
 `,
+		// England only. Without a framework, "1.1" and "2021:1.1" are
+		// two standards, both in domain 1. 2021:1.1: 9 overdue, 10+30
+		// complete; 1.1: 15 at risk; 2021:2.1: 8 not started, 12 on
+		// track, 20+25 complete.
+		ByStandard: `Standard	Not started	On track	At risk	Overdue	Complete	Total
+Standard 1.1	0	0	15	0	0	15
+Standard 2021:1.1	0	0	0	10	40	50
+Standard 2021:2.1	10	10	0	0	45	65
+Total	10	10	15	10	85	130
+`,
 		// P1 open (on track), P2 overdue, P3 and P4 open, P5 no actions:
 		// every count that is not 0 is small.
 		ProvidersByPlan: `State of the action plan	North	South	England
@@ -219,22 +229,43 @@ Total	[c]	[c]	[c]
 			t.Errorf("%s:\n%s\nwant:\n%s", pt.Name, got, want[pt.Name])
 		}
 	}
-	if !slices.Equal(names, []string{ByStatus, ByQuarter, CompleteByQuarter, PercentComplete, ByDomain, ByProfession, ProvidersByPlan}) {
+	if !slices.Equal(names, []string{ByStatus, ByQuarter, CompleteByQuarter, PercentComplete, ByDomain, ByProfession, ByStandard, ProvidersByPlan}) {
 		t.Errorf("tables %v", names)
 	}
 	m := byName(res.Tables, ByStatus).Meta()
 	if m.Period != "Actions opened from January 2025 to June 2025, with their status on 30 June 2025" || m.Source != "Test actions" {
 		t.Errorf("meta %+v", m)
 	}
-	if len(res.Reports) != 6 || res.Reports[5].Primary != 10 || res.Reports[0].Primary+res.Reports[0].Secondary != 0 {
+	if len(res.Reports) != 7 || res.Reports[6].Primary != 10 || res.Reports[0].Primary+res.Reports[0].Secondary != 0 {
 		t.Errorf("reports %v", res.Reports)
 	}
 	var pages []string
 	for _, p := range res.Pages {
-		pages = append(pages, p.URL+" "+p.Title+" "+p.Extra.(*RegionPage).Name)
+		line := p.URL + " " + p.Title
+		switch x := p.Extra.(type) {
+		case *RegionPage:
+			line += " (region " + x.Name + ")"
+		case *DomainPage:
+			line += fmt.Sprintf(" (domain %d %q: %q)", x.Number, x.Name, x.Standards)
+		}
+		pages = append(pages, line)
 	}
-	if !slices.Equal(pages, []string{"/action-plans/north/ Action plans: North North", "/action-plans/south/ Action plans: South South"}) {
-		t.Errorf("pages %q", pages)
+	want2 := []string{
+		"/action-plans/north/ Action plans: North (region North)",
+		"/action-plans/south/ Action plans: South (region South)",
+		"/action-plans/domains/ Action plans by Quality Framework domain",
+		`/action-plans/domains/1/ Action plans: domain 1 (domain 1 "Domain 1": ["Standard 1.1" "Standard 2021:1.1"])`,
+		`/action-plans/domains/2/ Action plans: domain 2 (domain 2 "Domain 2": ["Standard 2021:2.1"])`,
+	}
+	if !slices.Equal(pages, want2) {
+		t.Errorf("pages:\n%s\nwant:\n%s", strings.Join(pages, "\n"), strings.Join(want2, "\n"))
+	}
+	var refs []string
+	for _, s := range res.Standards {
+		refs = append(refs, fmt.Sprintf("%s=%s/%d", s.Ref, s.Label, s.Domain.Number))
+	}
+	if got := strings.Join(refs, " "); got != "1.1=Standard 1.1/1 2021:1.1=Standard 2021:1.1/1 2021:2.1=Standard 2021:2.1/2" {
+		t.Errorf("standards %s", got)
 	}
 }
 
@@ -266,8 +297,8 @@ func TestSuppressionAcrossTables(t *testing.T) {
 				}
 			}
 		}
-		if pt.Name == ProvidersByPlan || tab.Kind() != anonymise.KindCount {
-			continue
+		if pt.Name == ProvidersByPlan || pt.Name == ByStandard || tab.Kind() != anonymise.KindCount {
+			continue // other records, or not by region
 		}
 		foot := tab.Foot()[0]
 		key := fmt.Sprint(append(foot.Cells, foot.Total))
@@ -285,6 +316,18 @@ func TestSuppressionAcrossTables(t *testing.T) {
 	st := byName(res.Tables, ByStatus).Table
 	if !st.Cell(3, 0).Suppressed() {
 		t.Errorf("North's 3 overdue actions are shown:\n%s", show(st))
+	}
+	// The table by standard's totals row is England's column of the table
+	// by status, figure for figure.
+	std := byName(res.Tables, ByStandard).Table
+	foot := std.Foot()[0]
+	for i := range st.NumRows() {
+		if foot.Cells[i] != st.RowTotal(i) {
+			t.Errorf("status %q: %v by standard, %v by status", st.RowLabels()[i], foot.Cells[i], st.RowTotal(i))
+		}
+	}
+	if foot.Total != st.GrandTotal() {
+		t.Errorf("England: %v by standard, %v by status", foot.Total, st.GrandTotal())
 	}
 }
 

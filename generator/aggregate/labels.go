@@ -12,6 +12,13 @@ import (
 
 // The labels readers see, made from the values data files use.
 
+// The labels of the two statuses the tables single out, as they label the
+// rows of the table by status (and the columns of the table by standard).
+var (
+	CompleteLabel = humanise(statusComplete)
+	OverdueLabel  = humanise(statusOverdue)
+)
+
 // humanise turns an enum value into words: "not-started" → "Not started".
 func humanise(v string) string {
 	s := strings.NewReplacer("-", " ", "_", " ").Replace(v)
@@ -67,6 +74,9 @@ type Domain struct {
 	// Name is the label readers see, such as "1. Learning environment and
 	// culture".
 	Name string
+	// URL is the address of the domain's page in the framework, relative
+	// to the base URL ("/framework/2021/domains/1/"), or "".
+	URL string
 }
 
 // DomainResolver returns the domain of a standard reference as loaded

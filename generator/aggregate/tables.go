@@ -15,6 +15,11 @@ type Options struct {
 	// When nil, domains are numbered from the standards' IDs and named
 	// "Domain 1" and so on.
 	Domain DomainResolver
+	// Standard names a standard reference as loaded, for the rows of the
+	// table by standard ("1.3 Learners have a named supervisor"). When nil,
+	// or when it cannot tell, the row is labelled "Standard " and the
+	// reference.
+	Standard StandardNamer
 	// Quarters is how many quarters the tables by quarter show, the most
 	// recent of the quarter column's values; 8 when 0.
 	Quarters int
@@ -29,8 +34,12 @@ type Result struct {
 	// Reports say what disclosure control did to each table of counts,
 	// for the build's summary.
 	Reports []anonymise.Report
-	// Pages are the generated pages, one per region.
+	// Pages are the generated pages: one per region, then one per domain.
 	Pages []*site.Page
+	// Standards are the standards the actions address, in the order of
+	// the rows of the table by standard (ByStandard): for each, the
+	// reference as loaded and the row's label.
+	Standards []StandardRow
 	// Withheld reports that the tables could not be published because of
 	// the problems in the diagnostics.
 	Withheld bool
@@ -44,6 +53,7 @@ const (
 	PercentComplete   = "percent-complete-by-quarter"
 	ByDomain          = "actions-by-domain"
 	ByProfession      = "actions-by-profession"
+	ByStandard        = "actions-by-standard"
 	ProvidersByPlan   = "providers-by-plan"
 )
 
@@ -80,7 +90,7 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		opts.Quarters = 8
 	}
 	b := newBuilder(r, data.Regions, data.Professions, opts)
-	res := Result{Pages: regionPages(data.Regions)}
+	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards}
 	tables, reports, err := b.publish(p)
 	if err != nil {
 		l.Append(auditDiagnostics(err, r.spec.Path()))
@@ -107,8 +117,12 @@ type builder struct {
 	domains  []Domain          // in number order
 	domainOf map[string]Domain // standard → domain
 	profs    []dataset.Profession
-	meta     func(title, rows string) anonymise.Meta
-	allQ     bool // every action is in a quarter shown
+	// standards are the rows of the table by standard, in domain and
+	// number order; stdRow maps a reference to its row.
+	standards []StandardRow
+	stdRow    map[string]int
+	meta      func(title, rows string) anonymise.Meta
+	allQ      bool // every action is in a quarter shown
 }
 
 func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession, opts Options) *builder {
@@ -139,6 +153,7 @@ func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession
 		}
 	}
 	slices.SortFunc(b.domains, func(x, y Domain) int { return x.Number - y.Number })
+	b.standards, b.stdRow = standardRows(r.actions, b.domainOf, opts.Standard)
 	period := "All actions"
 	if len(r.actions) > 0 {
 		first, last := len(r.quarters), -1
@@ -193,6 +208,7 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 	complete := b.counts("Completed actions by quarter opened and region", "Quarter opened", quarterLabels)
 	byDomain := b.counts("Actions by Quality Framework domain and region", "Domain", domainLabels)
 	byProf := b.counts("Actions by profession and region", "Profession", profLabels)
+	byStd := b.byStandard(statusLabels)
 	for _, a := range r.actions {
 		j := b.col[a.region]
 		byStatus.Add(slices.Index(r.statuses, a.status), j, 1)
@@ -204,6 +220,7 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 		}
 		byDomain.Add(domainRow[b.domainOf[a.standard].Number], j, 1)
 		byProf.Add(profRow[a.profession], j, 1)
+		byStd.Add(b.stdRow[a.standard], slices.Index(r.statuses, a.status), 1)
 	}
 
 	// The action tables count the same actions: their region totals and
@@ -211,10 +228,11 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 	// all actions, and the completed actions of each region are the
 	// "complete" row of the status table.
 	var fam anonymise.Linked
-	fam.Add(byStatus, byQuarter, complete, byDomain, byProf)
+	fam.Add(byStatus, byQuarter, complete, byDomain, byProf, byStd)
 	fam.SameColumnTotals(byStatus, byDomain)
 	fam.SameColumnTotals(byStatus, byProf)
 	fam.PartOf(complete, byQuarter)
+	b.linkStandards(&fam, byStd, byStatus, byDomain, domainRow)
 	done := slices.Index(r.statuses, statusComplete)
 	for j := range len(b.regions) + 1 {
 		if j == len(b.regions) {
@@ -244,6 +262,7 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 		{Table: percent, Name: PercentComplete, Subject: "Percentage of actions complete by quarter opened"},
 		{Table: tabs[3], Name: ByDomain, Subject: "Actions by Quality Framework domain"},
 		{Table: tabs[4], Name: ByProfession, Subject: "Actions by profession"},
+		{Table: tabs[5], Name: ByStandard, Subject: "Actions by standard"},
 	}
 	providers, rep, err := b.providers(p)
 	if err != nil {

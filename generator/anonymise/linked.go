@@ -16,12 +16,12 @@ import (
 // narrow the hidden cells of the other.
 //
 // PublishLinked protects and audits such a family as one system: the
-// equations of every table, plus one equation per declared link (a = b, or
-// a + s = b with s ≥ 0 unknown to readers for a ≤ b). Each table is first
-// protected on its own (suppress.go); hidden figures are then copied to the
-// figures they are declared equal to, and the audit is run over the whole
-// system, hiding further rectangles in the table of any cell that fails,
-// until it passes. Last, the cells hidden at this stage are shown again
+// equations of every table, plus one equation per declared link (a = b,
+// a = b₁ + … + bₙ, or a + s = b with s ≥ 0 unknown to readers for a ≤ b).
+// Each table is first protected on its own (suppress.go); hidden figures
+// are then copied to the figures they are declared equal to, and the audit
+// is run over the whole system, hiding further rectangles in the table of
+// any cell that fails, until it passes. Last, the cells hidden at this stage are shown again
 // where the whole system's audit passes without them. A cell hidden by a
 // table's own protection stays hidden: the family's reader knows at least
 // as much as the table's, so it is still needed.
@@ -46,6 +46,13 @@ type Linked struct {
 	tables []*Counts
 	equal  [][2]Ref
 	atMost [][2]Ref
+	sums   []sum
+}
+
+// sum is one Sum link: total = the sum of parts.
+type sum struct {
+	total Ref
+	parts []Ref
 }
 
 // Add adds tables to the family. Tables are published in the order added.
@@ -59,6 +66,14 @@ func (l *Linked) Equal(a, b Ref) { l.equal = append(l.equal, [2]Ref{a, b}) }
 // counts, so a ≤ b; for example completed actions opened in a quarter,
 // and all actions opened in it.
 func (l *Linked) AtMost(a, b Ref) { l.atMost = append(l.atMost, [2]Ref{a, b}) }
+
+// Sum declares that figure total counts exactly the records the parts count
+// between them, each record in one part only: total = the sum of the parts.
+// For example a domain's actions in England and the actions of each of the
+// domain's standards, in a table by standard. (Equal is Sum with one part.)
+func (l *Linked) Sum(total Ref, parts ...Ref) {
+	l.sums = append(l.sums, sum{total: total, parts: slices.Clone(parts)})
+}
 
 // SameColumnTotals declares that two tables with the same columns count the
 // same records in each column: their column totals and grand totals are
@@ -154,6 +169,7 @@ type system struct {
 	offset []int
 	owner  []int    // cell of all → index of its part, −1 for slack
 	equal  [][2]int // cells of all declared equal
+	sums   [][]int  // cells of all in one Sum link, the total first
 }
 
 func newSystem(p Policy, l *Linked) (*system, error) {
@@ -221,6 +237,30 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 		}
 		s.equal = append(s.equal, [2]int{x, y})
 		a.eqs = append(a.eqs, []term{{x, 1}, {y, -1}})
+	}
+	for _, e := range l.sums {
+		x, ok := cell(e.total)
+		eq := []term{{x, 1}}
+		got := 0
+		for _, p := range e.parts {
+			y, ok1 := cell(p)
+			ok = ok && ok1
+			eq = append(eq, term{y, -1})
+			got += a.x[y]
+		}
+		if !ok {
+			continue
+		}
+		if len(e.parts) == 0 || got != a.x[x] {
+			errs = append(errs, fmt.Errorf("%s is declared to be the sum of %d figures but their counts do not add up to it", s.name(e.total), len(e.parts)))
+			continue
+		}
+		a.eqs = append(a.eqs, eq)
+		group := []int{x}
+		for _, t := range eq[1:] {
+			group = append(group, t.cell)
+		}
+		s.sums = append(s.sums, group)
 	}
 	slack := n - len(l.atMost)
 	for _, e := range l.atMost {
@@ -303,7 +343,11 @@ func (s *system) protect() ([]finding, error) {
 }
 
 // sync hides every published figure declared equal to a hidden one: it
-// would give the hidden one away.
+// would give the hidden one away. In a Sum link with one figure hidden, the
+// others would give it away too, so it hides the smallest of them as well
+// (the audit then decides whether that is enough). The tables' own
+// protection cannot do this: the figure that gives the hidden one away may
+// be in another table.
 func (s *system) sync() {
 	st := s.all.st
 	for changed := true; changed; {
@@ -316,7 +360,32 @@ func (s *system) sync() {
 				}
 			}
 		}
+		for _, group := range s.sums {
+			hidden, best := 0, -1
+			for _, k := range group {
+				switch {
+				case st[k].hidden():
+					hidden++
+				case s.all.candidate(k) && (best < 0 || s.cheaper(k, best)):
+					best = k
+				}
+			}
+			if hidden == 1 && best >= 0 {
+				st[best] = secondary
+				changed = true
+			}
+		}
 	}
+}
+
+// cheaper reports whether hiding figure k loses less than hiding figure m:
+// a rounded figure before an exact national one, then the smaller count.
+func (s *system) cheaper(k, m int) bool {
+	a := s.all
+	if (a.st[k] == exact) != (a.st[m] == exact) {
+		return a.st[m] == exact
+	}
+	return a.x[k] < a.x[m]
 }
 
 // prune shows again the complements hidden for the family (those not

@@ -385,3 +385,92 @@ func truthOf(c *Counts) *extended {
 	e.fill()
 	return e
 }
+
+func TestLinkedSum(t *testing.T) {
+	// a's column c1 (4 + 60 = 64) is the sum of b's two figures, 3 and 61.
+	// Alone, b hides its 3 and shows 61 as 60: with no totals nothing gives
+	// the 3 away. Beside a, whose column total 64 is shown as 65, the 3 is
+	// 65 − 60 ± 4, so from 1 to 7: the Sum link must make b hide its 61
+	// too.
+	p := DefaultPolicy()
+	family := func(link bool) []*Table {
+		a := byRegion("a", [][]int{{4, 50}, {60, 70}})
+		b := table("b", [][]int{{3}, {61}}, 0)
+		var l Linked
+		l.Add(a, b)
+		if link {
+			l.Sum(Ref{a, Total, 0}, Ref{b, 0, 0}, Ref{b, 1, 0})
+		}
+		tabs, _, err := p.PublishLinked(&l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if link {
+			sys := mustSystem(t, p, &l)
+			if fails, err := sys.protect(); err != nil || len(fails) > 0 {
+				t.Fatalf("protect: %v %v", fails, err)
+			}
+			vs, err := sys.all.audit(0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, v := range vs {
+				if v.why(p) != passes {
+					t.Errorf("cell %d fails the family's audit: %+v", v.cell, v)
+				}
+			}
+		}
+		return tabs
+	}
+	alone := family(false)
+	if !alone[1].Cell(0, 0).Suppressed() || alone[1].Cell(1, 0).Suppressed() || alone[0].ColumnTotal(0).Suppressed() {
+		t.Fatalf("the example no longer shows the problem:\n%s\n%s", render(alone[0]), render(alone[1]))
+	}
+	linked := family(true)
+	if !linked[1].Cell(1, 0).Suppressed() && !linked[0].ColumnTotal(0).Suppressed() {
+		t.Errorf("the sum gives the hidden 3 away:\n%s\n%s", render(linked[0]), render(linked[1]))
+	}
+}
+
+func TestLinkedSumInputErrors(t *testing.T) {
+	a := byRegion("a", [][]int{{10, 20}})
+	b := table("b", [][]int{{3}, {6}}, 0)
+	var l Linked
+	l.Add(a, b)
+	l.Sum(Ref{a, 0, 0}, Ref{b, 0, 0}, Ref{b, 1, 0})
+	l.Sum(Ref{a, 0, 1})
+	l.Sum(Ref{a, 0, 0}, Ref{b, 5, 0})
+	_, _, err := DefaultPolicy().PublishLinked(&l)
+	for _, want := range []string{
+		`table "a" row "r1", column "c1" is declared to be the sum of 2 figures but their counts do not add up to it`,
+		`table "a" row "r1", column "c2" is declared to be the sum of 0 figures`,
+		`table "b": a link names row 5, column 0, which is not in the table`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestLinkedSumHidesAcrossTables(t *testing.T) {
+	// a hides its 60 to protect the 4 beside it. b splits the 60 into
+	// 30 + 30 and, alone, shows both: side by side they give the 60 away,
+	// and nothing more that a hides can help. The family must hide one of
+	// b's figures instead.
+	p := DefaultPolicy()
+	a := byRegion("a", [][]int{{4, 50}, {60, 70}})
+	b := table("b", [][]int{{30}, {30}}, 0)
+	var l Linked
+	l.Add(a, b)
+	l.Sum(Ref{a, 1, 0}, Ref{b, 0, 0}, Ref{b, 1, 0})
+	tabs, _, err := p.PublishLinked(&l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tabs[0].Cell(1, 0).Suppressed() {
+		t.Fatalf("the example no longer shows the problem:\n%s", render(tabs[0]))
+	}
+	if !tabs[1].Cell(0, 0).Suppressed() && !tabs[1].Cell(1, 0).Suppressed() {
+		t.Errorf("b gives a's hidden 60 away:\n%s\n%s", render(tabs[0]), render(tabs[1]))
+	}
+}

@@ -1,9 +1,6 @@
 package anonymise
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Kind says what a table's figures are.
 type Kind uint8
@@ -171,44 +168,6 @@ func (t *Table) Suppressed() int {
 		}
 	}
 	return n
-}
-
-// ColumnTable returns column col of t as a table of its own, titled title:
-// the same rows, with the column's figures beside the row totals (when t
-// publishes them), and the column's total beside the grand total (when t
-// publishes column totals). It is for a page about one column's subject,
-// such as one region compared with England. Every figure is one t already
-// publishes, so the view needs no further disclosure control.
-func (t *Table) ColumnTable(col int, title string) *Table {
-	if col < 0 || col >= len(t.cols) {
-		panic("anonymise: Table.ColumnTable: column out of range")
-	}
-	out := &Table{meta: t.meta, kind: t.kind, method: t.method, rows: slices.Clone(t.rows)}
-	out.meta.Title = title
-	out.meta.ColumnHeading, out.meta.RowTotalLabel = "", ""
-	out.cols = []string{t.cols[col]}
-	if t.rowTotals != nil {
-		out.cols = append(out.cols, t.RowTotalLabel())
-	}
-	for i := range t.rows {
-		out.body = append(out.body, t.Cell(i, col))
-		if t.rowTotals != nil {
-			out.body = append(out.body, t.rowTotals[i])
-		}
-	}
-	if t.colTotals != nil {
-		out.colTotals = []Cell{t.colTotals[col]}
-		if t.rowTotals != nil {
-			out.colTotals = append(out.colTotals, t.grand)
-		}
-	}
-	for _, f := range t.footnotes {
-		if strings.HasPrefix(f, SymbolConfidential+" means") && out.Suppressed() == 0 {
-			continue // nothing in the view is hidden
-		}
-		out.footnotes = append(out.footnotes, f)
-	}
-	return out
 }
 
 // Column returns the index of the column labelled label, or −1.

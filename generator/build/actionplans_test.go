@@ -187,7 +187,7 @@ func TestActionPlanOutputs(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatalf("the site does not build:\n%v", diags)
 	}
-	if len(res.Disclosure) != 6 {
+	if len(res.Disclosure) != 7 {
 		t.Errorf("disclosure reports: %v", res.Disclosure)
 	}
 	hidden := 0
@@ -269,15 +269,22 @@ func TestActionPlanOutputs(t *testing.T) {
 			}
 		}
 	}
-	if !slices.Equal(names, []string{"actions-by-status", "actions-by-quarter", "complete-by-quarter", "percent-complete-by-quarter", "actions-by-domain", "actions-by-profession", "providers-by-plan"}) {
+	if !slices.Equal(names, []string{"actions-by-status", "actions-by-quarter", "complete-by-quarter", "percent-complete-by-quarter", "actions-by-domain", "actions-by-profession", "actions-by-standard", "providers-by-plan"}) {
 		t.Errorf("tables %v", names)
 	}
 
-	// The national page shows every table, figure for figure as in its
-	// files, and the files are linked from it.
-	national := read("action-plans/index.html")
+	// The national page shows every table by region, and the list of
+	// domains the table by standard, figure for figure as in their files,
+	// and the files are linked from them.
+	var shown []htmlTable
+	var national []byte // both pages, for the links
+	for _, p := range []string{"action-plans/index.html", "action-plans/domains/index.html"} {
+		page := read(p)
+		shown = append(shown, tablesIn(t, page)...)
+		national = append(national, page...)
+	}
 	onPage := map[string]htmlTable{}
-	for _, tab := range tablesIn(t, national) {
+	for _, tab := range shown {
 		onPage[tab.id] = tab
 		ot := open[tab.id]
 		if ot == nil {
@@ -300,11 +307,11 @@ func TestActionPlanOutputs(t *testing.T) {
 	}
 	for _, name := range names {
 		if _, ok := onPage[name]; !ok {
-			t.Errorf("the national page does not show %s", name)
+			t.Errorf("neither the national page nor the list of domains shows %s", name)
 		}
 		for _, f := range []string{".csv", ".json"} {
 			if !bytes.Contains(national, []byte(`href="/action-plans/data/`+name+f+`"`)) {
-				t.Errorf("the national page does not link %s%s", name, f)
+				t.Errorf("neither the national page nor the list of domains links %s%s", name, f)
 			}
 		}
 	}
@@ -349,8 +356,8 @@ func TestActionPlanOutputs(t *testing.T) {
 		}
 		if pg.Layout == "region" {
 			regions++
-			if n := len(tablesIn(t, page)); n != len(names) {
-				t.Errorf("%s shows %d tables, want %d", pg.URL, n, len(names))
+			if n := len(tablesIn(t, page)); n != len(names)-1 {
+				t.Errorf("%s shows %d tables, want %d (every table by region)", pg.URL, n, len(names)-1)
 			}
 		}
 	}
@@ -509,8 +516,11 @@ func TestExampleActionPlans(t *testing.T) {
 			pages++
 		}
 	}
-	if jsonFiles != 7 || csvFiles != 7 || tables != 7*8 {
-		t.Errorf("checked %d JSON files, %d CSV files and %d tables on %d pages; want 7, 7 and 56 (7 tables on the national page and on each of 7 region pages)", jsonFiles, csvFiles, tables, pages)
+	// 7 tables by region on the national page and on each of 7 region
+	// pages, the table by standard on the list of domains, and 2 on each
+	// of 6 domain pages.
+	if jsonFiles != 8 || csvFiles != 8 || tables != 7*8+1+2*6 {
+		t.Errorf("checked %d JSON files, %d CSV files and %d tables on %d pages; want 8, 8 and 69", jsonFiles, csvFiles, tables, pages)
 	}
 	t.Logf("checked %d JSON files, %d CSV files and %d tables on %d pages", jsonFiles, csvFiles, tables, pages)
 }

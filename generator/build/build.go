@@ -2,7 +2,7 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → open data → markdown → search → bundle → render → static
+//	       → chart → open data → markdown → search → bundle → render → static
 //	       → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
@@ -112,8 +112,8 @@ func (c *clock) lap(name string) {
 // stage and referenced from layouts with the asset function. A feature's
 // own script is an entry of its own, so that only its pages load it
 // (js/yswd-filter.js: the "You said, we did" filter; js/search.js: the
-// search page).
-var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js"}
+// search page; js/charts.js: the action-plan charts).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -170,6 +170,7 @@ func Run(opts Options) (Result, diag.List) {
 	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
+	relateActions(fw.Framework, tables)
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
@@ -184,6 +185,13 @@ func Run(opts Options) (Result, diag.List) {
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
+
+	s.Figures, err = figures(tables)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
+			WithHint("this is a fault in Plinth rather than in the data; please report it"))
+	}
+	clk.lap("chart")
 
 	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: aggregate.Section + "/data", Built: s.BuildDate,
 		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
@@ -211,7 +219,7 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("search")
 
-	assets, d := bundle.Build(bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
 	diags.Append(d)
 	// Without its stylesheet and script every page would fail on its
 	// asset call, burying the one cause (usually a missing `npm ci`).
@@ -321,7 +329,7 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	var diags diag.List
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
 	diags.Append(d)
-	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw)})
+	tables, d := aggregate.Run(cfg.Disclosure, data, aggregate.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}

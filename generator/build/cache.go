@@ -38,7 +38,9 @@ import (
 //     its parse tree), a page whose feature data (Extra) may derive from
 //     other pages, and a generated page also depend on every page's body;
 //   - output files whose bytes are unchanged are not scanned again for links
-//     or identifiers.
+//     or identifiers;
+//   - the front-end files are not bundled again while the assets/ folders
+//     and the installed npm packages are unchanged.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
@@ -53,6 +55,9 @@ type Cache struct {
 	mu  sync.Mutex
 	md  map[string]mdEntry
 	out map[string]outEntry
+
+	// bundled is the bundle stage's last result (bundlecache.go).
+	bundled *bundled
 
 	// data is the last result of the dataset and anonymise stages, by a
 	// key of everything they read.

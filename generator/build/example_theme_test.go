@@ -119,7 +119,13 @@ func checkExamplePage(f site.File, files map[string][]byte) []string {
 				problems = append(problems, "<style> element")
 			case "script":
 				src, ok := attr(n, "src")
+				typ, _ := attr(n, "type")
 				switch {
+				case !ok && typ == "application/json":
+					// A data island, never run: a chart's options.
+					if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "__f__") {
+						problems = append(problems, "a data island holds go-echarts' function marker __f__")
+					}
 				case !ok:
 					problems = append(problems, "inline <script>")
 				case remote(src):

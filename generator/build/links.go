@@ -2,10 +2,12 @@ package build
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/plinth-ssg/plinth/generator/aggregate"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/framework"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // How one stage's model answers another's questions: the framework checks
@@ -48,6 +50,59 @@ func domainResolver(f *framework.Framework) aggregate.DomainResolver {
 		if u != nil || s.Domain == nil {
 			return aggregate.Domain{}, false
 		}
-		return aggregate.Domain{Number: s.Domain.Number, Name: fmt.Sprintf("%d. %s", s.Domain.Number, s.Domain.Title)}, true
+		return aggregate.Domain{Number: s.Domain.Number, Name: fmt.Sprintf("%d. %s", s.Domain.Number, s.Domain.Title), URL: s.Domain.URL()}, true
+	}
+}
+
+// standardNamer labels a standard reference as its page does: "1.3 Learners
+// have a named supervisor".
+func standardNamer(f *framework.Framework) aggregate.StandardNamer {
+	if standardResolver(f) == nil {
+		return nil
+	}
+	return func(ref string) (string, bool) {
+		r, err := framework.ParseRef(ref)
+		if err != nil {
+			return "", false
+		}
+		s, u := f.Resolve(r)
+		if u != nil {
+			return "", false
+		}
+		return s.ID.String() + " " + s.Title, true
+	}
+}
+
+// relateActions gives each standard's page its actions by status, through
+// the framework's hook for other features (Standard.AddRelatedTable): one
+// row of the published table by standard, as a list with its total, and a
+// link to the progress page of the standard's domain.
+func relateActions(f *framework.Framework, res aggregate.Result) {
+	var table *site.PublicTable
+	for _, t := range res.Tables {
+		if t.Name == aggregate.ByStandard {
+			table = t
+		}
+	}
+	if f == nil || table == nil {
+		return
+	}
+	for i, row := range res.Standards {
+		r, err := framework.ParseRef(row.Ref)
+		if err != nil {
+			continue
+		}
+		s, u := f.Resolve(r)
+		if u != nil {
+			continue
+		}
+		const kind, title = "actions", "Action plans for this standard"
+		s.AddRelatedTable(kind, title, table.RowTable(i, fmt.Sprintf("Actions on standard %s, by status, England", s.ID), "Actions"), table)
+		n := strconv.Itoa(row.Domain.Number)
+		s.AddRelated(kind, title, framework.RelatedItem{
+			Title:   "Progress on every standard in domain " + n,
+			URL:     "/" + aggregate.Section + "/" + aggregate.DomainsSection + "/" + n + "/",
+			Summary: "Actions by status for each standard of the domain, and by region.",
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -195,7 +196,14 @@ type Related struct {
 	// are shown in Kind order. Title is the heading on the standard's page.
 	Kind  string
 	Title string
-	Items []RelatedItem
+	// Table, if not nil, is a published table of figures about the
+	// standard (its actions by status, say), shown under the heading
+	// before the items; Source is the published table it is a view of,
+	// for its downloads. Figures reach a standard's page only this way,
+	// after disclosure control.
+	Table  *anonymise.Table
+	Source *site.PublicTable
+	Items  []RelatedItem
 }
 
 // RelatedItem is one linked item: a title, an address relative to the
@@ -210,14 +218,29 @@ type RelatedItem struct {
 // the group (with its heading) the first time. Call it before rendering;
 // the groups are kept in Kind order.
 func (s *Standard) AddRelated(kind, title string, item RelatedItem) {
+	g := s.related(kind, title)
+	g.Items = append(g.Items, item)
+}
+
+// AddRelatedTable sets the published table of the standard's group of the
+// kind (see Related.Table), creating the group the first time.
+func (s *Standard) AddRelatedTable(kind, title string, t *anonymise.Table, source *site.PublicTable) {
+	g := s.related(kind, title)
+	g.Table, g.Source = t, source
+}
+
+// related returns the group of the kind, creating it (with its heading),
+// and keeping the groups in Kind order.
+func (s *Standard) related(kind, title string) *Related {
 	for _, g := range s.Related {
 		if g.Kind == kind {
-			g.Items = append(g.Items, item)
-			return
+			return g
 		}
 	}
-	s.Related = append(s.Related, &Related{Kind: kind, Title: title, Items: []RelatedItem{item}})
+	g := &Related{Kind: kind, Title: title}
+	s.Related = append(s.Related, g)
 	slices.SortFunc(s.Related, func(a, b *Related) int { return strings.Compare(a.Kind, b.Kind) })
+	return g
 }
 
 // Guidance is a provider guidance page's view of the framework: the

@@ -29,6 +29,7 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityM
 	z := html.NewTokenizer(bytes.NewReader(data))
 	offset := 0
 	var attrs []rawAttr
+	island := false // the last start tag opened a JSON data island
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -37,6 +38,10 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityM
 		raw := z.Raw()
 		start := offset
 		offset += len(raw)
+		if tt == html.TextToken && island {
+			out = append(out, checkIsland(raw, start)...)
+		}
+		island = false
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
 		}
@@ -60,7 +65,28 @@ func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityM
 			t.attrs = append(t.attrs, html.Attribute{Key: string(a.key), Val: string(a.val)})
 		}
 		out = append(out, t.check(resolve, memo)...)
+		if typ, _ := t.get("type"); t.name == "script" && isJSON(typ) {
+			island = tt == html.StartTagToken
+		}
 	}
+}
+
+// funcMarker is what go-echarts wraps JavaScript functions in, for its own
+// page renderer to turn into code (opts.FuncOpts).
+const funcMarker = "__f__"
+
+// checkIsland reports a JSON data island that carries go-echarts'
+// function marker: data meant to become code once a script splices it in,
+// which is inline script by another route. Package chart refuses such
+// options; this catches a layout that writes its own.
+func checkIsland(text []byte, start int) []finding {
+	i := bytes.Index(text, []byte(funcMarker))
+	if i < 0 {
+		return nil
+	}
+	return []finding{{rule: ruleInlineScript, offset: start + i, excerpt: funcMarker,
+		hint: "chart options must be data only: build them with package chart, which sets no JavaScript function (types.FuncStr, opts.FuncOpts)",
+		msg:  "a JSON data island holds go-echarts' function marker " + funcMarker + ", JavaScript waiting to be run"}}
 }
 
 // rawAttr is an attribute as the tokenizer holds it, valid until its next

@@ -10,6 +10,8 @@
 //
 //   - a <script> without src, except JSON data (type="application/json" or
 //     "application/ld+json"), which browsers do not run;
+//   - JSON data holding go-echarts' function marker "__f__": JavaScript
+//     meant to be spliced into code (package chart never writes it);
 //   - an event-handler attribute (onclick="…") or a javascript: URL;
 //   - a style="…" attribute or a <style> element;
 //   - a script, stylesheet, icon, image, font, media, frame or form target

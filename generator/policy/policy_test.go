@@ -48,6 +48,8 @@ func TestCheckHTML(t *testing.T) {
 			`<a href="https://www.nhs.uk/">NHS website</a><img src="/assets/logo.svg" alt="Logo"><img src="data:image/png;base64,AA==" alt="">`+
 				`<form action="/search/" method="get"></form><script type="application/json" id="chart-data">{"a":1}</script>`), nil},
 		{"inline script", page(cssLink, `<script>alert(1)</script>`), []string{"<script> is an inline script (built file guide/index.html, line 7, column 1)"}},
+		{"function in a data island", page(cssLink, `<script type="application/json" id="chart-x-options">{"tooltip":{"formatter":"__f__function(p){return p}__f__"}}</script>`),
+			[]string{"a JSON data island holds go-echarts' function marker __f__, JavaScript waiting to be run (built file guide/index.html, line 7, column 79)"}},
 		{"inline module script", page(cssLink, `<script type="module">import "x"</script>`), []string{`<script type="module"> is an inline script`}},
 		{"event handler", page(cssLink, `<button onclick="go()">Go</button>`), []string{`<button onclick="go()"> is an inline event handler`}},
 		{"javascript URL", page(cssLink, `<a href="javascript:void(0)">x</a>`), []string{"javascript: URL"}},

@@ -34,6 +34,7 @@ import (
 //	lower S, upper S, urlize S, contains S SUB, hasPrefix S PREFIX, join LIST SEP
 //	asset "css/main.css"  the built stylesheet or script: {{ .URL }} (for relURL) and {{ .Integrity }}
 //	table NAME            a published table (tables.go)
+//	figure ID             a chart of published figures (tables.go)
 //
 // assets are the bundle stage's outputs by logical name; asking for one that
 // was not built is an error at the layout's line.

@@ -15,6 +15,7 @@ import (
 // asking for one by name is an error at the layout's line.
 //
 //	table "actions-by-status"   the published table of that name (a *site.PublicTable)
+//	figure "actions-by-status"  the chart of that id (a *site.Figure, package chart)
 func tableFuncs(s *site.Site) template.FuncMap {
 	return template.FuncMap{
 		"table": func(name string) (*site.PublicTable, error) {
@@ -40,6 +41,23 @@ func tableFuncs(s *site.Site) template.FuncMap {
 				return nil, fmt.Errorf("%s is a private dataset; templates can only show published tables: %s", name, published)
 			}
 			return nil, fmt.Errorf("there is no published table %q; the published tables are: %s", name, published)
+		},
+		"figure": func(id string) (*site.Figure, error) {
+			for _, f := range s.Figures {
+				if f.ID == id {
+					return f, nil
+				}
+			}
+			if s.TablesWithheld || len(s.Tables) == 0 {
+				// No tables, no figures: the reason, if any, is reported
+				// where the data is. Layouts use {{ with figure … }}.
+				return nil, nil
+			}
+			ids := make([]string, len(s.Figures))
+			for i, f := range s.Figures {
+				ids[i] = f.ID
+			}
+			return nil, fmt.Errorf("there is no figure %q; the figures are: %s", id, strings.Join(ids, ", "))
 		},
 	}
 }

@@ -34,6 +34,10 @@ type Site struct {
 	// PrivateDatasets names the private datasets, only so that a layout
 	// asking for one is told why it cannot have it.
 	PrivateDatasets []string
+	// Figures are the charts of published tables (package chart), in the
+	// order their pages show them; layouts reach them with the figure
+	// function.
+	Figures []*Figure
 
 	byURL  map[string]*Page
 	byPath map[string]*Page

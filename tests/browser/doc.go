@@ -2,7 +2,11 @@
 // under its production headers and checks every page in headless Chromium
 // (axe-core WCAG 2.2 AA, Content-Security-Policy, console, third-party
 // requests, skip link, reflow at 320 px, heading outline), runs html-validate
-// over every page and the static checks that need no browser.
+// over every page and the static checks that need no browser. TestCharts
+// checks the action-plan charts: that each draws into its canvas and follows
+// its box to 320 px, that its table stands in its place without JavaScript
+// and in print, the chart script's gzipped size, and that only pages with
+// charts load it.
 //
 // The package holds tests only; the machinery is in the harness sub-package.
 // Run it with
@@ -15,4 +19,9 @@
 // and PLINTH_SITE_PREFIX gives its URL path prefix (default "/"):
 //
 //	PLINTH_SITE_DIR=public PLINTH_SITE_PREFIX=/quality/ go test -v -run TestBuiltSite ./tests/browser/
+//
+// PLINTH_SCREENSHOTS names a folder for TestCharts to write screenshots of
+// the national overview's charts into (docs/screenshots holds them):
+//
+//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestCharts/screenshots ./tests/browser/
 package browser
