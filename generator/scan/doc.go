@@ -59,9 +59,7 @@
 // or hyphens between groups of at least three digits (after +44 the first
 // group may be shorter, as in +44 20 7946 0958; brackets around the area
 // code are allowed). Postcodes are full UK postcodes in capitals ("SW1A
-// 1AA", "M1 1AE"), with or without the space, standing apart: not joined
-// to a letter, digit, '-' or '_' on either side, which would make them part
-// of an identifier or of the search index's encoded postings. E-mail
-// addresses need a domain with a dot and a top-level domain of letters that
-// is not an image or script extension ("logo@2x.png" is not an address).
+// 1AA", "M1 1AE"), with or without the space. E-mail addresses need a
+// domain with a dot and a top-level domain of letters that is not an image
+// or script extension ("logo@2x.png" is not an address).
 package scan

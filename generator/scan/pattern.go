@@ -50,7 +50,7 @@ func findPatterns(t []byte, found func(p Pattern, start, end int)) {
 				i = e
 				continue
 			}
-		case c >= 'A' && c <= 'Z' && (i == 0 || !inToken(t[i-1])):
+		case c >= 'A' && c <= 'Z' && (i == 0 || !isAlnum(t[i-1])):
 			if e := postcode(t, i); e > 0 {
 				found(Postcode, i, e)
 				i = e
@@ -62,13 +62,6 @@ func findPatterns(t []byte, found func(p Pattern, start, end int)) {
 }
 
 func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) || c >= 0x80 }
-
-// inToken reports whether c joins the characters around it into one
-// token: a letter or digit, or the '-' and '_' of identifiers and of
-// base64url, in which the search index writes its postings ("-E39BR" is
-// part of an encoded list of pages, not an address). A postcode stands
-// apart from its neighbours.
-func inToken(c byte) bool { return isAlnum(c) || c == '-' || c == '_' }
 
 // numberStart reports whether a number may start at t[i]: not inside a
 // word, another number, a decimal fraction or a colour code.
@@ -265,7 +258,7 @@ func postcode(t []byte, i int) int {
 		return 0
 	}
 	e := i + len(m)
-	if e < len(t) && inToken(t[e]) {
+	if e < len(t) && isAlnum(t[e]) {
 		return 0
 	}
 	return e

@@ -1,0 +1,47 @@
+package search
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// ForScan returns files with each term shard replaced by the text a reader
+// could see in it: its terms, without the encoded posting lists. The
+// identifier scan reads every output file for names and personal data, and
+// a posting list is a dense run of base64url characters that sooner or
+// later spells something shaped like a postcode or a telephone number. The
+// lists hold page numbers and weights, never words, and every word of the
+// index is a key that stays in the view (and comes from a page that is
+// scanned itself), so nothing readable escapes the scan. Other files are
+// passed through unchanged.
+func ForScan(files []site.File) []site.File {
+	var out []site.File
+	for i, f := range files {
+		if !strings.HasPrefix(f.Path, "search/t/") || !strings.HasSuffix(f.Path, ".json") {
+			continue
+		}
+		var shard Shard
+		if err := json.Unmarshal(f.Data, &shard); err != nil {
+			continue // not ours: scan it as it is
+		}
+		var words []string
+		for t := range shard.Terms {
+			words = append(words, t)
+		}
+		for t := range shard.IDs {
+			words = append(words, t)
+		}
+		slices.Sort(words)
+		if out == nil {
+			out = slices.Clone(files)
+		}
+		out[i].Data = []byte(strings.Join(words, "\n"))
+	}
+	if out == nil {
+		return files
+	}
+	return out
+}
