@@ -38,7 +38,9 @@ func ForScan(files []site.File) []site.File {
 		if out == nil {
 			out = slices.Clone(files)
 		}
-		out[i].Data = []byte(strings.Join(words, "\n"))
+		// One word per line, fenced, so that neighbouring words never read as
+		// one phrase ("020", "0991", "7946" are three terms, not a number).
+		out[i].Data = []byte(strings.Join(words, "\n|\n"))
 	}
 	if out == nil {
 		return files

@@ -12,7 +12,7 @@ func TestForScan(t *testing.T) {
 		{Path: "search/t/0.json", Data: []byte(`{"terms":{"ashgrove":"E39BR","learner":"Aa"},"ids":{"1.3":"B"}}`)},
 	}
 	got := ForScan(files)
-	if string(got[1].Data) != "1.3\nashgrove\nlearner" {
+	if string(got[1].Data) != "1.3\n|\nashgrove\n|\nlearner" {
 		t.Fatalf("view = %q", got[1].Data)
 	}
 	if string(files[1].Data) == string(got[1].Data) {
