@@ -55,9 +55,15 @@ func Write(dir string, opts Options) error {
 	return w.err
 }
 
+// areas is the number of top-level sections. It is fixed, as a real
+// site's main navigation is: the sections under them grow with the site.
+// (With one area per ten topics, every page's navigation would grow with
+// the site too, and the output with the square of its size.)
+const areas = 10
+
 // sectionPath nests sections two deep: area-3/topic-12.
 func sectionPath(s int) string {
-	return fmt.Sprintf("area-%d/topic-%d", s/10, s)
+	return fmt.Sprintf("area-%d/topic-%d", s%areas, s)
 }
 
 func page(rng *rand.Rand, i int, opts Options) string {

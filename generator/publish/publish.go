@@ -9,6 +9,10 @@
 // survives a power cut (the site can always be built again from git), and
 // flushing a whole file system on a busy machine can take seconds.
 //
+// The previous site is kept beside the destination and updated into the
+// next one (see PrevSuffix), so a rebuild writes only the files that
+// changed.
+//
 // On Linux the swap is one renameat2(RENAME_EXCHANGE) call, which exchanges
 // the two folders in a single step. Elsewhere (or on file systems that do
 // not support it) the old folder is renamed aside and the new one renamed
@@ -79,11 +83,23 @@ func isWithin(p, dir string) bool {
 	return err == nil && rel != "." && filepath.IsLocal(rel)
 }
 
-// Write publishes files to opts.Destination. Every file path must be local
-// (no "..", not absolute); all writes go through an os.Root of the staging
-// folder, which also refuses any path that would leave it.
+// PrevSuffix names the folder beside the destination that keeps the
+// previous site after a swap ("public.plinth-prev"). The next build starts
+// from it rather than from nothing: most files of a rebuild are unchanged,
+// and updating a copy of the site writes only what changed instead of
+// creating every file and folder again and deleting the old site. It is
+// never served, and it is made to match the new build exactly (extra files
+// removed, changed files rewritten, anything that is not a plain file or
+// folder deleted) before it is swapped in.
+const PrevSuffix = ".plinth-prev"
+
+// Write publishes files to opts.Destination. Every file path is checked to
+// be local (no "..", not absolute) before anything is written.
 func Write(opts Options, files []site.File) error {
 	if err := CheckDestination(opts); err != nil {
+		return err
+	}
+	if err := checkPaths(files); err != nil {
 		return err
 	}
 	dest, _ := filepath.Abs(opts.Destination)
@@ -99,24 +115,42 @@ func Write(opts Options, files []site.File) error {
 	swapped := false
 	defer func() {
 		if !swapped {
-			os.RemoveAll(stage)
+			removeTree(stage)
 		}
 	}()
-	if err := os.Chmod(stage, 0o755); err != nil {
+	prev := dest + PrevSuffix
+	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, filepath.Join(stage, "site")) == nil {
+		// Claiming the previous site by renaming it means two builds at
+		// once never update the same folder.
+		err = update(filepath.Join(stage, "site"), files)
+	} else {
+		err = writeAll(filepath.Join(stage, "site"), files)
+	}
+	if err != nil {
 		return err
 	}
-	if err := writeAll(stage, files); err != nil {
-		return err
-	}
-	old, err := swap(stage, dest)
+	old, err := swap(filepath.Join(stage, "site"), dest)
 	if err != nil {
 		return fmt.Errorf("cannot swap the new site into %s: %w", opts.Destination, err)
 	}
 	swapped = true
 	if old != "" {
-		// The previous site is out of service now; failing to delete it
-		// leaves a stray folder, not a broken site.
-		removeTree(old)
+		// Keep the previous site for the next build to update. Failing to
+		// keep it costs the next build time, not correctness.
+		if err := os.Rename(old, prev); err != nil {
+			removeTree(old)
+		}
+	}
+	removeTree(stage)
+	return nil
+}
+
+// checkPaths refuses any path that could leave the output folder.
+func checkPaths(files []site.File) error {
+	for _, f := range files {
+		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || strings.Contains(f.Path, "\\") || f.Path == "" {
+			return fmt.Errorf("refusing to write %q: not a path inside the output folder (from %s)", f.Path, f.Source)
+		}
 	}
 	return nil
 }
@@ -131,18 +165,18 @@ func removeTree(dir string) {
 	_ = os.RemoveAll(dir)
 }
 
-// writeAll writes the files into the staging folder. Every path is checked
-// to be local (no "..", not absolute) before anything is written, and the
-// staging folder was just created by this process and holds only folders it
-// made, so no path can lead outside it; plain writes by full path are then
-// safe, and several times faster than resolving each path through an
-// os.Root on a site of thousands of files.
-func writeAll(stage string, files []site.File) error {
+// writeAll writes the files into a new folder. Every path was checked to
+// be local, and the folder is inside a staging folder this process just
+// created, holding only folders it made, so no path can lead outside it;
+// plain writes by full path are then safe, and several times faster than
+// resolving each path through an os.Root on a site of thousands of files.
+func writeAll(dir string, files []site.File) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	stage := dir
 	dirs := map[string]bool{}
 	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) || strings.Contains(f.Path, "\\") || f.Path == "" {
-			return fmt.Errorf("refusing to write %q: not a path inside the output folder (from %s)", f.Path, f.Source)
-		}
 		if d := path.Dir(f.Path); d != "." {
 			dirs[d] = true
 		}

@@ -1,0 +1,106 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/parallel"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// update makes the folder dir (a copy of an earlier build) hold exactly
+// files: anything that is not a plain file or folder is removed, files and
+// folders the new build does not have are removed, a file where a folder
+// must be (or the reverse) is replaced, and each file is rewritten only if
+// its bytes or permissions differ. Unchanged files keep their modification
+// time, which also spares tools that copy the site elsewhere (rsync).
+func update(dir string, files []site.File) error {
+	want := make(map[string]int, len(files)) // file → index
+	dirs := map[string]bool{}
+	for i, f := range files {
+		want[f.Path] = i
+		for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+			if dirs[d] {
+				break
+			}
+			dirs[d] = true
+		}
+	}
+	type existing struct {
+		size int64
+		mode fs.FileMode
+	}
+	have := map[string]existing{}
+	var remove []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == dir {
+			return nil
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
+		switch {
+		case d.IsDir():
+			if !dirs[rel] {
+				remove = append(remove, p)
+				return filepath.SkipDir
+			}
+		case d.Type().IsRegular():
+			if _, ok := want[rel]; !ok {
+				remove = append(remove, p)
+				return nil
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			have[rel] = existing{info.Size(), info.Mode().Perm()}
+		default: // symbolic links and anything else never belong here
+			remove = append(remove, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("cannot read the previous site: %w", err)
+	}
+	// Remove deepest first, so a folder goes after what it held.
+	slices.SortFunc(remove, func(a, b string) int {
+		return strings.Count(b, string(filepath.Separator)) - strings.Count(a, string(filepath.Separator))
+	})
+	for _, p := range remove {
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return fmt.Errorf("cannot create folder %s: %w", d, err)
+		}
+	}
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if e, ok := have[f.Path]; ok && e.size == int64(len(f.Data)) && e.mode == 0o644 {
+			if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
+				return
+			}
+		}
+		if e, ok := have[f.Path]; ok && e.mode != 0o644 {
+			// Someone changed its permissions; start the file afresh.
+			_ = os.Remove(p)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			errs[i] = fmt.Errorf("cannot write %s: %w", f.Path, err)
+		}
+	})
+	return errors.Join(errs...)
+}

@@ -1,0 +1,77 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// TestUpdateFromPrevious: publishing again starts from the previous site
+// kept beside the destination, and must still give exactly the new files,
+// whatever happened to that copy in between.
+func TestUpdateFromPrevious(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(src, "public")
+	opts := Options{Destination: dest, Source: src}
+	first := []site.File{
+		{Path: "index.html", Data: []byte("home v1")},
+		{Path: "a/index.html", Data: []byte("a")},
+		{Path: "b/index.html", Data: []byte("b")},
+		{Path: "c", Data: []byte("c was a file")},
+		{Path: "same.txt", Data: []byte("unchanged")},
+	}
+	second := []site.File{
+		{Path: "index.html", Data: []byte("home v2")}, // same length, new bytes
+		{Path: "a/index.html", Data: []byte("a")},
+		{Path: "c/index.html", Data: []byte("c is a folder now")},
+		{Path: "same.txt", Data: []byte("unchanged")},
+		{Path: "new/deep/x.txt", Data: []byte("new")},
+	}
+	for round, files := range [][]site.File{first, second, first, second, second} {
+		if err := Write(opts, files); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		err := filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type()&os.ModeSymlink != 0 {
+				t.Errorf("round %d: symbolic link %s published", round, p)
+			}
+			if d.Type().IsRegular() {
+				rel, _ := filepath.Rel(dest, p)
+				got[filepath.ToSlash(rel)] = read(t, p)
+				if info, _ := d.Info(); info.Mode().Perm() != 0o644 {
+					t.Errorf("round %d: %s has mode %v", round, rel, info.Mode().Perm())
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(files) {
+			t.Fatalf("round %d: published %v, want %d files", round, got, len(files))
+		}
+		for _, f := range files {
+			if got[f.Path] != string(f.Data) {
+				t.Fatalf("round %d: %s = %q, want %q", round, f.Path, got[f.Path], f.Data)
+			}
+		}
+		// Tamper with the kept copy: a symbolic link, a stray file, a
+		// read-only file. The next publish must carry none of it.
+		prev := dest + PrevSuffix
+		if _, err := os.Stat(prev); err == nil {
+			_ = os.Symlink("/etc/passwd", filepath.Join(prev, "leak"))
+			_ = os.WriteFile(filepath.Join(prev, "stray.txt"), []byte("stray"), 0o644)
+			_ = os.Chmod(filepath.Join(prev, "same.txt"), 0o400)
+		}
+	}
+}
