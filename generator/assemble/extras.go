@@ -33,7 +33,9 @@ func (a *assembler) taxonomies(all []*site.Page) []*site.Page {
 				byKey[key] = t
 				keys = append(keys, key)
 			}
-			if !slices.Contains(t.Pages, p) {
+			// Pages come in order, so a page that lists a tag twice
+			// ("EDI", "edi") is the last one added: no search needed.
+			if n := len(t.Pages); n == 0 || t.Pages[n-1] != p {
 				t.Pages = append(t.Pages, p)
 			}
 		}
