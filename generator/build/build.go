@@ -281,6 +281,11 @@ func Run(opts Options) (Result, diag.List) {
 // free text check their cells with it; the last check before anything is
 // published runs it over every output file.
 func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
+	if cache != nil {
+		if s, d, ok := cache.Reuse(data, allow); ok {
+			return s, slices.Clone(d)
+		}
+	}
 	var terms []scan.Term
 	if data != nil {
 		for _, id := range dataset.Identifiers(data) {
@@ -293,6 +298,7 @@ func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*s
 	)
 	if cache != nil {
 		scanner, diags = cache.Scanner(terms, allow)
+		cache.Remember(data, allow)
 	} else {
 		scanner, diags = scan.New(terms, allow)
 	}

@@ -68,6 +68,11 @@ type Cache struct {
 	generated      []site.File
 	generatedEpoch uint64
 
+	// watched is set by Watched; dirSums are the folder hashes kept
+	// while no change under them is reported.
+	watched bool
+	dirSums map[string]uint64
+
 	// The current build's epochs, set before the stages that use them.
 	linksEpoch  uint64
 	siteEpoch   uint64
@@ -274,22 +279,41 @@ func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
 // treeSum hashes every file under the given folders of fsys (paths and
 // bytes), for inputs the cache cannot see through a stage: data files and
 // assets.
+//
+// With a watcher (Watched), each folder's hash is kept until a change
+// under it is reported, so a rebuild after editing a page reads none of
+// them.
 func (c *Cache) treeSum(fsys fs.FS, dirs ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	for _, dir := range dirs {
-		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err == nil {
-				fmt.Fprintf(&h, "%s\x00%d\x00", p, c.sum(data))
-			}
-			return nil
-		})
+		writeUint(&h, c.dirSum(fsys, dir))
 	}
 	return h.Sum64()
+}
+
+func (c *Cache) dirSum(fsys fs.FS, dir string) uint64 {
+	if sum, ok := c.dirSums[dir]; ok && c.watched {
+		return sum
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err == nil {
+			fmt.Fprintf(&h, "%s\x00%d\x00", p, c.sum(data))
+		}
+		return nil
+	})
+	sum := h.Sum64()
+	if c.dirSums == nil {
+		c.dirSums = map[string]uint64{}
+	}
+	c.dirSums[dir] = sum
+	return sum
 }
 
 // contentCache, linkCache and scanCache return the stage caches, or nil
@@ -368,13 +392,25 @@ func sortedKeys(m map[string]string) []string {
 // Changed (by a file watcher), so unchanged files need not even be checked
 // on disk. After a watcher error, when a change may have been missed, start
 // again with a new cache.
-func (c *Cache) Watched() { c.content.Trust = true }
+func (c *Cache) Watched() {
+	c.content.Trust = true
+	c.watched = true
+}
 
 // Changed tells the cache which files changed since the last build (slash
 // paths relative to the site folder), as a file watcher reports them.
 func (c *Cache) Changed(paths []string) {
-	if c != nil {
-		c.content.Forget(paths)
+	if c == nil {
+		return
+	}
+	c.content.Forget(paths)
+	for dir := range c.dirSums {
+		for _, p := range paths {
+			if p == dir || strings.HasPrefix(p, dir+"/") || strings.HasPrefix(dir, p+"/") {
+				delete(c.dirSums, dir)
+				break
+			}
+		}
 	}
 }
 

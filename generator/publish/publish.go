@@ -119,17 +119,19 @@ func Write(opts Options, files []site.File) error {
 		}
 	}()
 	prev := dest + PrevSuffix
-	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, filepath.Join(stage, "site")) == nil {
+	site := filepath.Join(stage, "site")
+	var werr error
+	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, site) == nil {
 		// Claiming the previous site by renaming it means two builds at
 		// once never update the same folder.
-		err = update(filepath.Join(stage, "site"), files)
+		werr = update(site, files)
 	} else {
-		err = writeAll(filepath.Join(stage, "site"), files)
+		werr = writeAll(site, files)
 	}
-	if err != nil {
-		return err
+	if werr != nil {
+		return werr
 	}
-	old, err := swap(filepath.Join(stage, "site"), dest)
+	old, err := swap(site, dest)
 	if err != nil {
 		return fmt.Errorf("cannot swap the new site into %s: %w", opts.Destination, err)
 	}

@@ -75,3 +75,30 @@ func TestUpdateFromPrevious(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedWriteKeepsSite: when the new files cannot be written, nothing
+// is swapped in and the published site stays as it was.
+func TestFailedWriteKeepsSite(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(src, "public")
+	opts := Options{Destination: dest, Source: src}
+	ok := []site.File{{Path: "index.html", Data: []byte("good")}, {Path: "a/index.html", Data: []byte("a")}}
+	for i := 0; i < 2; i++ { // the second publish starts from the kept copy
+		if err := Write(opts, ok); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A folder cannot be written where the same path must be a file and a
+	// folder at once: the writes fail part way.
+	bad := []site.File{{Path: "index.html", Data: []byte("bad")}, {Path: "x", Data: []byte("file")}, {Path: "x/y", Data: []byte("under a file")}}
+	if err := Write(opts, bad); err == nil {
+		t.Fatal("an impossible set of files was published")
+	}
+	if got := read(t, filepath.Join(dest, "index.html")); got != "good" {
+		t.Fatalf("the published site changed after a failed write: %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package scan
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -20,6 +21,30 @@ type Cache struct {
 	scanner  *Scanner
 	warnings diag.List
 	files    map[string]fileHits
+
+	// source and allow are what the cached scanner was made from, as the
+	// caller identifies it (the very same dataset value), so that a rebuild
+	// whose data did not change skips listing the identifying values.
+	source any
+	allow  []string
+}
+
+// Reuse returns the cached scanner if it was made from source (compared by
+// identity) and the same allow-list.
+func (c *Cache) Reuse(source any, allow []string) (*Scanner, diag.List, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.scanner == nil || source == nil || c.source != source || !slices.Equal(c.allow, allow) {
+		return nil, nil, false
+	}
+	return c.scanner, c.warnings, true
+}
+
+// Remember records what the current scanner was made from, for Reuse.
+func (c *Cache) Remember(source any, allow []string) {
+	c.mu.Lock()
+	c.source, c.allow = source, slices.Clone(allow)
+	c.mu.Unlock()
 }
 
 type fileHits struct {

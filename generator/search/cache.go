@@ -1,89 +1,118 @@
 package search
 
 import (
-	"hash/maphash"
+	"crypto/sha256"
 	"sync"
 )
 
-// Cache keeps the expensive, purely per-page parts of indexing between
-// builds of `plinth serve`: the plain text extracted from a page's HTML
-// and the weighted term counts of a document's fields. Both are memoised by
-// a hash of their whole input, so a cached result is always the result of
-// recomputing it. The ranking, which depends on every page, is recomputed
-// each build. A Cache is safe for concurrent use.
+// Cache keeps the per-page parts of indexing between builds of `plinth
+// serve`: the plain text extracted from a page's HTML, the weighted term
+// counts of a document's fields, and each document's file with its digest.
+// Entries are kept by page address and reused only when their whole input
+// is equal to this build's (comparing strings is almost free when, as in a
+// rebuild, they are the very same strings), so a cached result is always
+// the result of recomputing it. The ranking, which depends on every page,
+// is recomputed each build. A Cache is safe for concurrent use.
 type Cache struct {
-	seed  maphash.Seed
 	mu    sync.Mutex
-	texts map[uint64]plainText
-	terms map[uint64]counts
-	used  map[uint64]bool
+	texts map[string]textEntry
+	terms map[string]termEntry
+	docs  map[string]docEntry
+	used  map[string]bool
+}
+
+type textEntry struct {
+	content string
+	text    plainText
+}
+
+type termEntry struct {
+	fields [nFields]string
+	counts counts
+}
+
+type docEntry struct {
+	doc    Doc
+	data   []byte
+	digest [sha256.Size]byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{seed: maphash.MakeSeed(), texts: map[uint64]plainText{}, terms: map[uint64]counts{}, used: map[uint64]bool{}}
+	return &Cache{texts: map[string]textEntry{}, terms: map[string]termEntry{}, docs: map[string]docEntry{}, used: map[string]bool{}}
 }
 
-func (c *Cache) extract(content string) plainText {
+func (c *Cache) extract(url, content string) plainText {
 	if c == nil {
 		return extract(content)
 	}
-	k := maphash.String(c.seed, content)
 	c.mu.Lock()
-	t, ok := c.texts[k]
-	c.used[k] = true
+	e, ok := c.texts[url]
+	c.used[url] = true
 	c.mu.Unlock()
-	if ok {
-		return t
+	if ok && e.content == content {
+		return e.text
 	}
-	t = extract(content)
+	t := extract(content)
 	c.mu.Lock()
-	c.texts[k] = t
+	c.texts[url] = textEntry{content, t}
 	c.mu.Unlock()
 	return t
 }
 
-func (c *Cache) count(fields [nFields]string) counts {
+func (c *Cache) count(url string, fields [nFields]string) counts {
 	if c == nil {
 		return countTerms(fields)
 	}
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	for _, f := range fields {
-		h.WriteString(f)
-		h.WriteByte(0)
-	}
-	k := h.Sum64() ^ 0x9e3779b97f4a7c15 // keep apart from text keys
 	c.mu.Lock()
-	ct, ok := c.terms[k]
-	c.used[k] = true
+	e, ok := c.terms[url]
 	c.mu.Unlock()
-	if ok {
-		return ct
+	if ok && e.fields == fields {
+		return e.counts
 	}
-	ct = countTerms(fields)
+	ct := countTerms(fields)
 	c.mu.Lock()
-	c.terms[k] = ct
+	c.terms[url] = termEntry{fields, ct}
 	c.mu.Unlock()
 	return ct
 }
 
-// sweep forgets what the last build did not use.
+// doc returns a document's file and its SHA-256 digest.
+func (c *Cache) doc(d Doc) ([]byte, [sha256.Size]byte, error) {
+	if c != nil {
+		c.mu.Lock()
+		e, ok := c.docs[d.URL]
+		c.mu.Unlock()
+		if ok && e.doc == d {
+			return e.data, e.digest, nil
+		}
+	}
+	data, err := marshal(d)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	sum := sha256.Sum256(data)
+	if c != nil {
+		c.mu.Lock()
+		c.docs[d.URL] = docEntry{d, data, sum}
+		c.mu.Unlock()
+	}
+	return data, sum, nil
+}
+
+// sweep forgets the pages the last build did not have.
 func (c *Cache) sweep() {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k := range c.texts {
-		if !c.used[k] {
-			delete(c.texts, k)
+	for url := range c.texts {
+		if !c.used[url] {
+			delete(c.texts, url)
+			delete(c.terms, url)
+			delete(c.docs, url)
 		}
 	}
-	for k := range c.terms {
-		if !c.used[k] {
-			delete(c.terms, k)
-		}
-	}
-	c.used = map[uint64]bool{}
+	c.used = map[string]bool{}
 }

@@ -174,7 +174,7 @@ func editionOf(p *site.Page) *framework.Edition {
 
 // describe reads a page's words into the document's fields.
 func describe(p *site.Page, cache *Cache) document {
-	body := cache.extract(string(p.Content))
+	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
 	d := document{
 		url:         strings.TrimPrefix(p.URL, "/"),
 		title:       p.Title,

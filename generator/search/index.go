@@ -155,19 +155,31 @@ func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, er
 			return nil, err
 		}
 	}
-	for i, d := range docs {
-		data, err := marshal(Doc{URL: d.url, Title: d.title, Description: d.description, Text: clip(d.text, MaxText)})
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, site.File{Path: "d/" + strconv.Itoa(i) + ".json", Data: data, Source: d.file})
-	}
-
+	// The build hash names this version of the index: a digest over every
+	// file's path and digest. Document files and their digests come from
+	// the cache when unchanged.
 	h := sha256.New()
 	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
 		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(f.Data)
+		h.Write(sum[:])
 	}
+	docFiles := make([]site.File, len(docs))
+	digests := make([][sha256.Size]byte, len(docs))
+	errs := make([]error, len(docs))
+	parallel.For(len(docs), func(i int) {
+		d := docs[i]
+		docFiles[i] = site.File{Path: "d/" + strconv.Itoa(i) + ".json", Source: d.file}
+		docFiles[i].Data, digests[i], errs[i] = cache.doc(Doc{URL: d.url, Title: d.title, Description: d.description, Text: clip(d.text, MaxText)})
+	})
+	for i, f := range docFiles {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
+		h.Write(digests[i][:])
+	}
+	files = append(files, docFiles...)
 	for i := range files {
 		files[i].Path = "search/" + files[i].Path
 	}
@@ -197,11 +209,11 @@ const (
 // encoded postings by term, and the standards by ID.
 func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
 	per := make([]counts, len(docs))
-	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].fields) })
+	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].url, docs[i].fields) })
 
 	// Number the terms, so that document frequencies and postings live in
 	// slices rather than in maps looked up once per term of every page.
-	ids := map[string]int32{}
+	ids := make(map[string]int32, len(docs)*8)
 	var names []string
 	var df []int
 	docTerms := make([][]int32, len(per))
