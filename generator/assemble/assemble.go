@@ -9,6 +9,7 @@ package assemble
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"path"
 	"slices"
@@ -222,7 +223,7 @@ func (a *assembler) tree(pages []*site.Page) []*site.Page {
 			all = append(all, p)
 		}
 	}
-	for _, dir := range sortedKeys(a.sections) {
+	for _, dir := range slices.Sorted(maps.Keys(a.sections)) {
 		all = append(all, a.sections[dir])
 	}
 	for _, p := range all {
@@ -415,13 +416,4 @@ func humanise(name string) string {
 		return name
 	}
 	return strings.ToUpper(name[:1]) + name[1:]
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -2,6 +2,7 @@ package assemble
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
@@ -168,7 +169,7 @@ func firstLine(file string) diag.Pos {
 // exist (or is not published) is an error at its line in site.toml.
 func (a *assembler) menus(s *site.Site, diags *diag.List) map[string][]site.MenuItem {
 	out := map[string][]site.MenuItem{}
-	for _, name := range sortedKeys(a.cfg.Menus) {
+	for _, name := range slices.Sorted(maps.Keys(a.cfg.Menus)) {
 		for i, e := range a.cfg.Menus[name] {
 			item := site.MenuItem{Name: e.Name, URL: e.URL, Weight: e.Weight}
 			if e.Page != "" {

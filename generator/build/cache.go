@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -233,7 +234,7 @@ func (c *Cache) setLinksEpoch(s *site.Site, resources []site.File, excluded map[
 	for _, r := range resources {
 		fmt.Fprintf(&h, "%s\x00", r.Path)
 	}
-	for _, k := range sortedKeys(excluded) {
+	for _, k := range slices.Sorted(maps.Keys(excluded)) {
 		fmt.Fprintf(&h, "%s\x00%s\x00", k, excluded[k])
 	}
 	c.linksEpoch = h.Sum64()
@@ -377,15 +378,6 @@ func (c *Cache) manifestSum(m bundle.Manifest) uint64 {
 		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00", name, m[name].URL, m[name].Integrity)
 	}
 	return h.Sum64()
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Watched tells the cache that every change will be reported through

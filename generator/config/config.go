@@ -8,6 +8,7 @@ package config
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
@@ -162,7 +163,7 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		}
 		l.Add(d.WithHint("check the spelling, or remove the theme line to use the default theme"))
 	}
-	for _, section := range sortedKeys(c.Permalinks) {
+	for _, section := range slices.Sorted(maps.Keys(c.Permalinks)) {
 		if problem := CheckPermalink(c.Permalinks[section]); problem != "" {
 			l.Add(c.doc.Errorf([]string{"permalinks", section}, "permalink pattern for %q: %s", section, problem).
 				WithHint(`a pattern starts and ends with "/" and may use %s, like "/%s/:slug/"`, strings.Join(permalinkTokens, ", "), section))
@@ -174,7 +175,7 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		// point at the [disclosure] table then.
 		l.Add(c.doc.Errorf([]string{"disclosure", pr.Key}, "disclosure.%s %s", pr.Key, pr.Msg).WithHint("%s", pr.Hint))
 	}
-	for _, name := range sortedKeys(c.Menus) {
+	for _, name := range slices.Sorted(maps.Keys(c.Menus)) {
 		for i, e := range c.Menus[name] {
 			p := []string{"menus", name, fmt.Sprint(i)}
 			if (e.Page == "") == (e.URL == "") {
@@ -241,12 +242,3 @@ func (c *Config) Origin() string {
 // Doc returns the decoded file, for checks in other stages that need the
 // position of a key (a menu entry naming a page that does not exist).
 func (c *Config) Doc() *tomldecode.Doc { return c.doc }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}

@@ -1,6 +1,11 @@
 package dataset
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/suggest"
+)
 
 // nearest returns the candidate closest to s if it is close enough to be a
 // likely typo, or "" otherwise. Case, spaces and underscores are ignored
@@ -13,15 +18,14 @@ func nearest(s string, candidates []string) string {
 			return c
 		}
 	}
-	best, bestDist := "", 0
-	limit := max(2, len([]rune(folded))/3)
-	for _, c := range candidates {
-		d := editDistance(folded, fold(c))
-		if d <= limit && (best == "" || d < bestDist) {
-			best, bestDist = c, d
-		}
+	folds := make([]string, len(candidates))
+	for i, c := range candidates {
+		folds[i] = fold(c)
 	}
-	return best
+	if f := suggest.Nearest(folded, folds, max(2, len([]rune(folded))/3)); f != "" {
+		return candidates[slices.Index(folds, f)]
+	}
+	return ""
 }
 
 // fold lowercases s and turns runs of spaces and underscores into hyphens,
@@ -33,28 +37,6 @@ func fold(s string) string {
 		s = strings.ReplaceAll(s, "--", "-")
 	}
 	return s
-}
-
-// editDistance is the Levenshtein distance between a and b, in characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // didYouMean returns `did you mean "x"? ` when a near candidate exists.

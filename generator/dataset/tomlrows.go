@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -40,7 +41,7 @@ func loadTOML(spec *Spec, text []byte, r *refs, l *diag.List) []loadedRow {
 		where := fmt.Sprintf("row %d", i+1)
 		rowPos := doc.KeyPos(RowTable, idx)
 		ok := true
-		for _, k := range sortedKeys(raw) {
+		for _, k := range slices.Sorted(maps.Keys(raw)) {
 			if spec.columnIndex(k) < 0 {
 				l.Add(src.At(doc.KeyPos(RowTable, idx, k), "unexpected column %q in %s", k, where).
 					WithHint("%sthe columns of %q are: %s; declare new columns in %s", didYouMean(k, names), spec.Name, strings.Join(names, ", "), ManifestPath))
@@ -117,13 +118,4 @@ func tomlText(c *Column, v any) (text, msg, hint string) {
 		return strings.Join(parts, c.Separator), "", ""
 	}
 	return "", "expected a value, but found " + tomldecode.Describe(v), `write text in "double quotes", a number or a date`
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

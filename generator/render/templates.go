@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 	}
 
 	texts := map[string]string{}
-	for _, rel := range sortedKeys(l.sources) {
+	for _, rel := range slices.Sorted(maps.Keys(l.sources)) {
 		data, err := fs.ReadFile(fsys, l.sources[rel])
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: l.sources[rel]}, "cannot read: %v", err))
@@ -70,7 +71,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 	}
 
 	root := template.New("").Funcs(funcs)
-	for _, rel := range sortedKeys(texts) {
+	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if !strings.HasPrefix(rel, "_partials/") {
 			continue
 		}
@@ -82,7 +83,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 	if diags.HasErrors() {
 		return l, diags
 	}
-	for _, rel := range sortedKeys(texts) {
+	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if strings.HasPrefix(rel, "_partials/") || path.Base(rel) == "baseof.html" {
 			continue
 		}
@@ -187,13 +188,4 @@ func (l *Layouts) Source(rel string) string { return l.sources[rel] }
 func (l *Layouts) Has(rel string) bool {
 	_, ok := l.compiled[rel]
 	return ok
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -21,11 +21,11 @@ package tomldecode
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/suggest"
 )
 
 // Unmarshaler is implemented by field types that decode themselves from a
@@ -159,43 +159,4 @@ func (d *Doc) Start() diag.Pos { return d.src.Pos(d.start) }
 
 // suggest returns the known name closest to name, if it is close enough to
 // be a likely typo.
-func suggest(name string, known []string) string {
-	best, bestDist := "", 3
-	for _, k := range known {
-		if dist := editDistance(strings.ToLower(name), strings.ToLower(k)); dist < bestDist {
-			best, bestDist = k, dist
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
-}
+func nearest(name string, known []string) string { return suggest.Nearest(name, known, 2) }

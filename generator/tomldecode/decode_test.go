@@ -190,12 +190,6 @@ w = 'lit'
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	if editDistance("titel", "title") != 2 || editDistance("", "ab") != 2 || editDistance("abc", "abc") != 0 {
-		t.Fatal("editDistance wrong")
-	}
-}
-
 func TestDecodeSeveralTargets(t *testing.T) {
 	src := diag.NewSource("s.md", []byte("title = \"x\"\nid = \"1.3\"\nidd = 2\n"))
 	var common struct {

@@ -3,6 +3,7 @@ package tomldecode
 import (
 	"encoding"
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -198,7 +199,7 @@ func (d *decoder) mapping(path []string, raw any, rv reflect.Value) {
 	if rv.IsNil() {
 		rv.Set(reflect.MakeMapWithSize(rv.Type(), len(m)))
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		elem := reflect.New(rv.Type().Elem()).Elem()
 		d.value(append(path[:len(path):len(path)], k), m[k], elem)
 		rv.SetMapIndex(reflect.ValueOf(k).Convert(rv.Type().Key()), elem)
@@ -262,13 +263,13 @@ func (d *decoder) structure(path []string, m map[string]any, rvs ...reflect.Valu
 			d.value(append(path[:len(path):len(path)], f.name), v, rv.FieldByIndex(f.index))
 		}
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if slices.Contains(known, k) {
 			continue
 		}
 		kp := append(path[:len(path):len(path)], k)
 		hint := "allowed keys here are: " + strings.Join(known, ", ")
-		if s := suggest(k, known); s != "" {
+		if s := nearest(k, known); s != "" {
 			hint = fmt.Sprintf("did you mean %q? %s", s, hint)
 		}
 		msg := fmt.Sprintf("unknown key %q", displayPath(kp))

@@ -3,6 +3,7 @@ package callout
 import (
 	"bytes"
 	"fmt"
+	"github.com/plinth-ssg/plinth/generator/suggest"
 	"strings"
 	"unicode/utf8"
 
@@ -80,39 +81,12 @@ func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 // unknownHint suggests the nearest kind name, if one is close enough to be a
 // typing mistake.
 func unknownHint(name string) string {
-	best, bestDist := "", 3
-	for _, k := range names {
-		if d := distance(strings.ToLower(name), k); d < bestDist {
-			best, bestDist = k, d
-		}
-	}
+	best := suggest.Nearest(name, names, 2)
 	list := "the kinds are " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 	if best != "" {
 		return fmt.Sprintf("did you mean %q? (%s)", ":::"+best, list)
 	}
 	return list
-}
-
-// distance is the Levenshtein distance between a and b, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // Continue implements parser.BlockParser. A line of colons closes the
