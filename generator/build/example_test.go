@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -304,4 +306,41 @@ func sortedPaths(files map[string][]byte) []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// TestExampleOnePagePerContentFile: every Markdown file of the example
+// site becomes a published page, at whatever address its section gives it
+// (standards take addresses built from their IDs).
+func TestExampleOnePagePerContentFile(t *testing.T) {
+	res, diags := Run(Options{Source: "../..", Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	out := map[string]bool{}
+	for _, f := range res.Files {
+		out[f.Path] = true
+	}
+	n := 0
+	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		n++
+		file := "content/" + filepath.ToSlash(strings.TrimPrefix(p, "../../content/"))
+		page := res.Site.GetPage(file)
+		switch {
+		case page == nil:
+			t.Errorf("%s has no page", file)
+		case !out[page.OutputPath]:
+			t.Errorf("%s: its page %s was not written", file, page.OutputPath)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 100 {
+		t.Fatalf("only %d content files found", n)
+	}
+	t.Logf("%d content files, each with its page", n)
 }
