@@ -100,6 +100,12 @@ func Run(cfg *config.Config, loaded content.Result, opts Options) (Result, diag.
 	drop, resources, d := checkCollisions(all, a.resources(loaded.Resources))
 	diags.Append(d)
 	all = slices.DeleteFunc(all, func(p *site.Page) bool { return drop[p] })
+	for p := range drop {
+		if p.File != "" {
+			// Its clash is reported; links to it are not reported again.
+			a.excluded[p.File] = content.FailedReason
+		}
+	}
 
 	s := &site.Site{Config: cfg, Pages: all, Home: a.sections[""], BuildDate: a.buildDate(all)}
 	s.Index()

@@ -115,19 +115,18 @@ func (a *assembler) dirExcluded(dir string) string {
 // lost are returned so they are not rendered, and each loss is reported
 // once.
 func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.Page]bool, keep []site.File, l diag.List) {
-	type claim struct{ what, file string }
 	drop = map[*site.Page]bool{}
 	exact := map[string]claim{}
 	folded := map[string]string{}
 	add := func(out string, c claim) bool {
 		if prev, ok := exact[out]; ok {
-			l.Add(diag.Errorf(firstLine(c.file), "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
+			l.Add(diag.Errorf(c.pos(), "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
 				WithHint("give one of them another slug or file name, or remove the duplicate"))
 			return false
 		}
 		low := strings.ToLower(out)
 		if prev, ok := folded[low]; ok && prev != out {
-			l.Add(diag.Errorf(firstLine(c.file), "%s would be written to %s, which differs only in upper/lower case from %s; on many hosts they would overwrite each other", c.what, out, prev).
+			l.Add(diag.Errorf(c.pos(), "%s would be written to %s, which differs only in upper/lower case from %s; on many hosts they would overwrite each other", c.what, out, prev).
 				WithHint("rename one of them"))
 			return false
 		}
@@ -140,22 +139,45 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 		if file == "" {
 			file = "(generated)"
 		}
-		if !add(p.OutputPath, claim{"the page " + strconv.Quote(p.Title), file}) {
+		at := diag.Pos{}
+		if p.Front != nil && p.Front.Has("slug") {
+			at = p.Front.KeyPos("slug") // the slug is usually what clashes
+		}
+		if !add(p.OutputPath, claim{"the page " + strconv.Quote(p.Title), file, at}) {
 			drop[p] = true
 			continue
 		}
 		for _, alias := range p.Aliases {
-			if !add(OutputPath(path.Clean(alias)+"/"), claim{fmt.Sprintf("the alias %q", alias), file}) {
+			at := diag.Pos{}
+			if p.Front != nil {
+				at = p.Front.KeyPos("aliases")
+			}
+			if !add(OutputPath(path.Clean(alias)+"/"), claim{fmt.Sprintf("the alias %q", alias), file, at}) {
 				drop[p] = true
 			}
 		}
 	}
 	for _, r := range resources {
-		if add(r.Path, claim{"the file", r.Source}) {
+		if add(r.Path, claim{"the file", r.Source, diag.Pos{}}) {
 			keep = append(keep, r)
 		}
 	}
 	return drop, keep, l
+}
+
+// claim is something that wants an output path: a page, an alias or a
+// file, for collision reports.
+type claim struct {
+	what, file string
+	at         diag.Pos // where to report a clash; zero: the file's first line
+}
+
+// pos is where a clash of this claim is reported.
+func (c claim) pos() diag.Pos {
+	if c.at.File != "" {
+		return c.at
+	}
+	return firstLine(c.file)
 }
 
 func firstLine(file string) diag.Pos {
