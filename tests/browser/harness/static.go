@@ -16,6 +16,12 @@ import (
 // CheckStaticSite runs the browser-free checks over every HTML and CSS file
 // in fsys and returns the findings by file (slash path relative to the root).
 // Files without findings are absent from the map.
+//
+// These checks overlap generator/policy on purpose (fetchingRels, urlsIn and
+// the list of URL attributes are written again here): the harness is a
+// second opinion that parses with golang.org/x/net/html rather than the
+// generator's own tokenizer, so a fault in policy cannot hide itself from
+// the test that is meant to catch it.
 func CheckStaticSite(fsys fs.FS) (map[string][]Finding, error) {
 	out := map[string][]Finding{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
