@@ -1,7 +1,6 @@
 package linkcheck
 
 import (
-	"hash/maphash"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -16,21 +15,18 @@ import (
 // differ, so the outcome equals a full check. A Cache is used by one check
 // at a time.
 type Cache struct {
-	seed  maphash.Seed
 	epoch string
 	files map[string]*cacheEntry
 }
 
 type cacheEntry struct {
-	data   *byte // identity of the bytes last seen, to skip hashing
-	size   int
-	sum    uint64
+	fp     site.Fingerprint
 	page   *page
 	result result
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), files: map[string]*cacheEntry{}} }
+func NewCache() *Cache { return &Cache{files: map[string]*cacheEntry{}} }
 
 func (c *Cache) check(files []site.File, s Site) diag.List {
 	if epoch := s.Origin + "\x00" + s.BasePath; epoch != c.epoch {
@@ -47,20 +43,16 @@ func (c *Cache) check(files []site.File, s Site) diag.List {
 	parallel.For(len(files), func(i int) {
 		f := files[i]
 		e := c.files[f.Path]
-		var first *byte
-		if len(f.Data) > 0 {
-			first = &f.Data[0]
+		if e == nil {
+			e = &cacheEntry{}
 		}
-		if e != nil && e.data == first && e.size == len(f.Data) {
+		fp, same := e.fp.Unchanged(f.Data)
+		if same {
+			e.fp = fp // each path is one goroutine's, so no race
 			entries[i] = e
 			return
 		}
-		sum := maphash.Bytes(c.seed, f.Data)
-		if e != nil && e.sum == sum {
-			entries[i] = &cacheEntry{data: first, size: len(f.Data), sum: sum, page: e.page, result: e.result}
-			return
-		}
-		ne := &cacheEntry{data: first, size: len(f.Data), sum: sum}
+		ne := &cacheEntry{fp: fp}
 		if strings.HasSuffix(f.Path, ".html") {
 			p := scan(f.Data)
 			ne.page = &p

@@ -21,9 +21,7 @@ type Cache struct {
 }
 
 type cached struct {
-	data  *byte // identity of the bytes last seen, to skip hashing
-	size  int
-	sum   uint64
+	fp    site.Fingerprint
 	found []finding
 }
 
@@ -51,23 +49,15 @@ func (c *Cache) begin(files []site.File, basePath string) {
 // findings returns a file's findings, from the cache if its bytes are
 // unchanged, else from check.
 func (c *Cache) findings(f site.File, check func() []finding) []finding {
-	var first *byte
-	if len(f.Data) > 0 {
-		first = &f.Data[0]
+	c.mu.Lock()
+	e := c.files[f.Path]
+	c.mu.Unlock()
+	fp, same := e.fp.Unchanged(f.Data)
+	if !same {
+		e.found = check()
 	}
 	c.mu.Lock()
-	e, ok := c.files[f.Path]
+	c.files[f.Path] = cached{fp: fp, found: e.found}
 	c.mu.Unlock()
-	if ok && e.data == first && e.size == len(f.Data) {
-		return e.found
-	}
-	sum := maphash.Bytes(c.seed, f.Data)
-	if ok && e.sum == sum {
-		return e.found
-	}
-	found := check()
-	c.mu.Lock()
-	c.files[f.Path] = cached{data: first, size: len(f.Data), sum: sum, found: found}
-	c.mu.Unlock()
-	return found
+	return e.found
 }

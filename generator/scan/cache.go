@@ -48,9 +48,7 @@ func (c *Cache) Remember(source any, allow []string) {
 }
 
 type fileHits struct {
-	data *byte // identity of the bytes last seen, to skip hashing
-	size int
-	sum  uint64
+	fp   site.Fingerprint
 	hits []Hit
 }
 
@@ -83,25 +81,18 @@ func (c *Cache) Scanner(terms []Term, allow []string) (*Scanner, diag.List) {
 
 // hits returns a file's hits, from the cache if its bytes are unchanged.
 func (c *Cache) hits(s *Scanner, f site.File) []Hit {
-	var first *byte
-	if len(f.Data) > 0 {
-		first = &f.Data[0]
-	}
 	c.mu.Lock()
-	e, ok := c.files[f.Path]
+	e := c.files[f.Path]
 	c.mu.Unlock()
+	// A hit names the file's source; the same bytes made from another
+	// source must be scanned again to say so.
 	sameSource := len(e.hits) == 0 || e.hits[0].Source == f.Source
-	if ok && sameSource && e.data == first && e.size == len(f.Data) {
-		// The very same bytes: outputs reused from the render cache.
-		return e.hits
+	fp, same := e.fp.Unchanged(f.Data)
+	if !same || !sameSource {
+		e.hits = s.File(f)
 	}
-	sum := maphash.Bytes(c.seed, f.Data)
-	if ok && sameSource && e.sum == sum {
-		return e.hits
-	}
-	hits := s.File(f)
 	c.mu.Lock()
-	c.files[f.Path] = fileHits{data: first, size: len(f.Data), sum: sum, hits: hits}
+	c.files[f.Path] = fileHits{fp: fp, hits: e.hits}
 	c.mu.Unlock()
-	return hits
+	return e.hits
 }
