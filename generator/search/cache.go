@@ -19,6 +19,8 @@ type Cache struct {
 	terms map[string]termEntry
 	docs  map[string]docEntry
 	used  map[string]bool
+	// dict numbers the terms of every cached count (counts.ids).
+	dict dictionary
 }
 
 type textEntry struct {
@@ -28,7 +30,7 @@ type textEntry struct {
 
 type termEntry struct {
 	fields [nFields]string
-	counts counts
+	counts *counts
 }
 
 type docEntry struct {
@@ -39,7 +41,16 @@ type docEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{texts: map[string]textEntry{}, terms: map[string]termEntry{}, docs: map[string]docEntry{}, used: map[string]bool{}}
+	return &Cache{texts: map[string]textEntry{}, terms: map[string]termEntry{}, docs: map[string]docEntry{}, used: map[string]bool{}, dict: dictionary{ids: map[string]int32{}}}
+}
+
+// dictionary returns the term numbering that lasts between builds, or a
+// new one without a cache.
+func (c *Cache) dictionary() *dictionary {
+	if c == nil {
+		return &dictionary{ids: map[string]int32{}}
+	}
+	return &c.dict
 }
 
 func (c *Cache) extract(url, content string) plainText {
@@ -60,7 +71,7 @@ func (c *Cache) extract(url, content string) plainText {
 	return t
 }
 
-func (c *Cache) count(url string, fields [nFields]string) counts {
+func (c *Cache) count(url string, fields [nFields]string) *counts {
 	if c == nil {
 		return countTerms(fields)
 	}
@@ -115,4 +126,14 @@ func (c *Cache) sweep() {
 		}
 	}
 	c.used = map[string]bool{}
+	// Terms no page uses any more stay numbered; once they are most of the
+	// dictionary, start it again (the cached counts keep their terms and are
+	// numbered again next build), so a long session does not grow without
+	// bound.
+	if len(c.dict.names) > 2*c.dict.live+1024 {
+		c.dict = dictionary{ids: map[string]int32{}}
+		for _, e := range c.terms {
+			e.counts.ids = nil
+		}
+	}
 }

@@ -208,54 +208,70 @@ const (
 // fields, then scaled to 1..MaxImpact for the whole index) and returns the
 // encoded postings by term, and the standards by ID.
 func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
-	per := make([]counts, len(docs))
+	per := make([]*counts, len(docs))
 	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].url, docs[i].fields) })
 
-	// Number the terms, so that document frequencies and postings live in
-	// slices rather than in maps looked up once per term of every page.
-	ids := make(map[string]int32, len(docs)*8)
-	var names []string
-	var df []int
-	docTerms := make([][]int32, len(per))
-	total := 0.0
-	for i, c := range per {
+	// Terms are numbered, so that document frequencies and postings live
+	// in slices rather than in maps looked up once per term of every page.
+	// The numbers last between builds with a cache, so only the documents
+	// that changed are looked up again.
+	dict := cache.dictionary()
+	for _, c := range per {
+		if c.ids == nil {
+			c.ids = dict.number(c.terms)
+		}
+	}
+	names := dict.names
+	df := make([]int, len(names))
+	total, postingCount := 0.0, 0
+	for _, c := range per {
 		total += c.length
-		docTerms[i] = make([]int32, len(c.terms))
-		for j, t := range c.terms {
-			id, ok := ids[t]
-			if !ok {
-				id = int32(len(names))
-				ids[t] = id
-				names = append(names, t)
-				df = append(df, 0)
-			}
+		postingCount += len(c.ids)
+		for _, id := range c.ids {
 			df[id]++
-			docTerms[i][j] = id
 		}
 	}
 	n := float64(len(docs))
 	avg := max(total/max(n, 1), 1)
 	idf := make([]float64, len(names))
+	dict.live = 0
 	for id, d := range df {
 		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
+		if d > 0 {
+			dict.live++
+		}
 	}
 	type scored struct {
 		doc   int
 		score float64
 	}
+	// All postings in one slice, each term's at its own range (a counting
+	// sort by term), rather than a growing slice per term.
+	flat := make([]scored, postingCount)
+	next := make([]int, len(names)+1)
+	for id, d := range df {
+		next[id+1] = next[id] + d
+	}
 	lists := make([][]scored, len(names))
+	for id := range names {
+		lists[id] = flat[next[id]:next[id+1]]
+	}
 	best := 0.0
 	for i, c := range per {
 		norm := k1 * (1 - b + b*c.length/avg)
-		for j, id := range docTerms[i] {
+		for j, id := range c.ids {
 			tf := c.tfs[j]
 			s := idf[id] * tf * (k1 + 1) / (tf + norm)
-			lists[id] = append(lists[id], scored{i, s}) // in document order
+			flat[next[id]] = scored{i, s} // in document order
+			next[id]++
 			best = max(best, s)
 		}
 	}
 	encoded := make([]string, len(names))
 	parallel.For(len(names), func(id int) {
+		if len(lists[id]) == 0 {
+			return // a term of an earlier build only
+		}
 		ps := make([]Posting, len(lists[id]))
 		for i, sc := range lists[id] {
 			impact := int(math.Round(MaxImpact * sc.score / best))
@@ -265,7 +281,9 @@ func invert(docs []document, cache *Cache) (map[string]string, map[string]string
 	})
 	postings := make(map[string]string, len(names))
 	for id, t := range names {
-		postings[t] = encoded[id]
+		if df[id] > 0 {
+			postings[t] = encoded[id]
+		}
 	}
 	byID := map[string][]int{}
 	for i, d := range docs {
@@ -281,15 +299,39 @@ func invert(docs []document, cache *Cache) (map[string]string, map[string]string
 }
 
 // counts are one document's weighted term frequencies (terms sorted, with
-// their frequencies at the same index) and its weighted length.
+// their frequencies at the same index) and its weighted length. ids are the
+// terms' numbers in the index's dictionary, set by invert.
 type counts struct {
 	terms  []string
 	tfs    []float64
 	length float64
+	ids    []int32
+}
+
+// dictionary numbers terms.
+type dictionary struct {
+	ids   map[string]int32
+	names []string
+	live  int // how many of names the last build used
+}
+
+// number returns the numbers of terms, giving new terms the next ones.
+func (d *dictionary) number(terms []string) []int32 {
+	out := make([]int32, len(terms))
+	for i, t := range terms {
+		id, ok := d.ids[t]
+		if !ok {
+			id = int32(len(d.names))
+			d.ids[t] = id
+			d.names = append(d.names, t)
+		}
+		out[i] = id
+	}
+	return out
 }
 
 // countTerms weighs each term of a document's fields.
-func countTerms(fields [nFields]string) counts {
+func countTerms(fields [nFields]string) *counts {
 	tf := map[string]float64{}
 	length := 0.0
 	for f, text := range fields {
@@ -299,7 +341,7 @@ func countTerms(fields [nFields]string) counts {
 			length += w
 		})
 	}
-	c := counts{terms: make([]string, 0, len(tf)), length: length}
+	c := &counts{terms: make([]string, 0, len(tf)), length: length}
 	for t := range tf {
 		c.terms = append(c.terms, t)
 	}

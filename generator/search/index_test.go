@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -256,19 +257,45 @@ func TestSearchPage(t *testing.T) {
 	}
 }
 
-// TestCacheSameIndex: indexing with a cache, twice and after an edit, gives
-// the same files as indexing without one.
+// TestCacheSameIndex: indexing with a cache, again and after each edit,
+// gives the same files as indexing without one. The edits bring in new
+// words, drop words no other page uses, and drop enough of them that the
+// cache's term dictionary starts again.
 func TestCacheSameIndex(t *testing.T) {
 	s := buildSite(t, map[string]string{
 		"content/about.md":              page("About", "Who we are. Supervision is mentioned once."),
 		"content/guidance/induction.md": page("Induction", "How to plan an induction. Learners' first days matter."),
 		"content/guidance/other.md":     page("Other", "Supervisors supervise learners."),
 	})
-	cache := NewCache()
-	for round := 0; round < 3; round++ {
-		if round == 2 {
-			s.Pages[len(s.Pages)-1].Content = "<p>An edited page about supervision.</p>"
+	var last *site.Page
+	for _, p := range s.Pages {
+		if p.Title == "Other" {
+			last = p
 		}
+	}
+	var many strings.Builder
+	for i := range 3000 { // letters only: "qbaa", "qcaa", …
+		w := []byte("q")
+		for n := i; len(w) < 4; n /= 26 {
+			w = append(w, byte('a'+n%26))
+		}
+		many.Write(w)
+		many.WriteByte(' ')
+	}
+	edits := []struct {
+		name    string
+		content template.HTML
+	}{
+		{"no edit", last.Content},
+		{"new words", "<p>An edited page about supervision and rotas.</p>"},
+		{"words dropped", "<p>Supervision.</p>"},
+		{"a large vocabulary", template.HTML("<p>" + many.String() + "</p>")},
+		{"the vocabulary dropped", "<p>Supervision again, and induction.</p>"},
+		{"back again", template.HTML("<p>" + many.String() + "</p>")},
+	}
+	cache := NewCache()
+	for _, e := range edits {
+		last.Content = e.content
 		want, err := Index(s, nil, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -278,12 +305,18 @@ func TestCacheSameIndex(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(got) != len(want) {
-			t.Fatalf("round %d: %d files with the cache, %d without", round, len(got), len(want))
+			t.Fatalf("%s: %d files with the cache, %d without", e.name, len(got), len(want))
 		}
 		for i := range want {
 			if got[i].Path != want[i].Path || string(got[i].Data) != string(want[i].Data) {
-				t.Fatalf("round %d: %s differs with the cache", round, want[i].Path)
+				t.Fatalf("%s: %s differs with the cache", e.name, want[i].Path)
 			}
+		}
+		if e.name == "a large vocabulary" && cache.dict.live < 3000 {
+			t.Errorf("%s: only %d terms in use", e.name, cache.dict.live)
+		}
+		if e.name == "the vocabulary dropped" && len(cache.dict.names) > 2*cache.dict.live+1024 {
+			t.Errorf("%s: the dictionary kept %d terms for %d in use", e.name, len(cache.dict.names), cache.dict.live)
 		}
 	}
 }
