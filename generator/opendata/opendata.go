@@ -18,7 +18,10 @@
 // figure is written [c], the Government Statistical Service symbol. A
 // percentage table's first heading says that its figures are percentages.
 // The metadata and notes are in the JSON file, so that the CSV stays one
-// rectangle that any tool can read.
+// rectangle that any tool can read. A label that a spreadsheet would take
+// for a formula (it begins with =, +, -, @, a tab or a carriage return) is
+// written after an apostrophe, so that opening the download cannot run
+// anything (OWASP's advice on CSV injection); the JSON keeps it as it is.
 //
 // # JSON
 //
@@ -33,6 +36,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"strings"
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
@@ -111,13 +115,16 @@ func CSV(t *anonymise.Table) []byte {
 	if t.Kind() == anonymise.KindPercentage {
 		first += " (figures are percentages)"
 	}
-	header := append([]string{first}, t.ColumnLabels()...)
+	header := []string{text(first)}
+	for _, l := range t.ColumnLabels() {
+		header = append(header, text(l))
+	}
 	if t.HasRowTotals() {
-		header = append(header, t.RowTotalLabel())
+		header = append(header, text(t.RowTotalLabel()))
 	}
 	_ = w.Write(header) // a bytes.Buffer does not fail
 	row := func(r anonymise.Row) {
-		rec := []string{r.Label}
+		rec := []string{text(r.Label)}
 		for _, c := range r.Cells {
 			rec = append(rec, c.Plain())
 		}
@@ -137,6 +144,15 @@ func CSV(t *anonymise.Table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// text makes a label safe to open in a spreadsheet: one that would be read
+// as a formula gets a leading apostrophe.
+func text(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // document is the JSON file; schema.go describes it for readers.

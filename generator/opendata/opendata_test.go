@@ -160,3 +160,61 @@ func TestFilesBadName(t *testing.T) {
 		t.Errorf("no tables: %v %v", files, err)
 	}
 }
+
+// TestCSVFormulaLabels: a label a spreadsheet would run as a formula is
+// written after an apostrophe; other labels, and the JSON, are untouched.
+func TestCSVFormulaLabels(t *testing.T) {
+	tests := []struct{ label, want string }{
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+44", "'+44"},
+		{"-1", "'-1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tTabbed", "'\tTabbed"},
+		{"North East", "North East"},
+		{"A=B", "A=B"},
+		{"'quoted", "'quoted"},
+	}
+	var labels []string
+	for _, tc := range tests {
+		labels = append(labels, tc.label)
+	}
+	c := anonymise.NewCounts("Labels", labels, []string{"=Column"})
+	c.Meta = anonymise.Meta{Title: "Labels", RowHeading: "@Heading", RowTotalLabel: "England"}
+	for i := range labels {
+		c.Add(i, 0, 50)
+	}
+	tab, _, err := anonymise.DefaultPolicy().Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := CSV(tab)
+	r := csv.NewReader(bytes.NewReader(out))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := recs[0][0]; got != "'@Heading" {
+		t.Errorf("row heading: got %q, want %q", got, "'@Heading")
+	}
+	if got := recs[0][1]; got != "'=Column" {
+		t.Errorf("column label: got %q, want %q", got, "'=Column")
+	}
+	for i, tc := range tests {
+		if got := recs[i+1][0]; got != tc.want {
+			t.Errorf("label %q: got %q, want %q", tc.label, got, tc.want)
+		}
+	}
+	// encoding/csv reads a lone carriage return as nothing, so look at the
+	// bytes written.
+	if !strings.Contains(text("\rReturn"), "'\rReturn") {
+		t.Errorf("a label starting with a carriage return is not guarded: %q", text("\rReturn"))
+	}
+	j, err := JSON(&site.PublicTable{Table: tab, Name: "labels"}, "https://example.org/table.schema.json", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(j, []byte(`"=HYPERLINK(\"http://x\")"`)) {
+		t.Errorf("the JSON changed the label:\n%s", j)
+	}
+}
