@@ -3,7 +3,6 @@ package callout
 import (
 	"bytes"
 	"fmt"
-	"github.com/plinth-ssg/plinth/generator/suggest"
 	"strings"
 	"unicode/utf8"
 
@@ -11,7 +10,21 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/plinth-ssg/plinth/generator/suggest"
 )
+
+// MaxDepth is how deeply callouts may nest. Real pages need two or three
+// levels (an inset inside a details element); the limit is there because
+// each open block costs goldmark work on every line, so thousands of
+// nested fences, which cost a few bytes each, would take minutes and
+// gigabytes to parse.
+const MaxDepth = 10
+
+// refusedKey counts the callouts refused for nesting too deeply and not yet
+// matched by a closing fence, so that their closing fences pass quietly
+// rather than each being reported as closing nothing.
+var refusedKey = parser.NewContextKey()
 
 // blockParser parses ":::kind heading" … ":::" blocks.
 type blockParser struct{}
@@ -52,12 +65,27 @@ func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 	for wordEnd < len(line) && !util.IsSpace(line[wordEnd]) {
 		wordEnd++
 	}
+	refused, _ := pc.Get(refusedKey).(int)
 	if word == wordEnd {
 		// A bare fence here closes nothing: a callout's own closing fence
 		// is consumed by Continue before blocks are opened.
+		if refused > 0 {
+			pc.Set(refusedKey, refused-1) // reported when it was opened
+			return nil, parser.NoChildren
+		}
 		addProblem(pc, offset(pos),
 			"delete this line, or add the kind of callout after the colons, for example \":::inset\"",
 			"this %q closes nothing: there is no callout open here", strings.Repeat(":", n))
+		return nil, parser.NoChildren
+	}
+
+	if depth(pc) >= MaxDepth {
+		if refused == 0 {
+			addProblem(pc, offset(pos),
+				"close some of the callouts around this one first: a callout inside a callout inside a callout is already hard to read",
+				"callouts are nested more than %d deep here", MaxDepth)
+		}
+		pc.Set(refusedKey, refused+1)
 		return nil, parser.NoChildren
 	}
 
@@ -76,6 +104,17 @@ func (blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) 
 	}
 	reader.AdvanceToEOL()
 	return node, parser.HasChildren
+}
+
+// depth counts the callouts open around the current line.
+func depth(pc parser.Context) int {
+	n := 0
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*Callout); ok {
+			n++
+		}
+	}
+	return n
 }
 
 // unknownHint suggests the nearest kind name, if one is close enough to be a
@@ -107,23 +146,18 @@ func (blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context
 
 // innermost reports whether node is the callout a closing fence belongs to:
 // no other callout is open inside it, and the line is not inside a fenced
-// code block.
+// code block. It looks from the innermost open block outwards, so that each
+// line costs a step or two however deeply callouts are nested (looking from
+// the outside in made 3,000 nested callouts take seconds).
 func innermost(node ast.Node, pc parser.Context) bool {
-	inside := false
-	for _, b := range pc.OpenedBlocks() {
-		if b.Node == node {
-			inside = true
-			continue
-		}
-		if !inside {
-			continue
-		}
-		switch b.Node.(type) {
+	open := pc.OpenedBlocks()
+	for i := len(open) - 1; i >= 0; i-- {
+		switch open[i].Node.(type) {
 		case *Callout, *ast.FencedCodeBlock:
-			return false
+			return open[i].Node == node
 		}
 	}
-	return true
+	return false
 }
 
 // Close implements parser.BlockParser.
