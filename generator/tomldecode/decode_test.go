@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
@@ -190,6 +192,42 @@ w = 'lit'
 	}
 }
 
+// TestIndexKeysDeep: values nested past maxIndexDepth are skipped whole,
+// strings, comments and brackets inside them included, so that the keys
+// after them keep their positions and the index stays small however deep
+// the nesting.
+func TestIndexKeysDeep(t *testing.T) {
+	tests := []struct {
+		name, value string
+	}{
+		{"brackets", strings.Repeat("[", 200000) + strings.Repeat("]", 200000)},
+		{"inline tables", strings.Repeat("{a=", 500) + "1" + strings.Repeat("}", 500)},
+		{"strings and comments", strings.Repeat("[", 200) + `"]}\"", ']', # ] } [` + "\n" +
+			`"""` + "\n" + `]"""` + `, '''}''' ` + strings.Repeat("]", 200)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := "x = " + tc.value + "\nafter = 1 # ]\n"
+			var v map[string]any
+			if _, err := toml.Decode(text, &v); err != nil {
+				t.Fatalf("not valid TOML: %v", err)
+			}
+			idx := indexKeys(text, 0)
+			if len(idx) > 2*maxIndexDepth+2 {
+				t.Errorf("%d entries indexed", len(idx))
+			}
+			sp, ok := idx["after"]
+			if !ok {
+				t.Fatal("the key after the deep value was not indexed")
+			}
+			src := diag.NewSource("x", []byte(text))
+			if got, want := src.Pos(sp.key).Line, strings.Count(text, "\n"); got != want {
+				t.Errorf("after at line %d, want %d", got, want)
+			}
+		})
+	}
+}
+
 func TestDecodeSeveralTargets(t *testing.T) {
 	src := diag.NewSource("s.md", []byte("title = \"x\"\nid = \"1.3\"\nidd = 2\n"))
 	var common struct {
@@ -269,4 +307,52 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTooDeep: nesting past MaxNesting is refused at the bracket that goes
+// too deep, before the parser sees it; brackets inside strings and comments
+// do not count.
+func TestTooDeep(t *testing.T) {
+	open := func(n int) string { return strings.Repeat("[", n) }
+	shut := func(n int) string { return strings.Repeat("]", n) }
+	tests := []struct {
+		name, text string
+		want       string // position of the error, or "" for none
+	}{
+		{"at the limit", "x = " + open(MaxNesting) + shut(MaxNesting), ""},
+		{"one past", "x = " + open(MaxNesting+1) + shut(MaxNesting+1), "f.toml:1:105"},
+		{"inline tables", "a = 1\nx = " + strings.Repeat("{a=", MaxNesting+1) + "1" + strings.Repeat("}", MaxNesting+1), "f.toml:2:305"},
+		{"a huge depth", "x = " + open(300000), "f.toml:1:105"},
+		{"basic string", `x = "` + open(200) + `"`, ""},
+		{"literal string", `x = '` + open(200) + `'`, ""},
+		{"escaped quote", `x = "\"` + open(200) + `"`, ""},
+		{"multi-line basic", "x = \"\"\"\n\\\"\"\"" + open(200) + "\"\"\"", ""},
+		{"multi-line literal", "x = '''\n" + open(200) + "'''", ""},
+		{"comment", "# " + open(200) + "\nx = 1", ""},
+		{"table headers", strings.Repeat("[[t]]\n", 200), ""},
+		{"after a string", `x = "]]]]"` + "\ny = " + open(MaxNesting+1), "f.toml:2:105"},
+		{"dotted key at the limit", "[p]\n" + strings.Repeat("a.", MaxNesting) + "a = 1", ""},
+		{"dotted key one past", "[p]\n" + strings.Repeat("a.", MaxNesting+1) + "a = 1", "f.toml:2:202"},
+		{"dotted key with spaces and quotes", strings.Repeat(`a . "b.c" .`, MaxNesting) + " z = 1", "f.toml:1:553"},
+		{"dotted table header", "[" + strings.Repeat("a.", MaxNesting+1) + "a]", "f.toml:1:203"},
+		{"many decimals", "x = [" + strings.Repeat("1.5, ", 300) + "2.5]", ""},
+		{"decimals without spaces", "x = [" + strings.Repeat("1.5,", 300) + "2.5]", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := diag.NewSource("f.toml", []byte(tc.text))
+			_, diags := Decode(src, 0, len(src.Text), &struct {
+				X any `toml:"x"`
+			}{})
+			got := ""
+			for _, d := range diags {
+				if strings.Contains(d.Msg, "nested more than") {
+					got = d.Pos.String()
+				}
+			}
+			if got != tc.want {
+				t.Errorf("refused at %q, want %q (%v)", got, tc.want, diags)
+			}
+		})
+	}
 }

@@ -192,9 +192,19 @@ func (s *scanner) record(path []string, key, value int) {
 	}
 }
 
+// maxIndexDepth is how deeply nested a key or element may be and still be
+// indexed. Every element's path repeats its parents', so indexing 200,000
+// nested brackets (a few hundred kilobytes of front matter) would need tens
+// of gigabytes; no diagnostic points that deep.
+const maxIndexDepth = 64
+
 // value skips one value, recording the positions of the keys and elements
 // nested inside inline tables and arrays.
 func (s *scanner) value(path []string, keyStart int) {
+	if len(path) > maxIndexDepth {
+		s.skip()
+		return
+	}
 	s.record(path, keyStart, s.pos)
 	switch c := s.peek(); c {
 	case '"', '\'':
@@ -247,6 +257,46 @@ func (s *scanner) value(path []string, keyStart int) {
 			}
 			s.pos++
 		}
+	}
+}
+
+// skip passes over one value, however deeply nested, without recording
+// anything and without recursion.
+func (s *scanner) skip() {
+	depth := 0
+	for s.pos < len(s.text) {
+		switch c := s.text[s.pos]; c {
+		case '"', '\'':
+			s.str()
+			if depth == 0 {
+				return
+			}
+			continue
+		case '#':
+			if depth == 0 {
+				return
+			}
+			for s.pos < len(s.text) && s.text[s.pos] != '\n' {
+				s.pos++
+			}
+			continue
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				return
+			}
+			depth--
+			if depth == 0 {
+				s.pos++
+				return
+			}
+		case ',', '\n':
+			if depth == 0 {
+				return
+			}
+		}
+		s.pos++
 	}
 }
 
