@@ -459,3 +459,21 @@ func TestNoActionsDataset(t *testing.T) {
 		t.Errorf("a site without actions: %+v %v", res, d)
 	}
 }
+
+// TestNoUsableRows: when the loader rejected every action (here each row
+// names a region that does not exist), the tables are withheld with one
+// plain error at the file, not a report of a fault in Plinth.
+func TestNoUsableRows(t *testing.T) {
+	fsys := testFS([]batch{{5, "P1", "nowhere", "nursing", "2021:1.1", "complete", "2025-Q1"}}, "provider_code,region\nP1,north\n")
+	data, l := dataset.Load(fsys, dataset.Options{})
+	if !l.HasErrors() {
+		t.Fatal("the loader accepted rows naming an unknown region")
+	}
+	res, d := Run(anonymise.DefaultPolicy(), data, Options{})
+	if !res.Withheld || len(res.Tables) != 0 {
+		t.Errorf("tables published from no rows: %v", res.Tables)
+	}
+	if len(d) != 1 || d[0].Error() != "data/actions.csv: data/actions.csv has no usable rows, so no action-plan figures can be published" {
+		t.Errorf("diagnostics %q, want one saying the file has no usable rows", d)
+	}
+}

@@ -83,6 +83,13 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 	if r == nil {
 		return Result{Withheld: l.HasErrors()}, l
 	}
+	if len(r.actions) == 0 {
+		// Every row was rejected (reported by the loader) or the file
+		// holds none: there is nothing to count, and nothing to publish.
+		l.Add(diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
+			WithHint("fix the problems reported in the file, or add at least one action"))
+		return Result{Withheld: true}, l
+	}
 	if opts.Domain == nil {
 		opts.Domain = domainOf
 	}

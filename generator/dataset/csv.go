@@ -15,6 +15,12 @@ import (
 // utf8BOM is the byte-order mark Excel writes at the start of "CSV UTF-8".
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// maxProblems is how many problems one CSV file may report before
+// checking stops. Far more than anyone reads (the build prints 50), it
+// keeps a file that is wrong on every line, or a header of 100,000
+// columns, from costing minutes and gigabytes to describe.
+const maxProblems = 200
+
 // csvFile is one CSV data file being loaded.
 type csvFile struct {
 	spec  *Spec
@@ -22,7 +28,12 @@ type csvFile struct {
 	lines int
 	l     *diag.List
 	cc    *cellChecker
+	// first is the length of l before this file's problems.
+	first int
 }
+
+// full reports whether the file has reported maxProblems problems.
+func (f *csvFile) full() bool { return len(*f.l)-f.first >= maxProblems }
 
 // loadCSV parses a CSV data file against its spec and returns its rows.
 // Problems are added to l; rows with problems are left out.
@@ -46,7 +57,7 @@ func loadCSV(spec *Spec, text []byte, r *refs, l *diag.List) []loadedRow {
 			WithHint(saveAsHint))
 		return nil
 	}
-	f := &csvFile{spec: spec, src: src, lines: bytes.Count(text, []byte("\n")) + 1, l: l, cc: newCellChecker(spec, r, src, l)}
+	f := &csvFile{spec: spec, src: src, lines: bytes.Count(text, []byte("\n")) + 1, l: l, cc: newCellChecker(spec, r, src, l), first: len(*l)}
 	return f.read(text)
 }
 
@@ -69,8 +80,7 @@ func invalidUTF8(b []byte) int {
 func (f *csvFile) pos(line, byteCol int) diag.Pos {
 	line = min(max(line, 1), f.lines)
 	start := f.src.LineStart(line)
-	lineLen := len(f.src.Line(line))
-	byteCol = min(max(byteCol, 1), lineLen+1)
+	byteCol = min(max(byteCol, 1), f.src.LineLen(line)+1)
 	return f.src.Pos(start + byteCol - 1)
 }
 
@@ -83,8 +93,14 @@ func (f *csvFile) read(text []byte) []loadedRow {
 		headerLine int
 		rows       []loadedRow
 		sawRow     bool
+		line       int // of the last record read
 	)
 	for {
+		if f.full() {
+			f.l.Add(diag.Errorf(diag.Pos{File: f.spec.Path(), Line: line}, "%s has at least %d problems, so checking stopped here", f.spec.Path(), maxProblems).
+				WithHint("fix the problems listed (often one mistake, like a missing column, causes many) and build again"))
+			return rows
+		}
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -96,7 +112,7 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			}
 			continue
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ = cr.FieldPos(0)
 		if header == nil {
 			header = f.header(rec, cr)
 			headerN, headerLine = len(rec), line
@@ -175,11 +191,20 @@ func (f *csvFile) header(rec []string, cr *csv.Reader) []int {
 	seen := make([]bool, len(f.spec.Columns))
 	line, _ := cr.FieldPos(0)
 	for i, raw := range rec {
-		l, c := cr.FieldPos(i)
-		p := f.pos(l, c)
 		name := strings.TrimSpace(raw)
 		index[i] = -1
 		ci := f.spec.columnIndex(name)
+		// The position is worked out only for a problem, and problems stop
+		// being described once the file has too many, so that a header of
+		// very many columns is read in one pass.
+		bad := name == "" || ci < 0 || seen[ci]
+		if bad && f.full() {
+			continue
+		}
+		var p diag.Pos
+		if bad {
+			p = f.pos(cr.FieldPos(i))
+		}
 		switch {
 		case name == "":
 			f.l.Add(f.src.At(p, "column %d of the header row has no name", i+1).

@@ -141,3 +141,49 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVTooManyProblems: a file wrong everywhere reports maxProblems
+// problems and a last one saying checking stopped, however large it is; a
+// file with fewer problems reports every one.
+func TestCSVTooManyProblems(t *testing.T) {
+	header := "id,name,region,professions,due,percent,score,status"
+	good := "1,A,london,nursing,2025-02-28,40,1.25,open"
+	var extra strings.Builder
+	for i := range 100000 {
+		extra.WriteString(",c")
+		extra.WriteString(strings.Repeat("x", i%7))
+	}
+	tests := []struct {
+		name      string
+		text      string
+		problems  int
+		stopped   bool
+		stopAtRow int
+	}{
+		{"100,000 unknown columns", header + extra.String() + "\n" + good + "\n", maxProblems + 1, true, 1},
+		{"every row short", header + "\n" + strings.Repeat("1,A\n", 5000), maxProblems + 1, true, maxProblems + 1},
+		{"fewer problems than the limit", header + "\n" + strings.Repeat("1,A\n", maxProblems-1), maxProblems - 1, false, 0},
+		{"one huge cell", header + "\n" + strings.Replace(good, "open", strings.Repeat("o", 5<<20), 1) + "\n", 1, false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var l diag.List
+			loadCSV(csvSpec(), []byte(tc.text), csvRefs(), &l)
+			if len(l) != tc.problems {
+				t.Fatalf("%d problems, want %d", len(l), tc.problems)
+			}
+			last := l[len(l)-1]
+			if stopped := strings.Contains(last.Msg, "checking stopped"); stopped != tc.stopped {
+				t.Fatalf("last problem %q; stopped = %t, want %t", last.Msg, stopped, tc.stopped)
+			}
+			if tc.stopped && last.Pos.Line != tc.stopAtRow {
+				t.Errorf("stopped at line %d, want %d", last.Pos.Line, tc.stopAtRow)
+			}
+			for _, d := range l {
+				if len(d.LineText) > 2000 {
+					t.Errorf("%s keeps %d bytes of its line", d.Pos, len(d.LineText))
+				}
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -85,8 +86,12 @@ type Diagnostic struct {
 	// Hint says how to fix it; it may be empty.
 	Hint string
 	// LineText is the offending source line, shown under the message; it
-	// may be empty when the source is not text or not known.
+	// may be empty when the source is not text or not known. WithLine keeps
+	// only part of a very long line.
 	LineText string
+	// lineCol, if not zero, is the column of Pos within a LineText that
+	// WithLine cut from a longer line.
+	lineCol int
 }
 
 // Errorf returns an error-severity diagnostic at pos.
@@ -105,10 +110,54 @@ func (d Diagnostic) WithHint(format string, args ...any) Diagnostic {
 	return d
 }
 
-// WithLine returns d with the offending source line attached.
+// WithLine returns d with the offending source line attached. Of a line
+// longer than maxLineKept bytes (minified text, a CSV header of thousands
+// of columns, a five-megabyte cell), only about maxLineKept bytes around
+// the column are kept, so that many problems on one huge line do not each
+// hold a copy of it.
 func (d Diagnostic) WithLine(text string) Diagnostic {
-	d.LineText = text
+	d.LineText, d.lineCol = clipLine(text, d.Pos.Col)
 	return d
+}
+
+// maxLineKept is how much of a source line a diagnostic keeps; Print shows
+// even less.
+const maxLineKept = 1000
+
+// clipLine cuts text to about maxLineKept bytes around the 1-based column
+// col (in characters), marking the cuts with "…". It returns the text and
+// the column within it, or 0 if it kept the whole line.
+func clipLine(text string, col int) (string, int) {
+	if len(text) <= maxLineKept {
+		return text, 0
+	}
+	at := len(text) // byte offset of col
+	n := 1
+	for i := range text {
+		if n == col {
+			at = i
+			break
+		}
+		n++
+	}
+	start := max(at-maxLineKept/2, 0)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	end := min(start+maxLineKept, len(text))
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end++
+	}
+	out := text[start:end]
+	newCol := utf8.RuneCountInString(text[start:min(at, end)]) + 1
+	if start > 0 {
+		out = "…" + out
+		newCol++
+	}
+	if end < len(text) {
+		out += "…"
+	}
+	return strings.Clone(out), newCol
 }
 
 // Error makes a Diagnostic usable as a Go error; it formats the first line

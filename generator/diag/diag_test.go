@@ -3,6 +3,7 @@ package diag
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSourcePos(t *testing.T) {
@@ -101,5 +102,55 @@ func TestPrintHostileAndLongLines(t *testing.T) {
 	caret := strings.Index(lines[2], "^")
 	if caret < 0 || []rune(lines[1])[caret] != 'X' {
 		t.Fatalf("caret not under the column:\n%s\n%s", lines[1], lines[2])
+	}
+}
+
+// TestHugeLines: a diagnostic keeps only part of a very long line, the caret
+// still lands under the character at its column (multi-byte characters
+// included), and a very long message or hint is printed shortened.
+func TestHugeLines(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		col  int
+	}{
+		{"column near the start", "X" + strings.Repeat("a", 100000), 1},
+		{"column in the middle", strings.Repeat("a", 50000) + "X" + strings.Repeat("b", 50000), 50001},
+		{"column at the end", strings.Repeat("a", 100000) + "X", 100001},
+		{"multi-byte characters", strings.Repeat("é", 30000) + "X" + strings.Repeat("ü", 30000), 30001},
+		{"short line", "abcXdef", 4},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Errorf(Pos{"f.csv", 1, tc.col}, "bad").WithLine(tc.line)
+			if len(d.LineText) > maxLineKept+10 {
+				t.Errorf("kept %d bytes of the line", len(d.LineText))
+			}
+			if !utf8.ValidString(d.LineText) {
+				t.Errorf("the kept text is not valid UTF-8")
+			}
+			var b strings.Builder
+			Print(&b, List{d}, 0)
+			lines := strings.Split(b.String(), "\n")
+			if len(lines) < 3 || !strings.Contains(lines[1], "| ") || !strings.Contains(lines[2], "| ") {
+				t.Fatalf("no line and caret printed:\n%s", b.String())
+			}
+			shown := []rune(lines[1][strings.Index(lines[1], "| ")+2:])
+			at := len([]rune(lines[2][strings.Index(lines[2], "| ")+2:])) - 1
+			if at < 0 || at >= len(shown) || shown[at] != 'X' {
+				t.Fatalf("caret not under X:\n%s\n%s", lines[1], lines[2])
+			}
+		})
+	}
+	long := Errorf(Pos{"f.csv", 2, 3}, "the code %q is wrong", strings.Repeat("Z", 100000)).WithHint("%s", strings.Repeat("h", 5000))
+	var b strings.Builder
+	Print(&b, List{long}, 0)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if n := utf8.RuneCountInString(line); n > maxMessage+20 {
+			t.Errorf("a printed line of %d characters: %.60q…", n, line)
+		}
+	}
+	if !strings.HasPrefix(b.String(), "f.csv:2:3: the code") || !strings.Contains(b.String(), "is wrong\n") {
+		t.Errorf("the shortened message lost its start or end:\n%.200s", b.String())
 	}
 }

@@ -36,11 +36,15 @@ func Print(w io.Writer, l List, limit int) {
 }
 
 func writeOne(b *strings.Builder, d Diagnostic) {
-	b.WriteString(printable(d.Error()))
+	b.WriteString(shorten(printable(d.Error())))
 	b.WriteByte('\n')
 	if d.LineText != "" && d.Pos.Line > 0 {
 		num := fmt.Sprint(d.Pos.Line)
-		text, col := window(printable(strings.ReplaceAll(d.LineText, "\t", " ")), d.Pos.Col)
+		col := d.Pos.Col
+		if d.lineCol > 0 {
+			col = d.lineCol
+		}
+		text, col := window(printable(strings.ReplaceAll(d.LineText, "\t", " ")), col)
 		fmt.Fprintf(b, "    %s | %s\n", num, text)
 		if col > 0 && col <= utf8.RuneCountInString(text)+1 {
 			fmt.Fprintf(b, "    %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", col-1))
@@ -48,6 +52,7 @@ func writeOne(b *strings.Builder, d Diagnostic) {
 	}
 	if d.Hint != "" {
 		for i, line := range strings.Split(printable(d.Hint), "\n") {
+			line = shorten(line)
 			if i == 0 {
 				fmt.Fprintf(b, "  hint: %s\n", line)
 			} else {
@@ -95,6 +100,20 @@ func window(line string, col int) (string, int) {
 		return "…" + out, col - start + 1
 	}
 	return out, col
+}
+
+// maxMessage is how many characters of one line of a message or hint are
+// printed: a value quoted in a message may be a whole pasted document.
+const maxMessage = 400
+
+// shorten cuts a line longer than maxMessage characters in the middle,
+// keeping its start (the position and what is wrong) and its end.
+func shorten(s string) string {
+	if len(s) <= maxMessage || utf8.RuneCountInString(s) <= maxMessage {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMessage-80]) + " … " + string(r[len(r)-77:])
 }
 
 // printable replaces control characters (other than newlines) with U+FFFD,

@@ -67,6 +67,24 @@ func (s *Source) LineStart(line int) int {
 	return s.lineStarts[line-1]
 }
 
+// LineLen returns the length in bytes of the 1-based line n without its
+// line ending, or 0 if n is out of range; unlike len(s.Line(n)), it copies
+// nothing.
+func (s *Source) LineLen(n int) int {
+	if n < 1 || n > len(s.lineStarts) {
+		return 0
+	}
+	start := s.lineStarts[n-1]
+	end := len(s.Text)
+	if n < len(s.lineStarts) {
+		end = s.lineStarts[n] - 1
+	}
+	if end > start && s.Text[end-1] == '\r' {
+		end--
+	}
+	return max(end-start, 0)
+}
+
 // Line returns the text of the 1-based line n without its line ending, or ""
 // if n is out of range.
 func (s *Source) Line(n int) string {

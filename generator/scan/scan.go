@@ -29,7 +29,18 @@ type Scanner struct {
 type scanTerm struct {
 	text   string
 	origin diag.Pos
+	// cut says that only the first maxTermLen bytes of the folded term are
+	// looked for.
+	cut bool
 }
+
+// maxTermLen is how many bytes of a folded identifying value are looked
+// for. Real names and codes are far shorter; a longer value (a paragraph
+// pasted into a provider column, a five-megabyte cell) is looked for by its
+// start, which finds every place the whole value appears (and any place
+// its first 200 bytes appear) while keeping the automaton, which grows with
+// the total length of the terms, small.
+const maxTermLen = 200
 
 // New prepares a scanner for the identifying terms and the allow-list of
 // exact values that are public on purpose (compared after normalisation, so
@@ -57,7 +68,11 @@ func New(terms []Term, allow []string) (*Scanner, diag.List) {
 			continue
 		}
 		byFold[f] = len(s.terms)
-		s.terms = append(s.terms, scanTerm{text: t.Text, origin: t.Origin})
+		st := scanTerm{text: t.Text, origin: t.Origin}
+		if len(f) > maxTermLen {
+			f, st.cut = f[:maxTermLen], true
+		}
+		s.terms = append(s.terms, st)
 		folded = append(folded, f)
 	}
 	s.ac = newAutomaton(folded)
@@ -149,7 +164,9 @@ func (s *Scanner) File(f site.File) []Hit {
 	var found []match
 	s.ac.match(m.l, func(term, end int) {
 		start := end - s.ac.lens[term]
-		if wordBoundary(m.l, start, end) {
+		// A cut term continues past its end, so only its start must
+		// stand at a word boundary.
+		if startsWord(m.l, start) && (s.terms[term].cut || endsWord(m.l, end)) {
 			found = append(found, match{start: start, end: end, term: term})
 		}
 	})

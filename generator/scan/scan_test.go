@@ -163,3 +163,40 @@ func TestText(t *testing.T) {
 		})
 	}
 }
+
+// TestLongTerms: a value of megabytes is looked for by its first maxTermLen
+// bytes, so the scanner stays small, and is still found wherever the whole
+// value (or its start) appears, as a word.
+func TestLongTerms(t *testing.T) {
+	origin := diag.Pos{File: "data/actions.csv", Line: 5, Col: 10}
+	long := "Ward " + strings.Repeat("X", 5<<20)
+	s, warnings := New([]Term{{Text: long, Origin: origin}}, nil)
+	if len(warnings) != 0 {
+		t.Fatalf("unexpected warnings: %v", warnings)
+	}
+	if states := len(s.ac.term); states > maxTermLen+1 {
+		t.Errorf("the automaton has %d states for one long term", states)
+	}
+	tests := []struct {
+		name, data string
+		hit        bool
+	}{
+		{"the whole value", "<p>" + long + "</p>", true},
+		{"its start, cut short later", "<p>" + long[:maxTermLen+50] + "</p>", true},
+		{"less than the part looked for", "<p>" + long[:maxTermLen-50] + "</p>", false},
+		{"inside a longer word", "<p>Sub" + strings.ToLower(long[:maxTermLen+5]) + "</p>", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hits := s.File(site.File{Path: "a/index.html", Data: []byte(tc.data), Source: "content/a.md"})
+			if got := len(hits) > 0; got != tc.hit {
+				t.Errorf("found = %t, want %t", got, tc.hit)
+			}
+			for _, h := range hits {
+				if h.Origin != origin {
+					t.Errorf("hit at %s, want %s", h.Origin, origin)
+				}
+			}
+		})
+	}
+}

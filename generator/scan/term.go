@@ -49,16 +49,25 @@ func tooShort(folded string) bool {
 	}
 }
 
-// wordBoundary reports whether b[start:end] stands as whole words: the
-// characters either side of it are not letters or digits (checked only
-// where the term itself starts or ends with one).
-func wordBoundary(b []byte, start, end int) bool {
-	if start > 0 && isWordByte(b, start) {
+// A term is found only as whole words: the characters either side of it
+// are not letters or digits (checked only where the term itself starts or
+// ends with one). startsWord and endsWord check the two sides.
+
+// startsWord reports whether the text from b[start] stands at the start of
+// a word (or starts with something other than a letter or digit).
+func startsWord(b []byte, start int) bool {
+	if start > 0 && start < len(b) && isWordByte(b, start) {
 		if r, _ := utf8.DecodeLastRune(b[:start]); isWord(r) {
 			return false
 		}
 	}
-	if end < len(b) && isWordByte(b, end-1) {
+	return true
+}
+
+// endsWord reports whether the text up to b[end] stands at the end of a
+// word (or ends with something other than a letter or digit).
+func endsWord(b []byte, end int) bool {
+	if end > 0 && end < len(b) && isWordByte(b, end-1) {
 		if r, _ := utf8.DecodeRune(b[end:]); isWord(r) {
 			return false
 		}
