@@ -131,14 +131,17 @@ func clipLine(text string, col int) (string, int) {
 	if len(text) <= maxLineKept {
 		return text, 0
 	}
-	at := len(text) // byte offset of col
-	n := 1
-	for i := range text {
-		if n == col {
-			at = i
-			break
+	at := 0 // byte offset of col; an unknown column keeps the start
+	if col > 1 {
+		at = len(text)
+		n := 1
+		for i := range text {
+			if n == col {
+				at = i
+				break
+			}
+			n++
 		}
-		n++
 	}
 	start := max(at-maxLineKept/2, 0)
 	for start > 0 && !utf8.RuneStart(text[start]) {

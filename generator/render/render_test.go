@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -157,5 +158,35 @@ func TestMissingBase(t *testing.T) {
 	_, diags := LoadLayouts(fsys, "t", template.FuncMap{})
 	if len(diags) != 1 || diags[0].Pos.File != "themes/t/layouts/page.html" || !strings.Contains(diags[0].Msg, "no baseof.html") {
 		t.Fatalf("diags = %v", diags)
+	}
+}
+
+// TestTemplateErrorLongLine: an execution error far along a long layout
+// line (a minified layout, say) is reported at its character column, and
+// the line printed under it shows the action with the caret on it.
+func TestTemplateErrorLongLine(t *testing.T) {
+	line := strings.Repeat("<p>é</p>", 500) + "{{ .Nope }}" + strings.Repeat("<i>x</i>", 500)
+	fsys := fstest.MapFS{"layouts/long.html": {Data: []byte("first\n" + line + "\n")}}
+	tm := template.Must(template.New("layouts/long.html").Parse(string(fsys["layouts/long.html"].Data)))
+	err := tm.Execute(&strings.Builder{}, struct{}{})
+	if err == nil {
+		t.Fatal("expected an execution error")
+	}
+	l := &Layouts{sources: map[string]string{}}
+	d := l.templateError(err, fsys)
+	wantCol := len([]rune(strings.Repeat("<p>é</p>", 500))) + 4 // the dot of .Nope
+	if d.Pos.File != "layouts/long.html" || d.Pos.Line != 2 || d.Pos.Col != wantCol {
+		t.Fatalf("reported at %s, want layouts/long.html:2:%d", d.Pos, wantCol)
+	}
+	var b strings.Builder
+	diag.Print(&b, diag.List{d}, 0)
+	lines := strings.Split(b.String(), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("no source line printed:\n%s", b.String())
+	}
+	shown := []rune(lines[1][strings.Index(lines[1], "| ")+2:])
+	at := len([]rune(lines[2][strings.Index(lines[2], "| ")+2:])) - 1
+	if at < 0 || at >= len(shown) || string(shown[at:at+5]) != ".Nope" {
+		t.Errorf("caret not on .Nope:\n%s\n%s", lines[1], lines[2])
 	}
 }

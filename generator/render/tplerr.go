@@ -39,7 +39,7 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 		if he.ErrorCode != template.ErrNoSuchTemplate && he.ErrorCode != template.ErrOutputContext {
 			hint = "html/template could not make this part safe; check that tags and quotes are balanced around the action"
 		}
-		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys).WithHint("%s", hint)
+		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys, 0).WithHint("%s", hint)
 	}
 	msg := err.Error()
 	var ee texttemplate.ExecError
@@ -58,11 +58,7 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 	}
 	file := l.sourceOf(m[1])
 	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", plainTypes.Replace(strings.TrimSpace(msg[len(m[0]):])))
-	d = l.withLine(d, fsys)
-	if col > 0 && d.LineText != "" {
-		d.Pos = diag.NewSource(file, []byte(d.LineText)).LineCol(1, col)
-		d.Pos.Line = line
-	}
+	d = l.withLine(d, fsys, col)
 	return d.WithHint("%s", templateHint(d.Msg))
 }
 
@@ -78,7 +74,10 @@ func (l *Layouts) sourceOf(name string) string {
 	return name
 }
 
-func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS) diag.Diagnostic {
+// withLine attaches the layout's line to d and, given the 1-based byte
+// column col (0 if unknown), turns it into a character column. The column
+// is set first, so that WithLine keeps the part of a long line around it.
+func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS, col int) diag.Diagnostic {
 	if fsys == nil || d.Pos.Line <= 0 {
 		return d
 	}
@@ -86,7 +85,13 @@ func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS) diag.Diagnostic {
 	if err != nil {
 		return d
 	}
-	return d.WithLine(diag.NewSource(d.Pos.File, data).Line(d.Pos.Line))
+	src := diag.NewSource(d.Pos.File, data)
+	if col > 0 {
+		line := d.Pos.Line
+		d.Pos = src.LineCol(line, min(col, src.LineLen(line)+1))
+		d.Pos.Line = line
+	}
+	return d.WithLine(src.Line(d.Pos.Line))
 }
 
 // plainTypes names Go types the way a template author sees them.
