@@ -80,7 +80,7 @@ func convertMessage(m api.Message, sev diag.Severity) diag.Diagnostic {
 		d.Pos = diag.Pos{File: locationFile(loc), Line: loc.Line}
 		col := min(max(loc.Column, 0), len(loc.LineText))
 		d.Pos.Col = utf8.RuneCountInString(loc.LineText[:col]) + 1
-		d.LineText = loc.LineText
+		d = d.WithLine(loc.LineText)
 	}
 	var hints []string
 	if det, ok := m.Detail.(detail); ok && det.hint != "" {

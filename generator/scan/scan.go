@@ -260,7 +260,7 @@ func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source
 				if src := sources(h.Source); src != nil {
 					if off := findFold(src.Text, h.Text); off >= 0 {
 						d.Pos = src.Pos(off)
-						d.LineText = src.Line(d.Pos.Line)
+						d = d.WithLine(src.Line(d.Pos.Line))
 					}
 				}
 			}
