@@ -71,38 +71,32 @@ func (s *Source) LineStart(line int) int {
 // line ending, or 0 if n is out of range; unlike len(s.Line(n)), it copies
 // nothing.
 func (s *Source) LineLen(n int) int {
-	if n < 1 || n > len(s.lineStarts) {
-		return 0
-	}
-	start := s.lineStarts[n-1]
-	end := len(s.Text)
-	if n < len(s.lineStarts) {
-		end = s.lineStarts[n] - 1
-	}
-	if end > start && s.Text[end-1] == '\r' {
-		end--
-	}
-	return max(end-start, 0)
+	start, end := s.lineBounds(n)
+	return end - start
 }
 
 // Line returns the text of the 1-based line n without its line ending, or ""
 // if n is out of range.
 func (s *Source) Line(n int) string {
+	start, end := s.lineBounds(n)
+	return string(s.Text[start:end])
+}
+
+// lineBounds returns the byte range of the 1-based line n without its line
+// ending (CRLF or LF), or an empty range if n is out of range.
+func (s *Source) lineBounds(n int) (start, end int) {
 	if n < 1 || n > len(s.lineStarts) {
-		return ""
+		return 0, 0
 	}
-	start := s.lineStarts[n-1]
-	end := len(s.Text)
+	start = s.lineStarts[n-1]
+	end = len(s.Text)
 	if n < len(s.lineStarts) {
 		end = s.lineStarts[n] - 1
 	}
 	if end > start && s.Text[end-1] == '\r' {
 		end--
 	}
-	if end < start {
-		end = start
-	}
-	return string(s.Text[start:end])
+	return start, max(end, start)
 }
 
 // Errorf returns an error diagnostic at the byte offset, with the source line
