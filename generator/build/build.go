@@ -150,7 +150,7 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	clk.lap("content")
 
-	gitDates, err := gitinfo.Load(context.Background(), opts.Source)
+	gitDates, err := cache.gitCache().Load(context.Background(), opts.Source)
 	if errors.Is(err, gitinfo.ErrShallow) {
 		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
 	}

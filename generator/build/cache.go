@@ -16,6 +16,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/framework"
+	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/policy"
@@ -41,7 +42,8 @@ import (
 //   - output files whose bytes are unchanged are not scanned again for links
 //     or identifiers;
 //   - the front-end files are not bundled again while the assets/ folders
-//     and the installed npm packages are unchanged.
+//     and the installed npm packages are unchanged;
+//   - the git log is not read again while HEAD is the same commit.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
@@ -52,6 +54,7 @@ type Cache struct {
 	scan    *scan.Cache
 	search  *search.Cache
 	policy  *policy.Cache
+	git     *gitinfo.Cache
 
 	mu  sync.Mutex
 	md  map[string]mdEntry
@@ -96,7 +99,7 @@ type outEntry struct {
 func NewCache() *Cache {
 	return &Cache{
 		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
-		md: map[string]mdEntry{}, out: map[string]outEntry{},
+		git: &gitinfo.Cache{}, md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
 
@@ -319,6 +322,13 @@ func (c *Cache) dirSum(fsys fs.FS, dir string) uint64 {
 
 // contentCache, linkCache and scanCache return the stage caches, or nil
 // when there is no cache.
+func (c *Cache) gitCache() *gitinfo.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.git
+}
+
 func (c *Cache) contentCache() *content.Cache {
 	if c == nil {
 		return nil

@@ -38,6 +38,22 @@ var ErrNoGit = errors.New("no git history")
 // Load returns the last commit time of every file under dir that git
 // tracks.
 func Load(ctx context.Context, dir string) (Dates, error) {
+	return (*Cache)(nil).Load(ctx, dir)
+}
+
+// Cache keeps the dates of the last Load for as long as the repository's
+// HEAD commit stays the same: the dates depend on committed history only,
+// so `plinth serve` asks git for one commit ID per rebuild rather than
+// reading the whole log (30 ms on the example site, more as history grows).
+// A nil Cache keeps nothing.
+type Cache struct {
+	dir, head string
+	dates     Dates
+}
+
+// Load is the package's Load, reusing the last dates when HEAD has not
+// moved.
+func (c *Cache) Load(ctx context.Context, dir string) (Dates, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, ErrNoGit
 	}
@@ -45,12 +61,18 @@ func Load(ctx context.Context, dir string) (Dates, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := git(ctx, abs, "rev-parse", "--is-shallow-repository")
+	// One process answers both questions; a repository without commits
+	// fails here, and has no dates to give.
+	out, err := git(ctx, abs, "rev-parse", "--is-shallow-repository", "HEAD")
 	if err != nil {
 		return nil, ErrNoGit
 	}
-	if strings.TrimSpace(string(out)) == "true" {
+	shallow, head, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if shallow == "true" {
 		return nil, ErrShallow
+	}
+	if c != nil && c.dates != nil && c.dir == abs && c.head == head {
+		return c.dates, nil
 	}
 	// %x00%ct marks each commit with its time; --relative makes the names
 	// relative to dir even when the repository root is above it.
@@ -58,7 +80,11 @@ func Load(ctx context.Context, dir string) (Dates, error) {
 	if err != nil {
 		return nil, ErrNoGit
 	}
-	return parse(out), nil
+	d := parse(out)
+	if c != nil {
+		c.dir, c.head, c.dates = abs, head, d
+	}
+	return d, nil
 }
 
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {

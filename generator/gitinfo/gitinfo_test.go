@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -56,6 +57,30 @@ func TestLoad(t *testing.T) {
 	}
 	if got := d["content/b.md"].Format("2006-01-02"); got != "2024-01-02" {
 		t.Errorf("b.md = %s", got)
+	}
+
+	// A cache gives the same dates back while HEAD stays, and reads the
+	// log again once a commit moves it.
+	c := &Cache{}
+	first, err := c.Load(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := c.Load(context.Background(), site)
+	if reflect.ValueOf(first).Pointer() != reflect.ValueOf(again).Pointer() {
+		t.Error("the cache read the log again although HEAD had not moved")
+	}
+	if err := os.WriteFile(filepath.Join(site, "content/a.md"), []byte("changed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	run(t, repo, append(id, "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date), "commit", "-q", "-am", "a again")
+	moved, err := c.Load(context.Background(), site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := moved["content/a.md"].Format("2006-01-02"); got != "2024-03-01" {
+		t.Errorf("after a commit, a.md = %s, want 2024-03-01", got)
 	}
 
 	shallow := t.TempDir()
