@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +60,7 @@ type buildFlagValues struct {
 	drafts, future, quiet, timings *bool
 	templateMetrics, disclosure    *bool
 	external                       *bool
+	cpuProfile                     *string
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
@@ -72,11 +75,33 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		timings:         fs.Bool("timings", false, "print how long each stage of the build took"),
 		templateMetrics: fs.Bool("template-metrics", false, "print how long each layout took, most expensive first"),
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
+		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
 	}
 	return fs, v
+}
+
+// startCPUProfile starts writing a CPU profile to path ("" for none) and
+// returns the function that finishes it. The profile is how to find where a
+// build's time goes beyond the per-stage --timings (see bench/README.md).
+func startCPUProfile(path string) (func() error, error) {
+	if path == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot create the CPU profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cannot start the CPU profile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 func runBuild(e *processEnv, c *command, args []string, write bool) int {
@@ -102,6 +127,11 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if *v.templateMetrics {
 		metrics = &render.Metrics{}
 	}
+	stopProfile, err := startCPUProfile(*v.cpuProfile)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: %v\n", c.name, err)
+		return 2
+	}
 	start := time.Now()
 	res, diags := build.Run(build.Options{
 		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
@@ -110,6 +140,9 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 		TemplateMetrics: metrics,
 	})
 	elapsed := time.Since(start)
+	if err := stopProfile(); err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: cannot write the CPU profile: %v\n", c.name, err)
+	}
 	diag.Print(e.stderr, diags, 0)
 	if metrics != nil {
 		metrics.Print(e.stderr)

@@ -103,3 +103,23 @@ func TestBuildCheckNew(t *testing.T) {
 		t.Fatalf("bad SOURCE_DATE_EPOCH: %d %s", code, errs)
 	}
 }
+
+// TestCPUProfile: --cpuprofile writes a profile that go tool pprof reads
+// (gzip-compressed protocol buffers), and an unwritable path is a usage
+// error that builds nothing.
+func TestCPUProfile(t *testing.T) {
+	dir := site(t)
+	prof := filepath.Join(t.TempDir(), "cpu.pprof")
+	code, _, errs := runCmd(t, nil, "build", "--source", dir, "--cpuprofile", prof)
+	if code != 0 {
+		t.Fatalf("build: %d %s", code, errs)
+	}
+	data, err := os.ReadFile(prof)
+	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		t.Fatalf("no gzip-compressed profile written (%d bytes, %v)", len(data), err)
+	}
+	code, _, errs = runCmd(t, nil, "check", "--source", dir, "--cpuprofile", filepath.Join(dir, "no-such-folder", "cpu.pprof"))
+	if code != 2 || !strings.Contains(errs, "cannot create the CPU profile") {
+		t.Fatalf("unwritable profile: %d %s", code, errs)
+	}
+}
