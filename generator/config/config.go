@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -206,6 +207,15 @@ func parseBaseURL(s string) (*url.URL, string) {
 	}
 	if path.Clean(u.Path) != strings.TrimSuffix(u.Path, "/") && u.Path != "/" {
 		return nil, fmt.Sprintf("%q has a path that is not clean (no //, . or .. segments)", s)
+	}
+	// The path is written into every link, redirect and feed: keep it to
+	// characters that need no escaping anywhere (RFC 3986's unreserved
+	// ones), as a host's folder name would be.
+	if i := strings.IndexFunc(u.Path, func(r rune) bool {
+		return !(r == '/' || r == '-' || r == '.' || r == '_' || r == '~' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(u.Path[i:])
+		return nil, fmt.Sprintf("%q has %q in its path; use letters, digits, hyphens, dots and underscores", s, r)
 	}
 	u.RawPath = ""
 	return u, ""

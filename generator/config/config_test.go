@@ -63,6 +63,8 @@ func TestLoadErrors(t *testing.T) {
 		{"typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguagecode = \"en\"\n", Options{}, []string{`site.toml:3:1: unknown key "languagecode"`}},
 		{"relative base", "title = \"Q\"\nbaseURL = \"/quality/\"\n", Options{}, []string{`site.toml:2:11: "/quality/" is not an absolute http or https URL`}},
 		{"bad flag", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{BaseURL: "ftp://x"}, []string{`--baseURL: "ftp://x" is not an absolute`}},
+		{"markup in the path", "title = \"Q\"\nbaseURL = \"https://e.org/q\\\"><script>/\"\n", Options{}, []string{`site.toml:2:11: "https://e.org/q\"><script>/" has '"' in its path`}},
+		{"space in the path", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{BaseURL: "https://e.org/a%20b/"}, []string{`--baseURL: "https://e.org/a%20b/" has ' ' in its path`}},
 		{"missing theme", "title = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"nhs\"\n", Options{}, []string{`site.toml:3:9: the theme "nhs" does not exist`}},
 		{"theme path", "title = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"../x\"\n", Options{}, []string{`site.toml:3:9: the theme name "../x" is not a plain folder name`}},
 		{"permalink", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[permalinks]\ng = \"/g/:nope/\"\n", Options{}, []string{`site.toml:4:5: permalink pattern for "g": "/g/:nope/" uses an unknown token`}},
