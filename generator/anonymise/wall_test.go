@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/internal/typewalk"
 )
 
 // The type wall: nothing reachable from a published Table may hold a raw
@@ -13,35 +15,8 @@ import (
 // the raw types) and the values (no raw count appears anywhere inside a
 // Table, exported or not).
 
-// reachable returns the named struct types reachable from t through fields
-// and the results of exported methods.
-func reachable(t reflect.Type, seen map[reflect.Type]bool) {
-	if seen[t] {
-		return
-	}
-	seen[t] = true
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
-		reachable(t.Elem(), seen)
-		if t.Kind() == reflect.Map {
-			reachable(t.Key(), seen)
-		}
-	case reflect.Struct:
-		for i := range t.NumField() {
-			reachable(t.Field(i).Type, seen)
-		}
-	}
-	for i := range t.NumMethod() {
-		m := t.Method(i).Type
-		for j := range m.NumOut() {
-			reachable(m.Out(j), seen)
-		}
-	}
-}
-
 func TestWallTypes(t *testing.T) {
-	seen := make(map[reflect.Type]bool)
-	reachable(reflect.TypeFor[*Table](), seen)
+	seen := typewalk.Reachable(reflect.TypeFor[*Table]())
 	var names []string
 	for ty := range seen {
 		if ty.Kind() == reflect.Struct && ty.PkgPath() != "" {

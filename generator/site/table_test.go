@@ -4,39 +4,14 @@ import (
 	"reflect"
 	"slices"
 	"testing"
-)
 
-// reachable collects the named struct types reachable from t through
-// fields and the results of exported methods, as a template can reach them.
-func reachable(t reflect.Type, seen map[reflect.Type]bool) {
-	if seen[t] {
-		return
-	}
-	seen[t] = true
-	switch t.Kind() {
-	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
-		reachable(t.Elem(), seen)
-		if t.Kind() == reflect.Map {
-			reachable(t.Key(), seen)
-		}
-	case reflect.Struct:
-		for i := range t.NumField() {
-			reachable(t.Field(i).Type, seen)
-		}
-	}
-	for i := range t.NumMethod() {
-		m := t.Method(i).Type
-		for j := range m.NumOut() {
-			reachable(m.Out(j), seen)
-		}
-	}
-}
+	"github.com/plinth-ssg/plinth/generator/internal/typewalk"
+)
 
 // TestPublicTableWall: a layout holding a published table can reach
 // published figures, labels and download addresses, and nothing else.
 func TestPublicTableWall(t *testing.T) {
-	seen := map[reflect.Type]bool{}
-	reachable(reflect.TypeFor[*PublicTable](), seen)
+	seen := typewalk.Reachable(reflect.TypeFor[*PublicTable]())
 	var names []string
 	for ty := range seen {
 		if ty.Kind() == reflect.Struct && ty.PkgPath() != "" {
