@@ -12,9 +12,9 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/render"
 )
 
@@ -133,7 +133,7 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 		return 2
 	}
 	start := time.Now()
-	res, diags := build.Run(build.Options{
+	res, diags := pipeline.Run(pipeline.Options{
 		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
 		Drafts: *v.drafts, Future: *v.future,
 		Now: time.Now(), BuildDate: buildDate, Write: write,
@@ -203,7 +203,7 @@ func disclosureSummary(reports []anonymise.Report) string {
 
 // checkExternal lists the links to other sites with the pages using them,
 // asks each whether it still exists, and returns 1 if any does not.
-func checkExternal(e *processEnv, res build.Result) int {
+func checkExternal(e *processEnv, res pipeline.Result) int {
 	cfg := res.Site.Config
 	links := linkcheck.External(res.Files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath()})
 	fmt.Fprintf(e.stdout, "%d links to other sites:\n", len(links))

@@ -12,9 +12,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/serve"
 	"github.com/plinth-ssg/plinth/generator/source"
 )
@@ -86,7 +86,7 @@ func runServe(e *processEnv, args []string) int {
 	}
 	local := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: basePath}).String()
 	s := serve.New(serve.Options{
-		Build:    build.Options{Source: *src, BaseURL: local, Drafts: *drafts, Future: *future, Now: time.Now()},
+		Build:    pipeline.Options{Source: *src, BaseURL: local, Drafts: *drafts, Future: *future, Now: time.Now()},
 		BasePath: basePath,
 		Log:      e.stderr,
 	})

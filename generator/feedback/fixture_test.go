@@ -126,7 +126,7 @@ func fixtureFS(t *testing.T, ar *txtar.Archive) fstest.MapFS {
 }
 
 // runFixture runs the content and dataset stages and Build over the
-// fixture, as build.Run does.
+// fixture, as pipeline.Run does.
 func runFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
 	t.Helper()
 	res, diags, _ := run(t, fixtureFS(t, ar), true)

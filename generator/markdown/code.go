@@ -20,7 +20,7 @@ import (
 // chroma's standard ones with no prefix; the stylesheet for them is
 // bundle.ChromaCSS, which the theme's CSS imports as "plinth:chroma.css"
 // (one source of highlighting CSS for the whole site). A test in
-// generator/build checks that every class written here has a rule there.
+// generator/pipeline checks that every class written here has a rule there.
 var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true))
 
 // codeRenderer renders fenced and indented code blocks. Highlighted blocks

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/bench/sitegen"
-	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -20,7 +20,7 @@ func generatedSite(tb testing.TB, n int) (*site.Site, string) {
 		tb.Fatal(err)
 	}
 	dest := filepath.Join(tb.TempDir(), "public")
-	res, diags := build.Run(build.Options{Source: src, Destination: dest, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Write: true})
+	res, diags := pipeline.Run(pipeline.Options{Source: src, Destination: dest, Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Write: true})
 	if diags.HasErrors() {
 		tb.Fatal(diags.Err())
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/search"
 )
 
@@ -55,7 +55,7 @@ var exampleSite = sync.OnceValues(func() (string, error) {
 		return "", err
 	}
 	dest := filepath.Join(dir, "public")
-	_, diags := build.Run(build.Options{
+	_, diags := pipeline.Run(pipeline.Options{
 		Source: "../..", Destination: dest, BaseURL: "https://example.org/quality/",
 		Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true,
 	})

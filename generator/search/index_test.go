@@ -19,7 +19,7 @@ import (
 )
 
 // buildSite runs the stages before search over files in memory, with the
-// search page added as build.Run adds it.
+// search page added as pipeline.Run adds it.
 func buildSite(t *testing.T, files map[string]string) *site.Site {
 	t.Helper()
 	fsys := fstest.MapFS{

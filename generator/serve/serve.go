@@ -27,8 +27,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 )
 
 //go:embed client
@@ -41,7 +41,7 @@ const Prefix = "/__plinth/"
 type Options struct {
 	// Build are the build settings; Write and BaseURL are set by the
 	// server.
-	Build build.Options
+	Build pipeline.Options
 	// Listen is the address to listen on, such as 127.0.0.1:1313.
 	Listen string
 	// BasePath is the path the site is served under ("/" or "/quality/").
@@ -58,7 +58,7 @@ type Options struct {
 type Server struct {
 	opts Options
 
-	cache *build.Cache
+	cache *pipeline.Cache
 
 	mu       sync.RWMutex
 	files    map[string][]byte
@@ -92,8 +92,8 @@ func New(opts Options) *Server {
 }
 
 // newCache returns a build cache that relies on the watcher for changes.
-func newCache() *build.Cache {
-	c := build.NewCache()
+func newCache() *pipeline.Cache {
+	c := pipeline.NewCache()
 	c.Watched()
 	return c
 }
@@ -109,7 +109,7 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 	o := s.opts.Build
 	o.Write = false
 	o.Cache = s.cache
-	res, diags := build.Run(o)
+	res, diags := pipeline.Run(o)
 	took := time.Since(start)
 	s.mu.Lock()
 	if diags.HasErrors() {

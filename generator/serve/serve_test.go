@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 )
 
 func TestListenRefusesOtherInterfaces(t *testing.T) {
@@ -49,7 +49,7 @@ func TestServerRoutesAndState(t *testing.T) {
 	write(t, dir, "themes/t/layouts/section.html", `<html><head><title>{{ .Title }}</title></head><body>list</body></html>`)
 	write(t, dir, "themes/t/layouts/404.html", `<html><head><title>404</title></head><body>missing</body></html>`)
 	write(t, dir, "content/a.md", "+++\ntitle = \"A\"\n+++\nHello.\n")
-	s := New(Options{Build: build.Options{Source: dir, Now: time.Now()}, BasePath: "/q/"})
+	s := New(Options{Build: pipeline.Options{Source: dir, Now: time.Now()}, BasePath: "/q/"})
 	if d := s.Rebuild(); d.HasErrors() {
 		t.Fatal(d.Err())
 	}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/plinth-ssg/plinth/generator/build"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/serve"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
@@ -52,7 +52,7 @@ func TestServeLiveReload(t *testing.T) {
 	}
 	base := "http://" + ln.Addr().String() + "/quality/"
 	srv := serve.New(serve.Options{
-		Build:    build.Options{Source: dir, BaseURL: base, Now: time.Now()},
+		Build:    pipeline.Options{Source: dir, BaseURL: base, Now: time.Now()},
 		BasePath: "/quality/",
 	})
 	changes, stop, err := serve.Watch(dir, 30*time.Millisecond)

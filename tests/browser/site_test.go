@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
 
@@ -39,7 +39,7 @@ func buildExampleSite(t *testing.T) (dir, prefix string) {
 	// without node_modules the build itself would fail.
 	requireTools(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags := build.Run(build.Options{Source: repoRoot(t), Destination: dest, Now: time.Now(), Write: true})
+	res, diags := pipeline.Run(pipeline.Options{Source: repoRoot(t), Destination: dest, Now: time.Now(), Write: true})
 	if diags.HasErrors() {
 		var b strings.Builder
 		diag.Print(&b, diags, 0)

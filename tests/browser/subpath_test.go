@@ -19,8 +19,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
@@ -39,7 +39,7 @@ func buildUnderSubpath(t *testing.T) string {
 		requireTools(t) // skips, or fails in CI, naming what is missing
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags := build.Run(build.Options{
+	_, diags := pipeline.Run(pipeline.Options{
 		Source: root, Destination: dest, BaseURL: subpathBase,
 		Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true,
 	})

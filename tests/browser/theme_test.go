@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
 
@@ -43,7 +43,7 @@ func buildThemeSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	_, diags := build.Run(build.Options{Source: src, Destination: dest, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true})
+	_, diags := pipeline.Run(pipeline.Options{Source: src, Destination: dest, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true})
 	if diags.HasErrors() {
 		var b strings.Builder
 		diag.Print(&b, diags, 0)

@@ -12,8 +12,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/plinth-ssg/plinth/generator/build"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
 
@@ -101,7 +101,7 @@ func choose(facet, value string) chromedp.Action[chromedp.Void] {
 func TestYSWDFilter(t *testing.T) {
 	tools := requireTools(t)
 	dest := filepath.Join(t.TempDir(), "public")
-	res, diags := build.Run(build.Options{Source: repoRoot(t), Destination: dest,
+	res, diags := pipeline.Run(pipeline.Options{Source: repoRoot(t), Destination: dest,
 		Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true})
 	if diags.HasErrors() {
 		var b strings.Builder

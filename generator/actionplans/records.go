@@ -1,0 +1,176 @@
+package actionplans
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/plinth-ssg/plinth/generator/dataset"
+	"github.com/plinth-ssg/plinth/generator/diag"
+)
+
+// The datasets and columns the stage reads.
+const (
+	ActionsDataset   = "actions"
+	ProvidersDataset = "providers"
+
+	statusComplete = "complete"
+	statusOverdue  = "overdue"
+)
+
+// need is a column the stage needs, with its type.
+type need struct {
+	name string
+	typ  dataset.Type
+}
+
+var (
+	actionColumns = []need{
+		{"region", dataset.TypeRegion},
+		{"status", dataset.TypeEnum},
+		{"quarter", dataset.TypeEnum},
+		{"profession", dataset.TypeProfession},
+		{"standard", dataset.TypeStandard},
+		{"provider_code", dataset.TypeString},
+	}
+	providerColumns = []need{
+		{"provider_code", dataset.TypeString},
+		{"region", dataset.TypeRegion},
+	}
+)
+
+// action is one action reduced to what the tables count. It never leaves
+// this package.
+type action struct {
+	region, status, quarter, profession, provider, standard string
+}
+
+// provider is one provider reduced to what the tables count.
+type provider struct {
+	code, region string
+}
+
+// records is what the stage read from the private datasets.
+type records struct {
+	actions   []action
+	providers []provider // nil without a providers dataset
+	spec      *dataset.Spec
+	pspec     *dataset.Spec
+	statuses  []string // the status column's values, in manifest order
+	quarters  []string // the quarter column's values, in manifest order
+	asAt      dataset.Date
+}
+
+// read checks the declarations and reads the rows. It returns nil when
+// the site has no actions dataset.
+func read(data *dataset.Set, l *diag.List) *records {
+	pt := data.PrivateTable(ActionsDataset)
+	if pt == nil {
+		if t := data.Table(ActionsDataset); t != nil {
+			l.Add(diag.Errorf(t.Spec.Pos, "the dataset %q holds provider-level action plans, so it must be private", ActionsDataset).
+				WithHint("write private = true: its figures are then published only by region, after disclosure control"))
+		}
+		return nil
+	}
+	r := &records{spec: pt.Spec()}
+	ok := checkColumns(r.spec, actionColumns, l)
+	if c, found := r.spec.Column("status"); found && c.Type == dataset.TypeEnum {
+		r.statuses = c.Values
+		for _, v := range []string{statusComplete, statusOverdue} {
+			if !slices.Contains(c.Values, v) {
+				l.Add(diag.Errorf(c.Pos, "the column \"status\" of dataset %q has no value %q, which the action-plan tables count", ActionsDataset, v).
+					WithHint("add %q to the column's values", v))
+				ok = false
+			}
+		}
+	}
+	if c, found := r.spec.Column("quarter"); found {
+		r.quarters = c.Values
+	}
+	var pcodes map[string]bool
+	if pp := data.PrivateTable(ProvidersDataset); pp != nil {
+		r.pspec = pp.Spec()
+		if checkColumns(r.pspec, providerColumns, l) {
+			pcodes = map[string]bool{}
+			r.providers = []provider{}
+			for row := range dataset.PrivateRows(pp) {
+				code, region := row.Get("provider_code"), row.Get("region")
+				if code.IsEmpty() || region.IsEmpty() {
+					continue // reported below
+				}
+				if !pcodes[code.Text()] {
+					pcodes[code.Text()] = true
+					r.providers = append(r.providers, provider{code: code.Text(), region: region.Text()})
+				}
+			}
+			requireValues(pp, providerColumns, "provider", l)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	_, hasDate := r.spec.Column("last_updated")
+	for row := range dataset.PrivateRows(pt) {
+		a := action{
+			region: row.Get("region").Text(), status: row.Get("status").Text(), quarter: row.Get("quarter").Text(),
+			profession: row.Get("profession").Text(), provider: row.Get("provider_code").Text(), standard: row.Get("standard").Text(),
+		}
+		if slices.Contains([]string{a.region, a.status, a.quarter, a.profession, a.provider, a.standard}, "") {
+			continue // reported by requireValues
+		}
+		if pcodes != nil && !pcodes[a.provider] {
+			v := row.Get("provider_code")
+			l.Add(diag.Errorf(v.Pos, "the provider code %q is not in %s", a.provider, r.pspec.Path()).
+				WithHint("check the code, or add the provider to %s", r.pspec.Path()))
+		}
+		if hasDate {
+			if d := row.Get("last_updated").Date(); d.Compare(r.asAt) > 0 {
+				r.asAt = d
+			}
+		}
+		r.actions = append(r.actions, a)
+	}
+	requireValues(pt, actionColumns, "action", l)
+	return r
+}
+
+// checkColumns reports the needed columns that a dataset lacks or declares
+// with another type or as lists.
+func checkColumns(spec *dataset.Spec, needs []need, l *diag.List) bool {
+	ok := true
+	var missing []string
+	for _, n := range needs {
+		c, found := spec.Column(n.name)
+		switch {
+		case !found:
+			missing = append(missing, fmt.Sprintf("%s (%s)", n.name, n.typ))
+		case c.Type != n.typ:
+			l.Add(diag.Errorf(c.Pos, "the column %q of dataset %q must be of type %s for the action-plan tables, but it is %s", n.name, spec.Name, n.typ, c.Type).
+				WithHint("write type = %q", n.typ))
+			ok = false
+		case c.List:
+			l.Add(diag.Errorf(c.Pos, "the column %q of dataset %q holds lists, but the action-plan tables need one value per row", n.name, spec.Name).
+				WithHint("remove list = true, and write one value in each cell"))
+			ok = false
+		}
+	}
+	if len(missing) > 0 {
+		l.Add(diag.Errorf(spec.Pos, "the dataset %q lacks columns that the action-plan tables need: %s", spec.Name, strings.Join(missing, ", ")).
+			WithHint("add a [[dataset.column]] for each; docs/datasets.md lists the columns the action-plan pages use"))
+		ok = false
+	}
+	return ok
+}
+
+// requireValues reports empty cells in the needed columns (possible only
+// where a column says required = false): every row is counted by each.
+func requireValues(t *dataset.PrivateTable, needs []need, what string, l *diag.List) {
+	for row := range dataset.PrivateRows(t) {
+		for _, n := range needs {
+			if v := row.Get(n.name); v.IsEmpty() {
+				l.Add(diag.Errorf(v.Pos, "this %s has no %s, but every %s is counted by %s in the action-plan tables", what, n.name, what, n.name).
+					WithHint("fill in the %s", n.name))
+			}
+		}
+	}
+}

@@ -1,0 +1,339 @@
+package actionplans
+
+import (
+	"slices"
+
+	"github.com/plinth-ssg/plinth/generator/anonymise"
+	"github.com/plinth-ssg/plinth/generator/dataset"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Options configure Run.
+type Options struct {
+	// Domain names the Quality Framework domain of a standard reference.
+	// When nil, domains are numbered from the standards' IDs and named
+	// "Domain 1" and so on.
+	Domain DomainResolver
+	// Standard names a standard reference as loaded, for the rows of the
+	// table by standard ("1.3 Learners have a named supervisor"). When nil,
+	// or when it cannot tell, the row is labelled "Standard " and the
+	// reference.
+	Standard StandardNamer
+	// Quarters is how many quarters the tables by quarter show, the most
+	// recent of the quarter column's values; 8 when 0.
+	Quarters int
+}
+
+// Result is what the stage hands on: published tables and pages, nothing
+// raw.
+type Result struct {
+	// Tables are the published tables, in the order the pages show them.
+	// Their Files are set later, by the open-data stage.
+	Tables []*site.PublicTable
+	// Reports say what disclosure control did to each table of counts,
+	// for the build's summary.
+	Reports []anonymise.Report
+	// Pages are the generated pages: one per region, then one per domain.
+	Pages []*site.Page
+	// Standards are the standards the actions address, in the order of
+	// the rows of the table by standard (ByStandard): for each, the
+	// reference as loaded and the row's label.
+	Standards []StandardRow
+	// Withheld reports that the tables could not be published because of
+	// the problems in the diagnostics.
+	Withheld bool
+}
+
+// The table names, which layouts use and which name the open-data files.
+const (
+	ByStatus          = "actions-by-status"
+	ByQuarter         = "actions-by-quarter"
+	CompleteByQuarter = "complete-by-quarter"
+	PercentComplete   = "percent-complete-by-quarter"
+	ByDomain          = "actions-by-domain"
+	ByProfession      = "actions-by-profession"
+	ByStandard        = "actions-by-standard"
+	ProvidersByPlan   = "providers-by-plan"
+)
+
+// The states of a provider's action plan, the rows of providers-by-plan.
+var planStates = []string{
+	"All actions complete",
+	"Actions open, none overdue",
+	"At least one action overdue",
+	"No actions",
+}
+
+// Run reads the private action-plan datasets, publishes the regional
+// tables through p, and makes the region pages. Problems with the data's
+// declarations, and tables that fail the audit, are errors; the tables are
+// then withheld. So they are if p is not valid, which package config
+// reports.
+func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List) {
+	var l diag.List
+	if data == nil {
+		return Result{}, nil
+	}
+	r := read(data, &l)
+	if r != nil && len(p.Validate()) > 0 {
+		// The configuration reports the policy's problems at their keys.
+		return Result{Withheld: true}, l
+	}
+	if r == nil {
+		return Result{Withheld: l.HasErrors()}, l
+	}
+	if len(r.actions) == 0 {
+		// Every row was rejected (reported by the loader) or the file
+		// holds none: there is nothing to count, and nothing to publish.
+		l.Add(diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
+			WithHint("fix the problems reported in the file, or add at least one action"))
+		return Result{Withheld: true}, l
+	}
+	if opts.Domain == nil {
+		opts.Domain = domainOf
+	}
+	if opts.Quarters <= 0 {
+		opts.Quarters = 8
+	}
+	b := newBuilder(r, data.Regions, data.Professions, opts)
+	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards}
+	tables, reports, err := b.publish(p)
+	if err != nil {
+		l.Append(auditDiagnostics(err, r.spec.Path()))
+		res.Withheld = true
+		return res, l
+	}
+	if l.HasErrors() {
+		// Figures from data with problems are not published, even in a
+		// build that will not be written.
+		res.Withheld = true
+		return res, l
+	}
+	res.Tables, res.Reports = tables, reports
+	return res, l
+}
+
+// builder counts the records into the tables.
+type builder struct {
+	r        *records
+	regions  []string          // region keys, the columns
+	names    []string          // region names, the column labels
+	col      map[string]int    // region key → column
+	quarters []string          // the quarters shown, oldest first
+	domains  []Domain          // in number order
+	domainOf map[string]Domain // standard → domain
+	profs    []dataset.Profession
+	// standards are the rows of the table by standard, in domain and
+	// number order; stdRow maps a reference to its row.
+	standards []StandardRow
+	stdRow    map[string]int
+	meta      func(title, rows string) anonymise.Meta
+	allQ      bool // every action is in a quarter shown
+}
+
+func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession, opts Options) *builder {
+	b := &builder{r: r, col: map[string]int{}, profs: profs, domainOf: map[string]Domain{}}
+	for i, g := range regions {
+		b.regions = append(b.regions, g.Key)
+		b.names = append(b.names, g.Name)
+		b.col[g.Key] = i
+	}
+	b.quarters = r.quarters[max(0, len(r.quarters)-opts.Quarters):]
+	b.allQ = true
+	seen := map[int]bool{}
+	for _, a := range r.actions {
+		if !slices.Contains(b.quarters, a.quarter) {
+			b.allQ = false
+		}
+		if _, ok := b.domainOf[a.standard]; ok {
+			continue
+		}
+		d, ok := opts.Domain(a.standard)
+		if !ok {
+			d, _ = domainOf(a.standard)
+		}
+		b.domainOf[a.standard] = d
+		if !seen[d.Number] {
+			seen[d.Number] = true
+			b.domains = append(b.domains, d)
+		}
+	}
+	slices.SortFunc(b.domains, func(x, y Domain) int { return x.Number - y.Number })
+	b.standards, b.stdRow = standardRows(r.actions, b.domainOf, opts.Standard)
+	period := "All actions"
+	if len(r.actions) > 0 {
+		first, last := len(r.quarters), -1
+		for _, a := range r.actions {
+			i := slices.Index(r.quarters, a.quarter)
+			first, last = min(first, i), max(last, i)
+		}
+		period = "Actions opened from " + quarterSpan(r.quarters[first], r.quarters[last])
+	}
+	if !r.asAt.IsZero() {
+		period += ", with their status on " + longDate(r.asAt)
+	}
+	source := r.spec.Title
+	b.meta = func(title, rows string) anonymise.Meta {
+		return anonymise.Meta{Title: title, Source: source, Period: period,
+			RowHeading: rows, ColumnHeading: "Region", RowTotalLabel: "England"}
+	}
+	return b
+}
+
+// counts returns an empty categories × regions table of counts whose
+// England column is national (exempt only if the policy says so).
+func (b *builder) counts(title, rows string, labels []string) *anonymise.Counts {
+	c := anonymise.NewCounts(title, labels, b.names)
+	c.Meta = b.meta(title, rows)
+	c.MarkNationalColumn(anonymise.Total)
+	return c
+}
+
+// publish builds and publishes every table.
+func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.Report, error) {
+	r := b.r
+	statusLabels := mapStrings(r.statuses, humanise)
+	quarterLabels := mapStrings(b.quarters, quarterLabel)
+	var domainLabels []string
+	for _, d := range b.domains {
+		domainLabels = append(domainLabels, d.Name)
+	}
+	var profLabels []string
+	profRow := map[string]int{}
+	for i, pr := range b.profs {
+		profLabels = append(profLabels, pr.Name)
+		profRow[pr.Key] = i
+	}
+	domainRow := map[int]int{}
+	for i, d := range b.domains {
+		domainRow[d.Number] = i
+	}
+
+	byStatus := b.counts("Actions by status and region", "Status", statusLabels)
+	byQuarter := b.counts("Actions by quarter opened and region", "Quarter opened", quarterLabels)
+	complete := b.counts("Completed actions by quarter opened and region", "Quarter opened", quarterLabels)
+	byDomain := b.counts("Actions by Quality Framework domain and region", "Domain", domainLabels)
+	byProf := b.counts("Actions by profession and region", "Profession", profLabels)
+	byStd := b.byStandard(statusLabels)
+	for _, a := range r.actions {
+		j := b.col[a.region]
+		byStatus.Add(slices.Index(r.statuses, a.status), j, 1)
+		if q := slices.Index(b.quarters, a.quarter); q >= 0 {
+			byQuarter.Add(q, j, 1)
+			if a.status == statusComplete {
+				complete.Add(q, j, 1)
+			}
+		}
+		byDomain.Add(domainRow[b.domainOf[a.standard].Number], j, 1)
+		byProf.Add(profRow[a.profession], j, 1)
+		byStd.Add(b.stdRow[a.standard], slices.Index(r.statuses, a.status), 1)
+	}
+
+	// The action tables count the same actions: their region totals and
+	// England total are one set of figures, completed actions are some of
+	// all actions, and the completed actions of each region are the
+	// "complete" row of the status table.
+	var fam anonymise.Linked
+	fam.Add(byStatus, byQuarter, complete, byDomain, byProf, byStd)
+	fam.SameColumnTotals(byStatus, byDomain)
+	fam.SameColumnTotals(byStatus, byProf)
+	fam.PartOf(complete, byQuarter)
+	b.linkStandards(&fam, byStd, byStatus, byDomain, domainRow)
+	done := slices.Index(r.statuses, statusComplete)
+	for j := range len(b.regions) + 1 {
+		if j == len(b.regions) {
+			j = anonymise.Total
+		}
+		if b.allQ {
+			fam.Equal(anonymise.Ref{Table: byQuarter, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: anonymise.Total, Col: j})
+			fam.Equal(anonymise.Ref{Table: complete, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: done, Col: j})
+		} else {
+			fam.AtMost(anonymise.Ref{Table: byQuarter, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: anonymise.Total, Col: j})
+			fam.AtMost(anonymise.Ref{Table: complete, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: done, Col: j})
+		}
+	}
+	tabs, reports, err := p.PublishLinked(&fam)
+	if err != nil {
+		return nil, nil, err
+	}
+	percent, err := p.Percentages("Percentage of actions complete by quarter opened and region", tabs[2], tabs[1])
+	if err != nil {
+		return nil, nil, err
+	}
+
+	out := []*site.PublicTable{
+		{Table: tabs[0], Name: ByStatus, Subject: "Actions by status"},
+		{Table: tabs[1], Name: ByQuarter, Subject: "Actions by quarter opened"},
+		{Table: tabs[2], Name: CompleteByQuarter, Subject: "Completed actions by quarter opened"},
+		{Table: percent, Name: PercentComplete, Subject: "Percentage of actions complete by quarter opened"},
+		{Table: tabs[3], Name: ByDomain, Subject: "Actions by Quality Framework domain"},
+		{Table: tabs[4], Name: ByProfession, Subject: "Actions by profession"},
+		{Table: tabs[5], Name: ByStandard, Subject: "Actions by standard"},
+	}
+	providers, rep, err := b.providers(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	out = append(out, &site.PublicTable{Table: providers, Name: ProvidersByPlan, Subject: "Providers by the state of their action plan"})
+	return out, append(reports, rep), nil
+}
+
+// providers publishes the count of providers in each region by the state
+// of their action plan. Providers are counted once, in the region the
+// providers dataset gives (or, without one, the region of their first
+// action).
+func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Report, error) {
+	type plan struct {
+		region        string
+		open, overdue bool
+		actions       int
+	}
+	plans := map[string]*plan{}
+	var order []string
+	for _, pr := range b.r.providers {
+		plans[pr.code] = &plan{region: pr.region}
+		order = append(order, pr.code)
+	}
+	for _, a := range b.r.actions {
+		pl := plans[a.provider]
+		if pl == nil {
+			pl = &plan{region: a.region}
+			plans[a.provider] = pl
+			order = append(order, a.provider)
+		}
+		pl.actions++
+		pl.open = pl.open || a.status != statusComplete
+		pl.overdue = pl.overdue || a.status == statusOverdue
+	}
+	states := planStates
+	if b.r.providers == nil {
+		states = states[:3] // every provider counted has an action
+	}
+	c := b.counts("Providers by the state of their action plan and region", "State of the action plan", states)
+	if b.r.pspec != nil {
+		c.Meta.Source = b.r.spec.Title + "; " + b.r.pspec.Title
+	}
+	for _, code := range order {
+		pl := plans[code]
+		state := 0
+		switch {
+		case pl.actions == 0:
+			state = 3
+		case pl.overdue:
+			state = 2
+		case pl.open:
+			state = 1
+		}
+		c.Add(state, b.col[pl.region], 1)
+	}
+	return p.Publish(c)
+}
+
+func mapStrings(in []string, f func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = f(s)
+	}
+	return out
+}
