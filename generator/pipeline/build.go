@@ -212,7 +212,9 @@ func Run(opts Options) (Result, diag.List) {
 
 	var index []site.File
 	if !cfg.Search.Disabled {
-		index, err = search.Index(s, fw.Framework, cache.searchCache())
+		synonyms, d := search.LoadSynonyms(fsys)
+		diags.Append(d)
+		index, err = search.Index(s, search.Options{Framework: fw.Framework, Synonyms: synonyms, Cache: cache.searchCache()})
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
 		}

@@ -19,6 +19,9 @@ type Edition struct {
 	// Default marks the edition in force: results are scoped to it (and to
 	// pages that belong to no edition) until the reader picks another.
 	Default bool `json:"default,omitempty"`
+	// Retired marks a superseded or withdrawn edition: its pages come
+	// after every other result unless the reader chose the edition.
+	Retired bool `json:"retired,omitempty"`
 }
 
 // Section is a part of the site as a search filter: a top-level section,
@@ -72,6 +75,9 @@ type document struct {
 	file    string
 	section int // index into the sections list
 	edition int // index into the editions list, or -1
+	// weight is the share of its weight the page's matches count
+	// (pageWeight).
+	weight float64
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
 	id     string
@@ -89,14 +95,14 @@ type facets struct {
 // the 404 page, tag lists, the search page itself and the print version
 // of each edition (it repeats the standards' pages). Pages of superseded
 // editions are kept, under their edition, for readers who filter for it.
-func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
+func documents(s *site.Site, fw *framework.Framework, text TextSource) ([]document, facets) {
 	var f facets
 	editionIndex := map[*framework.Edition]int{}
 	if fw != nil {
 		in := fw.InForce()
 		for _, e := range fw.Newest() {
 			editionIndex[e] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in})
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired()})
 		}
 	}
 	sectionIndex := map[string]int{}
@@ -117,7 +123,7 @@ func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document,
 		}
 	}
 	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], cache) })
+	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], text(pages[i])) })
 	other := -1
 	for i, p := range pages {
 		d := &docs[i]
@@ -137,13 +143,29 @@ func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document,
 		}
 		d.section = si
 	}
-	// Documents are numbered by section, then edition, then address, so
-	// that every section and edition is a run of numbers and the manifest
-	// describes each run by where it starts.
+	// Documents are numbered so that the pages most often found come
+	// first: a query's results then come from few document files. So
+	// pages of retired editions come last; before them, heavier pages
+	// (pageWeight) first; then by section, edition and address, so that
+	// the manifest can describe each section's and edition's documents as
+	// a few runs of numbers.
+	retired := func(d document) bool { return d.edition >= 0 && f.editions[d.edition].Retired }
 	slices.SortFunc(docs, func(a, b document) int {
-		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
+		return cmp.Or(compareBool(retired(a), retired(b)), cmp.Compare(b.weight, a.weight),
+			cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
 	})
 	return docs, f
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func indexed(p *site.Page) bool {
@@ -172,15 +194,15 @@ func editionOf(p *site.Page) *framework.Edition {
 	return nil
 }
 
-// describe reads a page's words into the document's fields.
-func describe(p *site.Page, cache *Cache) document {
-	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
+// describe reads a page and its text into the document's fields.
+func describe(p *site.Page, body PageText) document {
 	d := document{
 		url:         strings.TrimPrefix(p.URL, "/"),
 		title:       p.Title,
 		description: p.Description,
 		text:        body.Body,
 		file:        p.File,
+		weight:      pageWeight(p),
 	}
 	var keywords []string
 	switch x := p.Extra.(type) {

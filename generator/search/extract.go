@@ -9,17 +9,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// plainText is a page body as words: its headings apart (they weigh more in
-// the ranking than running text) and everything else.
-type plainText struct {
-	Headings string
-	Body     string
-}
-
-// extract turns rendered HTML (a page's Content) into plain text. Block
-// elements and line breaks separate words; the content of script, style
-// and template elements is left out, because a reader never sees it.
-func extract(content string) plainText {
+// Extract turns rendered HTML (a page's Content, or a part of a built
+// page) into plain text. Block elements and line breaks separate words;
+// the content of script, style and template elements is left out,
+// because a reader never sees it.
+func Extract(content string) PageText {
 	var heads, body strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(content))
 	skip := 0    // depth inside elements whose text is not read
@@ -28,7 +22,7 @@ func extract(content string) plainText {
 		tt := z.Next()
 		switch tt {
 		case xhtml.ErrorToken:
-			return plainText{Headings: squash(heads.String()), Body: squash(body.String())}
+			return PageText{Headings: squash(heads.String()), Body: squash(body.String())}
 		case xhtml.TextToken:
 			if skip > 0 {
 				continue

@@ -1,0 +1,160 @@
+package search
+
+import (
+	"slices"
+	"strings"
+)
+
+// The browser does not stem: it looks each word the reader typed up in
+// the index, which lists, beside each term, the word forms that lead to
+// it. Two kinds are listed:
+//
+//   - the words the site uses ("supervising", "supervision" for the term
+//     "supervis"), which are also the words a misspelling may be
+//     corrected to;
+//   - forms the site does not use but a reader may type: the other
+//     spelling of a word (American or British), the singular of a plural
+//     and, for words the site uses as verbs, their other regular
+//     inflections ("supervises", "supervised"). Each is kept only if Stem
+//     gives it the same term, so a form never leads anywhere its own
+//     stemming would not.
+
+// formSet is what the index knows about one term's forms.
+type formSet struct {
+	// used are the words of the site with this term, sorted; more are
+	// other forms readers may type, sorted.
+	used, more []string
+}
+
+// isWord reports whether the term is itself a word the site uses.
+func (f *formSet) isWord(term string) bool {
+	_, found := slices.BinarySearch(f.used, term)
+	return found
+}
+
+// vocabulary gathers the forms of every term from the words of the
+// documents (word → term).
+func vocabulary(words map[string]string) map[string]*formSet {
+	byTerm := map[string]*formSet{}
+	for w, t := range words {
+		f := byTerm[t]
+		if f == nil {
+			f = &formSet{}
+			byTerm[t] = f
+		}
+		f.used = append(f.used, w)
+	}
+	for t, f := range byTerm {
+		slices.Sort(f.used)
+		more := map[string]bool{}
+		add := func(c string) {
+			if _, used := words[c]; !used && c != "" && Stem(c) == t {
+				more[c] = true
+			}
+		}
+		verb := false
+		for _, w := range f.used {
+			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+				verb = true
+			}
+		}
+		for _, w := range f.used {
+			for _, c := range inflections(w, t, verb) {
+				add(c)
+			}
+		}
+		for _, w := range slices.Concat(f.used, sortedKeys(more)) {
+			for _, c := range spellings(w) {
+				add(c)
+			}
+		}
+		f.more = sortedKeys(more)
+	}
+	return byTerm
+}
+
+// inflections returns regular forms of w, whose term is term, that a
+// reader may type: the singular of a plural, and the plural of a
+// singular; with verb, the -s, -ed and -ing forms of the base form too,
+// and the base form of an -ed or -ing form. They are guesses, which the
+// caller checks with Stem.
+func inflections(w, term string, verb bool) []string {
+	if len(w) < 4 || !asciiLetters(w) {
+		return nil
+	}
+	n := len(w)
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return []string{w[:n-3] + "y"}
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return []string{w[:n-2]}
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return []string{w[:n-1]}
+	case strings.HasSuffix(w, "ed"), strings.HasSuffix(w, "ing"):
+		if !verb {
+			return nil
+		}
+		// The base form: "planned" → plan, "using" → use, "tried" → try,
+		// "supervising" → supervise; the first guess with the same term.
+		cut := strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "ing")
+		guesses := []string{cut, cut + "e"}
+		if k := len(cut); k >= 2 && cut[k-1] == cut[k-2] {
+			guesses = append(guesses, cut[:k-1])
+		}
+		if strings.HasSuffix(cut, "i") {
+			guesses = append(guesses, cut[:len(cut)-1]+"y")
+		}
+		for _, base := range guesses {
+			if len(base) >= 3 && Stem(base) == term {
+				return append([]string{base}, regular(base, true)...)
+			}
+		}
+		return nil
+	case strings.HasSuffix(w, "ly"):
+		return nil // an adverb has no plural
+	}
+	return regular(w, verb)
+}
+
+// regular returns the plural (or third person) of a base form and, with
+// verb, its -ed and -ing forms.
+func regular(w string, verb bool) []string {
+	n := len(w)
+	if n < 3 {
+		return nil
+	}
+	consonantY := w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2]))
+	var out []string
+	switch {
+	case consonantY:
+		out = append(out, w[:n-1]+"ies")
+	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
+		strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		out = append(out, w+"es")
+	default:
+		out = append(out, w+"s")
+	}
+	if !verb {
+		return out
+	}
+	switch {
+	case consonantY:
+		out = append(out, w[:n-1]+"ied", w+"ing")
+	case strings.HasSuffix(w, "ee"):
+		out = append(out, w+"d", w+"ing")
+	case strings.HasSuffix(w, "e"):
+		out = append(out, w+"d", w[:n-1]+"ing")
+	default:
+		out = append(out, w+"ed", w+"ing")
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
