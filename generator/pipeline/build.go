@@ -263,7 +263,7 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
 		clk.lap("linkcheck")
 	}
-	diags.Append(scanner.Scan(search.ForScan(files), sources(s)))
+	diags.Append(scanner.Scan(search.ForScan(files, s), sources(s)))
 	clk.lap("scan")
 	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	if diags.HasErrors() || !opts.Write {
