@@ -2,22 +2,22 @@ package search
 
 import (
 	"bytes"
-	"math/bits"
 	"strconv"
 
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// maxDocsPerFile bounds a document file on a site of tiny pages.
-const maxDocsPerFile = 128
+// perFileSteps are the numbers of documents a file may hold: a step is at
+// most half again the one before, so files stay near DocFileBytes, and
+// few enough that the number changes only when the pages' average size
+// changes markedly. Every file but the last has exactly that many
+// documents, so an edit to one page changes one document file, and the
+// browser finds a document's file by dividing.
+var perFileSteps = []int{1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128}
 
-// docsPerFile returns how many documents go in each document file: a
-// power of two near DocFileBytes over the documents' average size, so
-// that it changes only when the average size halves or doubles. Every
-// file but the last has exactly that many, so an edit to one page
-// changes one document file, and the browser finds a document's file by
-// dividing.
+// docsPerFile returns how many documents go in each document file: the
+// largest step that keeps an average file within DocFileBytes.
 func docsPerFile(docs []document) int {
 	if len(docs) == 0 {
 		return 1
@@ -26,11 +26,14 @@ func docsPerFile(docs []document) int {
 	for _, d := range docs {
 		total += len(d.url) + len(d.title) + len(d.description) + min(len(d.text), MaxText) + 40
 	}
-	n := DocFileBytes * len(docs) / max(total, 1)
-	if n <= 1 {
-		return 1
+	fit := DocFileBytes * len(docs) / max(total, 1)
+	n := 1
+	for _, step := range perFileSteps {
+		if step <= fit {
+			n = step
+		}
 	}
-	return min(1<<(bits.Len(uint(n))-1), maxDocsPerFile)
+	return n
 }
 
 // docFiles writes the documents, perFile to a file, as JSON lists.

@@ -52,14 +52,21 @@ func vocabulary(words map[string]string) map[string]*formSet {
 				more[c] = true
 			}
 		}
+		// The site uses the term as a verb if one of its words is an -ed
+		// or -ing form; then the shortest word, the base form, gets the
+		// other inflections of a verb, and the others their plurals.
 		verb := false
+		base := f.used[0]
 		for _, w := range f.used {
 			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
 				verb = true
 			}
+			if len(w) < len(base) {
+				base = w
+			}
 		}
 		for _, w := range f.used {
-			for _, c := range inflections(w, t, verb) {
+			for _, c := range inflections(w, t, verb && w == base || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 				add(c)
 			}
 		}
@@ -146,8 +153,24 @@ func regular(w string, verb bool) []string {
 		out = append(out, w+"d", w[:n-1]+"ing")
 	default:
 		out = append(out, w+"ed", w+"ing")
+		if oneSyllable(w) && !strings.ContainsRune("aeiouwxy", rune(w[n-1])) && strings.ContainsRune("aeiou", rune(w[n-2])) {
+			out = append(out, w+w[n-1:]+"ed", w+w[n-1:]+"ing") // plan: planned, planning
+		}
 	}
 	return out
+}
+
+// oneSyllable reports whether w has one group of vowels.
+func oneSyllable(w string) bool {
+	groups, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := strings.IndexByte("aeiou", w[i]) >= 0
+		if v && !in {
+			groups++
+		}
+		in = v
+	}
+	return groups == 1
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -29,7 +29,7 @@ const FormatVersion = 2
 // the words of a query often share one), so smaller shards mean smaller
 // downloads and a longer shard list in the manifest; a single term with
 // more postings than this gets a shard of its own.
-const ShardBytes = 16 << 10
+const ShardBytes = 8 << 10
 
 // DocFileBytes is about how many bytes of documents go in one document
 // file. Documents are grouped so that the index is a few files rather
@@ -137,7 +137,7 @@ func Index(s *site.Site, opts Options) ([]site.File, error) {
 		}
 	}
 	slices.SortFunc(entries, func(a, b shardEntry) int { return compareUTF16(a.term, b.term) })
-	first, shards := layShards(entries)
+	first, shards := layShards(entries, ShardBytes)
 
 	var files []site.File
 	for i, sh := range shards {

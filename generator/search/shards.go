@@ -51,17 +51,17 @@ func (e shardEntry) size() int {
 	return n
 }
 
-// layShards fills shards of about ShardBytes with the entries, which must
-// be sorted by compareUTF16, and returns each shard's first term and the
-// shards. The forms of each term go into the shard whose range holds them
+// layShards fills shards of about budget bytes (ShardBytes) with the
+// entries, which must be sorted by compareUTF16, and returns each shard's
+// first term and the shards. The forms of each term go into the shard whose range holds them
 // (Shard.Forms when they begin with the term and share its shard, else
 // Shard.Alias).
-func layShards(entries []shardEntry) ([]string, []Shard) {
+func layShards(entries []shardEntry, budget int) ([]string, []Shard) {
 	var first []string
 	var shards []Shard
 	size := 0
 	for _, e := range entries {
-		if len(shards) == 0 || size > 0 && size+e.size() > ShardBytes {
+		if len(shards) == 0 || size > 0 && size+e.size() > budget {
 			first = append(first, e.term)
 			shards = append(shards, Shard{Terms: map[string]string{}})
 			size = 0

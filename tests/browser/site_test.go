@@ -54,7 +54,7 @@ func buildExampleSite(t *testing.T) (dir, prefix string) {
 // over budget is marked OVER BUDGET in the log (run with -v to see it).
 func TestBuiltSite(t *testing.T) {
 	dir, prefix := buildExampleSite(t)
-	rep := runSuite(t, dir, prefix)
+	rep := runSuite(t, dir, prefix, searchVisits...)
 	reportFailures(t, rep)
 
 	// One visit per HTML file, plus the 404 page at an unknown address; the

@@ -52,7 +52,7 @@ func repoRoot(t *testing.T) string {
 }
 
 // runSuite runs the whole suite over a site folder and returns the report.
-func runSuite(t *testing.T, dir, prefix string) *harness.Report {
+func runSuite(t *testing.T, dir, prefix string, visits ...harness.Visit) *harness.Report {
 	t.Helper()
 	s := harness.Suite{
 		Dir:         dir,
@@ -60,6 +60,7 @@ func runSuite(t *testing.T, dir, prefix string) *harness.Report {
 		Tools:       requireTools(t),
 		UserDataDir: t.TempDir(),
 		Logf:        t.Logf,
+		Visits:      visits,
 	}
 	rep, err := s.Run(t.Context())
 	if err != nil {

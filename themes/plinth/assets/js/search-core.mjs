@@ -388,7 +388,7 @@ export class Index {
     for (let i = 0; i < parsed.length; i++) {
       const w = parsed[i]
       const next = parsed[i + 1]
-      const joined = next && !w.prefix && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + next.word) : null
+      const joined = next && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + next.word) : null
       if (joined) {
         out.push({ words: [w.word, next.word], word: w.word + next.word, term: joined.term, alts: [[{ term: joined.term, weight: 1 }]], prefix: next.prefix ? w.word + next.prefix : '' })
         i++
@@ -640,6 +640,7 @@ const TEXT_WORD = /\p{Nd}+(?:\.\p{Nd}+)+|[\p{L}\p{Nd}\p{M}'\u2019]+/gu
 export class Matcher {
   constructor (index, slots) {
     this.index = index
+    this.n = slots.length
     this.slotOf = new Map() // term → slot number
     this.prefixes = []
     slots.forEach((s, i) => {
@@ -703,7 +704,7 @@ export class Matcher {
   // phrase reports whether the text has every slot side by side, in the
   // query's order.
   phrase (text) {
-    const n = this.count()
+    const n = this.n
     const seq = this.sequence(text)
     for (let i = 0; i + n <= seq.length; i++) {
       let k = 0
@@ -719,7 +720,7 @@ export class Matcher {
 
   // near reports whether the text has every slot within a short stretch.
   near (text) {
-    const n = this.count()
+    const n = this.n
     const seq = this.sequence(text)
     const last = new Map()
     for (let i = 0; i < seq.length; i++) {
@@ -735,10 +736,6 @@ export class Matcher {
       }
     }
     return false
-  }
-
-  count () {
-    return new Set(this.slotOf.values()).size
   }
 }
 
