@@ -17,7 +17,12 @@ import (
 //     and, for words the site uses as verbs, their other regular
 //     inflections ("supervises", "supervised"). Each is kept only if Stem
 //     gives it the same term, so a form never leads anywhere its own
-//     stemming would not.
+//     stemming would not;
+//   - a word of the site made of two others ("wellbeing" of "well" and
+//     "being"), written as the two with a space ("well being"), so that
+//     the browser finds that two words typed apart are one. That key sorts
+//     just after its first word, so it is in the shard the browser reads
+//     for that word anyway.
 
 // formSet is what the index knows about one term's forms.
 type formSet struct {
@@ -66,7 +71,7 @@ func vocabulary(words map[string]string) map[string]*formSet {
 			}
 		}
 		for _, w := range f.used {
-			for _, c := range inflections(w, t, verb && w == base || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			for _, c := range inflections(w, verb && w == base) {
 				add(c)
 			}
 		}
@@ -75,17 +80,42 @@ func vocabulary(words map[string]string) map[string]*formSet {
 				add(c)
 			}
 		}
+		for _, w := range f.used {
+			for _, c := range splits(w, words) {
+				more[c] = true
+			}
+		}
 		f.more = sortedKeys(more)
 	}
 	return byTerm
 }
 
-// inflections returns regular forms of w, whose term is term, that a
-// reader may type: the singular of a plural, and the plural of a
-// singular; with verb, the -s, -ed and -ing forms of the base form too,
-// and the base form of an -ed or -ing form. They are guesses, which the
-// caller checks with Stem.
-func inflections(w, term string, verb bool) []string {
+// minPart is the shortest half of a word made of two that is looked for,
+// so that short words do not make up compounds ("as" and "sign").
+const minPart = 3
+
+// splits returns w written as two words of the site with a space between
+// ("well being" for "wellbeing"), for each way it splits.
+func splits(w string, words map[string]string) []string {
+	if len(w) < 2*minPart || !asciiLetters(w) {
+		return nil
+	}
+	var out []string
+	for i := minPart; i <= len(w)-minPart; i++ {
+		_, first := words[w[:i]]
+		_, second := words[w[i:]]
+		if first && second {
+			out = append(out, w[:i]+" "+w[i:])
+		}
+	}
+	return out
+}
+
+// inflections returns regular forms of w that a reader may type: the
+// singular of a plural, and the plural of a singular; with verb (w being
+// the base form of a verb the site uses), its -s, -ed and -ing forms too.
+// They are guesses, which the caller checks with Stem.
+func inflections(w string, verb bool) []string {
 	if len(w) < 4 || !asciiLetters(w) {
 		return nil
 	}
@@ -98,24 +128,8 @@ func inflections(w, term string, verb bool) []string {
 	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		return []string{w[:n-1]}
 	case strings.HasSuffix(w, "ed"), strings.HasSuffix(w, "ing"):
-		if !verb {
-			return nil
-		}
-		// The base form: "planned" → plan, "using" → use, "tried" → try,
-		// "supervising" → supervise; the first guess with the same term.
-		cut := strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "ing")
-		guesses := []string{cut, cut + "e"}
-		if k := len(cut); k >= 2 && cut[k-1] == cut[k-2] {
-			guesses = append(guesses, cut[:k-1])
-		}
-		if strings.HasSuffix(cut, "i") {
-			guesses = append(guesses, cut[:len(cut)-1]+"y")
-		}
-		for _, base := range guesses {
-			if len(base) >= 3 && Stem(base) == term {
-				return append([]string{base}, regular(base, true)...)
-			}
-		}
+		// A verb's base form is inflected where the site uses it; an -ed or
+		// -ing word alone may well be a noun ("wellbeing", "training").
 		return nil
 	case strings.HasSuffix(w, "ly"):
 		return nil // an adverb has no plural

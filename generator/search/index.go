@@ -148,11 +148,11 @@ func Index(s *site.Site, opts Options) ([]site.File, error) {
 		files = append(files, site.File{Path: "t/" + strconv.Itoa(i) + ".json", Data: data})
 	}
 	perFile := docsPerFile(docs)
-	docFiles, err := docFiles(docs, perFile, cache)
+	withDocs, err := docFiles(docs, perFile, cache)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, docFiles...)
+	files = append(files, withDocs...)
 	// The build hash names this version of the index: a digest over every
 	// file's path and contents.
 	h := sha256.New()

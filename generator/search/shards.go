@@ -22,8 +22,9 @@ type Shard struct {
 	// Alias maps a word form that does not begin with its term ("study"
 	// for "studi", "color" for "colour"), or that falls in another
 	// shard than its term, to the term; a term written "+colour" marks a
-	// form the site does not use. The term's postings may be in another
-	// shard.
+	// form the site does not use. A form may be two words ("well being"
+	// for "wellb"): a word of the site that is made of two. The term's
+	// postings may be in another shard.
 	Alias map[string]string `json:"alias,omitempty"`
 	// IDs maps a standard ID to the documents of the standards with that
 	// ID, one per edition (EncodeDocs), so that a query for "1.3" can put

@@ -340,19 +340,14 @@ export class Index {
     if (parsed.length === 0) {
       return none
     }
-    // The shards of the words, of the words the last one may become, and
-    // of each pair of words written together ("well being").
+    // The shards of the words, and of the words the last one may become.
     const need = new Set()
-    parsed.forEach((w, i) => {
+    for (const w of parsed) {
       shardsFor(m.shards, w.word, false).forEach((s) => need.add(s))
       if (w.prefix) {
         shardsFor(m.shards, w.prefix, true).forEach((s) => need.add(s))
       }
-      const next = parsed[i + 1]
-      if (next && LETTERS.test(w.word) && LETTERS.test(next.word)) {
-        shardsFor(m.shards, w.word + next.word, false).forEach((s) => need.add(s))
-      }
-    })
+    }
     await this.fetchShards(need)
 
     let slots = this.slots(parsed)
@@ -381,14 +376,15 @@ export class Index {
 
   // slots turns the parsed words into the units a page must match: one
   // per word, or one for two words the site writes as one ("well being"
-  // is "wellbeing"). Each slot has alternatives, lists of terms that a
-  // page must all have, each with a weight.
+  // is "wellbeing": the index lists it under "well being", in the shard of
+  // "well"). Each slot has alternatives, lists of terms that a page must
+  // all have, each with a weight.
   slots (parsed) {
     const out = []
     for (let i = 0; i < parsed.length; i++) {
       const w = parsed[i]
       const next = parsed[i + 1]
-      const joined = next && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + next.word) : null
+      const joined = next && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + ' ' + next.word) : null
       if (joined) {
         out.push({ words: [w.word, next.word], word: w.word + next.word, term: joined.term, alts: [[{ term: joined.term, weight: 1 }]], prefix: next.prefix ? w.word + next.prefix : '' })
         i++

@@ -141,7 +141,7 @@ function init () {
     const text = document.createElement('p')
     text.className = 'plinth-search__snippet'
     const segs = snippet(doc.text, matcher)
-    append(text, segs || [{ text: doc.description || doc.text.slice(0, 200), mark: false }])
+    append(text, segs || [{ text: doc.description || opening(doc.text), mark: false }])
     li.appendChild(text)
     return li
   }
@@ -304,6 +304,16 @@ function append (el, segs) {
       el.appendChild(document.createTextNode(s.text))
     }
   }
+}
+
+// opening returns the first 200 characters or so of a text, ending at a
+// word's end.
+function opening (text) {
+  if (text.length <= 200) {
+    return text
+  }
+  const cut = text.lastIndexOf(' ', 200)
+  return text.slice(0, cut > 100 ? cut : 200) + ' …'
 }
 
 function value (sel) {
