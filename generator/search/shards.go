@@ -45,8 +45,16 @@ func (e shardEntry) size() int {
 		n += len(e.term) + len(e.ids) + 6
 	}
 	if e.forms != nil {
+		// The term again as the key of its forms, each form's ending and
+		// its space, or a whole alias entry for a form that does not
+		// begin with the term.
+		n += len(e.term) + 6
 		for _, w := range slices.Concat(e.forms.used, e.forms.more) {
-			n += len(w) - len(e.term) + 2
+			if strings.HasPrefix(w, e.term) {
+				n += len(w) - len(e.term) + 2
+			} else {
+				n += len(w) + len(e.term) + 7
+			}
 		}
 	}
 	return n

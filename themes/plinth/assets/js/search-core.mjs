@@ -38,6 +38,8 @@ export function isID (w) {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]))
+// MAX_IMPACT is the largest impact a posting carries (search.MaxImpact).
+const MAX_IMPACT = 63
 
 // readNumber reads one variable-length number (five bits a character,
 // lowest first; 32 and up means more follow) at i; returns [n, next].
@@ -513,11 +515,12 @@ export class Index {
   }
 
   // score adds up each document's weights over the slots it matches and
-  // keeps the documents that match the most slots, best first.
+  // keeps the documents that match the most slots, best first. An
+  // impact q (1 to 63, the largest one character holds) stands for the
+  // weight impactBase^(q − 63) (generator/search/invert.go, impact).
   score (slots, edition, section) {
     const base = this.manifest.impactBase
-    const top = 63
-    const value = (impact) => base ** (impact - top)
+    const value = (impact) => base ** (impact - MAX_IMPACT)
     const cache = new Map()
     const postings = (term) => {
       if (!cache.has(term)) {
