@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"regexp"
@@ -75,7 +74,7 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 	} else if fsys != nil {
 		// A parse error: text/template gives the line only.
 		if data, err := fs.ReadFile(fsys, file); err == nil {
-			line, col = parseErrorPos(string(data), m[1], line, msg)
+			line, col = parseErrorPos(string(data), m[1], line, msg, msg[len(m[0]):])
 		}
 	}
 	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", plainTypes.Replace(strings.TrimSpace(msg[len(m[0]):])))
@@ -145,8 +144,9 @@ func templateHint(msg string) string {
 
 // parseErrorPos finds where in a layout text/template stopped with a parse
 // error, whose message gives the line only: errText is the error's whole
-// text, name the template's name, line the line it gives. It returns the
-// line and the 1-based byte column (0 when it cannot tell).
+// text and msg the message after its position, name the template's name,
+// line the line it gives. It returns the line and the 1-based byte column
+// (0 when it cannot tell).
 //
 // The column is found by asking text/template itself rather than by
 // guessing: the shortest start of the layout that, parsed alone, fails with
@@ -157,8 +157,7 @@ func templateHint(msg string) string {
 // a function except the one the message says is not defined: the parser
 // then stops at the same token as with the real functions, which is the
 // first problem in the file.
-func parseErrorPos(text, name string, line int, errText string) (int, int) {
-	msg := errText[strings.Index(errText, fmt.Sprintf(":%d: ", line))+len(fmt.Sprintf(":%d: ", line)):]
+func parseErrorPos(text, name string, line int, errText, msg string) (int, int) {
 	src := diag.NewSource(name, []byte(text))
 	if m := unclosedAction.FindStringSubmatch(msg); m != nil && m[1] == name {
 		// The lexer reports an action left open at the end of the file
@@ -171,7 +170,7 @@ func parseErrorPos(text, name string, line int, errText string) (int, int) {
 		return line, 0
 	}
 	start := src.LineStart(line)
-	end := start + src.LineLen(line)
+	end := min(src.LineStart(line+1), len(text)) // with the line's ending
 	if start >= len(text) {
 		return line, 1 // the problem is the end of the file
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -78,8 +79,39 @@ func TestTemplateErrorColumn(t *testing.T) {
 // TestParseErrorPosUnknown: when the parse error cannot be reproduced from
 // the text (here the text and the message disagree), no column is made up.
 func TestParseErrorPosUnknown(t *testing.T) {
-	line, col := parseErrorPos("{{ .A }}\n{{ .B }}\n", "x.html", 2, `template: x.html:2: unexpected "}" in operand`)
+	line, col := parseErrorPos("{{ .A }}\n{{ .B }}\n", "x.html", 2, `template: x.html:2: unexpected "}" in operand`, `unexpected "}" in operand`)
 	if line != 2 || col != 0 {
 		t.Errorf("got %d:%d, want 2:0 (line kept, no column)", line, col)
 	}
+}
+
+// FuzzParseErrorPos: for any layout that fails to parse, the position found
+// is on a line of the layout and its column within that line (or 0), and
+// nothing panics.
+func FuzzParseErrorPos(f *testing.F) {
+	for _, s := range []string{
+		"{{ .A }", "{{ f }}", "{{ if }}{{ end }}", "{{ end }}", "a\n{{ if .A }}\n", "{{ .A\n", "{{ $x }}",
+		"{{ .A | 1x }}", "{{ (.A }}", "{{ define \"x\" }}{{ else }}{{ end }}", "é{{ \"é }}", "{{/* x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		_, err := template.New("x.html").Parse(text)
+		if err == nil {
+			return
+		}
+		m := templatePos.FindStringSubmatch(err.Error())
+		if m == nil || m[3] != "" {
+			return
+		}
+		line, _ := strconv.Atoi(m[2])
+		gotLine, col := parseErrorPos(text, m[1], line, err.Error(), err.Error()[len(m[0]):])
+		lines := strings.Split(text, "\n")
+		if gotLine < 1 || gotLine > len(lines) {
+			t.Fatalf("line %d is outside the layout's %d lines (%v)", gotLine, len(lines), err)
+		}
+		if col < 0 || col > len(lines[gotLine-1])+1 {
+			t.Fatalf("column %d is outside line %d, %q (%v)", col, gotLine, lines[gotLine-1], err)
+		}
+	})
 }
