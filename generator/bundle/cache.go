@@ -100,10 +100,10 @@ type cachedFile struct {
 
 // diskCache is one request's place in a site's cache folder.
 type diskCache struct {
-	dir   string // the cache folder
-	src   string // the absolute source folder
-	roots []string
-	name  string // the entry file's name
+	dir   string   // the cache folder
+	src   string   // the absolute source folder
+	roots []string // the assets folders, slash paths relative to src
+	name  string   // the entry file's name
 	// listing is listingSum when the request was made.
 	listing [sha256.Size]byte
 	// start is when bundling began.
