@@ -75,18 +75,28 @@ func entryFiles(t *testing.T, dir string) []string {
 	return m
 }
 
+// storedBundle bundles a fresh copy of the fixture site with its cache
+// folder, checks that the bundle was stored, and returns the site, the
+// cache folder, the bundle and its entry file.
+func storedBundle(t *testing.T) (dir, cacheDir string, res Result, entry string) {
+	t.Helper()
+	dir = extract(t, nil)
+	settled(t, dir)
+	cacheDir = SiteCacheDir(dir)
+	res = cachedBuild(t, dir, cacheDir)
+	entries := entryFiles(t, cacheDir)
+	if len(entries) != 1 {
+		t.Fatalf("%d cache entries after the first build, want 1", len(entries))
+	}
+	return dir, cacheDir, res, entries[0]
+}
+
 // TestCacheReused: the second build of an unchanged site takes the bundle
 // from the cache folder, and it is exactly what esbuild made.
 func TestCacheReused(t *testing.T) {
-	dir := extract(t, nil)
-	settled(t, dir)
-	cacheDir := SiteCacheDir(dir)
-	first := cachedBuild(t, dir, cacheDir)
+	dir, cacheDir, first, _ := storedBundle(t)
 	if first.Cached {
 		t.Fatal("the first build found a bundle in an empty cache")
-	}
-	if n := len(entryFiles(t, cacheDir)); n != 1 {
-		t.Fatalf("%d cache entries after the first build, want 1", n)
 	}
 	second := cachedBuild(t, dir, cacheDir)
 	if !second.Cached {
@@ -149,13 +159,7 @@ func TestCacheChangedInputRebundles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := extract(t, nil)
-			settled(t, dir)
-			cacheDir := SiteCacheDir(dir)
-			before := cachedBuild(t, dir, cacheDir)
-			if len(entryFiles(t, cacheDir)) != 1 {
-				t.Fatal("the first bundle was not stored")
-			}
+			dir, cacheDir, before, _ := storedBundle(t)
 			var edits []func(*Options)
 			if tt.change != nil {
 				tt.change(t, dir)
@@ -235,19 +239,12 @@ func TestCacheDamagedEntryIgnored(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := extract(t, nil)
-			settled(t, dir)
-			cacheDir := SiteCacheDir(dir)
-			want := cachedBuild(t, dir, cacheDir)
-			entries := entryFiles(t, cacheDir)
-			if len(entries) != 1 {
-				t.Fatal("the first bundle was not stored")
-			}
-			data, err := os.ReadFile(entries[0])
+			dir, cacheDir, want, entry := storedBundle(t)
+			data, err := os.ReadFile(entry)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(entries[0], tt.damage(t, data), 0o644); err != nil {
+			if err := os.WriteFile(entry, tt.damage(t, data), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			got := cachedBuild(t, dir, cacheDir)
