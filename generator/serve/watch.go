@@ -56,6 +56,7 @@ func (q *quietTimer) changed(string) {
 
 func (q *quietTimer) settled() <-chan time.Time { return q.timer.C }
 
+// watch is Watch with the rule that ends a batch given as a value.
 func watch(dir string, settle settler) (<-chan []string, func(), error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
