@@ -107,7 +107,9 @@ type result struct {
 	cold, warm samples
 	// write are the write floors of the build's output, run by run.
 	write []time.Duration
-	out   tree
+	// rewritten counts the output files each warm build wrote again.
+	rewritten []int
+	out       tree
 }
 
 // measure runs each build cold and then warm, runs times, alternating the
@@ -131,7 +133,10 @@ func measure(b binaries, builds []build, markdown string, runs int) ([]*result, 
 			res[i].cold = append(res[i].cold, builds[i].run())
 		}
 		for _, i := range order {
+			out := filepath.Join(builds[i].site, "public")
+			before := snapshot(out)
 			res[i].warm = append(res[i].warm, builds[i].run())
+			res[i].rewritten = append(res[i].rewritten, rewritten(before, snapshot(out)))
 		}
 		goldmark = append(goldmark, floor(b.floor, "-source", markdown))
 		for _, i := range order {
@@ -153,11 +158,20 @@ func row(n int, theme, tool, mode string, ss samples, r *result, goldmark []time
 	for i := range goldmark {
 		both[i] = goldmark[i] + r.write[i]
 	}
-	fmt.Printf("| %d | %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s | %d | %d |\n",
+	files := fmt.Sprint(r.out.files)
+	if mode == "warm" {
+		// What a warm build wrote again, of what the output holds.
+		var w series
+		for _, n := range r.rewritten {
+			w = append(w, float64(n))
+		}
+		files = fmt.Sprintf("%.0f written of %d", w.median(), r.out.files)
+	}
+	fmt.Printf("| %d | %s | %s | %s | %s | %s | %s | %s | %.3f | %s | %s | %s | %s | %d |\n",
 		n, theme, tool, mode, secs(wall), secs(ss.user()), secs(ss.sys()), mibs(ss.rss()),
 		wall.median()*1000/float64(max(r.out.pages, 1)),
 		times(ratios(wall, durations(goldmark))), times(ratios(wall, durations(r.write))), times(ratios(wall, durations(both))),
-		r.out.files, r.out.folders)
+		files, r.out.folders)
 }
 
 // fullBuilds times Plinth alone on generated sites of each size.

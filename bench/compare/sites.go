@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/plinth-ssg/plinth/bench/sitegen"
@@ -159,4 +160,46 @@ func countTree(dir string) tree {
 		return nil
 	}))
 	return t
+}
+
+// fileID tells whether a file was written again: a new file (or one
+// renamed into place) has a new inode, and a rewritten one a new
+// modification time.
+type fileID struct {
+	ino   uint64
+	mtime int64
+}
+
+// snapshot records the identity of every file under dir.
+func snapshot(dir string) map[string]fileID {
+	ids := map[string]fileID{}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return nil
+		}
+		id := fileID{mtime: info.ModTime().UnixNano()}
+		if st, ok := info.Sys().(*syscall.Stat_t); ok {
+			id.ino = st.Ino
+		}
+		rel, _ := filepath.Rel(dir, p)
+		ids[rel] = id
+		return nil
+	})
+	return ids
+}
+
+// rewritten counts the files of after that are new or changed since
+// before.
+func rewritten(before, after map[string]fileID) int {
+	n := 0
+	for p, id := range after {
+		if old, ok := before[p]; !ok || old != id {
+			n++
+		}
+	}
+	return n
 }
