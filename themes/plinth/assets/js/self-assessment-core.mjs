@@ -218,6 +218,9 @@ class Problems {
 
 // describe names a value found in a file, briefly.
 function describe (v) {
+  if (v === undefined) {
+    return 'missing'
+  }
   if (v === null) {
     return 'null (no value)'
   }
