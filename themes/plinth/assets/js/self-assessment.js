@@ -225,7 +225,7 @@ function edited (event) {
 
 function changed (f) {
   touched(state.answers.get(f.std.id), f.std)
-  undo = null
+  forget()
   save()
   renderReview(f.std.id)
   render()
@@ -374,6 +374,13 @@ function imported (r, input) {
   box.focus()
 }
 
+// forget drops the way back from an import once the answers change, since
+// undoing it would lose the change.
+function forget () {
+  undo = null
+  document.querySelector('[data-sa-undo]').hidden = true
+}
+
 function count (n, one, many) {
   return `${n} ${n === 1 ? one : many}`
 }
@@ -419,14 +426,13 @@ function undoImport () {
     return
   }
   state = undo
-  undo = null
+  forget()
   save()
   forms.forEach((_, id) => fill(id))
   render()
   const box = document.getElementById('sa-import-done')
   box.querySelector('[data-sa-import-headline]').textContent = 'The import was undone: your answers are as they were before it.'
   box.querySelector('[data-sa-import-report]').replaceChildren()
-  box.querySelector('[data-sa-undo]').hidden = true
   box.focus()
 }
 
@@ -440,7 +446,7 @@ function clearEverything () {
     }
   }
   state = newState(tool)
-  undo = null
+  forget()
   forms.forEach((_, id) => fill(id))
   render()
   ;['sa-clear-confirm', 'sa-import-done', 'sa-import-errors'].forEach((id) => { document.getElementById(id).hidden = true })
