@@ -16,6 +16,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -175,7 +176,7 @@ func TestSelfAssessment(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer probe.Close()
-	ctx, cancel := context.WithTimeout(probe.Context(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(probe.Context(), 6*time.Minute)
 	defer cancel()
 	d := &driver{t: t, ctx: ctx, url: srv.URL(prefix + "framework/2021/self-assessment/"), files: t.TempDir(), downloads: downloads}
 
@@ -774,8 +775,9 @@ func gzipped(data []byte) int {
 	return b.Len()
 }
 
-// screenshotsSelfAssessment writes the summary, domain 2 filled in, and
-// the print view, at 1280 px wide, into out (docs/screenshots).
+// screenshotsSelfAssessment writes the summary, the start of domain 2
+// filled in, and the start of the print view, at 1280 px wide, into out
+// (docs/screenshots).
 func screenshotsSelfAssessment(t *testing.T, d *driver, out string, e *framework.Edition) {
 	d.click("[data-sa-clear]")
 	d.click("[data-sa-clear-yes]")
@@ -783,28 +785,48 @@ func screenshotsSelfAssessment(t *testing.T, d *driver, out string, e *framework
 		t.Fatal("the example assessment was not imported")
 	}
 	d.evalVoid(`document.getElementById('sa-import-done').hidden = true`)
-	shots := []struct{ name, sel string }{
-		{"self-assessment-summary.png", ".plinth-sa-summary"},
-		{"self-assessment-domain-2.png", `section[aria-labelledby="domain-2"]`},
+	shots := []struct {
+		name, from, to string
+		print          bool
+	}{
+		{"self-assessment-summary.png", ".plinth-sa-summary", ".plinth-sa-summary", false},
+		{"self-assessment-domain-2.png", "#domain-2", "#standard-2-2", false},
+		{"self-assessment-print.png", "h1", ".plinth-sa-report__item:nth-of-type(3)", true},
 	}
 	for _, s := range shots {
-		png, err := chromedp.Run(d.ctx, chromedp.Screenshot(s.sel))
+		png, err := chromedp.Run(d.ctx, chromedp.Action[[]byte](func(ctx context.Context, _ *chromedp.Target) ([]byte, error) {
+			media := ""
+			if s.print {
+				media = "print"
+			}
+			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+				return nil, err
+			}
+			type rect struct{ X, Y, Width, Height float64 }
+			r, err := chromedp.Run(ctx, chromedp.Evaluate[rect](fmt.Sprintf(`(() => {
+  const a = document.querySelector(%q).getBoundingClientRect(), b = document.querySelector(%q).getBoundingClientRect()
+  return { X: a.x + scrollX - 8, Y: a.y + scrollY - 8, Width: a.width + 16, Height: b.bottom - a.top + 16 } })()`, s.from, s.to)))
+			if err != nil {
+				return nil, err
+			}
+			beyond := true
+			res, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+				Format: page.CaptureScreenshotFormatPng, CaptureBeyondViewport: &beyond,
+				Clip: &page.Viewport{X: r.X, Y: r.Y, Width: r.Width, Height: r.Height, Scale: 1},
+			})
+			return res.Data, err
+		}))
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", s.name, err)
 		}
 		savePNG(t, filepath.Join(out, s.name), png)
 	}
-	png, err := chromedp.Run(d.ctx, chromedp.Action[[]byte](func(ctx context.Context, _ *chromedp.Target) ([]byte, error) {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-			return nil, err
-		}
-		defer chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
-		return chromedp.Run(ctx, chromedp.Screenshot("#maincontent"))
-	}))
-	if err != nil {
+	if err := chromedp.Do(d.ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+		return err
+	})); err != nil {
 		t.Fatal(err)
 	}
-	savePNG(t, filepath.Join(out, "self-assessment-print.png"), png)
 }
 
 func savePNG(t *testing.T, name string, png []byte) {

@@ -520,7 +520,7 @@ function linkList (standards) {
 
 function attentionList (items) {
   const ul = document.createElement('ul')
-  ul.className = 'nhsuk-list nhsuk-list--border'
+  ul.className = 'nhsuk-list plinth-sa-attention'
   items.forEach(({ standard, answer }) => {
     const li = document.createElement('li')
     const tag = document.createElement('strong')
@@ -538,6 +538,7 @@ function actionList (actions) {
     return paragraph('No action planned yet.')
   }
   const ul = document.createElement('ul')
+  ul.className = 'nhsuk-list nhsuk-list--bullet'
   planned.forEach((x) => {
     const li = document.createElement('li')
     const owner = x.owner_role.trim() || 'no owner yet'
