@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,24 +19,7 @@ import (
 // them (when the browser's log is the only witness of a CSP violation), and
 // stays quiet where nothing is wrong.
 func TestProbeCatches(t *testing.T) {
-	tools := requireTools(t)
-	srv, err := harness.NewServer(os.DirFS(filepath.Join("testdata", "bad")), "/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	browserCtx, closeBrowser, err := harness.Launch(t.Context(), tools.Chromium, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeBrowser()
-	axe, err := os.ReadFile(tools.AxeScript)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, browserCtx, axe := serveForProbes(t, requireTools(t), filepath.Join("testdata", "bad"), "/")
 	tests := []struct {
 		page     string
 		noScript bool

@@ -149,23 +149,7 @@ func TestSelfAssessment(t *testing.T) {
 	checkPageWeight(t, dest)
 
 	prefix := res.Site.Config.BasePath()
-	srv, err := harness.NewServer(os.DirFS(dest), prefix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	browserCtx, closeBrowser, err := harness.Launch(t.Context(), tools.Chromium, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer closeBrowser()
-	axe, err := os.ReadFile(tools.AxeScript)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, browserCtx, axe := serveForProbes(t, tools, dest, prefix)
 	downloads := t.TempDir()
 	if _, err := chromedp.CallBrowser(browserCtx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
 		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
@@ -474,6 +458,31 @@ func TestSelfAssessment(t *testing.T) {
 			screenshotsSelfAssessment(t, d, out, e21)
 		})
 	}
+}
+
+// serveForProbes serves a built site under its production headers and
+// starts Chromium for harness.Probe tabs; it returns the server, the
+// browser's context and axe-core's script. Both stop when the test ends.
+func serveForProbes(t *testing.T, tools harness.Tools, dir, prefix string) (*harness.Server, context.Context, []byte) {
+	t.Helper()
+	srv, err := harness.NewServer(os.DirFS(dir), prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	browserCtx, closeBrowser, err := harness.Launch(t.Context(), tools.Chromium, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(closeBrowser)
+	axe, err := os.ReadFile(tools.AxeScript)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, browserCtx, axe
 }
 
 // driver drives the self-assessment page in one tab.
