@@ -68,10 +68,10 @@ var Ratings = []Rating{
 // NotAssessed is the rating of a standard without an answer.
 const NotAssessed = "not-assessed"
 
-// SelfAssessmentLimits bound what a provider may enter and what an imported
+// AssessmentLimits bound what a provider may enter and what an imported
 // file may hold, so that a hostile or corrupt file costs the browser little.
 // The schema states the same limits (a test compares them).
-type SelfAssessmentLimits struct {
+type AssessmentLimits struct {
 	// FileBytes is the largest file the page reads.
 	FileBytes int `json:"file_bytes"`
 	// Standards is the most standards one file may list.
@@ -84,8 +84,8 @@ type SelfAssessmentLimits struct {
 	Actions int `json:"actions"`
 }
 
-// Limits are the limits of the self-assessment.
-var Limits = SelfAssessmentLimits{FileBytes: 2 << 20, Standards: 1000, Notes: 10000, Action: 1000, OwnerRole: 100, Actions: 20}
+// SelfAssessmentLimits are the self-assessment's limits.
+var SelfAssessmentLimits = AssessmentLimits{FileBytes: 2 << 20, Standards: 1000, Notes: 10000, Action: 1000, OwnerRole: 100, Actions: 20}
 
 // SelfAssessment is the self-assessment page's data (.Extra, layout
 // framework/self-assessment.html).
@@ -110,7 +110,7 @@ func (a *SelfAssessment) Data() template.JS { return a.data }
 func (a *SelfAssessment) Ratings() []Rating { return Ratings }
 
 // Limits returns the limits, for the layout's maxlength attributes.
-func (a *SelfAssessment) Limits() SelfAssessmentLimits { return Limits }
+func (a *SelfAssessment) Limits() AssessmentLimits { return SelfAssessmentLimits }
 
 // Earlier returns the published editions before this one, newest first:
 // the editions whose assessments the page can bring in.
@@ -172,14 +172,14 @@ type toolData struct {
 	// StorageKey is the localStorage key of this edition's answers;
 	// StoragePrefix starts every key the tool uses on this site, for
 	// "clear everything".
-	StorageKey    string               `json:"storage_key"`
-	StoragePrefix string               `json:"storage_prefix"`
-	Schema        string               `json:"schema"`
-	Ratings       []Rating             `json:"ratings"`
-	NotAssessed   string               `json:"not_assessed"`
-	Limits        SelfAssessmentLimits `json:"limits"`
-	Domains       []toolDomain         `json:"domains"`
-	Standards     []toolStandard       `json:"standards"`
+	StorageKey    string           `json:"storage_key"`
+	StoragePrefix string           `json:"storage_prefix"`
+	Schema        string           `json:"schema"`
+	Ratings       []Rating         `json:"ratings"`
+	NotAssessed   string           `json:"not_assessed"`
+	Limits        AssessmentLimits `json:"limits"`
+	Domains       []toolDomain     `json:"domains"`
+	Standards     []toolStandard   `json:"standards"`
 	// Editions are the other published editions, oldest first.
 	Editions []toolEdition `json:"editions"`
 }
@@ -235,7 +235,7 @@ func selfAssessmentFiles(cfg *config.Config, f *Framework) ([]site.File, error) 
 		d := toolData{
 			Tool: SelfAssessmentTool, Version: SelfAssessmentVersion, Edition: e.Key, Title: e.Title,
 			StorageKey: StorageKeyPrefix + base + Section + "/" + e.Key, StoragePrefix: StorageKeyPrefix + base,
-			Schema: a.SchemaURL, Ratings: Ratings, NotAssessed: NotAssessed, Limits: Limits,
+			Schema: a.SchemaURL, Ratings: Ratings, NotAssessed: NotAssessed, Limits: SelfAssessmentLimits,
 			Domains: []toolDomain{}, Standards: []toolStandard{}, Editions: []toolEdition{},
 		}
 		for _, dom := range e.Domains {

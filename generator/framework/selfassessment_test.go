@@ -109,12 +109,12 @@ func TestSelfAssessmentSchema(t *testing.T) {
 	}{
 		{"tool", p.Tool.Const, SelfAssessmentTool},
 		{"tool_version", p.Version.Const, SelfAssessmentVersion},
-		{"standards maxItems", p.Standards.MaxItems, Limits.Standards},
+		{"standards maxItems", p.Standards.MaxItems, SelfAssessmentLimits.Standards},
 		{"rating enum", d.Standard.Properties.Rating.Enum, keys},
-		{"notes maxLength", d.Standard.Properties.Notes.MaxLength, Limits.Notes},
-		{"actions maxItems", d.Standard.Properties.Actions.MaxItems, Limits.Actions},
-		{"action maxLength", d.Action.Properties.Action.MaxLength, Limits.Action},
-		{"owner_role maxLength", d.Action.Properties.OwnerRole.MaxLength, Limits.OwnerRole},
+		{"notes maxLength", d.Standard.Properties.Notes.MaxLength, SelfAssessmentLimits.Notes},
+		{"actions maxItems", d.Standard.Properties.Actions.MaxItems, SelfAssessmentLimits.Actions},
+		{"action maxLength", d.Action.Properties.Action.MaxLength, SelfAssessmentLimits.Action},
+		{"owner_role maxLength", d.Action.Properties.OwnerRole.MaxLength, SelfAssessmentLimits.OwnerRole},
 	}
 	for _, c := range checks {
 		g, _ := json.Marshal(c.got)
