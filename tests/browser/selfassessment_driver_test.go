@@ -273,11 +273,11 @@ func (d *driver) importFile(path string) importOutcome {
 	return out
 }
 
-// audit runs axe at 1280 and 320 px wide and checks that the page does not
-// scroll sideways at 320 px.
-func (d *driver) audit(p *harness.Probe, when string) {
+// audit runs axe at each width and checks that the page does not scroll
+// sideways.
+func (d *driver) audit(p *harness.Probe, when string, widths ...int64) {
 	d.t.Helper()
-	for _, width := range []int64{1280, 320} {
+	for _, width := range widths {
 		if err := chromedp.Do(d.ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			d.t.Fatal(err)
 		}

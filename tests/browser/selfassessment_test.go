@@ -296,9 +296,9 @@ func TestSelfAssessment(t *testing.T) {
 		// error summary, the import's report and the review notices have
 		// all been on the page.
 		d.importFile(d.write("bad.json", []byte(`{}`)))
-		d.audit(probe, "with the error summary")
+		d.audit(probe, "with the error summary", 1280)
 		d.importFile(d.write("assessment-2019.json", assessment2019(e19)))
-		d.audit(probe, "with the import's report and review notices")
+		d.audit(probe, "with the import's report and review notices", 1280, 320)
 		if f := probe.Findings(selfAssessmentFile); len(f) > 0 {
 			t.Errorf("while being used, the page reported:\n%s", findings(f))
 		}
@@ -352,7 +352,7 @@ func TestSelfAssessment(t *testing.T) {
 		})); err != nil {
 			t.Fatal(err)
 		}
-		dd.audit(off, "without JavaScript")
+		dd.audit(off, "without JavaScript", 1280, 320)
 		if dd.eval(`document.body.classList.contains('js-enabled') || !document.querySelector('[data-sa-app]').hidden`) != "false" {
 			t.Error("the page's own scripts ran during the check without JavaScript")
 		}
