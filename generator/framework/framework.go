@@ -15,8 +15,8 @@
 //
 // Layouts: framework/editions.html (/framework/), edition.html, domain.html,
 // standard.html, print.html, self-assessment.html, changes-list.html and
-// changes.html, and
-// guidance pages' usual page layout; see docs/framework.md.
+// changes.html, and guidance pages' usual page layout; see
+// docs/framework.md and docs/self-assessment.md.
 //
 // Every problem an editor can make (a duplicate ID, a reference that points
 // nowhere, two editions in force, a standard outside a domain, …) is a

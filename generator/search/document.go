@@ -88,8 +88,9 @@ type facets struct {
 // documents picks the pages worth finding and describes them. Left out:
 // the 404 page, tag lists, the search page itself, the print version of
 // each edition (it repeats the standards' pages) and the self-assessment
-// (a tool whose words are the standards'; the edition's page links to it). Pages of superseded
-// editions are kept, under their edition, for readers who filter for it.
+// (a tool whose words are the standards'; the edition's page links to
+// it). Pages of superseded editions are kept, under their edition, for
+// readers who filter for it.
 func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
 	var f facets
 	editionIndex := map[*framework.Edition]int{}
