@@ -1,6 +1,8 @@
 package framework
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -29,6 +31,7 @@ import (
 //	                     the file is absent: a fixture may not warn unseen)
 //	expect/changes       every comparison, as written by describeChanges
 //	expect/pages         every framework page: URL, layout, hints, aliases
+//	expect/self-assessment  each self-assessment's data island, indented
 //
 // Run go test -update to rewrite the expectations from the output, then
 // read the diff.
@@ -54,7 +57,7 @@ func TestFixtures(t *testing.T) {
 					expect[name] = string(f.Data)
 				}
 			}
-			for _, name := range []string{"diagnostics", "changes", "pages"} {
+			for _, name := range []string{"diagnostics", "changes", "pages", "self-assessment"} {
 				want, ok := expect[name]
 				if !ok && name != "diagnostics" {
 					continue
@@ -81,6 +84,33 @@ func TestFixtures(t *testing.T) {
 // runFixture builds the fixture and returns the text of each expectation.
 func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 	t.Helper()
+	res, diags := buildFixture(t, ar)
+	var islands strings.Builder
+	for _, e := range res.Framework.Editions {
+		if a := e.SelfAssessment; a != nil {
+			var v bytes.Buffer
+			if err := json.Indent(&v, []byte(a.Data()), "", "  "); err != nil {
+				t.Fatalf("the %s self-assessment's data island is not JSON: %v", e.Key, err)
+			}
+			fmt.Fprintf(&islands, "%s\n%s\n", a.URL(), v.String())
+		}
+	}
+	for _, d := range diags {
+		if d.Pos.File == "" || d.Pos.Line == 0 {
+			t.Errorf("diagnostic without a line: %s", d.Error())
+		}
+	}
+	return map[string]string{
+		"diagnostics":     diagnosticLines(diags),
+		"changes":         describeChanges(res.Framework),
+		"pages":           describePages(res.Pages),
+		"self-assessment": islands.String(),
+	}
+}
+
+// buildFixture runs content.Load and Build over a fixture's files.
+func buildFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
+	t.Helper()
 	fsys := fstest.MapFS{
 		"site.toml":       {Data: []byte(fixtureSite)},
 		"themes/t/README": {Data: []byte("theme")},
@@ -104,16 +134,7 @@ func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 	diags.Append(d)
 	res, d := Build(cfg, loaded.Pages, opts)
 	diags.Append(d)
-	for _, d := range diags {
-		if d.Pos.File == "" || d.Pos.Line == 0 {
-			t.Errorf("diagnostic without a line: %s", d.Error())
-		}
-	}
-	return map[string]string{
-		"diagnostics": diagnosticLines(diags),
-		"changes":     describeChanges(res.Framework),
-		"pages":       describePages(res.Pages),
-	}
+	return res, diags
 }
 
 func diagnosticLines(l diag.List) string {
@@ -203,7 +224,7 @@ func describePages(pages []*site.Page) string {
 	var lines []string
 	for _, p := range pages {
 		switch p.Extra.(type) {
-		case *Framework, *Edition, *Domain, *Standard, *Comparison, *Guidance, *EditionMatter:
+		case *Framework, *Edition, *Domain, *Standard, *Comparison, *Guidance, *EditionMatter, *SelfAssessment:
 		default:
 			continue
 		}

@@ -82,6 +82,9 @@ type Edition struct {
 	// edition on one page.
 	Page      *site.Page
 	PrintPage *site.Page
+	// SelfAssessment is the edition's self-assessment page, or nil: only
+	// the edition in force and, with --drafts, draft editions have one.
+	SelfAssessment *SelfAssessment
 	// Domains and Standards are the published ones, in number order.
 	Domains   []*Domain
 	Standards []*Standard

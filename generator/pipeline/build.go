@@ -112,8 +112,9 @@ func (c *clock) lap(name string) {
 // stage and referenced from layouts with the asset function. A feature's
 // own script is an entry of its own, so that only its pages load it
 // (js/yswd-filter.js: the "You said, we did" filter; js/search.js: the
-// search page; js/charts.js: the action-plan charts).
-var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js"}
+// search page; js/charts.js: the action-plan charts; js/self-assessment.js
+// and css/self-assessment.css: the providers' self-assessment).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js", "js/self-assessment.js", "css/self-assessment.css"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then

@@ -86,9 +86,11 @@ type facets struct {
 }
 
 // documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists, the search page itself and the print version
-// of each edition (it repeats the standards' pages). Pages of superseded
-// editions are kept, under their edition, for readers who filter for it.
+// the 404 page, tag lists, the search page itself, the print version of
+// each edition (it repeats the standards' pages) and the self-assessment
+// (a tool whose words are the standards'; the edition's page links to
+// it). Pages of superseded editions are kept, under their edition, for
+// readers who filter for it.
 func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
 	var f facets
 	editionIndex := map[*framework.Edition]int{}
@@ -154,6 +156,9 @@ func indexed(p *site.Page) bool {
 		return false
 	}
 	if e, ok := p.Extra.(*framework.Edition); ok && e.PrintPage == p {
+		return false
+	}
+	if _, ok := p.Extra.(*framework.SelfAssessment); ok {
 		return false
 	}
 	return true
