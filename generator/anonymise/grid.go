@@ -41,6 +41,22 @@ type grid struct {
 	// linked tables is audited as one grid whose equations are those of
 	// every table and of the links between them (linked.go).
 	eqs [][]term
+	// sets, when set, replaces the rows and columns as the lines whose
+	// hidden figures are audited as a group (groups.go); eqs then holds
+	// link equations too, which are not lines of a table.
+	sets [][]int
+	// earlier marks the cells of earlier releases (history.go): their
+	// status is fixed, x holds the published figure (0 when hidden), and
+	// an insider knows no more of a hidden one than the public does,
+	// since nobody can tell now which of them were small. nil when none.
+	earlier []bool
+	// rep maps each cell to the first cell of its class of figures that
+	// readers take to be one and the same (a figure published with the
+	// same value in two releases); nil when every cell stands alone.
+	rep []int
+	// before is each cell's state in the previous release, for stable
+	// suppression (suppress.go); nil when there is none.
+	before []prior
 }
 
 // newGrid builds the extended table from counts: totals from unrounded
@@ -96,6 +112,17 @@ func (c *Counts) publishes(i, j, R, C int) bool {
 }
 
 func (g *grid) at(i, j int) int { return i*g.c + j }
+
+// isEarlier reports whether cell k belongs to an earlier release.
+func (g *grid) isEarlier(k int) bool { return g.earlier != nil && g.earlier[k] }
+
+// root returns the first cell of k's class of equal figures.
+func (g *grid) root(k int) int {
+	if g.rep == nil {
+		return k
+	}
+	return g.rep[k]
+}
 
 // published returns the figure shown for cell k; ok is false for hidden and
 // unpublished cells.
@@ -177,12 +204,12 @@ func (g *grid) boundsAs(k int, s status, a attacker) (lo, hi int) {
 		lo, hi = p.roundedFrom(p.round(g.x[k]))
 		return max(lo, p.SuppressTo+1), hi
 	case primary:
-		if a == insider {
+		if a == insider && !g.isEarlier(k) {
 			return p.SuppressFrom, p.SuppressTo
 		}
 		return p.SuppressFrom, unbounded
 	default: // secondary
-		if a == insider && !g.national[k] {
+		if a == insider && !g.national[k] && !g.isEarlier(k) {
 			return p.SuppressTo + 1, unbounded
 		}
 		return p.SuppressFrom, unbounded

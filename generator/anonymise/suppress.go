@@ -60,7 +60,16 @@ func (g *grid) protect() ([]finding, error) {
 		}
 		changed := false
 		touched := make(map[int]bool)
+		groups := g.groups()
 		for _, f := range fails {
+			if g.isGroup(f.cell) {
+				if k, ok := g.widen(groups[f.cell-len(g.st)]); ok {
+					g.st[k] = secondary
+					touched[k] = true
+					changed = true
+				}
+				continue
+			}
 			if touched[f.cell] {
 				continue // a rectangle hidden this round already goes through it
 			}
@@ -95,6 +104,9 @@ func (g *grid) prune() error {
 	}
 	slices.SortStableFunc(secs, func(a, b int) int { return g.shownCost(b) - g.shownCost(a) })
 	for _, k := range secs {
+		if g.keepHidden(k) {
+			continue
+		}
 		g.st[k] = rounded
 		if g.national[k] {
 			g.st[k] = exact
@@ -139,9 +151,9 @@ func (g *grid) cost(k int) int {
 	if g.st[k] == exact {
 		// After every sub-national choice: more than any rectangle of
 		// sub-national cells can cost.
-		return g.x[k] + 4*g.x[len(g.x)-1] + 4
+		return g.x[k] + 8*g.x[len(g.x)-1] + 8
 	}
-	return g.x[k]
+	return g.x[k] + g.stability(k)
 }
 
 // hide hides the published corners of r.
