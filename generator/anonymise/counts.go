@@ -53,6 +53,9 @@ type Counts struct {
 	rows, cols []string
 	n          []int  // len(rows)*len(cols), row-major
 	national   []bool // (len(rows)+1)*(len(cols)+1), totals last
+	// shown, for a table of an earlier release (NewEarlier), holds what
+	// that release published, like national; nil for a table of counts.
+	shown []shownFigure
 }
 
 // NewCounts returns an empty table with the given title and labels, set to

@@ -62,6 +62,9 @@ type grid struct {
 // newGrid builds the extended table from counts: totals from unrounded
 // values, then each cell's status from the policy.
 func newGrid(p Policy, c *Counts) *grid {
+	if c.shown != nil {
+		return earlierGrid(p, c)
+	}
 	R, C := len(c.rows), len(c.cols)
 	g := &grid{p: p, r: R + 1, c: C + 1}
 	n := g.r * g.c
