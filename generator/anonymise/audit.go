@@ -1,6 +1,7 @@
 package anonymise
 
 import (
+	"errors"
 	"math/big"
 	"slices"
 )
@@ -175,7 +176,27 @@ type cellProgramme struct {
 
 // programme builds the attacker's linear programme, with a variable for
 // the sum of each group.
+//
+// With earlier releases, the reader's assumption that figures shown with
+// the same value did not change may contradict the figures (a hidden
+// count that is now 0, the total still shown the same). The reader then
+// knows that something changed, and takes the explanation that changes
+// the figures least: the programme is built again with each assumed
+// equality relaxed by a change the reader does not see, and the total
+// change held to its least possible value (see history.go).
 func (g *grid) programme(a attacker, limit int, groups []group) (*cellProgramme, error) {
+	cp, err := g.buildProgramme(a, limit, groups, false)
+	if errors.Is(err, errInfeasible) && len(g.links) > 0 {
+		return g.buildProgramme(a, limit, groups, true)
+	}
+	return cp, err
+}
+
+func (g *grid) buildProgramme(a attacker, limit int, groups []group, soft bool) (*cellProgramme, error) {
+	root := g.root
+	if soft {
+		root = func(k int) int { return k }
+	}
 	cp := &cellProgramme{index: make(map[int]int), fixed: make(map[int]int)}
 	// Bounds of each class: what the reader knows of every member at once.
 	type span struct{ lo, hi int }
@@ -186,7 +207,7 @@ func (g *grid) programme(a attacker, limit int, groups []group) (*cellProgramme,
 		if limit > 0 && (hi == unbounded || hi > limit) {
 			hi = limit
 		}
-		r := g.root(k)
+		r := root(k)
 		sp, seen := classes[r]
 		if !seen {
 			classes[r] = span{lo, hi}
@@ -219,7 +240,7 @@ func (g *grid) programme(a attacker, limit int, groups []group) (*cellProgramme,
 		}
 	}
 	for k := range g.st {
-		r := g.root(k)
+		r := root(k)
 		if v, ok := rootVar[r]; ok {
 			cp.index[k] = v
 		} else {
@@ -273,9 +294,55 @@ func (g *grid) programme(a attacker, limit int, groups []group) (*cellProgramme,
 		}
 		rows[len(rows)-1][cp.group[i]] = 1
 	}
+	change := -1 // the variable holding the total change, when soft
+	if soft {
+		// a − b − up + down = 0 for each assumed equality, and the total
+		// change, change − Σ (up + down) = 0.
+		total := []int{}
+		for _, pr := range g.links {
+			up, down := len(upper), len(upper)+1
+			upper = append(upper, unbounded, unbounded)
+			cp.lo = append(cp.lo, 0, 0)
+			for r := range rows {
+				rows[r] = append(rows[r], 0, 0)
+			}
+			row := make([]int, len(upper))
+			b := 0
+			for n, k := range pr {
+				coef := 1 - 2*n
+				if v, ok := cp.index[k]; ok {
+					row[v] += coef
+					b -= coef * cp.lo[v]
+				} else {
+					b -= coef * cp.fixed[k]
+				}
+			}
+			row[up], row[down] = -1, 1
+			rows, rhs = append(rows, row), append(rhs, b)
+			total = append(total, up, down)
+		}
+		change = len(upper)
+		upper = append(upper, unbounded)
+		cp.lo = append(cp.lo, 0)
+		for r := range rows {
+			rows[r] = append(rows[r], 0)
+		}
+		row := make([]int, len(upper))
+		row[change] = 1
+		for _, v := range total {
+			row[v] = -1
+		}
+		rows, rhs = append(rows, row), append(rhs, 0)
+	}
 	s, err := newSimplex(rows, rhs, upper)
 	if err != nil {
 		return nil, err
+	}
+	if change >= 0 {
+		if _, err := s.minimise(change); err != nil {
+			return nil, err
+		}
+		s.capAtValue(change)
 	}
 	cp.s = s
 	return cp, nil

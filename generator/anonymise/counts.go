@@ -56,6 +56,9 @@ type Counts struct {
 	// shown, for a table of an earlier release (NewEarlier), holds what
 	// that release published, like national; nil for a table of counts.
 	shown []shownFigure
+	// released, when set, is this table as it was released already
+	// (Released).
+	released *Counts
 }
 
 // NewCounts returns an empty table with the given title and labels, set to

@@ -45,15 +45,17 @@ type grid struct {
 	// hidden figures are audited as a group (groups.go); eqs then holds
 	// link equations too, which are not lines of a table.
 	sets [][]int
-	// earlier marks the cells of earlier releases (history.go): their
-	// status is fixed, x holds the published figure (0 when hidden), and
-	// an insider knows no more of a hidden one than the public does,
-	// since nobody can tell now which of them were small. nil when none.
-	earlier []bool
+	// flags mark cells of earlier releases and cells whose pattern was
+	// released already; nil when none.
+	flags []cellFlag
 	// rep maps each cell to the first cell of its class of figures that
 	// readers take to be one and the same (a figure published with the
 	// same value in two releases); nil when every cell stands alone.
 	rep []int
+	// links are the pairs of cells that rep joins because they show the
+	// same figure in two releases in a row: the assumptions the reader
+	// may have to give up (audit.go, programme).
+	links [][2]int
 	// before is each cell's state in the previous release, for stable
 	// suppression (suppress.go); nil when there is none.
 	before []prior
@@ -96,6 +98,9 @@ func newGrid(p Policy, c *Counts) *grid {
 			g.st[k] = rounded
 		}
 	}
+	if c.released != nil {
+		g.keep(c.released)
+	}
 	return g
 }
 
@@ -117,7 +122,25 @@ func (c *Counts) publishes(i, j, R, C int) bool {
 func (g *grid) at(i, j int) int { return i*g.c + j }
 
 // isEarlier reports whether cell k belongs to an earlier release.
-func (g *grid) isEarlier(k int) bool { return g.earlier != nil && g.earlier[k] }
+// cellFlag marks cells whose status suppression may not change.
+type cellFlag uint8
+
+const (
+	// flagEarlier marks a cell of an earlier release (history.go): x
+	// holds the published figure (0 when hidden), and an insider knows no
+	// more of a hidden one than the public does, since nobody can tell
+	// now which of them were small.
+	flagEarlier cellFlag = 1 << iota
+	// flagLocked marks a cell whose state was released already
+	// (Counts.Released): it is neither hidden nor shown again.
+	flagLocked
+)
+
+// isEarlier reports whether cell k belongs to an earlier release.
+func (g *grid) isEarlier(k int) bool { return g.flags != nil && g.flags[k]&flagEarlier != 0 }
+
+// isLocked reports whether cell k's state may not change.
+func (g *grid) isLocked(k int) bool { return g.flags != nil && g.flags[k] != 0 }
 
 // root returns the first cell of k's class of equal figures.
 func (g *grid) root(k int) int {

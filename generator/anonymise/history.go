@@ -64,9 +64,9 @@ func earlierGrid(p Policy, c *Counts) *grid {
 	R, C := len(c.rows), len(c.cols)
 	g := &grid{p: p, r: R + 1, c: C + 1}
 	n := g.r * g.c
-	g.x, g.st, g.national, g.earlier = make([]int, n), make([]status, n), make([]bool, n), make([]bool, n)
+	g.x, g.st, g.national, g.flags = make([]int, n), make([]status, n), make([]bool, n), make([]cellFlag, n)
 	for k := range n {
-		g.earlier[k] = true
+		g.flags[k] = flagEarlier
 		f := c.shown[k]
 		switch {
 		case !c.publishes(k/g.c, k%g.c, R, C) || !f.set:
@@ -184,21 +184,21 @@ func (h *history) join(p Policy) {
 		n += len(s.all.x)
 	}
 	j.x, j.st, j.national = make([]int, n), make([]status, n), make([]bool, n)
-	j.earlier, j.before = make([]bool, n), make([]prior, n)
+	j.flags, j.before = make([]cellFlag, n), make([]prior, n)
 	for _, s := range order {
 		o, m := at[s], len(s.all.x)
 		a := s.all
 		copy(j.x[o:], a.x)
 		copy(j.st[o:], a.st)
 		copy(j.national[o:], a.national)
-		copy(j.earlier[o:], a.earlier)
+		copy(j.flags[o:], a.flags)
 		copy(j.before[o:], a.before)
 		a.x, a.st, a.national = j.x[o:o+m:o+m], j.st[o:o+m:o+m], j.national[o:o+m:o+m]
-		a.earlier, a.before = j.earlier[o:o+m:o+m], j.before[o:o+m:o+m]
+		a.flags, a.before = j.flags[o:o+m:o+m], j.before[o:o+m:o+m]
 		for i, g := range s.parts {
 			q, w := o+s.offset[i], len(g.x)
 			g.x, g.st, g.national = j.x[q:q+w:q+w], j.st[q:q+w:q+w], j.national[q:q+w:q+w]
-			g.earlier, g.before = j.earlier[q:q+w:q+w], j.before[q:q+w:q+w]
+			g.flags, g.before = j.flags[q:q+w:q+w], j.before[q:q+w:q+w]
 		}
 		for _, eq := range a.eqs {
 			shifted := make([]term, len(eq))
@@ -268,12 +268,17 @@ func (h *history) match() {
 	j := h.joint
 	for _, pr := range h.pairs {
 		o, k := pr[0], pr[1]
-		if j.earlier[k] || j.st[o] == free {
+		if j.isEarlier(k) || j.st[o] == free {
 			continue
 		}
 		switch {
 		case j.st[o].hidden():
+			// Hidden last time, hidden again unless it is now 0: the
+			// pattern moves only when the data move it.
 			j.before[k] = priorHidden
+			if j.candidate(k) {
+				j.st[k] = secondary
+			}
 		case j.st[k] != free && j.publishedAs(o) == j.wouldShow(k):
 			j.before[k] = priorSame
 		default:
@@ -314,11 +319,13 @@ func (h *history) relink() {
 		}
 		return k
 	}
+	j.links = j.links[:0]
 	for _, pr := range h.pairs {
 		a, b := pr[0], pr[1]
 		va, ok1 := j.published(a)
 		vb, ok2 := j.published(b)
-		if ok1 && ok2 && va == vb {
+		if ok1 && ok2 && va == vb && j.st[a] != zero {
+			j.links = append(j.links, pr)
 			ra, rb := find(a), find(b)
 			if ra != rb {
 				j.rep[max(ra, rb)] = min(ra, rb)

@@ -139,6 +139,8 @@ func (p Policy) PublishLinked(l *Linked) ([]*Table, []Report, error) {
 	for _, c := range l.tables {
 		if err := c.check(); err != nil {
 			errs = append(errs, err)
+		} else if err := p.checkReleased(c); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -215,7 +217,7 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 	n += len(l.atMost)
 	a := s.all
 	a.x, a.st, a.national = make([]int, n), make([]status, n), make([]bool, n)
-	a.earlier, a.before = make([]bool, n), make([]prior, n)
+	a.flags, a.before = make([]cellFlag, n), make([]prior, n)
 	a.sets = [][]int{}
 	s.owner = make([]int, n)
 	for i, g := range s.parts {
@@ -223,11 +225,11 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 		copy(a.x[o:], g.x)
 		copy(a.st[o:], g.st)
 		copy(a.national[o:], g.national)
-		for k := range m {
-			a.earlier[o+k] = earlier
+		if g.flags != nil {
+			copy(a.flags[o:], g.flags)
 		}
 		g.x, g.st, g.national = a.x[o:o+m:o+m], a.st[o:o+m:o+m], a.national[o:o+m:o+m]
-		g.earlier, g.before = a.earlier[o:o+m:o+m], a.before[o:o+m:o+m]
+		g.flags, g.before = a.flags[o:o+m:o+m], a.before[o:o+m:o+m]
 		a.sets = append(a.sets, tableLines(g.r, g.c, o)...)
 		for k := range m {
 			s.owner[o+k] = i
@@ -307,7 +309,9 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 			got += a.x[y]
 		}
 		s.owner[slack] = -1
-		a.earlier[slack] = earlier
+		if earlier {
+			a.flags[slack] = flagEarlier
+		}
 		if ok && len(e.parts) > 0 {
 			if !earlier && a.x[x] > got {
 				what := s.name(e.parts[0])

@@ -147,6 +147,13 @@ func (s *simplex) reaches(k int, target *big.Rat) (bool, error) {
 	return unb || reached(), nil
 }
 
+// capAtValue makes variable k's current value its upper bound: with k the
+// total of some quantity, the problems that follow keep it at its least.
+func (s *simplex) capAtValue(k int) {
+	s.upper[k] = s.value(k)
+	s.inf[k] = false
+}
+
 // valueCmp compares the current value of variable k with v.
 func (s *simplex) valueCmp(k int, v *big.Rat) int {
 	return ratCmp(s.value(k), ratBig(v))

@@ -45,7 +45,7 @@ func (g *grid) stability(k int) int {
 // keepHidden reports whether complement k must stay hidden because it was
 // hidden in the previous release.
 func (g *grid) keepHidden(k int) bool {
-	return g.before != nil && g.before[k] == priorHidden
+	return g.isLocked(k) || g.before != nil && g.before[k] == priorHidden
 }
 
 // widen returns the cell to hide so that the sum of a group's hidden

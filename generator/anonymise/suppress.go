@@ -137,7 +137,9 @@ func (g *grid) shownCost(k int) int {
 // candidate reports whether cell k is published and could be hidden as a
 // complement. Zeros are never hidden: that keeps "hidden" meaning "not 0",
 // which both attacker models rely on.
-func (g *grid) candidate(k int) bool { return g.st[k] == rounded || g.st[k] == exact }
+func (g *grid) candidate(k int) bool {
+	return (g.st[k] == rounded || g.st[k] == exact) && !g.isLocked(k)
+}
 
 // usable reports whether cell k can be a corner of a rectangle.
 func (g *grid) usable(k int) bool { return g.st[k] != zero }
