@@ -123,26 +123,38 @@ func (l *Linked) Previous(date string, earlier *Linked) {
 	l.previous = append(l.previous, earlier)
 }
 
-// history is the current family audited with its earlier releases.
+// history is the current family audited with its earlier releases: one
+// joint audit per table, over that table in every release, beside the
+// family's own audit of the current release. (One linear programme over
+// every table of every release would also follow the links between tables
+// across releases, but grows too large to solve in a build: see the
+// package documentation, "Limits".)
 type history struct {
-	cur     *system
-	systems []*system // the earlier releases, oldest first, then cur
-	offset  []int     // where each system's cells start in joint
-	fams    []*Linked // the family of each system
-	joint   *grid
-	// pairs are the cells of two releases in a row with the same table
-	// and labels, the older first.
+	cur    *system
+	dates  []string // each earlier release's name, oldest first
+	tables []*tableHistory
+}
+
+// tableHistory is one table in every release, as one grid: the current
+// release's cells first, then each earlier release's, oldest first.
+type tableHistory struct {
+	part  int   // the table's index in the current family
+	g     *grid // the joint grid
+	start []int // where each release's cells start in g; 0 is the current release
+	rel   []int // the earlier release of each block after the first (index into dates)
+	// pairs are the cells of two releases in a row with the same labels,
+	// the older first.
 	pairs [][2]int
-	// counterpart maps a cell of an earlier release to the cell of the
-	// current release with the same table and labels.
+	// counterpart maps an earlier cell to the current cell with the same
+	// labels (an index in the current table).
 	counterpart map[int]int
-	// tied marks the figures relink joined to a figure of another release.
-	tied map[int]bool
+	tied        map[int]bool
 }
 
 func newHistory(p Policy, cur *system, l *Linked) (*history, error) {
-	h := &history{cur: cur, counterpart: map[int]int{}}
+	h := &history{cur: cur}
 	var errs []error
+	var earlier []*system
 	for _, e := range l.previous {
 		for _, c := range e.tables {
 			if c.shown == nil {
@@ -159,136 +171,136 @@ func newHistory(p Policy, cur *system, l *Linked) (*history, error) {
 			errs = append(errs, err)
 			continue
 		}
-		h.systems = append(h.systems, s)
-		h.fams = append(h.fams, e)
+		earlier = append(earlier, s)
+		h.dates = append(h.dates, e.date)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	h.systems = append(h.systems, cur)
-	h.fams = append(h.fams, l)
-	h.join(p)
-	h.match()
+	for t, c := range l.tables {
+		th := &tableHistory{part: t, counterpart: map[int]int{}}
+		blocks := []*grid{cur.parts[t]}
+		tables := []*Counts{c}
+		for i, s := range earlier {
+			for u, e := range l.previous[i].tables {
+				if e.Meta.Title == c.Meta.Title {
+					blocks = append(blocks, s.parts[u])
+					tables = append(tables, e)
+					th.rel = append(th.rel, i)
+				}
+			}
+		}
+		if len(blocks) == 1 {
+			continue // the table is new: nothing to lay beside it
+		}
+		th.join(p, blocks)
+		th.match(tables)
+		h.tables = append(h.tables, th)
+	}
 	return h, nil
 }
 
-// join lays every release's cells side by side in one grid, current
-// first, and makes each system's grids views of it.
-func (h *history) join(p Policy) {
+// join lays the table's releases side by side in one grid.
+func (th *tableHistory) join(p Policy, blocks []*grid) {
 	j := &grid{p: p, sets: [][]int{}}
-	order := append([]*system{h.cur}, h.systems[:len(h.systems)-1]...)
 	n := 0
-	at := make(map[*system]int)
-	for _, s := range order {
-		at[s] = n
-		n += len(s.all.x)
+	for _, b := range blocks {
+		th.start = append(th.start, n)
+		n += len(b.x)
 	}
-	j.x, j.st, j.national = make([]int, n), make([]status, n), make([]bool, n)
-	j.flags, j.before = make([]cellFlag, n), make([]prior, n)
-	for _, s := range order {
-		o, m := at[s], len(s.all.x)
-		a := s.all
-		copy(j.x[o:], a.x)
-		copy(j.st[o:], a.st)
-		copy(j.national[o:], a.national)
-		copy(j.flags[o:], a.flags)
-		copy(j.before[o:], a.before)
-		a.x, a.st, a.national = j.x[o:o+m:o+m], j.st[o:o+m:o+m], j.national[o:o+m:o+m]
-		a.flags, a.before = j.flags[o:o+m:o+m], j.before[o:o+m:o+m]
-		for i, g := range s.parts {
-			q, w := o+s.offset[i], len(g.x)
-			g.x, g.st, g.national = j.x[q:q+w:q+w], j.st[q:q+w:q+w], j.national[q:q+w:q+w]
-			g.flags, g.before = j.flags[q:q+w:q+w], j.before[q:q+w:q+w]
+	j.x, j.st, j.national, j.flags = make([]int, n), make([]status, n), make([]bool, n), make([]cellFlag, n)
+	for i, b := range blocks {
+		o := th.start[i]
+		copy(j.x[o:], b.x)
+		copy(j.st[o:], b.st)
+		copy(j.national[o:], b.national)
+		if b.flags != nil {
+			copy(j.flags[o:], b.flags)
 		}
-		for _, eq := range a.eqs {
+		for _, eq := range b.lines() {
 			shifted := make([]term, len(eq))
 			for t, tm := range eq {
 				shifted[t] = term{tm.cell + o, tm.coef}
 			}
 			j.eqs = append(j.eqs, shifted)
 		}
-		for _, set := range a.sets {
-			shifted := make([]int, len(set))
-			for t, k := range set {
-				shifted[t] = k + o
-			}
-			j.sets = append(j.sets, shifted)
-		}
+		j.sets = append(j.sets, tableLines(b.r, b.c, o)...)
 	}
-	h.joint = j
-	h.offset = make([]int, len(h.systems))
-	for i, s := range h.systems {
-		h.offset[i] = at[s]
-	}
+	th.g = j
 }
 
-// cellKey names a figure across releases: its table's title and its row
-// and column labels.
-type cellKey struct{ table, row, col string }
+// cellKey names a figure of a table by its row and column labels.
+type cellKey struct{ row, col string }
 
-// keys returns the cells of system i by their names, in joint indices.
-func (h *history) keys(i int) map[cellKey]int {
-	s, fam := h.systems[i], h.fams[i]
+// keys returns the cells of block i by their labels, in joint indices.
+func (th *tableHistory) keys(i int, c *Counts) map[cellKey]int {
 	out := make(map[cellKey]int)
-	for t, c := range fam.tables {
-		g := s.parts[t]
-		for k := range g.st {
-			r, col := k/g.c, k%g.c
-			out[cellKey{c.Meta.Title, c.rowLabel(r), c.colLabel(col)}] = h.offset[i] + s.offset[t] + k
-		}
+	R, C := len(c.rows)+1, len(c.cols)+1
+	for k := range R * C {
+		out[cellKey{c.rowLabel(k / C), c.colLabel(k % C)}] = th.start[i] + k
 	}
 	return out
 }
 
-// match pairs the cells of each two releases in a row, finds each old
-// cell's counterpart now, and sets the previous release's state of each
-// current cell, for stable suppression.
-func (h *history) match() {
-	last := len(h.systems) - 1
-	now := h.keys(last)
-	prev := map[cellKey]int(nil)
-	for i := range h.systems {
-		ks := now
-		if i < last {
-			ks = h.keys(i)
+// match pairs the cells of each two releases in a row (oldest first, the
+// current release last), finds each old cell's counterpart now, and sets
+// the previous release's state of each current cell, for stable
+// suppression.
+func (th *tableHistory) match(tables []*Counts) {
+	now := th.keys(0, tables[0])
+	var prev map[cellKey]int
+	for i := 1; i <= len(tables); i++ {
+		var ks map[cellKey]int
+		if i < len(tables) {
+			ks = th.keys(i, tables[i])
 			for key, k := range ks {
 				if c, ok := now[key]; ok {
-					h.counterpart[k] = c
+					th.counterpart[k] = c
 				}
 			}
+		} else {
+			ks = now
 		}
 		for key, k := range ks {
 			if o, ok := prev[key]; ok {
-				h.pairs = append(h.pairs, [2]int{o, k})
+				th.pairs = append(th.pairs, [2]int{o, k})
 			}
 		}
 		prev = ks
 	}
-	slices.SortFunc(h.pairs, func(a, b [2]int) int { return a[1] - b[1] })
-	j := h.joint
-	for _, pr := range h.pairs {
+	slices.SortFunc(th.pairs, func(a, b [2]int) int { return cmpPair(a, b) })
+}
+
+func cmpPair(a, b [2]int) int {
+	if a[1] != b[1] {
+		return a[1] - b[1]
+	}
+	return a[0] - b[0]
+}
+
+// setPriors records, on the current table, each cell's state in the
+// latest earlier release; a cell hidden then is hidden again now unless
+// it is 0: the pattern moves only when the data move it.
+func (th *tableHistory) setPriors(cur *grid) {
+	j := th.g
+	for _, pr := range th.pairs {
 		o, k := pr[0], pr[1]
-		if j.isEarlier(k) || j.st[o] == free {
+		if k >= len(cur.st) || j.st[o] == free || cur.st[k] == free {
 			continue
 		}
 		switch {
 		case j.st[o].hidden():
-			// Hidden last time, hidden again unless it is now 0: the
-			// pattern moves only when the data move it.
-			j.before[k] = priorHidden
-			if j.candidate(k) {
-				j.st[k] = secondary
+			cur.before[k] = priorHidden
+			if cur.candidate(k) {
+				cur.st[k] = secondary
 			}
-		case j.st[k] != free && j.publishedAs(o) == j.wouldShow(k):
-			j.before[k] = priorSame
+		case j.x[o] == cur.wouldShow(k):
+			cur.before[k] = priorSame
 		default:
-			j.before[k] = priorOther
+			cur.before[k] = priorOther
 		}
 	}
 }
-
-// publishedAs is the figure an earlier cell shows.
-func (g *grid) publishedAs(k int) int { return g.x[k] }
 
 // wouldShow is the figure a current cell shows if it is not hidden.
 func (g *grid) wouldShow(k int) int {
@@ -301,18 +313,19 @@ func (g *grid) wouldShow(k int) int {
 	return g.p.round(g.x[k])
 }
 
-// relink joins, as one unknown, every pair of figures published with the
-// same value in two releases in a row.
-func (h *history) relink() {
-	j := h.joint
+// relink takes the current table's pattern, and joins as one unknown
+// every pair of figures published with the same value in two releases in
+// a row.
+func (th *tableHistory) relink(cur *grid) {
+	j := th.g
+	copy(j.st, cur.st)
 	if j.rep == nil {
 		j.rep = make([]int, len(j.st))
 	}
 	for k := range j.rep {
 		j.rep[k] = k
 	}
-	var find func(int) int
-	find = func(k int) int {
+	find := func(k int) int {
 		for j.rep[k] != k {
 			j.rep[k] = j.rep[j.rep[k]]
 			k = j.rep[k]
@@ -320,7 +333,7 @@ func (h *history) relink() {
 		return k
 	}
 	j.links = j.links[:0]
-	for _, pr := range h.pairs {
+	for _, pr := range th.pairs {
 		a, b := pr[0], pr[1]
 		va, ok1 := j.published(a)
 		vb, ok2 := j.published(b)
@@ -332,144 +345,200 @@ func (h *history) relink() {
 			}
 		}
 	}
-	h.tied = make(map[int]bool)
+	th.tied = make(map[int]bool)
 	for k := range j.rep {
 		j.rep[k] = find(k)
 		if j.rep[k] != k {
-			h.tied[k], h.tied[j.rep[k]] = true, true
+			th.tied[k], th.tied[j.rep[k]] = true, true
 		}
 	}
 }
 
-// protect audits the current release with the earlier ones and hides
-// more of the current release until the audit passes.
+// protect audits the current release with the earlier ones, table by
+// table, and with its own family, and hides more of the current release
+// until every audit passes. The earlier releases never change.
 func (h *history) protect() error {
 	cur := h.cur
-	n := len(cur.all.st)
+	for _, th := range h.tables {
+		th.setPriors(cur.parts[th.part])
+	}
 	for {
+		changed := false
+		var stuck []error
+		for _, th := range h.tables {
+			g := cur.parts[th.part]
+			cur.sync()
+			th.relink(g)
+			fails, err := th.g.failures(false)
+			if err != nil {
+				return err
+			}
+			if len(fails) == 0 {
+				continue
+			}
+			if th.hideFor(g, fails) {
+				changed = true
+			} else {
+				stuck = append(stuck, h.auditError(th, fails))
+			}
+		}
 		cur.sync()
-		h.relink()
-		fails, err := h.joint.failures(false)
+		fails, err := cur.all.failures(false)
 		if err != nil {
 			return err
 		}
-		if len(fails) == 0 {
-			return nil
-		}
-		changed := false
-		touched := make(map[int]bool)
-		groups := h.joint.groups()
-		hide := func(k int) {
-			cur.all.st[k] = secondary
-			touched[k] = true
-			changed = true
-		}
-		for _, f := range fails {
-			k := f.cell
-			switch {
-			case h.joint.isGroup(k) && groups[k-len(h.joint.st)].line[0] < n:
-				if m, ok := cur.widen(groups[k-len(h.joint.st)]); ok {
-					hide(m)
-				}
-			case h.joint.isGroup(k):
-				if m, ok := h.untie(groups[k-len(h.joint.st)].hidden...); ok {
-					hide(m)
-				}
-			case k >= n:
-				if m, ok := h.untie(k); ok {
-					hide(m)
-				}
-			case !touched[k] && cur.owner[k] >= 0:
-				g, o := cur.parts[cur.owner[k]], cur.offset[cur.owner[k]]
-				if r, ok := g.bestRect(k-o, true, true); ok {
-					g.hide(r)
-					for _, c := range r.corner {
-						touched[c+o] = true
-					}
-					changed = true
-				} else if c, ok := g.cheapestCandidate(); ok {
-					hide(c + o)
-				}
+		if len(fails) > 0 {
+			if cur.hideFor(fails) {
+				changed = true
+			} else {
+				stuck = append(stuck, cur.auditError(cur.l, fails))
 			}
 		}
 		if !changed {
-			return h.auditError(fails)
+			return errors.Join(stuck...)
 		}
 	}
 }
 
-// untie returns the figure of the current release to hide so that old
+// hideFor hides more of the current table g for a table's failing joint
+// audit; it reports whether it hid anything.
+func (th *tableHistory) hideFor(g *grid, fails []finding) bool {
+	n := len(g.st)
+	changed := false
+	touched := make(map[int]bool)
+	groups := th.g.groups()
+	hide := func(k int) {
+		g.st[k] = secondary
+		touched[k] = true
+		changed = true
+	}
+	for _, f := range fails {
+		k := f.cell
+		switch {
+		case th.g.isGroup(k) && groups[k-len(th.g.st)].line[0] < n:
+			gr := groups[k-len(th.g.st)]
+			if m, ok := g.widen(group{line: gr.line}); ok {
+				hide(m)
+			}
+		case th.g.isGroup(k):
+			if m, ok := th.untie(g, groups[k-len(th.g.st)].hidden...); ok {
+				hide(m)
+			}
+		case k >= n:
+			if m, ok := th.untie(g, k); ok {
+				hide(m)
+			}
+		case !touched[k]:
+			if r, ok := g.bestRect(k, true, true); ok {
+				g.hide(r)
+				for _, c := range r.corner {
+					touched[c] = true
+				}
+				changed = true
+			} else if c, ok := g.cheapestCandidate(); ok {
+				hide(c)
+			}
+		}
+	}
+	return changed
+}
+
+// hideFor hides more of the current family for its failing audit, as
+// protect does; it reports whether it hid anything.
+func (s *system) hideFor(fails []finding) bool {
+	changed := false
+	touched := make(map[int]bool)
+	groups := s.all.groups()
+	for _, f := range fails {
+		if s.all.isGroup(f.cell) {
+			if k, ok := s.widen(groups[f.cell-len(s.all.st)]); ok {
+				s.all.st[k] = secondary
+				changed = true
+			}
+			continue
+		}
+		i := s.owner[f.cell]
+		if i < 0 || touched[f.cell] {
+			continue
+		}
+		g, o := s.parts[i], s.offset[i]
+		if r, ok := g.bestRect(f.cell-o, true, true); ok {
+			g.hide(r)
+			for _, c := range r.corner {
+				touched[c+o] = true
+			}
+			changed = true
+		} else if c, ok := g.cheapestCandidate(); ok {
+			g.st[c] = secondary
+			touched[c+o] = true
+			changed = true
+		}
+	}
+	return changed
+}
+
+// untie returns the figure of the current table g to hide so that old
 // cells are no longer narrowed: in the row or column of a cell's
 // counterpart, the cheapest figure tied to an earlier release by the
 // reader's assumption, or failing that the cheapest there.
-func (h *history) untie(cells ...int) (int, bool) {
-	cur := h.cur
+func (th *tableHistory) untie(g *grid, cells ...int) (int, bool) {
 	best, bestTied, bestCost := -1, false, 0
 	for _, k := range cells {
-		c, ok := h.counterpart[k]
+		c, ok := th.counterpart[k]
 		if !ok {
 			continue
 		}
-		i := cur.owner[c]
-		g, o := cur.parts[i], cur.offset[i]
-		r, col := (c-o)/g.c, (c-o)%g.c
+		r, col := c/g.c, c%g.c
 		for m := range g.st {
 			if m/g.c != r && m%g.c != col || !g.candidate(m) {
 				continue
 			}
-			tied := h.tied[m+o]
+			tied := th.tied[m]
 			if best < 0 || (tied && !bestTied) || (tied == bestTied && g.cost(m) < bestCost) {
-				best, bestTied, bestCost = m+o, tied, g.cost(m)
+				best, bestTied, bestCost = m, tied, g.cost(m)
 			}
 		}
 	}
 	return best, best >= 0
 }
 
-// auditError names the failing cells of every release, table by table.
-func (h *history) auditError(fails []finding) error {
-	groups := h.joint.groups()
-	per := make([][]finding, len(h.systems))
+// auditError names the failing cells of a table's joint audit, release by
+// release.
+func (h *history) auditError(th *tableHistory, fails []finding) error {
+	groups := th.g.groups()
+	per := make([][]finding, len(th.start))
 	for _, f := range fails {
 		k := f.cell
-		if h.joint.isGroup(k) {
-			k = groups[k-len(h.joint.st)].hidden[0]
+		if th.g.isGroup(k) {
+			k = groups[k-len(th.g.st)].hidden[0]
 		}
-		for i := len(h.systems) - 1; i >= 0; i-- {
-			if k >= h.offset[i] && k < h.offset[i]+len(h.systems[i].all.st) {
-				per[i] = append(per[i], finding{k - h.offset[i], f.why})
+		for i := len(th.start) - 1; i >= 0; i-- {
+			if k >= th.start[i] {
+				per[i] = append(per[i], finding{k - th.start[i], f.why})
 				break
 			}
 		}
 	}
 	var errs []error
-	for i, s := range h.systems {
-		if len(per[i]) == 0 {
+	for i, fs := range per {
+		if len(fs) == 0 {
 			continue
 		}
-		err := s.auditError(h.fams[i], per[i])
-		for _, e := range flattenErrors(err) {
-			var ae *AuditError
-			if errors.As(e, &ae) {
-				ae.Release = h.fams[i].date
-			}
-			errs = append(errs, e)
+		if i == 0 {
+			p := h.cur.parts[th.part]
+			errs = append(errs, p.auditError(h.cur.l.tables[th.part], fs))
+			continue
 		}
+		e := h.cur.l.previous[th.rel[i-1]]
+		var c *Counts
+		for _, t := range e.tables {
+			if t.Meta.Title == h.cur.l.tables[th.part].Meta.Title {
+				c = t
+			}
+		}
+		ae := earlierGrid(th.g.p, c).auditError(c, fs)
+		ae.Release = h.dates[th.rel[i-1]]
+		errs = append(errs, ae)
 	}
 	return errors.Join(errs...)
-}
-
-// flattenErrors undoes errors.Join.
-func flattenErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flattenErrors(e)...)
-		}
-		return out
-	}
-	if err == nil {
-		return nil
-	}
-	return []error{err}
 }

@@ -195,13 +195,14 @@ type system struct {
 	owner  []int    // cell of all → index of its part, −1 for slack
 	equal  [][2]int // cells of all declared equal
 	sums   [][]int  // cells of all in one Sum link, the total first
+	l      *Linked  // the family declared
 }
 
 // newSystem joins the tables of a family into one system. For an earlier
 // release (earlier) the tables hold published figures, not counts, so the
 // links cannot be checked against them.
 func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
-	s := &system{all: &grid{p: p}}
+	s := &system{all: &grid{p: p}, l: l}
 	index := make(map[*Counts]int)
 	n := 0
 	for i, c := range l.tables {

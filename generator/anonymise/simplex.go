@@ -154,11 +154,6 @@ func (s *simplex) capAtValue(k int) {
 	s.inf[k] = false
 }
 
-// valueCmp compares the current value of variable k with v.
-func (s *simplex) valueCmp(k int, v *big.Rat) int {
-	return ratCmp(s.value(k), ratBig(v))
-}
-
 // value returns the current value of variable k.
 func (s *simplex) value(k int) rat {
 	switch {

@@ -335,7 +335,9 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	var diags diag.List
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
 	diags.Append(d)
-	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
+	releases, d := actionplans.LoadReleases(fsys, cfg.Disclosure)
+	diags.Append(d)
+	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw), Releases: releases})
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
