@@ -179,10 +179,12 @@ func readRelease(src *diag.Source, p anonymise.Policy, l *diag.List) *Release {
 		width := len(t.Columns) + 1
 		rt.figures = make([]figure, (len(t.Rows)+1)*width)
 		national := func(col int) bool { return col == len(t.Columns) || t.Name == ByStandard }
-		read := func(i int, cells []string, keys []string) {
+		// read reads the figures of row i, cells[j] being element
+		// first+j of the list at keys.
+		read := func(i int, cells []string, keys []string, first int) {
 			for j, text := range cells {
 				fig, ok := parseFigure(text)
-				pos := doc.ValuePos(append(keys, strconv.Itoa(j))...)
+				pos := doc.ValuePos(append(keys, strconv.Itoa(first+j))...)
 				switch {
 				case !ok:
 					l.Add(src.At(pos, "%q is not a figure: a release holds whole numbers and %s", text, anonymise.SymbolConfidential).
@@ -203,14 +205,14 @@ func readRelease(src *diag.Source, p anonymise.Policy, l *diag.List) *Release {
 				continue
 			}
 			rt.rows = append(rt.rows, row[0])
-			read(len(rt.rows)-1, row[1:], keys)
+			read(len(rt.rows)-1, row[1:], keys, 1)
 		}
 		if len(t.Totals) != width {
 			bad(at("totals"), fmt.Sprintf("write %d figures: one for each column, then the grand total", width), "the totals have %d figures, but the table needs %d", len(t.Totals), width)
 		} else {
 			// Shift the totals row into place after the rows read.
 			rt.figures = rt.figures[:(len(rt.rows)+1)*width]
-			read(len(rt.rows), t.Totals, at("totals"))
+			read(len(rt.rows), t.Totals, at("totals"), 0)
 		}
 		r.tables[t.Name] = rt
 	}
