@@ -30,6 +30,8 @@ type family struct {
 	// region, so the providers of a region are linked to its actions;
 	// without it only England's are.
 	providerRegions bool
+	// providersApart leaves the providers table unlinked (Options).
+	providersApart bool
 }
 
 // tables returns the family's tables in the order PublishLinked returns
@@ -73,7 +75,7 @@ func (f *family) link() *anonymise.Linked {
 				fam.AtMost(completed, doneRow)
 			}
 		}
-		if f.providers != nil && done >= 0 && overdue >= 0 && (j == anonymise.Total || f.providerRegions) {
+		if !f.providersApart && done >= 0 && overdue >= 0 && (j == anonymise.Total || f.providerRegions) {
 			f.linkProviders(&fam, j, done, overdue)
 		}
 	}

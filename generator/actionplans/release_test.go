@@ -1,6 +1,7 @@
 package actionplans
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -187,5 +188,76 @@ func TestArchive(t *testing.T) {
 	}
 	if strings.Join(urls, " ") != "/action-plans/releases/ /action-plans/releases/2025-03-31/" {
 		t.Errorf("archive pages: %v", urls)
+	}
+}
+
+// TestProvidersNarrowActions replays the providers case of issue 17. In
+// the North, 23 providers each have one overdue action and 2 actions have
+// not started: 25 actions. A build that audited the providers table on
+// its own published "25 providers with an overdue action" beside hidden
+// counts of overdue and not-started actions; but 25 providers (23 to 27)
+// have at least 23 overdue actions, so at most 27 − 23 = 4 actions have not
+// started. The linked audit protects the new figures; a release written
+// the old way is refused, with the cells named.
+func TestProvidersNarrowActions(t *testing.T) {
+	var batches []batch
+	providers := "provider_code,region\n"
+	for i := 1; i <= 23; i++ {
+		code := fmt.Sprintf("N%02d", i)
+		providers += code + ",north\n"
+		batches = append(batches, batch{1, code, "north", "nursing", "2021:1.1", "overdue", "2025-Q1"})
+	}
+	batches = append(batches, batch{2, "N01", "north", "nursing", "2021:1.1", "not-started", "2025-Q2"})
+	for i := 1; i <= 40; i++ {
+		code := fmt.Sprintf("S%02d", i)
+		providers += code + ",south\n"
+		batches = append(batches, batch{1, code, "south", "nursing", "2021:1.1", "overdue", "2025-Q1"})
+	}
+	batches = append(batches,
+		batch{30, "S01", "south", "nursing", "2021:1.1", "not-started", "2025-Q2"},
+		batch{50, "S02", "south", "nursing", "2021:1.1", "on-track", "2025-Q2"},
+		batch{25, "S03", "south", "nursing", "2021:1.1", "at-risk", "2025-Q2"},
+		batch{200, "S04", "south", "nursing", "2021:1.1", "complete", "2025-Q1"})
+	fsys := testFS(batches, providers)
+
+	// The old build: providers audited apart.
+	data, l := dataset.Load(fsys, dataset.Options{})
+	if l.HasErrors() {
+		t.Fatal(l)
+	}
+	old, d := Run(anonymise.DefaultPolicy(), data, Options{providersApart: true})
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	status, prov := byName(old.Tables, ByStatus).Table, byName(old.Tables, ProvidersByPlan).Table
+	north := status.Column("North")
+	if !status.Cell(status.RowIndex("Not started"), north).Suppressed() || !status.Cell(status.RowIndex("Overdue"), north).Suppressed() ||
+		prov.Cell(prov.RowIndex("At least one action overdue"), north).String() != "25" {
+		t.Fatalf("the old build no longer publishes the case:\n%s\n%s", show(status), show(prov))
+	}
+	t.Logf("the old build published:\n%s\n%s", show(status), show(prov))
+
+	// The linked audit, with no release: protected.
+	res, diags := runWith(t, fsys)
+	if len(diags) > 0 || res.Withheld {
+		t.Fatalf("diagnostics: %q", diags)
+	}
+	t.Logf("the linked audit publishes:\n%s\n%s", show(byName(res.Tables, ByStatus).Table), show(byName(res.Tables, ProvidersByPlan).Table))
+
+	// The old build's figures, released: refused, naming the cells.
+	text, err := Format(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["data/releases/2025-06-30.toml"] = &fstest.MapFile{Data: text}
+	res, diags = runWith(t, fsys)
+	if !res.Withheld {
+		t.Errorf("the released figures were published")
+	}
+	got := strings.Join(diags, "\n")
+	t.Logf("the build says:\n%s", got)
+	want := `data/actions.csv: the table "Actions by status and region" is not safe to publish`
+	if !strings.Contains(got, want) || !strings.Contains(got, `row "Not started", column "North": this hidden figure can be shown from the other figures to be between 1 and 7`) {
+		t.Errorf("diagnostics:\n%s\nwant the table and cell named", got)
 	}
 }

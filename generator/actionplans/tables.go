@@ -25,6 +25,10 @@ type Options struct {
 	Quarters int
 	// Releases are the release files (LoadReleases), oldest first.
 	Releases []*Release
+	// providersApart audits the providers table without its links to the
+	// actions, as builds did before it was linked; only tests set it, to
+	// make the releases such builds wrote.
+	providersApart bool
 }
 
 // Result is what the stage hands on: published tables and pages, nothing
@@ -107,6 +111,7 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		opts.Quarters = 8
 	}
 	b := newBuilder(r, data.Regions, data.Professions, opts)
+	b.providersApart = opts.providersApart
 	h := sortReleases(opts.Releases, r.asAt, &l)
 	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards,
 		AsAt: r.asAt, Source: r.spec.Title, Period: b.period, Released: h.current != nil}
@@ -143,6 +148,8 @@ type builder struct {
 	stdRow    map[string]int
 	meta      func(title, rows string) anonymise.Meta
 	period    string
+	// providersApart is Options.providersApart.
+	providersApart bool
 	allQ      bool // every action is in a quarter shown
 }
 
@@ -248,6 +255,7 @@ func (b *builder) publish(p anonymise.Policy, h *releases) ([]*site.PublicTable,
 	f := &family{byStatus: byStatus, byQuarter: byQuarter, complete: complete, byDomain: byDomain, byProf: byProf, byStd: byStd,
 		statuses: statusLabels, regions: len(b.regions), allQuarters: b.allQ}
 	f.providers, f.providerRegions = b.providers()
+	f.providersApart = b.providersApart
 	for _, d := range b.domains {
 		f.domains = append(f.domains, d.Number)
 	}

@@ -462,7 +462,15 @@ func (s *system) hideFor(fails []finding) bool {
 			continue
 		}
 		g, o := s.parts[i], s.offset[i]
-		if r, ok := g.bestRect(f.cell-o, true, true); ok {
+		r, ok := g.bestRect(f.cell-o, true, true)
+		if m, cost, found := s.linkedCandidate(f.cell); found && (!ok || cost < g.rectCost(r)) {
+			// A figure of another table, tied to this one's row or
+			// column by an AtMost link, gives it away more cheaply than
+			// a rectangle here would protect it: hide that instead.
+			s.all.st[m] = secondary
+			touched[m] = true
+			changed = true
+		} else if ok {
 			g.hide(r)
 			for _, c := range r.corner {
 				touched[c+o] = true

@@ -195,6 +195,7 @@ type system struct {
 	owner  []int    // cell of all → index of its part, −1 for slack
 	equal  [][2]int // cells of all declared equal
 	sums   [][]int  // cells of all in one Sum link, the total first
+	atMost [][]int  // cells of all in one AtMost link, the smaller first
 	l      *Linked  // the family declared
 }
 
@@ -325,6 +326,11 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 			// know only that it is 0 or more (status free).
 			a.x[slack] = max(got-a.x[x], 0)
 			a.eqs = append(a.eqs, eq)
+			cells := []int{x}
+			for _, t := range eq[2:] {
+				cells = append(cells, t.cell)
+			}
+			s.atMost = append(s.atMost, cells)
 		}
 		slack++
 	}
@@ -365,36 +371,7 @@ func (s *system) protect() ([]finding, error) {
 		if len(fails) == 0 {
 			break
 		}
-		changed := false
-		touched := make(map[int]bool)
-		groups := s.all.groups()
-		for _, f := range fails {
-			if s.all.isGroup(f.cell) {
-				if k, ok := s.widen(groups[f.cell-len(s.all.st)]); ok {
-					s.all.st[k] = secondary
-					touched[k] = true
-					changed = true
-				}
-				continue
-			}
-			i := s.owner[f.cell]
-			if i < 0 || touched[f.cell] {
-				continue
-			}
-			g, o := s.parts[i], s.offset[i]
-			if r, ok := g.bestRect(f.cell-o, true, true); ok {
-				g.hide(r)
-				for _, c := range r.corner {
-					touched[c+o] = true
-				}
-				changed = true
-			} else if c, ok := g.cheapestCandidate(); ok {
-				g.st[c] = secondary
-				touched[c+o] = true
-				changed = true
-			}
-		}
-		if !changed {
+		if !s.hideFor(fails) {
 			return fails, nil
 		}
 	}
@@ -563,4 +540,36 @@ func (s *system) auditError(l *Linked, fails []finding) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// linkedCandidate returns the cheapest published figure, in another table,
+// that an AtMost link ties to the row or column of cell k (a count of
+// providers, say, that bounds a hidden count of actions), and what hiding
+// it costs.
+func (s *system) linkedCandidate(k int) (best, cost int, ok bool) {
+	i := s.owner[k]
+	g, o := s.parts[i], s.offset[i]
+	r, c := (k-o)/g.c, (k-o)%g.c
+	inLines := func(m int) bool {
+		if s.owner[m] != i {
+			return false
+		}
+		return (m-o)/g.c == r || (m-o)%g.c == c
+	}
+	best = -1
+	for _, link := range s.atMost {
+		if !slices.ContainsFunc(link, inLines) {
+			continue
+		}
+		for _, m := range link {
+			j := s.owner[m]
+			if j < 0 || j == i || !s.all.candidate(m) {
+				continue
+			}
+			if mc := s.parts[j].cost(m - s.offset[j]); best < 0 || mc < cost {
+				best, cost = m, mc
+			}
+		}
+	}
+	return best, cost, best >= 0
 }

@@ -298,3 +298,12 @@ func (g *grid) hiddenBounds(k int, a attacker) (lo, hi int) {
 	}
 	return g.bounds(k, a)
 }
+
+// rectCost is what hiding the published corners of r costs.
+func (g *grid) rectCost(r rect) int {
+	cost := 0
+	for _, c := range r.corner {
+		cost += g.cost(c)
+	}
+	return cost
+}
