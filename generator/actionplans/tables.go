@@ -150,7 +150,7 @@ type builder struct {
 	period    string
 	// providersApart is Options.providersApart.
 	providersApart bool
-	allQ      bool // every action is in a quarter shown
+	allQ           bool // every action is in a quarter shown
 }
 
 func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession, opts Options) *builder {
