@@ -40,7 +40,7 @@ var DefaultAbbreviations = []Abbreviation{
 
 // expander rewrites the short forms in a text's key.
 type expander struct {
-	short, long [][]byte // folded, longest short form first
+	short, long [][]byte   // folded, longest short form first
 	byFirst     [256][]int // the short forms by their first byte
 	first       [256]bool  // some short form starts with the byte
 }
