@@ -34,17 +34,6 @@ func addActions(fsys fstest.MapFS, rows ...string) {
 	fsys["data/actions.csv"] = &fstest.MapFile{Data: append(slices.Clip(old), strings.Join(rows, "\n")+"\n"...)}
 }
 
-// column returns the figures of a table's column, top to bottom, totals
-// last.
-func column(tb *anonymise.Table, label string) []string {
-	j := tb.Column(label)
-	var out []string
-	for _, r := range append(tb.Rows(), tb.Foot()...) {
-		out = append(out, r.Cells[j].String())
-	}
-	return out
-}
-
 // strongBound is the most an intruder can say a hidden figure of a column
 // of the table by status is, laying two releases side by side and taking
 // the whole column to be unchanged because every figure it shows in both
