@@ -35,16 +35,16 @@ func BenchmarkRunWithReleases(b *testing.B) {
 		b.Fatalf("the example site's releases: %d, %v", len(own), d)
 	}
 	opts := namesFrom(own[len(own)-1])
-	chain := releaseChain(b, p, opts)
 	for _, n := range []int{0, 2, 4, 8} {
-		rels := own
-		switch n {
-		case 0:
-			rels = nil
-		case 4, 8:
-			rels = chain[len(chain)-n:]
-		}
 		b.Run(fmt.Sprintf("earlier=%d", n), func(b *testing.B) {
+			rels := own
+			switch n {
+			case 0:
+				rels = nil
+			case 4, 8:
+				chain := releaseChain(b, p, opts)
+				rels = chain[len(chain)-n:]
+			}
 			o := opts
 			o.Releases = rels
 			for b.Loop() {
