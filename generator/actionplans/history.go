@@ -137,6 +137,10 @@ func archivePages(p anonymise.Policy, h *releases, l *diag.List) []*site.Page {
 	list.Title = "Earlier releases of the action-plan figures"
 	list.Description = "The action-plan figures as they were published each quarter, kept as they were released."
 	list.Weight = 200
+	list.Body = []byte("Each quarter the action-plan figures are published again with the latest data. " +
+		"The figures published before are kept here as they were released, and are never changed. " +
+		"A figure hidden in one release may stay hidden in the next, even when it would otherwise be shown: " +
+		"laying two releases side by side must not give away what either of them hides.\n")
 	extra := &ReleasePage{}
 	list.Extra = extra
 	out := []*site.Page{list}
@@ -154,6 +158,10 @@ func archivePages(p anonymise.Policy, h *releases, l *diag.List) []*site.Page {
 		pg.Title = "Action-plan figures as at " + rp.Label
 		pg.Description = "The action-plan figures for England and each region as they were published, as at " + rp.Label + "."
 		pg.Weight = 201 + len(h.earlier) - i
+		pg.Body = []byte("These are the figures for England and each region as they were released for " + rp.Label +
+			": actions by status, by quarter opened, by Quality Framework domain, by profession and by standard, " +
+			"and providers by the state of their action plan. They are kept as they were and are not updated; " +
+			"the latest figures are on the action plans pages.\n")
 		out = append(out, pg)
 	}
 	return out
