@@ -154,7 +154,7 @@ func run(t *testing.T, fsys fstest.MapFS, checkCells bool) (Result, diag.List, *
 	for _, id := range dataset.Identifiers(data) {
 		terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
 	}
-	scanner, d := scan.New(terms, nil)
+	scanner, d := scan.New(terms, scan.Options{})
 	diags.Append(d)
 	opts := Options{Policy: anonymise.DefaultPolicy(), Publish: assemble.Options{Now: fixtureNow}}
 	if checkCells {

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"time"
@@ -168,7 +169,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	data, tables, d := loadData(fsys, cfg, fw.Framework, cache)
 	diags.Append(d)
-	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
+	scanner, d := identifierScanner(data, scanOptions(cfg), cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
 	relateActions(fw.Framework, tables)
@@ -281,9 +282,9 @@ func Run(opts Options) (Result, diag.List) {
 // private datasets and for personal-data patterns. Features that publish
 // free text check their cells with it; the last check before anything is
 // published runs it over every output file.
-func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
+func identifierScanner(data *dataset.Set, opts scan.Options, cache *scan.Cache) (*scan.Scanner, diag.List) {
 	if cache != nil {
-		if s, d, ok := cache.Reuse(data, allow); ok {
+		if s, d, ok := cache.Reuse(data, opts); ok {
 			return s, slices.Clone(d)
 		}
 	}
@@ -298,13 +299,23 @@ func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*s
 		diags   diag.List
 	)
 	if cache != nil {
-		scanner, diags = cache.Scanner(terms, allow)
-		cache.Remember(data, allow)
+		scanner, diags = cache.Scanner(terms, opts)
+		cache.Remember(data, opts)
 	} else {
-		scanner, diags = scan.New(terms, allow)
+		scanner, diags = scan.New(terms, opts)
 	}
 	// The cache keeps its warnings; the build's list must not share them.
 	return scanner, slices.Clone(diags)
+}
+
+// scanOptions are the identifier scan's settings from site.toml, the
+// abbreviations in a fixed order.
+func scanOptions(cfg *config.Config) scan.Options {
+	opts := scan.Options{Allow: cfg.Scan.Allow}
+	for _, short := range slices.Sorted(maps.Keys(cfg.Scan.Abbreviations)) {
+		opts.Abbreviations = append(opts.Abbreviations, scan.Abbreviation{Short: short, Long: cfg.Scan.Abbreviations[short]})
+	}
+	return opts
 }
 
 // privateNames lists the private datasets by name, so that a layout asking
@@ -336,7 +347,9 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	var diags diag.List
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
 	diags.Append(d)
-	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
+	releases, d := actionplans.LoadReleases(fsys, cfg.Disclosure)
+	diags.Append(d)
+	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw), Releases: releases})
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
