@@ -2,8 +2,8 @@ package svg
 
 import (
 	"crypto/sha256"
-	"encoding/json"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"

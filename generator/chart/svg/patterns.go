@@ -15,11 +15,11 @@ var patterns = []struct {
 	rotate int
 	shapes []*node
 }{
-	{8, 8, 45, []*node{shape("rect", "width", "3", "height", "8")}},                   // diagonal stripes
-	{8, 8, 0, []*node{shape("circle", "cx", "4", "cy", "4", "r", "1.8")}},             // dots
-	{8, 6, 0, []*node{shape("rect", "width", "8", "height", "2")}},                    // horizontal stripes
+	{8, 8, 45, []*node{shape("rect", "width", "3", "height", "8")}},                                             // diagonal stripes
+	{8, 8, 0, []*node{shape("circle", "cx", "4", "cy", "4", "r", "1.8")}},                                       // dots
+	{8, 6, 0, []*node{shape("rect", "width", "8", "height", "2")}},                                              // horizontal stripes
 	{8, 8, 45, []*node{shape("rect", "width", "2", "height", "8"), shape("rect", "width", "8", "height", "2")}}, // cross-hatching
-	{6, 8, 0, []*node{shape("rect", "width", "2", "height", "8")}},                    // vertical stripes
+	{6, 8, 0, []*node{shape("rect", "width", "2", "height", "8")}},                                              // vertical stripes
 }
 
 // NumPatterns is how many patterns there are; series take them in turn.
