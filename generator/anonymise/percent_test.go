@@ -88,7 +88,7 @@ func TestColumnPercentages(t *testing.T) {
 	p := DefaultPolicy()
 	c := NewCounts("Actions by status", []string{"Complete", "Open", "Closed"}, []string{"East", "West", "Empty"})
 	body := [][]int{
-		{60, 3, 0},  // 3 is hidden, and a figure beside it to protect it
+		{60, 3, 0}, // 3 is hidden, and a figure beside it to protect it
 		{40, 40, 0},
 		{20, 17, 0}, // a column of zeros has no shares
 	}
