@@ -10,7 +10,7 @@ import (
 // Small tools for writing sentences from published figures.
 
 // hiddenNote ends a summary whose claims leave out hidden figures.
-const hiddenNote = "Figures shown as [c] in the table are hidden to protect the providers they describe."
+const hiddenNote = "Figures marked [c] in the chart and the table are hidden to protect the providers they describe."
 
 // and joins names as a list in prose: "a", "a and b", "a, b and c".
 func and(names []string) string {

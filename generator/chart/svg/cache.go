@@ -2,24 +2,45 @@ package svg
 
 import (
 	"path/filepath"
+	"runtime"
 	"sync"
 )
 
-// Cache carries the chart stage's work from one build to the next, for
-// `plinth serve`: the compiled engine and its runtimes while the installed
-// packages are unchanged, and every drawing by its key (the option's bytes,
-// size, words and engine), so that an unchanged chart is not drawn again.
-// A nil *Cache keeps nothing. It is safe for concurrent use.
+// Cache keeps the chart stage's work between builds: the compiled engine
+// and its runtimes while the installed packages are unchanged, and the
+// drawings by their key (the option's bytes, size, words and engine), so
+// that an unchanged chart is not drawn again. A drawing depends on its key
+// alone, so reusing one never changes a build's output. It is safe for
+// concurrent use.
+//
+// `plinth serve` keeps a Cache of its own for the site it serves; every
+// other build in a process shares the process's cache (see Start), so that
+// a process that builds the same site again, as the tests do, draws each
+// chart once.
 type Cache struct {
 	mu    sync.Mutex
 	eng   *engine
 	idle  []*worker
-	drawn map[[32]byte]string
+	drawn map[[32]byte]*entry
+	clock uint64 // counts Draw calls, for eviction
 	hits  int
 }
 
+// entry is one drawing and the Draw call that last used it.
+type entry struct {
+	svg  string
+	used uint64
+}
+
+// maxDrawings bounds a cache: several sites' worth of drawings (the example
+// site has 72), a few megabytes. The least recently used go first.
+const maxDrawings = 2048
+
+// shared is the cache of builds that bring none.
+var shared = NewCache()
+
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{drawn: map[[32]byte]string{}} }
+func NewCache() *Cache { return &Cache{drawn: map[[32]byte]*entry{}} }
 
 // Hits returns how many drawings the cache has supplied since it was made.
 func (c *Cache) Hits() int {
@@ -29,8 +50,9 @@ func (c *Cache) Hits() int {
 }
 
 // engine returns the engine for the packages installed under dir: the
-// cached one while they are unchanged, else a new one (which replaces it,
-// its runtimes and its drawings).
+// cached one while they are unchanged, else a new one (which replaces it
+// and its runtimes; drawings are keyed by engine, and the old ones age
+// out).
 func (c *Cache) engine(dir string) (*engine, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -40,87 +62,95 @@ func (c *Cache) engine(dir string) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c != nil {
-		c.mu.Lock()
-		e := c.eng
-		c.mu.Unlock()
-		if e != nil && e.key == key {
-			return e, nil
-		}
+	c.mu.Lock()
+	e := c.eng
+	c.mu.Unlock()
+	if e != nil && e.key == key {
+		return e, nil
 	}
-	e, err := loadEngine(dir, key)
-	if err != nil || c == nil {
-		return e, err
+	e, err = loadEngine(dir, key)
+	if err != nil {
+		return nil, err
 	}
 	c.mu.Lock()
-	c.eng, c.idle, c.drawn = e, nil, map[[32]byte]string{}
+	c.eng, c.idle = e, nil
 	c.mu.Unlock()
 	return e, nil
 }
 
-// worker returns a runtime of engine e: an idle one from an earlier build,
-// or a new one.
-func (c *Cache) worker(e *engine) (*worker, error) {
-	if c != nil {
-		c.mu.Lock()
-		if n := len(c.idle); n > 0 && c.eng == e {
-			w := c.idle[n-1]
-			c.idle = c.idle[:n-1]
-			c.mu.Unlock()
-			return w, nil
-		}
-		c.mu.Unlock()
+// warm makes sure the cache holds a runtime of e for each core, starting
+// them in parallel: each takes tens of milliseconds.
+func (c *Cache) warm(e *engine) {
+	c.mu.Lock()
+	need := runtime.GOMAXPROCS(0) - len(c.idle)
+	c.mu.Unlock()
+	var wg sync.WaitGroup
+	for range need {
+		wg.Go(func() {
+			if w, err := e.newWorker(); err == nil {
+				c.release(e, w)
+			}
+		})
 	}
+	wg.Wait()
+}
+
+// worker returns a runtime of engine e: an idle one, or a new one.
+func (c *Cache) worker(e *engine) (*worker, error) {
+	c.mu.Lock()
+	if n := len(c.idle); n > 0 && c.eng == e {
+		w := c.idle[n-1]
+		c.idle = c.idle[:n-1]
+		c.mu.Unlock()
+		return w, nil
+	}
+	c.mu.Unlock()
 	return e.newWorker()
 }
 
-// release keeps a runtime for the next build.
-func (c *Cache) release(w *worker) {
-	if c == nil {
-		return
-	}
+// release keeps a runtime of e for later, one per core at most.
+func (c *Cache) release(e *engine, w *worker) {
 	c.mu.Lock()
-	c.idle = append(c.idle, w)
-	c.mu.Unlock()
+	defer c.mu.Unlock()
+	if c.eng == e && len(c.idle) < runtime.GOMAXPROCS(0) {
+		c.idle = append(c.idle, w)
+	}
 }
 
-func (c *Cache) lookup(k [32]byte) (string, bool) {
-	if c == nil {
+// begin starts a Draw call: the clock that orders the drawings' use.
+func (c *Cache) begin() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.clock++
+	return c.clock
+}
+
+func (c *Cache) lookup(k [32]byte, now uint64) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.drawn[k]
+	if !ok {
 		return "", false
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s, ok := c.drawn[k]
-	if ok {
-		c.hits++
-	}
-	return s, ok
+	e.used = now
+	c.hits++
+	return e.svg, true
 }
 
-func (c *Cache) store(k [32]byte, s string) {
-	if c == nil {
-		return
-	}
-	c.mu.Lock()
-	c.drawn[k] = s
-	c.mu.Unlock()
-}
-
-// sweep drops the drawings not among keys, the current build's: the cache
-// never outgrows the site.
-func (c *Cache) sweep(keys [][32]byte) {
-	if c == nil {
-		return
-	}
-	keep := make(map[[32]byte]bool, len(keys))
-	for _, k := range keys {
-		keep[k] = true
-	}
+// store keeps a drawing, dropping the least recently used ones beyond
+// maxDrawings.
+func (c *Cache) store(k [32]byte, s string, now uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k := range c.drawn {
-		if !keep[k] {
-			delete(c.drawn, k)
+	c.drawn[k] = &entry{svg: s, used: now}
+	for len(c.drawn) > maxDrawings {
+		var oldest [32]byte
+		first := true
+		for key, e := range c.drawn {
+			if first || e.used < c.drawn[oldest].used {
+				oldest, first = key, false
+			}
 		}
+		delete(c.drawn, oldest)
 	}
 }
