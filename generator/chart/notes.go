@@ -212,7 +212,7 @@ func (n noteSeries) series(s Spec) obj {
 	}
 	o := obj{"type": "scatter", "data": data, "symbol": "roundRect", "symbolSize": noteSize, "z": 4,
 		"itemStyle": obj{"color": Background, "borderColor": TextColour, "borderWidth": 1, "opacity": 1},
-		"emphasis": obj{"disabled": true},
+		"emphasis":  obj{"disabled": true},
 		"label": obj{"show": true, "position": "inside", "formatter": n.text, "fontSize": labelFontSize,
 			"fontWeight": "bold", "color": TextColour}}
 	if n.name != "" {

@@ -217,6 +217,8 @@ func valueAxisStyle(a obj, percent bool) {
 	if percent {
 		label["formatter"] = "{value}%"
 		a["min"], a["max"], a["interval"] = 0, 100, 25
+	} else {
+		a["minInterval"] = 1 // counts are whole numbers
 	}
 	a["axisLabel"] = label
 	a["splitLine"] = obj{"lineStyle": obj{"color": GridColour}}
