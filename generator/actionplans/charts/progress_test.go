@@ -279,7 +279,9 @@ func TestComparisonsAreDrawn(t *testing.T) {
 	}
 	compared := 0
 	for _, f := range figs {
-		var o struct{ BaseOption struct{ Grid json.RawMessage } }
+		var o struct {
+			BaseOption struct{ Grid json.RawMessage }
+		}
 		if err := json.Unmarshal([]byte(f.Options), &o); err != nil {
 			t.Fatalf("%s: %v", f.ID, err)
 		}
