@@ -180,7 +180,7 @@ func Run(opts Options) (Result, diag.List) {
 	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	relateActions(fw.Framework, tables)
+	tables.Relate(fw.Framework)
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
@@ -352,7 +352,7 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	var diags diag.List
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
 	diags.Append(d)
-	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
+	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.FrameworkOptions(fw))
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
