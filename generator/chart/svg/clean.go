@@ -260,6 +260,11 @@ func mark(root *node, c Chart, decals []int) []int {
 			for _, a := range []string{metaSeries, metaData, metaType, metaSilent} {
 				ch.del(a)
 			}
+			if ch.name == "text" {
+				// Labels lie over their marks: the pointer reaches the
+				// mark through them.
+				ch.set("pointer-events", "none")
+			}
 			if err1 != nil || err2 != nil || ch.name != "path" {
 				continue
 			}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -65,7 +67,15 @@ type Renderer struct {
 // and starting a runtime for each core, and returns at once. The cache
 // (the process's own when nil) supplies the engine, runtimes and drawings
 // of earlier builds while the installed packages are unchanged.
+//
+// A site with no node_modules folder at all uses no npm packages, as a
+// theme without front-end assets does: Start returns nil, and the site's
+// charts are not drawn (their pages show the tables). A site with npm
+// packages but not echarts gets ErrNotInstalled from Draw.
 func Start(dir string, cache *Cache) *Renderer {
+	if info, err := os.Stat(filepath.Join(dir, "node_modules")); err != nil || !info.IsDir() {
+		return nil
+	}
 	if cache == nil {
 		cache = shared
 	}

@@ -115,7 +115,12 @@ func checkInputs(metafile, dir string) error {
 	if err := json.Unmarshal([]byte(metafile), &meta); err != nil {
 		return fmt.Errorf("cannot read the bundler's metafile: %w", err)
 	}
+	// esbuild names files by their real path: node_modules may be a link.
 	modules := filepath.Join(dir, "node_modules")
+	real, err := filepath.EvalSymlinks(modules)
+	if err != nil {
+		return err
+	}
 	for p := range meta.Inputs {
 		if p == "<stdin>" || p == "plinth-charts-entry.js" {
 			continue
@@ -124,12 +129,17 @@ func checkInputs(metafile, dir string) error {
 		if !filepath.IsAbs(abs) {
 			abs = filepath.Join(dir, abs)
 		}
-		rel, err := filepath.Rel(modules, abs)
-		if err != nil || !filepath.IsLocal(rel) {
+		if !within(modules, abs) && !within(real, abs) {
 			return fmt.Errorf("the drawing code would load %s, outside the site's node_modules folder", p)
 		}
 	}
 	return nil
+}
+
+// within reports whether abs is inside dir.
+func within(dir, abs string) bool {
+	rel, err := filepath.Rel(dir, abs)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // worker is one JavaScript runtime with ECharts loaded. A runtime is not

@@ -173,10 +173,36 @@ func TestCacheReused(t *testing.T) {
 	}
 }
 
+// TestNotInstalled: a site without npm packages draws nothing; one with
+// packages but not ECharts is told so.
 func TestNotInstalled(t *testing.T) {
-	_, err := Start(t.TempDir(), NewCache()).Draw(charts(t))
+	dir := t.TempDir()
+	if r := Start(dir, NewCache()); r != nil {
+		t.Error("a site without node_modules got a renderer")
+	}
+	if err := os.Mkdir(filepath.Join(dir, "node_modules"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Start(dir, NewCache()).Draw(charts(t))
 	if !errors.Is(err, ErrNotInstalled) {
 		t.Errorf("err = %v, want ErrNotInstalled", err)
+	}
+}
+
+// TestLinkedPackages: node_modules may be a link to a folder elsewhere, as
+// it is in the pipeline's tests; esbuild then names the files by their
+// real path, which is still the site's own packages.
+func TestLinkedPackages(t *testing.T) {
+	dir := t.TempDir()
+	abs, err := filepath.Abs(filepath.Join(site, "node_modules"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(abs, filepath.Join(dir, "node_modules")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Start(dir, NewCache()).Draw(charts(t)[:1]); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -202,7 +228,7 @@ func TestFinishRefuses(t *testing.T) {
 		}
 	}
 	got, err := finish(head+`<style><![CDATA[.zr3-cls-1:hover { cursor:pointer; }]]></style><text style="font-size:12px;font-family:Arial;cursor:pointer" class="zr3-cls-1" id="zr3-c0">a</text></svg>`, Chart{ID: "c"}, nil)
-	want := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><text font-size="12px" font-family="Arial" id="c-1">a</text></svg>`
+	want := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><text font-size="12px" font-family="Arial" id="c-1" pointer-events="none">a</text></svg>`
 	if err != nil || got != want {
 		t.Errorf("finish = %s, %v\nwant %s", got, err, want)
 	}
