@@ -186,6 +186,16 @@ func notes(s Spec, d drawn) (hidden, zero noteSeries) {
 			}
 		}
 	}
+	// A zero and a hidden figure at the same place of a stack stand side
+	// by side rather than one over the other.
+	for i, z := range zero.points {
+		for j, h := range hidden.points {
+			if z.category == h.category && z.at == h.at {
+				zero.points[i].offset = []int{z.offset[0] - noteSize[0]/2 - 1, z.offset[1]}
+				hidden.points[j].offset = []int{h.offset[0] + noteSize[0]/2 + 1, h.offset[1]}
+			}
+		}
+	}
 	return hidden, zero
 }
 

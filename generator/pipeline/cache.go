@@ -103,7 +103,7 @@ type outEntry struct {
 func NewCache() *Cache {
 	return &Cache{
 		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
-		git: &gitinfo.Cache{}, charts: svg.NewCache(), md: map[string]mdEntry{}, out: map[string]outEntry{},
+		git: &gitinfo.Cache{}, charts: svg.Shared(), md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
 

@@ -13,10 +13,11 @@ import (
 // alone, so reusing one never changes a build's output. It is safe for
 // concurrent use.
 //
-// `plinth serve` keeps a Cache of its own for the site it serves; every
-// other build in a process shares the process's cache (see Start), so that
-// a process that builds the same site again, as the tests do, draws each
-// chart once.
+// Builds share the process's cache (Shared): `plinth serve`, which builds
+// one site again and again, and the tests, which build the example site
+// many times, draw each chart once. A drawing depends on its key alone, so
+// sharing never changes a build's output; NewCache makes a cache of one's
+// own, for a test that must draw afresh.
 type Cache struct {
 	mu    sync.Mutex
 	eng   *engine
@@ -36,8 +37,11 @@ type entry struct {
 // site has 72), a few megabytes. The least recently used go first.
 const maxDrawings = 2048
 
-// shared is the cache of builds that bring none.
+// shared is the process's cache.
 var shared = NewCache()
+
+// Shared returns the process's cache, which Start uses when given none.
+func Shared() *Cache { return shared }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{drawn: map[[32]byte]*entry{}} }
