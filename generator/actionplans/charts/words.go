@@ -66,8 +66,9 @@ func summary(hidden bool, about string, sentences ...string) string {
 // count returns a published count; ok is false for [c].
 func count(c anonymise.Cell) (int, bool) { return c.Count() }
 
-// share is a fraction of two published counts, for comparing without
-// dividing (and without writing a figure the table does not show).
+// share is a fraction of two published counts. Comparisons between
+// shares are made on the percentages the charts draw (their tables' cells),
+// so that no heading claims a difference the chart does not show.
 type share struct{ num, den int }
 
 // shareOf returns num/den, or ok false if either is hidden or den is 0.
@@ -78,18 +79,6 @@ func shareOf(num, den anonymise.Cell) (share, bool) {
 		return share{}, false
 	}
 	return share{n, d}, true
-}
-
-// cmp compares two shares: −1, 0 or +1.
-func (a share) cmp(b share) int {
-	l, r := a.num*b.den, b.num*a.den
-	switch {
-	case l < r:
-		return -1
-	case l > r:
-		return 1
-	}
-	return 0
 }
 
 // ranked is a value per name with the names that lead and lag.
