@@ -110,7 +110,7 @@ const ReferenceColour = SecondaryColour
 
 // reference is the series that draws the reference's value on each
 // category as a short bar across the region's: a scatter series of thin
-// rectangles with a white edge, so that it shows over a bar of any colour.
+// rectangles, taller than the bars, with a white edge.
 func reference(s Spec, d drawn) obj {
 	tick := []int{5, barWidth + 14}
 	if !s.horizontal() {
@@ -121,7 +121,9 @@ func reference(s Spec, d drawn) obj {
 		data = append(data, point(s, i, valueOf(c)))
 	}
 	return obj{"type": "scatter", "name": d.series[d.reference], "data": data, "symbol": "rect", "symbolSize": tick,
-		"itemStyle": obj{"color": TextColour, "borderColor": Background, "borderWidth": 1.5, "opacity": 1}, "z": 3,
+		// Under the bars (z 2) and their values: its ends show above and
+		// below a bar that reaches past it, and a value stays readable.
+		"itemStyle": obj{"color": TextColour, "borderColor": Background, "borderWidth": 1.5, "opacity": 1}, "z": 1,
 		"emphasis": obj{"disabled": true}}
 }
 

@@ -72,7 +72,7 @@ func panels(m obj, s Spec, d drawn, percent bool, entries []string) (size, size,
 		title["textStyle"] = obj{"fontSize": labelFontSize, "fontWeight": "bold", "color": TextColour}
 		x := obj{"type": "category", "data": d.categories, "gridIndex": p, "boundaryGap": false,
 			"axisLabel": obj{"color": SecondaryColour, "fontSize": labelFontSize, "interval": max(len(d.categories)-2, 0),
-				"alignMinLabel": "left", "alignMaxLabel": "right"},
+				"alignMinLabel": "left", "alignMaxLabel": "right", "showMinLabel": true, "showMaxLabel": true},
 			"axisLine": obj{"lineStyle": obj{"color": SecondaryColour}}, "axisTick": obj{"show": false}}
 		y := obj{"type": "value", "gridIndex": p}
 		valueAxisStyle(y, percent)

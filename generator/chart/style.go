@@ -169,8 +169,11 @@ func style(m obj, s Spec, d drawn, percent bool) (obj, [][]string, size, size) {
 			label := a["axisLabel"].(obj)
 			label["width"], label["overflow"], label["interval"] = categoryLabelWidth(d.categories, wideWidth), "truncate", 0
 		} else {
+			// The first and last categories are always labelled, inside
+			// the plot's ends.
 			label := a["axisLabel"].(obj)
 			label["alignMinLabel"], label["alignMaxLabel"] = "left", "right"
+			label["showMinLabel"], label["showMaxLabel"] = true, true
 		}
 	}
 	for _, a := range axes(m, valueAxis) {
