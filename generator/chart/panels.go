@@ -112,7 +112,13 @@ func panels(m obj, s Spec, d drawn, percent bool, entries []string) (size, size,
 	}
 	m["title"], m["grid"], m["xAxis"], m["yAxis"], m["series"] = titles, grids, xs, ys, series
 	delete(m, "color")
-	rule := obj{"title": ntitles, "grid": ngrids}
+	// On the narrow drawing the quarters' labels are a step smaller (12 px,
+	// the least), so that the first and last fit a panel's width.
+	var nxs []any
+	for range main {
+		nxs = append(nxs, obj{"axisLabel": obj{"fontSize": minFontSize}})
+	}
+	rule := obj{"title": ntitles, "grid": ngrids, "xAxis": nxs}
 	media := []any{obj{"query": obj{"maxWidth": narrowQuery}, "option": rule}}
 	return wide, narrow, media, marks
 }

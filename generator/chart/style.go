@@ -15,11 +15,12 @@ import (
 // narrowWidth, the column of a 320 px screen, where the option's media rule
 // applies. Text is never smaller than labelFontSize at the size it is drawn.
 
-// Text sizes in CSS pixels: NHS.UK frontend's small body text, and axis
-// labels a step below it.
+// Text sizes in CSS pixels: NHS.UK frontend's small body text, axis labels
+// a step below it, and the least any text may be on screen.
 const (
 	fontSize      = 16
 	labelFontSize = 14
+	minFontSize   = 12
 	fontFamily    = "Arial, sans-serif" // the site's font (see docs/front-end.md)
 )
 
@@ -195,8 +196,10 @@ func style(m obj, s Spec, d drawn, percent bool) (obj, [][]string, size, size) {
 	if s.horizontal() {
 		rule[categoryAxis] = obj{"axisLabel": obj{"width": categoryLabelWidth(d.categories, narrowWidth)}}
 	} else if n := len(d.categories); n > 2 {
-		// Only the first and last categories are labelled.
-		rule[categoryAxis] = obj{"axisLabel": obj{"interval": n - 2}}
+		// Only the first and last categories are labelled, a step smaller
+		// (12 px, the least, since the narrow drawing shows at its own
+		// size on a 320 px screen), so that both fit.
+		rule[categoryAxis] = obj{"axisLabel": obj{"interval": n - 2, "fontSize": minFontSize}}
 	}
 	steps := obj{"splitNumber": 3}
 	if percent {
