@@ -24,10 +24,12 @@ const (
 	fontFamily    = "Arial, sans-serif" // the site's font (see docs/front-end.md)
 )
 
-// The two drawings' widths, and the media rule's query between them.
+// The two drawings' widths, and the media rule's query between them. The
+// narrow one is the column of a 320 px screen less a scroll bar (320 − 15
+// − 2 × 16 px of margin), so that it is never shown smaller than drawn.
 const (
 	wideWidth   = 720
-	narrowWidth = 288
+	narrowWidth = 272
 	narrowQuery = 480
 )
 
