@@ -25,6 +25,8 @@ type Cache struct {
 	drawn map[[32]byte]*entry
 	clock uint64 // counts Draw calls, for eviction
 	hits  int
+	// dir, if set, keeps ECharts' drawings between processes (disk.go).
+	dir string
 }
 
 // entry is one drawing and the Draw call that last used it.
@@ -37,8 +39,9 @@ type entry struct {
 // site has 72), a few megabytes. The least recently used go first.
 const maxDrawings = 2048
 
-// shared is the process's cache.
-var shared = NewCache()
+// shared is the process's cache, which also keeps ECharts' drawings in the
+// user's cache folder.
+var shared = NewDiskCache(userCacheDir())
 
 // Shared returns the process's cache, which Start uses when given none.
 func Shared() *Cache { return shared }
@@ -92,6 +95,7 @@ func (c *Cache) warm(e *engine) {
 	for range need {
 		wg.Go(func() {
 			if w, err := e.newWorker(); err == nil {
+				w.engine, w.cache = e, c
 				c.release(e, w)
 			}
 		})
@@ -109,7 +113,11 @@ func (c *Cache) worker(e *engine) (*worker, error) {
 		return w, nil
 	}
 	c.mu.Unlock()
-	return e.newWorker()
+	w, err := e.newWorker()
+	if err == nil {
+		w.engine, w.cache = e, c
+	}
+	return w, err
 }
 
 // release keeps a runtime of e for later, one per core at most.

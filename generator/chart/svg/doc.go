@@ -35,9 +35,11 @@
 //     legend icon, so that colour is never the only difference (ECharts'
 //     own decals are slower to draw than the rest of the chart).
 //
-// A Cache keeps the engine, its runtimes and the drawings between builds
-// of `plinth serve`: a chart whose option, size and words are unchanged is
-// not drawn again.
+// A Cache keeps the engine, its runtimes and the drawings between the
+// builds of a process (`plinth serve`, the tests): a chart whose option,
+// size and words are unchanged is not drawn again. The process's cache
+// also keeps ECharts' own drawings in the user's cache folder, so that the
+// next process does not draw them again either (disk.go).
 //
 // The package draws any option it is given and knows nothing of the data
 // behind it: package chart makes the options, from published tables only.

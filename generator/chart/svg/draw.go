@@ -59,8 +59,10 @@ type Renderer struct {
 	ready chan struct{}
 	eng   *engine
 	err   error
-	// Drawn counts the drawings made (not reused) by the last Draw.
-	Drawn atomic.Int64
+	// Drawn counts the drawings made (not reused from memory) by the last
+	// Draw, and Rendered those of them that ECharts drew (not read from
+	// the cache's folder).
+	Drawn, Rendered atomic.Int64
 }
 
 // Start begins loading ECharts from the site folder dir (its node_modules)
@@ -172,7 +174,7 @@ func (r *Renderer) Draw(charts []Chart) ([]string, error) {
 					return
 				}
 				i := todo[k]
-				out[i], errs[i] = draw(w, charts[i])
+				out[i], errs[i] = draw(w, charts[i], &r.Rendered)
 			}
 		})
 	}
@@ -190,7 +192,7 @@ func (r *Renderer) Draw(charts []Chart) ([]string, error) {
 }
 
 // draw makes one drawing with one runtime.
-func draw(w *worker, c Chart) (string, error) {
+func draw(w *worker, c Chart, rendered *atomic.Int64) (string, error) {
 	if c.Width <= 0 || c.Height <= 0 {
 		return "", fmt.Errorf("no size to draw at (%d × %d)", c.Width, c.Height)
 	}
@@ -198,11 +200,22 @@ func draw(w *worker, c Chart) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	key := rawKey(w.engine.key, c)
+	if raw, ok := w.cache.readRaw(key); ok {
+		if out, err := finish(raw, c, decals); err == nil {
+			return out, nil
+		}
+	}
+	rendered.Add(1)
 	raw, err := w.render(c.Option, c.Width, c.Height)
 	if err != nil {
 		return "", err
 	}
-	return finish(raw, c, decals)
+	out, err := finish(raw, c, decals)
+	if err == nil {
+		w.cache.writeRaw(key, raw)
+	}
+	return out, err
 }
 
 // decalsOf reads the series' types from the option and gives each bar

@@ -148,6 +148,10 @@ type worker struct {
 	vm   *goja.Runtime
 	draw goja.Callable
 	rng  *rand.ChaCha8
+	// engine and cache are the worker's: the engine it runs, and the
+	// cache whose folder keeps what it draws.
+	engine *engine
+	cache  *Cache
 }
 
 // seed starts every drawing's random numbers at the same point, so that a

@@ -246,3 +246,30 @@ func BenchmarkDraw(b *testing.B) {
 		drawAll(b, c, []Chart{ch})
 	}
 }
+
+// TestDiskCache: a cache with a folder keeps ECharts' drawings there, and a
+// new cache of the same folder (a new process) draws nothing again and
+// gives the same bytes; a damaged file is drawn again.
+func TestDiskCache(t *testing.T) {
+	dir := t.TempDir()
+	cs := charts(t)
+	first := drawAll(t, NewDiskCache(dir), cs)
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.svg"))
+	if len(files) != len(cs) {
+		t.Fatalf("%d files in the folder, want %d", len(files), len(cs))
+	}
+	r := Start(site, NewDiskCache(dir))
+	again, err := r.Draw(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(again, "") != strings.Join(first, "") || r.Rendered.Load() != 0 || r.Drawn.Load() != int64(len(cs)) {
+		t.Errorf("from the folder: ECharts drew %d of %d charts (want 0); same bytes %v", r.Rendered.Load(), r.Drawn.Load(), strings.Join(again, "") == strings.Join(first, ""))
+	}
+	if err := os.WriteFile(files[0], []byte("<svg"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if third := drawAll(t, NewDiskCache(dir), cs); strings.Join(third, "") != strings.Join(first, "") {
+		t.Error("a damaged file gave a different drawing")
+	}
+}
