@@ -24,7 +24,9 @@ for mode in cold warm; do
     cache="$tmp/cache-$mode"
     if [ "$mode" = cold ]; then rm -rf "$cache"; fi
     out=$(XDG_CACHE_HOME="$cache" "$tmp/plinth" build --source "$root" --destination "$tmp/public" --timings 2>&1)
-    total=$(sed -n 's/^Built .* in \([0-9.]*\) s .*/\1/p' <<<"$out")
+    # "in 1.23 s", or under a second "in 980 ms".
+    total=$(sed -n -e 's/^Built .* in \([0-9.]*\) s .*/\1/p' -e 's/^Built .* in \([0-9]*\) ms .*/0.\1/p' <<<"$out")
+    total=$(awk -v t="$total" 'BEGIN { if (t ~ /^0\./ && length(t) < 5) { sub(/^0\./, "", t); printf "%.3f", t / 1000 } else print t }')
     chart=$(sed -n 's/^chart *\([0-9.]*\) ms$/\1/p' <<<"$out")
     echo "$mode build $i: ${total} s, chart stage ${chart} ms"
     totals+=("$total") charts+=("$chart")
