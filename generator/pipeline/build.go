@@ -24,6 +24,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/bundle"
+	"github.com/plinth-ssg/plinth/generator/chart"
+	"github.com/plinth-ssg/plinth/generator/chart/svg"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -148,6 +150,14 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
+	// Charts are drawn by ECharts in a JavaScript runtime, which takes a
+	// few hundred milliseconds to load: a site with data files starts it
+	// now, to load while the stages before the chart stage run.
+	var drawer *svg.Renderer
+	if _, err := fs.Stat(fsys, dataset.ManifestPath); err == nil {
+		drawer = svg.Start(opts.Source, cache.chartCache())
+	}
+
 	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
 	diags.Append(d)
 	clk.lap("content")
@@ -172,7 +182,7 @@ func Run(opts Options) (Result, diag.List) {
 	scanner, d := identifierScanner(data, scanOptions(cfg), cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	relateActions(fw.Framework, tables)
+	tables.Relate(fw.Framework)
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
@@ -188,8 +198,15 @@ func Run(opts Options) (Result, diag.List) {
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
 
-	s.Figures, err = tables.Figures()
-	if err != nil {
+	s.Figures, err = tables.Figures(cfg.Disclosure)
+	if err == nil {
+		err = chart.Draw(s.Figures, drawer)
+	}
+	switch {
+	case errors.Is(err, svg.ErrNotInstalled):
+		diags.Add(diag.Warningf(diag.Pos{File: dataset.ManifestPath}, "the action-plan charts are not drawn: %v", err).
+			WithHint("run npm ci in the site folder; until then the chart pages show their tables only"))
+	case err != nil:
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
 			WithHint("this is a fault in Plinth rather than in the data; please report it"))
 	}
@@ -349,7 +366,9 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	diags.Append(d)
 	releases, d := actionplans.LoadReleases(fsys, cfg.Disclosure)
 	diags.Append(d)
-	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw), Releases: releases})
+	apOpts := actionplans.FrameworkOptions(fw)
+	apOpts.Releases = releases
+	tables, d := actionplans.Run(cfg.Disclosure, data, apOpts)
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}

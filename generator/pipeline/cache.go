@@ -11,6 +11,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/actionplans"
 	"github.com/plinth-ssg/plinth/generator/bundle"
+	"github.com/plinth-ssg/plinth/generator/chart/svg"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -43,7 +44,9 @@ import (
 //     or identifiers;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
-//   - the git log is not read again while HEAD is the same commit.
+//   - the git log is not read again while HEAD is the same commit;
+//   - a chart is not drawn again while its option is unchanged, and the
+//     chart engine is not loaded again while the npm packages are.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
@@ -55,6 +58,7 @@ type Cache struct {
 	search  *search.Cache
 	policy  *policy.Cache
 	git     *gitinfo.Cache
+	charts  *svg.Cache
 
 	mu  sync.Mutex
 	md  map[string]mdEntry
@@ -99,7 +103,7 @@ type outEntry struct {
 func NewCache() *Cache {
 	return &Cache{
 		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
-		git: &gitinfo.Cache{}, md: map[string]mdEntry{}, out: map[string]outEntry{},
+		git: &gitinfo.Cache{}, charts: svg.Shared(), md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
 
@@ -355,6 +359,13 @@ func (c *Cache) searchCache() *search.Cache {
 		return nil
 	}
 	return c.search
+}
+
+func (c *Cache) chartCache() *svg.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.charts
 }
 
 func (c *Cache) scanCache() *scan.Cache {
