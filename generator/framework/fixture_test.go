@@ -13,7 +13,6 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -90,7 +89,7 @@ func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
-	opts := assemble.Options{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
+	opts := site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
 		if rest, ok := strings.CutPrefix(line, "flags:"); ok {
 			opts.Drafts = strings.Contains(rest, "--drafts")
@@ -208,7 +207,7 @@ func describePages(pages []*site.Page) string {
 			continue
 		}
 		if p.URL == "" {
-			if reason := (assemble.Options{}).Excludes(p); reason != "" {
+			if reason := (site.Publish{}).Excludes(p); reason != "" {
 				lines = append(lines, p.File+" left out: "+reason)
 			}
 			continue

@@ -156,8 +156,8 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
-	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	rule := site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	fw, d := framework.Build(cfg, loaded.Pages, rule)
 	diags.Append(d)
 	loaded.Pages = fw.Pages
 	if !cfg.Search.Disabled {
@@ -174,13 +174,13 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
-		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: rule,
 	})
 	diags.Append(d)
 	loaded.Pages = yswd.Pages
 	clk.lap("feedback")
 
-	asm, d := assemble.Run(cfg, loaded, asmOpts)
+	asm, d := assemble.Run(cfg, loaded, assemble.Options{Publish: rule, BuildDate: opts.BuildDate, GitDates: gitDates})
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
