@@ -28,6 +28,8 @@ import (
 //	                     the file is absent: a fixture may not warn unseen)
 //	expect/changes       every comparison, as written by describeChanges
 //	expect/pages         every framework page: URL, layout, hints, aliases
+//	expect/search        the editions as search facets, and how each page
+//	                     is described to the search index (SearchFacets)
 //
 // Run go test -update to rewrite the expectations from the output, then
 // read the diff.
@@ -53,7 +55,7 @@ func TestFixtures(t *testing.T) {
 					expect[name] = string(f.Data)
 				}
 			}
-			for _, name := range []string{"diagnostics", "changes", "pages"} {
+			for _, name := range []string{"diagnostics", "changes", "pages", "search"} {
 				want, ok := expect[name]
 				if !ok && name != "diagnostics" {
 					continue
@@ -112,6 +114,7 @@ func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 		"diagnostics": diagnosticLines(diags),
 		"changes":     describeChanges(res.Framework),
 		"pages":       describePages(res.Pages),
+		"search":      describeSearch(res.Framework.SearchFacets(), res.Pages),
 	}
 }
 
@@ -242,6 +245,30 @@ func describePages(pages []*site.Page) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// describeSearch lists the search facets and every framework page's entry
+// in the search index.
+func describeSearch(fx SearchFacets, pages []*site.Page) string {
+	var b strings.Builder
+	for _, e := range fx.Editions() {
+		fmt.Fprintf(&b, "edition %s %q %s default=%t\n", e.Key, e.Title, e.Status, e.Default)
+	}
+	fmt.Fprintf(&b, "browse %s\n", fx.Browse())
+	var lines []string
+	for _, p := range pages {
+		entry, ok := fx.Entry(p)
+		if !ok {
+			continue
+		}
+		name := p.URL
+		if name == "" {
+			name = p.File
+		}
+		lines = append(lines, fmt.Sprintf("%s %+v", name, entry))
+	}
+	slices.Sort(lines)
+	return b.String() + strings.Join(lines, "\n") + "\n"
 }
 
 func setFile(ar *txtar.Archive, name, data string) {

@@ -212,7 +212,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	var index []site.File
 	if !cfg.Search.Disabled {
-		index, err = search.Index(s, fw.Framework, cache.searchCache())
+		index, err = search.Index(s, fw.Framework.SearchFacets(), cache.searchCache())
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
 		}

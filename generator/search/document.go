@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -32,9 +31,23 @@ type Section struct {
 // "About this site").
 const OtherPages = "Other pages"
 
-// StandardsLabel is the filter label of the framework's section: readers
-// look for standards, whatever the framework is called.
-const StandardsLabel = "Standards"
+// Facets is how a feature that makes pages of its own kinds describes them
+// to the index: the editions results can be narrowed to, and for each of
+// its pages the edition it belongs to, the words it is found by and the
+// text it shows besides its body. The framework implements it
+// (framework.SearchFacets), so that search needs no knowledge of the
+// feature's types. Nil describes nothing.
+type Facets interface {
+	// Editions returns the editions results can be narrowed to, newest
+	// first; Default marks the one results start with.
+	Editions() []site.Facet
+	// Entry describes one page; ok is false for pages the feature does
+	// not own.
+	Entry(p *site.Page) (site.SearchEntry, bool)
+	// Browse returns the content path of a page listing the feature's
+	// pages A to Z, for readers without JavaScript, or "".
+	Browse() string
+}
 
 // The fields of a document, each weighted in the ranking: a word in the
 // title counts several times one in the text.
@@ -86,46 +99,47 @@ type facets struct {
 }
 
 // documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists, the search page itself and the print version
-// of each edition (it repeats the standards' pages). Pages of superseded
-// editions are kept, under their edition, for readers who filter for it.
-func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
+// the 404 page, tag lists, the search page itself and pages the feature
+// that made them skips (the print version of each edition, which repeats
+// the standards' pages). Pages of superseded editions are kept, under
+// their edition, for readers who filter for it.
+func documents(s *site.Site, fx Facets, cache *Cache) ([]document, facets) {
 	var f facets
-	editionIndex := map[*framework.Edition]int{}
-	if fw != nil {
-		in := fw.InForce()
-		for _, e := range fw.Newest() {
-			editionIndex[e] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in})
+	editionIndex := map[string]int{}
+	if fx != nil {
+		for _, e := range fx.Editions() {
+			editionIndex[e.Key] = len(f.editions)
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default})
 		}
 	}
 	sectionIndex := map[string]int{}
 	if s.Home != nil {
 		for _, sec := range s.Home.Sections {
 			title := sec.Title
-			if sec.Path == framework.Section {
-				title = StandardsLabel
+			if entry, ok := entryOf(fx, sec); ok && entry.Filter != "" {
+				title = entry.Filter
 			}
 			sectionIndex[sec.Path] = len(f.sections)
 			f.sections = append(f.sections, Section{Key: sec.Path, Title: title})
 		}
 	}
 	var pages []*site.Page
+	var entries []site.SearchEntry
 	for _, p := range s.Pages {
-		if indexed(p) {
+		entry, _ := entryOf(fx, p)
+		if indexed(p) && !entry.Skip {
 			pages = append(pages, p)
+			entries = append(entries, entry)
 		}
 	}
 	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], cache) })
+	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], entries[i], cache) })
 	other := -1
 	for i, p := range pages {
 		d := &docs[i]
 		d.edition = -1
-		if e := editionOf(p); e != nil {
-			if ei, ok := editionIndex[e]; ok {
-				d.edition = ei
-			}
+		if ei, ok := editionIndex[entries[i].Facet]; ok && entries[i].Facet != "" {
+			d.edition = ei
 		}
 		si, ok := sectionIndex[p.Section]
 		if !ok || p.Kind == site.KindHome {
@@ -146,6 +160,14 @@ func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document,
 	return docs, f
 }
 
+// entryOf asks the feature, if any, how it describes a page.
+func entryOf(fx Facets, p *site.Page) (site.SearchEntry, bool) {
+	if fx == nil {
+		return site.SearchEntry{}, false
+	}
+	return fx.Entry(p)
+}
+
 func indexed(p *site.Page) bool {
 	switch {
 	case p.Kind == site.Kind404, p.Kind == site.KindTaxonomy, p.Kind == site.KindTerm:
@@ -153,27 +175,11 @@ func indexed(p *site.Page) bool {
 	case p.Path == PagePath:
 		return false
 	}
-	if e, ok := p.Extra.(*framework.Edition); ok && e.PrintPage == p {
-		return false
-	}
 	return true
 }
 
-// editionOf returns the edition a framework page belongs to, or nil.
-func editionOf(p *site.Page) *framework.Edition {
-	switch x := p.Extra.(type) {
-	case *framework.Edition:
-		return x
-	case *framework.Domain:
-		return x.Edition
-	case *framework.Standard:
-		return x.Edition
-	}
-	return nil
-}
-
 // describe reads a page's words into the document's fields.
-func describe(p *site.Page, cache *Cache) document {
+func describe(p *site.Page, entry site.SearchEntry, cache *Cache) document {
 	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
 	d := document{
 		url:         strings.TrimPrefix(p.URL, "/"),
@@ -181,33 +187,20 @@ func describe(p *site.Page, cache *Cache) document {
 		description: p.Description,
 		text:        body.Body,
 		file:        p.File,
+		id:          entry.ID,
 	}
-	var keywords []string
-	switch x := p.Extra.(type) {
-	case *framework.Standard:
-		d.id = x.ID.String()
-		d.title = "Standard " + d.id + " " + p.Title
-		keywords = append(keywords, "standard", d.id)
-		// The lists are part of the standard as readers see it.
-		d.text = strings.Join(slices.Concat([]string{d.text}, x.Must, x.Evidence), " ")
-	case *framework.Domain:
-		keywords = append(keywords, "domain")
-		if d.description == "" {
-			d.description = x.Summary
-		}
-	case *framework.Guidance:
-		keywords = append(keywords, "guidance")
-		for _, st := range x.Standards {
-			keywords = append(keywords, st.ID.String())
-		}
-	case *framework.Comparison:
-		if d.description == "" {
-			d.description = x.Summary()
-		}
+	if entry.Title != "" {
+		d.title = entry.Title
+	}
+	if d.description == "" {
+		d.description = entry.Description
+	}
+	if len(entry.Text) > 0 {
+		d.text = strings.Join(slices.Concat([]string{d.text}, entry.Text), " ")
 	}
 	d.fields = [nFields]string{
 		fieldTitle:       d.title,
-		fieldKeywords:    strings.Join(keywords, " "),
+		fieldKeywords:    strings.Join(entry.Keywords, " "),
 		fieldHeadings:    body.Headings,
 		fieldDescription: d.description,
 		fieldBody:        d.text,

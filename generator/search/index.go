@@ -13,7 +13,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -88,16 +87,19 @@ type Doc struct {
 // Index builds the search index of the site: the manifest, the term
 // shards and one small file per document. It also fills in the search
 // page's filters (Page.Editions and Sections), so call it before
-// rendering. fw is the framework model, nil for a site without one.
+// rendering. fx describes the pages of features with kinds of their own
+// (the framework's editions and standards); it may be nil.
 //
 // cache may be nil; with one, per-page work of earlier builds is reused.
-func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, error) {
+func Index(s *site.Site, fx Facets, cache *Cache) ([]site.File, error) {
 	defer cache.sweep()
-	docs, f := documents(s, fw, cache)
+	docs, f := documents(s, fx, cache)
 	if sp := s.GetPage(PagePath); sp != nil {
 		if extra, ok := sp.Extra.(*Page); ok {
 			extra.Editions, extra.Sections = f.editions, f.sections
-			extra.AtoZ = s.GetPage(framework.AtoZPath)
+			if fx != nil && fx.Browse() != "" {
+				extra.AtoZ = s.GetPage(fx.Browse())
+			}
 		}
 	}
 	postings, ids := invert(docs, cache)
