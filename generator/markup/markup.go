@@ -62,8 +62,10 @@ const (
 // Each, and every slice in it, is valid only until the function returns.
 type Token struct {
 	Kind Kind
-	// Start and End delimit the whole token in the file.
+	// Start and End delimit the whole token in the file, and Raw is its
+	// bytes as written.
 	Start, End int
+	Raw        []byte
 	// Name is a tag's name as written (for RawText, the element's), or
 	// nil.
 	Name []byte
@@ -136,7 +138,7 @@ type lexer struct {
 }
 
 func (l *lexer) emit(kind Kind, start, end int, name, data []byte, dataStart int) {
-	l.tok = Token{Kind: kind, Start: start, End: end, Name: name, Data: data, DataStart: dataStart}
+	l.tok = Token{Kind: kind, Start: start, End: end, Raw: l.data[start:end], Name: name, Data: data, DataStart: dataStart}
 	l.f(&l.tok)
 }
 
@@ -286,7 +288,7 @@ func (l *lexer) endTag(lt int) int {
 	nameStart := lt + 2
 	nameEnd := tagNameEnd(l.data, nameStart)
 	end, _ := l.attributes(nameEnd, false)
-	l.tok = Token{Kind: EndTag, Start: lt, End: end, Name: l.data[nameStart:nameEnd]}
+	l.tok = Token{Kind: EndTag, Start: lt, End: end, Raw: l.data[lt:end], Name: l.data[nameStart:nameEnd]}
 	l.f(&l.tok)
 	return end
 }
@@ -303,7 +305,7 @@ func (l *lexer) startTag(lt int) int {
 		kind = SelfClosingTag
 	}
 	name := data[nameStart:nameEnd]
-	l.tok = Token{Kind: kind, Start: lt, End: end, Name: name, Attrs: attrs}
+	l.tok = Token{Kind: kind, Start: lt, End: end, Raw: data[lt:end], Name: name, Attrs: attrs}
 	l.f(&l.tok)
 	if kind != StartTag || l.mode != HTML {
 		return end
@@ -317,7 +319,7 @@ func (l *lexer) startTag(lt int) int {
 		stop = rawEnd(data, end, name)
 	}
 	if stop > end {
-		l.tok = Token{Kind: RawText, Start: end, End: stop, Name: name, Data: data[end:stop], DataStart: end, Escapable: escapable}
+		l.tok = Token{Kind: RawText, Start: end, End: stop, Raw: data[end:stop], Name: name, Data: data[end:stop], DataStart: end, Escapable: escapable}
 		l.f(&l.tok)
 	}
 	return stop

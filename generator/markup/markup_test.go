@@ -193,6 +193,9 @@ func FuzzEach(f *testing.F) {
 				t.Fatalf("bad token bounds %d..%d of %d", tok.Start, tok.End, len(data))
 			}
 			at = tok.End
+			if !bytes.Equal(tok.Raw, data[tok.Start:tok.End]) {
+				t.Fatalf("raw bytes are not the input at %d..%d", tok.Start, tok.End)
+			}
 			check := func(what string, b []byte, start int) {
 				if start < 0 || start+len(b) > len(data) || !bytes.Equal(data[start:start+len(b)], b) {
 					t.Fatalf("%s is not the input at %d", what, start)
