@@ -12,7 +12,7 @@ import (
 )
 
 func TestScan(t *testing.T) {
-	p := scan([]byte(`<a href="/a/?x=1&amp;y=2#f" id="top">x</a> <img src='i.png'> <p>text href="not an attribute"</p><h2 id=bare>t</h2><a name="old">`))
+	p := Read([]byte(`<a href="/a/?x=1&amp;y=2#f" id="top">x</a> <img src='i.png'> <p>text href="not an attribute"</p><h2 id=bare>t</h2><a name="old">`))
 	for _, id := range []string{"top", "bare", "old"} {
 		if !p.ids[id] {
 			t.Errorf("id %q not found: %v", id, p.ids)

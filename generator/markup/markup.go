@@ -26,7 +26,8 @@
 // script's contents end at the first "</script" whatever the script's own
 // comments say, and an unterminated tag at the end of the file is still a
 // tag (its attributes are read to the end), so that no text escapes the
-// checks. XML has no raw-text elements and has CDATA sections.
+// checks. In XML, only script and style (SVG's) are raw text, and CDATA
+// sections are read as such.
 package markup
 
 import (
@@ -307,10 +308,10 @@ func (l *lexer) startTag(lt int) int {
 	name := data[nameStart:nameEnd]
 	l.tok = Token{Kind: kind, Start: lt, End: end, Raw: data[lt:end], Name: name, Attrs: attrs}
 	l.f(&l.tok)
-	if kind != StartTag || l.mode != HTML {
+	if kind != StartTag {
 		return end
 	}
-	raw, escapable := rawElement(name)
+	raw, escapable := rawElement(name, l.mode)
 	if !raw {
 		return end
 	}
@@ -397,9 +398,9 @@ func (l *lexer) attributes(i int, keep bool) (int, []Attr) {
 	}
 }
 
-// rawElement reports whether an HTML element's contents are raw text, and
+// rawElement reports whether an element's contents are raw text, and
 // whether browsers decode character references in them.
-func rawElement(name []byte) (raw, escapable bool) {
+func rawElement(name []byte, mode Mode) (raw, escapable bool) {
 	if len(name) < 3 || len(name) > 9 {
 		return false, false
 	}
@@ -408,10 +409,12 @@ func rawElement(name []byte) (raw, escapable bool) {
 		buf[i] = lower(c)
 	}
 	switch string(buf[:len(name)]) {
-	case "script", "style", "iframe", "noembed", "noframes", "noscript", "plaintext", "xmp":
+	case "script", "style":
 		return true, false
+	case "iframe", "noembed", "noframes", "noscript", "plaintext", "xmp":
+		return mode == HTML, false
 	case "title", "textarea":
-		return true, true
+		return mode == HTML, true
 	}
 	return false, false
 }

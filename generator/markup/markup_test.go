@@ -71,7 +71,8 @@ func TestTokens(t *testing.T) {
 		{"end tag attributes are dropped", `</p class="x">`, HTML, "end p\n"},
 		{"unterminated tag still read", `<a href="x`, HTML, "start a href=\"x\"\n"},
 		{"XML CDATA", `<a><![CDATA[x<y]]></a>`, XML, "start a\ncdata \"x<y\"\nend a\n"},
-		{"XML has no raw text", `<title>a<b/></title>`, XML, "start title\ntext \"a\"\nself b\nend title\n"},
+		{"XML has no raw text but script and style", `<title>a<b/></title><script>a<b</script>`, XML,
+			"start title\ntext \"a\"\nself b\nend title\nstart script\nraw script \"a<b\" escapable=false\nend script\n"},
 		{"CDATA in HTML is a bogus comment", `<![CDATA[x]]>`, HTML, "comment \"[CDATA[x]]\"\n"},
 	}
 	for _, tt := range tests {
@@ -106,7 +107,7 @@ func netHTML(data []byte) string {
 			name, more := z.TagName()
 			fmt.Fprintf(&b, "%s %s", kind, name)
 			if tt == html.StartTagToken {
-				if r, _ := rawElement(name); r {
+				if r, _ := rawElement(name, HTML); r {
 					raw = string(name)
 				}
 			}
