@@ -71,6 +71,19 @@ func (c *Cache) extract(url, content string) Text {
 	return t
 }
 
+// keepText remembers the text read from a page's rendered body, for a
+// later build whose page has the same content.
+func (c *Cache) keepText(url, content string, t Text) Text {
+	if c == nil {
+		return t
+	}
+	c.mu.Lock()
+	c.texts[url] = textEntry{content, t}
+	c.used[url] = true
+	c.mu.Unlock()
+	return t
+}
+
 func (c *Cache) count(url string, fields [nFields]string) *counts {
 	if c == nil {
 		return countTerms(fields)

@@ -2,10 +2,10 @@ package search
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"slices"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -68,18 +68,16 @@ var fieldWeights = [nFields]float64{
 	fieldBody:        1,
 }
 
-// document is one page as the index sees it.
+// document is one page as the index keeps it while the site is built: its
+// place in the index and its weighted terms. Its words are read (Add) as
+// its page is rendered and dropped once counted.
 type document struct {
+	page  *site.Page
+	entry site.SearchEntry
 	// url is the page's address relative to the base URL, without the
 	// leading slash ("framework/2021/standards/1-3/"), so the index works
 	// under any base path.
 	url string
-	// title is the title shown in results ("Standard 1.3 Quality
-	// improvement and research").
-	title       string
-	description string
-	// text is the page's running text, for snippets.
-	text string
 	// file is the page's source file, for diagnostics about the
 	// document's file (the identifier scan reads it too).
 	file    string
@@ -87,8 +85,13 @@ type document struct {
 	edition int // index into the editions list, or -1
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
-	id     string
-	fields [nFields]string
+	id string
+	// counts are the document's weighted terms and digest the SHA-256 of
+	// its file, set by Add.
+	counts *counts
+	digest [sha256.Size]byte
+	size   int
+	added  bool
 }
 
 // facets are the editions and sections of the indexed pages, in display
@@ -98,12 +101,12 @@ type facets struct {
 	sections []Section
 }
 
-// documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists, the search page itself and pages the feature
-// that made them skips (the print version of each edition, which repeats
-// the standards' pages). Pages of superseded editions are kept, under
-// their edition, for readers who filter for it.
-func documents(s *site.Site, fx Facets, cache *Cache) ([]document, facets) {
+// documents picks the pages worth finding and numbers them. Left out: the
+// 404 page, tag lists, the search page itself and pages the feature that
+// made them skips (the print version of each edition, which repeats the
+// standards' pages). Pages of superseded editions are kept, under their
+// edition, for readers who filter for it.
+func documents(s *site.Site, fx Facets) ([]*document, facets) {
 	var f facets
 	editionIndex := map[string]int{}
 	if fx != nil {
@@ -123,22 +126,15 @@ func documents(s *site.Site, fx Facets, cache *Cache) ([]document, facets) {
 			f.sections = append(f.sections, Section{Key: sec.Path, Title: title})
 		}
 	}
-	var pages []*site.Page
-	var entries []site.SearchEntry
+	var docs []*document
+	other := -1
 	for _, p := range s.Pages {
 		entry, _ := entryOf(fx, p)
-		if indexed(p) && !entry.Skip {
-			pages = append(pages, p)
-			entries = append(entries, entry)
+		if !indexed(p) || entry.Skip {
+			continue
 		}
-	}
-	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], entries[i], cache) })
-	other := -1
-	for i, p := range pages {
-		d := &docs[i]
-		d.edition = -1
-		if ei, ok := editionIndex[entries[i].Facet]; ok && entries[i].Facet != "" {
+		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1}
+		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
 			d.edition = ei
 		}
 		si, ok := sectionIndex[p.Section]
@@ -150,11 +146,12 @@ func documents(s *site.Site, fx Facets, cache *Cache) ([]document, facets) {
 			si = other
 		}
 		d.section = si
+		docs = append(docs, d)
 	}
 	// Documents are numbered by section, then edition, then address, so
 	// that every section and edition is a run of numbers and the manifest
 	// describes each run by where it starts.
-	slices.SortFunc(docs, func(a, b document) int {
+	slices.SortFunc(docs, func(a, b *document) int {
 		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
 	})
 	return docs, f
@@ -178,32 +175,26 @@ func indexed(p *site.Page) bool {
 	return true
 }
 
-// describe reads a page's words into the document's fields.
-func describe(p *site.Page, entry site.SearchEntry, cache *Cache) document {
-	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
-	d := document{
-		url:         strings.TrimPrefix(p.URL, "/"),
-		title:       p.Title,
-		description: p.Description,
-		text:        body.Body,
-		file:        p.File,
-		id:          entry.ID,
-	}
+// fields reads a page's words into the document's weighted fields, and
+// returns the file readers get for it.
+func fields(p *site.Page, entry site.SearchEntry, url string, body Text) ([nFields]string, Doc) {
+	doc := Doc{URL: url, Title: p.Title, Description: p.Description, Text: body.Body}
 	if entry.Title != "" {
-		d.title = entry.Title
+		doc.Title = entry.Title
 	}
-	if d.description == "" {
-		d.description = entry.Description
+	if doc.Description == "" {
+		doc.Description = entry.Description
 	}
 	if len(entry.Text) > 0 {
-		d.text = strings.Join(slices.Concat([]string{d.text}, entry.Text), " ")
+		doc.Text = strings.Join(slices.Concat([]string{doc.Text}, entry.Text), " ")
 	}
-	d.fields = [nFields]string{
-		fieldTitle:       d.title,
+	f := [nFields]string{
+		fieldTitle:       doc.Title,
 		fieldKeywords:    strings.Join(entry.Keywords, " "),
 		fieldHeadings:    body.Headings,
-		fieldDescription: d.description,
-		fieldBody:        d.text,
+		fieldDescription: doc.Description,
+		fieldBody:        doc.Text,
 	}
-	return d
+	doc.Text = clip(doc.Text, MaxText)
+	return f, doc
 }
