@@ -25,7 +25,6 @@ package output
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -80,7 +79,9 @@ type Options struct {
 	// search.
 	Search *search.Builder
 	// Sink receives the files; nil keeps them in memory (Files).
-	Sink Sink
+	// Destination names it in the report of a file it could not write.
+	Sink        Sink
+	Destination string
 	// Cache, if not nil, keeps what was read from each file between
 	// passes (`plinth serve`).
 	Cache *Cache
@@ -319,8 +320,9 @@ func (p *Pass) Finish(failed bool) diag.List {
 	defer p.mu.Unlock()
 	diags := p.clashes()
 	if len(diags) == 0 {
+		// A clash makes writes fail too; it is the one to report.
 		for _, err := range p.failed {
-			diags.Add(diag.Errorf(diag.Pos{File: "(output)"}, "%v", err))
+			diags.Add(diag.Errorf(diag.Pos{File: p.opts.Destination}, "%v", err))
 		}
 	}
 	pol := make([]policy.File, len(p.read))
@@ -375,11 +377,17 @@ func (p *Pass) Files() []site.File {
 	return files
 }
 
-// Failed reports the write errors so far, joined.
-func (p *Pass) Failed() error {
+// Count returns how many files of a group passed through.
+func (p *Pass) Count(g Group) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return errors.Join(p.failed...)
+	n := 0
+	for _, c := range p.claims {
+		if c.group == g {
+			n++
+		}
+	}
+	return n
 }
 
 // order sorts claims as the files would be listed: by path, then group,

@@ -31,10 +31,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
-	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
-	"github.com/plinth-ssg/plinth/generator/policy"
+	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -210,12 +209,9 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
 	clk.lap("markdown")
 
-	var index []site.File
+	var index *search.Builder
 	if !cfg.Search.Disabled {
-		index, err = search.Index(s, fw.Framework.SearchFacets(), cache.searchCache())
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
-		}
+		index = search.NewBuilder(s, fw.Framework.SearchFacets(), cache.searchCache())
 	}
 	clk.lap("search")
 
@@ -226,9 +222,31 @@ func Run(opts Options) (Result, diag.List) {
 	bundled := !d.HasErrors()
 	clk.lap("bundle")
 
+	statics, d := static.Load(fsys, cfg.Theme)
+	diags.Append(d)
+	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
+	generated, err := cache.generatedFiles(s, statics)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
+	}
+	stage, d := begin(opts)
+	diags.Append(d)
+	var sink output.Sink // nil keeps the files in memory
+	if stage != nil {
+		sink = stage
+	}
+	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Scanner: scanner,
+		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache()})
+	out.Add(output.Resources, asm.Resources)
+	out.Add(output.Statics, statics)
+	out.Add(output.Generated, generated)
+	out.Add(output.Features, slices.Concat(fw.Files, openData, yswd.Files))
+	out.Add(output.Assets, assets.Files)
+	out.Add(output.Redirects, redirectsFile)
+	clk.lap("static")
+
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
-	var pages []site.File
 	if !d.HasErrors() && bundled {
 		var memo render.Memo
 		if cache != nil {
@@ -237,43 +255,60 @@ func Run(opts Options) (Result, diag.List) {
 			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
 			memo = renderMemo{cache}
 		}
-		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
+		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics, Emit: out.Page})
 		diags.Append(d)
 	}
 	clk.lap("render")
 
-	statics, d := static.Load(fsys, cfg.Theme)
-	diags.Append(d)
-	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
-	generated, err := cache.generatedFiles(s, statics)
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
+	if index != nil {
+		files, err := index.Files()
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+		}
+		out.Add(output.Index, files)
 	}
+	clk.lap("search index")
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
-	diags.Append(d)
-	clk.lap("static")
+	diags.Append(out.Finish(diags.HasErrors()))
+	clk.lap("checks")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
-	clk.lap("policy")
-
-	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
-		clk.lap("linkcheck")
-	}
-	diags.Append(scanner.Scan(search.ForScan(files), sources(s)))
-	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
-	if diags.HasErrors() || !opts.Write {
-		res.Stages = clk.stages
-		return res, diags
-	}
-	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
-	}
+	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
+	diags.Append(commit(stage, opts, diags.HasErrors()))
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// begin starts the publish stage for a build that writes its output: the
+// staging folder the files go into as they are made. Without Write (or
+// when the destination is refused) the files are kept in memory.
+func begin(opts Options) (*publish.Stage, diag.List) {
+	var diags diag.List
+	if !opts.Write {
+		return nil, nil
+	}
+	stage, err := publish.Begin(publish.Options{Destination: opts.Destination, Source: opts.Source})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		return nil, diags
+	}
+	return stage, nil
+}
+
+// commit swaps the staging folder in when the build succeeded, and gives
+// it up otherwise.
+func commit(stage *publish.Stage, opts Options, failed bool) diag.List {
+	var diags diag.List
+	switch {
+	case stage == nil:
+	case failed:
+		stage.Abort()
+	default:
+		if err := stage.Commit(); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		}
+	}
+	return diags
 }
 
 // identifierScanner prepares the search for the identifying values of the

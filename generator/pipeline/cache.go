@@ -17,9 +17,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
-	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
-	"github.com/plinth-ssg/plinth/generator/policy"
+	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -39,8 +38,9 @@ import (
 //     own body. A layout that may show other pages' bodies (found by reading
 //     its parse tree), a page whose feature data (Extra) may derive from
 //     other pages, and a generated page also depend on every page's body;
-//   - output files whose bytes are unchanged are not scanned again for links
-//     or identifiers;
+//   - output files whose bytes are unchanged are not read again by the
+//     checks (output.Cache), and links are checked again only where a
+//     changed file can affect them;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
 //   - the git log is not read again while HEAD is the same commit.
@@ -50,10 +50,9 @@ import (
 type Cache struct {
 	seed    maphash.Seed
 	content *content.Cache
-	links   *linkcheck.Cache
 	scan    *scan.Cache
 	search  *search.Cache
-	policy  *policy.Cache
+	output  *output.Cache
 	git     *gitinfo.Cache
 
 	mu  sync.Mutex
@@ -98,7 +97,7 @@ type outEntry struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
+		seed: maphash.MakeSeed(), content: content.NewCache(), scan: scan.NewCache(), search: search.NewCache(), output: output.NewCache(),
 		git: &gitinfo.Cache{}, md: map[string]mdEntry{}, out: map[string]outEntry{},
 	}
 }
@@ -336,18 +335,11 @@ func (c *Cache) contentCache() *content.Cache {
 	return c.content
 }
 
-func (c *Cache) linkCache() *linkcheck.Cache {
+func (c *Cache) outputCache() *output.Cache {
 	if c == nil {
 		return nil
 	}
-	return c.links
-}
-
-func (c *Cache) policyCache() *policy.Cache {
-	if c == nil {
-		return nil
-	}
-	return c.policy
+	return c.output
 }
 
 func (c *Cache) searchCache() *search.Cache {

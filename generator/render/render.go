@@ -45,10 +45,17 @@ type Options struct {
 	Memo Memo
 	// Metrics, if not nil, records how long each layout took.
 	Metrics *Metrics
+	// Emit, if not nil, receives each page's files (the page, then its
+	// alias pages) as soon as they are rendered, with the page's index in
+	// the site's pages, instead of Pages returning them: the build then
+	// never holds every page at once. It is called from several
+	// goroutines.
+	Emit func(i int, p *site.Page, files []site.File)
 }
 
-// Pages renders every page of s, plus a redirect page for every alias.
-// fsys is used only to quote the offending layout line in diagnostics.
+// Pages renders every page of s, plus a redirect page for every alias, and
+// returns the files (none with Options.Emit). fsys is used only to quote
+// the offending layout line in diagnostics.
 func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.File, diag.List) {
 	memo := opts.Memo
 	type result struct {
@@ -60,6 +67,14 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		r := &results[i]
+		if opts.Emit != nil {
+			defer func() {
+				if len(r.files) > 0 {
+					opts.Emit(i, p, r.files)
+					r.files = nil
+				}
+			}()
+		}
 		c, layout := layouts.lookup(Candidates(p))
 		if memo != nil && c != nil {
 			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
