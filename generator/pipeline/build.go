@@ -71,7 +71,11 @@ type Options struct {
 
 // Result describes a build.
 type Result struct {
-	// Files is the complete output, sorted by path.
+	// Files is the complete output, sorted by path, when the build keeps
+	// it in memory (Write is false: `plinth check` and `plinth serve`). A
+	// build that writes hands each file to the staging folder as soon as
+	// it is final and keeps none, so that its memory does not grow with
+	// the site's output.
 	Files []site.File
 	// Pages counts the rendered HTML pages (aliases included) and Copied
 	// the files copied as they are (static files and page resources).
