@@ -251,27 +251,7 @@ func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
 	b.SetSeed(c.seed)
 	fmt.Fprintf(&h, "%v\x00%d\x00%s\x00", extra, c.linksEpoch, s.BuildDate)
 	for _, p := range s.Pages {
-		front := []byte(nil)
-		if p.Source != nil && p.BodyOffset <= len(p.Source.Text) {
-			front = p.Source.Text[:p.BodyOffset]
-		}
-		parent := ""
-		if p.Parent != nil {
-			parent = p.Parent.URL
-		}
-		writeStrings(&h, string(p.Kind), p.File, p.Path, p.Section, p.Type, p.URL, p.Title, p.Description,
-			parent, p.Canonical, p.Withheld, strings.Join(p.Resources, "\x00"))
-		h.Write(front)
-		for _, d := range []site.Date{p.LastReviewed, p.NextReviewDue, p.Modified} {
-			writeUint(&h, uint64(d.Unix()))
-		}
-		if p.NoIndex {
-			h.WriteByte(1)
-		}
-		if p.File == "" {
-			// A generated page's settings come from a feature, not a file.
-			fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
-		}
+		writeUint(&h, p.Sum(c.seed))
 		b.WriteString(p.URL)
 		writeUint(&b, c.bodySum(p))
 	}
