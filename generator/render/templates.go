@@ -34,8 +34,9 @@ type Layouts struct {
 type compiled struct {
 	tmpl  *template.Template
 	entry string
-	// readsOthers reports whether the layout may show other pages' bodies
-	// (see readsOtherBodies).
+	// reads says whose bodies besides its page's the layout may show, and
+	// readsOthers whether it may show any (see Reads).
+	reads       Reads
 	readsOthers bool
 }
 
@@ -96,7 +97,8 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		for _, t := range c.tmpl.Templates() {
 			trees[t.Name()] = t.Tree
 		}
-		c.readsOthers = readsOtherBodies(trees, c.entry)
+		c.reads = bodyReads(trees, c.entry)
+		c.readsOthers = c.reads != 0
 		l.compiled[rel] = c
 	}
 	return l, diags
