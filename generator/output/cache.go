@@ -78,13 +78,13 @@ func (c *Cache) links() *linkcheck.Cache {
 }
 
 // sweep forgets the files the last pass did not have.
-func (c *Cache) sweep(claims []claim) {
+func (c *Cache) sweep(recs []record) {
 	if c == nil {
 		return
 	}
-	keep := make(map[string]bool, len(claims))
-	for _, cl := range claims {
-		keep[cl.path] = true
+	keep := make(map[string]bool, len(recs))
+	for _, r := range recs {
+		keep[r.path] = true
 	}
 	c.mu.Lock()
 	for p := range c.files {

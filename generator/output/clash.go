@@ -13,7 +13,10 @@ import (
 // and the earlier of two is named as the one already writing the path.
 func (p *Pass) clashes() diag.List {
 	var diags diag.List
-	all := slices.Clone(p.claims)
+	all := make([]claim, len(p.recs))
+	for i, r := range p.recs {
+		all[i] = r.claim
+	}
 	slices.SortFunc(all, order)
 	out := all[:0:0]
 	for i, f := range all {

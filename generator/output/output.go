@@ -62,6 +62,7 @@ const (
 	Features
 	Assets
 	Index
+	Documents // the search index's documents, passed with their pages
 	Redirects
 )
 
@@ -92,11 +93,18 @@ type Pass struct {
 	opts Options
 
 	mu     sync.Mutex
-	claims []claim
-	read   []fileRead
-	kept   []site.File
+	recs   []record
+	at     map[claim]int // a record by its claim (path, group, position)
 	assets map[string][]byte
 	failed []error // write errors
+}
+
+// record is one file's passage: its claim, what it left behind, and the
+// file itself when it is kept in memory.
+type record struct {
+	claim
+	read fileRead
+	file site.File
 }
 
 // claim is a file's claim to its path, in the order that decides which of
@@ -116,7 +124,7 @@ type fileRead struct {
 
 // New starts a pass.
 func New(opts Options) *Pass {
-	return &Pass{opts: opts, assets: map[string][]byte{}}
+	return &Pass{opts: opts, at: map[claim]int{}, assets: map[string][]byte{}}
 }
 
 // Add passes a group of files that are not rendered pages (static files,
@@ -148,19 +156,26 @@ func (p *Pass) file(f site.File, group Group, index, sub int, pg *site.Page) {
 		if err != nil {
 			p.fail(fmt.Errorf("cannot write the search index: %w", err))
 		} else {
-			p.file(doc, Index, -1, index, nil)
+			p.file(doc, Documents, index, 0, nil)
 		}
 	}
 	var err error
 	if p.opts.Sink != nil {
 		err = p.opts.Sink.Write(f)
 	}
+	rec := record{claim: claim{path: f.Path, source: f.Source, group: group, index: index, sub: sub}, read: r}
+	if p.opts.Sink == nil {
+		rec.file = f
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.claims = append(p.claims, claim{path: f.Path, source: f.Source, group: group, index: index, sub: sub})
-	p.read = append(p.read, r)
-	if p.opts.Sink == nil {
-		p.kept = append(p.kept, f)
+	key := rec.claim
+	key.source = ""
+	if i, ok := p.at[key]; ok {
+		p.recs[i] = rec // the same file passing again, in a patched build
+	} else {
+		p.at[key] = len(p.recs)
+		p.recs = append(p.recs, rec)
 	}
 	if keepForIntegrity(f.Path) {
 		p.assets[f.Path] = f.Data
@@ -325,13 +340,13 @@ func (p *Pass) Finish(failed bool) diag.List {
 			diags.Add(diag.Errorf(diag.Pos{File: p.opts.Destination}, "%v", err))
 		}
 	}
-	pol := make([]policy.File, len(p.read))
-	links := make([]linkcheck.File, 0, len(p.read))
-	hits := make([][]scan.Hit, len(p.read))
-	for i, r := range p.read {
-		pol[i] = r.policy
-		links = append(links, r.link)
-		hits[i] = r.hits
+	pol := make([]policy.File, len(p.recs))
+	links := make([]linkcheck.File, 0, len(p.recs))
+	hits := make([][]scan.Hit, len(p.recs))
+	for i, r := range p.recs {
+		pol[i] = r.read.policy
+		links = append(links, r.read.link)
+		hits[i] = r.read.hits
 	}
 	diags.Append(policy.Report(pol, policy.Options{BasePath: p.opts.BasePath, Lookup: p.lookup}))
 	if !failed && !diags.HasErrors() {
@@ -342,7 +357,7 @@ func (p *Pass) Finish(failed bool) diag.List {
 	if p.opts.Scanner != nil {
 		diags.Append(scan.Report(hits, p.opts.Sources))
 	}
-	p.opts.Cache.sweep(p.claims)
+	p.opts.Cache.sweep(p.recs)
 	return diags
 }
 
@@ -355,8 +370,8 @@ func (p *Pass) lookup(name string) ([]byte, bool) {
 		return nil, false
 	}
 	known := false
-	for _, c := range p.claims {
-		if c.path == name {
+	for _, r := range p.recs {
+		if r.path == name {
 			known = true
 			break
 		}
@@ -372,9 +387,37 @@ func (p *Pass) lookup(name string) ([]byte, bool) {
 func (p *Pass) Files() []site.File {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	files := slices.Clone(p.kept)
-	slices.SortStableFunc(files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
+	if p.opts.Sink != nil {
+		return nil
+	}
+	recs := slices.Clone(p.recs)
+	slices.SortStableFunc(recs, func(a, b record) int { return order(a.claim, b.claim) })
+	files := make([]site.File, len(recs))
+	for i, r := range recs {
+		files[i] = r.file
+	}
 	return files
+}
+
+// Drop forgets the files of a group, before a patched build passes the
+// group's new files (the search index, whose shards are all made again).
+func (p *Pass) Drop(g Group) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	recs := p.recs[:0]
+	for _, r := range p.recs {
+		if r.group != g {
+			recs = append(recs, r)
+		}
+	}
+	clear(p.recs[len(recs):])
+	p.recs = recs
+	p.at = make(map[claim]int, len(recs))
+	for i, r := range recs {
+		key := r.claim
+		key.source = ""
+		p.at[key] = i
+	}
 }
 
 // Count returns how many files of a group passed through.
@@ -382,8 +425,8 @@ func (p *Pass) Count(g Group) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	n := 0
-	for _, c := range p.claims {
-		if c.group == g {
+	for _, r := range p.recs {
+		if r.group == g {
 			n++
 		}
 	}

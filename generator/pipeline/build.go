@@ -125,6 +125,9 @@ func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
 	cache := opts.Cache
+	if res, diags, ok := cache.patch(opts); ok {
+		return res, diags
+	}
 	if cache != nil {
 		cache.begin()
 		defer cache.finish()
@@ -210,7 +213,10 @@ func Run(opts Options) (Result, diag.List) {
 		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
 		mdMemo = cache
 	}
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
+	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
+	mdDiags := conv.Site(s, links, mdMemo)
+	before := slices.Clone(diags) // the stages before markdown, for patches
+	diags.Append(mdDiags)
 	clk.lap("markdown")
 
 	var index *search.Builder
@@ -270,13 +276,18 @@ func Run(opts Options) (Result, diag.List) {
 			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
 		}
 		out.Add(output.Index, files)
+		index.Sweep()
 	}
 	clk.lap("search index")
 
-	diags.Append(out.Finish(diags.HasErrors()))
+	after := slices.Clone(diags[len(before)+len(mdDiags):]) // the stages after markdown but the checks
+	checks := out.Finish(diags.HasErrors())
+	diags.Append(checks)
 	clk.lap("checks")
 
 	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
+	cache.remember(&last{opts: opts, fsys: fsys, s: s, conv: conv, links: links, layouts: layouts, out: out, index: index,
+		res: res, fixed: slices.Concat(before, after), markdown: mdDiags, checks: checks}, diags)
 	diags.Append(commit(stage, opts, diags.HasErrors()))
 	clk.lap("publish")
 	res.Stages = clk.stages

@@ -19,6 +19,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/output"
+	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -75,6 +76,12 @@ type Cache struct {
 	// while no change under them is reported.
 	watched bool
 	dirSums map[string]uint64
+
+	// last is the last good build, pending the files changed since
+	// (patch.go); rendered counts the pages the last patch rendered.
+	last    *last
+	pending []string
+	reuse   Reuse
 
 	// The current build's epochs, set before the stages that use them.
 	linksEpoch  uint64
@@ -133,6 +140,7 @@ func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
 	body := c.bodySum(p)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.reuse.Converted++
 	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
 	c.used["md\x00"+identity(p)] = true
 }
@@ -141,7 +149,7 @@ func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
 // with markdown.Memo's).
 type renderMemo struct{ c *Cache }
 
-func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
+func (m renderMemo) key(p *site.Page, layout string, reads render.Reads) uint64 {
 	c := m.c
 	var h maphash.Hash
 	h.SetSeed(c.seed)
@@ -152,9 +160,27 @@ func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
 		// A generated page's content comes from a feature, not a body.
 		h.WriteString(string(p.Content))
 	}
-	if readsOthers || p.Extra != nil {
+	switch {
+	case reads&render.ReadsAny != 0 || p.Extra != nil:
 		// Feature data (Extra) may be derived from other pages' bodies.
 		writeUint(&h, c.bodiesEpoch)
+	case reads != 0:
+		// The bodies of the related pages the layout shows.
+		var related []*site.Page
+		if reads&render.ReadsParent != 0 && p.Parent != nil {
+			related = append(related, p.Parent)
+		}
+		if reads&render.ReadsChildren != 0 {
+			related = append(append(related, p.Pages...), p.Sections...)
+		}
+		if reads&render.ReadsNeighbours != 0 {
+			related = append(related, p.Prev, p.Next)
+		}
+		for _, q := range related {
+			if q != nil {
+				writeUint(&h, c.bodySum(q))
+			}
+		}
 	}
 	return h.Sum64()
 }
@@ -176,8 +202,8 @@ func writeStrings(h *maphash.Hash, ss ...string) {
 	}
 }
 
-func (m renderMemo) Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool) {
-	k := m.key(p, layout, readsOthers)
+func (m renderMemo) Load(p *site.Page, layout string, reads render.Reads) ([]site.File, bool) {
+	k := m.key(p, layout, reads)
 	c := m.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -189,18 +215,38 @@ func (m renderMemo) Load(p *site.Page, layout string, readsOthers bool) ([]site.
 	return e.files, true
 }
 
-func (m renderMemo) Store(p *site.Page, layout string, readsOthers bool, files []site.File) {
-	k := m.key(p, layout, readsOthers)
+func (m renderMemo) Store(p *site.Page, layout string, reads render.Reads, files []site.File) {
+	k := m.key(p, layout, reads)
 	c := m.c
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.reuse.Rendered++
 	c.out[p.URL] = outEntry{key: k, files: files}
 	c.used["out\x00"+p.URL] = true
+}
+
+// Reuse says how much of the last build was made again rather than taken
+// from the cache, for tests and --timings.
+type Reuse struct {
+	// Patched reports a build made by patching the one before (an edit to
+	// the text of pages; see patch.go).
+	Patched bool
+	// Converted counts the pages whose Markdown was converted, and
+	// Rendered the pages rendered; the others' were reused.
+	Converted, Rendered int
+}
+
+// LastReuse returns what the last build with the cache made again.
+func (c *Cache) LastReuse() Reuse {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reuse
 }
 
 // begin starts a build: nothing is marked used yet.
 func (c *Cache) begin() {
 	c.mu.Lock()
+	c.reuse = Reuse{}
 	c.used = map[string]bool{}
 	c.siteEpoch = 0
 	c.mu.Unlock()
@@ -377,6 +423,7 @@ func (c *Cache) Changed(paths []string) {
 	if c == nil {
 		return
 	}
+	c.pending = append(c.pending, paths...)
 	c.content.Forget(paths)
 	for dir := range c.dirSums {
 		for _, p := range paths {

@@ -34,10 +34,8 @@ type Layouts struct {
 type compiled struct {
 	tmpl  *template.Template
 	entry string
-	// reads says whose bodies besides its page's the layout may show, and
-	// readsOthers whether it may show any (see Reads).
-	reads       Reads
-	readsOthers bool
+	// reads says whose bodies besides its page's the layout may show.
+	reads Reads
 }
 
 // LoadLayouts reads and parses every layout, reporting every parse error
@@ -98,7 +96,6 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 			trees[t.Name()] = t.Tree
 		}
 		c.reads = bodyReads(trees, c.entry)
-		c.readsOthers = c.reads != 0
 		l.compiled[rel] = c
 	}
 	return l, diags

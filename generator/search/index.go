@@ -164,13 +164,16 @@ func (b *Builder) Add(p *site.Page, text *Text) (site.File, error) {
 	return site.File{Path: docPath(i), Data: data, Source: d.file}, nil
 }
 
+// Sweep lets the cache forget the pages this build did not index. Call it
+// once a whole build is made, not after a patch that added a few pages.
+func (b *Builder) Sweep() { b.cache.sweep() }
+
 // docPath is where document i is published.
 func docPath(i int) string { return "search/d/" + strconv.Itoa(i) + ".json" }
 
 // Files returns the rest of the index: the documents of pages Add was not
 // given (read from their Content), the term shards and the manifest.
 func (b *Builder) Files() ([]site.File, error) {
-	defer b.cache.sweep()
 	var files []site.File
 	for _, d := range b.docs {
 		if !d.added {
@@ -279,6 +282,7 @@ func Index(s *site.Site, fx Facets, cache *Cache) ([]site.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	b.Sweep()
 	files := append(docs, rest...)
 	slices.SortFunc(files, func(a, b site.File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
