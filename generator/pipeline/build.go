@@ -2,12 +2,14 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → chart → open data → markdown → search → bundle → render → static
-//	       → policy → linkcheck → scan → publish
+//	       → chart → open data → markdown → search → bundle → static → render
+//	       → output (policy, linkcheck, scan, search index) → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
-// them all, so one run reports every problem in the site. Files are written
-// only if no stage reported an error, and then atomically.
+// them all, so one run reports every problem in the site. Each output file
+// passes through the output stage once, as soon as it is final, into the
+// publish stage's staging folder, which is swapped in only if no stage
+// reported an error.
 package pipeline
 
 import (
