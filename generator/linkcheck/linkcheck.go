@@ -169,7 +169,7 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (stri
 	if p == nil {
 		return "", target // fragments into non-HTML files (PDF pages) are not checked
 	}
-	if !p.ids[u.Fragment] {
+	if !p.Has(u.Fragment) {
 		if target == from {
 			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment), target
 		}

@@ -1,7 +1,9 @@
 package linkcheck
 
 import (
+	"hash/maphash"
 	"html"
+	"slices"
 
 	"github.com/plinth-ssg/plinth/generator/markup"
 )
@@ -17,8 +19,19 @@ type ref struct {
 // order. The same *Page stands for the same bytes, which lets a Cache skip
 // a file whose bytes did not change.
 type Page struct {
-	ids  map[string]bool
+	// ids holds a hash of each ID, sorted: a site of many thousands of
+	// pages keeps every page's IDs until its links are checked.
+	ids  []uint64
 	refs []ref
+}
+
+// idSeed is per process: IDs are only compared within one run.
+var idSeed = maphash.MakeSeed()
+
+// Has reports whether the page has an element with the ID.
+func (p *Page) Has(id string) bool {
+	_, found := slices.BinarySearch(p.ids, maphash.String(idSeed, id))
+	return found
 }
 
 // Reader collects a Page from an HTML file's tokens (markup.Each), so that
@@ -37,10 +50,7 @@ func (r *Reader) Token(t *markup.Token) {
 		}
 		switch {
 		case a.Is("id"), a.Is("name"):
-			if r.page.ids == nil {
-				r.page.ids = map[string]bool{}
-			}
-			r.page.ids[unescape(a.Val)] = true
+			r.page.ids = append(r.page.ids, maphash.String(idSeed, unescape(a.Val)))
 		case a.Is("href"):
 			r.page.refs = append(r.page.refs, ref{attr: "href", url: unescape(a.Val)})
 		case a.Is("src"):
@@ -52,6 +62,9 @@ func (r *Reader) Token(t *markup.Token) {
 // Page returns what the reader collected.
 func (r *Reader) Page() *Page {
 	p := r.page
+	slices.Sort(p.ids)
+	p.ids = slices.Clip(slices.Compact(p.ids))
+	p.refs = slices.Clip(p.refs)
 	return &p
 }
 

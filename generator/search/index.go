@@ -343,7 +343,7 @@ func invert(docs []*document, dict *dictionary) (map[string]string, map[string]s
 	for i, c := range per {
 		norm := k1 * (1 - b + b*c.length/avg)
 		for j, id := range c.ids {
-			tf := c.tfs[j]
+			tf := float64(c.tfs[j])
 			s := idf[id] * tf * (k1 + 1) / (tf + norm)
 			flat[next[id]] = scored{i, s} // in document order
 			next[id]++
@@ -386,7 +386,7 @@ func invert(docs []*document, dict *dictionary) (map[string]string, map[string]s
 // terms' numbers in the index's dictionary, set by invert.
 type counts struct {
 	terms  []string
-	tfs    []float64
+	tfs    []float32 // sums of the fields' whole-number weights: exact
 	length float64
 	ids    []int32
 }
@@ -432,9 +432,9 @@ func countTerms(fields [nFields]string) *counts {
 		c.terms = append(c.terms, t)
 	}
 	slices.Sort(c.terms)
-	c.tfs = make([]float64, len(c.terms))
+	c.tfs = make([]float32, len(c.terms))
 	for i, t := range c.terms {
-		c.tfs[i] = tf[t]
+		c.tfs[i] = float32(tf[t])
 	}
 	return c
 }
