@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -105,15 +104,6 @@ func startCPUProfile(path string) (func() error, error) {
 	}, nil
 }
 
-// memoryBudget is the heap a build that writes asks Go's garbage collector
-// to keep under (GOMEMLIMIT overrides it). Written files are let go as they
-// are written, so what stays is the site's model and what the checks need;
-// on a site of tens of thousands of pages the collector would otherwise let
-// garbage grow to twice that before collecting. A site whose model alone
-// exceeds the budget still builds: the collector then gives up no more
-// than half the processor to keep to it.
-const memoryBudget = 900 << 20
-
 func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	fs, v := buildFlags(c)
 	if status, ok := parseFlags(e, c, fs, args); !ok {
@@ -141,9 +131,6 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plinth %s: %v\n", c.name, err)
 		return 2
-	}
-	if write && e.getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryBudget)
 	}
 	start := time.Now()
 	res, diags := pipeline.Run(pipeline.Options{

@@ -130,10 +130,7 @@ func Run(opts Options) (Result, diag.List) {
 	if res, diags, ok := cache.patch(opts); ok {
 		return res, diags
 	}
-	if cache != nil {
-		cache.begin()
-		defer cache.finish()
-	}
+	cache.begin()
 	fsys, err := source.Open(opts.Source)
 	if err == nil {
 		// The bundler resolves imports on the real disk and needs an
@@ -211,9 +208,10 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	conv := markdown.New(mdOpts)
 	var mdMemo markdown.Memo
-	if cache != nil {
-		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
-		mdMemo = cache
+	if mc := cache.markdownCache(); mc != nil {
+		mc.Begin(s, asm.Resources, asm.Excluded)
+		defer mc.Finish()
+		mdMemo = mc
 	}
 	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
 	mdDiags := conv.Site(s, links, mdMemo)
@@ -233,6 +231,15 @@ func Run(opts Options) (Result, diag.List) {
 	// asset call, burying the one cause (usually a missing `npm ci`).
 	bundled := !d.HasErrors()
 	clk.lap("bundle")
+
+	var renderMemo render.Memo
+	if rc := cache.renderCache(); rc != nil {
+		// Pages embed the assets' URLs and integrity values, which also
+		// change with node_modules, which inputsSum does not read.
+		rc.Begin(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest), cache.markdownCache().Epoch())
+		defer rc.Finish()
+		renderMemo = rc
+	}
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
@@ -260,14 +267,7 @@ func Run(opts Options) (Result, diag.List) {
 	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
 	diags.Append(d)
 	if !d.HasErrors() && bundled {
-		var memo render.Memo
-		if cache != nil {
-			// Pages embed the assets' URLs and integrity values, which
-			// also change with node_modules, which inputsSum does not read.
-			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
-			memo = renderMemo{cache}
-		}
-		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics, Emit: out.Page})
+		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page})
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -380,7 +380,6 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	if cache != nil {
 		key = cache.dataKey(fsys, cfg, fw)
 		if e, ok := cache.data[key]; ok {
-			cache.used["data"] = true
 			return e.set, e.tables.copyPages(), e.diags
 		}
 	}
@@ -391,7 +390,6 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
-		cache.used["data"] = true
 		return data, cachedTables(tables).copyPages(), diags
 	}
 	return data, tables, diags

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -56,9 +55,9 @@ type Cache struct {
 	output  *output.Cache
 	git     *gitinfo.Cache
 
-	mu  sync.Mutex
-	md  map[string]mdEntry
-	out map[string]outEntry
+	mu       sync.Mutex
+	markdown *markdown.Cache
+	render   *render.Cache
 
 	// bundled is the bundle stage's last result (bundlecache.go).
 	bundled *bundled
@@ -81,109 +80,21 @@ type Cache struct {
 	// (patch.go); rendered counts the pages the last patch rendered.
 	last    *last
 	pending []string
-	reuse   Reuse
+	reuse   Reuse // of a patched build
 
-	// The current build's epochs, set before the stages that use them.
-	linksEpoch  uint64
-	siteEpoch   uint64
-	bodiesEpoch uint64
-	used        map[string]bool
-}
-
-type mdEntry struct {
-	body, links uint64
-	res         markdown.Result
-	diags       diag.List
-}
-
-type outEntry struct {
-	key   uint64
-	files []site.File
+	// patched is set by a build made by patch.
+	patched bool
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
 		seed: maphash.MakeSeed(), content: content.NewCache(), scan: scan.NewCache(), search: search.NewCache(), output: output.NewCache(),
-		git: &gitinfo.Cache{}, md: map[string]mdEntry{}, out: map[string]outEntry{},
+		git: &gitinfo.Cache{}, markdown: markdown.NewCache(), render: render.NewCache(),
 	}
 }
-
-// identity names a page across builds.
-func identity(p *site.Page) string { return p.File + "\x00" + p.URL }
 
 func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
-
-// bodySum is the page's body hash: the one content.Load computed, or (for
-// generated pages) a fresh one.
-func (c *Cache) bodySum(p *site.Page) uint64 {
-	if p.BodySum != 0 || p.File != "" {
-		return p.BodySum
-	}
-	return c.sum(p.Body)
-}
-
-// Load implements markdown.Memo.
-func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.md[identity(p)]
-	if !ok || e.links != c.linksEpoch || e.body != c.bodySum(p) {
-		return markdown.Result{}, nil, false
-	}
-	c.used["md\x00"+identity(p)] = true
-	return e.res, e.diags, true
-}
-
-// Store implements markdown.Memo.
-func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
-	body := c.bodySum(p)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.reuse.Converted++
-	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
-	c.used["md\x00"+identity(p)] = true
-}
-
-// renderMemo adapts the cache to render.Memo (whose method names clash
-// with markdown.Memo's).
-type renderMemo struct{ c *Cache }
-
-func (m renderMemo) key(p *site.Page, layout string, reads render.Reads) uint64 {
-	c := m.c
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	writeUint(&h, c.siteEpoch)
-	h.WriteString(layout)
-	writeUint(&h, c.bodySum(p))
-	if p.File == "" {
-		// A generated page's content comes from a feature, not a body.
-		h.WriteString(string(p.Content))
-	}
-	switch {
-	case reads&render.ReadsAny != 0 || p.Extra != nil:
-		// Feature data (Extra) may be derived from other pages' bodies.
-		writeUint(&h, c.bodiesEpoch)
-	case reads != 0:
-		// The bodies of the related pages the layout shows.
-		var related []*site.Page
-		if reads&render.ReadsParent != 0 && p.Parent != nil {
-			related = append(related, p.Parent)
-		}
-		if reads&render.ReadsChildren != 0 {
-			related = append(append(related, p.Pages...), p.Sections...)
-		}
-		if reads&render.ReadsNeighbours != 0 {
-			related = append(related, p.Prev, p.Next)
-		}
-		for _, q := range related {
-			if q != nil {
-				writeUint(&h, c.bodySum(q))
-			}
-		}
-	}
-	return h.Sum64()
-}
 
 // writeUint and writeStrings feed a hash without fmt, which matters when
 // every page of a large site is hashed on every rebuild.
@@ -202,29 +113,6 @@ func writeStrings(h *maphash.Hash, ss ...string) {
 	}
 }
 
-func (m renderMemo) Load(p *site.Page, layout string, reads render.Reads) ([]site.File, bool) {
-	k := m.key(p, layout, reads)
-	c := m.c
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.out[p.URL]
-	if !ok || e.key != k {
-		return nil, false
-	}
-	c.used["out\x00"+p.URL] = true
-	return e.files, true
-}
-
-func (m renderMemo) Store(p *site.Page, layout string, reads render.Reads, files []site.File) {
-	k := m.key(p, layout, reads)
-	c := m.c
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.reuse.Rendered++
-	c.out[p.URL] = outEntry{key: k, files: files}
-	c.used["out\x00"+p.URL] = true
-}
-
 // Reuse says how much of the last build was made again rather than taken
 // from the cache, for tests and --timings.
 type Reuse struct {
@@ -238,71 +126,10 @@ type Reuse struct {
 
 // LastReuse returns what the last build with the cache made again.
 func (c *Cache) LastReuse() Reuse {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.reuse
-}
-
-// begin starts a build: nothing is marked used yet.
-func (c *Cache) begin() {
-	c.mu.Lock()
-	c.reuse = Reuse{}
-	c.used = map[string]bool{}
-	c.siteEpoch = 0
-	c.mu.Unlock()
-}
-
-// finish drops entries the build did not use (deleted or renamed pages),
-// so the cache never outgrows the site.
-func (c *Cache) finish() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.md {
-		if !c.used["md\x00"+k] {
-			delete(c.md, k)
-		}
+	if c.patched {
+		return c.reuse
 	}
-	for k := range c.out {
-		if !c.used["out\x00"+k] {
-			delete(c.out, k)
-		}
-	}
-}
-
-// setLinksEpoch records everything a Markdown link can resolve to: every
-// page's source file and address, the published files and the left-out
-// pages.
-func (c *Cache) setLinksEpoch(s *site.Site, resources []site.File, excluded map[string]string) {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%s\x00", s.Config.BaseURL)
-	for _, p := range s.Pages {
-		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00", p.File, p.Path, p.URL)
-	}
-	for _, r := range resources {
-		fmt.Fprintf(&h, "%s\x00", r.Path)
-	}
-	for _, k := range slices.Sorted(maps.Keys(excluded)) {
-		fmt.Fprintf(&h, "%s\x00%s\x00", k, excluded[k])
-	}
-	c.linksEpoch = h.Sum64()
-}
-
-// setEpochs records what every layout can see besides page bodies (the
-// site epoch) and every page's body (the bodies epoch). extra holds the
-// other inputs: configuration, layouts, assets, data, options.
-func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
-	var h, b maphash.Hash
-	h.SetSeed(c.seed)
-	b.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%v\x00%d\x00%s\x00", extra, c.linksEpoch, s.BuildDate)
-	for _, p := range s.Pages {
-		writeUint(&h, p.Sum(c.seed))
-		b.WriteString(p.URL)
-		writeUint(&b, c.bodySum(p))
-	}
-	c.siteEpoch = h.Sum64()
-	c.bodiesEpoch = b.Sum64()
+	return Reuse{Converted: c.markdown.Converted(), Rendered: c.render.Rendered()}
 }
 
 // treeSum hashes every file under the given folders of fsys (paths and
@@ -436,26 +263,27 @@ func (c *Cache) Changed(paths []string) {
 }
 
 // generatedFiles returns the site-wide generated files, reusing the last
-// build's when the site epoch (every page's address, dates and settings)
-// and the static files they depend on are unchanged.
+// build's when the render cache's site epoch (every page's address, dates
+// and settings, and the other inputs) and the static files they depend on
+// are unchanged.
 func (c *Cache) generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	if c == nil {
 		return generatedFiles(s, statics)
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	writeUint(&h, c.siteEpoch)
+	writeUint(&h, c.render.Epoch())
 	for _, f := range statics {
 		if f.Path == "robots.txt" {
 			h.WriteByte(1)
 		}
 	}
 	key := h.Sum64()
-	if c.siteEpoch != 0 && c.generated != nil && key == c.generatedEpoch {
+	if c.generated != nil && key == c.generatedEpoch {
 		return c.generated, nil
 	}
 	files, err := generatedFiles(s, statics)
-	if err == nil && c.siteEpoch != 0 {
+	if err == nil {
 		c.generated, c.generatedEpoch = files, key
 	}
 	return files, err
@@ -507,4 +335,26 @@ func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework)
 		}
 	}
 	return h.Sum64()
+}
+
+// markdownCache and renderCache return the stages' caches, or nil.
+func (c *Cache) markdownCache() *markdown.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.markdown
+}
+
+func (c *Cache) renderCache() *render.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.render
+}
+
+// begin starts a full build (not a patch).
+func (c *Cache) begin() {
+	if c != nil {
+		c.patched = false
+	}
 }

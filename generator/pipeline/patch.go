@@ -70,7 +70,7 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	if l == nil || !c.watched || !sameBuild(l.opts, opts) {
 		return Result{}, nil, false
 	}
-	c.reuse = Reuse{Patched: true}
+	c.patched, c.reuse = true, Reuse{Patched: true}
 	if len(changed) == 0 {
 		c.last = l // nothing changed: the last build stands
 		return l.res, slices.Concat(l.fixed, l.markdown, l.checks), true
@@ -88,14 +88,16 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 		pages, edited = append(pages, p), append(edited, q)
 	}
 	var md diag.List
+	converted := c.markdown.Converted()
 	for i, p := range pages {
 		q := edited[i]
 		p.Source, p.Body, p.BodyOffset, p.BodySum = q.Source, q.Body, q.BodyOffset, q.BodySum
-		md.Append(l.conv.Page(p, l.links, c))
+		md.Append(l.conv.Page(p, l.links, c.markdown))
 	}
 	if md.HasErrors() {
 		return Result{}, nil, false
 	}
+	c.reuse.Converted = c.markdown.Converted() - converted
 	redo := map[*site.Page]bool{}
 	for _, p := range pages {
 		redo[p] = true

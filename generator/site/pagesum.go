@@ -60,3 +60,12 @@ func writeStrings(h *maphash.Hash, ss ...string) {
 		h.WriteByte(0)
 	}
 }
+
+// BodyKey returns a hash of p's body: BodySum for a page read from a file
+// (hashed once, when it was read), else a hash of Body under seed.
+func (p *Page) BodyKey(seed maphash.Seed) uint64 {
+	if p.BodySum != 0 || p.File != "" {
+		return p.BodySum
+	}
+	return maphash.Bytes(seed, p.Body)
+}
