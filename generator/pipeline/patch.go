@@ -52,7 +52,8 @@ func (c *Cache) remember(l *last, diags diag.List) {
 
 // patch rebuilds after edits that changed only the text of pages (their
 // front matter is byte for byte the same), which the watcher reported
-// through Changed, and which no feature reads (their Extra is nil). It
+// through Changed, and from whose text no feature makes anything (their
+// Extra is nil or says so, site.BodyUser). It
 // reads those files again, converts their Markdown, renders them and the
 // pages whose layouts show their text (render.Layouts.BodyReaders), passes
 // the new output through the checks (output.Pass, whose per-file results
@@ -78,7 +79,7 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	var pages, edited []*site.Page
 	for _, file := range changed {
 		p := l.s.GetPage(file)
-		if !strings.HasPrefix(file, content.Dir+"/") || !strings.HasSuffix(file, ".md") || p == nil || p.File != file || p.Extra != nil {
+		if !strings.HasPrefix(file, content.Dir+"/") || !strings.HasSuffix(file, ".md") || p == nil || p.File != file || usesBody(p) {
 			return Result{}, nil, false
 		}
 		q, d := c.content.Reload(l.fsys, file, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}})
@@ -132,6 +133,15 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	l.res.Stages = nil
 	c.last = l
 	return l.res, slices.Concat(l.fixed, l.markdown, l.checks), true
+}
+
+// usesBody reports whether a feature may make something from p's text.
+func usesBody(p *site.Page) bool {
+	if p.Extra == nil {
+		return false
+	}
+	u, ok := p.Extra.(site.BodyUser)
+	return !ok || u.UsesBody()
 }
 
 // front is a page file's front matter as written.

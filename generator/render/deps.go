@@ -7,9 +7,13 @@ import (
 )
 
 // bodyFields are the page values derived from a page's Markdown body rather
-// than its front matter.
+// than its front matter. The analysis goes by name, as a parse tree has no
+// types; Page.Source (the whole file, for diagnostics) is left out because
+// published tables have a Source too, which many layouts show, and a
+// layout printing another page's raw file is not something the theme or
+// a site does.
 var bodyFields = map[string]bool{
-	"Content": true, "TOC": true, "HeadingsAt": true, "WordCount": true, "Body": true, "Source": true,
+	"Content": true, "TOC": true, "HeadingsAt": true, "WordCount": true, "Body": true,
 }
 
 // Reads says whose bodies (content, headings, word count) a layout may

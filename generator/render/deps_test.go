@@ -17,6 +17,7 @@ func TestBodyReads(t *testing.T) {
 		{`{{ with . }}{{ .Content }}{{ end }}{{ $.Content }}`, 0},
 		{`{{ template "partials/own.html" . }}`, 0},
 		{`{{ range .Pages }}{{ .Title }}{{ end }}`, 0},
+		{`{{ $f := .Extra }}{{ with $f.Source }}{{ .Name }}{{ end }}`, 0}, // a published table's source
 		{`{{ range .Pages }}{{ .Content }}{{ end }}`, ReadsChildren},
 		{`{{ range $i, $p := .Sections }}{{ $p.TOC }}{{ end }}`, ReadsChildren},
 		{`{{ .Parent.Content }}`, ReadsParent},
