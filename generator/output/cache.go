@@ -78,7 +78,7 @@ func (c *Cache) links() *linkcheck.Cache {
 }
 
 // sweep forgets the files the last pass did not have.
-func (c *Cache) sweep(recs []record) {
+func (c *Cache) sweep(recs []*record) {
 	if c == nil {
 		return
 	}

@@ -2,7 +2,6 @@ package output
 
 import (
 	"path"
-	"slices"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
@@ -13,11 +12,10 @@ import (
 // and the earlier of two is named as the one already writing the path.
 func (p *Pass) clashes() diag.List {
 	var diags diag.List
-	all := make([]claim, len(p.recs))
+	all := make([]claim, len(p.recs)) // in order (Pass.order)
 	for i, r := range p.recs {
 		all[i] = r.claim
 	}
-	slices.SortFunc(all, order)
 	out := all[:0:0]
 	for i, f := range all {
 		if i > 0 && all[i-1].path == f.path {

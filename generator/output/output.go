@@ -92,11 +92,20 @@ type Options struct {
 type Pass struct {
 	opts Options
 
-	mu     sync.Mutex
-	recs   []record
-	at     map[claim]int // a record by its claim (path, group, position)
-	assets map[string][]byte
-	failed []error // write errors
+	mu   sync.Mutex
+	recs []*record
+	at   map[claim]*record // a record by its claim (path, group, position)
+	// sorted is how many records, from the first, are in order; a
+	// patched build adds few, so putting them in order is a merge.
+	sorted int
+	// dropped are the claims Drop let go and no file has claimed again;
+	// moved reports that the paths changed since the last clashes check,
+	// whose result clashed keeps.
+	dropped map[claim]bool
+	moved   bool
+	clashed diag.List
+	assets  map[string][]byte
+	failed  []error // write errors
 }
 
 // record is one file's passage: its claim, what it left behind, and the
@@ -124,7 +133,7 @@ type fileRead struct {
 
 // New starts a pass.
 func New(opts Options) *Pass {
-	return &Pass{opts: opts, at: map[claim]int{}, assets: map[string][]byte{}}
+	return &Pass{opts: opts, at: map[claim]*record{}, dropped: map[claim]bool{}, moved: true, assets: map[string][]byte{}}
 }
 
 // Add passes a group of files that are not rendered pages (static files,
@@ -171,11 +180,17 @@ func (p *Pass) file(f site.File, group Group, index, sub int, pg *site.Page) {
 	defer p.mu.Unlock()
 	key := rec.claim
 	key.source = ""
-	if i, ok := p.at[key]; ok {
-		p.recs[i] = rec // the same file passing again, in a patched build
+	if old, ok := p.at[key]; ok {
+		p.moved = p.moved || old.source != rec.source
+		*old = rec // the same file passing again, in a patched build
 	} else {
-		p.at[key] = len(p.recs)
-		p.recs = append(p.recs, rec)
+		if p.dropped[key] {
+			delete(p.dropped, key) // dropped and claimed again: no move
+		} else {
+			p.moved = true
+		}
+		p.at[key] = &rec
+		p.recs = append(p.recs, &rec)
 	}
 	if keepForIntegrity(f.Path) {
 		p.assets[f.Path] = f.Data
@@ -333,7 +348,13 @@ func (b *bodyReader) text() *search.Text {
 func (p *Pass) Finish(failed bool) diag.List {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	diags := p.clashes()
+	p.order()
+	if p.moved || len(p.dropped) > 0 {
+		p.clashed = p.clashes()
+		p.moved = false
+		clear(p.dropped)
+	}
+	diags := slices.Clone(p.clashed)
 	if len(diags) == 0 {
 		// A clash makes writes fail too; it is the one to report.
 		for _, err := range p.failed {
@@ -350,7 +371,6 @@ func (p *Pass) Finish(failed bool) diag.List {
 	}
 	diags.Append(policy.Report(pol, policy.Options{BasePath: p.opts.BasePath, Lookup: p.lookup}))
 	if !failed && !diags.HasErrors() {
-		slices.SortFunc(links, func(a, b linkcheck.File) int { return strings.Compare(a.Path, b.Path) })
 		diags.Append(linkcheck.CheckFiles(links, linkcheck.Site{Origin: p.opts.Origin, BasePath: p.opts.BasePath,
 			Sources: p.opts.Sources, Cache: p.opts.Cache.links()}))
 	}
@@ -390,10 +410,9 @@ func (p *Pass) Files() []site.File {
 	if p.opts.Sink != nil {
 		return nil
 	}
-	recs := slices.Clone(p.recs)
-	slices.SortStableFunc(recs, func(a, b record) int { return order(a.claim, b.claim) })
-	files := make([]site.File, len(recs))
-	for i, r := range recs {
+	p.order()
+	files := make([]site.File, len(p.recs))
+	for i, r := range p.recs {
 		files[i] = r.file
 	}
 	return files
@@ -404,20 +423,43 @@ func (p *Pass) Files() []site.File {
 func (p *Pass) Drop(g Group) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.order()
 	recs := p.recs[:0]
 	for _, r := range p.recs {
 		if r.group != g {
 			recs = append(recs, r)
+			continue
 		}
+		key := r.claim
+		key.source = ""
+		delete(p.at, key)
+		p.dropped[key] = true
 	}
 	clear(p.recs[len(recs):])
 	p.recs = recs
-	p.at = make(map[claim]int, len(recs))
-	for i, r := range recs {
-		key := r.claim
-		key.source = ""
-		p.at[key] = i
+	p.sorted = len(recs) // dropping keeps the order
+}
+
+// order puts the records in the order files are listed (by path, then
+// group, then position): the records added since the last time are sorted
+// and merged in.
+func (p *Pass) order() {
+	if p.sorted == len(p.recs) {
+		return
 	}
+	byClaim := func(a, b *record) int { return order(a.claim, b.claim) }
+	done, added := p.recs[:p.sorted], slices.Clone(p.recs[p.sorted:])
+	slices.SortStableFunc(added, byClaim)
+	merged := make([]*record, 0, len(p.recs))
+	for len(done) > 0 && len(added) > 0 {
+		if byClaim(added[0], done[0]) < 0 {
+			merged, added = append(merged, added[0]), added[1:]
+		} else {
+			merged, done = append(merged, done[0]), done[1:]
+		}
+	}
+	p.recs = append(append(merged, done...), added...)
+	p.sorted = len(p.recs)
 }
 
 // Count returns how many files of a group passed through.

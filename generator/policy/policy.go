@@ -175,8 +175,11 @@ func Report(files []File, opts Options) diag.List {
 	if opts.BasePath == "" {
 		opts.BasePath = "/"
 	}
-	files = slices.Clone(files)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	if !slices.IsSortedFunc(files, byPath) {
+		files = slices.Clone(files)
+		slices.SortStableFunc(files, byPath)
+	}
 	memo := &integrityMemo{}
 	found := make([][]finding, len(files))
 	parallel.For(len(files), func(i int) {
