@@ -33,11 +33,20 @@ type Stage struct {
 	old     map[string]onDisk   // what the claimed previous site holds
 	known   map[string]manifest // its manifest, if it describes it
 
+	// made holds a *folder for each folder this build made or found, so
+	// that writers make each folder once, and different ones at once.
+	made sync.Map
+
 	mu      sync.Mutex
 	written map[string]manifest // this build's files
-	made    map[string]bool     // folders known to exist now
 	wrote   int                 // files actually written
 	done    bool
+}
+
+// folder is one folder of the staging site, made once.
+type folder struct {
+	once sync.Once
+	err  error
 }
 
 // onDisk is one entry of the claimed previous site.
@@ -63,7 +72,7 @@ func Begin(opts Options) (*Stage, error) {
 		return nil, fmt.Errorf("cannot create a staging folder beside %s: %w", opts.Destination, err)
 	}
 	s := &Stage{dest: dest, root: root, dir: filepath.Join(root, "site"), ready: make(chan struct{}),
-		old: map[string]onDisk{}, written: map[string]manifest{}, made: map[string]bool{".": true}}
+		old: map[string]onDisk{}, written: map[string]manifest{}}
 	prev := dest + PrevSuffix
 	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, s.dir) == nil {
 		// Claiming the previous site by renaming it means two builds at
@@ -189,34 +198,48 @@ func writeFile(p string, data []byte) (int64, error) {
 }
 
 // prepare makes the folders a file needs, removing any old file that
-// stands where one of them must be.
+// stands where one of them must be. Each folder is made once, by whichever
+// writer needs it first; writers needing other folders do not wait.
 func (s *Stage) prepare(name string) error {
-	dir := path.Dir(name)
+	var dirs []string
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		dirs = append(dirs, d)
+	}
+	for i := len(dirs) - 1; i >= 0; i-- {
+		d := dirs[i]
+		v, ok := s.made.Load(d)
+		if !ok {
+			v, _ = s.made.LoadOrStore(d, &folder{})
+		}
+		f := v.(*folder)
+		f.once.Do(func() { f.err = s.makeFolder(d) })
+		if f.err != nil {
+			return fmt.Errorf("cannot write %s: %w", name, f.err)
+		}
+	}
+	return nil
+}
+
+// makeFolder makes one folder of the staging site.
+func (s *Stage) makeFolder(d string) error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.made[dir] {
-		return nil
+	_, isFile := s.written[d]
+	s.mu.Unlock()
+	if isFile {
+		return fmt.Errorf("%s is a file of this build", d)
 	}
-	var missing []string
-	for d := dir; d != "." && !s.made[d]; d = path.Dir(d) {
-		missing = append(missing, d)
+	p := filepath.Join(s.dir, filepath.FromSlash(d))
+	if e, ok := s.old[d]; ok {
+		if e.dir {
+			return nil
+		}
+		// An old file (or link) where this build needs a folder.
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
 	}
-	slices.Reverse(missing)
-	for _, d := range missing {
-		if _, ok := s.written[d]; ok {
-			return fmt.Errorf("cannot write %s: %s is a file of this build", name, d)
-		}
-		p := filepath.Join(s.dir, filepath.FromSlash(d))
-		if e, ok := s.old[d]; ok && !e.dir {
-			// An old file (or link) where this build needs a folder.
-			if err := os.RemoveAll(p); err != nil {
-				return err
-			}
-		}
-		if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("cannot create folder %s: %w", d, err)
-		}
-		s.made[d] = true
+	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("cannot create folder %s: %w", d, err)
 	}
 	return nil
 }
