@@ -25,7 +25,6 @@
 package framework
 
 import (
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -45,10 +44,10 @@ type Result struct {
 	Redirects []site.Redirect
 }
 
-// Build runs the framework stage over the loaded pages. opts are the
-// options assemble will use, so that the framework leaves out exactly
-// the pages assemble will (drafts, pages not yet published).
-func Build(cfg *config.Config, pages []*site.Page, opts assemble.Options) (Result, diag.List) {
+// Build runs the framework stage over the loaded pages. opts is the
+// publish rule assemble will apply, so that the framework leaves out
+// exactly the pages assemble will (drafts, pages not yet published).
+func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, diag.List) {
 	f, guidance, diags := collect(pages, opts)
 	diags.Append(checkEditions(f))
 	diags.Append(linkStandards(f))

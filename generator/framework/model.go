@@ -253,6 +253,11 @@ type Guidance struct {
 	Standards []*Standard
 }
 
+// UsesBody reports that the framework makes nothing from a guidance page's
+// text (it lists the page on its standards by title), so an edit to that
+// text touches no other page's data (site.BodyUser).
+func (g *Guidance) UsesBody() bool { return false }
+
 // Others returns the domain with the same number in every other published
 // edition, newest first, for "this domain in other editions".
 func (d *Domain) Others() []*Domain {

@@ -380,7 +380,7 @@ func TestActionPlanOutputs(t *testing.T) {
 	// Built again, every action-plan file is the same, byte for byte.
 	again, _ := Run(Options{Source: src, Now: opts.Now})
 	before := map[string][]byte{}
-	for _, f := range res.Files {
+	for _, f := range readTree(t, dest) {
 		before[f.Path] = f.Data
 	}
 	for _, f := range again.Files {

@@ -2,12 +2,14 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → chart → open data → markdown → search → bundle → render → static
-//	       → policy → linkcheck → scan → publish
+//	       → chart → open data → markdown → search → bundle → static → render
+//	       → output (policy, linkcheck, scan, search index) → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
-// them all, so one run reports every problem in the site. Files are written
-// only if no stage reported an error, and then atomically.
+// them all, so one run reports every problem in the site. Each output file
+// passes through the output stage once, as soon as it is final, into the
+// publish stage's staging folder, which is swapped in only if no stage
+// reported an error.
 package pipeline
 
 import (
@@ -34,10 +36,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
-	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
-	"github.com/plinth-ssg/plinth/generator/policy"
+	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -75,7 +76,11 @@ type Options struct {
 
 // Result describes a build.
 type Result struct {
-	// Files is the complete output, sorted by path.
+	// Files is the complete output, sorted by path, when the build keeps
+	// it in memory (Write is false: `plinth check` and `plinth serve`). A
+	// build that writes hands each file to the staging folder as soon as
+	// it is final and keeps none, so that its memory does not grow with
+	// the site's output.
 	Files []site.File
 	// Pages counts the rendered HTML pages (aliases included) and Copied
 	// the files copied as they are (static files and page resources).
@@ -126,10 +131,10 @@ func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
 	cache := opts.Cache
-	if cache != nil {
-		cache.begin()
-		defer cache.finish()
+	if res, diags, ok := cache.patch(opts); ok {
+		return res, diags
 	}
+	cache.begin()
 	fsys, err := source.Open(opts.Source)
 	if err == nil {
 		// The bundler resolves imports on the real disk and needs an
@@ -168,8 +173,8 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
-	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	rule := site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	fw, d := framework.Build(cfg, loaded.Pages, rule)
 	diags.Append(d)
 	loaded.Pages = fw.Pages
 	if !cfg.Search.Disabled {
@@ -186,13 +191,13 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
-		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: rule,
 	})
 	diags.Append(d)
 	loaded.Pages = yswd.Pages
 	clk.lap("feedback")
 
-	asm, d := assemble.Run(cfg, loaded, asmOpts)
+	asm, d := assemble.Run(cfg, loaded, assemble.Options{Publish: rule, BuildDate: opts.BuildDate, GitDates: gitDates})
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
@@ -222,19 +227,20 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	conv := markdown.New(mdOpts)
 	var mdMemo markdown.Memo
-	if cache != nil {
-		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
-		mdMemo = cache
+	if mc := cache.markdownCache(); mc != nil {
+		mc.Begin(s, asm.Resources, asm.Excluded)
+		defer mc.Finish()
+		mdMemo = mc
 	}
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
+	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
+	mdDiags := conv.Site(s, links, mdMemo)
+	before := slices.Clone(diags) // the stages before markdown, for patches
+	diags.Append(mdDiags)
 	clk.lap("markdown")
 
-	var index []site.File
+	var index *search.Builder
 	if !cfg.Search.Disabled {
-		index, err = search.Index(s, fw.Framework, cache.searchCache())
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
-		}
+		index = search.NewBuilder(s, fw.Framework.SearchFacets(), cache.searchCache())
 	}
 	clk.lap("search")
 
@@ -245,21 +251,14 @@ func Run(opts Options) (Result, diag.List) {
 	bundled := !d.HasErrors()
 	clk.lap("bundle")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
-	diags.Append(d)
-	var pages []site.File
-	if !d.HasErrors() && bundled {
-		var memo render.Memo
-		if cache != nil {
-			// Pages embed the assets' URLs and integrity values, which
-			// also change with node_modules, which inputsSum does not read.
-			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
-			memo = renderMemo{cache}
-		}
-		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
-		diags.Append(d)
+	var renderMemo render.Memo
+	if rc := cache.renderCache(); rc != nil {
+		// Pages embed the assets' URLs and integrity values, which also
+		// change with node_modules, which inputsSum does not read.
+		rc.Begin(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest), cache.markdownCache().Epoch())
+		defer rc.Finish()
+		renderMemo = rc
 	}
-	clk.lap("render")
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
@@ -268,31 +267,84 @@ func Run(opts Options) (Result, diag.List) {
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
-
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
+	stage, d := begin(opts)
 	diags.Append(d)
+	var sink output.Sink // nil keeps the files in memory
+	if stage != nil {
+		sink = stage
+	}
+	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Scanner: scanner,
+		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache()})
+	out.Add(output.Resources, asm.Resources)
+	out.Add(output.Statics, statics)
+	out.Add(output.Generated, generated)
+	out.Add(output.Features, slices.Concat(fw.Files, openData, yswd.Files))
+	out.Add(output.Assets, assets.Files)
+	out.Add(output.Redirects, redirectsFile)
 	clk.lap("static")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
-	clk.lap("policy")
+	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
+	diags.Append(d)
+	if !d.HasErrors() && bundled {
+		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page})
+		diags.Append(d)
+	}
+	clk.lap("render")
 
-	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
-		clk.lap("linkcheck")
+	if index != nil {
+		files, err := index.Files()
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+		}
+		out.Add(output.Index, files)
+		index.Sweep()
 	}
-	diags.Append(scanner.Scan(search.ForScan(files), sources(s)))
-	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
-	if diags.HasErrors() || !opts.Write {
-		res.Stages = clk.stages
-		return res, diags
-	}
-	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
-	}
+	clk.lap("search index")
+
+	after := slices.Clone(diags[len(before)+len(mdDiags):]) // the stages after markdown but the checks
+	checks := out.Finish(diags.HasErrors())
+	diags.Append(checks)
+	clk.lap("checks")
+
+	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
+	cache.remember(&last{opts: opts, fsys: fsys, s: s, conv: conv, links: links, layouts: layouts, out: out, index: index,
+		res: res, fixed: slices.Concat(before, after), markdown: mdDiags, checks: checks}, diags)
+	diags.Append(commit(stage, opts, diags.HasErrors()))
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// begin starts the publish stage for a build that writes its output: the
+// staging folder the files go into as they are made. Without Write (or
+// when the destination is refused) the files are kept in memory.
+func begin(opts Options) (*publish.Stage, diag.List) {
+	var diags diag.List
+	if !opts.Write {
+		return nil, nil
+	}
+	stage, err := publish.Begin(publish.Options{Destination: opts.Destination, Source: opts.Source})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		return nil, diags
+	}
+	return stage, nil
+}
+
+// commit swaps the staging folder in when the build succeeded, and gives
+// it up otherwise.
+func commit(stage *publish.Stage, opts Options, failed bool) diag.List {
+	var diags diag.List
+	switch {
+	case stage == nil:
+	case failed:
+		stage.Abort()
+	default:
+		if err := stage.Commit(); err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		}
+	}
+	return diags
 }
 
 // identifierScanner prepares the search for the identifying values of the
@@ -357,7 +409,6 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	if cache != nil {
 		key = cache.dataKey(fsys, cfg, fw)
 		if e, ok := cache.data[key]; ok {
-			cache.used["data"] = true
 			return e.set, e.tables.copyPages(), e.diags
 		}
 	}
@@ -372,7 +423,6 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
-		cache.used["data"] = true
 		return data, cachedTables(tables).copyPages(), diags
 	}
 	return data, tables, diags

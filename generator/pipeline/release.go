@@ -4,12 +4,12 @@ import (
 	"path/filepath"
 
 	"github.com/plinth-ssg/plinth/generator/actionplans"
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
+	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/source"
 )
 
@@ -35,7 +35,7 @@ func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	}
 	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}})
 	diags.Append(d)
-	fw, d := framework.Build(cfg, loaded.Pages, assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate})
+	fw, d := framework.Build(cfg, loaded.Pages, site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	diags.Append(d)
 	_, tables, d := loadData(fsys, cfg, fw.Framework, nil)
 	diags.Append(d)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/markup"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -26,7 +27,7 @@ func FuzzFile(f *testing.F) {
 			side.reset(0)
 			switch kindOf(name, data) {
 			case kindMarkup:
-				markup(&m, &side, data)
+				readMarkup(&m, &side, data, markup.HTML)
 			case kindScript:
 				m.script(data, 0)
 			default:

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/markup"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -169,6 +170,45 @@ type buffers struct{ main, side text }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
+// Reader normalises one HTML file from its tokens (markup.Each), so that
+// the scan reads the same pass over the file as the other checks; Hits
+// then searches it. Get one from Scanner.Reader.
+type Reader struct {
+	s   *Scanner
+	f   site.File
+	buf *buffers
+	r   reader
+}
+
+// Reader returns a reader for the HTML file f, whose tokens the caller
+// passes to its Token method, then calls Hits once.
+func (s *Scanner) Reader(f site.File) *Reader {
+	buf := pool.Get().(*buffers)
+	buf.main.reset(len(f.Data) + len(f.Data)/8)
+	buf.side.reset(len(f.Data) / 4)
+	return &Reader{s: s, f: f, buf: buf, r: reader{main: &buf.main, side: &buf.side, mode: markup.HTML}}
+}
+
+// Token reads the file's next token.
+func (r *Reader) Token(t *markup.Token) { r.r.token(t) }
+
+// Hits returns what the scanner found in the file. The reader cannot be
+// used after it.
+func (r *Reader) Hits() []Hit {
+	defer pool.Put(r.buf)
+	return r.s.search(r.f, &r.buf.main, &r.buf.side)
+}
+
+// Markup reports whether the scanner reads the file at path as HTML, from
+// the tokens a Reader is given; it reads any other file itself (File).
+func Markup(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
 // File scans one output file.
 func (s *Scanner) File(f site.File) []Hit {
 	if doc := documentOf(f.Path); doc != "" {
@@ -178,6 +218,11 @@ func (s *Scanner) File(f site.File) []Hit {
 	if kind == kindBinary {
 		return nil
 	}
+	if kind == kindMarkup && Markup(f.Path) {
+		r := s.Reader(f)
+		markup.Each(f.Data, markup.HTML, r.Token)
+		return r.Hits()
+	}
 	buf := pool.Get().(*buffers)
 	defer pool.Put(buf)
 	m, side := &buf.main, &buf.side
@@ -185,12 +230,17 @@ func (s *Scanner) File(f site.File) []Hit {
 	side.reset(len(f.Data) / 4)
 	switch kind {
 	case kindMarkup:
-		markup(m, side, f.Data)
+		readMarkup(m, side, f.Data, markup.XML)
 	case kindScript:
 		m.script(f.Data, 0)
 	default:
 		m.plain(f.Data, 0)
 	}
+	return s.search(f, m, side)
+}
+
+// search finds the terms and patterns in a file's normalised text.
+func (s *Scanner) search(f site.File, m, side *text) []Hit {
 	m.brk(len(f.Data))
 	m.join(side)
 	s.expand.apply(m)
@@ -298,10 +348,8 @@ func (s *Scanner) Text(text string) []Hit {
 	return s.File(site.File{Data: []byte(text)})
 }
 
-// Scan scans every file, on all cores, and returns one error per Hit. If
-// sources is not nil it is asked for the text of each hit's source file,
-// and the error is placed where the text is written there, so the editor
-// is taken to the line to fix.
+// Scan scans every file, on all cores, and returns one error per Hit (see
+// Report).
 func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source) diag.List {
 	found := make([][]Hit, len(files))
 	parallel.For(len(files), func(i int) {
@@ -311,6 +359,13 @@ func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source
 		}
 		found[i] = s.File(files[i])
 	})
+	return Report(found, sources)
+}
+
+// Report returns one error per Hit. If sources is not nil it is asked for
+// the text of each hit's source file, and the error is placed where the
+// text is written there, so the editor is taken to the line to fix.
+func Report(found [][]Hit, sources func(file string) *diag.Source) diag.List {
 	var l diag.List
 	for _, hits := range found {
 		for _, h := range hits {
