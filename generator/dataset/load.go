@@ -99,6 +99,9 @@ var ReadElsewhere = []string{DataDir + "/search-synonyms.toml"}
 func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 	declared := slices.Concat([]string{ManifestPath, RegionsPath, ProfessionsPath}, ReadElsewhere, mentioned)
 	_ = fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == ReleasesDir {
+			return fs.SkipDir // the action-plan releases, read by package actionplans
+		}
 		if err != nil || d.IsDir() || slices.Contains(declared, p) {
 			return nil
 		}
@@ -109,5 +112,9 @@ func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 		return nil
 	})
 }
+
+// ReleasesDir is the folder of the action-plan releases (package
+// actionplans reads them): not datasets, so not declared in the manifest.
+const ReleasesDir = DataDir + "/releases"
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

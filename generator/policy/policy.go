@@ -53,7 +53,11 @@ import (
 type Options struct {
 	// BasePath is the base URL's path, "/" or "/quality/".
 	BasePath string
-	// Cache, if not nil, keeps findings between checks (see Cache).
+	// Lookup returns the bytes of an output file by path, for the
+	// integrity checks; Check builds it from its files.
+	Lookup func(path string) ([]byte, bool)
+	// Cache, if not nil, keeps each file's findings between checks (see
+	// Cache).
 	Cache *Cache
 }
 
@@ -68,50 +72,93 @@ const (
 	ruleWrongIntegrity rule = "wrong integrity"
 )
 
-// finding is one problem at a byte offset of one output file.
+// finding is one problem at a byte offset of one output file (and, once
+// its file is read, at a line and column).
 type finding struct {
 	rule    rule
 	offset  int
+	pos     diag.Pos
 	excerpt string // the tag or attribute at fault, shortened
 	msg     string // what is wrong, without the page
 	hint    string
 }
 
+// File is what the policy found in one output file: its problems, and the
+// integrity values of the scripts and stylesheets it loads, which Report
+// checks against those files. It depends on the file's bytes alone.
+type File struct {
+	Path, Source string
+	found        []finding
+	claims       []claim
+}
+
+// File returns what r read in f, whose tokens it was given.
+func (r *Reader) File(f site.File) File {
+	return placed(f, r.found, r.claims)
+}
+
+// placed gives each finding and claim its line and column in f.
+func placed(f site.File, found []finding, claims []claim) File {
+	if len(found) > 0 || len(claims) > 0 {
+		src := diag.NewSource(f.Path, f.Data)
+		for i := range found {
+			found[i].pos = src.Pos(found[i].offset)
+		}
+		for i := range claims {
+			claims[i].pos = src.Pos(claims[i].offset)
+		}
+	}
+	return File{Path: f.Path, Source: f.Source, found: found, claims: claims}
+}
+
+// Read returns what the policy finds in one output file: an HTML page (read
+// on its own, for callers without a shared pass over it) or a stylesheet.
+// Other files are not checked.
+func Read(f site.File) File {
+	switch path.Ext(f.Path) {
+	case ".html", ".htm":
+		found, claims := scanHTML(f.Data)
+		return placed(f, found, claims)
+	case ".css":
+		return placed(f, scanCSS(f.Data), nil)
+	}
+	return File{Path: f.Path, Source: f.Source}
+}
+
+// Checks reports whether the policy reads files at path: HTML pages from
+// their tokens, stylesheets on their own (Read).
+func Checks(name string) (html bool, read bool) {
+	switch path.Ext(name) {
+	case ".html", ".htm":
+		return true, true
+	case ".css":
+		return false, true
+	}
+	return false, false
+}
+
 // Check checks every HTML and CSS file of files (see the package
 // documentation).
 func Check(files []site.File, opts Options) diag.List {
-	if opts.BasePath == "" {
-		opts.BasePath = "/"
-	}
-	byPath := make(map[string][]byte, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f.Data
-	}
-	found := make([][]finding, len(files))
-	memo := &integrityMemo{}
-	if opts.Cache != nil {
-		opts.Cache.begin(files, opts.BasePath)
-	}
-	parallel.For(len(files), func(i int) {
-		f := files[i]
-		check := func() []finding {
-			switch path.Ext(f.Path) {
-			case ".html", ".htm":
-				return scanHTML(f.Data, func(u string) ([]byte, bool) {
-					return resolve(byPath, opts.BasePath, f.Path, u)
-				}, memo)
-			case ".css":
-				return scanCSS(f.Data)
-			}
-			return nil
+	if opts.Lookup == nil {
+		byPath := make(map[string][]byte, len(files))
+		for _, f := range files {
+			byPath[f.Path] = f.Data
 		}
+		opts.Lookup = func(p string) ([]byte, bool) {
+			data, ok := byPath[p]
+			return data, ok
+		}
+	}
+	found := make([]File, len(files))
+	parallel.For(len(files), func(i int) {
 		if opts.Cache != nil {
-			found[i] = opts.Cache.findings(f, check)
+			found[i] = opts.Cache.file(files[i])
 		} else {
-			found[i] = check()
+			found[i] = Read(files[i])
 		}
 	})
-	return report(files, found)
+	return Report(found, opts)
 }
 
 // group is one problem and the pages that have it.
@@ -121,8 +168,34 @@ type group struct {
 	pages int
 }
 
+// Report checks each file's integrity values against the files they name
+// (through opts.Lookup) and turns every problem into diagnostics, one per
+// distinct problem, naming the first file (by path) that has it.
+func Report(files []File, opts Options) diag.List {
+	if opts.BasePath == "" {
+		opts.BasePath = "/"
+	}
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	if !slices.IsSortedFunc(files, byPath) {
+		files = slices.Clone(files)
+		slices.SortStableFunc(files, byPath)
+	}
+	memo := &integrityMemo{}
+	found := make([][]finding, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		found[i] = f.found
+		for _, c := range f.claims {
+			if data, ok := resolve(opts.Lookup, opts.BasePath, f.Path, c.url); ok && !memo.matches(c.value, data) {
+				found[i] = append(slices.Clip(found[i]), c.wrong())
+			}
+		}
+	})
+	return report(files, found)
+}
+
 // report turns the findings into diagnostics, one per distinct problem.
-func report(files []site.File, found [][]finding) diag.List {
+func report(files []File, found [][]finding) diag.List {
 	type key struct {
 		r       rule
 		excerpt string
@@ -153,7 +226,7 @@ func report(files []site.File, found [][]finding) diag.List {
 	for _, k := range order {
 		g := groups[k]
 		f := files[g.file]
-		pos := diag.NewSource(f.Path, f.Data).Pos(g.first.offset)
+		pos := g.first.pos
 		where := fmt.Sprintf("built file %s, line %d, column %d", f.Path, pos.Line, pos.Col)
 		if g.pages > 1 {
 			where += fmt.Sprintf("; also in %d other %s", g.pages-1, plural(g.pages-1, "file", "files"))
@@ -181,7 +254,7 @@ func plural(n int, one, many string) string {
 // resolve finds the output file a URL written in the page at from refers
 // to. It reports false for URLs of other origins, URLs outside the base
 // path and files not in the output.
-func resolve(files map[string][]byte, basePath, from, u string) ([]byte, bool) {
+func resolve(lookup func(string) ([]byte, bool), basePath, from, u string) ([]byte, bool) {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
@@ -199,11 +272,10 @@ func resolve(files map[string][]byte, basePath, from, u string) ([]byte, bool) {
 		p = path.Join("/", path.Dir(from), u)
 	}
 	p = strings.TrimPrefix(p, "/")
-	if data, ok := files[p]; ok {
+	if data, ok := lookup(p); ok {
 		return data, true
 	}
-	data, ok := files[path.Join(p, "index.html")]
-	return data, ok
+	return lookup(path.Join(p, "index.html"))
 }
 
 // isRemote reports whether a URL names another origin: a scheme followed

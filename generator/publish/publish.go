@@ -9,9 +9,13 @@
 // survives a power cut (the site can always be built again from git), and
 // flushing a whole file system on a busy machine can take seconds.
 //
-// The previous site is kept beside the destination and updated into the
-// next one (see PrevSuffix), so a rebuild writes only the files that
-// changed.
+// Files are written as soon as each is final (Begin, Stage.Write), so a
+// build never holds its whole output in memory, and the staging folder is
+// swapped in only when every check has passed (Stage.Commit). The
+// previous site is kept beside the destination and updated into the next
+// one (see PrevSuffix), and a manifest of hashes beside each published
+// folder (ManifestSuffix) tells which files already hold the right bytes,
+// so an unchanged rebuild reads no old file and writes none.
 //
 // On Linux the swap is one renameat2(RENAME_EXCHANGE) call, which exchanges
 // the two folders in a single step. Elsewhere (or on file systems that do
@@ -25,7 +29,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -93,58 +96,24 @@ func isWithin(p, dir string) bool {
 // folder deleted) before it is swapped in.
 const PrevSuffix = ".plinth-prev"
 
-// Write publishes files to opts.Destination. Every file path is checked to
-// be local (no "..", not absolute) before anything is written.
+// Write publishes files to opts.Destination at once (Begin, a Write of
+// each file, Commit). Every file path is checked to be local (no "..",
+// not absolute) before anything is written.
 func Write(opts Options, files []site.File) error {
-	if err := CheckDestination(opts); err != nil {
-		return err
-	}
 	if err := checkPaths(files); err != nil {
 		return err
 	}
-	dest, _ := filepath.Abs(opts.Destination)
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+	s, err := Begin(opts)
+	if err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(filepath.Dir(dest), filepath.Base(dest)+".plinth-staging-")
-	if err != nil {
-		return fmt.Errorf("cannot create a staging folder beside %s: %w", opts.Destination, err)
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) { errs[i] = s.Write(files[i]) })
+	if err := errors.Join(errs...); err != nil {
+		s.Abort()
+		return err
 	}
-	// The staging folder is removed on every path out, unless it became
-	// the destination.
-	swapped := false
-	defer func() {
-		if !swapped {
-			removeTree(stage)
-		}
-	}()
-	prev := dest + PrevSuffix
-	site := filepath.Join(stage, "site")
-	var werr error
-	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, site) == nil {
-		// Claiming the previous site by renaming it means two builds at
-		// once never update the same folder.
-		werr = update(site, files)
-	} else {
-		werr = writeAll(site, files)
-	}
-	if werr != nil {
-		return werr
-	}
-	old, err := swap(site, dest)
-	if err != nil {
-		return fmt.Errorf("cannot swap the new site into %s: %w", opts.Destination, err)
-	}
-	swapped = true
-	if old != "" {
-		// Keep the previous site for the next build to update. Failing to
-		// keep it costs the next build time, not correctness.
-		if err := os.Rename(old, prev); err != nil {
-			removeTree(old)
-		}
-	}
-	removeTree(stage)
-	return nil
+	return s.Commit()
 }
 
 // checkPaths refuses any path that could leave the output folder.
@@ -165,37 +134,6 @@ func removeTree(dir string) {
 		_ = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
 	})
 	_ = os.RemoveAll(dir)
-}
-
-// writeAll writes the files into a new folder. Every path was checked to
-// be local, and the folder is inside a staging folder this process just
-// created, holding only folders it made, so no path can lead outside it;
-// plain writes by full path are then safe, and several times faster than
-// resolving each path through an os.Root on a site of thousands of files.
-func writeAll(dir string, files []site.File) error {
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return err
-	}
-	stage := dir
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if d := path.Dir(f.Path); d != "." {
-			dirs[d] = true
-		}
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(stage, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("cannot create folder %s: %w", d, err)
-		}
-	}
-	errs := make([]error, len(files))
-	parallel.For(len(files), func(i int) {
-		p := filepath.Join(stage, filepath.FromSlash(files[i].Path))
-		if err := os.WriteFile(p, files[i].Data, 0o644); err != nil {
-			errs[i] = fmt.Errorf("cannot write %s: %w", files[i].Path, err)
-		}
-	})
-	return errors.Join(errs...)
 }
 
 // swap puts stage at dest and returns the folder now holding the previous

@@ -22,7 +22,7 @@ type Cache struct {
 
 type textEntry struct {
 	content string
-	text    PageText
+	text    Text
 }
 
 type termEntry struct {
@@ -49,7 +49,7 @@ func (c *Cache) dictionary() *dictionary {
 	return &c.dict
 }
 
-func (c *Cache) extract(url, content string) PageText {
+func (c *Cache) extract(url, content string) Text {
 	if c == nil {
 		return Extract(content)
 	}
@@ -63,6 +63,19 @@ func (c *Cache) extract(url, content string) PageText {
 	t := Extract(content)
 	c.mu.Lock()
 	c.texts[url] = textEntry{content, t}
+	c.mu.Unlock()
+	return t
+}
+
+// keepText remembers the text read from a page's rendered body, for a
+// later build whose page has the same content.
+func (c *Cache) keepText(url, content string, t Text) Text {
+	if c == nil {
+		return t
+	}
+	c.mu.Lock()
+	c.texts[url] = textEntry{content, t}
+	c.used[url] = true
 	c.mu.Unlock()
 	return t
 }
@@ -128,7 +141,7 @@ func (c *Cache) sweep() {
 	if len(c.dict.names) > 2*c.dict.live+1024 {
 		c.dict = dictionary{ids: map[string]int32{}}
 		for _, e := range c.terms {
-			e.counts.ids = nil
+			e.counts.ids, e.counts.wordIDs = nil, nil
 		}
 	}
 }

@@ -8,17 +8,22 @@
 // AddPage runs before assemble and gives the site its search page at
 // /search/ (content path "search"), or adopts the site's own
 // content/search.md. LoadSynonyms reads data/search-synonyms.toml, if the
-// site has one. Index runs after the markdown stage and returns the
-// index's files; it also fills in the search page's filters (Page). It
-// receives each page's text through one function (TextSource; by default
-// ContentText, which reads the page's rendered Markdown).
+// site has one. NewBuilder runs after the markdown stage, before
+// rendering: it decides which pages are indexed and fills in the search
+// page's filters (Page). Each page's words are read as the page is
+// rendered, from the one pass over the built file that the output stage
+// makes (TextReader, Builder.Add); Builder.Files then makes the index's
+// files. Index does all of it at once from each page's Content. The
+// features that make pages of their own kinds describe them through
+// Facets (the framework) and Describe (the others), so that this package
+// knows none of their types.
 //
-// Every page is indexed except the 404 page, tag lists, the search page
-// and the print version of each edition. Pages of superseded editions are
-// indexed under their edition, so that a reader can choose that edition;
-// by default the browser shows the edition in force and pages of no
-// edition, and with every edition chosen it lists the pages of retired
-// editions last.
+// Every page is indexed except the 404 page, tag lists, the search page,
+// the print version of each edition and the self-assessment. Pages of
+// superseded editions are indexed under their edition, so that a reader
+// can choose that edition; by default the browser shows the edition in
+// force and pages of no edition, and with every edition chosen it lists
+// the pages of retired editions last.
 //
 // # Words
 //
@@ -37,8 +42,9 @@
 //
 // Postings carry a precomputed weight: BM25 over weighted fields (title,
 // keywords such as a standard's ID, headings, description, text), times
-// the page's weight (pageWeight: standards and guidance first, then
-// ordinary pages, then lists and "You said, we did" entries), on a
+// the page's weight (pageWeight, from the kind of page its feature says
+// it is, site.SearchRank: standards and guidance first, then ordinary
+// pages, then lists and "You said, we did" entries), on a
 // logarithmic scale (impact). The browser adds up the weights of the words
 // a page matches, prefers pages that match every word, puts standards
 // whose ID is typed first, and reorders the first page of results for
@@ -65,7 +71,10 @@
 // the reader is still typing, of a misspelt word's neighbours, of a
 // synonym's words) and the document files of the results it shows, ten at
 // a time. The manifest's Build hash goes on the other files' addresses as
-// a query, so caches never mix two builds.
+// a query, so caches never mix two builds. When `plinth serve` patches a
+// build after an edit to a page's text, the shards and the manifest are
+// made again (the ranking depends on every page), and of the document
+// files only the one holding that page.
 //
 // The output depends only on the site: the same pages give the same bytes.
 package search

@@ -2,9 +2,9 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"strconv"
 
-	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -18,13 +18,13 @@ var perFileSteps = []int{1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128}
 
 // docsPerFile returns how many documents go in each document file: the
 // largest step that keeps an average file within DocFileBytes.
-func docsPerFile(docs []document) int {
+func docsPerFile(docs []*document) int {
 	if len(docs) == 0 {
 		return 1
 	}
 	total := 0
 	for _, d := range docs {
-		total += len(d.url) + len(d.title) + len(d.description) + min(len(d.text), MaxText) + 40
+		total += len(d.data) + 1 // and its comma
 	}
 	fit := DocFileBytes * len(docs) / max(total, 1)
 	n := 1
@@ -36,35 +36,58 @@ func docsPerFile(docs []document) int {
 	return n
 }
 
-// docFiles writes the documents, perFile to a file, as JSON lists.
-func docFiles(docs []document, perFile int, cache *Cache) ([]site.File, error) {
-	parts := make([][]byte, len(docs))
-	errs := make([]error, len(docs))
-	parallel.For(len(docs), func(i int) {
-		d := docs[i]
-		parts[i], errs[i] = cache.doc(Doc{URL: d.url, Title: d.title, Description: d.description, Text: clip(d.text, MaxText)})
-	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+// docLayout is how the last Builder.Files laid the documents out: so many
+// to a file, and each file's size and digest.
+type docLayout struct {
+	perFile int
+	sizes   []int
+	sums    [][sha256.Size]byte
+}
+
+// docFilePath is where document file k is published.
+func docFilePath(k int) string { return "search/d/" + strconv.Itoa(k) + ".json" }
+
+// docFiles returns the document files (JSON lists of Docs, perFile to a
+// file) that differ from those the last call returned, and whether the
+// documents were laid out anew (then every file is returned, and files of
+// the earlier layout beyond the new ones are gone). Only files holding a
+// document whose entry changed are made again, so that an edit to one page
+// rewrites one file.
+func (b *Builder) docFiles() ([]site.File, bool) {
+	per := docsPerFile(b.docs)
+	n := (len(b.docs) + per - 1) / per
+	regroup := b.layout.perFile != per || len(b.layout.sums) != n
+	if regroup {
+		b.layout = docLayout{perFile: per, sizes: make([]int, n), sums: make([][sha256.Size]byte, n)}
 	}
 	var files []site.File
-	for start := 0; start < len(docs); start += perFile {
-		end := min(start+perFile, len(docs))
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i := start; i < end; i++ {
-			if i > start {
-				b.WriteByte(',')
-			}
-			b.Write(parts[i])
+	for k := range n {
+		group := b.docs[k*per : min((k+1)*per, len(b.docs))]
+		changed := regroup
+		for _, d := range group {
+			changed = changed || d.changed
+			d.changed = false
 		}
-		b.WriteByte(']')
-		// A document file has no one source file. What the identifier scan
-		// finds in it, it also finds in the page the text comes from, and
-		// reports there at the source.
-		files = append(files, site.File{Path: "d/" + strconv.Itoa(start/perFile) + ".json", Data: b.Bytes()})
+		if !changed {
+			continue
+		}
+		var buf bytes.Buffer
+		buf.WriteByte('[')
+		for i, d := range group {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			buf.Write(d.data)
+		}
+		buf.WriteByte(']')
+		sum := sha256.Sum256(buf.Bytes())
+		if !regroup && sum == b.layout.sums[k] {
+			continue // changed back: the file written stands
+		}
+		b.layout.sizes[k], b.layout.sums[k] = buf.Len(), sum
+		// A document file has no one source file: the identifier scan
+		// reads each document in it as made from its page (ScanViews).
+		files = append(files, site.File{Path: docFilePath(k), Data: buf.Bytes()})
 	}
-	return files, nil
+	return files, regroup
 }

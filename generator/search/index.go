@@ -3,17 +3,9 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"slices"
-	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/plinth-ssg/plinth/generator/framework"
-	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // ManifestPath is where the manifest is published, relative to the output
@@ -93,94 +85,8 @@ type Doc struct {
 	Text string `json:"text"`
 }
 
-// Options are what Index reads besides the site.
-type Options struct {
-	// Framework is the framework model, nil for a site without one.
-	Framework *framework.Framework
-	// Synonyms are the site's synonyms (LoadSynonyms); nil for none.
-	Synonyms *Synonyms
-	// Text gives each page's text; nil reads it from the page's Content
-	// (ContentText).
-	Text TextSource
-	// Cache may be nil; with one, per-page work of earlier builds is
-	// reused.
-	Cache *Cache
-}
-
-// Index builds the search index of the site: the manifest, the term
-// shards and the document files. It also fills in the search page's
-// filters (Page.Editions and Sections), so call it before rendering.
-func Index(s *site.Site, opts Options) ([]site.File, error) {
-	cache := opts.Cache
-	defer cache.sweep()
-	text := opts.Text
-	if text == nil {
-		text = ContentText(cache)
-	}
-	docs, f := documents(s, opts.Framework, text)
-	if sp := s.GetPage(PagePath); sp != nil {
-		if extra, ok := sp.Extra.(*Page); ok {
-			extra.Editions, extra.Sections = f.editions, f.sections
-			extra.AtoZ = s.GetPage(framework.AtoZPath)
-		}
-	}
-	inv := invert(docs, cache)
-	forms := vocabulary(inv.words)
-
-	entries := make([]shardEntry, 0, len(inv.postings)+len(inv.ids))
-	for t, p := range inv.postings {
-		entries = append(entries, shardEntry{term: t, postings: p, ids: inv.ids[t], forms: forms[t]})
-	}
-	for t, x := range inv.ids {
-		if _, ok := inv.postings[t]; !ok {
-			entries = append(entries, shardEntry{term: t, ids: x})
-		}
-	}
-	slices.SortFunc(entries, func(a, b shardEntry) int { return compareUTF16(a.term, b.term) })
-	first, shards := layShards(entries, ShardBytes)
-
-	var files []site.File
-	for i, sh := range shards {
-		data, err := marshal(sh)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, site.File{Path: "t/" + strconv.Itoa(i) + ".json", Data: data})
-	}
-	perFile := docsPerFile(docs)
-	withDocs, err := docFiles(docs, perFile, cache)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, withDocs...)
-	// The build hash names this version of the index: a digest over every
-	// file's path and contents.
-	h := sha256.New()
-	for _, f := range files {
-		sum := sha256.Sum256(f.Data)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(sum[:])
-	}
-	for i := range files {
-		files[i].Path = "search/" + files[i].Path
-	}
-
-	m := Manifest{
-		Version: FormatVersion, Build: hex.EncodeToString(h.Sum(nil))[:12], Docs: len(docs), DocsPerFile: perFile,
-		ImpactBase: ImpactBase, StopWords: StopWords, Editions: orEmpty(f.editions), Sections: orEmpty(f.sections),
-		Groups: groups(docs), Shards: orEmpty(first), Synonyms: opts.Synonyms.phrases(),
-	}
-	data, err := marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, site.File{Path: ManifestPath, Data: data})
-	slices.SortFunc(files, func(a, b site.File) int { return cmp.Compare(a.Path, b.Path) })
-	return files, nil
-}
-
 // groups describes the runs of documents sharing a section and edition.
-func groups(docs []document) [][3]int {
+func groups(docs []*document) [][3]int {
 	out := [][3]int{}
 	for i, d := range docs {
 		if i == 0 || d.section != docs[i-1].section || d.edition != docs[i-1].edition {

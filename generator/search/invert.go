@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/parallel"
 )
@@ -24,20 +25,12 @@ type inverted struct {
 // invert computes each term's weight on each page (BM25 over the weighted
 // fields, times the page's weight, then written as an impact for the
 // whole index; see impact) and returns the postings, the standards by ID
-// and the site's words.
-func invert(docs []document, cache *Cache) inverted {
+// and the site's words. Every document's terms and words are numbered in
+// dict.
+func invert(docs []*document, dict *dictionary) inverted {
 	per := make([]*counts, len(docs))
-	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].url, docs[i].fields) })
-
-	// Terms are numbered, so that document frequencies and postings live
-	// in slices rather than in maps looked up once per term of every page.
-	// The numbers last between builds with a cache, so only the documents
-	// that changed are looked up again.
-	dict := cache.dictionary()
-	for _, c := range per {
-		if c.ids == nil {
-			c.ids = dict.number(c.terms)
-		}
+	for i, d := range docs {
+		per[i] = d.counts
 	}
 	names := dict.names
 	df := make([]int, len(names))
@@ -52,12 +45,8 @@ func invert(docs []document, cache *Cache) inverted {
 	n := float64(len(docs))
 	avg := max(total/max(n, 1), 1)
 	idf := make([]float64, len(names))
-	dict.live = 0
 	for id, d := range df {
 		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
-		if d > 0 {
-			dict.live++
-		}
 	}
 	type scored struct {
 		doc   int
@@ -78,7 +67,7 @@ func invert(docs []document, cache *Cache) inverted {
 	for i, c := range per {
 		norm := k1 * (1 - b + b*c.length/avg)
 		for j, id := range c.ids {
-			tf := c.tfs[j]
+			tf := float64(c.tfs[j])
 			s := docs[i].weight * idf[id] * tf * (k1 + 1) / (tf + norm)
 			flat[next[id]] = scored{i, s} // in document order
 			next[id]++
@@ -88,7 +77,7 @@ func invert(docs []document, cache *Cache) inverted {
 	encoded := make([]string, len(names))
 	parallel.For(len(names), func(id int) {
 		if len(lists[id]) == 0 {
-			return // a term of an earlier build only
+			return // a term of an earlier build only, or a word
 		}
 		ps := make([]Posting, len(lists[id]))
 		for i, sc := range lists[id] {
@@ -112,10 +101,22 @@ func invert(docs []document, cache *Cache) inverted {
 	for id, list := range byID {
 		idDocs[id] = EncodeDocs(list)
 	}
-	words := map[string]string{}
+	// The words of the site, each with its term; a name is live if a
+	// page has it as a term or as a word.
+	used := make([]bool, len(names))
 	for _, c := range per {
-		for i, w := range c.words {
-			words[w] = c.wordTerms[i]
+		for _, id := range c.wordIDs {
+			used[id] = true
+		}
+	}
+	words := map[string]string{}
+	dict.live = 0
+	for id, w := range names {
+		if used[id] {
+			words[w] = Stem(w)
+		}
+		if used[id] || df[id] > 0 {
+			dict.live++
 		}
 	}
 	return inverted{postings: postings, ids: idDocs, words: words}
@@ -136,19 +137,22 @@ func impact(score, best float64) int {
 }
 
 // counts are one document's weighted term frequencies (terms sorted, with
-// their frequencies at the same index) and its weighted length. ids are the
-// terms' numbers in the index's dictionary, set by invert. words are the
-// document's distinct words, sorted, with their terms at the same index.
+// their frequencies at the same index), its weighted length and its
+// distinct words (sorted; a word's term is Stem(word)). ids and wordIDs
+// are the terms' and words' numbers in the index's dictionary, set when
+// the document is added; once numbered, terms and words are needed only
+// by a cache that may number them again.
 type counts struct {
-	terms     []string
-	tfs       []float64
-	length    float64
-	ids       []int32
-	words     []string
-	wordTerms []string
+	terms   []string
+	tfs     []float32 // sums of the fields' whole-number weights: exact
+	length  float64
+	ids     []int32
+	words   []string
+	wordIDs []int32
 }
 
-// dictionary numbers terms.
+// dictionary numbers terms and words (one numbering for both: a word may
+// be a term too).
 type dictionary struct {
 	ids   map[string]int32
 	names []string
@@ -161,6 +165,9 @@ func (d *dictionary) number(terms []string) []int32 {
 	for i, t := range terms {
 		id, ok := d.ids[t]
 		if !ok {
+			// A term is a slice of its page's folded text; a copy
+			// lets that text go.
+			t = strings.Clone(t)
 			id = int32(len(d.names))
 			d.ids[t] = id
 			d.names = append(d.names, t)
@@ -170,17 +177,17 @@ func (d *dictionary) number(terms []string) []int32 {
 	return out
 }
 
-// countTerms weighs each term of a document's fields.
+// countTerms weighs each term of a document's fields, and lists its words.
 func countTerms(fields [nFields]string) *counts {
 	tf := map[string]float64{}
-	words := map[string]string{}
+	words := map[string]bool{}
 	length := 0.0
 	for f, text := range fields {
 		weight := fieldWeights[f]
 		eachTerm(text, func(word, t string) {
 			tf[t] += weight
 			length += weight
-			words[word] = t
+			words[word] = true
 		})
 	}
 	c := &counts{terms: make([]string, 0, len(tf)), length: length, words: make([]string, 0, len(words))}
@@ -188,17 +195,13 @@ func countTerms(fields [nFields]string) *counts {
 		c.terms = append(c.terms, t)
 	}
 	slices.Sort(c.terms)
-	c.tfs = make([]float64, len(c.terms))
+	c.tfs = make([]float32, len(c.terms))
 	for i, t := range c.terms {
-		c.tfs[i] = tf[t]
+		c.tfs[i] = float32(tf[t])
 	}
 	for w := range words {
 		c.words = append(c.words, w)
 	}
 	slices.Sort(c.words)
-	c.wordTerms = make([]string, len(c.words))
-	for i, w := range c.words {
-		c.wordTerms[i] = words[w]
-	}
 	return c
 }

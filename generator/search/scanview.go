@@ -1,6 +1,7 @@
 package search
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -9,52 +10,37 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// ForScan returns the files as the identifier scan should read them, with
-// the search index's files replaced by what a reader could see in them:
+// ScanViews returns what the identifier scan should read of an output
+// file that is part of the search index, made of what a reader could see
+// in it; ok is false for other files, which are scanned as they are.
 //
-//   - each term shard by its words: its terms, word forms and aliases,
-//     without the encoded posting lists. A posting list is a dense run of
-//     base64url characters that sooner or later spells something shaped
-//     like a postcode or a telephone number; the lists hold page numbers
-//     and weights, never words, and every word of the index stays in the
-//     view (and comes from a page that is scanned itself), so nothing
-//     readable escapes the scan;
-//   - each document file by one file per document, named after the file
-//     with "#" and the document's place in it ("search/d/0.json#2"), and
-//     made from the page the document describes (s gives each page's
-//     source file by address), so that what the scan finds is reported
-//     where an editor can fix it.
+//   - A term shard is read as its words: its terms, word forms and
+//     aliases, without the encoded posting lists. A posting list is a
+//     dense run of base64url characters that sooner or later spells
+//     something shaped like a postcode or a telephone number; the lists
+//     hold page numbers and weights, never words, and every word of the
+//     index stays in the view (and comes from a page that is scanned
+//     itself), so nothing readable escapes the scan.
+//   - A document file is read as one file per document, named after the
+//     file with "#" and the document's place in it ("search/d/0.json#2"),
+//     and made from the page the document describes, so that what the
+//     scan finds is reported where an editor can fix it.
 //
-// Other files are passed through unchanged, as are index files that do
-// not read as the index's.
-func ForScan(files []site.File, s *site.Site) []site.File {
-	sourceOf := map[string]string{}
-	if s != nil {
-		for _, p := range s.Pages {
-			sourceOf[strings.TrimPrefix(p.URL, "/")] = p.File
+// A file that does not read as the index's is scanned as it is. A nil
+// Builder makes the same views, without the documents' source files.
+func (b *Builder) ScanViews(f site.File) (views []site.File, ok bool) {
+	switch {
+	case strings.HasPrefix(f.Path, "search/t/") && strings.HasSuffix(f.Path, ".json"):
+		if v, ok := shardView(f); ok {
+			return []site.File{v}, true
 		}
-	}
-	var out []site.File
-	changed := false
-	for _, f := range files {
-		switch {
-		case strings.HasPrefix(f.Path, "search/t/") && strings.HasSuffix(f.Path, ".json"):
-			if view, ok := shardView(f); ok {
-				out, changed = append(out, view), true
-				continue
-			}
-		case strings.HasPrefix(f.Path, "search/d/") && strings.HasSuffix(f.Path, ".json"):
-			if views, ok := docViews(f, sourceOf); ok {
-				out, changed = append(out, views...), true
-				continue
-			}
+	case strings.HasPrefix(f.Path, "search/d/") && strings.HasSuffix(f.Path, ".json"):
+		if v, ok := b.ownDocViews(f); ok {
+			return v, true
 		}
-		out = append(out, f)
+		return docViews(f, b.sourceOf)
 	}
-	if !changed {
-		return files
-	}
-	return out
+	return nil, false
 }
 
 // shardView is a term shard's words, one per line, fenced, so that
@@ -89,8 +75,43 @@ func shardView(f site.File) (site.File, bool) {
 	return f, true
 }
 
-// docViews splits a document file into one file per document.
-func docViews(f site.File, sourceOf map[string]string) ([]site.File, bool) {
+// ownDocViews makes the views of a document file this Builder wrote last
+// from the documents it holds, without reading the file's JSON.
+func (b *Builder) ownDocViews(f site.File) ([]site.File, bool) {
+	if b == nil {
+		return nil, false
+	}
+	k, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(f.Path, "search/d/"), ".json"))
+	per := b.layout.perFile
+	if err != nil || k < 0 || k >= len(b.layout.sums) || len(f.Data) != b.layout.sizes[k] || sha256.Sum256(f.Data) != b.layout.sums[k] {
+		return nil, false
+	}
+	group := b.docs[k*per : min((k+1)*per, len(b.docs))]
+	if slices.ContainsFunc(group, func(d *document) bool { return d.changed }) {
+		return nil, false // given again since: its entry may not be the file's
+	}
+	views := make([]site.File, len(group))
+	for i, d := range group {
+		views[i] = site.File{Path: f.Path + "#" + strconv.Itoa(i), Data: d.data, Source: d.file}
+	}
+	return views, true
+}
+
+// sourceOf returns the source file of the page at a document's address,
+// or "".
+func (b *Builder) sourceOf(url string) string {
+	if b == nil {
+		return ""
+	}
+	if d, ok := b.byURL[url]; ok {
+		return d.file
+	}
+	return ""
+}
+
+// docViews splits a document file into one file per document, each with
+// its page's source file (sourceOf, by the document's address).
+func docViews(f site.File, sourceOf func(url string) string) ([]site.File, bool) {
 	var list []json.RawMessage
 	if err := json.Unmarshal(f.Data, &list); err != nil {
 		return nil, false
@@ -99,7 +120,7 @@ func docViews(f site.File, sourceOf map[string]string) ([]site.File, bool) {
 	for i, raw := range list {
 		var d Doc
 		_ = json.Unmarshal(raw, &d) // a document without a known address is scanned all the same
-		views[i] = site.File{Path: f.Path + "#" + strconv.Itoa(i), Data: raw, Source: sourceOf[d.URL]}
+		views[i] = site.File{Path: f.Path + "#" + strconv.Itoa(i), Data: raw, Source: sourceOf(d.URL)}
 	}
 	return views, true
 }
