@@ -89,10 +89,15 @@ func requireReference(specs []*Spec, t Type, file string, have bool, l *diag.Lis
 	}
 }
 
+// ReadElsewhere are the files of the data folder that later stages read
+// themselves, so they are not datasets: the search's synonyms
+// (search.SynonymsPath).
+var ReadElsewhere = []string{DataDir + "/search-synonyms.toml"}
+
 // warnUndeclared warns about data files the manifest does not mention:
 // they are ignored, which is rarely what the editor intended.
 func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
-	declared := append([]string{ManifestPath, RegionsPath, ProfessionsPath}, mentioned...)
+	declared := slices.Concat([]string{ManifestPath, RegionsPath, ProfessionsPath}, ReadElsewhere, mentioned)
 	_ = fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() && p == ReleasesDir {
 			return fs.SkipDir // the action-plan releases, read by package actionplans

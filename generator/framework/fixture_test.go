@@ -273,7 +273,7 @@ func describePages(pages []*site.Page) string {
 func describeSearch(fx SearchFacets, pages []*site.Page) string {
 	var b strings.Builder
 	for _, e := range fx.Editions() {
-		fmt.Fprintf(&b, "edition %s %q %s default=%t\n", e.Key, e.Title, e.Status, e.Default)
+		fmt.Fprintf(&b, "edition %s %q %s default=%t retired=%t\n", e.Key, e.Title, e.Status, e.Default, e.Retired)
 	}
 	fmt.Fprintf(&b, "browse %s\n", fx.Browse())
 	var lines []string

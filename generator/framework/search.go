@@ -5,8 +5,8 @@ import (
 )
 
 // SearchFacets describes the framework's pages to the search index: the
-// editions as filters, and for each page its edition, the standard's ID
-// and keywords. It implements search.Facets without this package knowing
+// editions as filters, and for each page its edition, the standard's ID,
+// keywords and rank. It implements search.Facets without this package knowing
 // the search stage, which comes later in the pipeline.
 type SearchFacets struct{ f *Framework }
 
@@ -27,7 +27,7 @@ func (x SearchFacets) Editions() []site.Facet {
 	in := x.f.InForce()
 	var out []site.Facet
 	for _, e := range x.f.Newest() {
-		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in})
+		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired()})
 	}
 	return out
 }
@@ -41,14 +41,16 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 	switch e := p.Extra.(type) {
 	case *Framework:
 		if p == e.Page {
-			return site.SearchEntry{Filter: StandardsFilter}, true
+			return site.SearchEntry{Filter: StandardsFilter, Rank: site.RankOverview}, true
 		}
-		return site.SearchEntry{}, true
+		return site.SearchEntry{Rank: site.RankOverview}, true
+	case *AtoZ:
+		return site.SearchEntry{Rank: site.RankOverview}, true
 	case *Edition:
 		// The print version repeats the standards' pages.
-		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key}, true
+		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Rank: site.RankPart}, true
 	case *Domain:
-		return site.SearchEntry{Facet: e.Edition.Key, Keywords: []string{"domain"}, Description: e.Summary}, true
+		return site.SearchEntry{Facet: e.Edition.Key, Keywords: []string{"domain"}, Description: e.Summary, Rank: site.RankPart}, true
 	case *Standard:
 		id := e.ID.String()
 		return site.SearchEntry{
@@ -56,6 +58,7 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 			Keywords: []string{"standard", id},
 			// The lists are part of the standard as readers see it.
 			Text: append(append([]string(nil), e.Must...), e.Evidence...),
+			Rank: site.RankCore,
 		}, true
 	case *SelfAssessment:
 		// A tool whose words are the standards'; the edition's page
@@ -66,9 +69,9 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 		for _, st := range e.Standards {
 			keywords = append(keywords, st.ID.String())
 		}
-		return site.SearchEntry{Keywords: keywords}, true
+		return site.SearchEntry{Keywords: keywords, Rank: site.RankCore}, true
 	case *Comparison:
-		return site.SearchEntry{Description: e.Summary()}, true
+		return site.SearchEntry{Description: e.Summary(), Rank: site.RankOverview}, true
 	}
 	return site.SearchEntry{}, false
 }

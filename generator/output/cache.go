@@ -10,8 +10,9 @@ import (
 )
 
 // Cache keeps what the pass read from each output file between passes,
-// for `plinth serve`: a file whose bytes, source and scanner are those of
-// the last pass is not read again, and the link check (which keeps its
+// for `plinth serve`: a file whose bytes, source and scanner (and, for a
+// file of the search index, the source files its documents come from) are
+// those of the last pass is not read again, and the link check (which keeps its
 // own results) rechecks only what a changed file can affect. What a file
 // leaves behind depends on nothing else, except a page's body text, which
 // is kept with the body it was read from. A Cache is used by one pass at a
@@ -26,6 +27,7 @@ type entry struct {
 	fp      site.Fingerprint
 	source  string
 	scanner *scan.Scanner
+	views   string // the source files the scan's views of the file name
 	read    fileRead
 	content string // the page's body the text was read from
 	text    search.Text
@@ -37,14 +39,14 @@ func NewCache() *Cache {
 	return &Cache{files: map[string]entry{}, link: linkcheck.NewCache()}
 }
 
-func (c *Cache) lookup(f site.File, scanner *scan.Scanner) (entry, bool) {
+func (c *Cache) lookup(f site.File, scanner *scan.Scanner, views string) (entry, bool) {
 	if c == nil {
 		return entry{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.files[f.Path]
-	if !ok || e.source != f.Source || e.scanner != scanner {
+	if !ok || e.source != f.Source || e.scanner != scanner || e.views != views {
 		return entry{}, false
 	}
 	fp, same := e.fp.Unchanged(f.Data)
@@ -56,12 +58,12 @@ func (c *Cache) lookup(f site.File, scanner *scan.Scanner) (entry, bool) {
 	return e, true
 }
 
-func (c *Cache) store(f site.File, scanner *scan.Scanner, r fileRead, content string, text *search.Text) {
+func (c *Cache) store(f site.File, scanner *scan.Scanner, views string, r fileRead, content string, text *search.Text) {
 	if c == nil {
 		return
 	}
 	fp, _ := site.Fingerprint{}.Unchanged(f.Data)
-	e := entry{fp: fp, source: f.Source, scanner: scanner, read: r, content: content}
+	e := entry{fp: fp, source: f.Source, scanner: scanner, views: views, read: r, content: content}
 	if text != nil {
 		e.text, e.hasText = *text, true
 	}

@@ -61,8 +61,8 @@ const (
 	Generated
 	Features
 	Assets
-	Index
-	Documents // the search index's documents, passed with their pages
+	Index     // the search index's manifest and term shards
+	Documents // the search index's document files
 	Redirects
 )
 
@@ -76,8 +76,8 @@ type Options struct {
 	Sources func(file string) *diag.Source
 	// Scanner is the identifier scan; nil skips it.
 	Scanner *scan.Scanner
-	// Search receives each indexed page's text; nil when the site has no
-	// search.
+	// Search receives each indexed page's text, and says how the scan
+	// reads the index's files; nil when the site has no search.
 	Search *search.Builder
 	// Sink receives the files; nil keeps them in memory (Files).
 	// Destination names it in the report of a file it could not write.
@@ -161,11 +161,8 @@ func (p *Pass) Page(i int, pg *site.Page, files []site.File) {
 func (p *Pass) file(f site.File, group Group, index, sub int, pg *site.Page) {
 	r, text := p.readFile(f, pg)
 	if pg != nil && p.opts.Search != nil && p.opts.Search.Indexes(pg) {
-		doc, err := p.opts.Search.Add(pg, text)
-		if err != nil {
+		if err := p.opts.Search.Add(pg, text); err != nil {
 			p.fail(fmt.Errorf("cannot write the search index: %w", err))
-		} else {
-			p.file(doc, Documents, index, 0, nil)
 		}
 	}
 	var err error
@@ -224,7 +221,15 @@ func (p *Pass) readFile(f site.File, pg *site.Page) (fileRead, *search.Text) {
 	if pg != nil {
 		content = string(pg.Content)
 	}
-	if e, ok := p.opts.Cache.lookup(f, p.opts.Scanner); ok {
+	// The scan reads the search index's files as what a reader could see
+	// in them; a document's hits are placed in its page's source file,
+	// which is part of what the file's reading depends on.
+	views, viewed := p.opts.Search.ScanViews(f)
+	viewKey := ""
+	for _, v := range views {
+		viewKey += v.Source + "\n"
+	}
+	if e, ok := p.opts.Cache.lookup(f, p.opts.Scanner, viewKey); ok {
 		r := e.read
 		r.policy.Source, r.link.Source = f.Source, f.Source
 		if e.content == content && e.hasText {
@@ -244,10 +249,16 @@ func (p *Pass) readFile(f site.File, pg *site.Page) (fileRead, *search.Text) {
 	default:
 		r.policy = policy.File{Path: f.Path, Source: f.Source}
 	}
-	if !html && p.opts.Scanner != nil {
-		r.hits = p.opts.Scanner.File(search.ScanView(f))
+	switch {
+	case html || p.opts.Scanner == nil:
+	case viewed:
+		for _, v := range views {
+			r.hits = append(r.hits, p.opts.Scanner.File(v)...)
+		}
+	default:
+		r.hits = p.opts.Scanner.File(f)
 	}
-	p.opts.Cache.store(f, p.opts.Scanner, r, content, text)
+	p.opts.Cache.store(f, p.opts.Scanner, viewKey, r, content, text)
 	return r, text
 }
 
@@ -416,6 +427,35 @@ func (p *Pass) Files() []site.File {
 		files[i] = r.file
 	}
 	return files
+}
+
+// Update passes files of a group again in a patched build, each in the
+// place of the group's file of the same path (a path the group did not
+// have is added after its files): the search index's document files that
+// an edit changed.
+func (p *Pass) Update(group Group, files []site.File) {
+	p.mu.Lock()
+	at := make([]int, len(files))
+	next := 0
+	for _, r := range p.recs {
+		if r.group == group {
+			next = max(next, r.index+1)
+		}
+	}
+	for i, f := range files {
+		at[i] = -1
+		for _, r := range p.recs {
+			if r.group == group && r.path == f.Path {
+				at[i] = r.index
+				break
+			}
+		}
+		if at[i] < 0 {
+			at[i], next = next, next+1
+		}
+	}
+	p.mu.Unlock()
+	parallel.For(len(files), func(i int) { p.file(files[i], group, at[i], 0, nil) })
 }
 
 // Drop forgets the files of a group, before a patched build passes the

@@ -139,7 +139,7 @@ func TestSinkAndBodyText(t *testing.T) {
 	pg := &site.Page{Kind: site.KindPage, URL: "/b/", Path: "b", Content: template.HTML(body)}
 	s := &site.Site{Pages: []*site.Page{pg}}
 	s.Index()
-	b := search.NewBuilder(s, nil, nil)
+	b := search.NewBuilder(s, search.Options{})
 	m := &memory{files: map[string][]byte{}}
 	p := New(Options{BasePath: "/", Sink: m, Search: b})
 	page := site.File{Path: "b/index.html", Source: "content/b.md", Data: []byte(layoutHead + "Intro " + body + "</main></body></html>")}
@@ -151,6 +151,12 @@ func TestSinkAndBodyText(t *testing.T) {
 		t.Errorf("body text %+v, want %+v", *text, want)
 	}
 	p.Page(0, pg, []site.File{page})
+	made, err := b.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Add(Index, made.Index)
+	p.Add(Documents, made.Documents)
 	if diags := p.Finish(true); diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
@@ -160,7 +166,32 @@ func TestSinkAndBodyText(t *testing.T) {
 	if _, ok := m.files["b/index.html"]; !ok {
 		t.Error("the page did not reach the sink")
 	}
-	if _, ok := m.files["search/d/0.json"]; !ok {
-		t.Errorf("the page's search document did not reach the sink: %v", m.files)
+	if doc, ok := m.files["search/d/0.json"]; !ok || !strings.Contains(string(doc), "Learners & educators meet.") {
+		t.Errorf("the page's search document did not reach the sink: %s", doc)
+	}
+}
+
+// TestUpdate: files passed again in a patched build take the place of the
+// group's files of the same path, so that nothing claims a path twice; a
+// new path is added.
+func TestUpdate(t *testing.T) {
+	p := New(Options{BasePath: "/"})
+	p.Add(Documents, []site.File{{Path: "search/d/0.json", Data: []byte("[0]")}, {Path: "search/d/1.json", Data: []byte("[1]")}})
+	if diags := p.Finish(false); len(diags) > 0 {
+		t.Fatal(diags.Err())
+	}
+	p.Update(Documents, []site.File{{Path: "search/d/1.json", Data: []byte("[1,1]")}, {Path: "search/d/2.json", Data: []byte("[2]")}})
+	if diags := p.Finish(false); len(diags) > 0 {
+		t.Fatalf("after the update: %v", diags.Err())
+	}
+	var got []string
+	for _, f := range p.Files() {
+		got = append(got, f.Path+" "+string(f.Data))
+	}
+	if want := []string{"search/d/0.json [0]", "search/d/1.json [1,1]", "search/d/2.json [2]"}; !slices.Equal(got, want) {
+		t.Errorf("files %q, want %q", got, want)
+	}
+	if n := p.Count(Documents); n != 3 {
+		t.Errorf("%d document files passed, want 3", n)
 	}
 }

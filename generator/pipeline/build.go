@@ -240,7 +240,10 @@ func Run(opts Options) (Result, diag.List) {
 
 	var index *search.Builder
 	if !cfg.Search.Disabled {
-		index = search.NewBuilder(s, fw.Framework.SearchFacets(), cache.searchCache())
+		synonyms, d := search.LoadSynonyms(fsys)
+		diags.Append(d)
+		index = search.NewBuilder(s, search.Options{Facets: fw.Framework.SearchFacets(),
+			Pages: []search.Describe{feedback.SearchEntry, actionplans.SearchEntry}, Synonyms: synonyms, Cache: cache.searchCache()})
 	}
 	clk.lap("search")
 
@@ -292,11 +295,12 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("render")
 
 	if index != nil {
-		files, err := index.Files()
+		made, err := index.Files()
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
 		}
-		out.Add(output.Index, files)
+		out.Add(output.Index, made.Index)
+		out.Add(output.Documents, made.Documents)
 		index.Sweep()
 	}
 	clk.lap("search index")

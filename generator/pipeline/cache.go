@@ -126,6 +126,9 @@ type Reuse struct {
 	// Converted counts the pages whose Markdown was converted, and
 	// Rendered the pages rendered; the others' were reused.
 	Converted, Rendered int
+	// Documents counts, in a patched build, the search index's document
+	// files made again (the shards and manifest always are).
+	Documents int
 }
 
 // LastReuse returns what the last build with the cache made again.

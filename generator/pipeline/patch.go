@@ -57,8 +57,9 @@ func (c *Cache) remember(l *last, diags diag.List) {
 // reads those files again, converts their Markdown, renders them and the
 // pages whose layouts show their text (render.Layouts.BodyReaders), passes
 // the new output through the checks (output.Pass, whose per-file results
-// and link checks are kept), and makes the search index again from the
-// kept counts of every other page. Anything else, including an edit that
+// and link checks are kept), and makes the search index's shards and
+// manifest again from the kept counts of every other page, with the
+// document files that the edits changed. Anything else, including an edit that
 // brings a problem, is rebuilt by Run from the start (with the caches), so
 // the result is always the full build's; TestIncrementalEqualsFull checks
 // that it is.
@@ -112,12 +113,19 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 		return Result{}, nil, false
 	}
 	if l.index != nil {
-		files, err := l.index.Files()
+		made, err := l.index.Files()
 		if err != nil {
 			return Result{}, nil, false
 		}
+		c.reuse.Documents = len(made.Documents)
 		l.out.Drop(output.Index)
-		l.out.Add(output.Index, files)
+		l.out.Add(output.Index, made.Index)
+		if made.Regrouped {
+			l.out.Drop(output.Documents)
+			l.out.Add(output.Documents, made.Documents)
+		} else {
+			l.out.Update(output.Documents, made.Documents)
+		}
 	}
 	checks := l.out.Finish(false)
 	if checks.HasErrors() {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,12 +59,12 @@ func TestBodyEditRendersOnlyItsReaders(t *testing.T) {
 		file, old, new string
 		want           Reuse
 	}{
-		{"content/a/x.md", "The text of x.", "The new text of x.", Reuse{Patched: true, Converted: 1, Rendered: 2}},
-		{"content/b/z.md", "The text of z.", "More text of z.", Reuse{Patched: true, Converted: 1, Rendered: 2}},
+		{"content/a/x.md", "The text of x.", "The new text of x.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
+		{"content/b/z.md", "The text of z.", "More text of z.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
 		// A title shows on other pages: built in full, every page (all 8)
 		// rendered again, but no page's Markdown converted again.
 		{"content/a/y.md", "title = \"Y\"", "title = \"Why\"", Reuse{Converted: 0, Rendered: 8}},
-		{"content/a/y.md", "The text of y.", "The text of y, edited.", Reuse{Patched: true, Converted: 1, Rendered: 2}},
+		{"content/a/y.md", "The text of y.", "The text of y, edited.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
 	}
 	for _, st := range steps {
 		p := filepath.Join(src, filepath.FromSlash(st.file))
@@ -121,6 +122,70 @@ func TestCachesReused(t *testing.T) {
 	// cannot see into.
 	if r := cache.LastReuse(); r != (Reuse{Converted: 1, Rendered: 3}) {
 		t.Errorf("rebuild after a text edit: %+v, want z converted; z, its section and the search page rendered", r)
+	}
+}
+
+// TestBodyEditRewritesItsDocumentFile: the search index keeps several
+// pages to a document file; after an edit to one page's text, the patched
+// build makes again only the document file that holds the page, and its
+// output is a full build's. An edit that changes no document's entry (the
+// same words, differently emphasised) makes none again.
+func TestBodyEditRewritesItsDocumentFile(t *testing.T) {
+	src := readersSite(t)
+	// Pages of about 1 KB of text, so that each document file holds a few
+	// and the index has several.
+	for i := range 40 {
+		text := strings.Repeat(fmt.Sprintf("Page %d says something about learners and their placements. ", i), 16)
+		writeFile(t, filepath.Join(src, "content", "a", fmt.Sprintf("p%02d.md", i)), []byte("+++\ntitle = \"P\"\n+++\n"+text+"\n"))
+	}
+	full := Options{Source: src, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	first, diags := Run(inc)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	docFiles := 0
+	for _, f := range first.Files {
+		if strings.HasPrefix(f.Path, "search/d/") {
+			docFiles++
+		}
+	}
+	if docFiles < 4 {
+		t.Fatalf("%d document files: the test needs several", docFiles)
+	}
+	for _, st := range []struct {
+		old, new  string
+		documents int
+	}{
+		{"Page 17 says", "Page 17 now says", 1},
+		{"Page 17 now says", "Page 17 *now* says", 0},
+	} {
+		p := filepath.Join(src, "content", "a", "p17.md")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{"content/a/p17.md"})
+		got, diags := Run(inc)
+		if diags.HasErrors() {
+			t.Fatal(diags.Err())
+		}
+		if r := cache.LastReuse(); !r.Patched || r.Documents != st.documents {
+			t.Errorf("%q: %+v, want a patch making %d of %d document files again", st.new, r, st.documents, docFiles)
+		}
+		want, _ := Run(full)
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("%q: %d files, %d in a full build", st.new, len(got.Files), len(want.Files))
+		}
+		for i := range want.Files {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				t.Errorf("%q: %s differs from a full build", st.new, want.Files[i].Path)
+			}
+		}
 	}
 }
 

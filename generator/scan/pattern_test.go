@@ -98,7 +98,7 @@ func TestPatterns(t *testing.T) {
 		{"COVID 19 and A1 2CD and NHS 2024", ""},
 		// next to punctuation, a postcode is still a postcode (the search
 		// index's posting lists are left out of the scan instead: see
-		// search.ForScan)
+		// search.Builder.ScanViews)
 		{`"x":"-E3 9BR"`, "postcode:E3 9BR"},
 		{"(E3 9BR) and -- M1 1AE", "postcode:E3 9BR|postcode:M1 1AE"},
 		// several at once, in markup

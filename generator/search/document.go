@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"slices"
 	"strings"
 
@@ -18,6 +17,9 @@ type Edition struct {
 	// Default marks the edition in force: results are scoped to it (and to
 	// pages that belong to no edition) until the reader picks another.
 	Default bool `json:"default,omitempty"`
+	// Retired marks a superseded or withdrawn edition: its pages come
+	// after every other result unless the reader chose the edition.
+	Retired bool `json:"retired,omitempty"`
 }
 
 // Section is a part of the site as a search filter: a top-level section,
@@ -31,12 +33,18 @@ type Section struct {
 // "About this site").
 const OtherPages = "Other pages"
 
-// Facets is how a feature that makes pages of its own kinds describes them
-// to the index: the editions results can be narrowed to, and for each of
-// its pages the edition it belongs to, the words it is found by and the
-// text it shows besides its body. The framework implements it
-// (framework.SearchFacets), so that search needs no knowledge of the
-// feature's types. Nil describes nothing.
+// Describe is how a feature that makes pages of its own kinds describes
+// one of them to the index: the words it is found by, the text it shows
+// besides its body, how likely readers are to want it, or that it is not
+// to be found at all. ok is false for pages the feature did not make.
+// Features implement it (feedback.SearchEntry, actionplans.SearchEntry),
+// so that search needs no knowledge of their types.
+type Describe func(p *site.Page) (entry site.SearchEntry, ok bool)
+
+// Facets is how a feature whose pages belong to editions describes them
+// to the index: the editions results can be narrowed to, and each of its
+// pages as a Describe does. The framework implements it
+// (framework.SearchFacets).
 type Facets interface {
 	// Editions returns the editions results can be narrowed to, newest
 	// first; Default marks the one results start with.
@@ -69,8 +77,9 @@ var fieldWeights = [nFields]float64{
 }
 
 // document is one page as the index keeps it while the site is built: its
-// place in the index and its weighted terms. Its words are read (Add) as
-// its page is rendered and dropped once counted.
+// place in the index, its weighted terms and words, and its entry in its
+// document file. Its words are read (Builder.Add) as its page is rendered
+// and dropped once counted.
 type document struct {
 	page  *site.Page
 	entry site.SearchEntry
@@ -78,20 +87,25 @@ type document struct {
 	// leading slash ("framework/2021/standards/1-3/"), so the index works
 	// under any base path.
 	url string
-	// file is the page's source file, for diagnostics about the
-	// document's file (the identifier scan reads it too).
+	// file is the page's source file: the identifier scan reports what it
+	// finds in the document there.
 	file    string
 	section int // index into the sections list
 	edition int // index into the editions list, or -1
+	// weight is the share of its weight the page's matches count
+	// (pageWeight).
+	weight float64
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
 	id string
-	// counts are the document's weighted terms and digest the SHA-256 of
-	// its file, set by Add.
-	counts *counts
-	digest [sha256.Size]byte
-	size   int
-	added  bool
+	// counts are the document's weighted terms and words, and data its
+	// entry in its document file (a Doc as JSON), both set by Add;
+	// changed says that data differs from what the last Builder.Files
+	// wrote.
+	counts  *counts
+	data    []byte
+	added   bool
+	changed bool
 }
 
 // facets are the editions and sections of the indexed pages, in display
@@ -107,20 +121,20 @@ type facets struct {
 // standards' pages, and the self-assessment, a tool whose words are the
 // standards'). Pages of superseded editions are kept, under their
 // edition, for readers who filter for it.
-func documents(s *site.Site, fx Facets) ([]*document, facets) {
+func documents(s *site.Site, opts Options) ([]*document, facets) {
 	var f facets
 	editionIndex := map[string]int{}
-	if fx != nil {
-		for _, e := range fx.Editions() {
+	if opts.Facets != nil {
+		for _, e := range opts.Facets.Editions() {
 			editionIndex[e.Key] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default})
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default, Retired: e.Retired})
 		}
 	}
 	sectionIndex := map[string]int{}
 	if s.Home != nil {
 		for _, sec := range s.Home.Sections {
 			title := sec.Title
-			if entry, ok := entryOf(fx, sec); ok && entry.Filter != "" {
+			if entry, ok := opts.entry(sec); ok && entry.Filter != "" {
 				title = entry.Filter
 			}
 			sectionIndex[sec.Path] = len(f.sections)
@@ -130,11 +144,12 @@ func documents(s *site.Site, fx Facets) ([]*document, facets) {
 	var docs []*document
 	other := -1
 	for _, p := range s.Pages {
-		entry, _ := entryOf(fx, p)
+		entry, _ := opts.entry(p)
 		if !indexed(p) || entry.Skip {
 			continue
 		}
-		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1}
+		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1,
+			weight: pageWeight(p, entry)}
 		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
 			d.edition = ei
 		}
@@ -149,21 +164,45 @@ func documents(s *site.Site, fx Facets) ([]*document, facets) {
 		d.section = si
 		docs = append(docs, d)
 	}
-	// Documents are numbered by section, then edition, then address, so
-	// that every section and edition is a run of numbers and the manifest
-	// describes each run by where it starts.
+	// Documents are numbered so that the pages most often found come
+	// first: a query's results then come from few document files. So
+	// pages of retired editions come last; before them, heavier pages
+	// (pageWeight) first; then by section, edition and address, so that
+	// the manifest can describe each section's and edition's documents as
+	// a few runs of numbers.
+	retired := func(d *document) bool { return d.edition >= 0 && f.editions[d.edition].Retired }
 	slices.SortFunc(docs, func(a, b *document) int {
-		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
+		return cmp.Or(compareBool(retired(a), retired(b)), cmp.Compare(b.weight, a.weight),
+			cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
 	})
 	return docs, f
 }
 
-// entryOf asks the feature, if any, how it describes a page.
-func entryOf(fx Facets, p *site.Page) (site.SearchEntry, bool) {
-	if fx == nil {
-		return site.SearchEntry{}, false
+// entry asks the features how they describe a page: the framework first,
+// then the others in turn.
+func (o Options) entry(p *site.Page) (site.SearchEntry, bool) {
+	if o.Facets != nil {
+		if e, ok := o.Facets.Entry(p); ok {
+			return e, true
+		}
 	}
-	return fx.Entry(p)
+	for _, describe := range o.Pages {
+		if e, ok := describe(p); ok {
+			return e, true
+		}
+	}
+	return site.SearchEntry{}, false
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func indexed(p *site.Page) bool {
@@ -177,7 +216,7 @@ func indexed(p *site.Page) bool {
 }
 
 // fields reads a page's words into the document's weighted fields, and
-// returns the file readers get for it.
+// returns what readers get for it in its document file.
 func fields(p *site.Page, entry site.SearchEntry, url string, body Text) ([nFields]string, Doc) {
 	doc := Doc{URL: url, Title: p.Title, Description: p.Description, Text: body.Body}
 	if entry.Title != "" {

@@ -55,7 +55,7 @@ func buildExampleSite(t *testing.T) (dir, prefix string) {
 // broken rule; the weights of the chart pages are logged for the record.
 func TestBuiltSite(t *testing.T) {
 	dir, prefix := buildExampleSite(t)
-	rep := runSuite(t, dir, prefix)
+	rep := runSuite(t, dir, prefix, searchVisits...)
 	reportFailures(t, rep)
 
 	// One visit per HTML file, plus the 404 page at an unknown address; the

@@ -51,15 +51,16 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// runSuite runs the whole suite over a site folder and returns the report.
-func runSuite(t *testing.T, dir, prefix string) *harness.Report {
+// runSuite runs the whole suite over a site folder, with any extra visits
+// (harness.Visit), and returns the report.
+func runSuite(t *testing.T, dir, prefix string, visits ...harness.Visit) *harness.Report {
 	t.Helper()
-	return runSuiteBudget(t, dir, prefix, 0)
+	return runSuiteBudget(t, dir, prefix, 0, visits...)
 }
 
 // runSuiteBudget runs the suite with a page-weight budget in bytes (0 for
 // the default, harness.WeightBudget).
-func runSuiteBudget(t *testing.T, dir, prefix string, budget int) *harness.Report {
+func runSuiteBudget(t *testing.T, dir, prefix string, budget int, visits ...harness.Visit) *harness.Report {
 	t.Helper()
 	s := harness.Suite{
 		Dir:          dir,
@@ -68,6 +69,7 @@ func runSuiteBudget(t *testing.T, dir, prefix string, budget int) *harness.Repor
 		UserDataDir:  t.TempDir(),
 		Logf:         t.Logf,
 		WeightBudget: budget,
+		Visits:       visits,
 	}
 	rep, err := s.Run(t.Context())
 	if err != nil {
