@@ -92,6 +92,10 @@ type Diagnostic struct {
 	// lineCol, if not zero, is the column of Pos within a LineText that
 	// WithLine cut from a longer line.
 	lineCol int
+	// Cause, if not empty, is the file whose own problems led to this one
+	// (see Because); what names such knock-ons in the plural.
+	Cause string
+	what  string
 }
 
 // Errorf returns an error-severity diagnostic at pos.
@@ -219,20 +223,14 @@ func (l List) Count() (errors, warnings int) {
 }
 
 // Sort orders the list by position, errors before warnings at the same
-// position, then by message, and removes exact duplicates. Sorting makes the
-// report deterministic whatever order parallel stages finished in.
+// position, then by message, and removes exact duplicates. A knock-on
+// (see Because) sorts after the problems of the file that caused it, so
+// that the cause is read first. Sorting makes the report deterministic
+// whatever order parallel stages finished in.
 func (l *List) Sort() {
-	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
-		if c := a.Pos.Compare(b.Pos); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Msg, b.Msg)
-	})
+	slices.SortStableFunc(*l, compare)
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
-		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg && a.Cause == b.Cause
 	})
 }
 
