@@ -81,6 +81,9 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 	}
 	if !c.List {
 		v, msg, hint := cc.item(c, text)
+		if msg != "" && cc.knockOn(c, text, pos, where) {
+			return emptyValue(c.Type, pos), false
+		}
 		if msg != "" {
 			return fail(msg, hint)
 		}
@@ -95,6 +98,8 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		}
 		v, msg, hint := cc.item(c, part)
 		switch {
+		case msg != "" && cc.knockOn(c, part, pos, where):
+			ok = false
 		case msg != "":
 			cc.errorf(pos, hint, "column %q in %s: %s", c.Name, where, msg)
 			ok = false
@@ -110,6 +115,20 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		ok = false
 	}
 	return listValue(c.Type, items, pos), ok
+}
+
+// knockOn reports a reference that could not be found in a reference file
+// (data/regions.toml, data/professions.toml) which has errors of its own,
+// as a knock-on of those errors, and reports whether it did so.
+func (cc *cellChecker) knockOn(c *Column, s string, pos diag.Pos, where string) bool {
+	file := cc.refs.brokenFor(c.Type)
+	if file == "" {
+		return false
+	}
+	cc.l.Add(cc.src.At(pos, "column %q in %s: %q cannot be checked, because %s has errors", c.Name, where, s, file).
+		WithHint("fix the errors in %s first", file).
+		Because(file, "cells that use it"))
+	return true
 }
 
 // item checks one value of a text, enum or reference column, returning its

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -64,8 +65,8 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string) {
 	text, err := fs.ReadFile(fsys, ManifestPath)
 	if err != nil {
-		if !isNotExist(err) {
-			l.Errorf(diag.Pos{File: ManifestPath}, "cannot read the manifest: %v", err)
+		if !isNotExist(err) || isLink(fsys, ManifestPath) {
+			l.Add(source.Problem(fsys, ManifestPath, err))
 		}
 		return nil, nil
 	}
@@ -184,7 +185,9 @@ func (mc *manifestChecker) file(i int, file string) {
 		return
 	}
 	mc.files[file] = i
-	if _, err := fs.Stat(mc.fsys, DataDir+"/"+file); err != nil {
+	if _, err := fs.Stat(mc.fsys, DataDir+"/"+file); err != nil && !isLink(mc.fsys, DataDir+"/"+file) {
+		// (A link that cannot be followed is reported at the link, where
+		// the loader fails to read it, in plain words.)
 		hint := "check the spelling, or put the file in the data/ folder"
 		if near := nearest(file, dataFiles(mc.fsys)); near != "" {
 			hint = fmt.Sprintf("did you mean %q? ", near) + hint
