@@ -32,7 +32,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	regions, haveRegions := loadRegions(fsys, &l)
 	profs, haveProfs := loadProfessions(fsys, &l)
 	set.Regions, set.Professions = regions, profs
-	specs, mentioned := loadManifest(fsys, &l)
+	specs, mentioned, manifestRead := loadManifest(fsys, &l)
 	requireReference(specs, TypeRegion, RegionsPath, haveRegions, &l)
 	requireReference(specs, TypeProfession, ProfessionsPath, haveProfs, &l)
 	r := newRefs(regions, profs, opts.Standards)
@@ -65,7 +65,10 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			set.Tables = append(set.Tables, t)
 		}
 	}
-	warnUndeclared(fsys, mentioned, &l)
+	if manifestRead {
+		// (Otherwise every data file would seem undeclared.)
+		warnUndeclared(fsys, mentioned, &l)
+	}
 	set.broken = brokenFiles(l)
 	return set, l
 }

@@ -61,21 +61,24 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // loadManifest reads data/datasets.toml. A site without one has no
 // datasets. Problems are added to l; the specs returned are those without
 // problems, and mentioned lists every data file the manifest names (paths
-// relative to the site's source folder), good or bad.
-func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string) {
+// relative to the site's source folder), good or bad. read is false when
+// the manifest exists but could not be read or parsed: what it declares is
+// then unknown.
+func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string, read bool) {
 	text, err := fs.ReadFile(fsys, ManifestPath)
 	if err != nil {
 		if !isNotExist(err) || isLink(fsys, ManifestPath) {
 			l.Add(source.Problem(fsys, ManifestPath, err))
+			return nil, nil, false
 		}
-		return nil, nil
+		return nil, nil, true
 	}
 	src := diag.NewSource(ManifestPath, text)
 	var m manifestTOML
 	doc, diags := tomldecode.File(src, &m)
 	l.Append(diags)
 	if doc == nil {
-		return nil, nil
+		return nil, nil, false
 	}
 	for _, d := range m.Dataset {
 		mentioned = append(mentioned, DataDir+"/"+d.File)
@@ -86,7 +89,7 @@ func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string) 
 			specs = append(specs, s)
 		}
 	}
-	return specs, mentioned
+	return specs, mentioned, true
 }
 
 type manifestChecker struct {
