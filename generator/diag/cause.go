@@ -13,8 +13,8 @@ import (
 // knock-ons in the plural, for the count ("rows that use it").
 //
 // The cause's own problems are the ones to fix, so Sort puts knock-ons
-// after them, and Print folds the knock-ons of one cause in one file into
-// the first, counting the rest: thousands of rows that refer to a broken
+// after them, and Print folds the knock-ons of one cause into the first,
+// counting the rest: thousands of rows that refer to a broken
 // file then cost one line, and the broken file's own error comes first.
 func (d Diagnostic) Because(cause, what string) Diagnostic {
 	d.Cause, d.what = cause, what
@@ -51,16 +51,17 @@ func compare(a, b Diagnostic) int {
 	return cmp.Compare(a.Msg, b.Msg)
 }
 
-// fold replaces each run of knock-ons of the same cause, in the same file
-// and of the same severity, with its first, whose message then counts the
-// others. l must be sorted.
+// fold replaces each run of knock-ons of the same cause, severity and kind
+// with its first, whose message then counts the others: they may be in
+// many files (every page, when the theme is missing), but one fix mends
+// them all. l must be sorted.
 func fold(l List) List {
 	out := make(List, 0, len(l))
 	for i := 0; i < len(l); {
 		d := l[i]
 		j := i + 1
 		if d.Cause != "" {
-			for j < len(l) && l[j].Cause == d.Cause && l[j].Pos.File == d.Pos.File && l[j].Severity == d.Severity && l[j].what == d.what {
+			for j < len(l) && l[j].Cause == d.Cause && l[j].Severity == d.Severity && l[j].what == d.what {
 				j++
 			}
 			if n := j - i - 1; n > 0 {

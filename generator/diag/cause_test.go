@@ -64,7 +64,7 @@ data/zones.csv:1:1: a problem in a file sorted after the knock-ons
 	}
 }
 
-func TestFoldKeepsCausesAndFilesApart(t *testing.T) {
+func TestFoldKeepsCausesApart(t *testing.T) {
 	var l List
 	l.Add(Errorf(Pos{"data/a.csv", 2, 1}, "a1").Because("data/regions.toml", "rows"))
 	l.Add(Errorf(Pos{"data/a.csv", 3, 1}, "a2").Because("data/regions.toml", "rows"))
@@ -72,6 +72,8 @@ func TestFoldKeepsCausesAndFilesApart(t *testing.T) {
 	l.Add(Errorf(Pos{"data/b.csv", 3, 1}, "b2").Because("data/professions.toml", "rows"))
 	l.Add(Errorf(Pos{"data/b.csv", 4, 1}, "b3")) // not a knock-on: never folded
 	l.Add(Errorf(Pos{"data/b.csv", 5, 1}, "b4"))
+	l.Add(Warningf(Pos{"data/c.csv", 1, 1}, "c1").Because("data/regions.toml", "rows"))
+	l.Add(Errorf(Pos{"data/c.csv", 2, 1}, "c2").Because("data/regions.toml", "pages"))
 	l.Sort()
 	var got []string
 	for _, d := range fold(l) {
@@ -81,8 +83,9 @@ func TestFoldKeepsCausesAndFilesApart(t *testing.T) {
 		"data/b.csv:4:1: b3",
 		"data/b.csv:5:1: b4",
 		"data/b.csv:3:1: b2",
-		"data/a.csv:2:1: a1 (and 1 more rows)",
-		"data/b.csv:2:1: b1",
+		"data/a.csv:2:1: a1 (and 2 more rows)", // across files
+		"data/c.csv:1:1: warning: c1",          // not an error
+		"data/c.csv:2:1: c2",                   // another kind
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("folded:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"io/fs"
@@ -45,6 +46,8 @@ type Options struct {
 	Memo Memo
 	// Metrics, if not nil, records how long each layout took.
 	Metrics *Metrics
+	// MaxPageBytes, if not zero, replaces MaxPageBytes (for tests).
+	MaxPageBytes int
 }
 
 // Pages renders every page of s, plus a redirect page for every alias.
@@ -76,7 +79,7 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 		buf.Reset()
 		defer pool.Put(buf)
 		start := time.Now()
-		d := renderPage(buf, s, p, layouts, fsys)
+		d := renderPage(buf, s, p, layouts, fsys, cmp.Or(opts.MaxPageBytes, MaxPageBytes))
 		if c != nil {
 			opts.Metrics.add(layouts.Source(layout), time.Since(start))
 		}
@@ -159,18 +162,29 @@ func groupRepeats(l diag.List) diag.List {
 	return out
 }
 
-func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
+func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS, limit int) *diag.Diagnostic {
 	names := Candidates(p)
-	c, _ := layouts.lookup(names)
+	c, layout := layouts.lookup(names)
 	if c == nil {
 		d := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "no layout can render this page (kind %s%s)", p.Kind, typeNote(p)).
 			WithHint("add one of these files under layouts/: %s", strings.Join(names, ", "))
 		if p.File == "" {
 			d.Pos = diag.Pos{File: "layouts"}
 		}
+		if layouts.missingTheme != "" {
+			d.Msg = fmt.Sprintf("no layout can render this page, because the theme %q named in site.toml does not exist", layouts.missingTheme)
+			d = d.WithHint("correct the theme in site.toml").Because("site.toml", "pages")
+		}
 		return &d
 	}
-	if err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s}); err != nil {
+	w := &capWriter{buf: buf, limit: limit}
+	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s})
+	if w.over {
+		d := layouts.tooLarge(w, c.tmpl, layout, fsys)
+		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
+		return &d
+	}
+	if err != nil {
 		d := layouts.templateError(err, fsys)
 		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
 		return &d
