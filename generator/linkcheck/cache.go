@@ -94,5 +94,5 @@ func (c *Cache) check(files []site.File, s Site) diag.List {
 		out.Append(entries[i].result.diags)
 	}
 	c.files = next
-	return out
+	return onceEach(out)
 }

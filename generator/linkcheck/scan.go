@@ -72,18 +72,43 @@ func attrName(data []byte, eq int) string {
 	return string(bytes.ToLower(data[k:eq]))
 }
 
-// inTag reports whether position i lies inside a tag: the nearest '<' or
-// '>' before it is a '<'.
+// inTag reports whether position i lies inside a tag, between attributes:
+// the nearest '<' or '>' before it is a '<', and i is not inside a quoted
+// attribute value (content="use src=x here" holds no src attribute).
 func inTag(data []byte, i int) bool {
 	for k := i - 1; k >= 0 && i-k < 4096; k-- {
 		switch data[k] {
 		case '<':
-			return true
+			return !inValue(data[k:i])
 		case '>':
 			return false
 		}
 	}
 	return false
+}
+
+// inValue reports whether the end of tag, the start of a tag up to some
+// point, lies inside a quoted attribute value: a quote opens a value only
+// right after an '=' (spaces allowed between), and the same quote closes it.
+func inValue(tag []byte) bool {
+	var quote byte
+	afterEq := false
+	for _, c := range tag {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && afterEq:
+			quote = c
+			afterEq = false
+		case c == '=':
+			afterEq = true
+		case !isSpace(c):
+			afterEq = false
+		}
+	}
+	return quote != 0
 }
 
 func attrValue(data []byte, i int) ([]byte, int, int) {

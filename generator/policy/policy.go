@@ -55,6 +55,10 @@ type Options struct {
 	BasePath string
 	// Cache, if not nil, keeps findings between checks (see Cache).
 	Cache *Cache
+	// Locate, if not nil, finds where markup of a built page was written
+	// in the layouts (render.Layouts.Locate): a problem whose markup it
+	// finds is reported at that line, where the editor can fix it.
+	Locate func(markup string) (pos diag.Pos, line string, ok bool)
 }
 
 // rule names one kind of problem; findings group by rule and excerpt.
@@ -111,7 +115,7 @@ func Check(files []site.File, opts Options) diag.List {
 			found[i] = check()
 		}
 	})
-	return report(files, found)
+	return report(files, found, opts.Locate)
 }
 
 // group is one problem and the pages that have it.
@@ -122,7 +126,7 @@ type group struct {
 }
 
 // report turns the findings into diagnostics, one per distinct problem.
-func report(files []site.File, found [][]finding) diag.List {
+func report(files []site.File, found [][]finding, locate func(string) (diag.Pos, string, bool)) diag.List {
 	type key struct {
 		r       rule
 		excerpt string
@@ -162,8 +166,15 @@ func report(files []site.File, found [][]finding) diag.List {
 		if file == "" {
 			file = f.Path
 		}
-		diags.Add(diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where).
-			WithHint("%s", g.first.hint))
+		d := diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where)
+		// Only pages come from layouts; a static or bundled HTML file is
+		// its own source.
+		fromLayout := f.Source == "" || strings.HasSuffix(f.Source, ".md")
+		if at, line, ok := layoutSource(f.Data, g.first.offset, locate); ok && fromLayout {
+			d.Pos = at
+			d = d.WithLine(line)
+		}
+		diags.Add(d.WithHint("%s", g.first.hint))
 	}
 	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int {
 		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Msg, b.Msg))
