@@ -146,7 +146,8 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache(),
+		PublishTypes: cfg.Content.PublishTypes})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -250,15 +251,16 @@ func Run(opts Options) (Result, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
 
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
+	files, d := merge(aliasesOf(s), pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
 	diags.Append(d)
 	clk.lap("static")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
+	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache(), Locate: layouts.Locate}))
 	clk.lap("policy")
 
 	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
+		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache(),
+			Shared: []*diag.Source{cfg.Doc().Src()}}))
 		clk.lap("linkcheck")
 	}
 	diags.Append(scanner.Scan(search.ForScan(files), sources(s)))

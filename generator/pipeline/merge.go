@@ -3,6 +3,7 @@ package pipeline
 import (
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -11,8 +12,9 @@ import (
 
 // merge joins the output of every stage into one list sorted by path, and
 // refuses two files with the same path: a static file may not silently
-// replace a page, nor a page a static file.
-func merge(groups ...[]site.File) ([]site.File, diag.List) {
+// replace a page, nor a page a static file. A clash with an alias's
+// redirect page is reported at the alias, found with aliasAt.
+func merge(aliasAt func(site.File) (diag.Diagnostic, bool), groups ...[]site.File) ([]site.File, diag.List) {
 	var (
 		all   []site.File
 		diags diag.List
@@ -25,8 +27,8 @@ func merge(groups ...[]site.File) ([]site.File, diag.List) {
 	for i, f := range all {
 		if i > 0 && all[i-1].Path == f.Path {
 			prev := all[i-1]
-			diags.Add(diag.Errorf(diag.Pos{File: orGenerated(f.Source)}, "%s would be written to %s, which %s also writes", orGenerated(f.Source), f.Path, orGenerated(prev.Source)).
-				WithHint("rename or remove one of them"))
+			d := diag.Errorf(diag.Pos{File: orGenerated(f.Source)}, "%s would be written to %s, which %s also writes", orGenerated(f.Source), f.Path, orGenerated(prev.Source))
+			diags.Add(atAlias(d, aliasAt, f, prev).WithHint("rename or remove one of them"))
 			continue
 		}
 		out = append(out, f)
@@ -51,10 +53,44 @@ func merge(groups ...[]site.File) ([]site.File, diag.List) {
 		if at == "" {
 			at = other.Source
 		}
-		diags.Add(diag.Errorf(diag.Pos{File: orGenerated(at)}, "%s would be a file, but %s (from %s) needs a folder of that name", f.Path, other.Path, orGenerated(other.Source)).
-			WithHint("rename one of them (an alias or static file usually)"))
+		d := diag.Errorf(diag.Pos{File: orGenerated(at)}, "%s would be a file, but %s (from %s) needs a folder of that name", f.Path, other.Path, orGenerated(other.Source))
+		diags.Add(atAlias(d, aliasAt, f, other).WithHint("rename one of them (an alias or static file usually)"))
 	}
 	return out, diags
+}
+
+// atAlias moves d to the alias line of whichever of the clashing files is
+// an alias's redirect page: the alias is what the editor just wrote, and
+// the other file (an open-data file, say) comes from elsewhere.
+func atAlias(d diag.Diagnostic, aliasAt func(site.File) (diag.Diagnostic, bool), files ...site.File) diag.Diagnostic {
+	if aliasAt == nil {
+		return d
+	}
+	for _, f := range files {
+		if at, ok := aliasAt(f); ok {
+			at.Msg, at.Severity = d.Msg, d.Severity
+			return at
+		}
+	}
+	return d
+}
+
+// aliasesOf returns the function that finds the alias line in front
+// matter that made an output file, if the file is an alias's redirect
+// page.
+func aliasesOf(s *site.Site) func(site.File) (diag.Diagnostic, bool) {
+	return func(f site.File) (diag.Diagnostic, bool) {
+		p := s.GetPage(f.Source)
+		if p == nil || p.Front == nil {
+			return diag.Diagnostic{}, false
+		}
+		for i, a := range p.Aliases {
+			if strings.TrimPrefix(path.Clean(a), "/")+"/index.html" == f.Path {
+				return p.Front.Errorf([]string{"aliases", strconv.Itoa(i)}, ""), true
+			}
+		}
+		return diag.Diagnostic{}, false
+	}
 }
 
 func orGenerated(source string) string {

@@ -172,7 +172,12 @@ func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts,
 			d.Pos = diag.Pos{File: "layouts"}
 		}
 		if layouts.missingTheme != "" {
-			d.Msg = fmt.Sprintf("no layout can render this page, because the theme %q named in site.toml does not exist", layouts.missingTheme)
+			// (A generated page is named, so that the count is of pages.)
+			what := "this page"
+			if p.File == "" {
+				what = "the page " + p.URL
+			}
+			d.Msg = fmt.Sprintf("no layout can render %s, because the theme %q named in site.toml does not exist", what, layouts.missingTheme)
 			d = d.WithHint("correct the theme in site.toml").Because("site.toml", "pages")
 		}
 		return &d
