@@ -42,7 +42,7 @@ func TestReportedAtTheLayout(t *testing.T) {
 		{"markup in two layouts", `<p style="color:red">`, "content/a.md",
 			`content/a.md: <p style="color:red"> has an inline style attribute (built file a/index.html, line 7, column 4)`},
 		{"a static file is its own source", "<script>alert(1)</script>", "static/a/index.html",
-			"static/a/index.html: <script> is an inline script (built file a/index.html, line 7, column 1)"},
+			"static/a/index.html:7:1: <script> is an inline script (built file a/index.html, line 7, column 1)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

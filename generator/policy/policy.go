@@ -22,7 +22,10 @@
 //     the file it names (checked when that file is part of the output; a
 //     missing file is linkcheck's business);
 //
-// and in every CSS file, a url() or @import of another origin.
+// in every CSS file, a url() or @import of another origin; and in every SVG
+// image, what would be a problem in a page (a script, an event handler, a
+// javascript: address, a file loaded from another website), or markup that
+// cannot be checked (see scanSVG).
 //
 // The same problem in many pages (a layout's mistake repeats on every page
 // it renders) is reported once, naming one page (one made from a content
@@ -106,6 +109,8 @@ func Check(files []site.File, opts Options) diag.List {
 				}, memo)
 			case ".css":
 				return scanCSS(f.Data)
+			case ".svg":
+				return scanSVG(f.Data)
 			}
 			return nil
 		}
@@ -173,6 +178,10 @@ func report(files []site.File, found [][]finding, locate func(string) (diag.Pos,
 		if at, line, ok := layoutSource(f.Data, g.first.offset, locate); ok && fromLayout {
 			d.Pos = at
 			d = d.WithLine(line)
+		} else if copied(f.Source) {
+			// Copied as it is: the built file's position is the source's.
+			d.Pos = diag.Pos{File: f.Source, Line: pos.Line, Col: pos.Col}
+			d = d.WithLine(diag.NewSource(f.Path, f.Data).Line(pos.Line))
 		}
 		diags.Add(d.WithHint("%s", g.first.hint))
 	}
@@ -180,6 +189,13 @@ func report(files []site.File, found [][]finding, locate func(string) (diag.Pos,
 		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Msg, b.Msg))
 	})
 	return diags
+}
+
+// copied reports whether a source file is published byte for byte: a
+// static file (the site's or the theme's) or a page's resource.
+func copied(source string) bool {
+	return strings.HasPrefix(source, "static/") || strings.HasPrefix(source, "themes/") && strings.Contains(source, "/static/") ||
+		strings.HasPrefix(source, "content/") && !strings.HasSuffix(source, ".md")
 }
 
 func plural(n int, one, many string) string {
