@@ -271,7 +271,11 @@ func Run(opts Options) (Result, diag.List) {
 		return res, diags
 	}
 	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		d := diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
+		if pe := (*publish.Error)(nil); errors.As(err, &pe) {
+			d = d.WithHint("%s", pe.Hint)
+		}
+		diags.Add(d)
 	}
 	clk.lap("publish")
 	res.Stages = clk.stages

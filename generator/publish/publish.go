@@ -93,8 +93,18 @@ func isWithin(p, dir string) bool {
 // folder deleted) before it is swapped in.
 const PrevSuffix = ".plinth-prev"
 
+// stagingInfix names the staging folders a build makes beside the
+// destination ("public.plinth-staging-123456").
+const stagingInfix = ".plinth-staging-"
+
 // Write publishes files to opts.Destination. Every file path is checked to
 // be local (no "..", not absolute) before anything is written.
+//
+// Builds that publish to the same place take turns (see lock). A build
+// that was killed while publishing leaves the published site complete (the
+// swap is one step) and its staging folder behind; the next build clears
+// that folder away and keeps what it holds of the previous site as the
+// starting point for the next update.
 func Write(opts Options, files []site.File) error {
 	if err := CheckDestination(opts); err != nil {
 		return err
@@ -103,23 +113,34 @@ func Write(opts Options, files []site.File) error {
 		return err
 	}
 	dest, _ := filepath.Abs(opts.Destination)
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return err
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return failure(err, opts.Destination, parent, "cannot create the folder %s to publish into", parent)
 	}
-	stage, err := os.MkdirTemp(filepath.Dir(dest), filepath.Base(dest)+".plinth-staging-")
+	unlock, locked, err := lock(parent)
 	if err != nil {
-		return fmt.Errorf("cannot create a staging folder beside %s: %w", opts.Destination, err)
+		return failure(err, opts.Destination, parent, "cannot open the folder %s, which holds %s", parent, opts.Destination)
 	}
+	defer unlock()
+	if locked {
+		recoverStale(dest)
+	}
+	stage, err := os.MkdirTemp(parent, filepath.Base(dest)+stagingInfix)
+	if err != nil {
+		return failure(err, opts.Destination, parent, "cannot write to the folder %s, which holds %s", parent, opts.Destination)
+	}
+	prev := dest + PrevSuffix
+	site := filepath.Join(stage, "site")
 	// The staging folder is removed on every path out, unless it became
-	// the destination.
+	// the destination; a previous site claimed from beside the
+	// destination goes back there, as the next build's starting point.
 	swapped := false
 	defer func() {
 		if !swapped {
+			keepPrevious(site, prev)
 			removeTree(stage)
 		}
 	}()
-	prev := dest + PrevSuffix
-	site := filepath.Join(stage, "site")
 	var werr error
 	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, site) == nil {
 		// Claiming the previous site by renaming it means two builds at
@@ -129,11 +150,11 @@ func Write(opts Options, files []site.File) error {
 		werr = writeAll(site, files)
 	}
 	if werr != nil {
-		return werr
+		return failure(werr, opts.Destination, parent, "cannot write the new site beside %s", opts.Destination)
 	}
 	old, err := swap(site, dest)
 	if err != nil {
-		return fmt.Errorf("cannot swap the new site into %s: %w", opts.Destination, err)
+		return failure(err, opts.Destination, parent, "cannot put the new site in place of %s", opts.Destination)
 	}
 	swapped = true
 	if old != "" {
@@ -145,6 +166,50 @@ func Write(opts Options, files []site.File) error {
 	}
 	removeTree(stage)
 	return nil
+}
+
+// keepPrevious moves a previous site claimed into a staging folder back
+// beside the destination, unless another is there already. Its files are
+// each complete (updates write a new file and rename it into place), if
+// not all of one build, which the next update sorts out.
+func keepPrevious(claimed, prev string) {
+	if _, err := os.Lstat(claimed); err != nil {
+		return
+	}
+	if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) {
+		_ = os.Rename(claimed, prev)
+	}
+}
+
+// recoverStale clears away what builds that were killed while publishing
+// to dest left beside it. It runs under the lock, so no other build is
+// publishing there: every staging folder is stale. A destination moved
+// aside by a swap that did not finish (see swap) is put back first.
+func recoverStale(dest string) {
+	parent, base := filepath.Split(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), base+stagingInfix) {
+			stale = append(stale, filepath.Join(parent, e.Name()))
+		}
+	}
+	for _, p := range stale {
+		if strings.HasSuffix(p, "-old") {
+			// A whole published site that swap moved aside.
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				_ = os.Rename(p, dest)
+			}
+			keepPrevious(p, dest+PrevSuffix)
+		}
+	}
+	for _, p := range stale {
+		keepPrevious(filepath.Join(p, "site"), dest+PrevSuffix)
+		removeTree(p)
+	}
 }
 
 // checkPaths refuses any path that could leave the output folder.

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/parallel"
@@ -89,18 +90,43 @@ func update(dir string, files []site.File) error {
 	parallel.For(len(files), func(i int) {
 		f := files[i]
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if e, ok := have[f.Path]; ok && e.size == int64(len(f.Data)) && e.mode == 0o644 {
+		e, existed := have[f.Path]
+		if existed && e.size == int64(len(f.Data)) && e.mode == 0o644 {
 			if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.Data) {
 				return
 			}
 		}
-		if e, ok := have[f.Path]; ok && e.mode != 0o644 {
-			// Someone changed its permissions; start the file afresh.
-			_ = os.Remove(p)
+		var err error
+		if existed {
+			err = replaceFile(p, f.Data, i)
+		} else {
+			err = os.WriteFile(p, f.Data, 0o644)
 		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		if err != nil {
 			errs[i] = fmt.Errorf("cannot write %s: %w", f.Path, err)
 		}
 	})
 	return errors.Join(errs...)
+}
+
+// replaceFile gives p new contents as a new file: it writes them beside p
+// and renames them over it. The old file is never changed in place, so a
+// copy of the site made with hard links (cp -al public snapshot), which
+// shares the old file, keeps the old contents; and a build killed here
+// leaves either the old file or the new one, never half of one. The
+// temporary name holds the file's index in the build, so parallel writes
+// never share one, and starts with a dot, which no output file's name
+// does; a leftover is removed by the next update like any file not in the
+// build.
+func replaceFile(p string, data []byte, index int) error {
+	tmp := filepath.Join(filepath.Dir(p), ".plinth-new-"+strconv.Itoa(index))
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return nil
 }
