@@ -28,7 +28,7 @@ func explain(fsys fs.FS, p string, err error) (msg, hint string) {
 		switch {
 		case rerr != nil:
 		case path.IsAbs(target) || strings.HasPrefix(target, `\`) || filepath.IsAbs(target):
-			return fmt.Sprintf("%s is a symbolic link to %s; Plinth follows only relative links to files inside the site folder", p, target),
+			return fmt.Sprintf("%s is a symbolic link to %s; Plinth follows only relative links, so that none can lead outside the site folder", p, target),
 				"copy the file into the site folder, or make the link relative (ln -s ../shared/file.csv) if the file is inside the site"
 		case !fs.ValidPath(path.Join(path.Dir(p), target)):
 			return fmt.Sprintf("%s is a symbolic link to %s, outside the site folder; Plinth reads only files inside the site", p, target),

@@ -64,7 +64,7 @@ func TestProblem(t *testing.T) {
 	tests := []struct {
 		file, msg, hint string
 	}{
-		{"data/absolute.csv", "data/absolute.csv is a symbolic link to " + filepath.Join(outside, "actions.csv") + "; Plinth follows only relative links to files inside the site folder", "make the link relative"},
+		{"data/absolute.csv", "data/absolute.csv is a symbolic link to " + filepath.Join(outside, "actions.csv") + "; Plinth follows only relative links, so that none can lead outside the site folder", "make the link relative"},
 		{"data/climbs.csv", "data/climbs.csv is a symbolic link to ../../" + filepath.Base(outside) + "/actions.csv, outside the site folder", "copy the file into the site folder"},
 		{"data/dangling.csv", "data/dangling.csv is a symbolic link to a file that does not exist", "point the link at a file"},
 		{"data/missing.csv", "data/missing.csv does not exist", "check the spelling"},
