@@ -101,14 +101,16 @@ func TestRecoversFromKilledBuild(t *testing.T) {
 	}{
 		{"killed while updating the previous site", func(t *testing.T, dest string) {
 			stage := dest + stagingInfix + "1234"
-			if err := os.Rename(dest+PrevSuffix, filepath.Join(mkdir(t, stage), "site")); err != nil {
+			if err := os.Rename(dest+PrevSuffix, filepath.Join(mkdir(t, stage), claimedName)); err != nil {
 				t.Fatal(err)
 			}
 			// Half updated, and a temporary file never renamed.
-			write(t, filepath.Join(stage, "site", "p0", "index.html"), "C page 0")
-			write(t, filepath.Join(stage, "site", "p1", ".plinth-new-1"), "C page")
+			write(t, filepath.Join(stage, claimedName, "p0", "index.html"), "C page 0")
+			write(t, filepath.Join(stage, claimedName, "p1", ".plinth-new-1"), "C page")
 		}},
-		{"killed while writing a first site", func(t *testing.T, dest string) {
+		{"killed while writing a site afresh", func(t *testing.T, dest string) {
+			// (Its fraction of a site is not kept; the next build keeps
+			// the site it replaces.)
 			if err := os.RemoveAll(dest + PrevSuffix); err != nil {
 				t.Fatal(err)
 			}
@@ -162,6 +164,15 @@ func TestFailedWriteKeepsPrevious(t *testing.T) {
 	}
 	if _, err := os.Stat(dest + PrevSuffix); err != nil {
 		t.Errorf("the previous site was lost: %v", err)
+	}
+	// A first publish that fails leaves nothing behind: a fraction of a
+	// site is not worth keeping on a disk that may be full.
+	opts, dest = setup(t)
+	if err := Write(opts, bad); err == nil {
+		t.Fatal("an impossible set of files was published")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dest)); len(entries) != 0 {
+		t.Errorf("a failed first publish left %v", entries)
 	}
 }
 

@@ -130,21 +130,25 @@ func Write(opts Options, files []site.File) error {
 		return failure(err, opts.Destination, parent, "cannot write to the folder %s, which holds %s", parent, opts.Destination)
 	}
 	prev := dest + PrevSuffix
+	// The new site is the previous one, claimed from beside the
+	// destination and updated, or else written afresh.
+	claimed := filepath.Join(stage, claimedName)
 	site := filepath.Join(stage, "site")
 	// The staging folder is removed on every path out, unless it became
-	// the destination; a previous site claimed from beside the
-	// destination goes back there, as the next build's starting point.
+	// the destination; a claimed previous site goes back beside the
+	// destination, as the next build's starting point.
 	swapped := false
 	defer func() {
 		if !swapped {
-			keepPrevious(site, prev)
+			keepPrevious(claimed, prev)
 			removeTree(stage)
 		}
 	}()
 	var werr error
-	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, site) == nil {
+	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, claimed) == nil {
 		// Claiming the previous site by renaming it means two builds at
 		// once never update the same folder.
+		site = claimed
 		werr = update(site, files)
 	} else {
 		werr = writeAll(site, files)
@@ -167,6 +171,13 @@ func Write(opts Options, files []site.File) error {
 	removeTree(stage)
 	return nil
 }
+
+// claimedName is the folder in a staging folder that holds the claimed
+// previous site: before the swap, updated or being updated into the new
+// one; after it, the site the swap replaced. Either way each of its files
+// is complete, so it is worth keeping. (A site being written afresh, in
+// "site", is not: it may be a fraction of one.)
+const claimedName = "previous"
 
 // keepPrevious moves a previous site claimed into a staging folder back
 // beside the destination, unless another is there already. Its files are
@@ -207,7 +218,7 @@ func recoverStale(dest string) {
 		}
 	}
 	for _, p := range stale {
-		keepPrevious(filepath.Join(p, "site"), dest+PrevSuffix)
+		keepPrevious(filepath.Join(p, claimedName), dest+PrevSuffix)
 		removeTree(p)
 	}
 }
