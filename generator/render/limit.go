@@ -47,11 +47,11 @@ func (w *capWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// tooLarge describes a page whose output passed the limit, at the line of
+// describeTooLarge describes a page whose output passed the limit, at the line of
 // the layout text it was writing over and over: the text that, of the
 // writes kept past the limit, comes from one place in the layouts only.
 // Failing that, it names the page's layout file.
-func (l *Layouts) tooLarge(w *capWriter, tmpl *template.Template, layout string, fsys fs.FS) diag.Diagnostic {
+func (l *Layouts) describeTooLarge(w *capWriter, tmpl *template.Template, layout string, fsys fs.FS) diag.Diagnostic {
 	nodes := map[string][]parse.Node{}
 	for _, t := range tmpl.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
@@ -76,7 +76,7 @@ func (l *Layouts) tooLarge(w *capWriter, tmpl *template.Template, layout string,
 			break
 		}
 	}
-	d := diag.Errorf(pos, "this layout made more than %d MB of HTML for one page, so rendering stopped", w.limit>>20)
+	d := diag.Errorf(pos, "a page rendered with this layout passed %d MB of HTML, so rendering stopped", w.limit>>20)
 	return l.withLine(d, fsys, col).
 		WithHint("a loop here probably runs far more often than intended (check the range and what it counts); no real page is this large")
 }

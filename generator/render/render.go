@@ -64,6 +64,9 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 		p := s.Pages[i]
 		r := &results[i]
 		c, layout := layouts.lookup(Candidates(p))
+		if _, stopped := layouts.tooLarge.Load(layout); stopped && c != nil {
+			return // the build has failed; the layout's error is reported
+		}
 		if memo != nil && c != nil {
 			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
 				r.files = files
@@ -185,8 +188,10 @@ func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts,
 	w := &capWriter{buf: buf, limit: limit}
 	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s})
 	if w.over {
-		d := layouts.tooLarge(w, c.tmpl, layout, fsys)
-		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
+		// Pages render in parallel, so which one passed the limit first
+		// varies: the report names none, and is the same every time.
+		layouts.tooLarge.Store(layout, true)
+		d := layouts.describeTooLarge(w, c.tmpl, layout, fsys)
 		return &d
 	}
 	if err != nil {

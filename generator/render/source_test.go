@@ -66,7 +66,7 @@ func TestErrorsAtTheirSource(t *testing.T) {
 			},
 			theme: "t",
 			limit: 1 << 20,
-			want:  `themes/t/layouts/page.html:2:26: this layout made more than 1 MB of HTML for one page, so rendering stopped (while rendering content/a.md and 1 other pages)`,
+			want:  `themes/t/layouts/page.html:2:26: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`,
 		},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -37,6 +38,10 @@ type Layouts struct {
 	// missingTheme names the theme when its folder does not exist (which
 	// package config reports at site.toml's theme line).
 	missingTheme string
+	// tooLarge holds the layouts that made a page past MaxPageBytes: the
+	// build has failed, and rendering more pages with them would only
+	// spend time on output that is never used.
+	tooLarge sync.Map
 }
 
 type compiled struct {
