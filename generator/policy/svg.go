@@ -14,11 +14,14 @@ import (
 // scripts run with the site's origin: so SVG images (under static/, beside
 // a page, in the theme) are held to the rules for HTML pages. The checks
 // read the file as XML, as browsers do.
+// ruleSVG is an SVG image that cannot be checked.
+const ruleSVG rule = "svg"
+
+// Hints for the problems of SVG images.
 const (
-	ruleSVG    rule = "svg"
-	hintSVGJS       = "an image needs no code: remove it in an SVG editor (or export the image again without interactivity), or publish the image as PNG"
-	hintSVGURL      = "make the image self-contained: embed what it uses, or copy the file into the site and refer to it by its address on the site"
-	hintSVGXML      = "open the image in an SVG editor (Inkscape, Illustrator) and save it again as plain SVG, or publish it as PNG"
+	hintSVGJS  = "an image needs no code: remove it in an SVG editor (or export the image again without interactivity), or publish the image as PNG"
+	hintSVGURL = "make the image self-contained: embed what it uses, or copy the file into the site and refer to it by its address on the site"
+	hintSVGXML = "open the image in an SVG editor (Inkscape, Illustrator) and save it again as plain SVG, or publish it as PNG"
 )
 
 // svgURLAttrs are the attributes through which SVG loads or links to
