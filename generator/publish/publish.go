@@ -202,24 +202,22 @@ func recoverStale(dest string) {
 	if err != nil {
 		return
 	}
-	var stale []string
+	prev := dest + PrevSuffix
 	for _, e := range entries {
-		if e.IsDir() && strings.HasPrefix(e.Name(), base+stagingInfix) {
-			stale = append(stale, filepath.Join(parent, e.Name()))
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), base+stagingInfix) {
+			continue
 		}
-	}
-	for _, p := range stale {
-		if strings.HasSuffix(p, "-old") {
+		stage := filepath.Join(parent, e.Name())
+		for _, name := range []string{"site" + asideSuffix, claimedName + asideSuffix} {
 			// A whole published site that swap moved aside.
+			aside := filepath.Join(stage, name)
 			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
-				_ = os.Rename(p, dest)
+				_ = os.Rename(aside, dest)
 			}
-			keepPrevious(p, dest+PrevSuffix)
+			keepPrevious(aside, prev)
 		}
-	}
-	for _, p := range stale {
-		keepPrevious(filepath.Join(p, claimedName), dest+PrevSuffix)
-		removeTree(p)
+		keepPrevious(filepath.Join(stage, claimedName), prev)
+		removeTree(stage)
 	}
 }
 
@@ -274,6 +272,10 @@ func writeAll(dir string, files []site.File) error {
 	return errors.Join(errs...)
 }
 
+// asideSuffix names the folder, beside the new site in its staging
+// folder, where swap moves the destination when it cannot exchange them.
+const asideSuffix = "-old"
+
 // swap puts stage at dest and returns the folder now holding the previous
 // site ("" if there was none), for the caller to delete.
 func swap(stage, dest string) (string, error) {
@@ -283,7 +285,7 @@ func swap(stage, dest string) (string, error) {
 	if err := exchange(stage, dest); err == nil {
 		return stage, nil
 	}
-	aside := stage + "-old"
+	aside := stage + asideSuffix
 	if err := os.Rename(dest, aside); err != nil {
 		return "", err
 	}
