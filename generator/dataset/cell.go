@@ -18,6 +18,10 @@ type cellChecker struct {
 	src  *diag.Source
 	l    *diag.List
 	keys map[string]keyUse // joined key values → first row using them
+	// knockOns maps a broken reference file to the index in l of the
+	// first cell that could not be checked against it; the others are
+	// counted on it (diag.Diagnostic.Again).
+	knockOns map[string]int
 }
 
 type keyUse struct {
@@ -26,7 +30,7 @@ type keyUse struct {
 }
 
 func newCellChecker(spec *Spec, r *refs, src *diag.Source, l *diag.List) *cellChecker {
-	return &cellChecker{spec: spec, refs: r, src: src, l: l, keys: map[string]keyUse{}}
+	return &cellChecker{spec: spec, refs: r, src: src, l: l, keys: map[string]keyUse{}, knockOns: map[string]int{}}
 }
 
 // errorf reports a problem with a cell at pos, with the source line.
@@ -125,6 +129,11 @@ func (cc *cellChecker) knockOn(c *Column, s string, pos diag.Pos, where string) 
 	if file == "" {
 		return false
 	}
+	if i, ok := cc.knockOns[file]; ok {
+		(*cc.l)[i] = (*cc.l)[i].Again()
+		return true
+	}
+	cc.knockOns[file] = len(*cc.l)
 	cc.l.Add(cc.src.At(pos, "column %q in %s: %q cannot be checked, because %s has errors", c.Name, where, s, file).
 		WithHint("fix the errors in %s first", file).
 		Because(file, "cells that use it"))

@@ -123,3 +123,40 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+// TestCauseChains: a knock-on of a file that holds only knock-ons itself
+// sorts under the file they come from, and counts given with Again add up.
+func TestCauseChains(t *testing.T) {
+	var l List
+	l.Add(Errorf(Pos{"data/actions.csv", 0, 0}, "data/actions.csv has no usable rows").Because("data/actions.csv", "files"))
+	l.Add(Errorf(Pos{"data/actions.csv", 2, 48}, "cell cannot be checked").Because("data/regions.toml", "cells that use it").Again().Again())
+	l.Add(Errorf(Pos{"data/actions.csv", 201, 1}, "checking stopped").Because("data/regions.toml", "files"))
+	l.Add(Errorf(Pos{"data/providers.csv", 2, 46}, "cell cannot be checked").Because("data/regions.toml", "cells that use it"))
+	l.Add(Errorf(Pos{"data/regions.toml", 9, 9}, "this is not valid TOML"))
+	var b strings.Builder
+	Print(&b, l, 50)
+	want := `data/regions.toml:9:9: this is not valid TOML
+data/actions.csv: data/actions.csv has no usable rows
+data/actions.csv:2:48: cell cannot be checked (and 3 more cells that use it)
+data/actions.csv:201:1: checking stopped
+`
+	if b.String() != want {
+		t.Errorf("Print:\n%s\nwant:\n%s", b.String(), want)
+	}
+	if e, _ := l.Count(); e != 7 {
+		t.Errorf("Count() = %d errors, want 7 (the two that Again counted included)", e)
+	}
+}
+
+// TestCauseLoop: files that name each other as causes (which no stage
+// should report) are still printed, and sorting ends.
+func TestCauseLoop(t *testing.T) {
+	var l List
+	l.Add(Errorf(Pos{"data/a.csv", 1, 1}, "loop one").Because("data/b.csv", "rows"))
+	l.Add(Errorf(Pos{"data/b.csv", 1, 1}, "loop two").Because("data/a.csv", "rows"))
+	var b strings.Builder
+	Print(&b, l, 50)
+	if !strings.Contains(b.String(), "loop one") || !strings.Contains(b.String(), "loop two") {
+		t.Errorf("Print:\n%s", b.String())
+	}
+}

@@ -93,9 +93,11 @@ type Diagnostic struct {
 	// WithLine cut from a longer line.
 	lineCol int
 	// Cause, if not empty, is the file whose own problems led to this one
-	// (see Because); what names such knock-ons in the plural.
+	// (see Because); what names such knock-ons in the plural, and more
+	// counts further knock-ons this one stands for (see Again).
 	Cause string
 	what  string
+	more  int
 }
 
 // Errorf returns an error-severity diagnostic at pos.
@@ -210,13 +212,14 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Count returns the number of errors and warnings in the list.
+// Count returns the number of errors and warnings in the list, counting
+// the knock-ons a diagnostic stands for (see Again).
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
 		if d.Severity == Error {
-			errors++
+			errors += 1 + d.more
 		} else {
-			warnings++
+			warnings += 1 + d.more
 		}
 	}
 	return errors, warnings
@@ -228,7 +231,7 @@ func (l List) Count() (errors, warnings int) {
 // that the cause is read first. Sorting makes the report deterministic
 // whatever order parallel stages finished in.
 func (l *List) Sort() {
-	slices.SortStableFunc(*l, compare)
+	slices.SortStableFunc(*l, findCauses(*l).compare)
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
 		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg && a.Cause == b.Cause
 	})
