@@ -101,12 +101,8 @@ func (f *csvFile) read(text []byte) []loadedRow {
 	)
 	for {
 		if f.full() {
-			d := diag.Errorf(diag.Pos{File: f.spec.Path(), Line: line}, "%s has at least %d problems, so checking stopped here", f.spec.Path(), maxProblems).
-				WithHint("fix the problems listed (often one mistake, like a missing column, causes many) and build again")
-			if cause := f.knockOnCause(); cause != "" {
-				d = d.Because(cause, "files")
-			}
-			f.l.Add(d)
+			f.l.Add(diag.Errorf(diag.Pos{File: f.spec.Path(), Line: line}, "%s has at least %d problems, so checking stopped here", f.spec.Path(), maxProblems).
+				WithHint("fix the problems listed (often one mistake, like a missing column, causes many) and build again"))
 			return rows
 		}
 		rec, err := cr.Read()
@@ -155,17 +151,6 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			"add at least one row of data, or declare the dataset optional = true in %s", ManifestPath))
 	}
 	return rows
-}
-
-// knockOnCause returns the file that caused the first knock-on among the
-// file's problems (see diag.Because), or "".
-func (f *csvFile) knockOnCause() string {
-	for _, d := range (*f.l)[f.first:] {
-		if d.Cause != "" {
-			return d.Cause
-		}
-	}
-	return ""
 }
 
 // trailingBlank reports whether a row whose number of cells differs from
