@@ -110,6 +110,7 @@ func read(data *dataset.Set, l *diag.List) *records {
 		return nil
 	}
 	_, hasDate := r.spec.Column("last_updated")
+	knockOn := -1 // index in l of the first action whose provider cannot be checked
 	for row := range dataset.PrivateRows(pt) {
 		a := action{
 			region: row.Get("region").Text(), status: row.Get("status").Text(), quarter: row.Get("quarter").Text(),
@@ -120,9 +121,12 @@ func read(data *dataset.Set, l *diag.List) *records {
 		}
 		switch v := row.Get("provider_code"); {
 		case pcodes == nil || pcodes[a.provider]:
+		case data.Broken(r.pspec.Path()) && knockOn >= 0:
+			(*l)[knockOn] = (*l)[knockOn].Again()
 		case data.Broken(r.pspec.Path()):
 			// The provider may be one of the rows the file's own errors
-			// lost: those errors come first, and this counts once.
+			// lost: those errors come first, and the rest are counted here.
+			knockOn = len(*l)
 			l.Add(diag.Errorf(v.Pos, "the provider code %q cannot be checked, because %s has errors", a.provider, r.pspec.Path()).
 				WithHint("fix the errors in %s first", r.pspec.Path()).
 				Because(r.pspec.Path(), "rows that use it"))
