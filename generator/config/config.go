@@ -13,6 +13,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
@@ -76,6 +77,12 @@ type Scan struct {
 	// Allow lists exact values that may appear in the site although they
 	// look like personal data, such as the public contact address.
 	Allow []string `toml:"allow"`
+	// Abbreviations are the site's short forms of organisation types and
+	// what they stand for ("NHS FT" = "NHS Foundation Trust"): the scan
+	// reads each short form as its long form, so that a provider named
+	// with its type cut short is still found. They add to the scan's own
+	// list (package scan, DefaultAbbreviations).
+	Abbreviations map[string]string `toml:"abbreviations"`
 }
 
 // Search is the [search] table.
@@ -205,6 +212,34 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).
 					WithHint(`use page = "strategy/_index.md" for a page of this site, or url = "https://…" for another site`))
 			}
+		}
+	}
+	l.Append(c.checkAbbreviations())
+	return l
+}
+
+// checkAbbreviations reports short forms the scan could not use: empty,
+// without a letter or digit, longer than a name's type, on several lines,
+// or standing for themselves.
+func (c *Config) checkAbbreviations() diag.List {
+	var l diag.List
+	for _, short := range slices.Sorted(maps.Keys(c.Scan.Abbreviations)) {
+		long := c.Scan.Abbreviations[short]
+		at := []string{"scan", "abbreviations", short}
+		hint := `write the short form as the key and what it stands for as the value, like "NHS FT" = "NHS Foundation Trust"`
+		for _, v := range []string{short, long} {
+			switch {
+			case !strings.ContainsFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+				l.Add(c.doc.Errorf(at, "the abbreviation %q = %q needs letters in both parts", short, long).WithHint("%s", hint))
+			case strings.ContainsAny(v, "\n\r") || utf8.RuneCountInString(v) > 80:
+				l.Add(c.doc.Errorf(at, "%q is too long for an abbreviation: write it on one line, in at most 80 characters", v).WithHint("%s", hint))
+			default:
+				continue
+			}
+			break
+		}
+		if strings.EqualFold(strings.TrimSpace(short), strings.TrimSpace(long)) {
+			l.Add(c.doc.Errorf(at, "the abbreviation %q stands for itself", short).WithHint("%s", hint))
 		}
 	}
 	return l

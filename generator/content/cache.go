@@ -165,3 +165,17 @@ func (c *Cache) storeWalk(w *walked) {
 	}
 	c.walk, c.rewalk, c.forgotten = w, false, nil
 }
+
+// Reload reads one page's file again (a slash path under content/), keeps
+// it for later loads, and returns a copy: a rebuild that patches the last
+// build after an edit to that page's text reads only that file. It returns
+// nil if the file is not a usable page.
+func (c *Cache) Reload(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
+	}
+	p, diags := loadPage(fsys, file, opts)
+	c.store(file, info, cached{page: copyPage(p), diags: diags})
+	return copyPage(p), diags
+}

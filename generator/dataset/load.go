@@ -111,6 +111,9 @@ func requireReference(specs []*Spec, t Type, file string, have bool, l *diag.Lis
 func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 	declared := append([]string{ManifestPath, RegionsPath, ProfessionsPath}, mentioned...)
 	_ = fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == ReleasesDir {
+			return fs.SkipDir // the action-plan releases, read by package actionplans
+		}
 		if err != nil || d.IsDir() || slices.Contains(declared, p) {
 			return nil
 		}
@@ -121,6 +124,10 @@ func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 		return nil
 	})
 }
+
+// ReleasesDir is the folder of the action-plan releases (package
+// actionplans reads them): not datasets, so not declared in the manifest.
+const ReleasesDir = DataDir + "/releases"
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
 

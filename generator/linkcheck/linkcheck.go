@@ -44,8 +44,41 @@ type Link struct {
 	Pages []string
 }
 
-// Check checks every internal link of files.
+// File is one output file as the link check sees it.
+type File struct {
+	Path, Source string
+	// Page is what the file links to and its IDs; nil for files other
+	// than HTML.
+	Page *Page
+}
+
+// Reads reports whether the link check reads the file at path: HTML
+// files only.
+func Reads(name string) bool { return strings.HasSuffix(name, ".html") }
+
+// Check checks every internal link of files, reading each HTML file on
+// its own.
 func Check(files []site.File, s Site) diag.List {
+	in := make([]File, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		in[i] = File{Path: f.Path, Source: f.Source}
+		if Reads(f.Path) {
+			if s.Cache != nil {
+				in[i].Page = s.Cache.page(f)
+			} else {
+				in[i].Page = Read(f.Data)
+			}
+		}
+	})
+	return CheckFiles(in, s)
+}
+
+// CheckFiles checks every internal link of files, whose pages are already
+// read. With s.Cache, a file whose *Page is the one of the last check is
+// checked again only if a file its links lead to changed or disappeared,
+// or it had problems.
+func CheckFiles(files []File, s Site) diag.List {
 	if s.Cache != nil {
 		return s.Cache.check(files, s)
 	}
@@ -53,16 +86,13 @@ func Check(files []site.File, s Site) diag.List {
 	for i, f := range files {
 		byPath[f.Path] = i
 	}
-	pages := make([]*page, len(files))
-	parallel.For(len(files), func(i int) {
-		if strings.HasSuffix(files[i].Path, ".html") {
-			p := scan(files[i].Data)
-			pages[i] = &p
-		}
-	})
+	pages := make([]*Page, len(files))
+	for i, f := range files {
+		pages[i] = f.Page
+	}
 	results := make([]result, len(files))
 	parallel.For(len(files), func(i int) {
-		results[i] = checkFile(files[i], pages[i], s, byPath, pages)
+		results[i] = checkFile(files[i], s, byPath, pages)
 	})
 	var out diag.List
 	for _, r := range results {
@@ -112,8 +142,9 @@ type result struct {
 	targets []string
 }
 
-func checkFile(f site.File, pg *page, s Site, byPath map[string]int, pages []*page) result {
+func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	var r result
+	pg := f.Page
 	if pg == nil {
 		return r
 	}
@@ -136,7 +167,7 @@ func checkFile(f site.File, pg *page, s Site, byPath map[string]int, pages []*pa
 
 // check returns why url, found in the output file from, does not resolve
 // (or ""), and the output file it leads to (or "").
-func check(from, raw string, s Site, byPath map[string]int, pages []*page) (string, string) {
+func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (string, string) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return fmt.Sprintf("%q is not a valid URL", raw), ""
@@ -176,7 +207,7 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*page) (stri
 	if p == nil {
 		return "", target // fragments into non-HTML files (PDF pages) are not checked
 	}
-	if !p.ids[u.Fragment] {
+	if !p.Has(u.Fragment) {
 		if target == from {
 			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment), target
 		}
@@ -200,7 +231,7 @@ func resolve(rel string, byPath map[string]int) string {
 	return ""
 }
 
-func report(f site.File, r ref, problem string, s Site) diag.Diagnostic {
+func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url, problem)
 	var own *diag.Source
 	if s.Sources != nil && f.Source != "" {
@@ -255,10 +286,10 @@ func locate(text []byte, link, basePath string) int {
 func External(files []site.File, s Site) []Link {
 	uses := map[string][]string{}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") {
+		if !Reads(f.Path) {
 			continue
 		}
-		for _, r := range scan(f.Data).refs {
+		for _, r := range Read(f.Data).refs {
 			u, err := url.Parse(r.url)
 			if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
 				continue

@@ -11,7 +11,7 @@ import (
 // TestScanSkipsAttributeValues: text inside a quoted attribute value that
 // looks like an attribute (a description mentioning src=x) is not a link.
 func TestScanSkipsAttributeValues(t *testing.T) {
-	p := scan([]byte(`<meta name="description" content="Set the image with src=x in the form.">` +
+	p := Read([]byte(`<meta name="description" content="Set the image with src=x in the form.">` +
 		`<meta content='single href=y quotes' name="d"><a title="a = b" href="real/">x</a>` +
 		`<img alt="x" src=bare.png>`))
 	var urls []string

@@ -6,16 +6,16 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
-// layoutSource finds where the markup at offset of a built file was
+// layoutSource finds where the markup of a finding (see markupAt) was
 // written in the layouts, with locate: first the whole tag or attribute as
 // it appears in the output (literal markup in a layout is copied as it
 // is), then, for an attribute whose value came from an action, its name
 // and opening quote.
-func layoutSource(data []byte, offset int, locate func(string) (diag.Pos, string, bool)) (diag.Pos, string, bool) {
-	if locate == nil || offset < 0 || offset >= len(data) {
+func layoutSource(markup []string, locate func(string) (diag.Pos, string, bool)) (diag.Pos, string, bool) {
+	if locate == nil {
 		return diag.Pos{}, "", false
 	}
-	for _, m := range markupAt(data, offset) {
+	for _, m := range markup {
 		if pos, line, ok := locate(m); ok {
 			return pos, line, true
 		}
@@ -26,6 +26,9 @@ func layoutSource(data []byte, offset int, locate func(string) (diag.Pos, string
 // markupAt returns the markup that starts at offset, longest first: a tag
 // ("<script>") or an attribute (`onclick="go()"`, then `onclick="`).
 func markupAt(data []byte, offset int) []string {
+	if offset < 0 || offset >= len(data) {
+		return nil
+	}
 	rest := data[offset:]
 	if rest[0] == '<' {
 		if end := bytes.IndexByte(rest, '>'); end > 0 && end < 400 {

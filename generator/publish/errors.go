@@ -8,13 +8,17 @@ import (
 
 // Error is a failure to publish, said in plain words: it names the
 // destination or the folder that holds it, never the staging folders
-// inside, and carries a hint.
+// inside, and carries advice, which the report shows as the hint.
 type Error struct {
-	Msg  string
-	Hint string
+	Msg    string
+	Advice string
 }
 
 func (e *Error) Error() string { return e.Msg }
+
+// Hint returns the advice: the report's hint for the failure (errors with
+// a Hint method carry one, as in package tomldecode).
+func (e *Error) Hint() string { return e.Advice }
 
 // reason says why a file-system call failed, in words an editor knows, or
 // in the system's own words when there are none better.
@@ -45,5 +49,5 @@ func failure(err error, dest, parent, format string, args ...any) *Error {
 	case errors.Is(err, syscall.EROFS):
 		hint = "publish to a folder on a disk you can write to, with --destination"
 	}
-	return &Error{Msg: msg, Hint: hint}
+	return &Error{Msg: msg, Advice: hint}
 }

@@ -188,7 +188,7 @@ func TestErrorsInPlainWords(t *testing.T) {
 	opts.Destination = filepath.Join(blocker, "public")
 	err := Write(opts, build("A", 1))
 	var pe *Error
-	if !errors.As(err, &pe) || pe.Msg != "cannot create the folder "+blocker+" to publish into: not a directory" || pe.Hint == "" {
+	if !errors.As(err, &pe) || pe.Msg != "cannot create the folder "+blocker+" to publish into: not a directory" || pe.Hint() == "" {
 		t.Errorf("Write = %v (%#v)", err, pe)
 	}
 	for _, tt := range []struct {
@@ -202,8 +202,8 @@ func TestErrorsInPlainWords(t *testing.T) {
 		{&os.PathError{Op: "open", Path: "/x/a", Err: syscall.EROFS}, "step: the disk is read-only", "on a disk you can write to"},
 	} {
 		e := failure(tt.err, "public", "/x", "step")
-		if e.Msg != tt.want || !strings.Contains(e.Hint, tt.hint) || strings.Contains(e.Msg+e.Hint, stagingInfix) {
-			t.Errorf("failure(%v) = %q | %q, want %q | …%s…", tt.err, e.Msg, e.Hint, tt.want, tt.hint)
+		if e.Msg != tt.want || !strings.Contains(e.Hint(), tt.hint) || strings.Contains(e.Msg+e.Hint(), stagingInfix) {
+			t.Errorf("failure(%v) = %q | %q, want %q | …%s…", tt.err, e.Msg, e.Hint(), tt.want, tt.hint)
 		}
 	}
 }

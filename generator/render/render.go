@@ -30,14 +30,14 @@ type Context struct {
 	Site *site.Site
 }
 
-// Memo lets a caller reuse a page's output from an earlier build. Load and
-// Store receive the page, the layout that renders it and whether that
-// layout may read other pages' bodies; the caller decides from these (and
-// what it knows changed) whether the old output is still exact. Both are
-// called from several goroutines.
+// Memo lets a caller reuse a page's output from an earlier build. Load
+// and Store receive the page, the layout that renders it and whose bodies
+// that layout may read besides the page's own; the caller decides from
+// these (and what it knows changed) whether the old output is still
+// exact. Both are called from several goroutines.
 type Memo interface {
-	Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool)
-	Store(p *site.Page, layout string, readsOthers bool, files []site.File)
+	Load(p *site.Page, layout string, reads Reads) ([]site.File, bool)
+	Store(p *site.Page, layout string, reads Reads, files []site.File)
 }
 
 // Options are optional settings for Pages.
@@ -46,12 +46,22 @@ type Options struct {
 	Memo Memo
 	// Metrics, if not nil, records how long each layout took.
 	Metrics *Metrics
+	// Emit, if not nil, receives each page's files (the page, then its
+	// alias pages) as soon as they are rendered, with the page's index in
+	// the site's pages, instead of Pages returning them: the build then
+	// never holds every page at once. It is called from several
+	// goroutines.
+	Emit func(i int, p *site.Page, files []site.File)
+	// Only, if not nil, renders only the pages it accepts (a patched
+	// build renders the pages an edit can change).
+	Only func(p *site.Page) bool
 	// MaxPageBytes, if not zero, replaces MaxPageBytes (for tests).
 	MaxPageBytes int
 }
 
-// Pages renders every page of s, plus a redirect page for every alias.
-// fsys is used only to quote the offending layout line in diagnostics.
+// Pages renders every page of s, plus a redirect page for every alias, and
+// returns the files (none with Options.Emit). fsys is used only to quote
+// the offending layout line in diagnostics.
 func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.File, diag.List) {
 	memo := opts.Memo
 	type result struct {
@@ -63,18 +73,29 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		r := &results[i]
+		if opts.Only != nil && !opts.Only(p) {
+			return
+		}
+		if opts.Emit != nil {
+			defer func() {
+				if len(r.files) > 0 {
+					opts.Emit(i, p, r.files)
+					r.files = nil
+				}
+			}()
+		}
 		c, layout := layouts.lookup(Candidates(p))
 		if _, stopped := layouts.tooLarge.Load(layout); stopped && c != nil {
 			return // the build has failed; the layout's error is reported
 		}
 		if memo != nil && c != nil {
-			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
+			if files, ok := memo.Load(p, layout, c.reads); ok {
 				r.files = files
 				return
 			}
 			defer func() {
 				if len(r.diags) == 0 {
-					memo.Store(p, layout, c.readsOthers, r.files)
+					memo.Store(p, layout, c.reads, r.files)
 				}
 			}()
 		}

@@ -3,10 +3,12 @@ package render
 import (
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // renderHome loads the layouts of fsys (theme "t") and renders the test
@@ -80,6 +82,49 @@ func TestErrorsAtTheirSource(t *testing.T) {
 				t.Errorf("first line:\n%s\nwant:\n%s\nreport:\n%s", first, tt.want, report)
 			}
 		})
+	}
+}
+
+// TestPageLimitWithEmit: when pages are handed on as they are rendered
+// (Options.Emit, as the build does), a page past the limit is not handed
+// on, the pages of other layouts are, and the error is the same as when
+// Pages returns the files.
+func TestPageLimitWithEmit(t *testing.T) {
+	fsys := fstest.MapFS{
+		"themes/t/layouts/baseof.html": {Data: []byte(`{{ block "main" . }}{{ end }}`)},
+		"themes/t/layouts/home.html":   {Data: []byte(`{{ define "main" }}home{{ end }}`)},
+		"themes/t/layouts/page.html":   {Data: []byte("{{ define \"main\" }}<ul>\n{{ range $i := 2000000 }}<li>item {{ $i }}</li>\n{{ end }}</ul>{{ end }}")},
+	}
+	s := testSite(t)
+	l, diags := LoadLayouts(fsys, "t", Funcs(s, nil, nil))
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	var (
+		mu      sync.Mutex
+		emitted []string
+	)
+	files, diags := Pages(s, l, fsys, Options{MaxPageBytes: 1 << 20, Emit: func(_ int, p *site.Page, files []site.File) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range files {
+			if len(f.Data) > 1<<20 {
+				t.Errorf("%s: %d bytes handed on", p.URL, len(f.Data))
+			}
+		}
+		emitted = append(emitted, p.URL)
+	}})
+	if len(files) != 0 {
+		t.Errorf("Pages returned %d files as well as handing them on", len(files))
+	}
+	if strings.Join(emitted, " ") != "/" {
+		t.Errorf("pages handed on: %v, want only the home page", emitted)
+	}
+	var b strings.Builder
+	diag.Print(&b, diags, 0)
+	want := `themes/t/layouts/page.html:2:26: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`
+	if first, _, _ := strings.Cut(b.String(), "\n"); first != want {
+		t.Errorf("first line:\n%s\nwant:\n%s", first, want)
 	}
 }
 

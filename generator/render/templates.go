@@ -47,9 +47,8 @@ type Layouts struct {
 type compiled struct {
 	tmpl  *template.Template
 	entry string
-	// readsOthers reports whether the layout may show other pages' bodies
-	// (see readsOtherBodies).
-	readsOthers bool
+	// reads says whose bodies besides its page's the layout may show.
+	reads Reads
 }
 
 // LoadLayouts reads and parses every layout, reporting every parse error
@@ -114,7 +113,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		for _, t := range c.tmpl.Templates() {
 			trees[t.Name()] = t.Tree
 		}
-		c.readsOthers = readsOtherBodies(trees, c.entry)
+		c.reads = bodyReads(trees, c.entry)
 		l.compiled[rel] = c
 	}
 	return l, diags

@@ -25,7 +25,7 @@ type Cache struct {
 
 type textEntry struct {
 	content string
-	text    plainText
+	text    Text
 }
 
 type termEntry struct {
@@ -53,9 +53,9 @@ func (c *Cache) dictionary() *dictionary {
 	return &c.dict
 }
 
-func (c *Cache) extract(url, content string) plainText {
+func (c *Cache) extract(url, content string) Text {
 	if c == nil {
-		return extract(content)
+		return Extract(content)
 	}
 	c.mu.Lock()
 	e, ok := c.texts[url]
@@ -64,9 +64,22 @@ func (c *Cache) extract(url, content string) plainText {
 	if ok && e.content == content {
 		return e.text
 	}
-	t := extract(content)
+	t := Extract(content)
 	c.mu.Lock()
 	c.texts[url] = textEntry{content, t}
+	c.mu.Unlock()
+	return t
+}
+
+// keepText remembers the text read from a page's rendered body, for a
+// later build whose page has the same content.
+func (c *Cache) keepText(url, content string, t Text) Text {
+	if c == nil {
+		return t
+	}
+	c.mu.Lock()
+	c.texts[url] = textEntry{content, t}
+	c.used[url] = true
 	c.mu.Unlock()
 	return t
 }

@@ -10,11 +10,11 @@
 // content/search.md. Index runs after the markdown stage and returns the
 // index's files; it also fills in the search page's filters (Page).
 //
-// Every page is indexed except the 404 page, tag lists, the search page
-// and the print version of each edition. Pages of superseded editions are
-// indexed under their edition, so that a reader can choose that edition;
-// by default the browser shows the edition in force and pages of no
-// edition.
+// Every page is indexed except the 404 page, tag lists, the search page,
+// the print version of each edition and the self-assessment. Pages of
+// superseded editions are indexed under their edition, so that a reader
+// can choose that edition; by default the browser shows the edition in
+// force and pages of no edition.
 //
 // # Text
 //

@@ -2,11 +2,10 @@ package search
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"slices"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/framework"
-	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -32,9 +31,23 @@ type Section struct {
 // "About this site").
 const OtherPages = "Other pages"
 
-// StandardsLabel is the filter label of the framework's section: readers
-// look for standards, whatever the framework is called.
-const StandardsLabel = "Standards"
+// Facets is how a feature that makes pages of its own kinds describes them
+// to the index: the editions results can be narrowed to, and for each of
+// its pages the edition it belongs to, the words it is found by and the
+// text it shows besides its body. The framework implements it
+// (framework.SearchFacets), so that search needs no knowledge of the
+// feature's types. Nil describes nothing.
+type Facets interface {
+	// Editions returns the editions results can be narrowed to, newest
+	// first; Default marks the one results start with.
+	Editions() []site.Facet
+	// Entry describes one page; ok is false for pages the feature does
+	// not own.
+	Entry(p *site.Page) (site.SearchEntry, bool)
+	// Browse returns the content path of a page listing the feature's
+	// pages A to Z, for readers without JavaScript, or "".
+	Browse() string
+}
 
 // The fields of a document, each weighted in the ranking: a word in the
 // title counts several times one in the text.
@@ -55,18 +68,16 @@ var fieldWeights = [nFields]float64{
 	fieldBody:        1,
 }
 
-// document is one page as the index sees it.
+// document is one page as the index keeps it while the site is built: its
+// place in the index and its weighted terms. Its words are read (Add) as
+// its page is rendered and dropped once counted.
 type document struct {
+	page  *site.Page
+	entry site.SearchEntry
 	// url is the page's address relative to the base URL, without the
 	// leading slash ("framework/2021/standards/1-3/"), so the index works
 	// under any base path.
 	url string
-	// title is the title shown in results ("Standard 1.3 Quality
-	// improvement and research").
-	title       string
-	description string
-	// text is the page's running text, for snippets.
-	text string
 	// file is the page's source file, for diagnostics about the
 	// document's file (the identifier scan reads it too).
 	file    string
@@ -74,8 +85,13 @@ type document struct {
 	edition int // index into the editions list, or -1
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
-	id     string
-	fields [nFields]string
+	id string
+	// counts are the document's weighted terms and digest the SHA-256 of
+	// its file, set by Add.
+	counts *counts
+	digest [sha256.Size]byte
+	size   int
+	added  bool
 }
 
 // facets are the editions and sections of the indexed pages, in display
@@ -85,47 +101,42 @@ type facets struct {
 	sections []Section
 }
 
-// documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists, the search page itself and the print version
-// of each edition (it repeats the standards' pages). Pages of superseded
-// editions are kept, under their edition, for readers who filter for it.
-func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
+// documents picks the pages worth finding and numbers them. Left out: the
+// 404 page, tag lists, the search page itself and pages the feature that
+// made them skips (the print version of each edition, which repeats the
+// standards' pages, and the self-assessment, a tool whose words are the
+// standards'). Pages of superseded editions are kept, under their
+// edition, for readers who filter for it.
+func documents(s *site.Site, fx Facets) ([]*document, facets) {
 	var f facets
-	editionIndex := map[*framework.Edition]int{}
-	if fw != nil {
-		in := fw.InForce()
-		for _, e := range fw.Newest() {
-			editionIndex[e] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in})
+	editionIndex := map[string]int{}
+	if fx != nil {
+		for _, e := range fx.Editions() {
+			editionIndex[e.Key] = len(f.editions)
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default})
 		}
 	}
 	sectionIndex := map[string]int{}
 	if s.Home != nil {
 		for _, sec := range s.Home.Sections {
 			title := sec.Title
-			if sec.Path == framework.Section {
-				title = StandardsLabel
+			if entry, ok := entryOf(fx, sec); ok && entry.Filter != "" {
+				title = entry.Filter
 			}
 			sectionIndex[sec.Path] = len(f.sections)
 			f.sections = append(f.sections, Section{Key: sec.Path, Title: title})
 		}
 	}
-	var pages []*site.Page
-	for _, p := range s.Pages {
-		if indexed(p) {
-			pages = append(pages, p)
-		}
-	}
-	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], cache) })
+	var docs []*document
 	other := -1
-	for i, p := range pages {
-		d := &docs[i]
-		d.edition = -1
-		if e := editionOf(p); e != nil {
-			if ei, ok := editionIndex[e]; ok {
-				d.edition = ei
-			}
+	for _, p := range s.Pages {
+		entry, _ := entryOf(fx, p)
+		if !indexed(p) || entry.Skip {
+			continue
+		}
+		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1}
+		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
+			d.edition = ei
 		}
 		si, ok := sectionIndex[p.Section]
 		if !ok || p.Kind == site.KindHome {
@@ -136,14 +147,23 @@ func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document,
 			si = other
 		}
 		d.section = si
+		docs = append(docs, d)
 	}
 	// Documents are numbered by section, then edition, then address, so
 	// that every section and edition is a run of numbers and the manifest
 	// describes each run by where it starts.
-	slices.SortFunc(docs, func(a, b document) int {
+	slices.SortFunc(docs, func(a, b *document) int {
 		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
 	})
 	return docs, f
+}
+
+// entryOf asks the feature, if any, how it describes a page.
+func entryOf(fx Facets, p *site.Page) (site.SearchEntry, bool) {
+	if fx == nil {
+		return site.SearchEntry{}, false
+	}
+	return fx.Entry(p)
 }
 
 func indexed(p *site.Page) bool {
@@ -153,64 +173,29 @@ func indexed(p *site.Page) bool {
 	case p.Path == PagePath:
 		return false
 	}
-	if e, ok := p.Extra.(*framework.Edition); ok && e.PrintPage == p {
-		return false
-	}
 	return true
 }
 
-// editionOf returns the edition a framework page belongs to, or nil.
-func editionOf(p *site.Page) *framework.Edition {
-	switch x := p.Extra.(type) {
-	case *framework.Edition:
-		return x
-	case *framework.Domain:
-		return x.Edition
-	case *framework.Standard:
-		return x.Edition
+// fields reads a page's words into the document's weighted fields, and
+// returns the file readers get for it.
+func fields(p *site.Page, entry site.SearchEntry, url string, body Text) ([nFields]string, Doc) {
+	doc := Doc{URL: url, Title: p.Title, Description: p.Description, Text: body.Body}
+	if entry.Title != "" {
+		doc.Title = entry.Title
 	}
-	return nil
-}
-
-// describe reads a page's words into the document's fields.
-func describe(p *site.Page, cache *Cache) document {
-	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
-	d := document{
-		url:         strings.TrimPrefix(p.URL, "/"),
-		title:       p.Title,
-		description: p.Description,
-		text:        body.Body,
-		file:        p.File,
+	if doc.Description == "" {
+		doc.Description = entry.Description
 	}
-	var keywords []string
-	switch x := p.Extra.(type) {
-	case *framework.Standard:
-		d.id = x.ID.String()
-		d.title = "Standard " + d.id + " " + p.Title
-		keywords = append(keywords, "standard", d.id)
-		// The lists are part of the standard as readers see it.
-		d.text = strings.Join(slices.Concat([]string{d.text}, x.Must, x.Evidence), " ")
-	case *framework.Domain:
-		keywords = append(keywords, "domain")
-		if d.description == "" {
-			d.description = x.Summary
-		}
-	case *framework.Guidance:
-		keywords = append(keywords, "guidance")
-		for _, st := range x.Standards {
-			keywords = append(keywords, st.ID.String())
-		}
-	case *framework.Comparison:
-		if d.description == "" {
-			d.description = x.Summary()
-		}
+	if len(entry.Text) > 0 {
+		doc.Text = strings.Join(slices.Concat([]string{doc.Text}, entry.Text), " ")
 	}
-	d.fields = [nFields]string{
-		fieldTitle:       d.title,
-		fieldKeywords:    strings.Join(keywords, " "),
+	f := [nFields]string{
+		fieldTitle:       doc.Title,
+		fieldKeywords:    strings.Join(entry.Keywords, " "),
 		fieldHeadings:    body.Headings,
-		fieldDescription: d.description,
-		fieldBody:        d.text,
+		fieldDescription: doc.Description,
+		fieldBody:        doc.Text,
 	}
-	return d
+	doc.Text = clip(doc.Text, MaxText)
+	return f, doc
 }

@@ -6,14 +6,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -85,24 +87,106 @@ type Doc struct {
 	Text string `json:"text"`
 }
 
-// Index builds the search index of the site: the manifest, the term
-// shards and one small file per document. It also fills in the search
-// page's filters (Page.Editions and Sections), so call it before
-// rendering. fw is the framework model, nil for a site without one.
-//
-// cache may be nil; with one, per-page work of earlier builds is reused.
-func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, error) {
-	defer cache.sweep()
-	docs, f := documents(s, fw, cache)
+// Builder makes the search index while the site is built. NewBuilder
+// decides which pages are indexed and fills in the search page's filters
+// (Page.Editions and Sections), so make it before rendering; Add reads each
+// page's words as the page is rendered, keeps only their counts, and
+// returns the page's document file at once; Files makes the term shards
+// and the manifest once every page is read. The ranking depends on every
+// page, so nothing but the documents can be written earlier.
+type Builder struct {
+	cache  *Cache
+	docs   []*document // in document order
+	byPage map[*site.Page]int
+	f      facets
+
+	mu   sync.Mutex
+	dict *dictionary
+}
+
+// NewBuilder plans the index of s. fx describes the pages of features with
+// kinds of their own (the framework's editions and standards); it may be
+// nil. cache may be nil; with one, per-page work of earlier builds is
+// reused.
+func NewBuilder(s *site.Site, fx Facets, cache *Cache) *Builder {
+	docs, f := documents(s, fx)
 	if sp := s.GetPage(PagePath); sp != nil {
 		if extra, ok := sp.Extra.(*Page); ok {
 			extra.Editions, extra.Sections = f.editions, f.sections
-			extra.AtoZ = s.GetPage(framework.AtoZPath)
+			if fx != nil && fx.Browse() != "" {
+				extra.AtoZ = s.GetPage(fx.Browse())
+			}
 		}
 	}
-	postings, ids := invert(docs, cache)
+	b := &Builder{cache: cache, docs: docs, byPage: make(map[*site.Page]int, len(docs)), f: f, dict: cache.dictionary()}
+	for i, d := range docs {
+		b.byPage[d.page] = i
+	}
+	return b
+}
 
+// Indexes reports whether p has a document in the index.
+func (b *Builder) Indexes(p *site.Page) bool {
+	_, ok := b.byPage[p]
+	return ok
+}
+
+// Add reads the words of p, given the text of its rendered body (nil to
+// read p.Content itself), and returns its document's file. Call it once
+// per indexed page; it may be called from several goroutines.
+func (b *Builder) Add(p *site.Page, text *Text) (site.File, error) {
+	i, ok := b.byPage[p]
+	if !ok {
+		return site.File{}, fmt.Errorf("the page %s is not indexed", p.URL)
+	}
+	d := b.docs[i]
+	var body Text
+	if text != nil {
+		body = b.cache.keepText(d.url, string(p.Content), *text)
+	} else {
+		body = b.cache.extract(d.url, string(p.Content))
+	}
+	f, doc := fields(p, d.entry, d.url, body)
+	c := b.cache.count(d.url, f)
+	data, digest, err := b.cache.doc(doc)
+	if err != nil {
+		return site.File{}, err
+	}
+	b.mu.Lock()
+	if c.ids == nil {
+		c.ids = b.dict.number(c.terms)
+		if b.cache == nil {
+			c.terms = nil // numbered: the strings are no longer needed
+		}
+	}
+	d.counts, d.digest, d.size, d.added = c, digest, len(data), true
+	b.mu.Unlock()
+	return site.File{Path: docPath(i), Data: data, Source: d.file}, nil
+}
+
+// Sweep lets the cache forget the pages this build did not index. Call it
+// once a whole build is made, not after a patch that added a few pages.
+func (b *Builder) Sweep() { b.cache.sweep() }
+
+// docPath is where document i is published.
+func docPath(i int) string { return "search/d/" + strconv.Itoa(i) + ".json" }
+
+// Files returns the rest of the index: the documents of pages Add was not
+// given (read from their Content), the term shards and the manifest.
+func (b *Builder) Files() ([]site.File, error) {
 	var files []site.File
+	for _, d := range b.docs {
+		if !d.added {
+			f, err := b.Add(d.page, nil)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+	}
+	postings, ids := invert(b.docs, b.dict)
+
+	var shards []site.File
 	var shardFirst []string
 	terms := make([]string, 0, len(postings)+len(ids))
 	for t := range postings {
@@ -121,7 +205,7 @@ func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, er
 		if err != nil {
 			return err
 		}
-		files = append(files, site.File{Path: "t/" + strconv.Itoa(len(shardFirst)-1) + ".json", Data: data})
+		shards = append(shards, site.File{Path: "search/t/" + strconv.Itoa(len(shardFirst)-1) + ".json", Data: data})
 		return nil
 	}
 	for _, t := range terms {
@@ -156,43 +240,50 @@ func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, er
 		}
 	}
 	// The build hash names this version of the index: a digest over every
-	// file's path and digest. Document files and their digests come from
-	// the cache when unchanged.
+	// file's path and digest, the shards' then the documents'.
 	h := sha256.New()
-	for _, f := range files {
+	for _, f := range shards {
 		sum := sha256.Sum256(f.Data)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
+		fmt.Fprintf(h, "%s\x00%d\x00", strings.TrimPrefix(f.Path, "search/"), len(f.Data))
 		h.Write(sum[:])
 	}
-	docFiles := make([]site.File, len(docs))
-	digests := make([][sha256.Size]byte, len(docs))
-	errs := make([]error, len(docs))
-	parallel.For(len(docs), func(i int) {
-		d := docs[i]
-		docFiles[i] = site.File{Path: "d/" + strconv.Itoa(i) + ".json", Source: d.file}
-		docFiles[i].Data, digests[i], errs[i] = cache.doc(Doc{URL: d.url, Title: d.title, Description: d.description, Text: clip(d.text, MaxText)})
-	})
-	for i, f := range docFiles {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(digests[i][:])
+	for i, d := range b.docs {
+		fmt.Fprintf(h, "d/%d.json\x00%d\x00", i, d.size)
+		h.Write(d.digest[:])
 	}
-	files = append(files, docFiles...)
-	for i := range files {
-		files[i].Path = "search/" + files[i].Path
-	}
+	files = append(files, shards...)
 
 	m := Manifest{
-		Version: FormatVersion, Build: hex.EncodeToString(h.Sum(nil))[:12], Docs: len(docs), StopWords: StopWords,
-		Editions: orEmpty(f.editions), Sections: orEmpty(f.sections), Groups: groups(docs), Shards: orEmpty(shardFirst),
+		Version: FormatVersion, Build: hex.EncodeToString(h.Sum(nil))[:12], Docs: len(b.docs), StopWords: StopWords,
+		Editions: orEmpty(b.f.editions), Sections: orEmpty(b.f.sections), Groups: groups(b.docs), Shards: orEmpty(shardFirst),
 	}
 	data, err := marshal(m)
 	if err != nil {
 		return nil, err
 	}
 	files = append(files, site.File{Path: ManifestPath, Data: data})
+	slices.SortFunc(files, func(a, b site.File) int { return cmp.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// Index builds the whole search index of the site at once: the manifest,
+// the term shards and one small file per document, each page's words read
+// from its Content. It also fills in the search page's filters. fx and
+// cache are as for NewBuilder.
+func Index(s *site.Site, fx Facets, cache *Cache) ([]site.File, error) {
+	b := NewBuilder(s, fx, cache)
+	docs := make([]site.File, len(b.docs))
+	errs := make([]error, len(b.docs))
+	parallel.For(len(b.docs), func(i int) { docs[i], errs[i] = b.Add(b.docs[i].page, nil) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	rest, err := b.Files()
+	if err != nil {
+		return nil, err
+	}
+	b.Sweep()
+	files := append(docs, rest...)
 	slices.SortFunc(files, func(a, b site.File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
 }
@@ -206,20 +297,12 @@ const (
 
 // invert computes each term's weight on each page (BM25 over the weighted
 // fields, then scaled to 1..MaxImpact for the whole index) and returns the
-// encoded postings by term, and the standards by ID.
-func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
+// encoded postings by term, and the standards by ID. Every document's
+// terms are numbered in dict.
+func invert(docs []*document, dict *dictionary) (map[string]string, map[string]string) {
 	per := make([]*counts, len(docs))
-	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].url, docs[i].fields) })
-
-	// Terms are numbered, so that document frequencies and postings live
-	// in slices rather than in maps looked up once per term of every page.
-	// The numbers last between builds with a cache, so only the documents
-	// that changed are looked up again.
-	dict := cache.dictionary()
-	for _, c := range per {
-		if c.ids == nil {
-			c.ids = dict.number(c.terms)
-		}
+	for i, d := range docs {
+		per[i] = d.counts
 	}
 	names := dict.names
 	df := make([]int, len(names))
@@ -260,7 +343,7 @@ func invert(docs []document, cache *Cache) (map[string]string, map[string]string
 	for i, c := range per {
 		norm := k1 * (1 - b + b*c.length/avg)
 		for j, id := range c.ids {
-			tf := c.tfs[j]
+			tf := float64(c.tfs[j])
 			s := idf[id] * tf * (k1 + 1) / (tf + norm)
 			flat[next[id]] = scored{i, s} // in document order
 			next[id]++
@@ -303,7 +386,7 @@ func invert(docs []document, cache *Cache) (map[string]string, map[string]string
 // terms' numbers in the index's dictionary, set by invert.
 type counts struct {
 	terms  []string
-	tfs    []float64
+	tfs    []float32 // sums of the fields' whole-number weights: exact
 	length float64
 	ids    []int32
 }
@@ -321,6 +404,9 @@ func (d *dictionary) number(terms []string) []int32 {
 	for i, t := range terms {
 		id, ok := d.ids[t]
 		if !ok {
+			// A term is a slice of its page's folded text; a copy
+			// lets that text go.
+			t = strings.Clone(t)
 			id = int32(len(d.names))
 			d.ids[t] = id
 			d.names = append(d.names, t)
@@ -346,15 +432,15 @@ func countTerms(fields [nFields]string) *counts {
 		c.terms = append(c.terms, t)
 	}
 	slices.Sort(c.terms)
-	c.tfs = make([]float64, len(c.terms))
+	c.tfs = make([]float32, len(c.terms))
 	for i, t := range c.terms {
-		c.tfs[i] = tf[t]
+		c.tfs[i] = float32(tf[t])
 	}
 	return c
 }
 
 // groups describes the runs of documents sharing a section and edition.
-func groups(docs []document) [][3]int {
+func groups(docs []*document) [][3]int {
 	out := [][3]int{}
 	for i, d := range docs {
 		if i == 0 || d.section != docs[i-1].section || d.edition != docs[i-1].edition {

@@ -38,7 +38,7 @@ func buildSite(t *testing.T, files map[string]string) *site.Site {
 		t.Fatal(diags.Err())
 	}
 	loaded.Pages = AddPage(loaded.Pages)
-	asm, diags := assemble.Run(cfg, loaded, assemble.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	asm, diags := assemble.Run(cfg, loaded, assemble.Options{Publish: site.Publish{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}})
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}

@@ -20,30 +20,47 @@ import (
 func ForScan(files []site.File) []site.File {
 	var out []site.File
 	for i, f := range files {
-		if !strings.HasPrefix(f.Path, "search/t/") || !strings.HasSuffix(f.Path, ".json") {
+		v, ok := scanView(f)
+		if !ok {
 			continue
 		}
-		var shard Shard
-		if err := json.Unmarshal(f.Data, &shard); err != nil {
-			continue // not ours: scan it as it is
-		}
-		var words []string
-		for t := range shard.Terms {
-			words = append(words, t)
-		}
-		for t := range shard.IDs {
-			words = append(words, t)
-		}
-		slices.Sort(words)
 		if out == nil {
 			out = slices.Clone(files)
 		}
-		// One word per line, fenced, so that neighbouring words never read as
-		// one phrase ("020", "0991", "7946" are three terms, not a number).
-		out[i].Data = []byte(strings.Join(words, "\n|\n"))
+		out[i] = v
 	}
 	if out == nil {
 		return files
 	}
 	return out
+}
+
+// ScanView is ForScan for one file: a term shard's readable words, or the
+// file itself.
+func ScanView(f site.File) site.File {
+	v, _ := scanView(f)
+	return v
+}
+
+// scanView returns ScanView's file and whether it is a view.
+func scanView(f site.File) (site.File, bool) {
+	if !strings.HasPrefix(f.Path, "search/t/") || !strings.HasSuffix(f.Path, ".json") {
+		return f, false
+	}
+	var shard Shard
+	if err := json.Unmarshal(f.Data, &shard); err != nil {
+		return f, false // not ours: scan it as it is
+	}
+	var words []string
+	for t := range shard.Terms {
+		words = append(words, t)
+	}
+	for t := range shard.IDs {
+		words = append(words, t)
+	}
+	slices.Sort(words)
+	// One word per line, fenced, so that neighbouring words never read as
+	// one phrase ("020", "0991", "7946" are three terms, not a number).
+	f.Data = []byte(strings.Join(words, "\n|\n"))
+	return f, true
 }

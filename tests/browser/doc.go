@@ -20,8 +20,13 @@
 //
 //	PLINTH_SITE_DIR=public PLINTH_SITE_PREFIX=/quality/ go test -v -run TestBuiltSite ./tests/browser/
 //
-// PLINTH_SCREENSHOTS names a folder for TestCharts to write screenshots of
-// the national overview's charts into (docs/screenshots holds them):
+// TestSelfAssessment drives the providers' self-assessment as a provider
+// does (answers, reload, export, clear, import, an earlier edition's file,
+// hostile files, keyboard only) and checks the page with harness.Probe:
+// axe, CSP and console, with and without JavaScript, at 1280 and 320 px.
 //
-//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestCharts/screenshots ./tests/browser/
+// PLINTH_SCREENSHOTS names a folder for TestCharts and TestSelfAssessment to
+// write screenshots into (docs/screenshots holds them):
+//
+//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run 'TestCharts/screenshots|TestSelfAssessment' ./tests/browser/
 package browser

@@ -46,7 +46,9 @@ func TestGoodFixture(t *testing.T) {
 // that names the page. The control pages (index.html and the two pages the
 // navigation links to) break nothing and must pass.
 func TestBadFixture(t *testing.T) {
-	rep := runSuite(t, filepath.Join("testdata", "bad"), "/")
+	// The fixture's pages are small, so its budget is too: the control
+	// pages weigh a few kilobytes, heavy.html more than 12.
+	rep := runSuiteBudget(t, filepath.Join("testdata", "bad"), "/", 12*1024)
 	tests := []struct {
 		file  string
 		rules []string
@@ -68,6 +70,7 @@ func TestBadFixture(t *testing.T) {
 		{"no-skip-link.html", []string{harness.RuleSkipLink}},
 		{"broken-link.html", []string{harness.RuleBrokenLink}},
 		{"invalid-html.html", []string{"html-validate/no-dup-id"}},
+		{"heavy.html", []string{harness.RulePageWeight}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -54,12 +54,20 @@ func repoRoot(t *testing.T) string {
 // runSuite runs the whole suite over a site folder and returns the report.
 func runSuite(t *testing.T, dir, prefix string) *harness.Report {
 	t.Helper()
+	return runSuiteBudget(t, dir, prefix, 0)
+}
+
+// runSuiteBudget runs the suite with a page-weight budget in bytes (0 for
+// the default, harness.WeightBudget).
+func runSuiteBudget(t *testing.T, dir, prefix string, budget int) *harness.Report {
+	t.Helper()
 	s := harness.Suite{
-		Dir:         dir,
-		Prefix:      prefix,
-		Tools:       requireTools(t),
-		UserDataDir: t.TempDir(),
-		Logf:        t.Logf,
+		Dir:          dir,
+		Prefix:       prefix,
+		Tools:        requireTools(t),
+		UserDataDir:  t.TempDir(),
+		Logf:         t.Logf,
+		WeightBudget: budget,
 	}
 	rep, err := s.Run(t.Context())
 	if err != nil {

@@ -27,6 +27,10 @@ type Suite struct {
 	UserDataDir string
 	// Logf, if set, receives progress lines.
 	Logf func(format string, args ...any)
+	// WeightBudget is the most a page may weigh, gzipped HTML, CSS and
+	// JavaScript together; a page over it breaks the rule page-weight.
+	// 0 means the default, WeightBudget (60 KB).
+	WeightBudget int
 }
 
 // Report is the outcome of a run.
@@ -155,6 +159,9 @@ func (s Suite) Run(ctx context.Context) (*Report, error) {
 		if p.Path == PagePath(srv.Prefix(), p.File) {
 			p.Findings = slices.Concat(p.Findings, static[p.File], validated[p.File])
 			delete(static, p.File)
+			if f, over := overBudget(p.File, p.Weight, cmp.Or(s.WeightBudget, WeightBudget)); over {
+				p.Findings = append(p.Findings, f)
+			}
 		}
 		p.Findings = sortFindings(p.Findings)
 		rep.Pages = append(rep.Pages, p)

@@ -1,0 +1,45 @@
+package site
+
+// Facet is one value readers can narrow a list of pages to, such as one
+// edition of the framework: the search page offers a feature's facets as
+// filters.
+type Facet struct {
+	// Key names the value in the index ("2021"); Title is what readers
+	// see ("2021 edition").
+	Key, Title string
+	// Status is the value's state in words ("In force"), shown beside it.
+	Status string
+	// Default marks the value results are narrowed to until the reader
+	// picks another (the edition in force).
+	Default bool
+}
+
+// SearchEntry is how a feature's page appears in the search index beyond
+// its own title, description and text. The search stage asks the feature
+// that made the page (see search.Facets), so that it never needs to know
+// the feature's types.
+type SearchEntry struct {
+	// Skip leaves the page out of the index (a print version repeating
+	// other pages).
+	Skip bool
+	// Facet is the key of the facet value the page belongs to (its
+	// edition), or "".
+	Facet string
+	// Title, if set, is shown in results instead of the page's title
+	// ("Standard 1.3 Learners have a named supervisor").
+	Title string
+	// ID is the short name a reader may type to find the page first (a
+	// standard's "1.3").
+	ID string
+	// Keywords are further words the page is found by, weighted above
+	// its text ("standard", the IDs of the standards a guide cites).
+	Keywords []string
+	// Text is running text the page shows besides its body (a standard's
+	// lists), indexed with it.
+	Text []string
+	// Description is used when the page has none of its own.
+	Description string
+	// Filter, for a section's own page, is the section's name as a search
+	// filter when it differs from the page's title ("Standards").
+	Filter string
+}
