@@ -95,13 +95,20 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		return Result{Withheld: true}, l
 	}
 	if r == nil {
-		return Result{Withheld: l.HasErrors()}, l
+		// Without the datasets (a manifest or data file with errors, say)
+		// the tables are withheld: layouts then show none, and the data's
+		// own errors are the only ones reported.
+		return Result{Withheld: l.HasErrors() || data.Failed()}, l
 	}
 	if len(r.actions) == 0 {
 		// Every row was rejected (reported by the loader) or the file
 		// holds none: there is nothing to count, and nothing to publish.
-		l.Add(diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
-			WithHint("fix the problems reported in the file, or add at least one action"))
+		d := diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
+			WithHint("fix the problems reported in the file, or add at least one action")
+		if data.Broken(r.spec.Path()) {
+			d = d.Because(r.spec.Path(), "files")
+		}
+		l.Add(d)
 		return Result{Withheld: true}, l
 	}
 	if opts.Domain == nil {

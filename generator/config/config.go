@@ -18,6 +18,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -52,6 +53,8 @@ type Config struct {
 	Scan Scan `toml:"scan"`
 	// Search configures the site search ([search]).
 	Search Search `toml:"search"`
+	// Content configures which files of content/ are published ([content]).
+	Content Content `toml:"content"`
 	// Disclosure is the disclosure-control rule every published figure
 	// passes through ([disclosure]). Keys left out keep the NHS Digital
 	// rule of anonymise.DefaultPolicy; the keys are the Policy's toml tags.
@@ -89,6 +92,15 @@ type Search struct {
 	Disabled bool `toml:"disabled"`
 }
 
+// Content is the [content] table.
+type Content struct {
+	// PublishTypes lists further kinds of file, by extension in lower case
+	// without the dot ("docx"), that are published from content/ beside
+	// the pages. Other files than pages, images, PDF, CSV and the like
+	// (content.PublishedTypes) are left out with a warning.
+	PublishTypes []string `toml:"publishTypes"`
+}
+
 // MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page
 // names a content file (relative to content/, e.g. "strategy/_index.md") and
 // is resolved and checked by the build; URL is used as written.
@@ -111,8 +123,12 @@ type Options struct {
 // the file could not be read or parsed at all.
 func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 	data, err := fs.ReadFile(fsys, FileName)
+	if _, lerr := fs.Lstat(fsys, FileName); err != nil && lerr == nil {
+		// It is there but cannot be read: a link out of the site, say.
+		return nil, diag.List{source.Problem(fsys, FileName, err)}
+	}
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: %v", err).
+		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: this folder has no %s", FileName).
 			WithHint("every site needs a site.toml at its root with at least title and baseURL; run plinth from the site's folder or pass --source")}
 	}
 	src := diag.NewSource(FileName, data)
@@ -182,6 +198,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		// another key (roundTo too large for the default suppressTo):
 		// point at the [disclosure] table then.
 		l.Add(c.doc.Errorf([]string{"disclosure", pr.Key}, "disclosure.%s %s", pr.Key, pr.Msg).WithHint("%s", pr.Hint))
+	}
+	for i, ext := range c.Content.PublishTypes {
+		if !validExtension(ext) {
+			l.Add(c.doc.Errorf([]string{"content", "publishTypes", fmt.Sprint(i)}, "%q is not a file extension", ext).
+				WithHint(`write the extension in lower case without the dot, like publishTypes = ["docx"]`))
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.Menus)) {
 		for i, e := range c.Menus[name] {
@@ -254,6 +276,15 @@ func parseBaseURL(s string) (*url.URL, string) {
 	}
 	u.RawPath = ""
 	return u, ""
+}
+
+// validExtension reports whether ext is a file extension as publishTypes
+// lists them: lower-case letters and digits, not a page's.
+func validExtension(ext string) bool {
+	if ext == "" || ext == "md" || ext == "markdown" || len(ext) > 10 {
+		return false
+	}
+	return strings.IndexFunc(ext, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) < 0
 }
 
 func validTheme(name string) bool {

@@ -36,8 +36,9 @@ type Cache struct {
 // walked is what walking content/ found.
 type walked struct {
 	mds, others []string
-	bundles     map[string]bool
-	diags       diag.List
+	// bundles and sections map a folder to its index.md or _index.md.
+	bundles, sections map[string]string
+	diags             diag.List
 }
 
 type cached struct {

@@ -111,5 +111,5 @@ func (c *Cache) check(files []File, s Site) diag.List {
 		}
 	}
 	c.mu.Unlock()
-	return out
+	return onceEach(out)
 }

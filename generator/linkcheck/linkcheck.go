@@ -30,6 +30,10 @@ type Site struct {
 	// Sources maps a source file to its text, so that a broken link can be
 	// reported at its line and column when the source contains it.
 	Sources func(file string) *diag.Source
+	// Shared are sources of links that appear on many pages (site.toml,
+	// whose menu URLs every page shows): a broken link found in none of a
+	// page's own source but in one of these is reported there, once.
+	Shared []*diag.Source
 	// Cache, if not nil, keeps scanned files between checks.
 	Cache *Cache
 }
@@ -94,8 +98,42 @@ func CheckFiles(files []File, s Site) diag.List {
 	for _, r := range results {
 		out.Append(r.diags)
 	}
+	return onceEach(out)
+}
+
+// onceEach reports a broken link found on many pages at the same place of
+// a shared source (a menu URL in site.toml) once, saying on how many
+// pages.
+func onceEach(l diag.List) diag.List {
+	type key struct {
+		pos  diag.Pos
+		link string
+	}
+	count := map[key]int{}
+	var out diag.List
+	for _, d := range l {
+		link, _, shared := strings.Cut(d.Msg, sharedMark)
+		if !shared {
+			out = append(out, d)
+			continue
+		}
+		k := key{d.Pos, link}
+		if count[k]++; count[k] == 1 {
+			out = append(out, d)
+		}
+	}
+	for i, d := range out {
+		link, _, _ := strings.Cut(d.Msg, sharedMark)
+		if n := count[key{d.Pos, link}]; n > 1 {
+			out[i].Msg = strings.TrimSuffix(d.Msg, ")") + fmt.Sprintf(" and %d other pages)", n-1)
+		}
+	}
 	return out
 }
+
+// sharedMark starts the page named in the message of a broken link found in
+// a shared source.
+const sharedMark = " (on "
 
 // result is the outcome of checking one file: its problems and the output
 // files its links lead to (for incremental checks).
@@ -195,6 +233,20 @@ func resolve(rel string, byPath map[string]int) string {
 
 func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url, problem)
+	var own *diag.Source
+	if s.Sources != nil && f.Source != "" {
+		own = s.Sources(f.Source)
+	}
+	if own == nil || locate(own.Text, r.url, s.BasePath) < 0 {
+		for _, src := range s.Shared {
+			if off := locate(src.Text, r.url, s.BasePath); off >= 0 {
+				pos := src.Pos(off)
+				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url, problem, sharedMark, f.Path).
+					WithLine(src.Line(pos.Line)).
+					WithHint("fix the address here; every page that shows it has the broken link")
+			}
+		}
+	}
 	if f.Source == "" {
 		return diag.Errorf(diag.Pos{File: f.Path}, "%s", msg).WithHint("the link comes from a generated file; check the layouts")
 	}

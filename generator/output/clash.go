@@ -9,7 +9,9 @@ import (
 // clashes refuses two files with the same path (a static file may not
 // silently replace a page, nor a page a static file), and a file where
 // another file needs a folder. Files are listed by path, then by group,
-// and the earlier of two is named as the one already writing the path.
+// and the earlier of two is named as the one already writing the path. A
+// clash with an alias's redirect page is reported at the alias (see
+// Options.Alias).
 func (p *Pass) clashes() diag.List {
 	var diags diag.List
 	all := make([]claim, len(p.recs)) // in order (Pass.order)
@@ -20,8 +22,8 @@ func (p *Pass) clashes() diag.List {
 	for i, f := range all {
 		if i > 0 && all[i-1].path == f.path {
 			prev := all[i-1]
-			diags.Add(diag.Errorf(diag.Pos{File: orGenerated(f.source)}, "%s would be written to %s, which %s also writes", orGenerated(f.source), f.path, orGenerated(prev.source)).
-				WithHint("rename or remove one of them"))
+			d := diag.Errorf(diag.Pos{File: orGenerated(f.source)}, "%s would be written to %s, which %s also writes", orGenerated(f.source), f.path, orGenerated(prev.source))
+			diags.Add(p.atAlias(d, f, prev).WithHint("rename or remove one of them"))
 			continue
 		}
 		out = append(out, f)
@@ -46,10 +48,26 @@ func (p *Pass) clashes() diag.List {
 		if at == "" {
 			at = other.source
 		}
-		diags.Add(diag.Errorf(diag.Pos{File: orGenerated(at)}, "%s would be a file, but %s (from %s) needs a folder of that name", f.path, other.path, orGenerated(other.source)).
-			WithHint("rename one of them (an alias or static file usually)"))
+		d := diag.Errorf(diag.Pos{File: orGenerated(at)}, "%s would be a file, but %s (from %s) needs a folder of that name", f.path, other.path, orGenerated(other.source))
+		diags.Add(p.atAlias(d, f, other).WithHint("rename one of them (an alias or static file usually)"))
 	}
 	return diags
+}
+
+// atAlias moves d to the alias line of whichever of the clashing files is
+// an alias's redirect page: the alias is what the editor just wrote, and
+// the other file (an open-data file, say) comes from elsewhere.
+func (p *Pass) atAlias(d diag.Diagnostic, claims ...claim) diag.Diagnostic {
+	if p.opts.Alias == nil {
+		return d
+	}
+	for _, c := range claims {
+		if at, ok := p.opts.Alias(c.path, c.source); ok {
+			at.Msg, at.Severity = d.Msg, d.Severity
+			return at
+		}
+	}
+	return d
 }
 
 func orGenerated(source string) string {

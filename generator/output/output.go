@@ -25,6 +25,7 @@ package output
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"path"
 	"slices"
@@ -86,6 +87,18 @@ type Options struct {
 	// Cache, if not nil, keeps what was read from each file between
 	// passes (`plinth serve`).
 	Cache *Cache
+	// Locate, if not nil, finds where markup of a built page was written
+	// in the layouts, so that the policy reports a problem there
+	// (policy.Options.Locate).
+	Locate func(markup string) (pos diag.Pos, line string, ok bool)
+	// Alias, if not nil, returns the alias line in front matter that made
+	// the output file at outPath from source, if it is an alias's redirect
+	// page: a clash with that file is reported there.
+	Alias func(outPath, source string) (diag.Diagnostic, bool)
+	// Shared are sources of links that many pages show (site.toml's menu
+	// URLs), for the link check to report a broken one there, once
+	// (linkcheck.Site.Shared).
+	Shared []*diag.Source
 }
 
 // Pass is one build's pass over its output.
@@ -195,6 +208,13 @@ func (p *Pass) file(f site.File, group Group, index, sub int, pg *site.Page) {
 	if err != nil {
 		p.failed = append(p.failed, err)
 	}
+}
+
+// hinter is an error that carries a hint for the report, as the publish
+// stage's do.
+type hinter interface {
+	error
+	Hint() string
 }
 
 func (p *Pass) fail(err error) {
@@ -369,7 +389,12 @@ func (p *Pass) Finish(failed bool) diag.List {
 	if len(diags) == 0 {
 		// A clash makes writes fail too; it is the one to report.
 		for _, err := range p.failed {
-			diags.Add(diag.Errorf(diag.Pos{File: p.opts.Destination}, "%v", err))
+			d := diag.Errorf(diag.Pos{File: p.opts.Destination}, "%v", err)
+			// The sink's errors may say what to do (a full disk, say).
+			if h := hinter(nil); errors.As(err, &h) {
+				d = d.WithHint("%s", h.Hint())
+			}
+			diags.Add(d)
 		}
 	}
 	pol := make([]policy.File, len(p.recs))
@@ -380,10 +405,10 @@ func (p *Pass) Finish(failed bool) diag.List {
 		links = append(links, r.read.link)
 		hits[i] = r.read.hits
 	}
-	diags.Append(policy.Report(pol, policy.Options{BasePath: p.opts.BasePath, Lookup: p.lookup}))
+	diags.Append(policy.Report(pol, policy.Options{BasePath: p.opts.BasePath, Lookup: p.lookup, Locate: p.opts.Locate}))
 	if !failed && !diags.HasErrors() {
 		diags.Append(linkcheck.CheckFiles(links, linkcheck.Site{Origin: p.opts.Origin, BasePath: p.opts.BasePath,
-			Sources: p.opts.Sources, Cache: p.opts.Cache.links()}))
+			Sources: p.opts.Sources, Shared: p.opts.Shared, Cache: p.opts.Cache.links()}))
 	}
 	if p.opts.Scanner != nil {
 		diags.Append(scan.Report(hits, p.opts.Sources))

@@ -163,7 +163,8 @@ func Run(opts Options) (Result, diag.List) {
 		drawer = svg.Start(opts.Source, cache.chartCache())
 	}
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache(),
+		PublishTypes: cfg.Content.PublishTypes})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -270,6 +271,10 @@ func Run(opts Options) (Result, diag.List) {
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
+	// The layouts are loaded before the output pass starts, which reports
+	// a problem in a page's markup at the layout line that wrote it.
+	layouts, layoutDiags := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
+	diags.Append(layoutDiags)
 	stage, d := begin(opts)
 	diags.Append(d)
 	var sink output.Sink // nil keeps the files in memory
@@ -277,7 +282,8 @@ func Run(opts Options) (Result, diag.List) {
 		sink = stage
 	}
 	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Scanner: scanner,
-		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache()})
+		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache(),
+		Locate: layouts.Locate, Alias: aliasesOf(s), Shared: []*diag.Source{cfg.Doc().Src()}})
 	out.Add(output.Resources, asm.Resources)
 	out.Add(output.Statics, statics)
 	out.Add(output.Generated, generated)
@@ -286,9 +292,7 @@ func Run(opts Options) (Result, diag.List) {
 	out.Add(output.Redirects, redirectsFile)
 	clk.lap("static")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
-	diags.Append(d)
-	if !d.HasErrors() && bundled {
+	if !layoutDiags.HasErrors() && bundled {
 		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page})
 		diags.Append(d)
 	}
@@ -329,7 +333,7 @@ func begin(opts Options) (*publish.Stage, diag.List) {
 	}
 	stage, err := publish.Begin(publish.Options{Destination: opts.Destination, Source: opts.Source})
 	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+		diags.Add(publishError(opts, err))
 		return nil, diags
 	}
 	return stage, nil
@@ -345,10 +349,20 @@ func commit(stage *publish.Stage, opts Options, failed bool) diag.List {
 		stage.Abort()
 	default:
 		if err := stage.Commit(); err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
+			diags.Add(publishError(opts, err))
 		}
 	}
 	return diags
+}
+
+// publishError reports a failure to publish at the destination, with the
+// hint of a publish.Error (a full or read-only disk, say).
+func publishError(opts Options, err error) diag.Diagnostic {
+	d := diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
+	if pe := (*publish.Error)(nil); errors.As(err, &pe) {
+		d = d.WithHint("%s", pe.Hint())
+	}
+	return d
 }
 
 // identifierScanner prepares the search for the identifying values of the

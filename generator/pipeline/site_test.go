@@ -24,6 +24,8 @@ import (
 //	expect/contains/PATH     lines that must each appear in the output file PATH
 //	expect/absent/PATH       lines that must not appear in PATH
 //	expect/diagnostics       the diagnostics' first lines, sorted, exactly
+//	expect/first-error       the first error line of the printed report: the
+//	                         cause, with its knock-ons folded (diag.Print)
 //
 // Every fixture is also held to the invariants: a second build is byte for
 // byte identical; every diagnostic names a file; a build with errors writes
@@ -104,6 +106,11 @@ func runFixture(t *testing.T, fixture string, theme, ar *txtar.Archive) {
 			t.Errorf("diagnostics:\n%s\nwant:\n%s\nfull report:\n%s", strings.Join(got, "\n"), want, b.String())
 		}
 	}
+	if want, ok := expect["first-error"]; ok {
+		if got := firstError(diags); got != strings.TrimSpace(want) {
+			t.Errorf("first error line:\n%s\nwant:\n%s", got, strings.TrimSpace(want))
+		}
+	}
 	if diags.HasErrors() {
 		if _, err := os.Stat(opts.Destination); err == nil {
 			t.Errorf("a build with errors wrote %s", opts.Destination)
@@ -163,6 +170,19 @@ func diagnosticLines(l diag.List) []string {
 		out = append(out, d.Error())
 	}
 	return out
+}
+
+// firstError returns the first error line of the report diag.Print writes,
+// or "" if there is no error.
+func firstError(l diag.List) string {
+	var b strings.Builder
+	diag.Print(&b, l, 0)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if line != "" && line[0] != ' ' && !strings.Contains(line, ": warning: ") && !strings.HasPrefix(line, "... ") {
+			return line
+		}
+	}
+	return ""
 }
 
 func nonEmptyLines(s string) []string {

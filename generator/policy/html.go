@@ -248,11 +248,13 @@ type claim struct {
 	url, value, excerpt string
 	offset              int
 	pos                 diag.Pos // set by Reader.File
+	markup              []string // set by Reader.File, as for a finding
+	line                string
 }
 
 // wrong is the finding for a claim the file does not match.
 func (c claim) wrong() finding {
-	return finding{rule: ruleWrongIntegrity, offset: c.offset, pos: c.pos, excerpt: c.excerpt, hint: hintIntegrity,
+	return finding{rule: ruleWrongIntegrity, offset: c.offset, pos: c.pos, markup: c.markup, line: c.line, excerpt: c.excerpt, hint: hintIntegrity,
 		msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", c.excerpt, c.url)}
 }
 

@@ -22,7 +22,10 @@
 //     the file it names (checked when that file is part of the output; a
 //     missing file is linkcheck's business);
 //
-// and in every CSS file, a url() or @import of another origin.
+// in every CSS file, a url() or @import of another origin; and in every SVG
+// image, what would be a problem in a page (a script, an event handler, a
+// javascript: address, a file loaded from another website), or markup that
+// cannot be checked (see scanSVG).
 //
 // The same problem in many pages (a layout's mistake repeats on every page
 // it renders) is reported once, naming one page (one made from a content
@@ -43,6 +46,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -59,6 +63,10 @@ type Options struct {
 	// Cache, if not nil, keeps each file's findings between checks (see
 	// Cache).
 	Cache *Cache
+	// Locate, if not nil, finds where markup of a built page was written
+	// in the layouts (render.Layouts.Locate): a problem whose markup it
+	// finds is reported at that line, where the editor can fix it.
+	Locate func(markup string) (pos diag.Pos, line string, ok bool)
 }
 
 // rule names one kind of problem; findings group by rule and excerpt.
@@ -81,6 +89,11 @@ type finding struct {
 	excerpt string // the tag or attribute at fault, shortened
 	msg     string // what is wrong, without the page
 	hint    string
+	// markup is the markup at the offset, to find in the layouts (see
+	// markupAt), and line the built file's line there, to quote for a
+	// file copied as it is; both set by placed, which has the file.
+	markup []string
+	line   string
 }
 
 // File is what the policy found in one output file: its problems, and the
@@ -97,23 +110,29 @@ func (r *Reader) File(f site.File) File {
 	return placed(f, r.found, r.claims)
 }
 
-// placed gives each finding and claim its line and column in f.
+// placed gives each finding and claim its line and column in f, and keeps
+// what the report needs of f's bytes to place it at its source (see
+// report), so that f need not be kept.
 func placed(f site.File, found []finding, claims []claim) File {
 	if len(found) > 0 || len(claims) > 0 {
 		src := diag.NewSource(f.Path, f.Data)
 		for i := range found {
 			found[i].pos = src.Pos(found[i].offset)
+			found[i].markup = markupAt(f.Data, found[i].offset)
+			found[i].line = src.Line(found[i].pos.Line)
 		}
 		for i := range claims {
 			claims[i].pos = src.Pos(claims[i].offset)
+			claims[i].markup = markupAt(f.Data, claims[i].offset)
+			claims[i].line = src.Line(claims[i].pos.Line)
 		}
 	}
 	return File{Path: f.Path, Source: f.Source, found: found, claims: claims}
 }
 
 // Read returns what the policy finds in one output file: an HTML page (read
-// on its own, for callers without a shared pass over it) or a stylesheet.
-// Other files are not checked.
+// on its own, for callers without a shared pass over it), a stylesheet or
+// an SVG image. Other files are not checked.
 func Read(f site.File) File {
 	switch path.Ext(f.Path) {
 	case ".html", ".htm":
@@ -121,23 +140,25 @@ func Read(f site.File) File {
 		return placed(f, found, claims)
 	case ".css":
 		return placed(f, scanCSS(f.Data), nil)
+	case ".svg":
+		return placed(f, scanSVG(f.Data), nil)
 	}
 	return File{Path: f.Path, Source: f.Source}
 }
 
 // Checks reports whether the policy reads files at path: HTML pages from
-// their tokens, stylesheets on their own (Read).
+// their tokens, stylesheets and SVG images on their own (Read).
 func Checks(name string) (html bool, read bool) {
 	switch path.Ext(name) {
 	case ".html", ".htm":
 		return true, true
-	case ".css":
+	case ".css", ".svg":
 		return false, true
 	}
 	return false, false
 }
 
-// Check checks every HTML and CSS file of files (see the package
+// Check checks every HTML, CSS and SVG file of files (see the package
 // documentation).
 func Check(files []site.File, opts Options) diag.List {
 	if opts.Lookup == nil {
@@ -191,11 +212,11 @@ func Report(files []File, opts Options) diag.List {
 			}
 		}
 	})
-	return report(files, found)
+	return report(files, found, opts.Locate)
 }
 
 // report turns the findings into diagnostics, one per distinct problem.
-func report(files []File, found [][]finding) diag.List {
+func report(files []File, found [][]finding, locate func(string) (diag.Pos, string, bool)) diag.List {
 	type key struct {
 		r       rule
 		excerpt string
@@ -235,13 +256,31 @@ func report(files []File, found [][]finding) diag.List {
 		if file == "" {
 			file = f.Path
 		}
-		diags.Add(diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where).
-			WithHint("%s", g.first.hint))
+		d := diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where)
+		// Only pages come from layouts; a static or bundled HTML file is
+		// its own source.
+		fromLayout := f.Source == "" || content.IsMarkdown(f.Source)
+		if at, line, ok := layoutSource(g.first.markup, locate); ok && fromLayout {
+			d.Pos = at
+			d = d.WithLine(line)
+		} else if copied(f.Source) {
+			// Copied as it is: the built file's position is the source's.
+			d.Pos = diag.Pos{File: f.Source, Line: pos.Line, Col: pos.Col}
+			d = d.WithLine(g.first.line)
+		}
+		diags.Add(d.WithHint("%s", g.first.hint))
 	}
 	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int {
 		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Msg, b.Msg))
 	})
 	return diags
+}
+
+// copied reports whether a source file is published byte for byte: a
+// static file (the site's or the theme's) or a page's resource.
+func copied(source string) bool {
+	return strings.HasPrefix(source, "static/") || strings.HasPrefix(source, "themes/") && strings.Contains(source, "/static/") ||
+		strings.HasPrefix(source, "content/") && !content.IsMarkdown(source)
 }
 
 func plural(n int, one, many string) string {

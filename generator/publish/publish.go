@@ -15,7 +15,16 @@
 // previous site is kept beside the destination and updated into the next
 // one (see PrevSuffix), and a manifest of hashes beside each published
 // folder (ManifestSuffix) tells which files already hold the right bytes,
-// so an unchanged rebuild reads no old file and writes none.
+// so an unchanged rebuild reads no old file and writes none. A file of the
+// previous site that changes is written anew and renamed into place, never
+// changed in place (see replaceFile).
+//
+// Builds that publish to the same place take turns, from Begin to Commit
+// or Abort (see lock). A build killed while publishing leaves the
+// published site complete (the swap is one step) and its staging folder
+// behind; the next build clears that folder away, keeping the previous
+// site it holds (see recoverStale). Failures are said in plain words,
+// naming the destination rather than the staging folders (Error).
 //
 // On Linux the swap is one renameat2(RENAME_EXCHANGE) call, which exchanges
 // the two folders in a single step. Elsewhere (or on file systems that do
@@ -96,6 +105,25 @@ func isWithin(p, dir string) bool {
 // folder deleted) before it is swapped in.
 const PrevSuffix = ".plinth-prev"
 
+// stagingInfix names the staging folders a build makes beside the
+// destination ("public.plinth-staging-123456").
+const stagingInfix = ".plinth-staging-"
+
+// claimedName is the folder in a staging folder that holds the claimed
+// previous site: before the swap, updated or being updated into the new
+// one; after it, the site the swap replaced. Either way each of its files
+// is complete, so it is worth keeping. (A site being written afresh, in
+// freshName, is not: it may be a fraction of one.)
+const claimedName = "previous"
+
+// freshName is the folder in a staging folder where a site is written
+// afresh, when there is no previous site to update.
+const freshName = "site"
+
+// asideSuffix names the folder, beside the new site in its staging
+// folder, where swap moves the destination when it cannot exchange them.
+const asideSuffix = "-old"
+
 // Write publishes files to opts.Destination at once (Begin, a Write of
 // each file, Commit). Every file path is checked to be local (no "..",
 // not absolute) before anything is written.
@@ -126,6 +154,52 @@ func checkPaths(files []site.File) error {
 	return nil
 }
 
+// keepPrevious moves a previous site claimed into a staging folder back
+// beside the destination, unless another is there already. Its files are
+// each complete (changed files are written anew and renamed into place),
+// if not all of one build, which the next build's manifest check sorts
+// out.
+func keepPrevious(claimed, prev string) {
+	if _, err := os.Lstat(claimed); err != nil {
+		return
+	}
+	if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) {
+		_ = os.Rename(claimed, prev)
+	}
+}
+
+// recoverStale clears away what builds that were killed while publishing
+// to dest left beside it. It runs under the lock, so no other build is
+// publishing there: every staging folder is stale. A destination moved
+// aside by a swap that did not finish (see swap) is put back first, and a
+// claimed previous site is kept; a site being written afresh is not.
+func recoverStale(dest string) {
+	parent, base := filepath.Split(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prev := dest + PrevSuffix
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), base+stagingInfix) {
+			continue
+		}
+		stage := filepath.Join(parent, e.Name())
+		for _, name := range []string{freshName + asideSuffix, claimedName + asideSuffix} {
+			// A whole published site that swap moved aside.
+			aside := filepath.Join(stage, name)
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				_ = os.Rename(aside, dest)
+			}
+			keepPrevious(aside, prev)
+		}
+		keepPrevious(filepath.Join(stage, claimedName), prev)
+		removeTree(stage)
+	}
+	// Half a manifest, which writeManifest had not yet renamed.
+	_ = os.Remove(dest + ManifestSuffix + ".tmp")
+}
+
 // removeTree deletes a folder, its top-level entries in parallel: removing
 // thousands of small files is bound by system calls, not by the disk.
 func removeTree(dir string) {
@@ -145,7 +219,7 @@ func swap(stage, dest string) (string, error) {
 	if err := exchange(stage, dest); err == nil {
 		return stage, nil
 	}
-	aside := stage + "-old"
+	aside := stage + asideSuffix
 	if err := os.Rename(dest, aside); err != nil {
 		return "", err
 	}

@@ -9,8 +9,10 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -21,11 +23,22 @@ import (
 // staging folder starts as the previous site (PrevSuffix); a file whose
 // bytes the manifest of that site says it already holds (same hash, and
 // on disk the same size, time and permissions as when it was written) is
-// neither read nor written again.
+// neither read nor written again, and one that changes is written anew
+// and renamed into place (replaceFile).
+//
+// A Stage holds the lock on the destination's folder from Begin until
+// Commit or Abort, which every Stage must reach.
 type Stage struct {
-	dest string // the destination, absolute
-	root string // the staging folder
-	dir  string // the site being made, inside root
+	dest   string // the destination, absolute
+	name   string // the destination as given, for messages
+	parent string // the folder that holds it
+	root   string // the staging folder
+	dir    string // the site being made, inside root
+	// claimed is set when dir is the previous site, claimed from beside
+	// the destination (claimedName), rather than a site written afresh.
+	claimed bool
+	unlock  func()
+	temps   atomic.Int64 // names replaceFile's new files
 
 	// ready is closed once the claimed previous site has been listed.
 	ready   chan struct{}
@@ -58,36 +71,56 @@ type onDisk struct {
 	mtime   int64
 }
 
-// Begin starts writing a build's output for the destination of opts.
+// Begin starts writing a build's output for the destination of opts. It
+// waits for any other build publishing there to finish (see lock), and
+// clears away what killed builds left (see recoverStale).
 func Begin(opts Options) (*Stage, error) {
 	if err := CheckDestination(opts); err != nil {
 		return nil, err
 	}
 	dest, _ := filepath.Abs(opts.Destination)
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return nil, err
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, failure(err, opts.Destination, parent, "cannot create the folder %s to publish into", parent)
 	}
-	root, err := os.MkdirTemp(filepath.Dir(dest), filepath.Base(dest)+".plinth-staging-")
+	unlock, locked, err := lock(parent)
 	if err != nil {
-		return nil, fmt.Errorf("cannot create a staging folder beside %s: %w", opts.Destination, err)
+		return nil, failure(err, opts.Destination, parent, "cannot open the folder %s, which holds %s", parent, opts.Destination)
 	}
-	s := &Stage{dest: dest, root: root, dir: filepath.Join(root, "site"), ready: make(chan struct{}),
+	if locked {
+		recoverStale(dest)
+	}
+	root, err := os.MkdirTemp(parent, filepath.Base(dest)+stagingInfix)
+	if err != nil {
+		unlock()
+		return nil, failure(err, opts.Destination, parent, "cannot write to the folder %s, which holds %s", parent, opts.Destination)
+	}
+	s := &Stage{dest: dest, name: opts.Destination, parent: parent, root: root, unlock: unlock, ready: make(chan struct{}),
 		old: map[string]onDisk{}, written: map[string]manifest{}}
 	prev := dest + PrevSuffix
-	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, s.dir) == nil {
+	claimed := filepath.Join(root, claimedName)
+	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, claimed) == nil {
 		// Claiming the previous site by renaming it means two builds at
 		// once never update the same folder. Listing it runs while the
 		// build goes on; the first write waits for it.
+		s.dir, s.claimed = claimed, true
 		s.known = readManifest(prev+ManifestSuffix, s.dir)
 		go s.list()
 		return s, nil
 	}
+	s.dir = filepath.Join(root, freshName)
 	if err := os.Mkdir(s.dir, 0o755); err != nil {
 		removeTree(root)
-		return nil, err
+		unlock()
+		return nil, failure(err, opts.Destination, parent, "cannot write to the folder %s, which holds %s", parent, opts.Destination)
 	}
 	close(s.ready)
 	return s, nil
+}
+
+// fail describes a failed step of publishing in plain words (see Error).
+func (s *Stage) fail(err error, format string, args ...any) error {
+	return failure(err, s.name, s.parent, format, args...)
 }
 
 // list records what the claimed previous site holds.
@@ -113,7 +146,7 @@ func (s *Stage) list() {
 		return nil
 	})
 	if s.listErr != nil {
-		s.listErr = fmt.Errorf("cannot read the previous site: %w", s.listErr)
+		s.listErr = s.fail(s.listErr, "cannot read the previous site kept beside %s", s.name)
 	}
 }
 
@@ -138,18 +171,24 @@ func (s *Stage) Write(f site.File) error {
 		}
 	}
 	if err := s.prepare(f.Path); err != nil {
-		return err
+		return s.fail(err, "cannot write %s into the new site beside %s", f.Path, s.name)
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(f.Path))
-	if e, ok := s.old[f.Path]; ok && (!e.regular || e.mode != 0o644) {
-		// Someone changed it, or it is not a plain file: start afresh.
-		if err := os.RemoveAll(p); err != nil {
-			return err
+	write := writeFile
+	if e, ok := s.old[f.Path]; ok {
+		if e.regular {
+			// A file of the previous site is never changed in place.
+			write = func(p string, data []byte) (int64, error) {
+				return replaceFile(p, data, s.temps.Add(1))
+			}
+		} else if err := os.RemoveAll(p); err != nil {
+			// Not a plain file: start afresh.
+			return s.fail(err, "cannot write %s into the new site beside %s", f.Path, s.name)
 		}
 	}
-	mtime, err := writeFile(p, f.Data)
+	mtime, err := write(p, f.Data)
 	if err != nil {
-		return s.record(f.Path, m, fmt.Errorf("cannot write %s: %w", f.Path, err))
+		return s.record(f.Path, m, s.fail(err, "cannot write %s into the new site beside %s", f.Path, s.name))
 	}
 	m.mtime = mtime
 	s.mu.Lock()
@@ -176,8 +215,31 @@ func (s *Stage) record(name string, m manifest, err error) error {
 	return err
 }
 
-// writeFile writes data to a new or truncated file and returns its
-// modification time, for the manifest.
+// replaceFile gives p new contents as a new file: it writes them beside p
+// and renames them over it, and returns the new file's modification time.
+// The old file is never changed in place, so a copy of the site made with
+// hard links (cp -al public snapshot), which shares the old file, keeps
+// the old contents; and a build killed here leaves either the old file or
+// the new one, never half of one. The temporary name holds a number unique
+// in the build, so parallel writes never share one, and starts with a
+// dot, which no output file's name does; a leftover is removed by the next
+// build like any file it does not write.
+func replaceFile(p string, data []byte, n int64) (int64, error) {
+	tmp := filepath.Join(filepath.Dir(p), ".plinth-new-"+strconv.FormatInt(n, 10))
+	mtime, err := writeFile(tmp, data)
+	if err == nil {
+		err = os.Rename(tmp, p)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return 0, err
+	}
+	return mtime, nil
+}
+
+// writeFile writes data to a new file (or truncates one: only ever one
+// that this build made) and returns its modification time, for the
+// manifest.
 func writeFile(p string, data []byte) (int64, error) {
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -255,7 +317,8 @@ func (s *Stage) Read(name string) ([]byte, error) {
 // Commit removes whatever the previous site held that this build did not
 // write, swaps the staging folder into the destination, keeps the site it
 // replaced for the next build (PrevSuffix), and records this build's
-// manifest beside the destination.
+// manifest beside the destination. If it fails before the swap, the
+// previous site it claimed is kept, as by Abort.
 func (s *Stage) Commit() error {
 	<-s.ready
 	s.mu.Lock()
@@ -264,25 +327,26 @@ func (s *Stage) Commit() error {
 		return errors.New("the output was already published or abandoned")
 	}
 	s.done = true
+	defer s.unlock()
 	swapped := false
 	defer func() {
 		if !swapped {
-			removeTree(s.root)
+			s.giveUp()
 		}
 	}()
 	if s.listErr != nil {
 		return s.listErr
 	}
 	if err := s.removeStale(); err != nil {
-		return err
+		return s.fail(err, "cannot remove old files from the new site beside %s", s.name)
 	}
 	next, err := folderID(s.dir)
 	if err != nil {
-		return err
+		return s.fail(err, "cannot read the new site beside %s", s.name)
 	}
 	old, err := swap(s.dir, s.dest)
 	if err != nil {
-		return fmt.Errorf("cannot swap the new site into %s: %w", s.dest, err)
+		return s.fail(err, "cannot put the new site in place of %s", s.name)
 	}
 	swapped = true
 	prev := s.dest + PrevSuffix
@@ -343,12 +407,17 @@ func (s *Stage) Abort() {
 		return
 	}
 	s.done = true
-	prev := s.dest + PrevSuffix
-	if len(s.old) > 0 && s.listErr == nil {
-		if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) && os.Rename(s.dir, prev) == nil {
-			removeTree(s.root)
-			return
-		}
+	defer s.unlock()
+	s.giveUp()
+}
+
+// giveUp removes the staging folder, keeping a previous site it claimed
+// (each of whose files is complete) for the next build; a site written
+// afresh may be a fraction of one, which a full disk cannot spare, and
+// one that could not be listed would fail the next build too.
+func (s *Stage) giveUp() {
+	if s.claimed && s.listErr == nil {
+		keepPrevious(s.dir, s.dest+PrevSuffix)
 	}
 	removeTree(s.root)
 }

@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"io/fs"
@@ -54,6 +55,8 @@ type Options struct {
 	// Only, if not nil, renders only the pages it accepts (a patched
 	// build renders the pages an edit can change).
 	Only func(p *site.Page) bool
+	// MaxPageBytes, if not zero, replaces MaxPageBytes (for tests).
+	MaxPageBytes int
 }
 
 // Pages renders every page of s, plus a redirect page for every alias, and
@@ -82,6 +85,9 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 			}()
 		}
 		c, layout := layouts.lookup(Candidates(p))
+		if _, stopped := layouts.tooLarge.Load(layout); stopped && c != nil {
+			return // the build has failed; the layout's error is reported
+		}
 		if memo != nil && c != nil {
 			if files, ok := memo.Load(p, layout, c.reads); ok {
 				r.files = files
@@ -97,7 +103,7 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 		buf.Reset()
 		defer pool.Put(buf)
 		start := time.Now()
-		d := renderPage(buf, s, p, layouts, fsys)
+		d := renderPage(buf, s, p, layouts, fsys, cmp.Or(opts.MaxPageBytes, MaxPageBytes))
 		if c != nil {
 			opts.Metrics.add(layouts.Source(layout), time.Since(start))
 		}
@@ -180,18 +186,36 @@ func groupRepeats(l diag.List) diag.List {
 	return out
 }
 
-func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
+func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS, limit int) *diag.Diagnostic {
 	names := Candidates(p)
-	c, _ := layouts.lookup(names)
+	c, layout := layouts.lookup(names)
 	if c == nil {
 		d := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "no layout can render this page (kind %s%s)", p.Kind, typeNote(p)).
 			WithHint("add one of these files under layouts/: %s", strings.Join(names, ", "))
 		if p.File == "" {
 			d.Pos = diag.Pos{File: "layouts"}
 		}
+		if layouts.missingTheme != "" {
+			// (A generated page is named, so that the count is of pages.)
+			what := "this page"
+			if p.File == "" {
+				what = "the page " + p.URL
+			}
+			d.Msg = fmt.Sprintf("no layout can render %s, because the theme %q named in site.toml does not exist", what, layouts.missingTheme)
+			d = d.WithHint("correct the theme in site.toml").Because("site.toml", "pages")
+		}
 		return &d
 	}
-	if err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s}); err != nil {
+	w := &capWriter{buf: buf, limit: limit}
+	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s})
+	if w.over {
+		// Pages render in parallel, so which one passed the limit first
+		// varies: the report names none, and is the same every time.
+		layouts.tooLarge.Store(layout, true)
+		d := layouts.describeTooLarge(w, c.tmpl, layout, fsys)
+		return &d
+	}
+	if err != nil {
 		d := layouts.templateError(err, fsys)
 		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
 		return &d

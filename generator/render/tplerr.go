@@ -38,23 +38,21 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 			WithHint("add a baseof.html with {{ block \"main\" . }}{{ end }}, or write the whole page in this layout")
 	}
 	var he *template.Error
-	if errors.As(err, &he) && he.Name != "" && he.Node != nil && fsys != nil {
-		// The node's position is a byte offset into the text of the
-		// template it was parsed from, which is the layout file.
-		file := l.sourceOf(he.Name)
-		if data, err := fs.ReadFile(fsys, file); err == nil && int(he.Node.Position()) <= len(data) {
-			src := diag.NewSource(file, data)
-			pos := src.Pos(int(he.Node.Position()))
-			return diag.Errorf(pos, "%s", he.Description).WithLine(src.Line(pos.Line)).WithHint("%s", escapeHint)
-		}
-	}
 	if errors.As(err, &he) && he.Name != "" {
 		pos := diag.Pos{File: l.sourceOf(he.Name), Line: he.Line}
+		col := 0
+		if name, line, c, ok := nodePos(he.Node); ok {
+			// The node is the action at fault (an escaping error's, or
+			// {{ template "partials/nope.html" }}), in the layout or
+			// partial that holds it, which need not be the one Name and
+			// Line give: those are the page's layout's.
+			pos, col = diag.Pos{File: l.sourceOf(name), Line: line}, c
+		}
 		hint := templateHint(he.Description)
 		if he.ErrorCode != template.ErrNoSuchTemplate && he.ErrorCode != template.ErrOutputContext {
 			hint = escapeHint
 		}
-		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys, 0).WithHint("%s", hint)
+		return l.withLine(diag.Errorf(pos, "%s", he.Description), fsys, col).WithHint("%s", hint)
 	}
 	msg := err.Error()
 	var ee texttemplate.ExecError
@@ -80,6 +78,28 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 	d := diag.Errorf(diag.Pos{File: file, Line: line}, "%s", plainTypes.Replace(strings.TrimSpace(msg[len(m[0]):])))
 	d = l.withLine(d, fsys, col)
 	return d.WithHint("%s", templateHint(d.Msg))
+}
+
+// nodeLocation matches the location parse.Tree.ErrorContext gives a node:
+// "NAME:LINE:COL", with the byte column counted from 0.
+var nodeLocation = regexp.MustCompile(`^(.+):(\d+):(\d+)$`)
+
+// nodePos returns the template name, line and 1-based byte column of a
+// parse node, or false if n is nil. html/template's Error carries the node
+// of the action at fault; text/template/parse exposes its position only
+// through ErrorContext's location string, whose format a test pins.
+func nodePos(n parse.Node) (name string, line, col int, ok bool) {
+	if n == nil {
+		return "", 0, 0, false
+	}
+	loc, _ := (*parse.Tree)(nil).ErrorContext(n)
+	m := nodeLocation.FindStringSubmatch(loc)
+	if m == nil {
+		return "", 0, 0, false
+	}
+	line, _ = strconv.Atoi(m[2])
+	col, _ = strconv.Atoi(m[3])
+	return m[1], line, col + 1, true
 }
 
 // sourceOf maps a template name back to its layout file.
