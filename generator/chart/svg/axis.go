@@ -288,13 +288,19 @@ func (a *axis) labels(c *canvas) ([]label, error) {
 		if strings.Count(o.Formatter, "{") != strings.Count(o.Formatter, "{value}") {
 			return nil, fmt.Errorf("an axis label formatter %q: only {value} is supported", o.Formatter)
 		}
+		// A label that would overlap the one before it is left out: on a
+		// narrow axis, the last steps' labels can be wider than a step.
 		var out []label
 		for _, v := range a.val.ticks() {
 			s := formatNumber(v)
 			if o.Formatter != "" {
 				s = strings.ReplaceAll(o.Formatter, "{value}", s)
 			}
-			out = append(out, label{text: s, pos: a.val.pos(v), anchor: middle, style: style})
+			l := label{text: s, pos: a.val.pos(v), anchor: middle, style: style}
+			if len(out) > 0 && a.overlap(c, out[len(out)-1], l) {
+				continue
+			}
+			out = append(out, l)
 		}
 		return out, nil
 	}
@@ -405,7 +411,14 @@ func (a *axis) drawName(c *canvas) error {
 	p := a.plot
 	switch {
 	case loc == "middle" && a.horizontal:
-		c.add(zAxis, 2, c.text(p.x+p.w/2, a.at+gap+size/2, o.Name, cmp.Or(anchorOf(st.Align), middle), st))
+		// Centred under the plot, but moved back into the drawing where
+		// it would run off its edge.
+		an := cmp.Or(anchorOf(st.Align), middle)
+		x := p.x + p.w/2
+		if w := textWidth(o.Name, size, isBold(st.FontWeight)); an == middle && w <= c.width {
+			x = math.Min(math.Max(x, w/2), c.width-w/2)
+		}
+		c.add(zAxis, 2, c.text(x, a.at+gap+size/2, o.Name, an, st))
 	case loc == "middle":
 		x, y := a.at-gap-size/2, p.y+p.h/2
 		t := c.text(x, y, o.Name, middle, st)

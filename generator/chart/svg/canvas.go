@@ -13,6 +13,8 @@ import (
 // that order, keeping the order they were added in at the same depth.
 type canvas struct {
 	chart Chart
+	// width is the drawing's width.
+	width float64
 	// font is the option's text style, which text falls back on.
 	font textStyle
 	// background is the drawing's background colour, which empty symbols

@@ -34,7 +34,7 @@ func render(c Chart) (string, error) {
 		return "", err
 	}
 	d := &drawing{
-		canvas: canvas{chart: c, font: o.TextStyle, background: o.BackgroundColor},
+		canvas: canvas{chart: c, width: float64(c.Width), font: o.TextStyle, background: o.BackgroundColor},
 		o:      o, w: float64(c.Width), h: float64(c.Height),
 		decals: decalsOf(o.Series),
 	}

@@ -2,7 +2,6 @@ package svg
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -67,59 +66,5 @@ func TestEscaping(t *testing.T) {
 	want := `<text x="1&quot;2">&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; ` + "\uFFFD\uFFFD</text>"
 	if b.String() != want {
 		t.Errorf("wrote %s\nwant  %s", b.String(), want)
-	}
-}
-
-// TestCategoryLabels: a horizontal category axis shows every label that
-// fits, skipping the same number between each; the last is shown when the
-// option asks, in place of its neighbour when they would overlap; the
-// first and last are aligned to stay within the plot; long labels of a
-// vertical axis are cut short.
-func TestCategoryLabels(t *testing.T) {
-	quarters := `["Jan to Mar 2025", "Apr to Jun 2025", "Jul to Sep 2025", "Oct to Dec 2025", "Jan to Mar 2026", "Apr to Jun 2026", "Jul to Sep 2026", "Oct to Dec 2026"]`
-	tests := []struct {
-		name, axis string
-		want       []string
-	}{
-		{"all fit", `{"type": "category", "data": ["Q1", "Q2", "Q3", "Q4"]}`, []string{"Q1", "Q2", "Q3", "Q4"}},
-		{"every other", `{"type": "category", "data": ` + quarters + `}`, []string{"Jan to Mar 2025", "Jul to Sep 2025", "Jan to Mar 2026", "Jul to Sep 2026"}},
-		{"last shown", `{"type": "category", "data": ` + quarters + `, "axisLabel": {"showMaxLabel": true, "alignMinLabel": "left", "alignMaxLabel": "right"}}`,
-			[]string{"start Jan to Mar 2025", "Jul to Sep 2025", "Jan to Mar 2026", "end Oct to Dec 2026"}},
-		{"first and last", `{"type": "category", "data": ` + quarters + `, "axisLabel": {"interval": 6, "showMaxLabel": true}}`, []string{"Jan to Mar 2025", "Oct to Dec 2026"}},
-	}
-	label := regexp.MustCompile(`<text dominant-baseline="central" text-anchor="([a-z]+)"[^>]*>([^<]*)</text>`)
-	for _, tt := range tests {
-		option := `{"color": ["#12436D"], "grid": {"left": 40, "right": 40, "top": 20, "bottom": 40}, "xAxis": ` + tt.axis + `,
- "yAxis": {"type": "value", "min": 0, "max": 100, "interval": 100, "axisLabel": {"formatter": "{value}%"}}, "series": []}`
-		out, err := render(Chart{Option: []byte(option), Width: 720, Height: 200, ID: "c"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, m := range label.FindAllStringSubmatch(out, -1) {
-			if strings.HasSuffix(m[2], "%") {
-				continue // the value axis's
-			}
-			if m[1] != "middle" {
-				m[2] = m[1] + " " + m[2]
-			}
-			got = append(got, m[2])
-		}
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("%s: labels %q, want %q", tt.name, got, tt.want)
-		}
-	}
-
-	option := `{"color": ["#12436D"], "grid": {"left": 120, "right": 40, "top": 20, "bottom": 40}, "xAxis": {"type": "value"},
- "yAxis": {"type": "category", "data": ["London", "North East and Yorkshire", {"value": "England", "textStyle": {"fontWeight": "bold"}}],
- "axisLabel": {"width": 100, "overflow": "truncate"}}, "series": []}`
-	out, err := render(Chart{Option: []byte(option), Width: 400, Height: 200, ID: "c"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{">London<", ">North East and…<", `font-weight="bold" x="112" y="43.33" fill="#212B32" pointer-events="none">England<`} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the vertical axis lacks %s:\n%s", want, out)
-		}
 	}
 }
