@@ -163,7 +163,7 @@ func (a *axis) draw(c *canvas) error {
 	if a.val != nil && (o.SplitLine.Show == nil || *o.SplitLine.Show) {
 		colour := cmp.Or(o.SplitLine.LineStyle.Color, defaultSplitColour)
 		for _, v := range a.val.ticks() {
-			c.add(zAxis, 0, a.across(a.val.pos(v), 0, colour, o.SplitLine.LineStyle.Width))
+			c.add(zAxis, layerBack, a.across(a.val.pos(v), 0, colour, o.SplitLine.LineStyle.Width))
 		}
 	}
 	if show := o.AxisLine.Show; show == nil && a.cat != nil || show != nil && *show {
@@ -174,12 +174,12 @@ func (a *axis) draw(c *canvas) error {
 		} else {
 			d = linePath([][2]float64{{crisp(a.at), a.plot.y}, {crisp(a.at), a.plot.y + a.plot.h}})
 		}
-		c.add(zAxis, 1, el("path", "d", d, "fill", "none", "stroke", colour, "stroke-linecap", "round"))
+		c.add(zAxis, layerLine, el("path", "d", d, "fill", "none", "stroke", colour, "stroke-linecap", "round"))
 	}
 	if o.AxisTick.Show != nil && *o.AxisTick.Show {
 		colour := cmp.Or(o.AxisTick.LineStyle.Color, o.AxisLine.LineStyle.Color, defaultAxisColour)
 		for _, p := range a.tickPositions() {
-			c.add(zAxis, 1, a.tick(p, colour))
+			c.add(zAxis, layerLine, a.tick(p, colour))
 		}
 	}
 	if err := a.drawLabels(c); err != nil {
@@ -272,9 +272,9 @@ func (a *axis) drawLabels(c *canvas) error {
 	for _, l := range labels {
 		size := c.fontSize(l.style)
 		if a.horizontal {
-			c.add(zAxis, 2, c.text(l.pos, a.at+labelMargin+size/2, l.text, l.anchor, l.style))
+			c.add(zAxis, layerText, c.text(l.pos, a.at+labelMargin+size/2, l.text, l.anchor, l.style))
 		} else {
-			c.add(zAxis, 2, c.text(a.at-labelMargin, l.pos, l.text, end, l.style))
+			c.add(zAxis, layerText, c.text(a.at-labelMargin, l.pos, l.text, end, l.style))
 		}
 	}
 	return nil
@@ -418,20 +418,20 @@ func (a *axis) drawName(c *canvas) error {
 		if w := textWidth(o.Name, size, isBold(st.FontWeight)); an == middle && w <= c.width {
 			x = math.Min(math.Max(x, w/2), c.width-w/2)
 		}
-		c.add(zAxis, 2, c.text(x, a.at+gap+size/2, o.Name, an, st))
+		c.add(zAxis, layerText, c.text(x, a.at+gap+size/2, o.Name, an, st))
 	case loc == "middle":
 		x, y := a.at-gap-size/2, p.y+p.h/2
 		t := c.text(x, y, o.Name, middle, st)
 		t.set("transform", "rotate(-90 "+num(x)+" "+num(y)+")")
-		c.add(zAxis, 2, t)
+		c.add(zAxis, layerText, t)
 	case loc == "end" && a.horizontal:
-		c.add(zAxis, 2, c.text(p.x+p.w+gap, a.at, o.Name, cmp.Or(anchorOf(st.Align), start), st))
+		c.add(zAxis, layerText, c.text(p.x+p.w+gap, a.at, o.Name, cmp.Or(anchorOf(st.Align), start), st))
 	case loc == "end":
-		c.add(zAxis, 2, c.text(a.at, p.y-gap-size/2, o.Name, cmp.Or(anchorOf(st.Align), middle), st))
+		c.add(zAxis, layerText, c.text(a.at, p.y-gap-size/2, o.Name, cmp.Or(anchorOf(st.Align), middle), st))
 	case loc == "start" && a.horizontal:
-		c.add(zAxis, 2, c.text(p.x-gap, a.at, o.Name, cmp.Or(anchorOf(st.Align), end), st))
+		c.add(zAxis, layerText, c.text(p.x-gap, a.at, o.Name, cmp.Or(anchorOf(st.Align), end), st))
 	case loc == "start":
-		c.add(zAxis, 2, c.text(a.at, p.y+p.h+gap+size/2, o.Name, cmp.Or(anchorOf(st.Align), middle), st))
+		c.add(zAxis, layerText, c.text(a.at, p.y+p.h+gap+size/2, o.Name, cmp.Or(anchorOf(st.Align), middle), st))
 	default:
 		return fmt.Errorf("an axis name location %q", o.NameLocation)
 	}

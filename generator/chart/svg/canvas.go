@@ -26,9 +26,7 @@ type canvas struct {
 }
 
 type item struct {
-	z float64
-	// layer orders what is at the same depth: a series' marks, then its
-	// labels over them.
+	z     float64
 	layer int
 	n     *node
 }
@@ -36,13 +34,21 @@ type item struct {
 // Depths of what is not a series (series are at their z, 2 unless the
 // option says).
 const (
-	zAxis        = 0
-	zSeries      = 2
-	zLegend      = 10
-	layerMarks   = 0
-	layerLabels  = 1
-	defaultColor = "#212B32"
+	zAxis   = 0
+	zSeries = 2
+	zLegend = 10
 )
+
+// Layers order what is at the same depth: the axes' grid lines under their
+// lines, and a series' marks under their labels.
+const (
+	layerBack = iota
+	layerLine
+	layerText
+)
+
+// defaultColour is the colour of text the option gives no colour.
+const defaultColour = "#212B32"
 
 func (c *canvas) add(z float64, layer int, n *node) {
 	c.items = append(c.items, item{z, layer, n})
@@ -119,7 +125,7 @@ func (c *canvas) text(x, y float64, s string, a anchor, st textStyle) *node {
 	if isBold(st.FontWeight) {
 		n.set("font-weight", "bold")
 	}
-	n.set("x", num(x)).set("y", num(y)).set("fill", cmp.Or(st.Color, c.font.Color, defaultColor))
+	n.set("x", num(x)).set("y", num(y)).set("fill", cmp.Or(st.Color, c.font.Color, defaultColour))
 	n.set("pointer-events", "none")
 	n.children = []*node{{text: s}}
 	return n

@@ -10,8 +10,11 @@ import (
 // series' symbol), in rows from the top left, wrapping at the drawing's
 // width, as ECharts lays it out.
 
+// boxPadding is the room ECharts leaves inside the box of a legend or a
+// title.
+const boxPadding = 5
+
 const (
-	legendPadding     = 5
 	legendIconWidth   = 25
 	legendIconHeight  = 14
 	legendTextGap     = 5
@@ -37,8 +40,8 @@ func (d *drawing) drawLegend() error {
 	if l.ItemGap != nil {
 		gap = *l.ItemGap
 	}
-	x0, y0 := l.Left+legendPadding, l.Top+legendPadding
-	room := d.w - l.Left - 2*legendPadding
+	x0, y0 := l.Left+boxPadding, l.Top+boxPadding
+	room := d.w - l.Left - 2*boxPadding
 	x, y := x0, y0
 	size := d.fontSize(l.TextStyle)
 	for _, name := range names {
@@ -55,9 +58,9 @@ func (d *drawing) drawLegend() error {
 			return err
 		}
 		for _, n := range icons {
-			d.add(zLegend, layerMarks, n)
+			d.add(zLegend, layerBack, n)
 		}
-		d.add(zLegend, layerLabels, d.text(x+legendIconWidth+legendTextGap, y+legendIconHeight/2, name, start, l.TextStyle))
+		d.add(zLegend, layerText, d.text(x+legendIconWidth+legendTextGap, y+legendIconHeight/2, name, start, l.TextStyle))
 		x += w + gap
 	}
 	return nil

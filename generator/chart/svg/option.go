@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -363,13 +364,7 @@ func queryMeets(q any, width int) (bool, error) {
 		return false, errors.New("a media rule without a query")
 	}
 	meets := true
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range query {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
+	for _, k := range slices.Sorted(maps.Keys(query)) {
 		n, ok := query[k].(json.Number)
 		v, err := n.Float64()
 		if !ok || err != nil {
@@ -395,10 +390,7 @@ func mergeJSON(base, over any) any {
 	case map[string]any:
 		switch b := base.(type) {
 		case map[string]any:
-			out := make(map[string]any, len(b))
-			for k, v := range b {
-				out[k] = v
-			}
+			out := maps.Clone(b)
 			for k, v := range o {
 				out[k] = mergeJSON(b[k], v)
 			}

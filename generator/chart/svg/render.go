@@ -265,7 +265,7 @@ func (d *drawing) drawTitles() error {
 		size := d.fontSize(t.TextStyle)
 		st := t.TextStyle
 		st.FontWeight = cmp.Or(st.FontWeight, "bold")
-		d.add(zAxis, 2, d.text(t.Left+legendPadding, t.Top+legendPadding+size/2, t.Text, start, st))
+		d.add(zAxis, layerText, d.text(t.Left+boxPadding, t.Top+boxPadding+size/2, t.Text, start, st))
 	}
 	return nil
 }

@@ -132,9 +132,9 @@ func (d *drawing) drawBars(k int, s *seriesOption) error {
 		path := rectPath(r.x, r.y, r.w, r.h)
 		n := el("path", "d", path, "fill", colour)
 		d.style(n, s.ItemStyle)
-		d.add(z, layerMarks, d.mark(n, k, i))
+		d.add(z, layerBack, d.mark(n, k, i))
 		if p := d.decals[k]; p >= 0 {
-			d.add(z, layerMarks, el("path", "d", path, "fill", d.usePattern(p), "pointer-events", "none"))
+			d.add(z, layerBack, el("path", "d", path, "fill", d.usePattern(p), "pointer-events", "none"))
 		}
 		l := s.Label.over(item.label)
 		if l.Show == nil || !*l.Show {
@@ -157,7 +157,7 @@ func (d *drawing) drawBars(k int, s *seriesOption) error {
 		default:
 			return fmt.Errorf("a bar label at %q; only inside, and right of a horizontal bar or on top of a vertical one, are supported", pos)
 		}
-		d.add(z, layerLabels, d.label(x, y, text, an, l))
+		d.add(z, layerText, d.label(x, y, text, an, l))
 	}
 	return nil
 }
@@ -195,7 +195,7 @@ func (d *drawing) drawLine(k int, s *seriesOption) error {
 			if dash := dashes(s.LineStyle.Type, width); dash != "" {
 				n.set("stroke-dasharray", dash)
 			}
-			d.add(z, layerMarks, n)
+			d.add(z, layerBack, n)
 		}
 		run = run[:0]
 	}
@@ -224,7 +224,7 @@ func (d *drawing) drawLine(k int, s *seriesOption) error {
 		if err != nil {
 			return err
 		}
-		d.add(z, layerMarks, d.mark(n, k, i))
+		d.add(z, layerBack, d.mark(n, k, i))
 		if err := d.pointLabel(z, s.Label.over(item.label), v, p, size); err != nil {
 			return err
 		}
@@ -262,7 +262,7 @@ func (d *drawing) drawScatter(k int, s *seriesOption) error {
 		if err != nil {
 			return err
 		}
-		d.add(z, layerMarks, d.mark(n, k, i))
+		d.add(z, layerBack, d.mark(n, k, i))
 		v := vy
 		if y.cat != nil {
 			v = vx
@@ -287,9 +287,9 @@ func (d *drawing) pointLabel(z float64, l labelOption, v float64, p [2]float64, 
 	fs := cmp.Or(l.FontSize, d.fontSize(textStyle{}))
 	switch pos := cmp.Or(l.Position, "inside"); pos {
 	case "inside":
-		d.add(z, layerLabels, d.label(p[0], p[1], text, middle, l))
+		d.add(z, layerText, d.label(p[0], p[1], text, middle, l))
 	case "top":
-		d.add(z, layerLabels, d.label(p[0], p[1]-size[1]/2-labelDistance-fs/2, text, middle, l))
+		d.add(z, layerText, d.label(p[0], p[1]-size[1]/2-labelDistance-fs/2, text, middle, l))
 	default:
 		return fmt.Errorf("a label at %q; only inside and top are supported", pos)
 	}

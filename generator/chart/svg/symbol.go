@@ -21,7 +21,7 @@ const emptyEdge = 2
 // w by h, in colour, with the item style's edge and opacity.
 func (d *drawing) symbol(kind string, x, y, w, h float64, colour string, st itemStyle) (*node, error) {
 	shape, empty := strings.CutPrefix(kind, "empty")
-	if empty {
+	if empty && shape != "" {
 		shape = strings.ToLower(shape[:1]) + shape[1:]
 	}
 	path, err := symbolPath(shape, x, y, w, h)
