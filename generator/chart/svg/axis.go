@@ -11,14 +11,13 @@ import (
 // Axes: where each sits, its scale, and what it draws (its line, grid
 // lines, labels and name), with ECharts' defaults for what the option
 // leaves out: a category axis draws its line and no grid lines, a value
-// axis grid lines and no line; neither draws ticks unless asked.
+// axis grid lines and no line. Neither draws ticks, as ECharts 6 does not
+// by default; an option asking for them is refused.
 
 // Distances in CSS pixels, as ECharts has them.
 const (
 	// labelMargin separates an axis's labels from its line.
 	labelMargin = 8
-	// tickLength is the length of a tick, outside the plot.
-	tickLength = 5
 	// defaultNameGap separates an axis's name from the plot.
 	defaultNameGap = 15
 	// autoIntervalRoom is the room a label takes, as a multiple of its
@@ -163,7 +162,7 @@ func (a *axis) draw(c *canvas) error {
 	if a.val != nil && (o.SplitLine.Show == nil || *o.SplitLine.Show) {
 		colour := cmp.Or(o.SplitLine.LineStyle.Color, defaultSplitColour)
 		for _, v := range a.val.ticks() {
-			c.add(zAxis, layerBack, a.across(a.val.pos(v), 0, colour, o.SplitLine.LineStyle.Width))
+			c.add(zAxis, layerBack, a.across(a.val.pos(v), colour, o.SplitLine.LineStyle.Width))
 		}
 	}
 	if show := o.AxisLine.Show; show == nil && a.cat != nil || show != nil && *show {
@@ -174,13 +173,14 @@ func (a *axis) draw(c *canvas) error {
 		} else {
 			d = linePath([][2]float64{{crisp(a.at), a.plot.y}, {crisp(a.at), a.plot.y + a.plot.h}})
 		}
-		c.add(zAxis, layerLine, el("path", "d", d, "fill", "none", "stroke", colour, "stroke-linecap", "round"))
+		n := el("path", "d", d, "fill", "none", "stroke", colour, "stroke-linecap", "round")
+		if w := o.AxisLine.LineStyle.Width; w != nil && *w != 1 {
+			n.set("stroke-width", num(*w))
+		}
+		c.add(zAxis, layerLine, n)
 	}
 	if o.AxisTick.Show != nil && *o.AxisTick.Show {
-		colour := cmp.Or(o.AxisTick.LineStyle.Color, o.AxisLine.LineStyle.Color, defaultAxisColour)
-		for _, p := range a.tickPositions() {
-			c.add(zAxis, layerLine, a.tick(p, colour))
-		}
+		return errors.New("an axis with ticks; the drawing has none")
 	}
 	if err := a.drawLabels(c); err != nil {
 		return err
@@ -188,55 +188,19 @@ func (a *axis) draw(c *canvas) error {
 	return a.drawName(c)
 }
 
-// across returns a line across the plot at position p along the axis, or
-// a tick's length outside it when length > 0.
-func (a *axis) across(p, length float64, colour string, width *float64) *node {
+// across returns a grid line across the plot at position p along the axis.
+func (a *axis) across(p float64, colour string, width *float64) *node {
 	var d string
 	if a.horizontal {
-		y0, y1 := a.plot.y, a.plot.y+a.plot.h
-		if length > 0 {
-			y0, y1 = a.at, a.at+length
-		}
-		d = linePath([][2]float64{{crisp(p), y0}, {crisp(p), y1}})
+		d = linePath([][2]float64{{crisp(p), a.plot.y}, {crisp(p), a.plot.y + a.plot.h}})
 	} else {
-		x0, x1 := a.plot.x, a.plot.x+a.plot.w
-		if length > 0 {
-			x0, x1 = a.at-length, a.at
-		}
-		d = linePath([][2]float64{{x0, crisp(p)}, {x1, crisp(p)}})
+		d = linePath([][2]float64{{a.plot.x, crisp(p)}, {a.plot.x + a.plot.w, crisp(p)}})
 	}
 	n := el("path", "d", d, "fill", "none", "stroke", colour)
 	if width != nil && *width != 1 {
 		n.set("stroke-width", num(*width))
 	}
 	return n
-}
-
-func (a *axis) tick(p float64, colour string) *node {
-	return a.across(p, tickLength, colour, a.opt.AxisTick.LineStyle.Width)
-}
-
-// tickPositions returns where the ticks go: at each value step, or at
-// each category's label (alignWithLabel) or between the categories.
-func (a *axis) tickPositions() []float64 {
-	var out []float64
-	if a.val != nil {
-		for _, v := range a.val.ticks() {
-			out = append(out, a.val.pos(v))
-		}
-		return out
-	}
-	s := a.cat
-	if a.opt.AxisTick.AlignWithLabel || !s.boundaryGap {
-		for i := range s.n {
-			out = append(out, s.pos(float64(i)))
-		}
-		return out
-	}
-	for i := 0; i <= s.n; i++ {
-		out = append(out, s.pos(float64(i)-0.5))
-	}
-	return out
 }
 
 // label is one axis label, placed.

@@ -13,8 +13,8 @@ import (
 // that order, keeping the order they were added in at the same depth.
 type canvas struct {
 	chart Chart
-	// width is the drawing's width.
-	width float64
+	// width and height are the drawing's size.
+	width, height float64
 	// font is the option's text style, which text falls back on.
 	font textStyle
 	// background is the drawing's background colour, which empty symbols
@@ -56,8 +56,8 @@ func (c *canvas) add(z float64, layer int, n *node) {
 
 // svg writes the drawing: the root element, the patterns it uses, its
 // background and its elements, deepest first.
-func (c *canvas) svg(width, height float64) string {
-	root := el("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 "+num(width)+" "+num(height))
+func (c *canvas) svg() string {
+	root := el("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 "+num(c.width)+" "+num(c.height))
 	if c.chart.Class != "" {
 		root.set("class", c.chart.Class)
 	}
@@ -71,7 +71,7 @@ func (c *canvas) svg(width, height float64) string {
 		root.children = append(root.children, defs)
 	}
 	if c.background != "" {
-		root.children = append(root.children, el("rect", "width", num(width), "height", num(height), "fill", c.background))
+		root.children = append(root.children, el("rect", "width", num(c.width), "height", num(c.height), "fill", c.background))
 	}
 	slices.SortStableFunc(c.items, func(a, b item) int {
 		return cmp.Or(cmp.Compare(a.z, b.z), cmp.Compare(a.layer, b.layer))

@@ -41,7 +41,7 @@ func (d *drawing) drawLegend() error {
 		gap = *l.ItemGap
 	}
 	x0, y0 := l.Left+boxPadding, l.Top+boxPadding
-	room := d.w - l.Left - 2*boxPadding
+	room := d.width - l.Left - 2*boxPadding
 	x, y := x0, y0
 	size := d.fontSize(l.TextStyle)
 	for _, name := range names {

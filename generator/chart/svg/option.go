@@ -134,10 +134,11 @@ type lineOption struct {
 	LineStyle lineStyle `json:"lineStyle"`
 }
 
+// tickOption is accepted for go-echarts' and package chart's settings, but
+// the drawing has no ticks: Show true is refused, and how ticks would be
+// placed and drawn means nothing.
 type tickOption struct {
-	Show *bool `json:"show"`
-	// AlignWithLabel puts the ticks at the labels rather than between
-	// the categories.
+	Show           *bool     `json:"show"`
 	AlignWithLabel bool      `json:"alignWithLabel"`
 	LineStyle      lineStyle `json:"lineStyle"`
 }

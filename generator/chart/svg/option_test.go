@@ -31,6 +31,7 @@ func TestRefuses(t *testing.T) {
 		{`{"baseOption": {` + base + `, "series": []}, "media": [{"query": {"maxHeight": 300}, "option": {}}]}`, "only minWidth and maxWidth"},
 		{`{"baseOption": {` + base + `, "series": []}, "media": [], "title": {}}`, `"title" beside baseOption`},
 		{`{` + base + `, "series": [], "media": [{"query": {"maxWidth": 300}, "option": {}}]}`, "no baseOption"},
+		{`{"color": ["#12436D"], "grid": {"left": 40, "right": 20, "top": 20, "bottom": 30}, "xAxis": {"type": "category", "data": ["A"], "axisTick": {"show": true}}, "yAxis": {}, "series": []}`, "ticks"},
 		{`[1, 2]`, "not a JSON object"},
 	}
 	for _, tt := range tests {

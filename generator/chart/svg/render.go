@@ -10,8 +10,7 @@ import (
 // its axes, and the canvas its elements go on.
 type drawing struct {
 	canvas
-	o    *option
-	w, h float64
+	o *option
 	// xs and ys are the option's axes, by index.
 	xs, ys []*axis
 	// decals are the patterns laid over each series, by index (-1 for
@@ -34,8 +33,8 @@ func render(c Chart) (string, error) {
 		return "", err
 	}
 	d := &drawing{
-		canvas: canvas{chart: c, width: float64(c.Width), font: o.TextStyle, background: o.BackgroundColor},
-		o:      o, w: float64(c.Width), h: float64(c.Height),
+		canvas: canvas{chart: c, width: float64(c.Width), height: float64(c.Height), font: o.TextStyle, background: o.BackgroundColor},
+		o:      o,
 		decals: decalsOf(o.Series),
 	}
 	steps := []func() error{d.placeAxes, d.stack, d.setScales, d.drawAxes, d.drawSeries, d.drawLegend, d.drawTitles}
@@ -44,14 +43,14 @@ func render(c Chart) (string, error) {
 			return "", err
 		}
 	}
-	return d.svg(d.w, d.h), nil
+	return d.svg(), nil
 }
 
 // placeAxes places every axis on its grid's plot.
 func (d *drawing) placeAxes() error {
 	plots := make([]rect, len(d.o.Grid))
 	for i, g := range d.o.Grid {
-		p, err := plotRect(g, d.w, d.h)
+		p, err := plotRect(g, d.width, d.height)
 		if err != nil {
 			return err
 		}
