@@ -14,7 +14,7 @@
 // to draw at, and whose Table is the table it was drawn from, to be shown
 // with the chart (with Counts, for a table of shares). Nothing else goes
 // in: there is no way to hand the package a raw count. Draw then draws
-// every figure, wide and narrow, with a svg.Renderer.
+// every figure, wide and narrow, as SVG (package svg).
 //
 //   - Every value the chart draws is a published figure of the table, as
 //     shown (Cell.Value). A hidden figure ([c]) is drawn as no value at all

@@ -7,14 +7,14 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// Draw draws every figure as SVG twice, wide and narrow, with the renderer
-// r (package svg), and sets the figures' drawings. The drawings' IDs start
-// "chart-ID-wide" and "chart-ID-narrow", so that any number of figures can
-// share a page. A figure left undrawn keeps empty drawings: the page then
-// shows its table alone. With no renderer (a site without npm packages,
-// see svg.Start) nothing is drawn.
-func Draw(figs []*site.Figure, r *svg.Renderer) error {
-	if len(figs) == 0 || r == nil {
+// Draw draws every figure as SVG twice, wide and narrow (package svg), and
+// sets the figures' drawings. The drawings' IDs start "chart-ID-wide" and
+// "chart-ID-narrow", so that any number of figures can share a page. The
+// cache (none when nil) keeps drawings between builds: an unchanged chart
+// is not drawn again. A figure left undrawn, after an error, keeps empty
+// drawings: the page then shows its table alone.
+func Draw(figs []*site.Figure, cache *svg.Cache) error {
+	if len(figs) == 0 {
 		return nil
 	}
 	var charts []svg.Chart
@@ -32,13 +32,10 @@ func Draw(figs []*site.Figure, r *svg.Renderer) error {
 			})
 		}
 	}
-	out, err := r.Draw(charts)
-	if out == nil {
-		return err
-	}
+	out, err := svg.Draw(charts, cache)
 	for i, f := range figs {
 		// Package svg wrote the markup from the option, which holds data
-		// only, and refused anything but drawing elements in it.
+		// only, and escaped every label.
 		f.Wide.SVG = template.HTML(out[2*i])
 		f.Narrow.SVG = template.HTML(out[2*i+1])
 	}

@@ -27,7 +27,6 @@ import (
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/chart"
-	"github.com/plinth-ssg/plinth/generator/chart/svg"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -155,14 +154,6 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	// Charts are drawn by ECharts in a JavaScript runtime, which takes a
-	// few hundred milliseconds to load: a site with data files starts it
-	// now, to load while the stages before the chart stage run.
-	var drawer *svg.Renderer
-	if _, err := fs.Stat(fsys, dataset.ManifestPath); err == nil {
-		drawer = svg.Start(opts.Source, cache.chartCache())
-	}
-
 	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache(),
 		PublishTypes: cfg.Content.PublishTypes})
 	diags.Append(d)
@@ -206,13 +197,9 @@ func Run(opts Options) (Result, diag.List) {
 
 	s.Figures, err = tables.Figures(cfg.Disclosure)
 	if err == nil {
-		err = chart.Draw(s.Figures, drawer)
+		err = chart.Draw(s.Figures, cache.chartCache())
 	}
-	switch {
-	case errors.Is(err, svg.ErrNotInstalled):
-		diags.Add(diag.Warningf(diag.Pos{File: dataset.ManifestPath}, "the action-plan charts are not drawn: %v", err).
-			WithHint("run npm ci in the site folder; until then the chart pages show their tables only"))
-	case err != nil:
+	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
 			WithHint("this is a fault in Plinth rather than in the data; please report it"))
 	}

@@ -225,7 +225,7 @@ func TestChartDrawingsRepeat(t *testing.T) {
 	}
 	figs := slices.Clone(res.Site.Figures)
 	slices.Reverse(figs)
-	if err := chart.Draw(figs, svg.Start("../..", svg.NewCache())); err != nil {
+	if err := chart.Draw(figs, svg.NewCache()); err != nil {
 		t.Fatal(err)
 	}
 	byID := map[string]*site.Figure{}

@@ -1,32 +1,19 @@
 package svg
 
-import (
-	"path/filepath"
-	"runtime"
-	"sync"
-)
+import "sync"
 
-// Cache keeps the chart stage's work between builds: the compiled engine
-// and its runtimes while the installed packages are unchanged, and the
-// drawings by their key (the option's bytes, size, words and engine), so
-// that an unchanged chart is not drawn again. A drawing depends on its key
-// alone, so reusing one never changes a build's output. It is safe for
-// concurrent use.
-//
-// Builds share the process's cache (Shared): `plinth serve`, which builds
-// one site again and again, and the tests, which build the example site
-// many times, draw each chart once. A drawing depends on its key alone, so
-// sharing never changes a build's output; NewCache makes a cache of one's
-// own, for a test that must draw afresh.
+// Cache keeps drawings between builds, by their key (the option's bytes,
+// size, words and IDs), so that an unchanged chart is not drawn again:
+// `plinth serve` builds one site again and again, and the tests build the
+// example site many times. A drawing depends on its key alone, so reusing
+// one never changes a build's output. It is safe for concurrent use; a nil
+// Cache keeps nothing.
 type Cache struct {
-	mu    sync.Mutex
-	eng   *engine
-	idle  []*worker
-	drawn map[[32]byte]*entry
-	clock uint64 // counts Draw calls, for eviction
-	hits  int
-	// dir, if set, keeps ECharts' drawings between processes (disk.go).
-	dir string
+	mu     sync.Mutex
+	drawn  map[[32]byte]*entry
+	clock  uint64 // counts Draw calls, for eviction
+	hits   int
+	misses int
 }
 
 // entry is one drawing and the Draw call that last used it.
@@ -39,11 +26,10 @@ type entry struct {
 // site has 72), a few megabytes. The least recently used go first.
 const maxDrawings = 2048
 
-// shared is the process's cache, which also keeps ECharts' drawings in the
-// user's cache folder.
-var shared = NewDiskCache(userCacheDir())
+// shared is the process's cache.
+var shared = NewCache()
 
-// Shared returns the process's cache, which Start uses when given none.
+// Shared returns the process's cache, which builds share.
 func Shared() *Cache { return shared }
 
 // NewCache returns an empty cache.
@@ -56,81 +42,19 @@ func (c *Cache) Hits() int {
 	return c.hits
 }
 
-// engine returns the engine for the packages installed under dir: the
-// cached one while they are unchanged, else a new one (which replaces it
-// and its runtimes; drawings are keyed by engine, and the old ones age
-// out).
-func (c *Cache) engine(dir string) (*engine, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
-	}
-	key, err := engineKey(dir)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	e := c.eng
-	c.mu.Unlock()
-	if e != nil && e.key == key {
-		return e, nil
-	}
-	e, err = loadEngine(dir, key)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.eng, c.idle = e, nil
-	c.mu.Unlock()
-	return e, nil
-}
-
-// warm makes sure the cache holds a runtime of e for each core, starting
-// them in parallel: each takes tens of milliseconds.
-func (c *Cache) warm(e *engine) {
-	c.mu.Lock()
-	need := runtime.GOMAXPROCS(0) - len(c.idle)
-	c.mu.Unlock()
-	var wg sync.WaitGroup
-	for range need {
-		wg.Go(func() {
-			if w, err := e.newWorker(); err == nil {
-				w.engine, w.cache = e, c
-				c.release(e, w)
-			}
-		})
-	}
-	wg.Wait()
-}
-
-// worker returns a runtime of engine e: an idle one, or a new one.
-func (c *Cache) worker(e *engine) (*worker, error) {
-	c.mu.Lock()
-	if n := len(c.idle); n > 0 && c.eng == e {
-		w := c.idle[n-1]
-		c.idle = c.idle[:n-1]
-		c.mu.Unlock()
-		return w, nil
-	}
-	c.mu.Unlock()
-	w, err := e.newWorker()
-	if err == nil {
-		w.engine, w.cache = e, c
-	}
-	return w, err
-}
-
-// release keeps a runtime of e for later, one per core at most.
-func (c *Cache) release(e *engine, w *worker) {
+// Misses returns how many drawings were asked of the cache and drawn
+// because it did not have them.
+func (c *Cache) Misses() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.eng == e && len(c.idle) < runtime.GOMAXPROCS(0) {
-		c.idle = append(c.idle, w)
-	}
+	return c.misses
 }
 
 // begin starts a Draw call: the clock that orders the drawings' use.
 func (c *Cache) begin() uint64 {
+	if c == nil {
+		return 0
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.clock++
@@ -138,10 +62,14 @@ func (c *Cache) begin() uint64 {
 }
 
 func (c *Cache) lookup(k [32]byte, now uint64) (string, bool) {
+	if c == nil {
+		return "", false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.drawn[k]
 	if !ok {
+		c.misses++
 		return "", false
 	}
 	e.used = now
@@ -152,6 +80,9 @@ func (c *Cache) lookup(k [32]byte, now uint64) (string, bool) {
 // store keeps a drawing, dropping the least recently used ones beyond
 // maxDrawings.
 func (c *Cache) store(k [32]byte, s string, now uint64) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.drawn[k] = &entry{svg: s, used: now}

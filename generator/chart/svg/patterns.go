@@ -5,8 +5,7 @@ import "strconv"
 // Patterns tell the series of a bar chart apart without colour (WCAG 1.4.1),
 // as ECharts' decals do in a browser: each bar series after the first gets
 // one, drawn in translucent white over the series' colour, which keeps
-// every colour of the palette recognisable. They are Plinth's own rather
-// than ECharts' decals, which cost most of a drawing's time in goja.
+// every colour of the palette recognisable.
 //
 // Each is a tile in user space: width, height, an optional rotation, and
 // the shapes drawn on it.

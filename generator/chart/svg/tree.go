@@ -1,14 +1,11 @@
 package svg
 
 import (
-	"encoding/xml"
-	"errors"
-	"fmt"
-	"io"
 	"strings"
+	"unicode/utf8"
 )
 
-// node is one element of an SVG document, or a run of text (name "").
+// node is one element of a drawing, or a run of text (name "").
 type node struct {
 	name     string
 	attrs    []attr
@@ -18,128 +15,33 @@ type node struct {
 
 type attr struct{ name, value string }
 
-// get returns the value of the attribute called name, and whether it is set.
-func (n *node) get(name string) (string, bool) {
-	for _, a := range n.attrs {
-		if a.name == name {
-			return a.value, true
-		}
+// el returns an element with the given attributes, as name, value pairs.
+func el(name string, kv ...string) *node {
+	n := &node{name: name}
+	for i := 0; i+1 < len(kv); i += 2 {
+		n.attrs = append(n.attrs, attr{kv[i], kv[i+1]})
 	}
-	return "", false
+	return n
 }
 
 // set sets an attribute, replacing its value if it is set already.
-func (n *node) set(name, value string) {
+func (n *node) set(name, value string) *node {
 	for i := range n.attrs {
 		if n.attrs[i].name == name {
 			n.attrs[i].value = value
-			return
+			return n
 		}
 	}
 	n.attrs = append(n.attrs, attr{name, value})
-}
-
-// del removes an attribute.
-func (n *node) del(name string) {
-	out := n.attrs[:0]
-	for _, a := range n.attrs {
-		if a.name != name {
-			out = append(out, a)
-		}
-	}
-	n.attrs = out
-}
-
-// walk calls f for n and every element below it, parents first.
-func (n *node) walk(f func(*node) error) error {
-	if n.name == "" {
-		return nil
-	}
-	if err := f(n); err != nil {
-		return err
-	}
-	for _, c := range n.children {
-		if err := c.walk(f); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// parse reads an SVG document into a tree. Attribute names keep their
-// prefix as written ("xml:space", "xlink:href").
-func parse(doc string) (*node, error) {
-	dec := xml.NewDecoder(strings.NewReader(doc))
-	dec.Strict = true
-	var stack []*node
-	var root *node
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("ECharts wrote SVG that does not parse: %w", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &node{name: qname(t.Name)}
-			for _, a := range t.Attr {
-				n.attrs = append(n.attrs, attr{qname(a.Name), a.Value})
-			}
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.children = append(p.children, n)
-			} else if root == nil {
-				root = n
-			} else {
-				return nil, errors.New("ECharts wrote more than one root element")
-			}
-			stack = append(stack, n)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			if len(stack) > 0 {
-				p := stack[len(stack)-1]
-				p.children = append(p.children, &node{text: string(t)})
-			}
-		case xml.ProcInst, xml.Directive:
-			return nil, fmt.Errorf("ECharts wrote an unexpected %T", t)
-		}
-	}
-	if root == nil || root.name != "svg" {
-		return nil, errors.New("ECharts wrote no <svg> element")
-	}
-	return root, nil
-}
-
-// svgNS is the SVG namespace, the drawing's default.
-const svgNS = "http://www.w3.org/2000/svg"
-
-// qname writes a parsed name back as it was written: the decoder turns the
-// xml: and xlink: prefixes into namespace URLs.
-func qname(n xml.Name) string {
-	switch n.Space {
-	case "", svgNS:
-		return n.Local
-	case "http://www.w3.org/XML/1998/namespace", "xml":
-		return "xml:" + n.Local
-	case "http://www.w3.org/1999/xlink", "xlink":
-		return "xlink:" + n.Local
-	case "xmlns":
-		return "xmlns:" + n.Local
-	}
-	return n.Space + ":" + n.Local
+	return n
 }
 
 // write serialises the tree as markup for an HTML page: attributes in the
-// order they are held, text escaped, every element closed with an end tag.
-// Runs of white space between elements are dropped.
+// order they were set, text escaped, every element closed with an end tag
+// (an SVG element in HTML may not be self-closed by a parser's rules).
 func (n *node) write(b *strings.Builder) {
 	if n.name == "" {
-		if strings.TrimSpace(n.text) != "" || n.text != "" && !strings.ContainsAny(n.text, "\n") {
-			b.WriteString(escapeText(n.text))
-		}
+		b.WriteString(escapeText(n.text))
 		return
 	}
 	b.WriteByte('<')
@@ -165,5 +67,25 @@ var (
 	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 )
 
-func escapeText(s string) string { return textEscaper.Replace(s) }
-func escapeAttr(s string) string { return attrEscaper.Replace(s) }
+func escapeText(s string) string { return textEscaper.Replace(printable(s)) }
+func escapeAttr(s string) string { return attrEscaper.Replace(printable(s)) }
+
+// printable replaces what XML cannot carry (invalid UTF-8, control
+// characters) with U+FFFD, so that a stray byte in a label never makes a
+// drawing unreadable.
+func printable(s string) string {
+	ok := utf8.ValidString(s) && !strings.ContainsFunc(s, unprintable)
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unprintable(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
+}
+
+func unprintable(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7F || r == 0xFFFE || r == 0xFFFF
+}
