@@ -244,11 +244,7 @@ func (p *Pass) readFile(f site.File, pg *site.Page) (fileRead, *search.Text) {
 	// The scan reads the search index's files as what a reader could see
 	// in them; a document's hits are placed in its page's source file,
 	// which is part of what the file's reading depends on.
-	views, viewed := p.opts.Search.ScanViews(f)
-	viewKey := ""
-	for _, v := range views {
-		viewKey += v.Source + "\n"
-	}
+	viewKey, viewed := p.opts.Search.ScanKey(f)
 	if e, ok := p.opts.Cache.lookup(f, p.opts.Scanner, viewKey); ok {
 		r := e.read
 		r.policy.Source, r.link.Source = f.Source, f.Source
@@ -272,6 +268,10 @@ func (p *Pass) readFile(f site.File, pg *site.Page) (fileRead, *search.Text) {
 	switch {
 	case html || p.opts.Scanner == nil:
 	case viewed:
+		views, ok := p.opts.Search.ScanViews(f)
+		if !ok { // a file in the index's folders that is not the index's
+			r.hits = p.opts.Scanner.File(f)
+		}
 		for _, v := range views {
 			r.hits = append(r.hits, p.opts.Scanner.File(v)...)
 		}

@@ -66,6 +66,36 @@ func TestScanViews(t *testing.T) {
 	}
 }
 
+// TestScanKey: the key of a term shard is found without reading it (a
+// shard that is not the index's JSON is then scanned as it is, by the
+// caller); a document file's key is its documents' source files, as its
+// views carry them; any other file is not the index's.
+func TestScanKey(t *testing.T) {
+	a := &site.Page{URL: "/a/", File: "content/a.md", Content: "<p>x</p>"}
+	a.Title = "A"
+	b := NewBuilder(&site.Site{Pages: []*site.Page{a}}, Options{})
+	for _, tc := range []struct {
+		f      site.File
+		key    string
+		wantOK bool
+	}{
+		{site.File{Path: "index.html", Data: []byte("<p>x</p>")}, "", false},
+		{site.File{Path: "search/t/0.json", Data: []byte(`{"terms":{"x":"B"}}`)}, "", true},
+		{site.File{Path: "search/t/1.json", Data: []byte(`not json`)}, "", true},
+		{site.File{Path: "search/d/0.json", Data: []byte(`[{"url":"a/","title":"A"},{"url":"z/","title":"Z"}]`)}, "content/a.md\n\n", true},
+		{site.File{Path: "search/d/1.json", Data: []byte(`not json`)}, "", false},
+	} {
+		key, ok := b.ScanKey(tc.f)
+		if key != tc.key || ok != tc.wantOK {
+			t.Errorf("%s: ScanKey = %q, %t; want %q, %t", tc.f.Path, key, ok, tc.key, tc.wantOK)
+		}
+	}
+	var none *Builder
+	if key, ok := none.ScanKey(site.File{Path: "search/t/0.json"}); key != "" || !ok {
+		t.Errorf("without a builder: %q, %t", key, ok)
+	}
+}
+
 func describeFiles(files []site.File) string {
 	var lines []string
 	for _, f := range files {
