@@ -29,7 +29,9 @@ writes the complete site to the destination folder (public/ by default).
 The new site is built beside the destination and swapped in only when the
 whole build succeeded: a build with errors leaves the previous site exactly
 as it was. Every problem is reported in one run as file:line:col, with the
-offending line and a hint.
+offending line and a hint. Errors are printed first; when there are more
+than three warnings of one kind, they are summarised in one line (--verbose
+prints each).
 
 Dates shown as the build date come from SOURCE_DATE_EPOCH when it is set,
 otherwise from the newest date in the content, so two builds of the same
@@ -59,6 +61,7 @@ type buildFlagValues struct {
 	source, destination, baseURL   *string
 	drafts, future, quiet, timings *bool
 	templateMetrics, disclosure    *bool
+	verbose                        *bool
 	external                       *bool
 	cpuProfile                     *string
 }
@@ -75,6 +78,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		timings:         fs.Bool("timings", false, "print how long each stage of the build took"),
 		templateMetrics: fs.Bool("template-metrics", false, "print how long each layout took, most expensive first"),
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
+		verbose:         fs.Bool("verbose", false, "print every warning in full; without it, more than three warnings of one kind are summarised in one line"),
 		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
 	}
 	if c == cmdCheck {
@@ -143,7 +147,7 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if err := stopProfile(); err != nil {
 		fmt.Fprintf(e.stderr, "plinth %s: cannot write the CPU profile: %v\n", c.name, err)
 	}
-	diag.Print(e.stderr, diags, 0)
+	diag.Report(e.stderr, diags, diag.ReportOptions{Verbose: *v.verbose})
 	if metrics != nil {
 		metrics.Print(e.stderr)
 	}
