@@ -16,6 +16,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/review"
+	model "github.com/plinth-ssg/plinth/generator/site"
 )
 
 var cmdBuild = &command{
@@ -49,7 +51,12 @@ var cmdCheck = &command{
 	long: `
 Check runs the whole build, including layouts and link checks, but writes
 nothing. Use it before committing, and in CI. It exits with status 1 if the
-site has errors.`,
+site has errors.
+
+Besides errors it warns about work left undone in pages that will be
+published: placeholder text from an archetype (plinth new), a guidance page
+naming no standard, a next_review date that has passed. --due lists the
+pages due for review within 30 days.`,
 }
 
 func init() {
@@ -62,7 +69,7 @@ type buildFlagValues struct {
 	drafts, future, quiet, timings *bool
 	templateMetrics, disclosure    *bool
 	verbose                        *bool
-	external                       *bool
+	external, due                  *bool
 	cpuProfile                     *string
 }
 
@@ -83,6 +90,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
+		v.due = fs.Bool("due", false, fmt.Sprintf("also list the pages due for review within %d days, and those overdue", dueWithin))
 	}
 	return fs, v
 }
@@ -160,6 +168,9 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if v.external != nil && *v.external && res.Site != nil {
 		status = checkExternal(e, res)
 	}
+	if v.due != nil && *v.due && res.Site != nil {
+		printDue(e, res.Site.Pages, time.Now())
+	}
 	if diags.HasErrors() {
 		fmt.Fprintf(e.stderr, "\n%s failed with %s.", strings.ToUpper(c.name[:1])+c.name[1:], diag.Summary(diags))
 		if write {
@@ -203,6 +214,35 @@ func disclosureSummary(reports []anonymise.Report) string {
 	}
 	return fmt.Sprintf("Disclosure control: %d tables of counts, %d figures; %d hidden: %d small (primary suppression), %d to protect them (secondary suppression)",
 		len(reports), figures, primary+secondary, primary, secondary)
+}
+
+// dueWithin is how many days ahead `plinth check --due` looks.
+const dueWithin = 30
+
+// printDue lists the pages whose review falls due within dueWithin days of
+// now, overdue ones first, each at the line where its date is written.
+func printDue(e *processEnv, pages []*model.Page, now time.Time) {
+	until := now.AddDate(0, 0, dueWithin)
+	due := review.Due(pages, now, until)
+	if len(due) == 0 {
+		fmt.Fprintf(e.stdout, "No page is due for review by %s.\n", until.Format("2 January 2006"))
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s due for review by %s:\n", plural(len(due), "page", "pages"), until.Format("2 January 2006"))
+	for _, p := range due {
+		when := "due " + p.Due.Format("2 January 2006")
+		if p.Overdue {
+			when = "overdue since " + p.Due.Format("2 January 2006")
+		}
+		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", p.Pos, p.Title, when)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // checkExternal lists the links to other sites with the pages using them,

@@ -2,7 +2,7 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → chart → open data → markdown → search → bundle → render → static
+//	       → review → chart → open data → markdown → search → bundle → render → static
 //	       → policy → linkcheck → scan → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
@@ -38,6 +38,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/review"
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -184,6 +185,7 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
+	diags.Append(review.Check(s.Pages, review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}))
 	clk.lap("assemble")
 
 	s.Figures, err = tables.Figures()
@@ -274,6 +276,13 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// ArchetypeDirs are the folders `plinth new` reads archetypes from, the
+// site's own first; the review stage reads the same ones to recognise
+// their placeholder text.
+func ArchetypeDirs(cfg *config.Config) []string {
+	return []string{"archetypes", "themes/" + cfg.Theme + "/archetypes"}
 }
 
 // identifierScanner prepares the search for the identifying values of the
