@@ -66,6 +66,7 @@ func init() {
 
 type buildFlagValues struct {
 	source, destination, baseURL   *string
+	preview                        *string
 	drafts, future, quiet, timings *bool
 	templateMetrics, disclosure    *bool
 	verbose                        *bool
@@ -79,6 +80,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		source:          fs.String("source", ".", "the site's folder (holding site.toml)"),
 		destination:     fs.String("destination", "public", "the output folder; a relative path is inside --source"),
 		baseURL:         fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
+		preview:         fs.String("preview", "", "build a preview of what this names, such as \"pull request 42\": every page says it is a preview and asks search engines not to index it"),
 		drafts:          fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
 		future:          fs.Bool("future", false, "include pages whose publishDate is in the future"),
 		quiet:           fs.Bool("quiet", false, "print only problems, not the summary"),
@@ -146,7 +148,7 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	}
 	start := time.Now()
 	res, diags := pipeline.Run(pipeline.Options{
-		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
+		Source: *v.source, Destination: dest, BaseURL: *v.baseURL, Preview: strings.TrimSpace(*v.preview),
 		Drafts: *v.drafts, Future: *v.future,
 		Now: time.Now(), BuildDate: buildDate, Write: write,
 		TemplateMetrics: metrics,

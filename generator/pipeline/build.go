@@ -54,6 +54,9 @@ type Options struct {
 	Destination string
 	// BaseURL, if set, overrides site.toml's baseURL.
 	BaseURL string
+	// Preview, if set, makes the build a preview of what it names ("pull
+	// request 42"): see config.Preview.
+	Preview string
 	// Drafts and Future include draft and not-yet-published pages.
 	Drafts bool
 	Future bool
@@ -139,7 +142,7 @@ func Run(opts Options) (Result, diag.List) {
 		return Result{}, diags
 	}
 
-	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL})
+	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL, Preview: opts.Preview})
 	diags.Append(d)
 	if cfg == nil {
 		return Result{}, diags
