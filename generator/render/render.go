@@ -27,6 +27,9 @@ import (
 type Context struct {
 	*site.Page
 	Site *site.Site
+
+	// contents records what the layout asked of Contents (contents.go).
+	contents *contents
 }
 
 // Memo lets a caller reuse a page's output from an earlier build. Load and
@@ -170,7 +173,13 @@ func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts,
 		}
 		return &d
 	}
-	if err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s}); err != nil {
+	st := &contents{}
+	err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s, contents: st})
+	if err == nil && st.needsSecondPass(buf.Bytes(), s.Config.Contents.MinHeadings) {
+		buf.Reset()
+		err = c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s, contents: st})
+	}
+	if err != nil {
 		d := layouts.templateError(err, fsys)
 		d.Msg = fmt.Sprintf("%s (while rendering %s)", d.Msg, describe(p))
 		return &d
