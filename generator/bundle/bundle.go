@@ -211,6 +211,12 @@ func collect(res api.BuildResult, src string, entries []entry) (Result, error) {
 			return Result{}, fmt.Errorf("no output for entry %q", e.name)
 		}
 	}
+	n, err := notices(src, meta)
+	if err != nil {
+		return Result{}, err
+	}
+	out.Files = append(out.Files, n)
+	out.Manifest[NoticesName] = Asset{URL: n.Path, Integrity: Integrity(n.Data)}
 	slices.SortFunc(out.Files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
 	return out, nil
 }
