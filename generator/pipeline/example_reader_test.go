@@ -2,6 +2,10 @@ package pipeline
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,4 +144,287 @@ func cssPath(t *testing.T, files map[string][]byte) string {
 	}
 	t.Fatal("no assets/css/main.*.css was built")
 	return ""
+}
+
+// siteName is the example site's name in site.toml.
+const siteName = "Healthcare Education Quality Standards"
+
+// htmlPages lists the built HTML pages that are not redirects.
+func htmlPages(files map[string][]byte) []string {
+	var out []string
+	for _, p := range sortedPaths(files) {
+		if strings.HasSuffix(p, ".html") && !isRedirect(files[p]) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestExampleSiteName: one name everywhere. The header, every page's
+// title, the home page's heading and the first breadcrumb all say the
+// site's name from site.toml.
+func TestExampleSiteName(t *testing.T) {
+	files := exampleSite(t)
+	for _, p := range htmlPages(files) {
+		doc := parsePage(t, files, p)
+		if h := findAll(doc, hasClass("nhsuk-header__service-name")); len(h) != 1 || textOf(h[0]) != siteName {
+			t.Errorf("%s: the header does not name the site %q", p, siteName)
+		}
+		if title := findAll(doc, isTag("title")); len(title) != 1 || !strings.HasSuffix(textOf(title[0]), siteName) {
+			t.Errorf("%s: the <title> does not end with the site's name", p)
+		}
+		if crumbs := findAll(doc, hasClass("nhsuk-breadcrumb__link")); len(crumbs) > 0 && textOf(crumbs[0]) != siteName {
+			t.Errorf("%s: the first breadcrumb says %q, want %q", p, textOf(crumbs[0]), siteName)
+		}
+	}
+	home := parsePage(t, files, "index.html")
+	if h1 := findAll(home, isTag("h1")); len(h1) != 1 || textOf(h1[0]) != siteName {
+		t.Errorf("the home page's heading is not %q", siteName)
+	}
+}
+
+// TestExampleMenu: the header's menu leads to every top-level section a
+// reader needs, action plans and "You said, we did" included.
+func TestExampleMenu(t *testing.T) {
+	files := exampleSite(t)
+	doc := parsePage(t, files, "index.html")
+	var got []string
+	for _, a := range findAll(doc, hasClass("nhsuk-header__navigation-link")) {
+		if href := attrOf(a, "href"); href != "" {
+			got = append(got, href)
+		}
+	}
+	want := []string{"/framework/", "/guidance/", "/action-plans/", "/you-said-we-did/", "/strategy/"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("the menu links to %v, want %v", got, want)
+	}
+	// Every folder of content/ that is a section of the site is in it.
+	for _, p := range sortedPaths(files) {
+		dir, rest, ok := strings.Cut(p, "/")
+		if ok && rest == "index.html" && isContentSection(dir) && !slices.Contains(want, "/"+dir+"/") {
+			t.Errorf("the section /%s/ is not in the menu", dir)
+		}
+	}
+}
+
+// isContentSection reports whether a top-level folder of the output is a
+// section of content/ (not a page such as /about/, nor search or tags).
+func isContentSection(dir string) bool {
+	st, err := os.Stat(filepath.Join("../../content", dir))
+	return err == nil && st.IsDir()
+}
+
+// TestExampleHome: the home page leads with the three tasks people come
+// for, lists no section twice and leaves the support pages to the footer.
+func TestExampleHome(t *testing.T) {
+	files := exampleSite(t)
+	doc := parsePage(t, files, "index.html")
+	main := findAll(doc, isTag("main"))[0]
+	tasks := findAll(main, hasClass("plinth-tasks"))
+	if len(tasks) != 1 {
+		t.Fatal("the home page has no task cards")
+	}
+	var links []string
+	for _, a := range findAll(tasks[0], isTag("a")) {
+		links = append(links, attrOf(a, "href"))
+	}
+	want := []string{"/framework/2021/", "/guidance/", "/action-plans/", "/you-said-we-did/"}
+	if strings.Join(links, " ") != strings.Join(want, " ") {
+		t.Errorf("the task cards link to %v, want the standards in force, guidance, progress and \"You said, we did\": %v", links, want)
+	}
+	if n := len(findAll(main, hasClass("nhsuk-card"))); n != 3 {
+		t.Errorf("the home page has %d cards, want the 3 tasks", n)
+	}
+	seen := map[string]int{}
+	for _, a := range findAll(main, isTag("a")) {
+		seen[attrOf(a, "href")]++
+	}
+	for _, section := range want {
+		if seen[section] > 1 {
+			t.Errorf("the home page links to %s %d times", section, seen[section])
+		}
+	}
+	if seen["/privacy/"] > 0 {
+		t.Error("the home page lists the privacy notice, which belongs in the footer")
+	}
+}
+
+// TestExampleFooter: every page's footer names the licence of the site's
+// text and data with the Open Government Licence mark, links to the
+// notices of the bundled third-party code, and ends with the copyright
+// line.
+func TestExampleFooter(t *testing.T) {
+	files := exampleSite(t)
+	var notices string
+	for _, p := range htmlPages(files) {
+		doc := parsePage(t, files, p)
+		footer := findAll(doc, isTag("footer"))
+		if len(footer) != 1 {
+			t.Errorf("%s: %d footers", p, len(footer))
+			continue
+		}
+		f := footer[0]
+		licence := findAll(f, func(n *html.Node) bool { return n.Data == "a" && attrOf(n, "rel") == "license" })
+		if len(licence) != 1 || attrOf(licence[0], "href") != "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" || textOf(licence[0]) != "Open Government Licence v3.0" {
+			t.Errorf("%s: the footer does not link to the Open Government Licence v3.0", p)
+		}
+		if len(findAll(f, hasClass("plinth-licence__mark"))) != 1 {
+			t.Errorf("%s: the footer has no OGL mark", p)
+		}
+		if c := findAll(f, hasClass("plinth-copyright")); len(c) != 1 || textOf(c[0]) != "© Example Education Quality Body" {
+			t.Errorf("%s: the footer has no copyright line", p)
+		}
+		for _, a := range findAll(f, isTag("a")) {
+			if strings.Contains(attrOf(a, "href"), "third-party-notices") {
+				notices = strings.TrimPrefix(attrOf(a, "href"), "/")
+			}
+		}
+	}
+	text := string(files[notices])
+	for _, want := range []string{"\necharts 6.1.0\nLicence: Apache-2.0\n", "Apache ECharts\nCopyright", "\nnhsuk-frontend 10.6.1\nLicence: MIT\n", "\nzrender "} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the notices at %q lack %q", notices, want)
+		}
+	}
+}
+
+// TestExample404: the page for an unknown address offers the site's
+// search and the A to Z of the standards in force.
+func TestExample404(t *testing.T) {
+	files := exampleSite(t)
+	doc := parsePage(t, files, "404.html")
+	main := findAll(doc, isTag("main"))[0]
+	forms := findAll(main, isTag("form"))
+	if len(forms) != 1 || attrOf(forms[0], "action") != "/search/" || attrOf(forms[0], "method") != "get" {
+		t.Fatal("the 404 page has no search form sending to /search/")
+	}
+	if in := findAll(forms[0], func(n *html.Node) bool { return n.Data == "input" && attrOf(n, "name") == "q" }); len(in) != 1 {
+		t.Error("the 404 page's search form has no q field")
+	}
+	var links []string
+	for _, a := range findAll(main, isTag("a")) {
+		links = append(links, attrOf(a, "href"))
+	}
+	if !slices.Contains(links, "/framework/a-z/") {
+		t.Errorf("the 404 page does not link to the A to Z: %v", links)
+	}
+	if _, ok := files["framework/a-z/index.html"]; !ok {
+		t.Error("there is no A to Z page")
+	}
+}
+
+// TestExampleEditionPage: on an edition's page, the print, download and
+// comparison links and the standards come before the edition's own text.
+func TestExampleEditionPage(t *testing.T) {
+	files := exampleSite(t)
+	page := string(files["framework/2021/index.html"])
+	at := func(s string) int {
+		i := strings.Index(page, s)
+		if i < 0 {
+			t.Fatalf("the 2021 edition's page lacks %q", s)
+		}
+		return i
+	}
+	about := at(`id="about-this-edition"`)
+	for _, s := range []string{`href="/framework/2021/print/"`, `href="/framework/2021/standards.csv"`, `href="/framework/2021/standards.json"`,
+		`href="/framework/changes/2019-to-2021/"`, `href="/framework/2021/standards/1-1/"`, `href="/framework/2021/standards/6-4/"`} {
+		if at(s) > about {
+			t.Errorf("%s comes after the edition's own text", s)
+		}
+	}
+	if at("What this edition emphasises") < about {
+		t.Error("the edition's own text comes before its standards")
+	}
+}
+
+// TestExampleStandardChanges: each standard's page of an edition that has
+// a previous one links to what changed in it, at an anchor that exists on
+// the "what changed" page.
+func TestExampleStandardChanges(t *testing.T) {
+	files := exampleSite(t)
+	link := regexp.MustCompile(`<h2 id="what-changed">What changed in this standard</h2>\s*<ul>\s*<li>([^<]*): <a href="/(framework/changes/[^/]+/)(#[a-z0-9-]+)?">`)
+	checked := 0
+	for _, p := range sortedPaths(files) {
+		if !standardPage.MatchString(p) {
+			continue
+		}
+		m := link.FindStringSubmatch(string(files[p]))
+		if m == nil {
+			t.Errorf("%s does not link to what changed in it", p)
+			continue
+		}
+		target, ok := files[m[2]+"index.html"]
+		if !ok {
+			t.Errorf("%s links to %s, which was not built", p, m[2])
+			continue
+		}
+		if m[3] != "" && !bytes.Contains(target, []byte(`id="`+m[3][1:]+`"`)) {
+			t.Errorf("%s links to %s%s, but that page has no such id", p, m[2], m[3])
+		}
+		checked++
+	}
+	if checked < 60 {
+		t.Errorf("checked %d standard pages, want every one of 2019 and 2021", checked)
+	}
+	// A reworded standard says so; an unchanged one says that too.
+	if !strings.Contains(string(files["framework/2019/standards/1-3/index.html"]), "It was standard 1.4 in the 2016 edition") {
+		t.Error("standard 2019:1.3 does not say it was 1.4 in 2016")
+	}
+}
+
+// standardPage matches the pages of the standards of the 2019 and 2021
+// editions, each of which has an earlier edition to compare with.
+var standardPage = regexp.MustCompile(`^framework/(2019|2021)/standards/[0-9]+-[0-9]+/index\.html$`)
+
+// entityInText finds HTML character references that were escaped a
+// second time, which a browser shows as "&rsquo;".
+var entityInText = regexp.MustCompile(`&amp;(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+[0-9]*);`)
+
+// TestExampleContentsLists: every "On this page" list links to exactly
+// the page's level-2 headings, at least three of them; the long pages the
+// issue names have one, generated pages included; and no page shows an
+// escaped entity such as &rsquo; as text.
+func TestExampleContentsLists(t *testing.T) {
+	files := exampleSite(t)
+	with := 0
+	for _, p := range htmlPages(files) {
+		if m := entityInText.Find(files[p]); m != nil {
+			t.Errorf("%s: %q is escaped twice", p, m)
+		}
+		doc := parsePage(t, files, p)
+		nav := findAll(doc, hasClass("nhsuk-contents-list"))
+		if len(nav) == 0 {
+			continue
+		}
+		with++
+		var ids []string
+		for _, h := range findAll(findAll(doc, isTag("main"))[0], isTag("h2")) {
+			if id := attrOf(h, "id"); id != "" {
+				ids = append(ids, "#"+id)
+			}
+		}
+		var links []string
+		for _, a := range findAll(nav[0], isTag("a")) {
+			links = append(links, attrOf(a, "href"))
+		}
+		if strings.Join(links, " ") != strings.Join(ids, " ") || len(links) < 3 {
+			t.Errorf("%s: the contents list links to %v, want every h2 of the page: %v", p, links, ids)
+		}
+	}
+	for _, p := range []string{"accessibility/index.html", "framework/changes/2019-to-2021/index.html", "action-plans/index.html", "action-plans/london/index.html", "framework/2021/print/index.html"} {
+		if len(findAll(parsePage(t, files, p), hasClass("nhsuk-contents-list"))) != 1 {
+			t.Errorf("%s has no contents list", p)
+		}
+	}
+	// The headings that were escaped twice in the issue.
+	for p, want := range map[string]string{
+		"accessibility/index.html":                          "What we\u2019re doing",
+		"guidance/facilities-and-library-access/index.html": "What \u201cquality-assured\u201d",
+	} {
+		nav := findAll(parsePage(t, files, p), hasClass("nhsuk-contents-list"))
+		if len(nav) == 0 || !strings.Contains(textOf(nav[0]), want) {
+			t.Errorf("%s: the contents list does not show %q", p, want)
+		}
+	}
+	t.Logf("%d pages have a contents list", with)
 }
