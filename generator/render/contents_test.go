@@ -14,7 +14,7 @@ import (
 // partial does; generated.html adds headings of its own, as the "what
 // changed" and action-plan layouts do.
 var contentsLayouts = fstest.MapFS{
-	"themes/t/layouts/baseof.html": {Data: []byte(`<header><h2 id="not-main">Menu</h2></header><main>{{ block "main" . }}{{ end }}</main><footer><h2 id="nor-this">Footer</h2></footer>`)},
+	"themes/t/layouts/baseof.html":             {Data: []byte(`<header><h2 id="not-main">Menu</h2></header><main>{{ block "main" . }}{{ end }}</main><footer><h2 id="nor-this">Footer</h2></footer>`)},
 	"themes/t/layouts/_partials/contents.html": {Data: []byte(`{{ with .Contents }}<nav><h2>On this page</h2><ol>{{ range . }}<li><a href="#{{ .ID }}">{{ .Title }}</a></li>{{ end }}</ol></nav>{{ end }}`)},
 	"themes/t/layouts/page.html":               {Data: []byte(`{{ define "main" }}<h1>{{ .Title }}</h1>{{ template "partials/contents.html" . }}{{ .Content }}{{ end }}`)},
 	"themes/t/layouts/generated.html": {Data: []byte(`{{ define "main" }}<h1>{{ .Title }}</h1>{{ template "partials/contents.html" . }}` +
