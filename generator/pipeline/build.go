@@ -31,6 +31,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
+	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
@@ -199,7 +200,8 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("chart")
 
 	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: actionplans.Section + "/data", Built: s.BuildDate,
-		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
+		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath,
+		Licence: licence.Licence{Name: cfg.Licence.Name, URL: cfg.Licence.URL}, Copyright: cfg.Licence.Copyright})
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
 	}

@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -427,4 +429,41 @@ func TestExampleContentsLists(t *testing.T) {
 		}
 	}
 	t.Logf("%d pages have a contents list", with)
+}
+
+// TestExampleOpenDataLicence: every open-data file names its licence, the
+// Open Government Licence v3.0 by default: a JSON file in its licence
+// field, a CSV file in the CSVW metadata file beside it.
+func TestExampleOpenDataLicence(t *testing.T) {
+	files := exampleSite(t)
+	const ogl = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+	var csvs, jsons int
+	for _, p := range sortedPaths(files) {
+		open := strings.HasPrefix(p, "action-plans/data/") || strings.HasPrefix(p, "framework/")
+		switch {
+		case !open || strings.HasSuffix(p, ".schema.json") || strings.HasSuffix(p, "-metadata.json"):
+		case strings.HasSuffix(p, ".csv"):
+			csvs++
+			var meta struct {
+				URL     string `json:"url"`
+				License struct {
+					ID string `json:"@id"`
+				} `json:"dc:license"`
+			}
+			if err := json.Unmarshal(files[p+"-metadata.json"], &meta); err != nil || meta.License.ID != ogl || meta.URL != path.Base(p) {
+				t.Errorf("%s: its metadata does not name the Open Government Licence (%v): %s", p, err, files[p+"-metadata.json"])
+			}
+		case strings.HasSuffix(p, ".json"):
+			jsons++
+			var doc struct {
+				Licence struct{ Name, URL string } `json:"licence"`
+			}
+			if err := json.Unmarshal(files[p], &doc); err != nil || doc.Licence.URL != ogl || doc.Licence.Name != "Open Government Licence v3.0" {
+				t.Errorf("%s does not name the Open Government Licence v3.0 (%v)", p, err)
+			}
+		}
+	}
+	if csvs < 10 || jsons < 13 {
+		t.Errorf("checked %d CSV and %d JSON files; want every table's and every edition's", csvs, jsons)
+	}
 }
