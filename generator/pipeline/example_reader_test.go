@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -465,5 +466,48 @@ func TestExampleOpenDataLicence(t *testing.T) {
 	}
 	if csvs < 10 || jsons < 13 {
 		t.Errorf("checked %d CSV and %d JSON files; want every table's and every edition's", csvs, jsons)
+	}
+}
+
+// TestExamplePreview builds the example site as a pull request's preview
+// (plinth build --preview): every page says so in a banner linking to the
+// published site and asks search engines not to index it, and robots.txt
+// turns them away. The real site's build has none of this.
+func TestExamplePreview(t *testing.T) {
+	res, diags := Run(Options{Source: "../..", Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC),
+		BaseURL: "https://example.github.io/quality/previews/pr-42/", Preview: "pull request #42"})
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	if robots := string(files["robots.txt"]); robots != "User-agent: *\nDisallow: /\n" {
+		t.Errorf("robots.txt = %q, want every robot turned away", robots)
+	}
+	pages := htmlPages(files)
+	for _, p := range pages {
+		doc := parsePage(t, files, p)
+		robots := findAll(doc, func(n *html.Node) bool { return n.Data == "meta" && attrOf(n, "name") == "robots" })
+		if len(robots) != 1 || attrOf(robots[0], "content") != "noindex" {
+			t.Errorf("%s does not ask search engines not to index it", p)
+		}
+		banner := findAll(doc, hasClass("plinth-preview-banner"))
+		if len(banner) != 1 || !strings.Contains(textOf(banner[0]), "This is a preview of pull request #42. It is not the published site, which is at https://quality.example.org/.") {
+			t.Errorf("%s has no preview banner naming the pull request and the published site", p)
+			continue
+		}
+		if links := findAll(banner[0], isTag("a")); len(links) != 1 || attrOf(links[0], "href") != "https://quality.example.org/" {
+			t.Errorf("%s: the banner does not link to the published site", p)
+		}
+	}
+	if len(pages) < 100 {
+		t.Errorf("checked %d pages", len(pages))
+	}
+	// The real site: no banner, and robots allowed.
+	real := exampleSite(t)
+	if bytes.Contains(real["index.html"], []byte("plinth-preview-banner")) || !bytes.Contains(real["robots.txt"], []byte("Allow: /")) {
+		t.Error("the published site's build is marked as a preview")
 	}
 }
