@@ -145,7 +145,9 @@ func TestGitHubWorkflow(t *testing.T) {
 	if slices.Contains(order, -1) || !slices.IsSorted(order) {
 		t.Errorf("the build job must check out, npm ci, test, build for the Pages address and keep the site, in that order (step indexes %v)", order)
 	}
-	site := find(build, func(s step) bool { return strings.Contains(s.Run, "plinth build") && !strings.Contains(s.Run, "--preview") }, "that builds the site")
+	site := find(build, func(s step) bool {
+		return strings.Contains(s.Run, "plinth build") && !strings.Contains(s.Run, "--preview")
+	}, "that builds the site")
 	if !strings.Contains(site.If, "!= 'pull_request'") {
 		t.Errorf("the site is built with if %q, want every event but pull requests", site.If)
 	}
