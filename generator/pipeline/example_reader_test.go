@@ -511,3 +511,44 @@ func TestExamplePreview(t *testing.T) {
 		t.Error("the published site's build is marked as a preview")
 	}
 }
+
+// TestExampleProgrammes: the programmes the strategy names are present by
+// name in the strategy and guidance, each explained under a heading of its
+// own, so that a search for one finds the pages about it.
+func TestExampleProgrammes(t *testing.T) {
+	files := exampleSite(t)
+	programmes := []struct{ name, heading string }{
+		{"Intensive Support Framework", "The Intensive Support Framework"},
+		{"Quality Improvement Register", "The Quality Improvement Register"},
+		{"National Education and Training Survey", "The National Education and Training Survey"},
+		{"Patient Safety Syllabus", "Patient safety in what learners are taught"},
+		{"escalating concerns pathway", "The escalating concerns pathway"},
+		{"integrated care system", "Integrated care systems"},
+	}
+	texts := map[string]string{}
+	var headings []string
+	for _, p := range htmlPages(files) {
+		if !strings.HasPrefix(p, "strategy/") && !strings.HasPrefix(p, "guidance/") {
+			continue
+		}
+		main := findAll(parsePage(t, files, p), isTag("main"))[0]
+		texts[p] = strings.ToLower(textOf(main))
+		for _, h := range findAll(main, isTag("h2")) {
+			headings = append(headings, textOf(h))
+		}
+	}
+	for _, pr := range programmes {
+		var on []string
+		for p, text := range texts {
+			if strings.Contains(text, strings.ToLower(pr.name)) {
+				on = append(on, p)
+			}
+		}
+		if len(on) < 3 {
+			t.Errorf("%q is named on %d pages of the strategy and guidance (%v), want at least 3", pr.name, len(on), on)
+		}
+		if !slices.Contains(headings, pr.heading) {
+			t.Errorf("no page explains %q under the heading %q", pr.name, pr.heading)
+		}
+	}
+}
