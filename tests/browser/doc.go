@@ -24,4 +24,11 @@
 // the national overview's charts into (docs/screenshots holds them):
 //
 //	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestCharts/screenshots ./tests/browser/
+//
+// With the same variable, TestScreenshots writes the pages readers meet
+// first (home, an edition in force, the 2019 to 2021 changes, the
+// accessibility statement's contents list, "You said, we did" filtered to
+// London and Planned, the page for an unknown address) at 1280 and 390 px:
+//
+//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestScreenshots ./tests/browser/
 package browser
