@@ -189,8 +189,10 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
-	diags.Append(review.Check(s.Pages, review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}))
 	clk.lap("assemble")
+
+	diags.Append(review.Check(s.Pages, review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}))
+	clk.lap("review")
 
 	s.Figures, err = tables.Figures()
 	if err != nil {
