@@ -521,7 +521,7 @@ func TestExampleProgrammes(t *testing.T) {
 		{"Intensive Support Framework", "The Intensive Support Framework"},
 		{"Quality Improvement Register", "The Quality Improvement Register"},
 		{"National Education and Training Survey", "The National Education and Training Survey"},
-		{"Patient Safety Syllabus", "Patient safety in what learners are taught"},
+		{"Patient Safety Syllabus", "The NHS Patient Safety Syllabus"},
 		{"escalating concerns pathway", "The escalating concerns pathway"},
 		{"integrated care system", "Integrated care systems"},
 	}

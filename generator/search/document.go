@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -86,8 +87,10 @@ type facets struct {
 }
 
 // documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists, the search page itself and the print version
-// of each edition (it repeats the standards' pages). Pages of superseded
+// the 404 page, tag lists and the "You said, we did" lists by region,
+// profession, theme and status (their entries are indexed), the search
+// page itself and the print version of each edition (it repeats the
+// standards' pages). Pages of superseded
 // editions are kept, under their edition, for readers who filter for it.
 func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
 	var f facets
@@ -153,6 +156,12 @@ func indexed(p *site.Page) bool {
 	case p.Path == PagePath:
 		return false
 	}
+	switch p.Extra.(type) {
+	case *feedback.Facet, *feedback.FacetValue:
+		// Lists of "You said, we did" entries, like tag lists: the
+		// entries themselves are indexed.
+		return false
+	}
 	if e, ok := p.Extra.(*framework.Edition); ok && e.PrintPage == p {
 		return false
 	}
@@ -183,6 +192,7 @@ func describe(p *site.Page, cache *Cache) document {
 		file:        p.File,
 	}
 	var keywords []string
+	entryTitle := ""
 	switch x := p.Extra.(type) {
 	case *framework.Standard:
 		d.id = x.ID.String()
@@ -204,12 +214,24 @@ func describe(p *site.Page, cache *Cache) document {
 		if d.description == "" {
 			d.description = x.Summary()
 		}
+	case *feedback.Entry:
+		// A generated page has no Markdown: its words are the entry's
+		// (what learners said is its description). Its title says what
+		// learners said in a few words, so it weighs as a description
+		// does: a reader looking for a topic finds the standard and the
+		// guidance on it before the entries that mention it.
+		d.text = strings.Join([]string{x.WeDid, x.Outcome}, " ")
+		entryTitle = d.title
+	}
+	titleField, descriptionField := d.title, d.description
+	if entryTitle != "" {
+		titleField, descriptionField = "", entryTitle+" "+d.description
 	}
 	d.fields = [nFields]string{
-		fieldTitle:       d.title,
+		fieldTitle:       titleField,
 		fieldKeywords:    strings.Join(keywords, " "),
 		fieldHeadings:    body.Headings,
-		fieldDescription: d.description,
+		fieldDescription: descriptionField,
 		fieldBody:        d.text,
 	}
 	return d
