@@ -1,16 +1,29 @@
-// Command floor converts the Markdown of a site's content/ folder with
-// goldmark alone, on all cores, and reports the time: the floor under any
-// generator built on goldmark. The benchmark compares Plinth's full build
-// against it.
+// Command floor measures the floors under a build, the least time any
+// generator needs for two parts of the work, so that bench/compare can say
+// how far above them a build is:
+//
+//   - the goldmark floor (-source DIR): goldmark alone converting the
+//     Markdown of a site's content/ folder on all cores, front matter
+//     skipped, output discarded;
+//   - the write floor (-write DIR): creating the files and folders of a
+//     built output folder DIR (read into memory first, untimed) afresh in a
+//     new folder beside it, on all cores, with nothing else: no rendering,
+//     no checks, no renaming into place.
+//
+// It prints one line, or with -json one JSON object that bench/compare
+// reads:
 //
 //	go run ./bench/floor -source /tmp/site10k
+//	go run ./bench/floor -write /tmp/site10k/public -json
 package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,11 +36,46 @@ import (
 	"github.com/plinth-ssg/plinth/generator/parallel"
 )
 
+// result is what one measurement found.
+type result struct {
+	Floor   string  `json:"floor"`
+	Files   int     `json:"files"`
+	Folders int     `json:"folders"`
+	Seconds float64 `json:"seconds"`
+}
+
 func main() {
-	src := flag.String("source", ".", "the site folder")
+	src := flag.String("source", "", "a site folder: time goldmark converting its content/")
+	out := flag.String("write", "", "a built output folder: time creating its files and folders afresh")
+	asJSON := flag.Bool("json", false, "print the result as JSON")
 	flag.Parse()
+	var (
+		r   result
+		err error
+	)
+	switch {
+	case *src != "" && *out == "":
+		r, err = markdownFloor(*src)
+	case *out != "" && *src == "":
+		r, err = writeFloor(*out)
+	default:
+		err = fmt.Errorf("give one of -source or -write")
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "floor:", err)
+		os.Exit(1)
+	}
+	if *asJSON {
+		_ = json.NewEncoder(os.Stdout).Encode(r)
+		return
+	}
+	fmt.Printf("%s floor: %d files, %d folders in %s\n", r.Floor, r.Files, r.Folders, time.Duration(r.Seconds*float64(time.Second)).Round(time.Millisecond))
+}
+
+// markdownFloor converts every .md file under dir/content with goldmark.
+func markdownFloor(dir string) (result, error) {
 	var files []string
-	_ = filepath.WalkDir(filepath.Join(*src, "content"), func(p string, d os.DirEntry, err error) error {
+	_ = filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files = append(files, p)
 		}
@@ -53,11 +101,77 @@ func main() {
 		}
 		errs[i] = md.Convert(data, io.Discard)
 	})
+	took := time.Since(start)
 	for _, err := range errs {
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "floor:", err)
-			os.Exit(1)
+			return result{}, err
 		}
 	}
-	fmt.Printf("%d files in %s\n", len(files), time.Since(start).Round(time.Millisecond))
+	return result{Floor: "goldmark", Files: len(files), Seconds: took.Seconds()}, nil
+}
+
+// writeFloor recreates the tree under dir in dir+".floor": first every
+// folder, then every file, each step spread over all cores, as Plinth's
+// publish stage writes. The copy is removed afterwards, untimed.
+func writeFloor(dir string) (result, error) {
+	var (
+		folders []string
+		names   []string
+		data    [][]byte
+	)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			folders = append(folders, rel)
+		case d.Type().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			names, data = append(names, rel), append(data, b)
+		}
+		return nil
+	})
+	if err != nil {
+		return result{}, err
+	}
+	dst := filepath.Clean(dir) + ".floor"
+	if err := os.RemoveAll(dst); err != nil {
+		return result{}, err
+	}
+	defer os.RemoveAll(dst)
+
+	start := time.Now()
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		return result{}, err
+	}
+	errs := make([]error, max(len(folders), len(names)))
+	// MkdirAll, because a folder may come before its parent on another
+	// core; it tolerates the parent appearing meanwhile.
+	parallel.For(len(folders), func(i int) { errs[i] = os.MkdirAll(filepath.Join(dst, folders[i]), 0o755) })
+	if err := firstError(errs); err != nil {
+		return result{}, err
+	}
+	parallel.For(len(names), func(i int) { errs[i] = os.WriteFile(filepath.Join(dst, names[i]), data[i], 0o644) })
+	took := time.Since(start)
+	if err := firstError(errs); err != nil {
+		return result{}, err
+	}
+	return result{Floor: "write", Files: len(names), Folders: len(folders), Seconds: took.Seconds()}, nil
+}
+
+func firstError(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -25,7 +25,37 @@ type Options struct {
 	// Plain leaves out the framework editions and datasets, for a site
 	// that another generator (Hugo) can build from the same files.
 	Plain bool
+	// Theme, if not empty, is the folder of a theme to build with instead
+	// of the minimal benchmark theme: normally the shipped theme,
+	// themes/plinth. It is copied into the site's themes/ folder, and the
+	// site gets a main menu and footer links as a real site has.
+	Theme string
+	// NodeModules, if not empty, is linked as the site's node_modules
+	// folder, which a theme with front-end assets needs.
+	NodeModules string
 }
+
+// Menus is the main menu and footer links of a site made with a Theme,
+// in site.toml's form. The Hugo configuration in bench/hugo/shipped has
+// the same menus.
+const Menus = `
+[[menus.main]]
+name = "Area 0"
+page = "area-0/_index.md"
+weight = 1
+[[menus.main]]
+name = "Area 1"
+page = "area-1/_index.md"
+weight = 2
+[[menus.main]]
+name = "Area 2"
+page = "area-2/_index.md"
+weight = 3
+[[menus.footer]]
+name = "About this site"
+page = "about.md"
+weight = 1
+`
 
 // Write generates the site into dir, which must not exist or be empty.
 func Write(dir string, opts Options) error {
@@ -34,9 +64,22 @@ func Write(dir string, opts Options) error {
 	}
 	rng := rand.New(rand.NewPCG(uint64(opts.Pages), 42))
 	w := &writer{dir: dir}
-	w.file("site.toml", "title = \"Synthetic site\"\nbaseURL = \"https://example.org/\"\ntheme = \"bench\"\n")
-	for name, text := range theme {
-		w.file(filepath.Join("themes", "bench", "layouts", name), text)
+	if opts.Theme == "" {
+		w.file("site.toml", "title = \"Synthetic site\"\nbaseURL = \"https://example.org/\"\ntheme = \"bench\"\n")
+		for name, text := range theme {
+			w.file(filepath.Join("themes", "bench", "layouts", name), text)
+		}
+	} else {
+		name := filepath.Base(opts.Theme)
+		w.file("site.toml", fmt.Sprintf("title = \"Synthetic site\"\nbaseURL = \"https://example.org/\"\nlanguageCode = \"en-GB\"\ntheme = %q\n%s", name, Menus))
+		w.copyDir(opts.Theme, filepath.Join("themes", name))
+		for a := 0; a < areas; a++ {
+			w.file(filepath.Join("content", fmt.Sprintf("area-%d", a), "_index.md"), fmt.Sprintf("+++\ntitle = \"Area %d\"\ndescription = \"The topics of area %d.\"\nweight = %d\n+++\nTopics of area %d.\n", a, a, a+1, a))
+		}
+		w.file("content/about.md", "+++\ntitle = \"About this site\"\ndescription = \"What this synthetic site is for.\"\n+++\nA synthetic site for benchmarks: every page is made up.\n")
+	}
+	if opts.NodeModules != "" && w.err == nil {
+		w.err = os.Symlink(opts.NodeModules, filepath.Join(dir, "node_modules"))
 	}
 	w.file("content/_index.md", "+++\ntitle = \"Home\"\n+++\nA synthetic site for benchmarks.\n")
 	sections := (opts.Pages + opts.PerSection - 1) / opts.PerSection
@@ -126,6 +169,14 @@ func sentence(rng *rand.Rand, n int) string {
 type writer struct {
 	dir string
 	err error
+}
+
+// copyDir copies the folder src into the site at rel.
+func (w *writer) copyDir(src, rel string) {
+	if w.err != nil {
+		return
+	}
+	w.err = os.CopyFS(filepath.Join(w.dir, rel), os.DirFS(src))
 }
 
 func (w *writer) file(rel, text string) {

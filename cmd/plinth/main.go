@@ -3,6 +3,7 @@
 //	plinth build    build the site into public/
 //	plinth check    build without writing anything: report every problem
 //	plinth new      create a content file from an archetype
+//	plinth release  record the published action-plan figures as a dated release
 //	plinth version  print the version
 //	plinth help     print help
 //
@@ -41,7 +42,7 @@ type processEnv struct {
 var commands []*command
 
 func init() {
-	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdVersion}
+	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdRelease, cmdVersion}
 }
 
 func main() {
@@ -121,6 +122,9 @@ func (c *command) flags() *flag.FlagSet {
 		return fs
 	case cmdServe:
 		fs, _ := serveFlags()
+		return fs
+	case cmdRelease:
+		fs, _ := releaseFlags()
 		return fs
 	}
 	return nil

@@ -49,6 +49,8 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{nil, 2, "", "Usage:"},
 		{[]string{"help"}, 0, "Commands:", ""},
 		{[]string{"help", "build"}, 0, "-destination", ""},
+		{[]string{"help", "release"}, 0, "Usage: plinth release", ""},
+		{[]string{"release", "--source", dir, "extra"}, 2, "", `unexpected argument "extra"`},
 		{[]string{"help", "nope"}, 2, "", `unknown command "nope"`},
 		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{[]string{"build", "-h"}, 0, "Usage: plinth build", ""},

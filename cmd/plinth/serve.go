@@ -33,7 +33,9 @@ If a rebuild fails, the last good version stays on screen with the problems
 shown over it (file:line:col and a hint); fixing the file clears them.
 
 Only the loopback interface is used unless --bind names another address.
-Nothing is written to public/.`,
+The server answers only requests addressed to it by that address (or
+localhost): a web page elsewhere cannot read the preview through the
+browser. Nothing is written to public/.`,
 }
 
 func init() { cmdServe.run = runServe }

@@ -18,7 +18,7 @@ func BenchmarkRunExample(b *testing.B) {
 	}
 	p := anonymise.DefaultPolicy()
 	for b.Loop() {
-		if res, d := Run(p, data, Options{}); d.HasErrors() || len(res.Tables) != 7 {
+		if res, d := Run(p, data, Options{}); d.HasErrors() || len(res.Tables) != 8 {
 			b.Fatal(d)
 		}
 	}

@@ -39,9 +39,24 @@
 //	actions-by-profession           profession × region
 //	providers-by-plan               providers by the state of their plan × region
 //
-// The providers table counts other records (providers, not actions) and is
-// published on its own.
+// The providers table counts other records (providers, not actions) but is
+// linked to them (family.go): the providers whose actions are all complete
+// are at most the completed actions, those with an overdue action at most
+// the overdue actions, and those with actions open but none overdue at most
+// the actions neither complete nor overdue, in each region and England.
+//
+// # Releases
+//
+// `plinth release` writes the published tables of counts to
+// data/releases/DATE.toml (releasefile.go), DATE being the data's as-at
+// date. The build reads every release back strictly (LoadReleases): the
+// ones dated before the data are earlier releases, audited with the new
+// figures (anonymise's history) and shown in an archive at
+// /action-plans/releases/ (history.go); one dated on the data's date is the
+// release of the current figures, whose pattern is kept and checked
+// against the data.
 //
 // A table that fails the audit is an error at the data file, naming the
-// table and cells but no figure, and the build stops.
+// table and cells but no figure, and the build stops; a problem with a
+// release is an error at its place in the release file.
 package actionplans

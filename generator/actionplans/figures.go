@@ -2,6 +2,7 @@ package actionplans
 
 import (
 	"github.com/plinth-ssg/plinth/generator/actionplans/charts"
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -9,8 +10,8 @@ import (
 // result: the published tables by role, and the labels of the regions,
 // domains and standards (package charts cannot import this package, which
 // reads private data).
-func chartInput(res Result) charts.Input {
-	in := charts.Input{Complete: CompleteLabel, Overdue: OverdueLabel}
+func chartInput(res Result, p anonymise.Policy) charts.Input {
+	in := charts.Input{Complete: CompleteLabel, Overdue: OverdueLabel, Policy: p}
 	for _, t := range res.Tables {
 		switch t.Name {
 		case ByStatus:
@@ -35,10 +36,10 @@ func chartInput(res Result) charts.Input {
 }
 
 // Figures makes the action-plan charts, or none if the tables were
-// withheld.
-func (res Result) Figures() ([]*site.Figure, error) {
+// withheld. p is the disclosure rule the tables were published under.
+func (res Result) Figures(p anonymise.Policy) ([]*site.Figure, error) {
 	if len(res.Tables) == 0 {
 		return nil, nil
 	}
-	return charts.Figures(chartInput(res))
+	return charts.Figures(chartInput(res, p))
 }

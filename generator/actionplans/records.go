@@ -110,6 +110,7 @@ func read(data *dataset.Set, l *diag.List) *records {
 		return nil
 	}
 	_, hasDate := r.spec.Column("last_updated")
+	knockOn := -1 // index in l of the first action whose provider cannot be checked
 	for row := range dataset.PrivateRows(pt) {
 		a := action{
 			region: row.Get("region").Text(), status: row.Get("status").Text(), quarter: row.Get("quarter").Text(),
@@ -118,8 +119,18 @@ func read(data *dataset.Set, l *diag.List) *records {
 		if slices.Contains([]string{a.region, a.status, a.quarter, a.profession, a.provider, a.standard}, "") {
 			continue // reported by requireValues
 		}
-		if pcodes != nil && !pcodes[a.provider] {
-			v := row.Get("provider_code")
+		switch v := row.Get("provider_code"); {
+		case pcodes == nil || pcodes[a.provider]:
+		case data.Broken(r.pspec.Path()) && knockOn >= 0:
+			(*l)[knockOn] = (*l)[knockOn].Again()
+		case data.Broken(r.pspec.Path()):
+			// The provider may be one of the rows the file's own errors
+			// lost: those errors come first, and the rest are counted here.
+			knockOn = len(*l)
+			l.Add(diag.Errorf(v.Pos, "the provider code %q cannot be checked, because %s has errors", a.provider, r.pspec.Path()).
+				WithHint("fix the errors in %s first", r.pspec.Path()).
+				Because(r.pspec.Path(), "rows that use it"))
+		default:
 			l.Add(diag.Errorf(v.Pos, "the provider code %q is not in %s", a.provider, r.pspec.Path()).
 				WithHint("check the code, or add the provider to %s", r.pspec.Path()))
 		}

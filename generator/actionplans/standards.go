@@ -104,21 +104,3 @@ func (b *builder) byStandard(statusLabels []string) *anonymise.Counts {
 	c.National = true
 	return c
 }
-
-// linkStandards declares how the table by standard shares figures with the
-// rest of the family: its status totals are the England column of the
-// table by status, and the totals of a domain's standards add up to the
-// domain's England figure in the table by domain.
-func (b *builder) linkStandards(fam *anonymise.Linked, byStd, byStatus, byDomain *anonymise.Counts, domainRow map[int]int) {
-	for s := range b.r.statuses {
-		fam.Equal(anonymise.Ref{Table: byStd, Row: anonymise.Total, Col: s}, anonymise.Ref{Table: byStatus, Row: s, Col: anonymise.Total})
-	}
-	fam.Equal(anonymise.Ref{Table: byStd, Row: anonymise.Total, Col: anonymise.Total}, anonymise.Ref{Table: byStatus, Row: anonymise.Total, Col: anonymise.Total})
-	parts := map[int][]anonymise.Ref{}
-	for i, s := range b.standards {
-		parts[s.Domain.Number] = append(parts[s.Domain.Number], anonymise.Ref{Table: byStd, Row: i, Col: anonymise.Total})
-	}
-	for _, d := range b.domains {
-		fam.Sum(anonymise.Ref{Table: byDomain, Row: domainRow[d.Number], Col: anonymise.Total}, parts[d.Number]...)
-	}
-}

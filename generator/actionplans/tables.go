@@ -23,6 +23,12 @@ type Options struct {
 	// Quarters is how many quarters the tables by quarter show, the most
 	// recent of the quarter column's values; 8 when 0.
 	Quarters int
+	// Releases are the release files (LoadReleases), oldest first.
+	Releases []*Release
+	// providersApart audits the providers table without its links to the
+	// actions, as builds did before it was linked; only tests set it, to
+	// make the releases such builds wrote.
+	providersApart bool
 }
 
 // Result is what the stage hands on: published tables and pages, nothing
@@ -43,6 +49,14 @@ type Result struct {
 	// Withheld reports that the tables could not be published because of
 	// the problems in the diagnostics.
 	Withheld bool
+	// AsAt is the date the figures describe (the latest last_updated of
+	// the actions), the date of their release; zero when the data give
+	// none. Source and Period describe the figures, as the tables' notes.
+	AsAt           dataset.Date
+	Source, Period string
+	// Released says that the figures are those of a release made already
+	// (data/releases/AsAt.toml).
+	Released bool
 }
 
 // The table names, which layouts use and which name the open-data files.
@@ -81,13 +95,20 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		return Result{Withheld: true}, l
 	}
 	if r == nil {
-		return Result{Withheld: l.HasErrors()}, l
+		// Without the datasets (a manifest or data file with errors, say)
+		// the tables are withheld: layouts then show none, and the data's
+		// own errors are the only ones reported.
+		return Result{Withheld: l.HasErrors() || data.Failed()}, l
 	}
 	if len(r.actions) == 0 {
 		// Every row was rejected (reported by the loader) or the file
 		// holds none: there is nothing to count, and nothing to publish.
-		l.Add(diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
-			WithHint("fix the problems reported in the file, or add at least one action"))
+		d := diag.Errorf(diag.Pos{File: r.spec.Path()}, "%s has no usable rows, so no action-plan figures can be published", r.spec.Path()).
+			WithHint("fix the problems reported in the file, or add at least one action")
+		if data.Broken(r.spec.Path()) {
+			d = d.Because(r.spec.Path(), "files")
+		}
+		l.Add(d)
 		return Result{Withheld: true}, l
 	}
 	if opts.Domain == nil {
@@ -97,10 +118,14 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		opts.Quarters = 8
 	}
 	b := newBuilder(r, data.Regions, data.Professions, opts)
-	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards}
-	tables, reports, err := b.publish(p)
+	b.providersApart = opts.providersApart
+	h := sortReleases(opts.Releases, r.asAt, &l)
+	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards,
+		AsAt: r.asAt, Source: r.spec.Title, Period: b.period, Released: h.current != nil}
+	res.Pages = append(res.Pages, archivePages(p, h, &l)...)
+	tables, reports, err := b.publish(p, h)
 	if err != nil {
-		l.Append(auditDiagnostics(err, r.spec.Path()))
+		l.Append(releaseDiagnostics(err, r.spec.Path(), h))
 		res.Withheld = true
 		return res, l
 	}
@@ -129,7 +154,10 @@ type builder struct {
 	standards []StandardRow
 	stdRow    map[string]int
 	meta      func(title, rows string) anonymise.Meta
-	allQ      bool // every action is in a quarter shown
+	period    string
+	// providersApart is Options.providersApart.
+	providersApart bool
+	allQ           bool // every action is in a quarter shown
 }
 
 func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession, opts Options) *builder {
@@ -174,6 +202,7 @@ func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession
 		period += ", with their status on " + longDate(r.asAt)
 	}
 	source := r.spec.Title
+	b.period = period
 	b.meta = func(title, rows string) anonymise.Meta {
 		return anonymise.Meta{Title: title, Source: source, Period: period,
 			RowHeading: rows, ColumnHeading: "Region", RowTotalLabel: "England"}
@@ -190,8 +219,9 @@ func (b *builder) counts(title, rows string, labels []string) *anonymise.Counts 
 	return c
 }
 
-// publish builds and publishes every table.
-func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.Report, error) {
+// publish builds and publishes every table, with the earlier releases h
+// holds.
+func (b *builder) publish(p anonymise.Policy, h *releases) ([]*site.PublicTable, []anonymise.Report, error) {
 	r := b.r
 	statusLabels := mapStrings(r.statuses, humanise)
 	quarterLabels := mapStrings(b.quarters, quarterLabel)
@@ -229,31 +259,21 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 		byProf.Add(profRow[a.profession], j, 1)
 		byStd.Add(b.stdRow[a.standard], slices.Index(r.statuses, a.status), 1)
 	}
-
-	// The action tables count the same actions: their region totals and
-	// England total are one set of figures, completed actions are some of
-	// all actions, and the completed actions of each region are the
-	// "complete" row of the status table.
-	var fam anonymise.Linked
-	fam.Add(byStatus, byQuarter, complete, byDomain, byProf, byStd)
-	fam.SameColumnTotals(byStatus, byDomain)
-	fam.SameColumnTotals(byStatus, byProf)
-	fam.PartOf(complete, byQuarter)
-	b.linkStandards(&fam, byStd, byStatus, byDomain, domainRow)
-	done := slices.Index(r.statuses, statusComplete)
-	for j := range len(b.regions) + 1 {
-		if j == len(b.regions) {
-			j = anonymise.Total
-		}
-		if b.allQ {
-			fam.Equal(anonymise.Ref{Table: byQuarter, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: anonymise.Total, Col: j})
-			fam.Equal(anonymise.Ref{Table: complete, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: done, Col: j})
-		} else {
-			fam.AtMost(anonymise.Ref{Table: byQuarter, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: anonymise.Total, Col: j})
-			fam.AtMost(anonymise.Ref{Table: complete, Row: anonymise.Total, Col: j}, anonymise.Ref{Table: byStatus, Row: done, Col: j})
-		}
+	f := &family{byStatus: byStatus, byQuarter: byQuarter, complete: complete, byDomain: byDomain, byProf: byProf, byStd: byStd,
+		statuses: statusLabels, regions: len(b.regions), allQuarters: b.allQ}
+	f.providers, f.providerRegions = b.providers()
+	f.providersApart = b.providersApart
+	for _, d := range b.domains {
+		f.domains = append(f.domains, d.Number)
 	}
-	tabs, reports, err := p.PublishLinked(&fam)
+	for _, s := range b.standards {
+		f.stdDomains = append(f.stdDomains, s.Domain.Number)
+	}
+	fam := f.link()
+	if err := h.declare(fam, f); err != nil {
+		return nil, nil, err
+	}
+	tabs, reports, err := p.PublishLinked(fam)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -261,8 +281,14 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 	if err != nil {
 		return nil, nil, err
 	}
+	return publicTables(tabs, percent), reports, nil
+}
 
-	out := []*site.PublicTable{
+// publicTables names the family's published tables (in the order of
+// family.tables) and the percentages worked out from two of them, in the
+// order the pages show them.
+func publicTables(tabs []*anonymise.Table, percent *anonymise.Table) []*site.PublicTable {
+	return []*site.PublicTable{
 		{Table: tabs[0], Name: ByStatus, Subject: "Actions by status"},
 		{Table: tabs[1], Name: ByQuarter, Subject: "Actions by quarter opened"},
 		{Table: tabs[2], Name: CompleteByQuarter, Subject: "Completed actions by quarter opened"},
@@ -270,20 +296,16 @@ func (b *builder) publish(p anonymise.Policy) ([]*site.PublicTable, []anonymise.
 		{Table: tabs[3], Name: ByDomain, Subject: "Actions by Quality Framework domain"},
 		{Table: tabs[4], Name: ByProfession, Subject: "Actions by profession"},
 		{Table: tabs[5], Name: ByStandard, Subject: "Actions by standard"},
+		{Table: tabs[6], Name: ProvidersByPlan, Subject: "Providers by the state of their action plan"},
 	}
-	providers, rep, err := b.providers(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	out = append(out, &site.PublicTable{Table: providers, Name: ProvidersByPlan, Subject: "Providers by the state of their action plan"})
-	return out, append(reports, rep), nil
 }
 
-// providers publishes the count of providers in each region by the state
-// of their action plan. Providers are counted once, in the region the
-// providers dataset gives (or, without one, the region of their first
-// action).
-func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Report, error) {
+// providers counts the providers in each region by the state of their
+// action plan. Providers are counted once, in the region the providers
+// dataset gives (or, without one, the region of their first action).
+// sameRegion says whether every provider's actions are in its region, so
+// that a region's providers can be linked to its actions.
+func (b *builder) providers() (c *anonymise.Counts, sameRegion bool) {
 	type plan struct {
 		region        string
 		open, overdue bool
@@ -295,6 +317,7 @@ func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Rep
 		plans[pr.code] = &plan{region: pr.region}
 		order = append(order, pr.code)
 	}
+	sameRegion = true
 	for _, a := range b.r.actions {
 		pl := plans[a.provider]
 		if pl == nil {
@@ -302,6 +325,7 @@ func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Rep
 			plans[a.provider] = pl
 			order = append(order, a.provider)
 		}
+		sameRegion = sameRegion && pl.region == a.region
 		pl.actions++
 		pl.open = pl.open || a.status != statusComplete
 		pl.overdue = pl.overdue || a.status == statusOverdue
@@ -310,7 +334,7 @@ func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Rep
 	if b.r.providers == nil {
 		states = states[:3] // every provider counted has an action
 	}
-	c := b.counts("Providers by the state of their action plan and region", "State of the action plan", states)
+	c = b.counts("Providers by the state of their action plan and region", "State of the action plan", states)
 	if b.r.pspec != nil {
 		c.Meta.Source = b.r.spec.Title + "; " + b.r.pspec.Title
 	}
@@ -327,7 +351,7 @@ func (b *builder) providers(p anonymise.Policy) (*anonymise.Table, anonymise.Rep
 		}
 		c.Add(state, b.col[pl.region], 1)
 	}
-	return p.Publish(c)
+	return c, sameRegion
 }
 
 func mapStrings(in []string, f func(string) string) []string {

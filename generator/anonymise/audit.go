@@ -1,6 +1,7 @@
 package anonymise
 
 import (
+	"errors"
 	"math/big"
 	"slices"
 )
@@ -30,31 +31,38 @@ import (
 // extremes are whole numbers: the LP bounds are exactly the bounds over whole
 // numbers. They are rounded inwards all the same, which is sound regardless.
 
-// reason is why a hidden cell fails the audit.
+// reason is why a hidden cell, or a group of them, fails the audit.
 type reason uint8
 
 const (
-	passes    reason = iota
-	derivedBy        // fixed by the equations
-	smallBy          // shown by the figures to be small
-	pinnedBy         // pinned to one value by an insider
+	passes     reason = iota
+	derivedBy         // fixed by the equations
+	smallBy           // shown by the figures to be small
+	pinnedBy          // pinned to one value by an insider
+	groupSmall        // the sum of a line's hidden figures shown to be small
 )
 
-// verdict is the audit of one hidden cell. Intervals are in counts;
-// hi == unbounded means no upper limit.
+// verdict is the audit of one hidden cell, or of one group sum (groups.go).
+// Intervals are in counts; hi == unbounded means no upper limit.
 type verdict struct {
-	cell         int
+	cell         int // the cell, or len(g.st)+i for group i
+	group        bool
 	derivable    bool
 	pubLo, pubHi int // what a public reader can prove
-	insLo, insHi int // what an insider can prove
+	insLo, insHi int // what an insider can prove (cells only)
 }
 
-// why returns the first test the cell fails, or passes.
+// why returns the first test the cell or group fails, or passes.
 func (v verdict) why(p Policy) reason {
+	small := v.pubHi != unbounded && v.pubHi <= p.SuppressTo
 	switch {
+	case v.group && small:
+		return groupSmall
+	case v.group:
+		return passes
 	case v.derivable:
 		return derivedBy
-	case v.pubHi != unbounded && v.pubHi <= p.SuppressTo:
+	case small:
 		return smallBy
 	case v.insLo == v.insHi || v.pubLo == v.pubHi:
 		return pinnedBy
@@ -63,11 +71,12 @@ func (v verdict) why(p Policy) reason {
 }
 
 // audit returns a verdict for every audited hidden cell, in cell order,
-// with every interval solved in full. Publish uses the quicker failures,
-// which stops as soon as each answer is known; audit is the reference the
-// tests hold failures to, and what the brute-force cross-check compares
-// against. limit, when positive, adds the bound x ≤ limit to every unknown,
-// so that enumeration and the linear programmes solve the same problem.
+// then for every group, with every interval solved in full. Publish uses
+// the quicker failures, which stops as soon as each answer is known; audit
+// is the reference the tests hold failures to, and what the brute-force
+// cross-check compares against. limit, when positive, adds the bound
+// x ≤ limit to every unknown, so that enumeration and the linear
+// programmes solve the same problem.
 func (g *grid) audit(limit int) ([]verdict, error) {
 	var out []verdict
 	var cells []int
@@ -80,12 +89,13 @@ func (g *grid) audit(limit int) ([]verdict, error) {
 	if len(cells) == 0 {
 		return nil, nil
 	}
+	groups := g.groups()
 	der := g.derivable()
 	for i, k := range cells {
 		out[i].derivable = der[k]
 	}
 	for _, a := range []attacker{public, insider} {
-		lp, err := g.programme(a, limit)
+		lp, err := g.programme(a, limit, groups)
 		if err != nil {
 			return nil, err
 		}
@@ -100,20 +110,33 @@ func (g *grid) audit(limit int) ([]verdict, error) {
 				out[i].insLo, out[i].insHi = lo, hi
 			}
 		}
+		if a != public {
+			continue
+		}
+		for i, v := range lp.group {
+			lo, hi, err := lp.varInterval(v, 0)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, verdict{cell: len(g.st) + i, group: true, pubLo: lo, pubHi: hi, insLo: lo, insHi: hi})
+		}
 	}
 	return out, nil
 }
 
 // derivable runs test 1: which cells the equations fix when the published
 // figures are exact. The unknowns are the hidden cells and the unpublished
-// totals.
+// totals (one per class of figures taken to be equal).
 func (g *grid) derivable() map[int]bool {
 	var unknowns []int
 	col := make(map[int]int)
 	for k, s := range g.st {
 		if s == free || s.hidden() {
-			col[k] = len(unknowns)
-			unknowns = append(unknowns, k)
+			r := g.root(k)
+			if _, ok := col[r]; !ok {
+				col[r] = len(unknowns)
+				unknowns = append(unknowns, r)
+			}
 		}
 	}
 	var a [][]int
@@ -121,7 +144,7 @@ func (g *grid) derivable() map[int]bool {
 		row := make([]int, len(unknowns))
 		used := false
 		for _, t := range eq {
-			if j, ok := col[t.cell]; ok {
+			if j, ok := col[g.root(t.cell)]; ok {
 				row[j] += t.coef
 				used = true
 			}
@@ -131,47 +154,107 @@ func (g *grid) derivable() map[int]bool {
 		}
 	}
 	res := derivable(a, len(unknowns))
-	out := make(map[int]bool, len(unknowns))
-	for j, k := range unknowns {
-		out[k] = res[j]
+	out := make(map[int]bool, len(g.st))
+	for k, s := range g.st {
+		if s == free || s.hidden() {
+			out[k] = res[col[g.root(k)]]
+		}
 	}
 	return out
 }
 
 // cellProgramme is the linear programme of one attacker model: variables
-// y = x − lo for every cell whose value is not fixed.
+// y = x − lo for every class of cells whose value is not fixed, then one
+// for each group sum.
 type cellProgramme struct {
 	s     *simplex
 	index map[int]int // cell → variable
 	lo    []int       // shift of each variable
 	fixed map[int]int // cells whose bounds leave one value
+	group []int       // variable of each group sum
 }
 
-// programme builds the attacker's linear programme.
-func (g *grid) programme(a attacker, limit int) (*cellProgramme, error) {
+// programme builds the attacker's linear programme, with a variable for
+// the sum of each group.
+//
+// With earlier releases, the reader's assumption that figures shown with
+// the same value did not change may contradict the figures (a hidden
+// count that is now 0, the total still shown the same). The reader then
+// knows that something changed, and takes the explanation that changes
+// the figures least: the programme is built again with each assumed
+// equality relaxed by a change the reader does not see, and the total
+// change held to its least possible value (see history.go).
+func (g *grid) programme(a attacker, limit int, groups []group) (*cellProgramme, error) {
+	cp, err := g.buildProgramme(a, limit, groups, false)
+	if errors.Is(err, errInfeasible) && len(g.links) > 0 {
+		return g.buildProgramme(a, limit, groups, true)
+	}
+	return cp, err
+}
+
+func (g *grid) buildProgramme(a attacker, limit int, groups []group, soft bool) (*cellProgramme, error) {
+	root := g.root
+	if soft {
+		root = func(k int) int { return k }
+	}
 	cp := &cellProgramme{index: make(map[int]int), fixed: make(map[int]int)}
-	var upper []int
-	fixed := cp.fixed
+	// Bounds of each class: what the reader knows of every member at once.
+	type span struct{ lo, hi int }
+	classes := make(map[int]span)
+	var order []int
 	for k := range g.st {
 		lo, hi := g.bounds(k, a)
 		if limit > 0 && (hi == unbounded || hi > limit) {
 			hi = limit
 		}
-		if lo == hi {
-			fixed[k] = lo
+		r := root(k)
+		sp, seen := classes[r]
+		if !seen {
+			classes[r] = span{lo, hi}
+			order = append(order, r)
 			continue
 		}
-		cp.index[k] = len(upper)
-		cp.lo = append(cp.lo, lo)
-		if hi == unbounded {
+		sp.lo = max(sp.lo, lo)
+		if sp.hi == unbounded || (hi != unbounded && hi < sp.hi) {
+			sp.hi = hi
+		}
+		classes[r] = sp
+	}
+	var upper []int
+	rootVar := make(map[int]int, len(order))
+	for _, r := range order {
+		sp := classes[r]
+		switch {
+		case sp.hi != unbounded && sp.lo > sp.hi:
+			return nil, errInfeasible
+		case sp.lo == sp.hi:
+			cp.fixed[r] = sp.lo
+			continue
+		}
+		rootVar[r] = len(upper)
+		cp.lo = append(cp.lo, sp.lo)
+		if sp.hi == unbounded {
 			upper = append(upper, unbounded)
 		} else {
-			upper = append(upper, hi-lo)
+			upper = append(upper, sp.hi-sp.lo)
 		}
+	}
+	for k := range g.st {
+		r := root(k)
+		if v, ok := rootVar[r]; ok {
+			cp.index[k] = v
+		} else {
+			cp.fixed[k] = cp.fixed[r]
+		}
+	}
+	for range groups {
+		cp.group = append(cp.group, len(upper))
+		cp.lo = append(cp.lo, 0)
+		upper = append(upper, unbounded)
 	}
 	var rows [][]int
 	var rhs []int
-	for _, eq := range g.lines() {
+	add := func(eq []term) {
 		row := make([]int, len(upper))
 		b := 0
 		used := false
@@ -181,7 +264,7 @@ func (g *grid) programme(a attacker, limit int) (*cellProgramme, error) {
 				b -= t.coef * cp.lo[v]
 				used = true
 			} else {
-				b -= t.coef * fixed[t.cell]
+				b -= t.coef * cp.fixed[t.cell]
 			}
 		}
 		if used {
@@ -189,9 +272,77 @@ func (g *grid) programme(a attacker, limit int) (*cellProgramme, error) {
 			rhs = append(rhs, b)
 		}
 	}
+	for _, eq := range g.lines() {
+		add(eq)
+	}
+	for i, gr := range groups {
+		// sum − members = 0; the sum's variable is added by hand, as it
+		// is no cell.
+		eq := make([]term, 0, len(gr.hidden))
+		for _, k := range gr.hidden {
+			eq = append(eq, term{k, -1})
+		}
+		n := len(rows)
+		add(eq)
+		if len(rows) == n {
+			rows = append(rows, make([]int, len(upper)))
+			b := 0
+			for _, k := range gr.hidden {
+				b += cp.fixed[k]
+			}
+			rhs = append(rhs, b)
+		}
+		rows[len(rows)-1][cp.group[i]] = 1
+	}
+	change := -1 // the variable holding the total change, when soft
+	if soft {
+		// a − b − up + down = 0 for each assumed equality, and the total
+		// change, change − Σ (up + down) = 0.
+		total := []int{}
+		for _, pr := range g.links {
+			up, down := len(upper), len(upper)+1
+			upper = append(upper, unbounded, unbounded)
+			cp.lo = append(cp.lo, 0, 0)
+			for r := range rows {
+				rows[r] = append(rows[r], 0, 0)
+			}
+			row := make([]int, len(upper))
+			b := 0
+			for n, k := range pr {
+				coef := 1 - 2*n
+				if v, ok := cp.index[k]; ok {
+					row[v] += coef
+					b -= coef * cp.lo[v]
+				} else {
+					b -= coef * cp.fixed[k]
+				}
+			}
+			row[up], row[down] = -1, 1
+			rows, rhs = append(rows, row), append(rhs, b)
+			total = append(total, up, down)
+		}
+		change = len(upper)
+		upper = append(upper, unbounded)
+		cp.lo = append(cp.lo, 0)
+		for r := range rows {
+			rows[r] = append(rows[r], 0)
+		}
+		row := make([]int, len(upper))
+		row[change] = 1
+		for _, v := range total {
+			row[v] = -1
+		}
+		rows, rhs = append(rows, row), append(rhs, 0)
+	}
 	s, err := newSimplex(rows, rhs, upper)
 	if err != nil {
 		return nil, err
+	}
+	if change >= 0 {
+		if _, err := s.minimise(change); err != nil {
+			return nil, err
+		}
+		s.capAtValue(change)
 	}
 	cp.s = s
 	return cp, nil
@@ -205,6 +356,12 @@ func (cp *cellProgramme) interval(k int) (lo, hi int, err error) {
 		// when SuppressFrom == SuppressTo.
 		return cp.fixed[k], cp.fixed[k], nil
 	}
+	return cp.varInterval(v, cp.lo[v])
+}
+
+// varInterval returns the smallest and largest whole values of variable
+// v shifted by lo.
+func (cp *cellProgramme) varInterval(v, lo int) (int, int, error) {
 	mn, err := cp.s.minimise(v)
 	if err != nil {
 		return 0, 0, err
@@ -213,12 +370,11 @@ func (cp *cellProgramme) interval(k int) (lo, hi int, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	lo = cp.lo[v] + ceil(mn)
-	hi = unbounded
+	hi := unbounded
 	if ok {
-		hi = cp.lo[v] + floor(mx)
+		hi = lo + floor(mx)
 	}
-	return lo, hi, nil
+	return lo + ceil(mn), hi, nil
 }
 
 func floor(r *big.Rat) int {
@@ -235,18 +391,23 @@ func ceil(r *big.Rat) int {
 	return f
 }
 
-// finding is a hidden cell that fails the audit, and the first test it
-// fails.
+// finding is a hidden cell, or a group (len(g.st)+i for group i), that
+// fails the audit, and the first test it fails.
 type finding struct {
 	cell int
 	why  reason
 }
 
-// failures runs the three tests and returns the cells that fail, in cell
-// order; with first it returns as soon as one fails. It answers the same
-// question as audit but only as far as needed: a cell passes test 2 as soon
-// as some feasible table has it above SuppressTo, and test 3 as soon as one
-// has it above its minimum.
+// failures runs the tests and returns the cells and groups that fail, in
+// order (cells, then groups); with first it returns as soon as one fails.
+// It answers the same question as audit but only as far as needed: a cell
+// passes test 2 as soon as some feasible table has it above SuppressTo, and
+// test 3 as soon as two feasible tables give it different values.
+//
+// It does not rely on the true table being feasible: with earlier releases
+// the reader's assumption that a figure shown with the same value in two
+// releases did not change may be wrong (history.go), and the reader's
+// conclusions are then audited as they stand.
 func (g *grid) failures(first bool) ([]finding, error) {
 	var cells []int
 	for k := range g.st {
@@ -257,6 +418,7 @@ func (g *grid) failures(first bool) ([]finding, error) {
 	if len(cells) == 0 {
 		return nil, nil
 	}
+	groups := g.groups()
 	var out []finding
 	failed := make(map[int]bool)
 	fail := func(k int, r reason) bool {
@@ -270,19 +432,27 @@ func (g *grid) failures(first bool) ([]finding, error) {
 			return out, nil
 		}
 	}
-	// Each test needs, per cell, one feasible table that shows the cell is
-	// safe: for test 2 one where it is above SuppressTo, for test 3 one
-	// where it differs from its true value (the true table is feasible).
-	// Every solve leaves the solver at a feasible table, so after each one
-	// all open cells are checked against it, and most cells are settled
-	// without a solve of their own.
+	// Each item (a cell or a group sum) needs feasible tables that show
+	// it is safe: for the public test one where it is above SuppressTo,
+	// for the insider's two where it differs. Every solve leaves the
+	// solver at a feasible table, so after each one every open item is
+	// checked against it, and most are settled without a solve of their
+	// own.
 	for _, a := range []attacker{public, insider} {
-		lp, err := g.programme(a, 0)
+		var gs []group
+		if a == public {
+			gs = groups
+		}
+		lp, err := g.programme(a, 0, gs)
 		if err != nil {
 			return nil, err
 		}
-		target := make(map[int]*big.Rat)
-		var open []int
+		type item struct {
+			id, v  int
+			lo, hi rat // the least and greatest values seen
+			safe   bool
+		}
+		var open []*item
 		for _, k := range cells {
 			if failed[k] {
 				continue
@@ -294,60 +464,80 @@ func (g *grid) failures(first bool) ([]finding, error) {
 				}
 				continue
 			}
-			t := g.p.SuppressTo + 1 // test 2: reach above the range
-			if a == insider {
-				t = g.x[k] // test 3: differ from the truth
-			}
-			target[k] = big.NewRat(int64(t-lp.lo[v]), 1)
-			open = append(open, k)
+			open = append(open, &item{id: k, v: v})
 		}
-		safe := make(map[int]bool)
+		for i, v := range lp.group {
+			open = append(open, &item{id: len(g.st) + i, v: v})
+		}
+		var reach []rat // the public target of each variable
+		if a == public {
+			reach = make([]rat, len(lp.lo))
+			for v, lo := range lp.lo {
+				reach[v] = ratInt(int64(g.p.SuppressTo + 1 - lo))
+			}
+		}
+		started := false
 		sweep := func() {
-			for _, k := range open {
-				c := lp.s.valueCmp(lp.index[k], target[k])
-				if (a == public && c >= 0) || (a == insider && c != 0) {
-					safe[k] = true
+			for _, it := range open {
+				if it.safe {
+					continue
+				}
+				x := lp.s.value(it.v)
+				if !started {
+					it.lo, it.hi = x, x
+				} else if ratCmp(x, it.lo) < 0 {
+					it.lo = x
+				} else if ratCmp(x, it.hi) > 0 {
+					it.hi = x
+				}
+				if a == public {
+					it.safe = ratCmp(it.hi, reach[it.v]) >= 0
+				} else {
+					it.safe = ratCmp(it.lo, it.hi) != 0
 				}
 			}
+			started = true
 		}
 		sweep()
-		for _, k := range open {
-			if safe[k] {
+		for _, it := range open {
+			if it.safe {
 				continue
 			}
-			v := lp.index[k]
-			// reaches can say yes without a point to show for it (when
-			// the cell is unbounded), so its answer counts as well.
 			if a == public {
-				ok, err := lp.s.reaches(v, target[k])
+				// reaches can say yes without a point to show for it
+				// (when the item is unbounded), so its answer counts.
+				ok, err := lp.s.reaches(it.v, reach[it.v].big())
 				if err != nil {
-					return nil, err
-				}
-				safe[k] = safe[k] || ok
-			} else {
-				// Below the truth, or failing that above it.
-				if _, err := lp.s.minimise(v); err != nil {
 					return nil, err
 				}
 				sweep()
-				if safe[k] {
+				it.safe = it.safe || ok
+			} else {
+				// Below the value seen, or failing that above it.
+				if _, err := lp.s.minimise(it.v); err != nil {
+					return nil, err
+				}
+				sweep()
+				if it.safe {
 					continue
 				}
-				var above big.Rat
-				above.Add(target[k], big.NewRat(1, 1))
-				ok, err := lp.s.reaches(v, &above)
+				above := ratAdd(it.hi, ratInt(1))
+				ok, err := lp.s.reaches(it.v, above.big())
 				if err != nil {
 					return nil, err
 				}
-				safe[k] = safe[k] || ok
+				sweep()
+				it.safe = it.safe || ok
 			}
-			sweep()
-			if !safe[k] {
-				r := smallBy
-				if a == insider {
-					r = pinnedBy
+			if !it.safe {
+				r := pinnedBy
+				switch {
+				case g.isGroup(it.id):
+					r = groupSmall
+				case a == public:
+					r = smallBy
 				}
-				if fail(k, r) {
+				if fail(it.id, r) {
 					return out, nil
 				}
 			}

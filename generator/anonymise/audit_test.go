@@ -81,16 +81,18 @@ func TestTrickyShapes(t *testing.T) {
 			name: "two suppressed cells whose sum is small (no rounding)",
 			p:    noRounding,
 			c:    list(1, 2, 30, 40),
-			// a + b = 3 is published in effect: both are 1 or 2.
-			before: map[int]reason{0: smallBy, 2: smallBy},
+			// a + b = 3 is published in effect: both are 1 or 2, and
+			// so is their sum (group 0, after the 10 cells).
+			before: map[int]reason{0: smallBy, 2: smallBy, 10: groupSmall},
 		},
 		{
 			name: "two suppressed cells whose sum is small (rounded)",
 			p:    DefaultPolicy(),
 			c:    list(1, 1, 30, 40),
 			// total 72 → 70 means 68..72; 30 and 40 mean 28..32 and
-			// 38..42; so a + b ≤ 6 and neither can reach 8.
-			before: map[int]reason{0: smallBy, 2: smallBy},
+			// 38..42; so a + b ≤ 6 and neither can reach 8, nor can
+			// their sum (group 0, after the 10 cells).
+			before: map[int]reason{0: smallBy, 2: smallBy, 10: groupSmall},
 		},
 		{
 			name: "suppressed cells sharing a row and a column only",

@@ -195,8 +195,10 @@ func TestPropertyBruteForce(t *testing.T) {
 		complete := true
 		for _, a := range []attacker{public, insider} {
 			know := readerKnowledge(p, tab, truth, nationalCells(p, c), a)
-			lo := make([]int, len(truth.v))
-			hi := make([]int, len(truth.v))
+			// Cells first, then the sum of each group.
+			groups := g.groups()
+			lo := make([]int, len(truth.v)+len(groups))
+			hi := make([]int, len(lo))
 			for k := range lo {
 				lo[k], hi[k] = 1<<30, -1
 			}
@@ -204,11 +206,22 @@ func TestPropertyBruteForce(t *testing.T) {
 				for k, x := range e.v {
 					lo[k], hi[k] = min(lo[k], x), max(hi[k], x)
 				}
+				for i, gr := range groups {
+					sum := 0
+					for _, k := range gr.hidden {
+						sum += e.v[k]
+					}
+					k := len(e.v) + i
+					lo[k], hi[k] = min(lo[k], sum), max(hi[k], sum)
+				}
 			}) {
 				complete = false
 				break
 			}
 			for _, v := range vs {
+				if v.group && a == insider {
+					continue // groups are a public reader's test
+				}
 				gotLo, gotHi := v.pubLo, v.pubHi
 				if a == insider {
 					gotLo, gotHi = v.insLo, v.insHi

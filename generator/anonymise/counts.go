@@ -53,6 +53,12 @@ type Counts struct {
 	rows, cols []string
 	n          []int  // len(rows)*len(cols), row-major
 	national   []bool // (len(rows)+1)*(len(cols)+1), totals last
+	// shown, for a table of an earlier release (NewEarlier), holds what
+	// that release published, like national; nil for a table of counts.
+	shown []shownFigure
+	// released, when set, is this table as it was released already
+	// (Released).
+	released *Counts
 }
 
 // NewCounts returns an empty table with the given title and labels, set to

@@ -74,9 +74,37 @@
 // Linked value, and the audit runs over the equations of every table and
 // every link at once (linked.go).
 //
+// # Groups
+//
+// Every line (row or column) of a table that hides two or more figures is
+// audited as a group as well: the sum of its hidden figures must be able to
+// reach SuppressTo+1, or several of them would be known to be small
+// (groups.go).
+//
+// # Releases
+//
+// Tables are published again with new data, and a reader can lay the
+// releases side by side. Linked.Previous declares the earlier releases of
+// a family (tables made with NewEarlier from what was published); the new
+// figures are then protected and audited with them, the reader assuming
+// that a figure published with the same value in two releases in a row did
+// not change, and, where that assumption contradicts the figures, taking
+// the change that explains them with the least total (history.go, and
+// programme in audit.go). Secondary suppression keeps the previous
+// release's pattern where it can (stable.go): a figure hidden then stays
+// hidden unless it is 0, and one shown with the same value is the last
+// to be hidden. Counts.Released keeps a pattern already published and
+// audits it without changing it (released.go).
+//
 // # Limits
 //
-// Tables published in successive releases can be differenced; so can
-// tables from the same records that are not declared in one family. The
-// caller decides what is linked.
+// Tables from the same records that are not declared in one family are
+// not audited together: the caller decides what is linked. Earlier
+// releases are audited table by table with the new figures (one linear
+// programme per table, over every release), beside the audit of the new
+// family: a reader who used a link between two tables and the differences
+// between releases at once is not modelled, because one programme over
+// every table of every release grows too large to solve in a build. The
+// true counts of earlier releases are not kept, so an insider's knowledge
+// of which of their hidden figures were small is not modelled either.
 package anonymise

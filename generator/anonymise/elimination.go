@@ -1,7 +1,5 @@
 package anonymise
 
-import "math/big"
-
 // derivable decides, for each unknown of the homogeneous-coefficient system
 // a (rows are equations, columns unknowns), whether its value is fixed by
 // the equations once every other figure is known: that is, whether the unit
@@ -14,16 +12,18 @@ import "math/big"
 // combination of R's rows that can equal e_c is the row whose pivot is c
 // itself (a non-pivot column is never derivable), and that row equals e_c
 // exactly when it is zero in every non-pivot column.
+//
+// The arithmetic is the simplex's exact rational (rational.go): int64
+// fractions while they fit, math/big beyond.
 func derivable(a [][]int, cols int) []bool {
-	m := make([][]big.Rat, len(a))
+	m := make([][]rat, len(a))
 	for i, row := range a {
-		m[i] = make([]big.Rat, cols)
+		m[i] = make([]rat, cols)
 		for j, v := range row {
-			m[i][j].SetInt64(int64(v))
+			m[i][j] = ratInt(int64(v))
 		}
 	}
 	pivotRow := make([]int, cols) // row holding column j's pivot, or -1
-	var f, t big.Rat
 	r := 0
 	for j := 0; j < cols; j++ {
 		pivotRow[j] = -1
@@ -32,7 +32,7 @@ func derivable(a [][]int, cols int) []bool {
 		}
 		p := -1
 		for i := r; i < len(m); i++ {
-			if m[i][j].Sign() != 0 {
+			if m[i][j].sign() != 0 {
 				p = i
 				break
 			}
@@ -41,20 +41,21 @@ func derivable(a [][]int, cols int) []bool {
 			continue
 		}
 		m[r], m[p] = m[p], m[r]
-		f.Inv(&m[r][j])
+		f := m[r][j]
+		var nz []int // the pivot row's nonzero columns
 		for k := j; k < cols; k++ {
-			m[r][k].Mul(&m[r][k], &f)
+			if !m[r][k].isZero() {
+				m[r][k] = ratQuo(m[r][k], f)
+				nz = append(nz, k)
+			}
 		}
 		for i := range m {
-			if i == r || m[i][j].Sign() == 0 {
+			if i == r || m[i][j].isZero() {
 				continue
 			}
-			f.Set(&m[i][j])
-			for k := j; k < cols; k++ {
-				if m[r][k].Sign() != 0 {
-					t.Mul(&f, &m[r][k])
-					m[i][k].Sub(&m[i][k], &t)
-				}
+			g := m[i][j]
+			for _, k := range nz {
+				m[i][k] = ratSub(m[i][k], ratMul(g, m[r][k]))
 			}
 		}
 		pivotRow[j] = r
@@ -68,7 +69,7 @@ func derivable(a [][]int, cols int) []bool {
 		}
 		out[j] = true
 		for k := range cols {
-			if pivotRow[k] < 0 && m[i][k].Sign() != 0 {
+			if pivotRow[k] < 0 && !m[i][k].isZero() {
 				out[j] = false
 				break
 			}

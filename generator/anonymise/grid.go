@@ -41,11 +41,32 @@ type grid struct {
 	// linked tables is audited as one grid whose equations are those of
 	// every table and of the links between them (linked.go).
 	eqs [][]term
+	// sets, when set, replaces the rows and columns as the lines whose
+	// hidden figures are audited as a group (groups.go); eqs then holds
+	// link equations too, which are not lines of a table.
+	sets [][]int
+	// flags mark cells of earlier releases and cells whose pattern was
+	// released already; nil when none.
+	flags []cellFlag
+	// rep maps each cell to the first cell of its class of figures that
+	// readers take to be one and the same (a figure published with the
+	// same value in two releases); nil when every cell stands alone.
+	rep []int
+	// links are the pairs of cells that rep joins because they show the
+	// same figure in two releases in a row: the assumptions the reader
+	// may have to give up (audit.go, programme).
+	links [][2]int
+	// before is each cell's state in the previous release, for stable
+	// suppression (suppress.go); nil when there is none.
+	before []prior
 }
 
 // newGrid builds the extended table from counts: totals from unrounded
 // values, then each cell's status from the policy.
 func newGrid(p Policy, c *Counts) *grid {
+	if c.shown != nil {
+		return earlierGrid(p, c)
+	}
 	R, C := len(c.rows), len(c.cols)
 	g := &grid{p: p, r: R + 1, c: C + 1}
 	n := g.r * g.c
@@ -77,6 +98,9 @@ func newGrid(p Policy, c *Counts) *grid {
 			g.st[k] = rounded
 		}
 	}
+	if c.released != nil {
+		g.keep(c.released)
+	}
 	return g
 }
 
@@ -96,6 +120,35 @@ func (c *Counts) publishes(i, j, R, C int) bool {
 }
 
 func (g *grid) at(i, j int) int { return i*g.c + j }
+
+// isEarlier reports whether cell k belongs to an earlier release.
+// cellFlag marks cells whose status suppression may not change.
+type cellFlag uint8
+
+const (
+	// flagEarlier marks a cell of an earlier release (history.go): x
+	// holds the published figure (0 when hidden), and an insider knows no
+	// more of a hidden one than the public does, since nobody can tell
+	// now which of them were small.
+	flagEarlier cellFlag = 1 << iota
+	// flagLocked marks a cell whose state was released already
+	// (Counts.Released): it is neither hidden nor shown again.
+	flagLocked
+)
+
+// isEarlier reports whether cell k belongs to an earlier release.
+func (g *grid) isEarlier(k int) bool { return g.flags != nil && g.flags[k]&flagEarlier != 0 }
+
+// isLocked reports whether cell k's state may not change.
+func (g *grid) isLocked(k int) bool { return g.flags != nil && g.flags[k] != 0 }
+
+// root returns the first cell of k's class of equal figures.
+func (g *grid) root(k int) int {
+	if g.rep == nil {
+		return k
+	}
+	return g.rep[k]
+}
 
 // published returns the figure shown for cell k; ok is false for hidden and
 // unpublished cells.
@@ -177,12 +230,12 @@ func (g *grid) boundsAs(k int, s status, a attacker) (lo, hi int) {
 		lo, hi = p.roundedFrom(p.round(g.x[k]))
 		return max(lo, p.SuppressTo+1), hi
 	case primary:
-		if a == insider {
+		if a == insider && !g.isEarlier(k) {
 			return p.SuppressFrom, p.SuppressTo
 		}
 		return p.SuppressFrom, unbounded
 	default: // secondary
-		if a == insider && !g.national[k] {
+		if a == insider && !g.national[k] && !g.isEarlier(k) {
 			return p.SuppressTo + 1, unbounded
 		}
 		return p.SuppressFrom, unbounded

@@ -45,8 +45,12 @@ type Ref struct {
 type Linked struct {
 	tables []*Counts
 	equal  [][2]Ref
-	atMost [][2]Ref
+	atMost []sum // total ≤ the sum of parts
 	sums   []sum
+	// previous are the earlier releases of the family, oldest first
+	// (history.go); date names an earlier release.
+	previous []*Linked
+	date     string
 }
 
 // sum is one Sum link: total = the sum of parts.
@@ -65,7 +69,15 @@ func (l *Linked) Equal(a, b Ref) { l.equal = append(l.equal, [2]Ref{a, b}) }
 // AtMost declares that figure a counts some of the records figure b
 // counts, so a ≤ b; for example completed actions opened in a quarter,
 // and all actions opened in it.
-func (l *Linked) AtMost(a, b Ref) { l.atMost = append(l.atMost, [2]Ref{a, b}) }
+func (l *Linked) AtMost(a, b Ref) { l.AtMostSum(a, b) }
+
+// AtMostSum declares that figure a counts at most as many as the parts
+// count between them: a ≤ the sum of the parts. For example the providers
+// with an overdue action, and the overdue actions: each such provider has
+// at least one.
+func (l *Linked) AtMostSum(a Ref, parts ...Ref) {
+	l.atMost = append(l.atMost, sum{total: a, parts: slices.Clone(parts)})
+}
 
 // Sum declares that figure total counts exactly the records the parts count
 // between them, each record in one part only: total = the sum of the parts.
@@ -127,14 +139,22 @@ func (p Policy) PublishLinked(l *Linked) ([]*Table, []Report, error) {
 	for _, c := range l.tables {
 		if err := c.check(); err != nil {
 			errs = append(errs, err)
+		} else if err := p.checkReleased(c); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
-	sys, err := newSystem(p, l)
+	sys, err := newSystem(p, l, false)
 	if err != nil {
 		return nil, nil, err
+	}
+	var h *history
+	if len(l.previous) > 0 {
+		if h, err = newHistory(p, sys, l); err != nil {
+			return nil, nil, err
+		}
 	}
 	fails, err := sys.protect()
 	if err != nil {
@@ -142,6 +162,11 @@ func (p Policy) PublishLinked(l *Linked) ([]*Table, []Report, error) {
 	}
 	if len(fails) > 0 {
 		return nil, nil, sys.auditError(l, fails)
+	}
+	if h != nil {
+		if err := h.protect(); err != nil {
+			return nil, nil, err
+		}
 	}
 	tables := make([]*Table, len(l.tables))
 	reports := make([]Report, len(l.tables))
@@ -170,10 +195,15 @@ type system struct {
 	owner  []int    // cell of all → index of its part, −1 for slack
 	equal  [][2]int // cells of all declared equal
 	sums   [][]int  // cells of all in one Sum link, the total first
+	atMost [][]int  // cells of all in one AtMost link, the smaller first
+	l      *Linked  // the family declared
 }
 
-func newSystem(p Policy, l *Linked) (*system, error) {
-	s := &system{all: &grid{p: p}}
+// newSystem joins the tables of a family into one system. For an earlier
+// release (earlier) the tables hold published figures, not counts, so the
+// links cannot be checked against them.
+func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
+	s := &system{all: &grid{p: p}, l: l}
 	index := make(map[*Counts]int)
 	n := 0
 	for i, c := range l.tables {
@@ -189,13 +219,20 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 	n += len(l.atMost)
 	a := s.all
 	a.x, a.st, a.national = make([]int, n), make([]status, n), make([]bool, n)
+	a.flags, a.before = make([]cellFlag, n), make([]prior, n)
+	a.sets = [][]int{}
 	s.owner = make([]int, n)
 	for i, g := range s.parts {
 		o, m := s.offset[i], len(g.x)
 		copy(a.x[o:], g.x)
 		copy(a.st[o:], g.st)
 		copy(a.national[o:], g.national)
+		if g.flags != nil {
+			copy(a.flags[o:], g.flags)
+		}
 		g.x, g.st, g.national = a.x[o:o+m:o+m], a.st[o:o+m:o+m], a.national[o:o+m:o+m]
+		g.flags, g.before = a.flags[o:o+m:o+m], a.before[o:o+m:o+m]
+		a.sets = append(a.sets, tableLines(g.r, g.c, o)...)
 		for k := range m {
 			s.owner[o+k] = i
 		}
@@ -231,7 +268,7 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 		if !ok1 || !ok2 {
 			continue
 		}
-		if a.x[x] != a.x[y] {
+		if !earlier && a.x[x] != a.x[y] {
 			errs = append(errs, fmt.Errorf("%s and %s are declared equal but their counts differ", s.name(e[0]), s.name(e[1])))
 			continue
 		}
@@ -251,7 +288,7 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 		if !ok {
 			continue
 		}
-		if len(e.parts) == 0 || got != a.x[x] {
+		if len(e.parts) == 0 || (!earlier && got != a.x[x]) {
 			errs = append(errs, fmt.Errorf("%s is declared to be the sum of %d figures but their counts do not add up to it", s.name(e.total), len(e.parts)))
 			continue
 		}
@@ -264,17 +301,36 @@ func newSystem(p Policy, l *Linked) (*system, error) {
 	}
 	slack := n - len(l.atMost)
 	for _, e := range l.atMost {
-		x, ok1 := cell(e[0])
-		y, ok2 := cell(e[1])
+		x, ok := cell(e.total)
+		eq := []term{{x, 1}, {slack, 1}}
+		got := 0
+		for _, p := range e.parts {
+			y, ok1 := cell(p)
+			ok = ok && ok1
+			eq = append(eq, term{y, -1})
+			got += a.x[y]
+		}
 		s.owner[slack] = -1
-		if ok1 && ok2 {
-			if a.x[x] > a.x[y] {
-				errs = append(errs, fmt.Errorf("%s is declared to be at most %s but its count is larger", s.name(e[0]), s.name(e[1])))
+		if earlier {
+			a.flags[slack] = flagEarlier
+		}
+		if ok && len(e.parts) > 0 {
+			if !earlier && a.x[x] > got {
+				what := s.name(e.parts[0])
+				if len(e.parts) > 1 {
+					what = fmt.Sprintf("the sum of %d figures", len(e.parts))
+				}
+				errs = append(errs, fmt.Errorf("%s is declared to be at most %s but its count is larger", s.name(e.total), what))
 			}
 			// The slack is what the smaller figure leaves out: readers
 			// know only that it is 0 or more (status free).
-			a.x[slack] = a.x[y] - a.x[x]
-			a.eqs = append(a.eqs, []term{{x, 1}, {slack, 1}, {y, -1}})
+			a.x[slack] = max(got-a.x[x], 0)
+			a.eqs = append(a.eqs, eq)
+			cells := []int{x}
+			for _, t := range eq[2:] {
+				cells = append(cells, t.cell)
+			}
+			s.atMost = append(s.atMost, cells)
 		}
 		slack++
 	}
@@ -315,27 +371,7 @@ func (s *system) protect() ([]finding, error) {
 		if len(fails) == 0 {
 			break
 		}
-		changed := false
-		touched := make(map[int]bool)
-		for _, f := range fails {
-			i := s.owner[f.cell]
-			if i < 0 || touched[f.cell] {
-				continue
-			}
-			g, o := s.parts[i], s.offset[i]
-			if r, ok := g.bestRect(f.cell-o, true, true); ok {
-				g.hide(r)
-				for _, c := range r.corner {
-					touched[c+o] = true
-				}
-				changed = true
-			} else if c, ok := g.cheapestCandidate(); ok {
-				g.st[c] = secondary
-				touched[c+o] = true
-				changed = true
-			}
-		}
-		if !changed {
+		if !s.hideFor(fails) {
 			return fails, nil
 		}
 	}
@@ -402,8 +438,8 @@ func (s *system) prune(before []status) error {
 	}
 	slices.SortStableFunc(cand, func(x, y int) int { return a.shownCost(y) - a.shownCost(x) })
 	for _, k := range cand {
-		if a.st[k] != secondary {
-			continue // shown with an equal figure already
+		if a.st[k] != secondary || a.keepHidden(k) {
+			continue // shown with an equal figure already, or hidden last time
 		}
 		var group []int
 		for _, m := range groups[k] {
@@ -470,12 +506,31 @@ func (s *system) equalGroups() map[int][]int {
 	return out
 }
 
-// auditError reports the failing cells table by table.
+// widen returns the figure to hide for a group whose sum is known to be
+// small: the cheapest published figure of its line, in the line's table.
+func (s *system) widen(gr group) (int, bool) {
+	i := s.owner[gr.line[0]]
+	o := s.offset[i]
+	local := group{}
+	for _, k := range gr.line {
+		local.line = append(local.line, k-o)
+	}
+	k, ok := s.parts[i].widen(local)
+	return k + o, ok
+}
+
+// auditError reports the failing cells table by table. A group is
+// reported at its first hidden figure.
 func (s *system) auditError(l *Linked, fails []finding) error {
 	per := make(map[int][]finding)
+	groups := s.all.groups()
 	for _, f := range fails {
-		if i := s.owner[f.cell]; i >= 0 {
-			per[i] = append(per[i], finding{f.cell - s.offset[i], f.why})
+		k := f.cell
+		if s.all.isGroup(k) {
+			k = groups[k-len(s.all.st)].hidden[0]
+		}
+		if i := s.owner[k]; i >= 0 {
+			per[i] = append(per[i], finding{k - s.offset[i], f.why})
 		}
 	}
 	var errs []error
@@ -485,4 +540,36 @@ func (s *system) auditError(l *Linked, fails []finding) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// linkedCandidate returns the cheapest published figure, in another table,
+// that an AtMost link ties to the row or column of cell k (a count of
+// providers, say, that bounds a hidden count of actions), and what hiding
+// it costs.
+func (s *system) linkedCandidate(k int) (best, cost int, ok bool) {
+	i := s.owner[k]
+	g, o := s.parts[i], s.offset[i]
+	r, c := (k-o)/g.c, (k-o)%g.c
+	inLines := func(m int) bool {
+		if s.owner[m] != i {
+			return false
+		}
+		return (m-o)/g.c == r || (m-o)%g.c == c
+	}
+	best = -1
+	for _, link := range s.atMost {
+		if !slices.ContainsFunc(link, inLines) {
+			continue
+		}
+		for _, m := range link {
+			j := s.owner[m]
+			if j < 0 || j == i || !s.all.candidate(m) {
+				continue
+			}
+			if mc := s.parts[j].cost(m - s.offset[j]); best < 0 || mc < cost {
+				best, cost = m, mc
+			}
+		}
+	}
+	return best, cost, best >= 0
 }

@@ -43,6 +43,39 @@ func (p Policy) RowPercentages(title string, t *Table) (*Table, error) {
 	return out, nil
 }
 
+// ColumnPercentages returns each body cell of a published count table as a
+// percentage of its column's total, titled title: each region's actions by
+// status as shares of the region's actions, say, which compares regions of
+// different sizes fairly. The table must publish column totals. If it also
+// publishes row totals and a grand total, they become each row's share of
+// the grand total (England's shares, beside the regions'). The result has
+// no column totals (they would all be 100%).
+func (p Policy) ColumnPercentages(title string, t *Table) (*Table, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	if t.kind != KindCount {
+		return nil, fmt.Errorf("table %q: column percentages need a table of counts", t.Title())
+	}
+	if !t.HasColumnTotals() {
+		return nil, fmt.Errorf("table %q: column percentages need the table's column totals; publish them (Margins: ColumnTotals)", t.Title())
+	}
+	out := p.derived(title, t)
+	C := len(t.cols)
+	for i := range t.rows {
+		for j := range C {
+			out.body = append(out.body, p.percent(t.body[i*C+j], t.colTotals[j]))
+		}
+	}
+	if t.HasRowTotals() && t.HasGrandTotal() {
+		for i := range t.rows {
+			out.rowTotals = append(out.rowTotals, p.percent(t.rowTotals[i], t.grand))
+		}
+	}
+	out.finish(p)
+	return out, nil
+}
+
 // Percentages returns num as a percentage of den, cell by cell, titled
 // title: for example actions complete out of all actions, by region and
 // quarter. Both must be published count tables with the same labels; totals

@@ -81,6 +81,72 @@ func TestRowPercentages(t *testing.T) {
 	}
 }
 
+// TestColumnPercentages: shares of each column's total, England's shares
+// from the row totals and the grand total, and [c] wherever a figure or its
+// total is hidden or the total is 0.
+func TestColumnPercentages(t *testing.T) {
+	p := DefaultPolicy()
+	c := NewCounts("Actions by status", []string{"Complete", "Open", "Closed"}, []string{"East", "West", "Empty"})
+	body := [][]int{
+		{60, 3, 0}, // 3 is hidden, and a figure beside it to protect it
+		{40, 40, 0},
+		{20, 17, 0}, // a column of zeros has no shares
+	}
+	for i, r := range body {
+		for j, v := range r {
+			c.Add(i, j, v)
+		}
+	}
+	tab, _, err := p.Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc, err := p.ColumnPercentages("Share of each region's actions", tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]string
+	for i := range tab.NumRows() {
+		var row []string
+		for j := range tab.NumColumns() {
+			n, ok1 := tab.Cell(i, j).Count()
+			d, ok2 := tab.ColumnTotal(j).Count()
+			if !ok1 || !ok2 || d == 0 {
+				row = append(row, "[c]")
+				continue
+			}
+			row = append(row, decimal(scaledRatio(int64(n), int64(d), 0), 0, true)+"%")
+		}
+		want = append(want, row)
+	}
+	if got := cells(pc); !equalCells(got, want) {
+		t.Errorf("column percentages:\n%v\nwant\n%v\nfrom\n%s", got, want, render(tab))
+	}
+	// East's open actions are 40 of 120; nothing is a share of nothing.
+	if got := cells(pc); got[1][0] != "33%" || got[1][2] != "[c]" {
+		t.Errorf("East's open share %s, Empty's %s; want 33%% and [c] (a zero total)\n%s", got[1][0], got[1][2], render(tab))
+	}
+	if pc.HasColumnTotals() || !pc.HasRowTotals() || pc.Kind() != KindPercentage {
+		t.Fatalf("column totals %v, row totals %v, kind %v", pc.HasColumnTotals(), pc.HasRowTotals(), pc.Kind())
+	}
+	r0, _ := tab.RowTotal(0).Count()
+	g, _ := tab.GrandTotal().Count()
+	if want := decimal(scaledRatio(int64(r0), int64(g), 0), 0, true) + "%"; pc.RowTotal(0).String() != want {
+		t.Errorf("England's complete share = %s, want %s", pc.RowTotal(0), want)
+	}
+	c.Margins = RowTotals
+	tab2, _, err := p.Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.ColumnPercentages("x", tab2); err == nil {
+		t.Error("column percentages of a table without column totals")
+	}
+	if _, err := p.ColumnPercentages("x", pc); err == nil {
+		t.Error("column percentages of a percentage table")
+	}
+}
+
 func TestPercentages(t *testing.T) {
 	p := DefaultPolicy()
 	p.Decimals = 1

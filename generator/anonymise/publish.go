@@ -27,7 +27,10 @@ func (r Report) String() string {
 // not safe to publish.
 type AuditError struct {
 	Table string
-	Cells []AuditProblem
+	// Release is the date of the earlier release the table belongs to,
+	// or "" for the table being published now.
+	Release string
+	Cells   []AuditProblem
 }
 
 // AuditProblem is one unsafe cell, named by its row and column labels (the
@@ -39,7 +42,11 @@ type AuditProblem struct {
 
 func (e *AuditError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "table %q is not safe to publish:", e.Table)
+	if e.Release != "" {
+		fmt.Fprintf(&b, "table %q of the release of %s is no longer safe:", e.Table, e.Release)
+	} else {
+		fmt.Fprintf(&b, "table %q is not safe to publish:", e.Table)
+	}
 	for _, c := range e.Cells {
 		fmt.Fprintf(&b, "\n  row %q, column %q: %s", c.Row, c.Column, c.Problem)
 	}
@@ -193,10 +200,16 @@ func (g *grid) table(c *Counts) *Table {
 // auditError names the cells that failed, without their values.
 func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 	e := &AuditError{Table: c.Meta.Title}
+	groups := g.groups()
 	for _, v := range fails {
+		if g.isGroup(v.cell) {
+			v.cell = groups[v.cell-len(g.st)].hidden[0]
+		}
 		i, j := v.cell/g.c, v.cell%g.c
 		var msg string
 		switch v.why {
+		case groupSmall:
+			msg = fmt.Sprintf("this hidden figure and the others hidden in its row or column can be shown to add up to between %d and %d, so some of them are small", g.p.SuppressFrom, g.p.SuppressTo)
 		case derivedBy:
 			msg = "this hidden figure can be worked out exactly from the other figures in its row or column"
 		case smallBy:

@@ -31,6 +31,7 @@ type simplex struct {
 	inf     []bool  // the upper bound is infinite
 	atUpper []bool  // a nonbasic variable sits at its upper bound (else at 0)
 	cost    []int8  // current objective (maximised): −1, 0 or +1 per variable
+	rc      []rat   // reduced cost of each column under cost, kept up to date by pivot
 	active  int     // columns that can still enter: all in phase 1, structural after
 	limit   int     // pivot budget: a guard against bugs, never reached by Bland's rule
 }
@@ -54,6 +55,7 @@ func newSimplex(a [][]int, b []int, upper []int) (*simplex, error) {
 	s.inf = make([]bool, s.n)
 	s.atUpper = make([]bool, s.n)
 	s.cost = make([]int8, s.n)
+	s.rc = make([]rat, s.n)
 	s.limit = 100*s.n + 1000
 	s.active = s.n
 	for k := range ns {
@@ -83,6 +85,7 @@ func newSimplex(a [][]int, b []int, upper []int) (*simplex, error) {
 		s.inf[art] = true
 		s.cost[art] = -1
 	}
+	s.reprice()
 	if _, err := s.run(nil); err != nil {
 		return nil, err
 	}
@@ -119,6 +122,7 @@ func (s *simplex) minimise(k int) (*big.Rat, error) {
 func (s *simplex) optimise(k int, sign int8) (*big.Rat, bool, error) {
 	clear(s.cost)
 	s.cost[k] = sign
+	s.reprice()
 	unb, err := s.run(nil)
 	if err != nil || unb {
 		return nil, false, err
@@ -133,6 +137,7 @@ func (s *simplex) optimise(k int, sign int8) (*big.Rat, bool, error) {
 func (s *simplex) reaches(k int, target *big.Rat) (bool, error) {
 	clear(s.cost)
 	s.cost[k] = 1
+	s.reprice()
 	t := ratBig(target)
 	reached := func() bool { return ratCmp(s.value(k), t) >= 0 }
 	unb, err := s.run(reached)
@@ -142,9 +147,11 @@ func (s *simplex) reaches(k int, target *big.Rat) (bool, error) {
 	return unb || reached(), nil
 }
 
-// valueCmp compares the current value of variable k with v.
-func (s *simplex) valueCmp(k int, v *big.Rat) int {
-	return ratCmp(s.value(k), ratBig(v))
+// capAtValue makes variable k's current value its upper bound: with k the
+// total of some quantity, the problems that follow keep it at its least.
+func (s *simplex) capAtValue(k int) {
+	s.upper[k] = s.value(k)
+	s.inf[k] = false
 }
 
 // value returns the current value of variable k.
@@ -248,35 +255,11 @@ func (s *simplex) run(stop func() bool) (unbounded bool, err error) {
 // whose move improves the objective, and its direction (+1 up from 0, −1
 // down from its upper bound); q is −1 at an optimum.
 func (s *simplex) entering() (q, dir int) {
-	var costRows []int // rows whose basic variable is in the objective
-	for i, b := range s.basis {
-		if s.cost[b] != 0 {
-			costRows = append(costRows, i)
-		}
-	}
 	for k := range s.active {
 		if s.row[k] >= 0 || (!s.inf[k] && s.upper[k].isZero()) {
 			continue
 		}
-		// The sign of the reduced cost is all that is needed. With at
-		// most one basic variable in the objective (phase 2, where one
-		// variable is optimised) it is read off the tableau.
-		var sign int
-		switch {
-		case len(costRows) == 0:
-			sign = int(s.cost[k])
-		case len(costRows) == 1 && s.cost[k] == 0:
-			i := costRows[0]
-			sign = -int(s.cost[s.basis[i]]) * s.t[i][k].sign()
-		default:
-			d := ratInt(int64(s.cost[k]))
-			for _, i := range costRows {
-				if !s.t[i][k].isZero() {
-					d = ratSub(d, ratMul(ratInt(int64(s.cost[s.basis[i]])), s.t[i][k]))
-				}
-			}
-			sign = d.sign()
-		}
+		sign := s.rc[k].sign()
 		if !s.atUpper[k] && sign > 0 {
 			return k, 1
 		}
@@ -285,6 +268,31 @@ func (s *simplex) entering() (q, dir int) {
 		}
 	}
 	return -1, 0
+}
+
+// reprice works out every column's reduced cost under the current
+// objective from scratch: c_k minus the costs of the basic variables
+// weighted by column k of the tableau. pivot keeps them up to date after
+// that, so that choosing the entering variable costs one pass over a row.
+func (s *simplex) reprice() {
+	for k := range s.n {
+		s.rc[k] = ratInt(int64(s.cost[k]))
+	}
+	for i, b := range s.basis {
+		c := s.cost[b]
+		if c == 0 {
+			continue
+		}
+		for k, v := range s.t[i] {
+			if !v.isZero() {
+				if c > 0 {
+					s.rc[k] = ratSub(s.rc[k], v)
+				} else {
+					s.rc[k] = ratAdd(s.rc[k], v)
+				}
+			}
+		}
+	}
 }
 
 // pivot makes column q a unit column with its 1 in row p.
@@ -304,6 +312,11 @@ func (s *simplex) pivot(p, q int) {
 		g := s.t[i][q]
 		for _, k := range nz {
 			s.t[i][k] = ratSub(s.t[i][k], ratMul(g, s.t[p][k]))
+		}
+	}
+	if g := s.rc[q]; !g.isZero() {
+		for _, k := range nz {
+			s.rc[k] = ratSub(s.rc[k], ratMul(g, s.t[p][k]))
 		}
 	}
 }

@@ -60,7 +60,16 @@ func (g *grid) protect() ([]finding, error) {
 		}
 		changed := false
 		touched := make(map[int]bool)
+		groups := g.groups()
 		for _, f := range fails {
+			if g.isGroup(f.cell) {
+				if k, ok := g.widen(groups[f.cell-len(g.st)]); ok {
+					g.st[k] = secondary
+					touched[k] = true
+					changed = true
+				}
+				continue
+			}
 			if touched[f.cell] {
 				continue // a rectangle hidden this round already goes through it
 			}
@@ -95,6 +104,9 @@ func (g *grid) prune() error {
 	}
 	slices.SortStableFunc(secs, func(a, b int) int { return g.shownCost(b) - g.shownCost(a) })
 	for _, k := range secs {
+		if g.keepHidden(k) {
+			continue
+		}
 		g.st[k] = rounded
 		if g.national[k] {
 			g.st[k] = exact
@@ -125,7 +137,9 @@ func (g *grid) shownCost(k int) int {
 // candidate reports whether cell k is published and could be hidden as a
 // complement. Zeros are never hidden: that keeps "hidden" meaning "not 0",
 // which both attacker models rely on.
-func (g *grid) candidate(k int) bool { return g.st[k] == rounded || g.st[k] == exact }
+func (g *grid) candidate(k int) bool {
+	return (g.st[k] == rounded || g.st[k] == exact) && !g.isLocked(k)
+}
 
 // usable reports whether cell k can be a corner of a rectangle.
 func (g *grid) usable(k int) bool { return g.st[k] != zero }
@@ -139,9 +153,9 @@ func (g *grid) cost(k int) int {
 	if g.st[k] == exact {
 		// After every sub-national choice: more than any rectangle of
 		// sub-national cells can cost.
-		return g.x[k] + 4*g.x[len(g.x)-1] + 4
+		return g.x[k] + 8*g.x[len(g.x)-1] + 8
 	}
-	return g.x[k]
+	return g.x[k] + g.stability(k)
 }
 
 // hide hides the published corners of r.
@@ -283,4 +297,13 @@ func (g *grid) hiddenBounds(k int, a attacker) (lo, hi int) {
 		return g.boundsAs(k, secondary, a)
 	}
 	return g.bounds(k, a)
+}
+
+// rectCost is what hiding the published corners of r costs.
+func (g *grid) rectCost(r rect) int {
+	cost := 0
+	for _, c := range r.corner {
+		cost += g.cost(c)
+	}
+	return cost
 }

@@ -8,7 +8,6 @@ package assemble
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"path"
@@ -22,14 +21,10 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// Options control which pages are published.
+// Options control which pages are published and how they are dated.
 type Options struct {
-	// Drafts includes pages marked draft (--drafts).
-	Drafts bool
-	// Future includes pages whose publishDate is after Now (--future).
-	Future bool
-	// Now decides whether a publishDate has come or an expiryDate passed.
-	Now time.Time
+	// Publish decides which pages are left out (drafts, publish window).
+	site.Publish
 	// BuildDate, if not zero, is the date shown as the build date
 	// (SOURCE_DATE_EPOCH); otherwise the newest content date is used.
 	BuildDate time.Time
@@ -145,26 +140,6 @@ func (a *assembler) filter(pages []*site.Page) []*site.Page {
 		out = append(out, p)
 	}
 	return out
-}
-
-// Excludes returns why the page itself is left out of the site (a draft,
-// withheld by a feature, a publishDate to come, an expiryDate passed), or ""
-// if it is published as far as its own front matter goes. Run also leaves
-// out everything under a draft or withheld section. Features that list
-// pages (the framework's guidance links, say) use it to leave out what will
-// not be published.
-func (o Options) Excludes(p *site.Page) string {
-	switch {
-	case p.Withheld != "":
-		return p.Withheld
-	case p.Draft && !o.Drafts:
-		return "it is a draft (draft = true); build with --drafts to preview it"
-	case p.PublishDate.IsSet() && p.PublishDate.After(o.Now) && !o.Future:
-		return fmt.Sprintf("its publishDate (%s) has not come yet; build with --future to preview it", p.PublishDate.Format("2006-01-02"))
-	case p.ExpiryDate.IsSet() && !p.ExpiryDate.After(o.Now):
-		return fmt.Sprintf("it expired on %s (expiryDate)", p.ExpiryDate.Format("2006-01-02"))
-	}
-	return ""
 }
 
 func underAny(p string, dirs map[string]bool) bool {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 func loadSite(t *testing.T, files map[string]string, opts Options) (Result, []string) {
@@ -116,7 +117,7 @@ func TestDraftsAndWindow(t *testing.T) {
 	if !strings.Contains(res.Excluded["content/future.md"], "--future") {
 		t.Errorf("exclusion reason = %q", res.Excluded["content/future.md"])
 	}
-	res, _ = loadSite(t, files, Options{Drafts: true, Future: true})
+	res, _ = loadSite(t, files, Options{Publish: site.Publish{Drafts: true, Future: true}})
 	for _, there := range []string{"draft.md", "future.md", "d", "d/inner.md", "d/sub/deeper.md"} {
 		if res.Site.GetPage(there) == nil {
 			t.Errorf("%s missing with --drafts --future", there)
@@ -183,7 +184,7 @@ func TestUnlisted(t *testing.T) {
 	for _, p := range loaded.Pages {
 		p.Unlisted = p.Title == "Tool"
 	}
-	res, diags := Run(cfg, loaded, Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	res, diags := Run(cfg, loaded, Options{Publish: site.Publish{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}})
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -37,6 +38,11 @@ type Options struct {
 	// ChromaStyle names the chroma style served as "plinth:chroma.css";
 	// empty means DefaultChromaStyle.
 	ChromaStyle string
+	// CacheDir, if not empty, is the folder where bundles are kept between
+	// builds (SiteCacheDir gives the site's): a build whose inputs all
+	// have the bytes they had when a bundle was stored returns that bundle
+	// instead of running esbuild. See cache.go.
+	CacheDir string
 }
 
 // Asset is what a template needs to reference one built entry: the URL of
@@ -60,6 +66,9 @@ type Result struct {
 	Files []site.File
 	// Manifest maps every requested entry to its output.
 	Manifest Manifest
+	// Cached reports that the files came from Options.CacheDir rather than
+	// from esbuild.
+	Cached bool
 }
 
 // Where outputs go. esbuild needs an output folder to compute names and
@@ -110,6 +119,12 @@ func Build(opts Options) (Result, diag.List) {
 	}
 
 	l := layout{src: src, theme: opts.Theme}
+	cache, caching := openCache(opts, l, entries, chromaCSS)
+	if caching {
+		if res, ok := cache.load(entries); ok {
+			return res, diags
+		}
+	}
 	loaders := map[string]api.Loader{".js": api.LoaderJS, ".mjs": api.LoaderJS, ".css": api.LoaderCSS}
 	for _, ext := range fileLoaders {
 		loaders[ext] = api.LoaderFile
@@ -147,16 +162,24 @@ func Build(opts Options) (Result, diag.List) {
 	if len(res.Errors) > 0 {
 		return Result{}, diags
 	}
-	result, err := collect(res, src, entries)
+	result, inputs, err := collect(res, src, entries)
 	if err != nil {
 		diags.Errorf(diag.Pos{}, "internal error reading the bundler's output: %v", err)
 		return Result{}, diags
+	}
+	if caching && len(res.Warnings) == 0 {
+		// A bundle with warnings is made again each time, so that the
+		// warnings are shown on every build until they are dealt with.
+		cache.store(inputs, result)
 	}
 	return result, diags
 }
 
 // metafile is the part of esbuild's metafile that Build reads.
 type metafile struct {
+	// Inputs are keyed by every file esbuild read, relative to the working
+	// folder, or "namespace:path" for a plugin's virtual file.
+	Inputs  map[string]struct{} `json:"inputs"`
 	Outputs map[string]struct {
 		EntryPoint string `json:"entryPoint"`
 		Inputs     map[string]struct {
@@ -165,11 +188,12 @@ type metafile struct {
 	} `json:"outputs"`
 }
 
-// collect turns esbuild's in-memory outputs into site files and a manifest.
-func collect(res api.BuildResult, src string, entries []entry) (Result, error) {
+// collect turns esbuild's in-memory outputs into site files and a manifest,
+// and returns the inputs esbuild read, sorted.
+func collect(res api.BuildResult, src string, entries []entry) (Result, []string, error) {
 	var meta metafile
 	if err := json.Unmarshal([]byte(res.Metafile), &meta); err != nil {
-		return Result{}, err
+		return Result{}, nil, err
 	}
 	byInput := map[string]string{} // entry input path → logical name
 	for _, e := range entries {
@@ -181,19 +205,19 @@ func collect(res api.BuildResult, src string, entries []entry) (Result, error) {
 		// source folder); the site wants them relative to the output root.
 		key, err := filepath.Rel(src, f.Path)
 		if err != nil {
-			return Result{}, err
+			return Result{}, nil, err
 		}
 		p, err := filepath.Rel(filepath.Join(src, outRoot), f.Path)
 		if err != nil {
-			return Result{}, err
+			return Result{}, nil, err
 		}
 		key, p = filepath.ToSlash(key), filepath.ToSlash(p)
 		if !strings.HasPrefix(p, outAssets+"/") || !filepath.IsLocal(p) {
-			return Result{}, fmt.Errorf("output %q falls outside %s/", p, outAssets)
+			return Result{}, nil, fmt.Errorf("output %q falls outside %s/", p, outAssets)
 		}
 		o, ok := meta.Outputs[key]
 		if !ok {
-			return Result{}, fmt.Errorf("output %q is missing from the metafile", key)
+			return Result{}, nil, fmt.Errorf("output %q is missing from the metafile", key)
 		}
 		source := o.EntryPoint
 		if source == "" && len(o.Inputs) == 1 {
@@ -208,17 +232,21 @@ func collect(res api.BuildResult, src string, entries []entry) (Result, error) {
 	}
 	for _, e := range entries {
 		if _, ok := out.Manifest[e.name]; !ok {
-			return Result{}, fmt.Errorf("no output for entry %q", e.name)
+			return Result{}, nil, fmt.Errorf("no output for entry %q", e.name)
 		}
 	}
-	n, err := notices(src, meta)
+	n, licences, err := notices(src, meta)
 	if err != nil {
-		return Result{}, err
+		return Result{}, nil, err
 	}
 	out.Files = append(out.Files, n)
 	out.Manifest[NoticesName] = Asset{URL: n.Path, Integrity: Integrity(n.Data)}
 	slices.SortFunc(out.Files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
-	return out, nil
+	// The notices are made from the packages' licence files, which esbuild
+	// never reads: the disk cache checks them as it checks its inputs.
+	inputs := slices.Concat(slices.Collect(maps.Keys(meta.Inputs)), licences)
+	slices.Sort(inputs)
+	return out, slices.Compact(inputs), nil
 }
 
 // Integrity returns the Subresource Integrity value ("sha384-…") of data.

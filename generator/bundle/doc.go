@@ -49,8 +49,18 @@
 // than through an fs.FS: esbuild resolves imports, package.json "exports" and
 // node_modules with its own file-system layer and has no hook for an fs.FS.
 // Emulating that through plugins would mean re-implementing Node's resolution
-// rules. Nothing is written: esbuild runs with Write off and every output is
-// returned in memory for the publish stage.
+// rules. Nothing is written to the output: esbuild runs with Write off and
+// every output is returned in memory for the publish stage.
+//
+// # Cache
+//
+// With Options.CacheDir set (the build sets SiteCacheDir, the site's
+// .plinth-cache/bundle folder), Build keeps each bundle there and returns it
+// again, without running esbuild, while every file esbuild read (and every
+// file that could change how an import resolves, and every licence file the
+// notices copy) has the same bytes. Entries
+// are written atomically and checksummed, so a damaged one is a miss; a
+// bundle with warnings is not kept, so its warnings show on every build.
 //
 // # Diagnostics
 //

@@ -29,7 +29,9 @@ const NoticesName = "third-party-notices.txt"
 // The packages are read from esbuild's metafile, so the list follows what
 // the entries import (a chart library split into the parts a page uses
 // lists only the packages those parts come from), never a hand-kept list.
-func notices(src string, meta metafile) (site.File, error) {
+// It also returns the licence and notice files it read, relative to src,
+// for the disk cache to check.
+func notices(src string, meta metafile) (site.File, []string, error) {
 	dirs := map[string]bool{}
 	for _, o := range meta.Outputs {
 		for in, info := range o.Inputs {
@@ -38,7 +40,10 @@ func notices(src string, meta metafile) (site.File, error) {
 			}
 		}
 	}
-	var b bytes.Buffer
+	var (
+		b    bytes.Buffer
+		read []string
+	)
 	b.WriteString(noticesIntro)
 	if len(dirs) == 0 {
 		b.WriteString("\nNo third-party package is bundled.\n")
@@ -50,13 +55,17 @@ func notices(src string, meta metafile) (site.File, error) {
 			}
 		}
 	}) {
-		if err := writePackage(&b, src, dir); err != nil {
-			return site.File{}, err
+		files, err := writePackage(&b, src, dir)
+		if err != nil {
+			return site.File{}, nil, err
+		}
+		for _, f := range files {
+			read = append(read, dir+"/"+f)
 		}
 	}
 	sum := sha256.Sum256(b.Bytes())
 	hash := base32.StdEncoding.EncodeToString(sum[:])[:8]
-	return site.File{Path: outAssets + "/third-party-notices." + hash + ".txt", Data: b.Bytes(), Source: "node_modules"}, nil
+	return site.File{Path: outAssets + "/third-party-notices." + hash + ".txt", Data: b.Bytes(), Source: "node_modules"}, read, nil
 }
 
 const noticesIntro = `Third-party code in this site's scripts and stylesheets
@@ -93,15 +102,17 @@ type manifestInfo struct {
 	Repository json.RawMessage `json:"repository"`
 }
 
-func writePackage(b *bytes.Buffer, src, dir string) error {
+// writePackage writes one package's entry of the notices and returns the
+// licence and notice files it copied, relative to the package's folder.
+func writePackage(b *bytes.Buffer, src, dir string) ([]string, error) {
 	root := filepath.Join(src, filepath.FromSlash(dir))
 	data, err := os.ReadFile(filepath.Join(root, "package.json"))
 	if err != nil {
-		return fmt.Errorf("cannot read the package.json of %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot read the package.json of %s: %w", dir, err)
 	}
 	var m manifestInfo
 	if err := json.Unmarshal(data, &m); err != nil {
-		return fmt.Errorf("%s/package.json: %w", dir, err)
+		return nil, fmt.Errorf("%s/package.json: %w", dir, err)
 	}
 	fmt.Fprintf(b, "\n%s\n%s %s\nLicence: %s\n", strings.Repeat("=", 72), m.Name, m.Version, orNone(text(m.License, "type")))
 	if repo := text(m.Repository, "url"); repo != "" {
@@ -109,7 +120,7 @@ func writePackage(b *bytes.Buffer, src, dir string) error {
 	}
 	files, err := licenceFiles(root)
 	if err != nil {
-		return fmt.Errorf("cannot list the files of %s: %w", dir, err)
+		return nil, fmt.Errorf("cannot list the files of %s: %w", dir, err)
 	}
 	if len(files) == 0 {
 		b.WriteString("\nThe package ships no licence file; its package.json names the licence above.\n")
@@ -117,11 +128,11 @@ func writePackage(b *bytes.Buffer, src, dir string) error {
 	for _, f := range files {
 		text, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		fmt.Fprintf(b, "\n%s\n%s\n\n%s\n", strings.Repeat("-", 72), f, bytes.TrimSpace(text))
 	}
-	return nil
+	return files, nil
 }
 
 // licenceFiles lists a package's licence and notice files: at its root

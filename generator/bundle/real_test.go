@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/internal/testenv"
 )
 
 // TestRealNHSFrontend bundles the Plinth theme against the node_modules that
@@ -16,9 +18,7 @@ func TestRealNHSFrontend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "nhsuk-frontend", "package.json")); err != nil {
-		t.Skip("node_modules/nhsuk-frontend is not installed; run `npm ci` at the repository root to run this test")
-	}
+	testenv.NodeModules(t, root, "nhsuk-frontend")
 	res, diags := Build(Options{SourceDir: root, Theme: "plinth", Entries: []string{"css/main.css", "js/main.js"}})
 	for _, d := range diags {
 		t.Errorf("%s\n  line: %s\n  hint: %s", d.Error(), d.LineText, d.Hint)
@@ -57,14 +57,8 @@ func TestRealECharts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	modules := filepath.Join(root, "node_modules")
-	if _, err := os.Stat(filepath.Join(modules, "echarts", "package.json")); err != nil {
-		t.Skip("node_modules/echarts is not installed; run `npm ci` at the repository root to run this test")
-	}
 	dir := t.TempDir()
-	if err := os.Symlink(modules, filepath.Join(dir, "node_modules")); err != nil {
-		t.Skip("cannot link node_modules into a temporary site:", err)
-	}
+	testenv.LinkNodeModules(t, root, dir, "echarts")
 	script := `import * as echarts from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TitleComponent, AriaComponent } from 'echarts/components'

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/types"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -22,110 +24,115 @@ func specs(t *testing.T) map[string]struct {
 	table *anonymise.Table
 	spec  Spec
 } {
-	status, percent := statusByRegion(t), percentByQuarter(t)
+	status, percent, zero := statusByRegion(t), percentByQuarter(t), withZero(t)
+	london := status.ColumnTable(0, "Actions by status, London")
+	zeroLondon := zero.ColumnTable(0, "Actions by domain, London")
 	return map[string]struct {
 		table *anonymise.Table
 		spec  Spec
 	}{
-		"stacked-regions": {status, Spec{ID: "status", Summary: "Status by region.", Kind: StackedBar, Series: SeriesFromRows, Horizontal: true, ValueName: "Actions"}},
-		"bar-one-region":  {status, Spec{ID: "status-london", Summary: "London.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{"London"}, Horizontal: true, ValueName: "Actions"}},
-		"bar-england":     {status, Spec{ID: "status-england", Summary: "England.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{}, RowTotals: true, ValueName: "Actions"}},
-		"line-regions":    {percent, Spec{ID: "percent", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Percentage complete"}},
+		"stacked-shares": {sharesOf(t, status), Spec{ID: "status", Summary: "Status by region.", Kind: StackedBar, Series: SeriesFromRows,
+			Rows: []string{"Complete", "Not started", "Overdue"}, RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: status, Unit: "actions"}},
+		"bar-reference": {sharesOf(t, london), Spec{ID: "status-london", Summary: "London.", Kind: Bar, Series: SeriesFromColumns,
+			Reference: "England", Horizontal: true, ValueName: "Percentage", Counts: london, Unit: "actions"}},
+		"bar-zero": {zeroLondon, Spec{ID: "domains-london", Summary: "London by domain.", Kind: Bar, Series: SeriesFromColumns,
+			Columns: []string{"London"}, Horizontal: true, ValueName: "Actions"}},
+		"stacked-zero": {sharesOf(t, zero), Spec{ID: "domains", Summary: "Domains by region.", Kind: StackedBar, Series: SeriesFromRows,
+			RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: zero, Unit: "actions"}},
+		"bar-england":  {status, Spec{ID: "status-england", Summary: "England.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{}, RowTotals: true, ValueName: "Actions"}},
+		"line-panels":  {percent, Spec{ID: "percent", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Percentage complete"}},
+		"line-regions": {percent, Spec{ID: "percent-lines", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Percentage complete"}},
 	}
 }
 
-// island is the part of an option the numbers tests read.
-type island struct {
-	BaseOption struct {
-		Series []struct {
-			Name string
-			Data []struct {
-				Value json.RawMessage
-			}
-		}
-		XAxis []struct{ Data []string }
-		YAxis []struct{ Data []string }
-	}
+// seriesItem is one series of an option, as the tests read it.
+type seriesItem struct {
+	Type string
+	Name string
+	Data []json.RawMessage
 }
 
-// TestIslandFiguresAreTheTables is the rule that the chart, the table and
-// the open data show the same figures: every value in a data island is the
-// published figure of the table cell it draws, and every cell the table
-// hides ([c]) is null in the island, never a number.
-func TestIslandFiguresAreTheTables(t *testing.T) {
+// optionSeries reads the series of a figure's option.
+func optionSeries(t *testing.T, f *site.Figure) []seriesItem {
+	t.Helper()
+	var o struct{ BaseOption struct{ Series []seriesItem } }
+	if err := json.Unmarshal([]byte(f.Options), &o); err != nil {
+		t.Fatal(err)
+	}
+	return o.BaseOption.Series
+}
+
+// drawnValue is the value a data item draws, as JSON: a bar's or a line's
+// value, or a reference's position along the value axis.
+func drawnValue(t *testing.T, s seriesItem, item json.RawMessage, horizontal bool) string {
+	t.Helper()
+	var v struct{ Value json.RawMessage }
+	if json.Unmarshal(item, &v) != nil || v.Value == nil {
+		v.Value = item
+	}
+	if s.Type != "scatter" {
+		return string(v.Value)
+	}
+	var pair []json.RawMessage
+	if err := json.Unmarshal(v.Value, &pair); err != nil || len(pair) != 2 {
+		t.Fatalf("a scatter item %s", item)
+	}
+	if horizontal {
+		return string(pair[0])
+	}
+	return string(pair[1])
+}
+
+// TestOptionFiguresAreTheTables is the rule that the chart, the table and
+// the open data show the same figures: every value a series of the table
+// draws is the published figure of the cell it draws, and every cell the
+// table hides ([c]) is null, never a number. The notes on hidden figures
+// are the only other series, one note per place.
+func TestOptionFiguresAreTheTables(t *testing.T) {
 	for name, tc := range specs(t) {
 		f, err := New(tc.table, tc.spec, nil)
 		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var is island
-		if err := json.Unmarshal([]byte(f.Options), &is); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		d, err := tc.spec.pick(tc.table)
 		if err != nil {
 			t.Fatal(err)
 		}
-		cats := is.BaseOption.XAxis[0].Data
-		if tc.spec.Horizontal {
-			cats = is.BaseOption.YAxis[0].Data
-		}
-		if strings.Join(cats, "|") != strings.Join(d.categories, "|") || len(is.BaseOption.Series) != len(d.series) {
-			t.Fatalf("%s: categories %q, %d series; want %q, %d", name, cats, len(is.BaseOption.Series), d.categories, len(d.series))
-		}
-		numbers, nulls := 0, 0
-		for k, s := range is.BaseOption.Series {
-			if s.Name != d.series[k] {
-				t.Errorf("%s: series %d is %q, want %q", name, k, s.Name, d.series[k])
+		numbers, nulls, notes := 0, 0, 0
+		for _, s := range optionSeries(t, f) {
+			k := slices.Index(d.series, s.Name)
+			if k < 0 {
+				if s.Name != HiddenName && s.Name != "0" {
+					t.Errorf("%s: a series %q that is not the table's", name, s.Name)
+				}
+				notes += len(s.Data)
+				continue
 			}
-			for i, v := range s.Data {
-				cell := d.cells[k][i]
+			if len(s.Data) != len(d.categories) {
+				t.Fatalf("%s: series %q has %d items for %d categories", name, s.Name, len(s.Data), len(d.categories))
+			}
+			for i, item := range s.Data {
+				cell, got := d.cells[k][i], drawnValue(t, s, item, tc.spec.horizontal())
 				if cell.Suppressed() {
 					nulls++
-					if string(v.Value) != "null" {
-						t.Errorf("%s: %s, %s is [c] in the table but %s in the chart", name, s.Name, cats[i], v.Value)
+					if got != "null" {
+						t.Errorf("%s: %s, %s is [c] in the table but %s in the chart", name, s.Name, d.categories[i], got)
 					}
 					continue
 				}
 				numbers++
-				if string(v.Value) != cell.Plain() {
-					t.Errorf("%s: %s, %s is %s in the table but %s in the chart", name, s.Name, cats[i], cell.Plain(), v.Value)
+				if got != cell.Plain() {
+					t.Errorf("%s: %s, %s is %s in the table but %s in the chart", name, s.Name, d.categories[i], cell.Plain(), got)
 				}
 			}
 		}
 		if numbers == 0 {
 			t.Errorf("%s: the chart draws no figure", name)
 		}
-		t.Logf("%s: %d figures drawn as in the table, %d hidden figures drawn as gaps", name, numbers, nulls)
-	}
-}
-
-// TestEveryNumberIsInTheTable reads every number anywhere in a data
-// island's series and finds it in the table: nothing is drawn that the
-// table does not show.
-func TestEveryNumberIsInTheTable(t *testing.T) {
-	for name, tc := range specs(t) {
-		f, err := New(tc.table, tc.spec, nil)
-		if err != nil {
-			t.Fatal(err)
+		if nulls > 0 && notes == 0 {
+			t.Errorf("%s: %d hidden figures and no note on them", name, nulls)
 		}
-		shown := map[string]bool{}
-		for _, r := range append(tc.table.Rows(), tc.table.Foot()...) {
-			for _, c := range append(r.Cells, r.Total) {
-				if !c.Suppressed() {
-					shown[c.Plain()] = true
-				}
-			}
-		}
-		var is island
-		json.Unmarshal([]byte(f.Options), &is)
-		for _, s := range is.BaseOption.Series {
-			for _, v := range s.Data {
-				if string(v.Value) != "null" && !shown[string(v.Value)] {
-					t.Errorf("%s: the chart draws %s, which the table does not show", name, v.Value)
-				}
-			}
-		}
+		t.Logf("%s: %d figures drawn as in the table, %d hidden figures drawn as no value, %d notes", name, numbers, nulls, notes)
 	}
 }
 
@@ -201,7 +208,7 @@ func TestOptionsAreData(t *testing.T) {
 	if err := checkNoFunctions(withFunc); err == nil || !strings.Contains(err.Error(), "Tooltip Formatter") {
 		t.Errorf("a types.FuncStr in the option: err = %v", err)
 	}
-	if err := checkNoFunctions(build(specs(t)["stacked-regions"].spec, mustPick(t))); err != nil {
+	if err := checkNoFunctions(build(specs(t)["stacked-shares"].spec, mustPick(t))); err != nil {
 		t.Errorf("a chart without functions: %v", err)
 	}
 	// A cycle of pointers ends the walk; a function behind it is found.
@@ -221,7 +228,8 @@ func TestOptionsAreData(t *testing.T) {
 }
 
 func mustPick(t *testing.T) drawn {
-	d, err := specs(t)["stacked-regions"].spec.pick(statusByRegion(t))
+	tc := specs(t)["stacked-shares"]
+	d, err := tc.spec.pick(tc.table)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,6 +249,11 @@ func TestSpecErrors(t *testing.T) {
 		{percent, Spec{ID: "x", Summary: "S.", Kind: StackedBar}, "cannot be stacked"},
 		{status.ColumnTable(0, "One"), Spec{ID: "x", Summary: "S.", RowTotals: true}, "has no row totals"},
 		{status, Spec{ID: "x", Summary: "S.", Columns: []string{}}, "draws no column"},
+		{status, Spec{ID: "x", Summary: "S.", Rows: []string{"Lost"}}, `has no row "Lost"`},
+		{status, Spec{ID: "x", Summary: "S.", RowTotals: true, Reference: "England"}, "a reference is a column drawn as a series"},
+		{status, Spec{ID: "x", Summary: "S.", Series: SeriesFromColumns, Reference: "England"}, `draws no series "England" to be its reference`},
+		{status, Spec{ID: "x", Summary: "S.", Panels: true}, "only a line chart is drawn in panels"},
+		{sharesOf(t, status), Spec{ID: "x", Summary: "S.", Counts: percent}, "are not labelled as the table"},
 	}
 	for _, tt := range tests {
 		_, err := New(tt.table, tt.spec, nil)
@@ -254,17 +267,24 @@ func TestSpecErrors(t *testing.T) {
 }
 
 func TestFigure(t *testing.T) {
-	tc := specs(t)["stacked-regions"]
+	tc := specs(t)["stacked-shares"]
 	f, err := New(tc.table, tc.spec, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.ID != "status" || f.Summary != "Status by region." || f.Kind != "stacked-bar" || f.Tall || f.Table != tc.table {
+	if f.ID != "status" || f.Summary != "Status by region." || f.Kind != "stacked-bar" || f.Table != tc.table || f.Counts != tc.spec.Counts || !f.Hidden {
 		t.Errorf("figure %+v", f)
 	}
-	// The option switches on what makes it accessible and CSP-safe.
-	for _, want := range []string{`"aria":{"decal":{"show":true},"enabled":true,"label":{"description":"Status by region.","enabled":true}}`,
-		`"renderMode":"richText"`, `"animation":false`} {
+	// Sizes: the narrow drawing is the width of a 320 px screen's column,
+	// and each is as tall as its categories need.
+	if f.Wide.Width != wideWidth || f.Narrow.Width != narrowWidth || f.Wide.Height < 4*band || f.Narrow.Height < 4*band {
+		t.Errorf("drawings %d×%d and %d×%d", f.Wide.Width, f.Wide.Height, f.Narrow.Width, f.Narrow.Height)
+	}
+	// Words for every drawn figure, with its count.
+	if len(f.Marks) == 0 || f.Marks[0][0] != "London, Complete: 85% (140 actions)" {
+		t.Errorf("marks %q", f.Marks)
+	}
+	for _, want := range []string{`"animation":false`, `"media":[{"option":`, `"maxWidth":480`, `"name":"[c] hidden figure"`} {
 		if !strings.Contains(string(f.Options), want) {
 			t.Errorf("the option lacks %s", want)
 		}

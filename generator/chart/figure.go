@@ -29,8 +29,8 @@ func New(t *anonymise.Table, s Spec, source *site.PublicTable) (*site.Figure, er
 	if strings.TrimSpace(s.Summary) == "" {
 		errs = append(errs, errors.New("the chart has no summary, which is its accessible name"))
 	}
-	if t.Kind() == anonymise.KindPercentage && s.Kind == StackedBar {
-		errs = append(errs, errors.New("percentages of different totals cannot be stacked"))
+	if t.Kind() == anonymise.KindPercentage && s.Kind == StackedBar && s.Counts == nil {
+		errs = append(errs, errors.New("percentages of different totals cannot be stacked: stack shares of one total, given with their counts (Spec.Counts)"))
 	}
 	d, err := s.pick(t)
 	if err != nil {
@@ -48,7 +48,7 @@ func New(t *anonymise.Table, s Spec, source *site.PublicTable) (*site.Figure, er
 	if err != nil {
 		return nil, fmt.Errorf("chart %q: %w", s.ID, err)
 	}
-	option := style(m, s, d, t.Kind() == anonymise.KindPercentage)
+	option, marks, wide, narrow := style(m, s, d, t.Kind() == anonymise.KindPercentage)
 	js, err := encode(option)
 	if err != nil {
 		return nil, fmt.Errorf("chart %q: %w", s.ID, err)
@@ -60,9 +60,14 @@ func New(t *anonymise.Table, s Spec, source *site.PublicTable) (*site.Figure, er
 		// encode escaped everything that could end the <script> element
 		// or start a comment in it, and the option holds data only.
 		Options: template.JS(js),
+		Marks:   marks,
+		Wide:    site.Drawing{Width: wide.w, Height: wide.h},
+		Narrow:  site.Drawing{Width: narrow.w, Height: narrow.h},
 		Kind:    s.Kind.String(),
-		Tall:    s.Horizontal && s.Kind != Line && len(d.categories) >= tallFrom,
+		Tall:    s.horizontal() && len(d.categories) >= tallFrom,
+		Hidden:  d.hidden(),
 		Table:   t,
+		Counts:  s.Counts,
 		Source:  source,
 	}, nil
 }

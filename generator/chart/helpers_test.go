@@ -62,3 +62,31 @@ func percentByQuarter(t *testing.T) *anonymise.Table {
 	}
 	return pc
 }
+
+// withZero publishes a table by domain and region in which one figure is
+// a true zero, published as 0, and small ones are hidden.
+func withZero(t *testing.T) *anonymise.Table {
+	t.Helper()
+	c := anonymise.NewCounts("Actions by domain and region", []string{"1. Culture", "2. Governance", "3. Learners"}, []string{"London", "Midlands"})
+	c.Meta.RowTotalLabel = "England"
+	for i, row := range [][]int{{60, 45}, {0, 30}, {4, 25}} {
+		for j, v := range row {
+			c.Add(i, j, v)
+		}
+	}
+	tab, _, err := anonymise.DefaultPolicy().Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+// sharesOf is each figure of t as a percentage of its column's total.
+func sharesOf(t *testing.T, tab *anonymise.Table) *anonymise.Table {
+	t.Helper()
+	s, err := anonymise.DefaultPolicy().ColumnPercentages(tab.Title()+", percentages", tab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

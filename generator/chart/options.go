@@ -23,18 +23,13 @@ type echart interface {
 	JSON() map[string]any
 }
 
-// build makes the go-echarts chart: series, axes and the global options
-// go-echarts has types for.
+// build makes the go-echarts chart: the series and axes, which go-echarts
+// has types for. A reference is not a series of a bar chart's: it is drawn
+// as marks across the bars (notes.go).
 func build(s Spec, d drawn) echart {
 	global := []charts.GlobalOpts{
 		charts.WithAnimation(false),
-		charts.WithAriaOpts(&opts.Aria{
-			Enabled: opts.Bool(true),
-			Label:   &opts.AriaLabel{Enabled: opts.Bool(true), Description: s.Summary},
-			Decal:   &opts.AriaDecal{Show: opts.Bool(true)},
-		}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(d.series) > 1)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
 		charts.WithColorsOpts(colours(len(d.series))),
 	}
 	category := opts.XAxis{Type: "category"}
@@ -64,7 +59,7 @@ func build(s Spec, d drawn) echart {
 		c.SetGlobalOptions(append(global, charts.WithXAxisOpts(category), charts.WithYAxisOpts(value))...)
 	}
 	c.SetXAxis(d.categories)
-	for k, name := range d.series {
+	for _, k := range d.main() {
 		data := make([]opts.BarData, len(d.categories))
 		for i, cell := range d.cells[k] {
 			data[i] = opts.BarData{Value: valueOf(cell)}
@@ -73,7 +68,7 @@ func build(s Spec, d drawn) echart {
 		if s.Kind == StackedBar {
 			series = append(series, charts.WithSeriesOpts(func(ss *charts.SingleSeries) { ss.Stack = "total" }))
 		}
-		c.AddSeries(name, data, series...)
+		c.AddSeries(d.series[k], data, series...)
 	}
 	c.Validate()
 	return c

@@ -63,14 +63,33 @@ type Spec struct {
 	// Columns are the table's body columns to draw, by label, in this
 	// order; nil draws every body column.
 	Columns []string
+	// Rows are the table's rows to draw, by label, in this order; nil
+	// draws every row. A stacked bar of shares puts first the share its
+	// heading compares, so that it starts at the axis in every bar.
+	Rows []string
 	// RowTotals also draws the table's row totals (England, in a table by
 	// region), after the columns; it is an error if the table has none.
 	RowTotals bool
+	// Reference names the series drawn as a reference rather than as a
+	// series of its own (England, a column or the row totals): a mark at
+	// its value across each bar, or a grey line beside the others and in
+	// each panel. It needs SeriesFromColumns.
+	Reference string
+	// Panels draws a line chart of several series as small multiples: a
+	// panel for each series, on the same scale, each with the reference
+	// line. More than four lines in one chart are a tangle.
+	Panels bool
 	// Horizontal lays the categories down the vertical axis, with the bars
 	// across: for long labels, or many categories.
 	Horizontal bool
 	// ValueName names the value axis ("Actions", "Percentage complete").
 	ValueName string
+	// Counts, for a table of shares, is the table of counts it was worked
+	// out from, with the same labels and totals: it is shown with the
+	// chart, and each mark's words give its count too.
+	Counts *anonymise.Table
+	// Unit names what the counts count ("actions"), for those words.
+	Unit string
 }
 
 // drawn is what the chart draws: its categories, and for each series its
@@ -80,13 +99,61 @@ type drawn struct {
 	categories []string
 	series     []string
 	cells      [][]anonymise.Cell // [series][category]
+	// counts are the counts behind the cells, for a table of shares, in
+	// the same places; nil otherwise.
+	counts [][]anonymise.Cell
 	// totals is the index of the series or category that holds the row
 	// totals, or −1.
 	totalSeries, totalCategory int
+	// reference is the index of the series drawn as a reference, or −1.
+	reference int
+	// unit names what the counts count.
+	unit string
 }
 
-// pick reads the cells to draw out of t as the Spec says.
+// hidden reports whether any figure the chart draws is hidden.
+func (d drawn) hidden() bool {
+	for _, s := range d.cells {
+		for _, c := range s {
+			if c.Suppressed() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// main returns the indices of the series that are not the reference.
+func (d drawn) main() []int {
+	var out []int
+	for k := range d.series {
+		if k != d.reference {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// pick reads the cells to draw out of t as the Spec says, and their
+// counts out of s.Counts.
 func (s Spec) pick(t *anonymise.Table) (drawn, error) {
+	d, err := s.pickFrom(t)
+	if err != nil || s.Counts == nil {
+		return d, err
+	}
+	c, err := s.pickFrom(s.Counts)
+	if err != nil {
+		return drawn{}, fmt.Errorf("the counts: %w", err)
+	}
+	if !slices.Equal(c.series, d.series) || !slices.Equal(c.categories, d.categories) {
+		return drawn{}, fmt.Errorf("the counts %q are not labelled as the table %q is", s.Counts.Title(), t.Title())
+	}
+	d.counts, d.unit = c.cells, s.Unit
+	return d, nil
+}
+
+// pickFrom reads the cells to draw out of t.
+func (s Spec) pickFrom(t *anonymise.Table) (drawn, error) {
 	var errs []error
 	cols := make([]int, 0, t.NumColumns())
 	if s.Columns == nil {
@@ -108,8 +175,28 @@ func (s Spec) pick(t *anonymise.Table) (drawn, error) {
 	if len(cols) == 0 && !s.RowTotals {
 		errs = append(errs, fmt.Errorf("the chart of table %q draws no column", t.Title()))
 	}
-	if t.NumRows() == 0 {
+	rows := make([]int, 0, t.NumRows())
+	if s.Rows == nil {
+		for i := range t.NumRows() {
+			rows = append(rows, i)
+		}
+	}
+	for _, label := range s.Rows {
+		i := t.RowIndex(label)
+		if i < 0 {
+			errs = append(errs, fmt.Errorf("the table %q has no row %q; it has %s", t.Title(), label, strings.Join(t.RowLabels(), ", ")))
+			continue
+		}
+		rows = append(rows, i)
+	}
+	if len(rows) == 0 {
 		errs = append(errs, fmt.Errorf("the table %q has no rows to draw", t.Title()))
+	}
+	if s.Reference != "" && s.Series != SeriesFromColumns {
+		errs = append(errs, errors.New("a reference is a column drawn as a series (SeriesFromColumns)"))
+	}
+	if s.Panels && s.Kind != Line {
+		errs = append(errs, errors.New("only a line chart is drawn in panels"))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return drawn{}, err
@@ -126,22 +213,30 @@ func (s Spec) pick(t *anonymise.Table) (drawn, error) {
 		total = len(colLabels)
 		colLabels = append(colLabels, t.RowTotalLabel())
 	}
-	grid := make([][]anonymise.Cell, t.NumRows())
-	for i := range grid {
+	grid := make([][]anonymise.Cell, len(rows))
+	var rowLabels []string
+	for r, i := range rows {
+		rowLabels = append(rowLabels, t.RowLabels()[i])
 		for _, j := range cols {
-			grid[i] = append(grid[i], t.Cell(i, j))
+			grid[r] = append(grid[r], t.Cell(i, j))
 		}
 		if s.RowTotals {
-			grid[i] = append(grid[i], t.RowTotal(i))
+			grid[r] = append(grid[r], t.RowTotal(i))
 		}
 	}
 
-	d := drawn{totalSeries: -1, totalCategory: -1}
+	d := drawn{totalSeries: -1, totalCategory: -1, reference: -1}
 	switch s.Series {
 	case SeriesFromRows:
-		d.series, d.categories, d.cells, d.totalCategory = t.RowLabels(), colLabels, grid, total
+		d.series, d.categories, d.cells, d.totalCategory = rowLabels, colLabels, grid, total
 	default:
-		d.series, d.categories, d.totalSeries = colLabels, t.RowLabels(), total
+		d.series, d.categories, d.totalSeries = colLabels, rowLabels, total
+		if s.Reference != "" {
+			d.reference = slices.Index(colLabels, s.Reference)
+			if d.reference < 0 {
+				return drawn{}, fmt.Errorf("the chart of table %q draws no series %q to be its reference", t.Title(), s.Reference)
+			}
+		}
 		d.cells = make([][]anonymise.Cell, len(colLabels))
 		for j := range colLabels {
 			for i := range grid {

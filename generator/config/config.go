@@ -13,10 +13,12 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -51,6 +53,8 @@ type Config struct {
 	Scan Scan `toml:"scan"`
 	// Search configures the site search ([search]).
 	Search Search `toml:"search"`
+	// Content configures which files of content/ are published ([content]).
+	Content Content `toml:"content"`
 	// Disclosure is the disclosure-control rule every published figure
 	// passes through ([disclosure]). Keys left out keep the NHS Digital
 	// rule of anonymise.DefaultPolicy; the keys are the Policy's toml tags.
@@ -80,6 +84,12 @@ type Scan struct {
 	// Allow lists exact values that may appear in the site although they
 	// look like personal data, such as the public contact address.
 	Allow []string `toml:"allow"`
+	// Abbreviations are the site's short forms of organisation types and
+	// what they stand for ("NHS FT" = "NHS Foundation Trust"): the scan
+	// reads each short form as its long form, so that a provider named
+	// with its type cut short is still found. They add to the scan's own
+	// list (package scan, DefaultAbbreviations).
+	Abbreviations map[string]string `toml:"abbreviations"`
 }
 
 // Search is the [search] table.
@@ -87,6 +97,15 @@ type Search struct {
 	// Disabled leaves out the search page and its index, and with them the
 	// header's search box: for a site that wants no search.
 	Disabled bool `toml:"disabled"`
+}
+
+// Content is the [content] table.
+type Content struct {
+	// PublishTypes lists further kinds of file, by extension in lower case
+	// without the dot ("docx"), that are published from content/ beside
+	// the pages. Other files than pages, images, PDF, CSV and the like
+	// (content.PublishedTypes) are left out with a warning.
+	PublishTypes []string `toml:"publishTypes"`
 }
 
 // MenuEntry is one link in a menu. Exactly one of Page and URL is set: Page
@@ -114,8 +133,12 @@ type Options struct {
 // the file could not be read or parsed at all.
 func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 	data, err := fs.ReadFile(fsys, FileName)
+	if _, lerr := fs.Lstat(fsys, FileName); err != nil && lerr == nil {
+		// It is there but cannot be read: a link out of the site, say.
+		return nil, diag.List{source.Problem(fsys, FileName, err)}
+	}
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: %v", err).
+		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: this folder has no %s", FileName).
 			WithHint("every site needs a site.toml at its root with at least title and baseURL; run plinth from the site's folder or pass --source")}
 	}
 	src := diag.NewSource(FileName, data)
@@ -188,6 +211,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		// point at the [disclosure] table then.
 		l.Add(c.doc.Errorf([]string{"disclosure", pr.Key}, "disclosure.%s %s", pr.Key, pr.Msg).WithHint("%s", pr.Hint))
 	}
+	for i, ext := range c.Content.PublishTypes {
+		if !validExtension(ext) {
+			l.Add(c.doc.Errorf([]string{"content", "publishTypes", fmt.Sprint(i)}, "%q is not a file extension", ext).
+				WithHint(`write the extension in lower case without the dot, like publishTypes = ["docx"]`))
+		}
+	}
 	for _, name := range slices.Sorted(maps.Keys(c.Menus)) {
 		for i, e := range c.Menus[name] {
 			p := []string{"menus", name, fmt.Sprint(i)}
@@ -195,6 +224,34 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).
 					WithHint(`use page = "strategy/_index.md" for a page of this site, or url = "https://…" for another site`))
 			}
+		}
+	}
+	l.Append(c.checkAbbreviations())
+	return l
+}
+
+// checkAbbreviations reports short forms the scan could not use: empty,
+// without a letter or digit, longer than a name's type, on several lines,
+// or standing for themselves.
+func (c *Config) checkAbbreviations() diag.List {
+	var l diag.List
+	for _, short := range slices.Sorted(maps.Keys(c.Scan.Abbreviations)) {
+		long := c.Scan.Abbreviations[short]
+		at := []string{"scan", "abbreviations", short}
+		hint := `write the short form as the key and what it stands for as the value, like "NHS FT" = "NHS Foundation Trust"`
+		for _, v := range []string{short, long} {
+			switch {
+			case !strings.ContainsFunc(v, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }):
+				l.Add(c.doc.Errorf(at, "the abbreviation %q = %q needs letters in both parts", short, long).WithHint("%s", hint))
+			case strings.ContainsAny(v, "\n\r") || utf8.RuneCountInString(v) > 80:
+				l.Add(c.doc.Errorf(at, "%q is too long for an abbreviation: write it on one line, in at most 80 characters", v).WithHint("%s", hint))
+			default:
+				continue
+			}
+			break
+		}
+		if strings.EqualFold(strings.TrimSpace(short), strings.TrimSpace(long)) {
+			l.Add(c.doc.Errorf(at, "the abbreviation %q stands for itself", short).WithHint("%s", hint))
 		}
 	}
 	return l
@@ -231,6 +288,15 @@ func parseBaseURL(s string) (*url.URL, string) {
 	}
 	u.RawPath = ""
 	return u, ""
+}
+
+// validExtension reports whether ext is a file extension as publishTypes
+// lists them: lower-case letters and digits, not a page's.
+func validExtension(ext string) bool {
+	if ext == "" || ext == "md" || ext == "markdown" || len(ext) > 10 {
+		return false
+	}
+	return strings.IndexFunc(ext, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }) < 0
 }
 
 func validTheme(name string) bool {

@@ -79,8 +79,14 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`site.toml:4:14: disclosure.suppressTo must be at least 2`, `site.toml:5:11: disclosure.roundTo 5 is too large`}},
 		{"disclosure typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nroundto = 5\n", Options{},
 			[]string{`site.toml:4:1: unknown key "disclosure.roundto"`}},
+		{"publish types", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[content]\npublishTypes = [\"docx\", \".xlsx\", \"MD\", \"md\"]\n", Options{},
+			[]string{`site.toml:4:25: ".xlsx" is not a file extension`, `site.toml:4:34: "MD" is not a file extension`, `site.toml:4:40: "md" is not a file extension`}},
+		{"byte-order mark", "\xef\xbb\xbftitle = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"nhs\"\n", Options{}, []string{`site.toml:3:9: the theme "nhs" does not exist`}},
 		{"disclosure type", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressTo = \"7\"\n", Options{},
 			[]string{`site.toml:4:14: disclosure.suppressTo: expected a whole number`}},
+		{"abbreviations", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[scan.abbreviations]\n\"MH\" = \"Mental Health\"\n\"-\" = \"Hyphen\"\n\"CIC\" = \"cic\"\n\"X\" = \"" + strings.Repeat("y", 81) + "\"\n", Options{},
+			[]string{`site.toml:5:7: the abbreviation "-" = "Hyphen" needs letters in both parts`, `site.toml:6:9: the abbreviation "CIC" stands for itself`,
+				`site.toml:7:7: "yyyyyyyyy`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,8 +36,9 @@ type Cache struct {
 // walked is what walking content/ found.
 type walked struct {
 	mds, others []string
-	bundles     map[string]bool
-	diags       diag.List
+	// bundles and sections map a folder to its index.md or _index.md.
+	bundles, sections map[string]string
+	diags             diag.List
 }
 
 type cached struct {
@@ -163,4 +164,18 @@ func (c *Cache) storeWalk(w *walked) {
 		return
 	}
 	c.walk, c.rewalk, c.forgotten = w, false, nil
+}
+
+// Reload reads one page's file again (a slash path under content/), keeps
+// it for later loads, and returns a copy: a rebuild that patches the last
+// build after an edit to that page's text reads only that file. It returns
+// nil if the file is not a usable page.
+func (c *Cache) Reload(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
+	info, err := fs.Stat(fsys, file)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
+	}
+	p, diags := loadPage(fsys, file, opts)
+	c.store(file, info, cached{page: copyPage(p), diags: diags})
+	return copyPage(p), diags
 }

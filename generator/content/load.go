@@ -38,6 +38,10 @@ type Options struct {
 	// Cache, if not nil, lets Load skip files unchanged since the last
 	// load with the same cache (see Cache).
 	Cache *Cache
+	// PublishTypes are further extensions (lower case, no dot) of files
+	// to publish beside the pages, besides PublishedTypes (site.toml's
+	// [content] publishTypes).
+	PublishTypes []string
 }
 
 // Resource is a file under content/ that is not a page: a bundle's image or
@@ -85,17 +89,26 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 	}
 	diags.Append(w.diags)
 	mds, bundles := w.mds, w.bundles
-	others := slices.Clone(w.others)
+	var others []string
+	for _, p := range w.others {
+		ok, warning := publishable(p, opts.PublishTypes)
+		if warning != nil {
+			diags.Add(*warning)
+		}
+		if ok {
+			others = append(others, p)
+		}
+	}
 
 	// Markdown files inside a bundle (other than its index.md) are the
 	// bundle's resources, as in Hugo: they are copied, not rendered.
 	var pages []string
 	for _, p := range mds {
-		if b := bundleOf(p, bundles); b != "" && p != b+"/index.md" {
+		if b := bundleOf(p, bundles); b != "" && p != bundles[b] {
 			others = append(others, p)
 			continue
 		}
-		if problem := site.CheckSegment(strings.TrimSuffix(path.Base(p), ".md")); problem != "" {
+		if problem := site.CheckSegment(Stem(p)); problem != "" {
 			diags.Add(badName(p, path.Base(p), problem, false))
 			continue
 		}
@@ -131,15 +144,18 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		if !ok {
 			var err error
 			if data, err = fs.ReadFile(fsys, p); err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+				diags.Add(source.Problem(fsys, p, err))
 				continue
 			}
 			opts.Cache.store(p, info, cached{data: data})
 		}
 		rel := strings.TrimPrefix(p, Dir+"/")
 		owner := path.Join(Dir, path.Dir(rel), "_index.md")
+		if index, ok := w.sections[path.Dir(p)]; ok {
+			owner = index
+		}
 		if b := bundleOf(p, bundles); b != "" {
-			owner = b + "/index.md"
+			owner = bundles[b]
 		}
 		res.Resources = append(res.Resources, Resource{File: site.File{Path: rel, Data: data, Source: p}, Owner: owner})
 	}
@@ -147,9 +163,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 }
 
 // walk lists the files under content/: Markdown files, other files, and
-// the folders that are bundles.
+// the folders that are bundles and sections, with their index files.
 func walk(fsys fs.FS) *walked {
-	w := &walked{bundles: map[string]bool{}}
+	w := &walked{bundles: map[string]string{}, sections: map[string]string{}}
 	dirFn := func(p string) error {
 		if problem := site.CheckSegment(path.Base(p)); problem != "" {
 			w.diags.Add(badName(p, path.Base(p), problem, true))
@@ -158,25 +174,38 @@ func walk(fsys fs.FS) *walked {
 		return nil
 	}
 	source.Walk(fsys, Dir, &w.diags, dirFn, func(p string) {
-		name := path.Base(p)
-		if !strings.HasSuffix(name, ".md") {
+		if !IsMarkdown(p) {
 			w.others = append(w.others, p)
 			return
 		}
-		if name == "index.md" {
-			w.bundles[path.Dir(p)] = true
+		switch Stem(p) {
+		case "index":
+			w.bundles[path.Dir(p)] = p
+		case "_index":
+			w.sections[path.Dir(p)] = p
 		}
 		w.mds = append(w.mds, p)
 	})
+	// A folder is a section (_index.md) or a page bundle (index.md), not
+	// both: as a bundle its _index.md would be a file to copy, and every
+	// link to it broken. It stays a section, and index.md is left out.
+	for dir, index := range w.bundles {
+		if section, ok := w.sections[dir]; ok {
+			w.diags.Add(diag.Errorf(diag.Pos{File: index, Line: 1, Col: 1}, "%s has both %s and %s; a folder is either a section or a page bundle, not both", dir, path.Base(index), path.Base(section)).
+				WithHint("a section's own page is %s; rename %s to the name the page should have in the section (like overview.md)", path.Base(section), path.Base(index)))
+			delete(w.bundles, dir)
+			w.mds = slices.DeleteFunc(w.mds, func(p string) bool { return p == index })
+		}
+	}
 	return w
 }
 
 // bundleOf returns the outermost bundle folder containing p, or "":
 // everything inside a bundle, even another index.md, belongs to it.
-func bundleOf(p string, bundles map[string]bool) string {
+func bundleOf(p string, bundles map[string]string) string {
 	best := ""
 	for dir := path.Dir(p); dir != "." && dir != Dir && dir != "/"; dir = path.Dir(dir) {
-		if bundles[dir] {
+		if bundles[dir] != "" {
 			best = dir
 		}
 	}

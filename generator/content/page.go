@@ -10,6 +10,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -22,7 +23,7 @@ var bodySeed = maphash.MakeSeed()
 func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
+		return nil, diag.List{source.Problem(fsys, file, err)}
 	}
 	src := diag.NewSource(file, data)
 	if !utf8.Valid(data) {
@@ -42,16 +43,16 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 	if dir == "." {
 		dir = ""
 	}
-	switch base := path.Base(rel); base {
-	case "_index.md":
+	switch stem := Stem(rel); stem {
+	case "_index":
 		p.Kind, p.Path = site.KindSection, dir
 		if dir == "" {
 			p.Kind = site.KindHome
 		}
-	case "index.md":
+	case "index":
 		p.Kind, p.Path, p.Bundle = site.KindPage, dir, true
 	default:
-		p.Kind, p.Path = site.KindPage, path.Join(dir, strings.TrimSuffix(base, ".md"))
+		p.Kind, p.Path = site.KindPage, path.Join(dir, stem)
 	}
 	if p.Path == "" && p.Kind == site.KindPage {
 		// content/index.md would claim the home page's address.

@@ -18,6 +18,10 @@ type cellChecker struct {
 	src  *diag.Source
 	l    *diag.List
 	keys map[string]keyUse // joined key values → first row using them
+	// knockOns maps a broken reference file to the index in l of the
+	// first cell that could not be checked against it; the others are
+	// counted on it (diag.Diagnostic.Again).
+	knockOns map[string]int
 }
 
 type keyUse struct {
@@ -26,7 +30,7 @@ type keyUse struct {
 }
 
 func newCellChecker(spec *Spec, r *refs, src *diag.Source, l *diag.List) *cellChecker {
-	return &cellChecker{spec: spec, refs: r, src: src, l: l, keys: map[string]keyUse{}}
+	return &cellChecker{spec: spec, refs: r, src: src, l: l, keys: map[string]keyUse{}, knockOns: map[string]int{}}
 }
 
 // errorf reports a problem with a cell at pos, with the source line.
@@ -81,6 +85,9 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 	}
 	if !c.List {
 		v, msg, hint := cc.item(c, text)
+		if msg != "" && cc.knockOn(c, text, pos, where) {
+			return emptyValue(c.Type, pos), false
+		}
 		if msg != "" {
 			return fail(msg, hint)
 		}
@@ -95,6 +102,8 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		}
 		v, msg, hint := cc.item(c, part)
 		switch {
+		case msg != "" && cc.knockOn(c, part, pos, where):
+			ok = false
 		case msg != "":
 			cc.errorf(pos, hint, "column %q in %s: %s", c.Name, where, msg)
 			ok = false
@@ -110,6 +119,25 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		ok = false
 	}
 	return listValue(c.Type, items, pos), ok
+}
+
+// knockOn reports a reference that could not be found in a reference file
+// (data/regions.toml, data/professions.toml) which has errors of its own,
+// as a knock-on of those errors, and reports whether it did so.
+func (cc *cellChecker) knockOn(c *Column, s string, pos diag.Pos, where string) bool {
+	file := cc.refs.brokenFor(c.Type)
+	if file == "" {
+		return false
+	}
+	if i, ok := cc.knockOns[file]; ok {
+		(*cc.l)[i] = (*cc.l)[i].Again()
+		return true
+	}
+	cc.knockOns[file] = len(*cc.l)
+	cc.l.Add(cc.src.At(pos, "column %q in %s: %q cannot be checked, because %s has errors", c.Name, where, s, file).
+		WithHint("fix the errors in %s first", file).
+		Because(file, "cells that use it"))
+	return true
 }
 
 // item checks one value of a text, enum or reference column, returning its

@@ -30,6 +30,10 @@ type csvFile struct {
 	cc    *cellChecker
 	// first is the length of l before this file's problems.
 	first int
+	// named is the number of header columns up to the last one with a
+	// name: spreadsheets often save empty columns after the data, which
+	// are ignored while their cells are empty.
+	named int
 }
 
 // full reports whether the file has reported maxProblems problems.
@@ -125,10 +129,14 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			continue // spreadsheets export emptied rows as ",,,,"
 		}
 		sawRow = true
-		if len(rec) != headerN {
+		if len(rec) != headerN && !f.trailingBlank(rec) {
 			f.fieldCount(rec, cr, line, headerN)
 			continue
 		}
+		if !f.unnamedEmpty(rec, cr, line) {
+			continue
+		}
+		rec = rec[:min(len(rec), f.named)]
 		if vals, ok := f.row(rec, cr, header, line); ok {
 			rows = append(rows, loadedRow{pos: f.pos(line, 1), values: vals})
 		}
@@ -143,6 +151,27 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			"add at least one row of data, or declare the dataset optional = true in %s", ManifestPath))
 	}
 	return rows
+}
+
+// trailingBlank reports whether a row whose number of cells differs from
+// the header's has every named column and nothing but empty cells after
+// them, as spreadsheets write when empty columns follow the data.
+func (f *csvFile) trailingBlank(rec []string) bool {
+	return len(rec) >= f.named && blank(rec[f.named:])
+}
+
+// unnamedEmpty reports whether the cells of the row under the empty
+// headings after the last named column are empty, reporting the first
+// that is not.
+func (f *csvFile) unnamedEmpty(rec []string, cr *csv.Reader, line int) bool {
+	for i := f.named; i < len(rec); i++ {
+		if strings.TrimSpace(rec[i]) != "" {
+			f.l.Add(f.src.At(f.pos(cr.FieldPos(i)), "row %d has a value in column %d, which has no heading", line, i+1).
+				WithHint("give the column a heading in the header row, or delete the value"))
+			return false
+		}
+	}
+	return true
 }
 
 func blank(rec []string) bool {
@@ -190,9 +219,16 @@ func (f *csvFile) header(rec []string, cr *csv.Reader) []int {
 	index := make([]int, len(rec))
 	seen := make([]bool, len(f.spec.Columns))
 	line, _ := cr.FieldPos(0)
+	f.named = len(rec)
+	for f.named > 0 && strings.TrimSpace(rec[f.named-1]) == "" {
+		f.named--
+	}
 	for i, raw := range rec {
 		name := strings.TrimSpace(raw)
 		index[i] = -1
+		if i >= f.named {
+			continue // an empty column after the data, as Excel saves it
+		}
 		ci := f.spec.columnIndex(name)
 		// The position is worked out only for a problem, and problems stop
 		// being described once the file has too many, so that a header of

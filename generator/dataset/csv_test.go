@@ -187,3 +187,21 @@ func TestCSVTooManyProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestCSVKnockOnsCounted: when the regions file is broken, every region
+// cell of a large file is a knock-on of it: one diagnostic counts them
+// all, so they neither fill the per-file cap nor cost a diagnostic each.
+func TestCSVKnockOnsCounted(t *testing.T) {
+	r := newRefs(nil, nil, nil)
+	r.brokenRegions = true
+	spec := &Spec{Name: "t", File: "t.csv", Columns: []Column{{Name: "site", Type: TypeString, Required: true}, {Name: "region", Type: TypeRegion}}}
+	text := "site,region\n" + strings.Repeat("A,london\n", 5000)
+	var l diag.List
+	loadCSV(spec, []byte(text), r, &l)
+	if len(l) != 1 || l[0].Cause != RegionsPath {
+		t.Fatalf("got %d diagnostics, want one knock-on: %v", len(l), l)
+	}
+	if e, _ := l.Count(); e != 5000 {
+		t.Errorf("Count() = %d, want 5000", e)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // Options configure Load.
@@ -31,14 +32,15 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	regions, haveRegions := loadRegions(fsys, &l)
 	profs, haveProfs := loadProfessions(fsys, &l)
 	set.Regions, set.Professions = regions, profs
-	specs, mentioned := loadManifest(fsys, &l)
+	specs, mentioned, manifestRead := loadManifest(fsys, &l)
 	requireReference(specs, TypeRegion, RegionsPath, haveRegions, &l)
 	requireReference(specs, TypeProfession, ProfessionsPath, haveProfs, &l)
 	r := newRefs(regions, profs, opts.Standards)
+	r.brokenRegions, r.brokenProfs = brokenFiles(l)[RegionsPath], brokenFiles(l)[ProfessionsPath]
 	for _, spec := range specs {
 		text, err := fs.ReadFile(fsys, spec.Path())
 		if err != nil {
-			l.Errorf(diag.Pos{File: spec.Path()}, "cannot read the file: %v", err)
+			l.Add(source.Problem(fsys, spec.Path(), err))
 			continue
 		}
 		var rows []loadedRow
@@ -63,8 +65,23 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 			set.Tables = append(set.Tables, t)
 		}
 	}
-	warnUndeclared(fsys, mentioned, &l)
+	if manifestRead {
+		// (Otherwise every data file would seem undeclared.)
+		warnUndeclared(fsys, mentioned, &l)
+	}
+	set.broken = brokenFiles(l)
 	return set, l
+}
+
+// brokenFiles lists the files that l reports an error in.
+func brokenFiles(l diag.List) map[string]bool {
+	broken := map[string]bool{}
+	for _, d := range l {
+		if d.Severity == diag.Error {
+			broken[d.Pos.File] = true
+		}
+	}
+	return broken
 }
 
 // loadedRow is a row as the CSV and TOML loaders return it.
@@ -89,11 +106,19 @@ func requireReference(specs []*Spec, t Type, file string, have bool, l *diag.Lis
 	}
 }
 
+// ReadElsewhere are the files of the data folder that later stages read
+// themselves, so they are not datasets: the search's synonyms
+// (search.SynonymsPath).
+var ReadElsewhere = []string{DataDir + "/search-synonyms.toml"}
+
 // warnUndeclared warns about data files the manifest does not mention:
 // they are ignored, which is rarely what the editor intended.
 func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
-	declared := append([]string{ManifestPath, RegionsPath, ProfessionsPath}, mentioned...)
+	declared := slices.Concat([]string{ManifestPath, RegionsPath, ProfessionsPath}, ReadElsewhere, mentioned)
 	_ = fs.WalkDir(fsys, DataDir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() && p == ReleasesDir {
+			return fs.SkipDir // the action-plan releases, read by package actionplans
+		}
 		if err != nil || d.IsDir() || slices.Contains(declared, p) {
 			return nil
 		}
@@ -105,4 +130,15 @@ func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 	})
 }
 
+// ReleasesDir is the folder of the action-plan releases (package
+// actionplans reads them): not datasets, so not declared in the manifest.
+const ReleasesDir = DataDir + "/releases"
+
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// isLink reports whether name is a symbolic link (which a read refuses if
+// it leads out of the site).
+func isLink(fsys fs.FS, name string) bool {
+	st, err := fs.Lstat(fsys, name)
+	return err == nil && st.Mode()&fs.ModeSymlink != 0
+}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -60,21 +61,24 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // loadManifest reads data/datasets.toml. A site without one has no
 // datasets. Problems are added to l; the specs returned are those without
 // problems, and mentioned lists every data file the manifest names (paths
-// relative to the site's source folder), good or bad.
-func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string) {
+// relative to the site's source folder), good or bad. read is false when
+// the manifest exists but could not be read or parsed: what it declares is
+// then unknown.
+func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string, read bool) {
 	text, err := fs.ReadFile(fsys, ManifestPath)
 	if err != nil {
-		if !isNotExist(err) {
-			l.Errorf(diag.Pos{File: ManifestPath}, "cannot read the manifest: %v", err)
+		if !isNotExist(err) || isLink(fsys, ManifestPath) {
+			l.Add(source.Problem(fsys, ManifestPath, err))
+			return nil, nil, false
 		}
-		return nil, nil
+		return nil, nil, true
 	}
 	src := diag.NewSource(ManifestPath, text)
 	var m manifestTOML
 	doc, diags := tomldecode.File(src, &m)
 	l.Append(diags)
 	if doc == nil {
-		return nil, nil
+		return nil, nil, false
 	}
 	for _, d := range m.Dataset {
 		mentioned = append(mentioned, DataDir+"/"+d.File)
@@ -85,7 +89,7 @@ func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string) 
 			specs = append(specs, s)
 		}
 	}
-	return specs, mentioned
+	return specs, mentioned, true
 }
 
 type manifestChecker struct {
@@ -184,7 +188,9 @@ func (mc *manifestChecker) file(i int, file string) {
 		return
 	}
 	mc.files[file] = i
-	if _, err := fs.Stat(mc.fsys, DataDir+"/"+file); err != nil {
+	if _, err := fs.Stat(mc.fsys, DataDir+"/"+file); err != nil && !isLink(mc.fsys, DataDir+"/"+file) {
+		// (A link that cannot be followed is reported at the link, where
+		// the loader fails to read it, in plain words.)
 		hint := "check the spelling, or put the file in the data/ folder"
 		if near := nearest(file, dataFiles(mc.fsys)); near != "" {
 			hint = fmt.Sprintf("did you mean %q? ", near) + hint

@@ -174,7 +174,7 @@ func TestOutputPackagesCannotReachDatasets(t *testing.T) {
 			visit(imp, pkg)
 		}
 	}
-	for _, p := range []string{"generator/render", "generator/opendata", "generator/site", "generator/chart", "generator/actionplans/charts"} {
+	for _, p := range []string{"generator/render", "generator/opendata", "generator/site", "generator/chart", "generator/chart/svg", "generator/actionplans/charts"} {
 		visit(module+p, "")
 	}
 	if _, ok := seen[module+"generator/render"]; !ok || len(seen) < 3 {

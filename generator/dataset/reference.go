@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -107,16 +108,18 @@ func loadProfessions(fsys fs.FS, l *diag.List) (profs []Profession, found bool) 
 	return profs, true
 }
 
+// exists reports whether the file is there, even as a symbolic link that
+// cannot be followed (which is reported as the file's own problem).
 func exists(fsys fs.FS, name string) bool {
-	_, err := fs.Stat(fsys, name)
+	_, err := fs.Lstat(fsys, name)
 	return err == nil
 }
 
 func decodeReference(fsys fs.FS, name string, v any, l *diag.List) *tomldecode.Doc {
 	text, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		if !isNotExist(err) {
-			l.Errorf(diag.Pos{File: name}, "cannot read the file: %v", err)
+		if !isNotExist(err) || isLink(fsys, name) {
+			l.Add(source.Problem(fsys, name, err))
 		}
 		return nil
 	}
@@ -167,6 +170,21 @@ type refs struct {
 	profKeys    []string
 	profNames   map[string]string
 	standards   StandardResolver
+	// brokenRegions and brokenProfs report that the reference file had
+	// errors: a key missing from it may be one of its broken entries.
+	brokenRegions, brokenProfs bool
+}
+
+// brokenFor returns the reference file a column of type t is checked
+// against, if that file had errors of its own, and "" otherwise.
+func (r *refs) brokenFor(t Type) string {
+	switch {
+	case t == TypeRegion && r.brokenRegions:
+		return RegionsPath
+	case t == TypeProfession && r.brokenProfs:
+		return ProfessionsPath
+	}
+	return ""
 }
 
 func newRefs(regions []Region, profs []Profession, standards StandardResolver) *refs {

@@ -14,7 +14,20 @@ type Set struct {
 	// Private are the private datasets, in manifest order. Their rows
 	// are reachable only through PrivateRows.
 	Private []*PrivateTable
+	// broken holds the data files whose loading reported an error.
+	broken map[string]bool
 }
+
+// Broken reports whether loading the data file (a path such as
+// "data/providers.csv") reported an error: its rows are incomplete or
+// missing, so a check of another file against it fails for that reason,
+// and such a failure is a knock-on (diag.Because) of the file's own
+// errors rather than a problem of its own.
+func (s *Set) Broken(file string) bool { return s != nil && s.broken[file] }
+
+// Failed reports whether loading any data file, the manifest included,
+// reported an error.
+func (s *Set) Failed() bool { return s != nil && len(s.broken) > 0 }
 
 // Table returns the public dataset called name, or nil.
 func (s *Set) Table(name string) *Table {

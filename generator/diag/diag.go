@@ -92,6 +92,12 @@ type Diagnostic struct {
 	// lineCol, if not zero, is the column of Pos within a LineText that
 	// WithLine cut from a longer line.
 	lineCol int
+	// Cause, if not empty, is the file whose own problems led to this one
+	// (see Because); what names such knock-ons in the plural, and more
+	// counts further knock-ons this one stands for (see Again).
+	Cause string
+	what  string
+	more  int
 }
 
 // Errorf returns an error-severity diagnostic at pos.
@@ -206,33 +212,28 @@ func (l List) HasErrors() bool {
 	return false
 }
 
-// Count returns the number of errors and warnings in the list.
+// Count returns the number of errors and warnings in the list, counting
+// the knock-ons a diagnostic stands for (see Again).
 func (l List) Count() (errors, warnings int) {
 	for _, d := range l {
 		if d.Severity == Error {
-			errors++
+			errors += 1 + d.more
 		} else {
-			warnings++
+			warnings += 1 + d.more
 		}
 	}
 	return errors, warnings
 }
 
 // Sort orders the list by position, errors before warnings at the same
-// position, then by message, and removes exact duplicates. Sorting makes the
-// report deterministic whatever order parallel stages finished in.
+// position, then by message, and removes exact duplicates. A knock-on
+// (see Because) sorts after the problems of the file that caused it, so
+// that the cause is read first. Sorting makes the report deterministic
+// whatever order parallel stages finished in.
 func (l *List) Sort() {
-	slices.SortStableFunc(*l, func(a, b Diagnostic) int {
-		if c := a.Pos.Compare(b.Pos); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.Severity, b.Severity); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Msg, b.Msg)
-	})
+	slices.SortStableFunc(*l, findCauses(*l).compare)
 	*l = slices.CompactFunc(*l, func(a, b Diagnostic) bool {
-		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg && a.Cause == b.Cause
 	})
 }
 

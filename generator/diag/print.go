@@ -11,20 +11,20 @@ import (
 // rest: enough to fix a bad edit, few enough to read.
 const DefaultLimit = 50
 
-// Print writes the list to w, sorted, at most limit entries (limit <= 0 means
-// DefaultLimit), followed by a count of those left out. Each entry is the
-// "file:line:col: message" line, then the offending source line with a caret
-// under the column, then the hint.
+// Print writes the list to w, sorted, with the knock-ons of each cause
+// folded into one entry (see Because), at most limit entries (limit <= 0
+// means DefaultLimit) and beyond them the first error of each file not yet
+// shown, followed by a count of those left out. Each entry is the
+// "file:line:col: message" line, then the offending source line with a
+// caret under the column, then the hint.
 func Print(w io.Writer, l List, limit int) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	l = append(List(nil), l...)
 	l.Sort()
-	shown := l
-	if len(shown) > limit {
-		shown = shown[:limit]
-	}
+	l = fold(l)
+	shown := capped(l, limit)
 	var b strings.Builder
 	for _, d := range shown {
 		writeOne(&b, d)

@@ -52,13 +52,15 @@ func Report(w io.Writer, l List, opts ReportOptions) {
 // position. Its message is the first one's followed by how many more there
 // are and where; it has no source line or hint, which --verbose shows.
 // Errors are returned as they are: an editor needs every one of them.
+// Knock-ons (see Because) are left as they are too: Print folds those of
+// one cause into one line already, counting them.
 func Summarise(l List) List {
 	l = append(List(nil), l...)
 	l.Sort()
 	groups := map[string][]int{}
 	var order []string
 	for i, d := range l {
-		if d.Severity != Warning {
+		if d.Severity != Warning || d.Cause != "" {
 			continue
 		}
 		k := kindOf(d)

@@ -82,6 +82,21 @@ func TestReport(t *testing.T) {
 			lines: 4 + 12,
 		},
 		{
+			name: "knock-ons are folded by their cause, not summarised again",
+			list: func() List {
+				var l List
+				for i := range 5 {
+					l.Add(Warningf(Pos{"data/actions.csv", 2 + i, 1}, "the provider on row %d cannot be checked", 2+i).
+						WithHint("fix data/providers.csv first").Because("data/providers.csv", "rows that name a provider"))
+				}
+				return l
+			}(),
+			want: []string{
+				"data/actions.csv:2:1: warning: the provider on row 2 cannot be checked (and 4 more rows that name a provider)",
+			},
+			lines: 2,
+		},
+		{
 			name: "warnings with other hints are other kinds",
 			list: func() List {
 				l := unreviewed(2)

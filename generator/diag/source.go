@@ -1,9 +1,25 @@
 package diag
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
+
+// bom is the UTF-8 byte-order mark that Windows editors (Notepad, Excel's
+// "CSV UTF-8") put at the start of a file. It is invisible in the editor,
+// so it counts for no column and is never quoted.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// SkipBOM returns the number of bytes of a byte-order mark at the start of
+// text: 3 or 0. Parsers start after it, so that a file saved by a Windows
+// editor reads exactly like the same file without it.
+func SkipBOM(text []byte) int {
+	if bytes.HasPrefix(text, bom) {
+		return len(bom)
+	}
+	return 0
+}
 
 // Source is the text of one input file, indexed by line so that byte offsets
 // can be turned into positions only when a problem is reported (the esbuild
@@ -13,13 +29,14 @@ type Source struct {
 	Name string
 	// Text is the file's content.
 	Text []byte
-	// lineStarts holds the byte offset at which each line starts.
+	// lineStarts holds the byte offset at which each line starts; the first
+	// line starts after a byte-order mark.
 	lineStarts []int
 }
 
 // NewSource indexes text by line.
 func NewSource(name string, text []byte) *Source {
-	s := &Source{Name: name, Text: text, lineStarts: []int{0}}
+	s := &Source{Name: name, Text: text, lineStarts: []int{SkipBOM(text)}}
 	for i, b := range text {
 		if b == '\n' {
 			s.lineStarts = append(s.lineStarts, i+1)
@@ -31,8 +48,8 @@ func NewSource(name string, text []byte) *Source {
 // Pos converts a byte offset in s.Text into a position. Offsets past the end
 // clamp to the end of the text.
 func (s *Source) Pos(offset int) Pos {
-	if offset < 0 {
-		offset = 0
+	if offset < s.lineStarts[0] {
+		offset = s.lineStarts[0]
 	}
 	if offset > len(s.Text) {
 		offset = len(s.Text)
@@ -59,7 +76,7 @@ func (s *Source) LineCol(line, byteCol int) Pos {
 // LineStart returns the byte offset at which the 1-based line starts.
 func (s *Source) LineStart(line int) int {
 	if line < 1 {
-		return 0
+		return s.lineStarts[0]
 	}
 	if line > len(s.lineStarts) {
 		return len(s.Text)

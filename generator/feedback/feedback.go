@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -25,9 +24,9 @@ type Options struct {
 	// Scanner checks every text cell for identifying values and personal
 	// data; nil skips the check (the scan of the built site still runs).
 	Scanner *scan.Scanner
-	// Publish are the options assemble will use, so that a draft section
+	// Publish is the rule assemble will apply, so that a draft section
 	// page leaves the feature's pages and feeds out too.
-	Publish assemble.Options
+	Publish site.Publish
 }
 
 // Result is what Build made.

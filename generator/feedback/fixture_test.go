@@ -14,12 +14,12 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/scan"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // The fixtures under testdata/ are txtar archives of data files (most
@@ -154,9 +154,9 @@ func run(t *testing.T, fsys fstest.MapFS, checkCells bool) (Result, diag.List, *
 	for _, id := range dataset.Identifiers(data) {
 		terms = append(terms, scan.Term{Text: id.Text, Origin: id.Origin})
 	}
-	scanner, d := scan.New(terms, nil)
+	scanner, d := scan.New(terms, scan.Options{})
 	diags.Append(d)
-	opts := Options{Policy: anonymise.DefaultPolicy(), Publish: assemble.Options{Now: fixtureNow}}
+	opts := Options{Policy: anonymise.DefaultPolicy(), Publish: site.Publish{Now: fixtureNow}}
 	if checkCells {
 		opts.Scanner = scanner
 	}

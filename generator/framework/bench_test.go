@@ -5,9 +5,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // BenchmarkBuild runs the framework stage over a large synthetic framework:
@@ -25,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 				b.StopTimer()
 				loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
 				b.StartTimer()
-				if _, diags := Build(cfg, loaded.Pages, assemble.Options{}); diags.HasErrors() {
+				if _, diags := Build(cfg, loaded.Pages, site.Publish{}); diags.HasErrors() {
 					b.Fatal(diags)
 				}
 			}

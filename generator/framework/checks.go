@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -213,7 +212,7 @@ func compareStandards(a, b *Standard) int {
 // linkGuidance resolves every guidance page's standards and lists each
 // published guidance page on the standards it refers to. An unknown or
 // ambiguous reference is an error at its position in the list.
-func linkGuidance(f *Framework, guidance []*Guidance, opts assemble.Options) diag.List {
+func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.List {
 	var l diag.List
 	for _, g := range guidance {
 		p := g.Page

@@ -1,6 +1,8 @@
 package framework
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -13,7 +15,6 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -29,6 +30,9 @@ import (
 //	                     the file is absent: a fixture may not warn unseen)
 //	expect/changes       every comparison, as written by describeChanges
 //	expect/pages         every framework page: URL, layout, hints, aliases
+//	expect/self-assessment  each self-assessment's data island, indented
+//	expect/search        the editions as search facets, and how each page
+//	                     is described to the search index (SearchFacets)
 //
 // Run go test -update to rewrite the expectations from the output, then
 // read the diff.
@@ -54,7 +58,7 @@ func TestFixtures(t *testing.T) {
 					expect[name] = string(f.Data)
 				}
 			}
-			for _, name := range []string{"diagnostics", "changes", "pages"} {
+			for _, name := range []string{"diagnostics", "changes", "pages", "self-assessment", "search"} {
 				want, ok := expect[name]
 				if !ok && name != "diagnostics" {
 					continue
@@ -81,6 +85,34 @@ func TestFixtures(t *testing.T) {
 // runFixture builds the fixture and returns the text of each expectation.
 func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 	t.Helper()
+	res, diags := buildFixture(t, ar)
+	var islands strings.Builder
+	for _, e := range res.Framework.Editions {
+		if a := e.SelfAssessment; a != nil {
+			var v bytes.Buffer
+			if err := json.Indent(&v, []byte(a.Data()), "", "  "); err != nil {
+				t.Fatalf("the %s self-assessment's data island is not JSON: %v", e.Key, err)
+			}
+			fmt.Fprintf(&islands, "%s\n%s\n", a.URL(), v.String())
+		}
+	}
+	for _, d := range diags {
+		if d.Pos.File == "" || d.Pos.Line == 0 {
+			t.Errorf("diagnostic without a line: %s", d.Error())
+		}
+	}
+	return map[string]string{
+		"diagnostics":     diagnosticLines(diags),
+		"changes":         describeChanges(res.Framework),
+		"pages":           describePages(res.Pages),
+		"self-assessment": islands.String(),
+		"search":          describeSearch(res.Framework.SearchFacets(), res.Pages),
+	}
+}
+
+// buildFixture runs content.Load and Build over a fixture's files.
+func buildFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
+	t.Helper()
 	fsys := fstest.MapFS{
 		"site.toml":       {Data: []byte(fixtureSite)},
 		"themes/t/README": {Data: []byte("theme")},
@@ -90,7 +122,7 @@ func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
-	opts := assemble.Options{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
+	opts := site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
 	for _, line := range strings.Split(string(ar.Comment), "\n") {
 		if rest, ok := strings.CutPrefix(line, "flags:"); ok {
 			opts.Drafts = strings.Contains(rest, "--drafts")
@@ -104,16 +136,7 @@ func runFixture(t *testing.T, ar *txtar.Archive) map[string]string {
 	diags.Append(d)
 	res, d := Build(cfg, loaded.Pages, opts)
 	diags.Append(d)
-	for _, d := range diags {
-		if d.Pos.File == "" || d.Pos.Line == 0 {
-			t.Errorf("diagnostic without a line: %s", d.Error())
-		}
-	}
-	return map[string]string{
-		"diagnostics": diagnosticLines(diags),
-		"changes":     describeChanges(res.Framework),
-		"pages":       describePages(res.Pages),
-	}
+	return res, diags
 }
 
 func diagnosticLines(l diag.List) string {
@@ -203,12 +226,12 @@ func describePages(pages []*site.Page) string {
 	var lines []string
 	for _, p := range pages {
 		switch p.Extra.(type) {
-		case *Framework, *Edition, *Domain, *Standard, *Comparison, *Guidance, *EditionMatter:
+		case *Framework, *Edition, *Domain, *Standard, *Comparison, *Guidance, *EditionMatter, *SelfAssessment:
 		default:
 			continue
 		}
 		if p.URL == "" {
-			if reason := (assemble.Options{}).Excludes(p); reason != "" {
+			if reason := (site.Publish{}).Excludes(p); reason != "" {
 				lines = append(lines, p.File+" left out: "+reason)
 			}
 			continue
@@ -243,6 +266,30 @@ func describePages(pages []*site.Page) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n") + "\n"
+}
+
+// describeSearch lists the search facets and every framework page's entry
+// in the search index.
+func describeSearch(fx SearchFacets, pages []*site.Page) string {
+	var b strings.Builder
+	for _, e := range fx.Editions() {
+		fmt.Fprintf(&b, "edition %s %q %s default=%t retired=%t\n", e.Key, e.Title, e.Status, e.Default, e.Retired)
+	}
+	fmt.Fprintf(&b, "browse %s\n", fx.Browse())
+	var lines []string
+	for _, p := range pages {
+		entry, ok := fx.Entry(p)
+		if !ok {
+			continue
+		}
+		name := p.URL
+		if name == "" {
+			name = p.File
+		}
+		lines = append(lines, fmt.Sprintf("%s %+v", name, entry))
+	}
+	slices.Sort(lines)
+	return b.String() + strings.Join(lines, "\n") + "\n"
 }
 
 func setFile(ar *txtar.Archive, name, data string) {

@@ -9,12 +9,14 @@
 // a model (Framework, Edition, Domain, Standard), checks it, gives every
 // framework page its address (built from edition keys, domain numbers and
 // standard IDs), layout, data (Page.Extra becomes the model object) and
-// search-engine hints, makes the pages it owns (print, what changed), and
-// returns the open data files. Assemble keeps the addresses it set.
+// search-engine hints, makes the pages it owns (print, self-assessment,
+// what changed), and returns the open data files and the self-assessment's
+// schema. Assemble keeps the addresses it set.
 //
 // Layouts: framework/editions.html (/framework/), edition.html, domain.html,
-// standard.html, print.html, changes-list.html and changes.html, and
-// guidance pages' usual page layout; see docs/framework.md.
+// standard.html, print.html, self-assessment.html, changes-list.html and
+// changes.html, and guidance pages' usual page layout; see
+// docs/framework.md and docs/self-assessment.md.
 //
 // Every problem an editor can make (a duplicate ID, a reference that points
 // nowhere, two editions in force, a standard outside a domain, …) is a
@@ -23,7 +25,6 @@
 package framework
 
 import (
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -43,10 +44,10 @@ type Result struct {
 	Redirects []site.Redirect
 }
 
-// Build runs the framework stage over the loaded pages. opts are the
-// options assemble will use, so that the framework leaves out exactly
-// the pages assemble will (drafts, pages not yet published).
-func Build(cfg *config.Config, pages []*site.Page, opts assemble.Options) (Result, diag.List) {
+// Build runs the framework stage over the loaded pages. opts is the
+// publish rule assemble will apply, so that the framework leaves out
+// exactly the pages assemble will (drafts, pages not yet published).
+func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, diag.List) {
 	f, guidance, diags := collect(pages, opts)
 	diags.Append(checkEditions(f))
 	diags.Append(linkStandards(f))
@@ -60,6 +61,11 @@ func Build(cfg *config.Config, pages []*site.Page, opts assemble.Options) (Resul
 	}
 	made := preparePages(f)
 	files, err := openData(cfg, f)
+	if err == nil {
+		var tools []site.File
+		tools, err = selfAssessmentFiles(cfg, f)
+		files = append(files, tools...)
+	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "content/" + Section}, "cannot write the framework's open data: %v", err))
 	}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -19,7 +18,7 @@ var reserved = []string{"latest", "changes", "a-z"}
 // collector gathers the framework's pages into the model, reporting every
 // file that is in the wrong place.
 type collector struct {
-	opts     assemble.Options
+	opts     site.Publish
 	f        *Framework
 	domains  map[string]*Domain // by folder ("2021/1-learning") and by number ("2021#1")
 	guidance []*Guidance
@@ -33,7 +32,7 @@ type collector struct {
 
 // collect builds the model from the loaded pages. Pages that are not the
 // framework's are left alone.
-func collect(pages []*site.Page, opts assemble.Options) (*Framework, []*Guidance, diag.List) {
+func collect(pages []*site.Page, opts site.Publish) (*Framework, []*Guidance, diag.List) {
 	c := &collector{
 		opts:       opts,
 		f:          &Framework{byKey: map[string]*Edition{}},

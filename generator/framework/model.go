@@ -82,6 +82,9 @@ type Edition struct {
 	// edition on one page.
 	Page      *site.Page
 	PrintPage *site.Page
+	// SelfAssessment is the edition's self-assessment page, or nil: only
+	// the edition in force and, with --drafts, draft editions have one.
+	SelfAssessment *SelfAssessment
 	// Domains and Standards are the published ones, in number order.
 	Domains   []*Domain
 	Standards []*Standard
@@ -249,6 +252,11 @@ type Guidance struct {
 	Page      *site.Page
 	Standards []*Standard
 }
+
+// UsesBody reports that the framework makes nothing from a guidance page's
+// text (it lists the page on its standards by title), so an edit to that
+// text touches no other page's data (site.BodyUser).
+func (g *Guidance) UsesBody() bool { return false }
 
 // Others returns the domain with the same number in every other published
 // edition, newest first, for "this domain in other editions".

@@ -17,6 +17,7 @@ import (
 //	/framework/2021/domains/1/           a domain
 //	/framework/2021/standards/1-3/       a standard
 //	/framework/2021/print/               the whole edition on one page
+//	/framework/2021/self-assessment/     a provider's self-assessment (in force and drafts)
 //	/framework/2021/standards.json, .csv the edition as open data
 //	/framework/changes/                  every comparison
 //	/framework/changes/2019-to-2021/     what changed (also changes.json)
@@ -28,7 +29,8 @@ var prereleaseWords = map[Status]string{Draft: "a draft", Consultation: "out for
 
 // preparePages gives the framework's pages their addresses, layouts, data
 // and search-engine hints, leaves out editions that are not published, and
-// returns the pages the framework makes itself (print, what changed).
+// returns the pages the framework makes itself (print, self-assessment,
+// what changed).
 func preparePages(f *Framework) []*site.Page {
 	var made []*site.Page
 	in := f.InForce()
@@ -55,12 +57,19 @@ func preparePages(f *Framework) []*site.Page {
 		e.PrintPage = generated(site.KindPage, e.Page.Path+"/print", e.URL()+"print/", e.Title+": all standards on one page", "print", e)
 		e.PrintPage.Description = "Every standard of the " + e.Key + " edition on one page, for printing or saving as a PDF."
 		made = append(made, e.PrintPage)
+		if hasSelfAssessment(e, in) {
+			e.SelfAssessment = newSelfAssessment(e)
+			made = append(made, e.SelfAssessment.Page)
+		}
 	}
 	for _, e := range f.Editions {
 		lifecycle(e, in)
 		if e == in {
 			alias(e.Page, latest)
 			alias(e.PrintPage, latest+"print/")
+			if e.SelfAssessment != nil {
+				alias(e.SelfAssessment.Page, latest+SelfAssessmentSlug+"/")
+			}
 			for _, d := range e.Domains {
 				alias(d.Page, latest+"domains/"+strconv.Itoa(d.Number)+"/")
 			}
@@ -123,6 +132,9 @@ func lifecycle(e *Edition, in *Edition) {
 		return
 	}
 	pages := []*site.Page{e.Page, e.PrintPage}
+	if e.SelfAssessment != nil {
+		pages = append(pages, e.SelfAssessment.Page)
+	}
 	for _, d := range e.Domains {
 		pages = append(pages, d.Page)
 	}

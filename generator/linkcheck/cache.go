@@ -1,34 +1,61 @@
 package linkcheck
 
 import (
-	"strings"
+	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// Cache keeps each file's scan and check results between checks, for
-// `plinth serve`. A file is checked again only if it changed, if a file its
-// links lead to changed or disappeared, or if it had problems last time (a
-// new file may have fixed them). That is exactly the set whose result can
-// differ, so the outcome equals a full check. A Cache is used by one check
-// at a time.
+// Cache keeps each file's page and check results between checks, for
+// `plinth serve`. A file is checked again only if it changed (its *Page is
+// not the last check's), if a file its links lead to changed or
+// disappeared, or if it had problems last time (a new file may have fixed
+// them). That is exactly the set whose result can differ, so the outcome
+// equals a full check. A Cache is used by one check at a time.
 type Cache struct {
 	epoch string
 	files map[string]*cacheEntry
+
+	// read keeps the pages Check read, by path, with the fingerprint of
+	// the bytes they were read from.
+	mu   sync.Mutex
+	read map[string]readEntry
 }
 
 type cacheEntry struct {
-	fp     site.Fingerprint
-	page   *page
+	page   *Page
 	result result
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{files: map[string]*cacheEntry{}} }
+type readEntry struct {
+	fp   site.Fingerprint
+	page *Page
+}
 
-func (c *Cache) check(files []site.File, s Site) diag.List {
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{files: map[string]*cacheEntry{}, read: map[string]readEntry{}}
+}
+
+// page returns the page of f, the last one read if its bytes are
+// unchanged.
+func (c *Cache) page(f site.File) *Page {
+	c.mu.Lock()
+	e := c.read[f.Path]
+	c.mu.Unlock()
+	fp, same := e.fp.Unchanged(f.Data)
+	if !same {
+		e.page = Read(f.Data)
+	}
+	c.mu.Lock()
+	c.read[f.Path] = readEntry{fp: fp, page: e.page}
+	c.mu.Unlock()
+	return e.page
+}
+
+func (c *Cache) check(files []File, s Site) diag.List {
 	if epoch := s.Origin + "\x00" + s.BasePath; epoch != c.epoch {
 		c.epoch, c.files = epoch, map[string]*cacheEntry{}
 	}
@@ -36,43 +63,26 @@ func (c *Cache) check(files []site.File, s Site) diag.List {
 	for i, f := range files {
 		byPath[f.Path] = i
 	}
-	// Which files are new or changed? Outputs reused from the render
-	// cache are the very same slices, so most need no hashing.
+	// Which files are new or changed? An unchanged file comes with the
+	// very same page.
 	entries := make([]*cacheEntry, len(files))
 	changed := make([]bool, len(files))
-	parallel.For(len(files), func(i int) {
-		f := files[i]
-		e := c.files[f.Path]
-		if e == nil {
-			e = &cacheEntry{}
-		}
-		fp, same := e.fp.Unchanged(f.Data)
-		if same {
-			e.fp = fp // each path is one goroutine's, so no race
-			entries[i] = e
-			return
-		}
-		ne := &cacheEntry{fp: fp}
-		if strings.HasSuffix(f.Path, ".html") {
-			p := scan(f.Data)
-			ne.page = &p
-		}
-		entries[i], changed[i] = ne, true
-	})
 	dirty := map[string]bool{}
+	pages := make([]*Page, len(files))
 	for i, f := range files {
-		if changed[i] {
-			dirty[f.Path] = true
+		pages[i] = f.Page
+		e := c.files[f.Path]
+		if e != nil && e.page == f.Page {
+			entries[i] = e
+			continue
 		}
+		entries[i], changed[i] = &cacheEntry{page: f.Page}, true
+		dirty[f.Path] = true
 	}
 	for p := range c.files {
 		if _, ok := byPath[p]; !ok {
 			dirty[p] = true // removed
 		}
-	}
-	pages := make([]*page, len(files))
-	for i, e := range entries {
-		pages[i] = e.page
 	}
 	parallel.For(len(files), func(i int) {
 		e := entries[i]
@@ -84,7 +94,7 @@ func (c *Cache) check(files []site.File, s Site) diag.List {
 			again = dirty[t]
 		}
 		if again {
-			e.result = checkFile(files[i], e.page, s, byPath, pages)
+			e.result = checkFile(files[i], s, byPath, pages)
 		}
 	})
 	next := make(map[string]*cacheEntry, len(files))
@@ -94,5 +104,12 @@ func (c *Cache) check(files []site.File, s Site) diag.List {
 		out.Append(entries[i].result.diags)
 	}
 	c.files = next
-	return out
+	c.mu.Lock()
+	for p := range c.read {
+		if _, ok := byPath[p]; !ok {
+			delete(c.read, p)
+		}
+	}
+	c.mu.Unlock()
+	return onceEach(out)
 }

@@ -30,6 +30,10 @@ type Site struct {
 	// Sources maps a source file to its text, so that a broken link can be
 	// reported at its line and column when the source contains it.
 	Sources func(file string) *diag.Source
+	// Shared are sources of links that appear on many pages (site.toml,
+	// whose menu URLs every page shows): a broken link found in none of a
+	// page's own source but in one of these is reported there, once.
+	Shared []*diag.Source
 	// Cache, if not nil, keeps scanned files between checks.
 	Cache *Cache
 }
@@ -40,8 +44,41 @@ type Link struct {
 	Pages []string
 }
 
-// Check checks every internal link of files.
+// File is one output file as the link check sees it.
+type File struct {
+	Path, Source string
+	// Page is what the file links to and its IDs; nil for files other
+	// than HTML.
+	Page *Page
+}
+
+// Reads reports whether the link check reads the file at path: HTML
+// files only.
+func Reads(name string) bool { return strings.HasSuffix(name, ".html") }
+
+// Check checks every internal link of files, reading each HTML file on
+// its own.
 func Check(files []site.File, s Site) diag.List {
+	in := make([]File, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		in[i] = File{Path: f.Path, Source: f.Source}
+		if Reads(f.Path) {
+			if s.Cache != nil {
+				in[i].Page = s.Cache.page(f)
+			} else {
+				in[i].Page = Read(f.Data)
+			}
+		}
+	})
+	return CheckFiles(in, s)
+}
+
+// CheckFiles checks every internal link of files, whose pages are already
+// read. With s.Cache, a file whose *Page is the one of the last check is
+// checked again only if a file its links lead to changed or disappeared,
+// or it had problems.
+func CheckFiles(files []File, s Site) diag.List {
 	if s.Cache != nil {
 		return s.Cache.check(files, s)
 	}
@@ -49,23 +86,54 @@ func Check(files []site.File, s Site) diag.List {
 	for i, f := range files {
 		byPath[f.Path] = i
 	}
-	pages := make([]*page, len(files))
-	parallel.For(len(files), func(i int) {
-		if strings.HasSuffix(files[i].Path, ".html") {
-			p := scan(files[i].Data)
-			pages[i] = &p
-		}
-	})
+	pages := make([]*Page, len(files))
+	for i, f := range files {
+		pages[i] = f.Page
+	}
 	results := make([]result, len(files))
 	parallel.For(len(files), func(i int) {
-		results[i] = checkFile(files[i], pages[i], s, byPath, pages)
+		results[i] = checkFile(files[i], s, byPath, pages)
 	})
 	var out diag.List
 	for _, r := range results {
 		out.Append(r.diags)
 	}
+	return onceEach(out)
+}
+
+// onceEach reports a broken link found on many pages at the same place of
+// a shared source (a menu URL in site.toml) once, saying on how many
+// pages.
+func onceEach(l diag.List) diag.List {
+	type key struct {
+		pos  diag.Pos
+		link string
+	}
+	count := map[key]int{}
+	var out diag.List
+	for _, d := range l {
+		link, _, shared := strings.Cut(d.Msg, sharedMark)
+		if !shared {
+			out = append(out, d)
+			continue
+		}
+		k := key{d.Pos, link}
+		if count[k]++; count[k] == 1 {
+			out = append(out, d)
+		}
+	}
+	for i, d := range out {
+		link, _, _ := strings.Cut(d.Msg, sharedMark)
+		if n := count[key{d.Pos, link}]; n > 1 {
+			out[i].Msg = strings.TrimSuffix(d.Msg, ")") + fmt.Sprintf(" and %d other pages)", n-1)
+		}
+	}
 	return out
 }
+
+// sharedMark starts the page named in the message of a broken link found in
+// a shared source.
+const sharedMark = " (on "
 
 // result is the outcome of checking one file: its problems and the output
 // files its links lead to (for incremental checks).
@@ -74,8 +142,9 @@ type result struct {
 	targets []string
 }
 
-func checkFile(f site.File, pg *page, s Site, byPath map[string]int, pages []*page) result {
+func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	var r result
+	pg := f.Page
 	if pg == nil {
 		return r
 	}
@@ -98,7 +167,7 @@ func checkFile(f site.File, pg *page, s Site, byPath map[string]int, pages []*pa
 
 // check returns why url, found in the output file from, does not resolve
 // (or ""), and the output file it leads to (or "").
-func check(from, raw string, s Site, byPath map[string]int, pages []*page) (string, string) {
+func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (string, string) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return fmt.Sprintf("%q is not a valid URL", raw), ""
@@ -138,7 +207,7 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*page) (stri
 	if p == nil {
 		return "", target // fragments into non-HTML files (PDF pages) are not checked
 	}
-	if !p.ids[u.Fragment] {
+	if !p.Has(u.Fragment) {
 		if target == from {
 			return fmt.Sprintf("there is no element with id %q on this page", u.Fragment), target
 		}
@@ -162,8 +231,22 @@ func resolve(rel string, byPath map[string]int) string {
 	return ""
 }
 
-func report(f site.File, r ref, problem string, s Site) diag.Diagnostic {
+func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url, problem)
+	var own *diag.Source
+	if s.Sources != nil && f.Source != "" {
+		own = s.Sources(f.Source)
+	}
+	if own == nil || locate(own.Text, r.url, s.BasePath) < 0 {
+		for _, src := range s.Shared {
+			if off := locate(src.Text, r.url, s.BasePath); off >= 0 {
+				pos := src.Pos(off)
+				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url, problem, sharedMark, f.Path).
+					WithLine(src.Line(pos.Line)).
+					WithHint("fix the address here; every page that shows it has the broken link")
+			}
+		}
+	}
 	if f.Source == "" {
 		return diag.Errorf(diag.Pos{File: f.Path}, "%s", msg).WithHint("the link comes from a generated file; check the layouts")
 	}
@@ -203,10 +286,10 @@ func locate(text []byte, link, basePath string) int {
 func External(files []site.File, s Site) []Link {
 	uses := map[string][]string{}
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") {
+		if !Reads(f.Path) {
 			continue
 		}
-		for _, r := range scan(f.Data).refs {
+		for _, r := range Read(f.Data).refs {
 			u, err := url.Parse(r.url)
 			if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
 				continue

@@ -12,11 +12,14 @@ import (
 )
 
 func TestScan(t *testing.T) {
-	p := scan([]byte(`<a href="/a/?x=1&amp;y=2#f" id="top">x</a> <img src='i.png'> <p>text href="not an attribute"</p><h2 id=bare>t</h2><a name="old">`))
+	p := Read([]byte(`<a href="/a/?x=1&amp;y=2#f" id="top">x</a> <img src='i.png'> <p>text href="not an attribute"</p><h2 id=bare>t</h2><a name="old">`))
 	for _, id := range []string{"top", "bare", "old"} {
-		if !p.ids[id] {
-			t.Errorf("id %q not found: %v", id, p.ids)
+		if !p.Has(id) {
+			t.Errorf("id %q not found", id)
 		}
+	}
+	if p.Has("elsewhere") || p.Has("") {
+		t.Error("an id the page does not have was found")
 	}
 	var urls []string
 	for _, r := range p.refs {

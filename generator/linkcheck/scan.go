@@ -1,113 +1,88 @@
 package linkcheck
 
 import (
-	"bytes"
+	"hash/maphash"
 	"html"
+	"slices"
+
+	"github.com/plinth-ssg/plinth/generator/markup"
 )
 
 // ref is one URL found in an HTML file.
 type ref struct {
 	attr string // "href" or "src"
 	url  string
-	off  int // byte offset of the attribute value in the file
 }
 
-// page is what the checker needs of one HTML file: its element IDs and the
-// URLs it refers to.
-type page struct {
-	ids  map[string]bool
+// Page is what the link check needs of one HTML file: its element IDs
+// (id and name attributes) and the URLs it refers to (href and src), in
+// order. The same *Page stands for the same bytes, which lets a Cache skip
+// a file whose bytes did not change.
+type Page struct {
+	// ids holds a hash of each ID, sorted: a site of many thousands of
+	// pages keeps every page's IDs until its links are checked.
+	ids  []uint64
 	refs []ref
 }
 
-// scan finds id, name, href and src attributes. Plinth's HTML comes from
-// html/template and goldmark, which always quote attribute values with
-// double quotes and escape quotes in text as &#34;, so an attribute can be
-// recognised by a space, its name and `="` without a full HTML parse; this
-// keeps the check fast on sites of many thousands of pages. Other quoting
-// (in hand-written static files) is also accepted.
-func scan(data []byte) page {
-	p := page{ids: map[string]bool{}}
-	for i := 0; i < len(data); {
-		j := bytes.IndexByte(data[i:], '=')
-		if j < 0 {
-			break
-		}
-		eq := i + j
-		i = eq + 1
-		name := attrName(data, eq)
-		switch name {
-		case "id", "name", "href", "src":
-		default:
+// idSeed is per process: IDs are only compared within one run.
+var idSeed = maphash.MakeSeed()
+
+// Has reports whether the page has an element with the ID.
+func (p *Page) Has(id string) bool {
+	_, found := slices.BinarySearch(p.ids, maphash.String(idSeed, id))
+	return found
+}
+
+// Reader collects a Page from an HTML file's tokens (markup.Each), so that
+// the link check reads the same pass over the file as the other checks.
+type Reader struct{ page Page }
+
+// Token reads the file's next token: the id, name, href and src
+// attributes of its start tags.
+func (r *Reader) Token(t *markup.Token) {
+	if t.Kind != markup.StartTag && t.Kind != markup.SelfClosingTag {
+		return
+	}
+	for _, a := range t.Attrs {
+		if !a.HasValue() {
 			continue
 		}
-		if !inTag(data, eq) {
-			continue
+		switch {
+		case a.Is("id"), a.Is("name"):
+			r.page.ids = append(r.page.ids, maphash.String(idSeed, unescape(a.Val)))
+		case a.Is("href"):
+			r.page.refs = append(r.page.refs, ref{attr: "href", url: unescape(a.Val)})
+		case a.Is("src"):
+			r.page.refs = append(r.page.refs, ref{attr: "src", url: unescape(a.Val)})
 		}
-		val, start, end := attrValue(data, eq+1)
-		if end < 0 {
-			continue
-		}
-		i = end
-		v := html.UnescapeString(string(val))
-		switch name {
-		case "id", "name":
-			p.ids[v] = true
-		default:
-			p.refs = append(p.refs, ref{attr: name, url: v, off: start})
-		}
-	}
-	return p
-}
-
-// attrName returns the attribute name that ends just before data[eq]
-// (which is '='), if it is preceded by whitespace.
-func attrName(data []byte, eq int) string {
-	k := eq
-	for k > 0 && isNameByte(data[k-1]) {
-		k--
-	}
-	if k == eq || k == 0 || !isSpace(data[k-1]) {
-		return ""
-	}
-	return string(bytes.ToLower(data[k:eq]))
-}
-
-// inTag reports whether position i lies inside a tag: the nearest '<' or
-// '>' before it is a '<'.
-func inTag(data []byte, i int) bool {
-	for k := i - 1; k >= 0 && i-k < 4096; k-- {
-		switch data[k] {
-		case '<':
-			return true
-		case '>':
-			return false
-		}
-	}
-	return false
-}
-
-func attrValue(data []byte, i int) ([]byte, int, int) {
-	if i >= len(data) {
-		return nil, 0, -1
-	}
-	switch q := data[i]; q {
-	case '"', '\'':
-		end := bytes.IndexByte(data[i+1:], q)
-		if end < 0 {
-			return nil, 0, -1
-		}
-		return data[i+1 : i+1+end], i + 1, i + 2 + end
-	default:
-		k := i
-		for k < len(data) && !isSpace(data[k]) && data[k] != '>' {
-			k++
-		}
-		return data[i:k], i, k
 	}
 }
 
-func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_' || c == ':'
+// Page returns what the reader collected.
+func (r *Reader) Page() *Page {
+	p := r.page
+	slices.Sort(p.ids)
+	p.ids = slices.Clip(slices.Compact(p.ids))
+	p.refs = slices.Clip(p.refs)
+	return &p
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+// Read reads one HTML file on its own, for callers without a shared pass
+// over it.
+func Read(data []byte) *Page {
+	var r Reader
+	markup.Each(data, markup.HTML, r.Token)
+	return r.Page()
+}
+
+// unescape decodes an attribute value's character references; most values
+// have none.
+func unescape(b []byte) string {
+	for _, c := range b {
+		if c == '&' {
+			return html.UnescapeString(string(b))
+		}
+	}
+	return string(b)
+}

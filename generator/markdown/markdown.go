@@ -167,28 +167,32 @@ type Memo interface {
 	Store(p *site.Page, r Result, d diag.List)
 }
 
+// Page converts the body of one page, filling in Content, TOC and
+// WordCount (a page without a body keeps what a feature gave it). memo may
+// be nil.
+func (c *Converter) Page(p *site.Page, links Links, memo Memo) diag.List {
+	if len(p.Body) == 0 {
+		return nil
+	}
+	res, d, ok := Result{}, diag.List(nil), false
+	if memo != nil {
+		res, d, ok = memo.Load(p)
+	}
+	if !ok {
+		res, d = c.Convert(p, links)
+		if memo != nil {
+			memo.Store(p, res, d)
+		}
+	}
+	p.Content, p.TOC, p.WordCount = res.HTML, res.TOC, res.WordCount
+	return d
+}
+
 // Site converts the body of every page of s in parallel, filling in
 // Content, TOC and WordCount. memo may be nil.
 func (c *Converter) Site(s *site.Site, links Links, memo Memo) diag.List {
 	results := make([]diag.List, len(s.Pages))
-	parallel.For(len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		if len(p.Body) == 0 {
-			return
-		}
-		res, d, ok := Result{}, diag.List(nil), false
-		if memo != nil {
-			res, d, ok = memo.Load(p)
-		}
-		if !ok {
-			res, d = c.Convert(p, links)
-			if memo != nil {
-				memo.Store(p, res, d)
-			}
-		}
-		p.Content, p.TOC, p.WordCount = res.HTML, res.TOC, res.WordCount
-		results[i] = d
-	})
+	parallel.For(len(s.Pages), func(i int) { results[i] = c.Page(s.Pages[i], links, memo) })
 	var all diag.List
 	for _, d := range results {
 		all.Append(d)

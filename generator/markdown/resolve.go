@@ -60,7 +60,7 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 		return dest, "", ""
 	}
 	p, suffix := splitSuffix(dest)
-	if strings.HasPrefix(p, "/") && !strings.HasSuffix(p, ".md") {
+	if strings.HasPrefix(p, "/") && !content.IsMarkdown(p) {
 		return l.basePath + strings.TrimPrefix(p, "/") + suffix, "", ""
 	}
 	var rel string
@@ -77,7 +77,7 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 		rel = ""
 	}
 	file := "content/" + rel
-	if strings.HasSuffix(rel, ".md") {
+	if content.IsMarkdown(rel) {
 		if target := l.site.GetPage(file); target != nil {
 			return l.url(target) + suffix, "", ""
 		}

@@ -287,6 +287,9 @@ func TestActionPlanOutputs(t *testing.T) {
 	}
 	onPage := map[string]htmlTable{}
 	for _, tab := range shown {
+		if strings.HasSuffix(tab.id, "-shares") {
+			continue // a chart's shares, worked out from the counts beside them
+		}
 		onPage[tab.id] = tab
 		ot := open[tab.id]
 		if ot == nil {
@@ -330,6 +333,9 @@ func TestActionPlanOutputs(t *testing.T) {
 		}
 		page := read(pg.OutputPath)
 		for _, tab := range tablesIn(t, page) {
+			if strings.HasSuffix(tab.id, "-shares") {
+				continue // a chart's shares, worked out from the counts beside them
+			}
 			ot := open[tab.id]
 			if ot == nil {
 				t.Fatalf("%s: table %q has no open data", pg.URL, tab.id)
@@ -358,7 +364,13 @@ func TestActionPlanOutputs(t *testing.T) {
 		}
 		if pg.Layout == "region" {
 			regions++
-			if n := len(tablesIn(t, page)); n != len(names)-1 {
+			n := 0
+			for _, tab := range tablesIn(t, page) {
+				if !strings.HasSuffix(tab.id, "-shares") {
+					n++
+				}
+			}
+			if n != len(names)-1 {
 				t.Errorf("%s shows %d tables, want %d (every table by region)", pg.URL, n, len(names)-1)
 			}
 		}
@@ -370,7 +382,7 @@ func TestActionPlanOutputs(t *testing.T) {
 	// Built again, every action-plan file is the same, byte for byte.
 	again, _ := Run(Options{Source: src, Now: opts.Now})
 	before := map[string][]byte{}
-	for _, f := range res.Files {
+	for _, f := range readTree(t, dest) {
 		before[f.Path] = f.Data
 	}
 	for _, f := range again.Files {
@@ -443,7 +455,7 @@ func TestExampleActionPlans(t *testing.T) {
 		t.Fatal(err)
 	}
 	units := map[string]string{}
-	var jsonFiles, csvFiles, pages, tables int
+	var jsonFiles, csvFiles, pages, tables, shares int
 	for _, p := range sortedPaths(files) {
 		if !strings.HasPrefix(p, "action-plans/") {
 			continue
@@ -503,12 +515,24 @@ func TestExampleActionPlans(t *testing.T) {
 			csvFiles++
 		case ".html":
 			for _, tab := range tablesIn(t, files[p]) {
-				if units[tab.id] == "" {
+				unit := units[tab.id]
+				switch {
+				case strings.HasSuffix(tab.id, "-shares"):
+					shares++ // a chart's shares, worked out from the counts beside them
+					continue
+				case strings.HasPrefix(p, "action-plans/releases/"):
+					// An earlier release, as published then: no open
+					// data, and counts but for the percentages.
+					unit = "count"
+					if strings.HasSuffix(tab.id, "percent-complete-by-quarter") {
+						unit = "percent"
+					}
+				case unit == "":
 					t.Errorf("%s: table %q has no open data", p, tab.id)
 				}
 				for _, row := range tab.rows {
 					for j, cell := range row[1:] {
-						if tab.header[j+1] != "England" && units[tab.id] == "count" {
+						if tab.header[j+1] != "England" && unit == "count" {
 							checkCount(t, fmt.Sprintf("%s table %s row %q column %q", p, tab.id, row[0], tab.header[j+1]), cell)
 						}
 					}
@@ -519,10 +543,32 @@ func TestExampleActionPlans(t *testing.T) {
 		}
 	}
 	// 7 tables by region on the national page and on each of 7 region
-	// pages, the table by standard on the list of domains, and 2 on each
-	// of 6 domain pages.
-	if jsonFiles != 8 || csvFiles != 8 || tables != 7*8+1+2*6 {
-		t.Errorf("checked %d JSON files, %d CSV files and %d tables on %d pages; want 8, 8 and 69", jsonFiles, csvFiles, tables, pages)
+	// pages, the table by standard on the list of domains, 2 on each of 6
+	// domain pages, and 8 on the page of each of the 2 earlier releases;
+	// and the shares that the charts of status (the national one, a
+	// region's) and of a region's domains and a domain's standards draw.
+	if jsonFiles != 8 || csvFiles != 8 || tables != 7*8+1+2*6+2*8 || shares != 1+2*7+6 {
+		t.Errorf("checked %d JSON files, %d CSV files and %d tables and %d tables of shares on %d pages; want 8, 8, 85 and 21", jsonFiles, csvFiles, tables, shares, pages)
 	}
 	t.Logf("checked %d JSON files, %d CSV files and %d tables on %d pages", jsonFiles, csvFiles, tables, pages)
+}
+
+// TestStandardPagesShowTheirActions: each standard's page shows its row of
+// the table by standard and links its domain's progress page, and the
+// tables name domains and standards as the framework does
+// (actionplans.Result.Relate and FrameworkOptions).
+func TestStandardPagesShowTheirActions(t *testing.T) {
+	files := exampleSite(t)
+	page := string(files["framework/2021/standards/1-3/index.html"])
+	for _, want := range []string{"<h2>Action plans for this standard</h2>", "Actions on standard 1.3, by status, England",
+		`href="/action-plans/domains/1/"`, "Progress on every standard in domain 1"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page of standard 1.3 lacks %q", want)
+		}
+	}
+	csv := string(files["action-plans/data/actions-by-domain.csv"])
+	std := string(files["action-plans/data/actions-by-standard.csv"])
+	if !strings.Contains(csv, "\n1. Learning environment and culture,") || !strings.Contains(std, "\n1.3 Quality improvement and research,") {
+		t.Errorf("the tables do not name domains and standards as the framework does:\n%.200s\n%.200s", csv, std)
+	}
 }

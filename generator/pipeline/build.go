@@ -2,12 +2,14 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → review → chart → open data → markdown → search → bundle → render → static
-//	       → policy → linkcheck → scan → publish
+//	       → review → chart → open data → markdown → search → bundle → static
+//	       → render → output (policy, linkcheck, scan, search index) → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
-// them all, so one run reports every problem in the site. Files are written
-// only if no stage reported an error, and then atomically.
+// them all, so one run reports every problem in the site. Each output file
+// passes through the output stage once, as soon as it is final, into the
+// publish stage's staging folder, which is swapped in only if no stage
+// reported an error.
 package pipeline
 
 import (
@@ -15,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"slices"
 	"time"
@@ -23,6 +26,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/assemble"
 	"github.com/plinth-ssg/plinth/generator/bundle"
+	"github.com/plinth-ssg/plinth/generator/chart"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -32,10 +36,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
 	"github.com/plinth-ssg/plinth/generator/licence"
-	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
-	"github.com/plinth-ssg/plinth/generator/policy"
+	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -77,7 +80,11 @@ type Options struct {
 
 // Result describes a build.
 type Result struct {
-	// Files is the complete output, sorted by path.
+	// Files is the complete output, sorted by path, when the build keeps
+	// it in memory (Write is false: `plinth check` and `plinth serve`). A
+	// build that writes hands each file to the staging folder as soon as
+	// it is final and keeps none, so that its memory does not grow with
+	// the site's output.
 	Files []site.File
 	// Pages counts the rendered HTML pages (aliases included) and Copied
 	// the files copied as they are (static files and page resources).
@@ -117,8 +124,9 @@ func (c *clock) lap(name string) {
 // stage and referenced from layouts with the asset function. A feature's
 // own script is an entry of its own, so that only its pages load it
 // (js/yswd-filter.js: the "You said, we did" filter; js/search.js: the
-// search page; js/charts.js: the action-plan charts).
-var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js"}
+// search page; js/charts.js: the action-plan charts; js/self-assessment.js
+// and css/self-assessment.css: the providers' self-assessment).
+var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "js/search.js", "js/charts.js", "js/self-assessment.js", "css/self-assessment.css"}
 
 // Run builds the site. It returns the output (also when Write is false) and
 // every diagnostic; the build failed if the list has errors, and then
@@ -127,10 +135,10 @@ func Run(opts Options) (Result, diag.List) {
 	var diags diag.List
 	clk := newClock()
 	cache := opts.Cache
-	if cache != nil {
-		cache.begin()
-		defer cache.finish()
+	if res, diags, ok := cache.patch(opts); ok {
+		return res, diags
 	}
+	cache.begin()
 	fsys, err := source.Open(opts.Source)
 	if err == nil {
 		// The bundler resolves imports on the real disk and needs an
@@ -151,7 +159,8 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache()})
+	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache(),
+		PublishTypes: cfg.Content.PublishTypes})
 	diags.Append(d)
 	clk.lap("content")
 
@@ -161,8 +170,8 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("git")
 
-	asmOpts := assemble.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now, BuildDate: opts.BuildDate, GitDates: gitDates}
-	fw, d := framework.Build(cfg, loaded.Pages, asmOpts)
+	rule := site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	fw, d := framework.Build(cfg, loaded.Pages, rule)
 	diags.Append(d)
 	loaded.Pages = fw.Pages
 	if !cfg.Search.Disabled {
@@ -172,29 +181,34 @@ func Run(opts Options) (Result, diag.List) {
 
 	data, tables, d := loadData(fsys, cfg, fw.Framework, cache)
 	diags.Append(d)
-	scanner, d := identifierScanner(data, cfg.Scan.Allow, cache.scanCache())
+	scanner, d := identifierScanner(data, scanOptions(cfg), cache.scanCache())
 	diags.Append(d)
 	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	relateActions(fw.Framework, tables)
+	tables.Relate(fw.Framework)
 	clk.lap("dataset, anonymise")
 
 	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
-		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: asmOpts,
+		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: rule,
 	})
 	diags.Append(d)
 	loaded.Pages = yswd.Pages
 	clk.lap("feedback")
 
-	asm, d := assemble.Run(cfg, loaded, asmOpts)
+	asm, d := assemble.Run(cfg, loaded, assemble.Options{Publish: rule, BuildDate: opts.BuildDate, GitDates: gitDates})
 	diags.Append(d)
 	s := asm.Site
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
 
-	diags.Append(review.Check(s.Pages, review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}))
+	reviewAt := len(diags)
+	reviewed := review.Check(s.Pages, reviewOptions(opts, fsys, cfg))
+	diags.Append(reviewed)
 	clk.lap("review")
 
-	s.Figures, err = tables.Figures()
+	s.Figures, err = tables.Figures(cfg.Disclosure)
+	if err == nil {
+		err = chart.Draw(s.Figures, cache.chartCache())
+	}
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
 			WithHint("this is a fault in Plinth rather than in the data; please report it"))
@@ -212,19 +226,25 @@ func Run(opts Options) (Result, diag.List) {
 	diags.Append(d)
 	conv := markdown.New(mdOpts)
 	var mdMemo markdown.Memo
-	if cache != nil {
-		cache.setLinksEpoch(s, asm.Resources, asm.Excluded)
-		mdMemo = cache
+	if mc := cache.markdownCache(); mc != nil {
+		mc.Begin(s, asm.Resources, asm.Excluded)
+		defer mc.Finish()
+		mdMemo = mc
 	}
-	diags.Append(conv.Site(s, markdown.NewSiteLinks(s, asm.Resources, asm.Excluded), mdMemo))
+	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
+	mdDiags := conv.Site(s, links, mdMemo)
+	// The stages before markdown but review, for patches (review reads
+	// pages' text, so a patch checks the edited pages again).
+	before := slices.Concat(diags[:reviewAt], diags[reviewAt+len(reviewed):])
+	diags.Append(mdDiags)
 	clk.lap("markdown")
 
-	var index []site.File
+	var index *search.Builder
 	if !cfg.Search.Disabled {
-		index, err = search.Index(s, fw.Framework, cache.searchCache())
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
-		}
+		synonyms, d := search.LoadSynonyms(fsys)
+		diags.Append(d)
+		index = search.NewBuilder(s, search.Options{Facets: fw.Framework.SearchFacets(),
+			Pages: []search.Describe{feedback.SearchEntry, actionplans.SearchEntry}, Synonyms: synonyms, Cache: cache.searchCache()})
 	}
 	clk.lap("search")
 
@@ -235,21 +255,14 @@ func Run(opts Options) (Result, diag.List) {
 	bundled := !d.HasErrors()
 	clk.lap("bundle")
 
-	layouts, d := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
-	diags.Append(d)
-	var pages []site.File
-	if !d.HasErrors() && bundled {
-		var memo render.Memo
-		if cache != nil {
-			// Pages embed the assets' URLs and integrity values, which
-			// also change with node_modules, which inputsSum does not read.
-			cache.setEpochs(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest))
-			memo = renderMemo{cache}
-		}
-		pages, d = render.Pages(s, layouts, fsys, render.Options{Memo: memo, Metrics: opts.TemplateMetrics})
-		diags.Append(d)
+	var renderMemo render.Memo
+	if rc := cache.renderCache(); rc != nil {
+		// Pages embed the assets' URLs and integrity values, which also
+		// change with node_modules, which inputsSum does not read.
+		rc.Begin(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest), cache.markdownCache().Epoch())
+		defer rc.Finish()
+		renderMemo = rc
 	}
-	clk.lap("render")
 
 	statics, d := static.Load(fsys, cfg.Theme)
 	diags.Append(d)
@@ -258,28 +271,53 @@ func Run(opts Options) (Result, diag.List) {
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
-
-	files, d := merge(pages, asm.Resources, statics, generated, fw.Files, openData, yswd.Files, assets.Files, index, redirectsFile)
+	// The layouts are loaded before the output pass starts, which reports
+	// a problem in a page's markup at the layout line that wrote it.
+	layouts, layoutDiags := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
+	diags.Append(layoutDiags)
+	stage, d := begin(opts)
 	diags.Append(d)
+	var sink output.Sink // nil keeps the files in memory
+	if stage != nil {
+		sink = stage
+	}
+	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Scanner: scanner,
+		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache(),
+		Locate: layouts.Locate, Alias: aliasesOf(s), Shared: []*diag.Source{cfg.Doc().Src()}})
+	out.Add(output.Resources, asm.Resources)
+	out.Add(output.Statics, statics)
+	out.Add(output.Generated, generated)
+	out.Add(output.Features, slices.Concat(fw.Files, openData, yswd.Files))
+	out.Add(output.Assets, assets.Files)
+	out.Add(output.Redirects, redirectsFile)
 	clk.lap("static")
 
-	diags.Append(policy.Check(files, policy.Options{BasePath: cfg.BasePath(), Cache: cache.policyCache()}))
-	clk.lap("policy")
+	if !layoutDiags.HasErrors() && bundled {
+		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page})
+		diags.Append(d)
+	}
+	clk.lap("render")
 
-	if !diags.HasErrors() {
-		diags.Append(linkcheck.Check(files, linkcheck.Site{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Cache: cache.linkCache()}))
-		clk.lap("linkcheck")
+	if index != nil {
+		made, err := index.Files()
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
+		}
+		out.Add(output.Index, made.Index)
+		out.Add(output.Documents, made.Documents)
+		index.Sweep()
 	}
-	diags.Append(scanner.Scan(search.ForScan(files), sources(s)))
-	clk.lap("scan")
-	res := Result{Files: files, Pages: len(pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
-	if diags.HasErrors() || !opts.Write {
-		res.Stages = clk.stages
-		return res, diags
-	}
-	if err := publish.Write(publish.Options{Destination: opts.Destination, Source: opts.Source}, files); err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err))
-	}
+	clk.lap("search index")
+
+	after := slices.Clone(diags[len(before)+len(reviewed)+len(mdDiags):]) // the stages after markdown but the checks
+	checks := out.Finish(diags.HasErrors())
+	diags.Append(checks)
+	clk.lap("checks")
+
+	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
+	cache.remember(&last{opts: opts, fsys: fsys, s: s, conv: conv, links: links, layouts: layouts, out: out, index: index,
+		res: res, fixed: slices.Concat(before, after), review: reviewed, markdown: mdDiags, checks: checks}, diags)
+	diags.Append(commit(stage, opts, diags.HasErrors()))
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
@@ -292,13 +330,61 @@ func ArchetypeDirs(cfg *config.Config) []string {
 	return []string{"archetypes", "themes/" + cfg.Theme + "/archetypes"}
 }
 
+// reviewOptions are the review stage's settings: the build's day and the
+// archetypes.
+func reviewOptions(opts Options, fsys fs.FS, cfg *config.Config) review.Options {
+	return review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}
+}
+
+// begin starts the publish stage for a build that writes its output: the
+// staging folder the files go into as they are made. Without Write (or
+// when the destination is refused) the files are kept in memory.
+func begin(opts Options) (*publish.Stage, diag.List) {
+	var diags diag.List
+	if !opts.Write {
+		return nil, nil
+	}
+	stage, err := publish.Begin(publish.Options{Destination: opts.Destination, Source: opts.Source})
+	if err != nil {
+		diags.Add(publishError(opts, err))
+		return nil, diags
+	}
+	return stage, nil
+}
+
+// commit swaps the staging folder in when the build succeeded, and gives
+// it up otherwise.
+func commit(stage *publish.Stage, opts Options, failed bool) diag.List {
+	var diags diag.List
+	switch {
+	case stage == nil:
+	case failed:
+		stage.Abort()
+	default:
+		if err := stage.Commit(); err != nil {
+			diags.Add(publishError(opts, err))
+		}
+	}
+	return diags
+}
+
+// publishError reports a failure to publish at the destination, with the
+// hint of a publish.Error (a full or read-only disk, say).
+func publishError(opts Options, err error) diag.Diagnostic {
+	d := diag.Errorf(diag.Pos{File: opts.Destination}, "%v", err)
+	if pe := (*publish.Error)(nil); errors.As(err, &pe) {
+		d = d.WithHint("%s", pe.Hint())
+	}
+	return d
+}
+
 // identifierScanner prepares the search for the identifying values of the
 // private datasets and for personal-data patterns. Features that publish
 // free text check their cells with it; the last check before anything is
 // published runs it over every output file.
-func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*scan.Scanner, diag.List) {
+func identifierScanner(data *dataset.Set, opts scan.Options, cache *scan.Cache) (*scan.Scanner, diag.List) {
 	if cache != nil {
-		if s, d, ok := cache.Reuse(data, allow); ok {
+		if s, d, ok := cache.Reuse(data, opts); ok {
 			return s, slices.Clone(d)
 		}
 	}
@@ -313,13 +399,23 @@ func identifierScanner(data *dataset.Set, allow []string, cache *scan.Cache) (*s
 		diags   diag.List
 	)
 	if cache != nil {
-		scanner, diags = cache.Scanner(terms, allow)
-		cache.Remember(data, allow)
+		scanner, diags = cache.Scanner(terms, opts)
+		cache.Remember(data, opts)
 	} else {
-		scanner, diags = scan.New(terms, allow)
+		scanner, diags = scan.New(terms, opts)
 	}
 	// The cache keeps its warnings; the build's list must not share them.
 	return scanner, slices.Clone(diags)
+}
+
+// scanOptions are the identifier scan's settings from site.toml, the
+// abbreviations in a fixed order.
+func scanOptions(cfg *config.Config) scan.Options {
+	opts := scan.Options{Allow: cfg.Scan.Allow}
+	for _, short := range slices.Sorted(maps.Keys(cfg.Scan.Abbreviations)) {
+		opts.Abbreviations = append(opts.Abbreviations, scan.Abbreviation{Short: short, Long: cfg.Scan.Abbreviations[short]})
+	}
+	return opts
 }
 
 // privateNames lists the private datasets by name, so that a layout asking
@@ -344,18 +440,20 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	if cache != nil {
 		key = cache.dataKey(fsys, cfg, fw)
 		if e, ok := cache.data[key]; ok {
-			cache.used["data"] = true
 			return e.set, e.tables.copyPages(), e.diags
 		}
 	}
 	var diags diag.List
 	data, d := dataset.Load(fsys, dataset.Options{Standards: standardResolver(fw)})
 	diags.Append(d)
-	tables, d := actionplans.Run(cfg.Disclosure, data, actionplans.Options{Domain: domainResolver(fw), Standard: standardNamer(fw)})
+	releases, d := actionplans.LoadReleases(fsys, cfg.Disclosure)
+	diags.Append(d)
+	apOpts := actionplans.FrameworkOptions(fw)
+	apOpts.Releases = releases
+	tables, d := actionplans.Run(cfg.Disclosure, data, apOpts)
 	diags.Append(d)
 	if cache != nil {
 		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
-		cache.used["data"] = true
 		return data, cachedTables(tables).copyPages(), diags
 	}
 	return data, tables, diags

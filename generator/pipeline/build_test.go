@@ -3,18 +3,44 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/plinth-ssg/plinth/generator/publish"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/plinth-ssg/plinth/generator/publish"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // treeHash hashes every file path and content under dir, so "unchanged"
 // means byte for byte.
+// readTree reads every file under dir, as the build's files sorted by path.
+func readTree(t *testing.T, dir string) []site.File {
+	t.Helper()
+	var files []site.File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files = append(files, site.File{Path: filepath.ToSlash(rel), Data: data})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()
 	h := sha256.New()
@@ -101,7 +127,11 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(src)
 	for _, e := range entries {
-		if strings.Contains(e.Name(), "plinth-") && e.Name() != "public"+publish.PrevSuffix {
+		switch e.Name() {
+		case "public" + publish.PrevSuffix, "public" + publish.ManifestSuffix, "public" + publish.PrevSuffix + publish.ManifestSuffix:
+			continue
+		}
+		if strings.Contains(e.Name(), "plinth-") {
 			t.Errorf("left behind %s", e.Name())
 		}
 	}
@@ -133,7 +163,12 @@ func TestSymlinks(t *testing.T) {
 	if err := os.Symlink(filepath.Join(src, "content", "a.md"), filepath.Join(src, "content", "inside.md")); err != nil {
 		t.Fatal(err)
 	}
-	res, diags := Run(opts(src))
+	o := opts(src)
+	o.Write = false
+	res, diags := Run(o)
+	if _, d := Run(opts(src)); !d.HasErrors() {
+		t.Fatal("the build with a link outside the site succeeded")
+	}
 	found := false
 	for _, d := range diags {
 		if d.Pos.File == "content/leak.md" && strings.Contains(d.Msg, "outside the site folder") {

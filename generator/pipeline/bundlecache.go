@@ -26,7 +26,10 @@ const installedPackages = "node_modules/.package-lock.json"
 // assets/ folders (every file's bytes), the installed npm packages, and the
 // options. Bundling the chart script (ECharts) costs several hundred
 // milliseconds, which `plinth serve` would otherwise spend on every edit.
+// Below this in-memory cache, the bundle stage keeps its results on disk
+// in the site's .plinth-cache folder, for the next command-line build.
 func (c *Cache) bundle(fsys fs.FS, opts bundle.Options) (bundle.Result, diag.List) {
+	opts.CacheDir = bundle.SiteCacheDir(opts.SourceDir)
 	if c == nil {
 		return bundle.Build(opts)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -17,20 +18,7 @@ import (
 // bundled again, under a new name; and every build gives the files a build
 // without a cache gives.
 func TestBundleCache(t *testing.T) {
-	theme, err := txtar.ParseFile("testdata/theme.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ar, err := txtar.ParseFile("testdata/sites/assets.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := filepath.Join(t.TempDir(), "site")
-	for _, f := range append(theme.Files, ar.Files...) {
-		if !strings.HasPrefix(f.Name, "expect/") {
-			writeFile(t, filepath.Join(src, filepath.FromSlash(f.Name)), f.Data)
-		}
-	}
+	src := assetSite(t)
 	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 	cache := NewCache()
 	build := func(c *Cache) []site.File {
@@ -88,5 +76,69 @@ func TestBundleCache(t *testing.T) {
 	}
 	if _, diags := Run(Options{Source: src, Now: now, Cache: cache}); !diags.HasErrors() {
 		t.Error("the script was deleted, but the build still found it (a stale bundle)")
+	}
+}
+
+// assetSite writes the test theme and the assets fixture into a new site
+// folder, with modification times an hour old: the bundle stage does not
+// keep on disk a bundle made from files modified moments before.
+func assetSite(t *testing.T) string {
+	t.Helper()
+	theme, err := txtar.ParseFile("testdata/theme.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ar, err := txtar.ParseFile("testdata/sites/assets.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "site")
+	past := time.Now().Add(-time.Hour)
+	for _, f := range append(theme.Files, ar.Files...) {
+		if !strings.HasPrefix(f.Name, "expect/") {
+			p := filepath.Join(src, filepath.FromSlash(f.Name))
+			writeFile(t, p, f.Data)
+			if err := os.Chtimes(p, past, past); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return src
+}
+
+// TestBundleDiskCache: command-line builds, which have no in-memory cache,
+// keep the bundle in the site's .plinth-cache folder and use it on the next
+// build (using an entry marks it recently used), with the same output.
+func TestBundleDiskCache(t *testing.T) {
+	src := assetSite(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	build := func() []site.File {
+		t.Helper()
+		res, diags := Run(Options{Source: src, Now: now})
+		if diags.HasErrors() {
+			t.Fatalf("build: %v", diags)
+		}
+		return res.Files
+	}
+	first := build()
+	entries, err := filepath.Glob(filepath.Join(bundle.SiteCacheDir(src), "*.bundle"))
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("after one build the cache holds %v (%v), want one entry", entries, err)
+	}
+	long := time.Now().Add(-24 * time.Hour)
+	if err := os.Chtimes(entries[0], long, long); err != nil {
+		t.Fatal(err)
+	}
+	second := build()
+	if info, err := os.Stat(entries[0]); err != nil || !info.ModTime().After(long) {
+		t.Error("the second build did not use the bundle kept on disk")
+	}
+	if len(first) != len(second) {
+		t.Fatalf("%d files, then %d", len(first), len(second))
+	}
+	for i := range first {
+		if first[i].Path != second[i].Path || string(first[i].Data) != string(second[i].Data) {
+			t.Errorf("%s differs between a build that bundled and one that used the cache", first[i].Path)
+		}
 	}
 }

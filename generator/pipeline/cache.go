@@ -4,22 +4,22 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/actionplans"
 	"github.com/plinth-ssg/plinth/generator/bundle"
+	"github.com/plinth-ssg/plinth/generator/chart/svg"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
-	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/markdown"
-	"github.com/plinth-ssg/plinth/generator/policy"
+	"github.com/plinth-ssg/plinth/generator/output"
+	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -39,26 +39,29 @@ import (
 //     own body. A layout that may show other pages' bodies (found by reading
 //     its parse tree), a page whose feature data (Extra) may derive from
 //     other pages, and a generated page also depend on every page's body;
-//   - output files whose bytes are unchanged are not scanned again for links
-//     or identifiers;
+//   - output files whose bytes are unchanged are not read again by the
+//     checks (output.Cache), and links are checked again only where a
+//     changed file can affect them;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
-//   - the git log is not read again while HEAD is the same commit.
+//   - the git log is not read again while HEAD is the same commit;
+//   - a chart is not drawn again while its option is unchanged, and the
+//     chart engine is not loaded again while the npm packages are.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
 type Cache struct {
 	seed    maphash.Seed
 	content *content.Cache
-	links   *linkcheck.Cache
 	scan    *scan.Cache
 	search  *search.Cache
-	policy  *policy.Cache
+	output  *output.Cache
 	git     *gitinfo.Cache
+	charts  *svg.Cache
 
-	mu  sync.Mutex
-	md  map[string]mdEntry
-	out map[string]outEntry
+	mu       sync.Mutex
+	markdown *markdown.Cache
+	render   *render.Cache
 
 	// bundled is the bundle stage's last result (bundlecache.go).
 	bundled *bundled
@@ -77,88 +80,25 @@ type Cache struct {
 	watched bool
 	dirSums map[string]uint64
 
-	// The current build's epochs, set before the stages that use them.
-	linksEpoch  uint64
-	siteEpoch   uint64
-	bodiesEpoch uint64
-	used        map[string]bool
-}
+	// last is the last good build, pending the files changed since
+	// (patch.go); rendered counts the pages the last patch rendered.
+	last    *last
+	pending []string
+	reuse   Reuse // of a patched build
 
-type mdEntry struct {
-	body, links uint64
-	res         markdown.Result
-	diags       diag.List
-}
-
-type outEntry struct {
-	key   uint64
-	files []site.File
+	// patched is set by a build made by patch.
+	patched bool
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
 	return &Cache{
-		seed: maphash.MakeSeed(), content: content.NewCache(), links: linkcheck.NewCache(), scan: scan.NewCache(), search: search.NewCache(), policy: policy.NewCache(),
-		git: &gitinfo.Cache{}, md: map[string]mdEntry{}, out: map[string]outEntry{},
+		seed: maphash.MakeSeed(), content: content.NewCache(), scan: scan.NewCache(), search: search.NewCache(), output: output.NewCache(),
+		git: &gitinfo.Cache{}, charts: svg.Shared(), markdown: markdown.NewCache(), render: render.NewCache(),
 	}
 }
-
-// identity names a page across builds.
-func identity(p *site.Page) string { return p.File + "\x00" + p.URL }
 
 func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
-
-// bodySum is the page's body hash: the one content.Load computed, or (for
-// generated pages) a fresh one.
-func (c *Cache) bodySum(p *site.Page) uint64 {
-	if p.BodySum != 0 || p.File != "" {
-		return p.BodySum
-	}
-	return c.sum(p.Body)
-}
-
-// Load implements markdown.Memo.
-func (c *Cache) Load(p *site.Page) (markdown.Result, diag.List, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.md[identity(p)]
-	if !ok || e.links != c.linksEpoch || e.body != c.bodySum(p) {
-		return markdown.Result{}, nil, false
-	}
-	c.used["md\x00"+identity(p)] = true
-	return e.res, e.diags, true
-}
-
-// Store implements markdown.Memo.
-func (c *Cache) Store(p *site.Page, r markdown.Result, d diag.List) {
-	body := c.bodySum(p)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.md[identity(p)] = mdEntry{body: body, links: c.linksEpoch, res: r, diags: d}
-	c.used["md\x00"+identity(p)] = true
-}
-
-// renderMemo adapts the cache to render.Memo (whose method names clash
-// with markdown.Memo's).
-type renderMemo struct{ c *Cache }
-
-func (m renderMemo) key(p *site.Page, layout string, readsOthers bool) uint64 {
-	c := m.c
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	writeUint(&h, c.siteEpoch)
-	h.WriteString(layout)
-	writeUint(&h, c.bodySum(p))
-	if p.File == "" {
-		// A generated page's content comes from a feature, not a body.
-		h.WriteString(string(p.Content))
-	}
-	if readsOthers || p.Extra != nil {
-		// Feature data (Extra) may be derived from other pages' bodies.
-		writeUint(&h, c.bodiesEpoch)
-	}
-	return h.Sum64()
-}
 
 // writeUint and writeStrings feed a hash without fmt, which matters when
 // every page of a large site is hashed on every rebuild.
@@ -177,107 +117,26 @@ func writeStrings(h *maphash.Hash, ss ...string) {
 	}
 }
 
-func (m renderMemo) Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool) {
-	k := m.key(p, layout, readsOthers)
-	c := m.c
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.out[p.URL]
-	if !ok || e.key != k {
-		return nil, false
-	}
-	c.used["out\x00"+p.URL] = true
-	return e.files, true
+// Reuse says how much of the last build was made again rather than taken
+// from the cache, for tests and --timings.
+type Reuse struct {
+	// Patched reports a build made by patching the one before (an edit to
+	// the text of pages; see patch.go).
+	Patched bool
+	// Converted counts the pages whose Markdown was converted, and
+	// Rendered the pages rendered; the others' were reused.
+	Converted, Rendered int
+	// Documents counts, in a patched build, the search index's document
+	// files made again (the shards and manifest always are).
+	Documents int
 }
 
-func (m renderMemo) Store(p *site.Page, layout string, readsOthers bool, files []site.File) {
-	k := m.key(p, layout, readsOthers)
-	c := m.c
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.out[p.URL] = outEntry{key: k, files: files}
-	c.used["out\x00"+p.URL] = true
-}
-
-// begin starts a build: nothing is marked used yet.
-func (c *Cache) begin() {
-	c.mu.Lock()
-	c.used = map[string]bool{}
-	c.siteEpoch = 0
-	c.mu.Unlock()
-}
-
-// finish drops entries the build did not use (deleted or renamed pages),
-// so the cache never outgrows the site.
-func (c *Cache) finish() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k := range c.md {
-		if !c.used["md\x00"+k] {
-			delete(c.md, k)
-		}
+// LastReuse returns what the last build with the cache made again.
+func (c *Cache) LastReuse() Reuse {
+	if c.patched {
+		return c.reuse
 	}
-	for k := range c.out {
-		if !c.used["out\x00"+k] {
-			delete(c.out, k)
-		}
-	}
-}
-
-// setLinksEpoch records everything a Markdown link can resolve to: every
-// page's source file and address, the published files and the left-out
-// pages.
-func (c *Cache) setLinksEpoch(s *site.Site, resources []site.File, excluded map[string]string) {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%s\x00", s.Config.BaseURL)
-	for _, p := range s.Pages {
-		fmt.Fprintf(&h, "%s\x00%s\x00%s\x00", p.File, p.Path, p.URL)
-	}
-	for _, r := range resources {
-		fmt.Fprintf(&h, "%s\x00", r.Path)
-	}
-	for _, k := range slices.Sorted(maps.Keys(excluded)) {
-		fmt.Fprintf(&h, "%s\x00%s\x00", k, excluded[k])
-	}
-	c.linksEpoch = h.Sum64()
-}
-
-// setEpochs records what every layout can see besides page bodies (the
-// site epoch) and every page's body (the bodies epoch). extra holds the
-// other inputs: configuration, layouts, assets, data, options.
-func (c *Cache) setEpochs(s *site.Site, extra ...uint64) {
-	var h, b maphash.Hash
-	h.SetSeed(c.seed)
-	b.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%v\x00%d\x00%s\x00", extra, c.linksEpoch, s.BuildDate)
-	for _, p := range s.Pages {
-		front := []byte(nil)
-		if p.Source != nil && p.BodyOffset <= len(p.Source.Text) {
-			front = p.Source.Text[:p.BodyOffset]
-		}
-		parent := ""
-		if p.Parent != nil {
-			parent = p.Parent.URL
-		}
-		writeStrings(&h, string(p.Kind), p.File, p.Path, p.Section, p.Type, p.URL, p.Title, p.Description,
-			parent, p.Canonical, p.Withheld, strings.Join(p.Resources, "\x00"))
-		h.Write(front)
-		for _, d := range []site.Date{p.LastReviewed, p.NextReviewDue, p.Modified} {
-			writeUint(&h, uint64(d.Unix()))
-		}
-		if p.NoIndex {
-			h.WriteByte(1)
-		}
-		if p.File == "" {
-			// A generated page's settings come from a feature, not a file.
-			fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
-		}
-		b.WriteString(p.URL)
-		writeUint(&b, c.bodySum(p))
-	}
-	c.siteEpoch = h.Sum64()
-	c.bodiesEpoch = b.Sum64()
+	return Reuse{Converted: c.markdown.Converted(), Rendered: c.render.Rendered()}
 }
 
 // treeSum hashes every file under the given folders of fsys (paths and
@@ -336,18 +195,11 @@ func (c *Cache) contentCache() *content.Cache {
 	return c.content
 }
 
-func (c *Cache) linkCache() *linkcheck.Cache {
+func (c *Cache) outputCache() *output.Cache {
 	if c == nil {
 		return nil
 	}
-	return c.links
-}
-
-func (c *Cache) policyCache() *policy.Cache {
-	if c == nil {
-		return nil
-	}
-	return c.policy
+	return c.output
 }
 
 func (c *Cache) searchCache() *search.Cache {
@@ -355,6 +207,13 @@ func (c *Cache) searchCache() *search.Cache {
 		return nil
 	}
 	return c.search
+}
+
+func (c *Cache) chartCache() *svg.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.charts
 }
 
 func (c *Cache) scanCache() *scan.Cache {
@@ -369,8 +228,8 @@ func (c *Cache) scanCache() *scan.Cache {
 func (c *Cache) inputsSum(fsys fs.FS, theme string, opts Options) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
-		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate)
+	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
+		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate, opts.Preview)
 	return h.Sum64()
 }
 
@@ -405,6 +264,7 @@ func (c *Cache) Changed(paths []string) {
 	if c == nil {
 		return
 	}
+	c.pending = append(c.pending, paths...)
 	c.content.Forget(paths)
 	for dir := range c.dirSums {
 		for _, p := range paths {
@@ -417,26 +277,27 @@ func (c *Cache) Changed(paths []string) {
 }
 
 // generatedFiles returns the site-wide generated files, reusing the last
-// build's when the site epoch (every page's address, dates and settings)
-// and the static files they depend on are unchanged.
+// build's when the render cache's site epoch (every page's address, dates
+// and settings, and the other inputs) and the static files they depend on
+// are unchanged.
 func (c *Cache) generatedFiles(s *site.Site, statics []site.File) ([]site.File, error) {
 	if c == nil {
 		return generatedFiles(s, statics)
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	writeUint(&h, c.siteEpoch)
+	writeUint(&h, c.render.Epoch())
 	for _, f := range statics {
 		if f.Path == "robots.txt" {
 			h.WriteByte(1)
 		}
 	}
 	key := h.Sum64()
-	if c.siteEpoch != 0 && c.generated != nil && key == c.generatedEpoch {
+	if c.generated != nil && key == c.generatedEpoch {
 		return c.generated, nil
 	}
 	files, err := generatedFiles(s, statics)
-	if err == nil && c.siteEpoch != 0 {
+	if err == nil {
 		c.generated, c.generatedEpoch = files, key
 	}
 	return files, err
@@ -488,4 +349,26 @@ func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework)
 		}
 	}
 	return h.Sum64()
+}
+
+// markdownCache and renderCache return the stages' caches, or nil.
+func (c *Cache) markdownCache() *markdown.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.markdown
+}
+
+func (c *Cache) renderCache() *render.Cache {
+	if c == nil {
+		return nil
+	}
+	return c.render
+}
+
+// begin starts a full build (not a patch).
+func (c *Cache) begin() {
+	if c != nil {
+		c.patched = false
+	}
 }

@@ -24,6 +24,8 @@ import (
 //	expect/contains/PATH     lines that must each appear in the output file PATH
 //	expect/absent/PATH       lines that must not appear in PATH
 //	expect/diagnostics       the diagnostics' first lines, sorted, exactly
+//	expect/first-error       the first error line of the printed report: the
+//	                         cause, with its knock-ons folded (diag.Print)
 //
 // Every fixture is also held to the invariants: a second build is byte for
 // byte identical; every diagnostic names a file; a build with errors writes
@@ -88,7 +90,7 @@ func runFixture(t *testing.T, fixture string, theme, ar *txtar.Archive) {
 		}
 	}
 
-	res, diags := Run(opts)
+	_, diags := Run(opts)
 	got := diagnosticLines(diags)
 	for _, d := range diags {
 		if d.Pos.File == "" {
@@ -102,6 +104,11 @@ func runFixture(t *testing.T, fixture string, theme, ar *txtar.Archive) {
 			var b strings.Builder
 			diag.Print(&b, diags, 0)
 			t.Errorf("diagnostics:\n%s\nwant:\n%s\nfull report:\n%s", strings.Join(got, "\n"), want, b.String())
+		}
+	}
+	if want, ok := expect["first-error"]; ok {
+		if got := firstError(diags); got != strings.TrimSpace(want) {
+			t.Errorf("first error line:\n%s\nwant:\n%s", got, strings.TrimSpace(want))
 		}
 	}
 	if diags.HasErrors() {
@@ -138,14 +145,19 @@ func runFixture(t *testing.T, fixture string, theme, ar *txtar.Archive) {
 		}
 	}
 
-	// Invariant: the same input builds to the same bytes.
-	again, _ := Run(Options{Source: src, Destination: opts.Destination, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
-	if len(again.Files) != len(res.Files) {
-		t.Fatalf("second build made %d files, first %d", len(again.Files), len(res.Files))
+	// Invariant: the same input builds to the same bytes (the written
+	// site, and the files of a build held in memory).
+	if diags.HasErrors() {
+		return
 	}
-	for i := range res.Files {
-		if res.Files[i].Path != again.Files[i].Path || !bytes.Equal(res.Files[i].Data, again.Files[i].Data) {
-			t.Errorf("second build differs at %s", res.Files[i].Path)
+	written := readTree(t, opts.Destination)
+	again, _ := Run(Options{Source: src, Destination: opts.Destination, BaseURL: opts.BaseURL, Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	if len(again.Files) != len(written) {
+		t.Fatalf("second build made %d files, first %d", len(again.Files), len(written))
+	}
+	for i := range written {
+		if written[i].Path != again.Files[i].Path || !bytes.Equal(written[i].Data, again.Files[i].Data) {
+			t.Errorf("second build differs at %s", written[i].Path)
 		}
 	}
 }
@@ -158,6 +170,19 @@ func diagnosticLines(l diag.List) []string {
 		out = append(out, d.Error())
 	}
 	return out
+}
+
+// firstError returns the first error line of the report diag.Print writes,
+// or "" if there is no error.
+func firstError(l diag.List) string {
+	var b strings.Builder
+	diag.Print(&b, l, 0)
+	for _, line := range strings.Split(b.String(), "\n") {
+		if line != "" && line[0] != ' ' && !strings.Contains(line, ": warning: ") && !strings.HasPrefix(line, "... ") {
+			return line
+		}
+	}
+	return ""
 }
 
 func nonEmptyLines(s string) []string {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/internal/testenv"
 )
 
 // TestDefaultTheme builds a small site with the default theme
@@ -20,16 +21,10 @@ func TestDefaultTheme(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	modules := filepath.Join(root, "node_modules")
-	if _, err := os.Stat(filepath.Join(modules, "nhsuk-frontend", "package.json")); err != nil {
-		t.Skip("DEFAULT THEME TEST SKIPPED: node_modules/nhsuk-frontend is not installed; run `npm ci` at the repository root")
-	}
 	src := t.TempDir()
+	testenv.LinkNodeModules(t, root, src, "nhsuk-frontend")
 	if err := os.CopyFS(filepath.Join(src, "themes", "plinth"), os.DirFS(filepath.Join(root, "themes", "plinth"))); err != nil {
 		t.Fatal(err)
-	}
-	if err := os.Symlink(modules, filepath.Join(src, "node_modules")); err != nil {
-		t.Skip("cannot link node_modules into a temporary site:", err)
 	}
 	for name, text := range map[string]string{
 		"site.toml": `title = "Theme test"

@@ -236,6 +236,9 @@ func plant(t *testing.T, old, new string) (Result, diag.List, string) {
 	}
 	dest := filepath.Join(t.TempDir(), "public")
 	res, diags := Run(Options{Source: dir, Destination: dest, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true})
+	if !diags.HasErrors() {
+		res.Files = readTree(t, dest) // a written build keeps none in memory
+	}
 	return res, diags, dest
 }
 

@@ -3,10 +3,12 @@ package policy
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 
-	"golang.org/x/net/html"
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/markup"
 )
 
 // Hints, shared by the findings of each rule.
@@ -22,53 +24,59 @@ const (
 		"{{ with asset \"css/main.css\" }}<link rel=\"stylesheet\" href=\"{{ relURL .URL }}\" integrity=\"{{ .Integrity }}\">{{ end }}"
 )
 
-// scanHTML returns the policy problems of one HTML file. resolve finds the
-// bytes of a file the page refers to, for integrity checks.
-func scanHTML(data []byte, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
-	var out []finding
-	z := html.NewTokenizer(bytes.NewReader(data))
-	offset := 0
-	var attrs []rawAttr
-	island := false // the last start tag opened a JSON data island
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out // io.EOF: a bytes.Reader has no other errors
+// Reader collects the policy problems of one HTML file from its tokens
+// (markup.Each), so that the policy reads the same pass over the file as
+// the other checks. What it finds depends on the file's bytes alone: the
+// integrity values it meets are checked later, against the files they
+// name (Report), which may not have been made yet.
+type Reader struct {
+	found  []finding
+	claims []claim
+	island bool // the last start tag opened a JSON data island
+}
+
+// Token reads the file's next token.
+func (r *Reader) Token(t *markup.Token) {
+	island := r.island
+	r.island = false
+	switch t.Kind {
+	case markup.RawText:
+		if island {
+			r.found = append(r.found, checkIsland(t.Data, t.DataStart)...)
 		}
-		raw := z.Raw()
-		start := offset
-		offset += len(raw)
-		if tt == html.TextToken && island {
-			out = append(out, checkIsland(raw, start)...)
-		}
-		island = false
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		// Most tags (p, a to another page, div with a class) cannot break
-		// the policy; look at their attributes without copying them, and
-		// build the full tag only for the few that might.
-		name, more := z.TagName()
-		keep := suspectTag(name)
-		attrs = attrs[:0]
-		for more {
-			var k, v []byte
-			k, v, more = z.TagAttr()
-			attrs = append(attrs, rawAttr{k, v})
-			keep = keep || suspectAttr(k, v)
-		}
-		if !keep {
-			continue
-		}
-		t := tag{name: string(name), raw: string(raw), start: start}
-		for _, a := range attrs {
-			t.attrs = append(t.attrs, html.Attribute{Key: string(a.key), Val: string(a.val)})
-		}
-		out = append(out, t.check(resolve, memo)...)
-		if typ, _ := t.get("type"); t.name == "script" && isJSON(typ) {
-			island = tt == html.StartTagToken
-		}
+		return
+	case markup.StartTag, markup.SelfClosingTag:
+	default:
+		return
 	}
+	// Most tags (p, a to another page, div with a class) cannot break
+	// the policy; look at their attributes without copying them, and
+	// build the full tag only for the few that might.
+	keep := suspectTag(t)
+	for _, a := range t.Attrs {
+		keep = keep || suspectAttr(a.Key, a.Val)
+	}
+	if !keep {
+		return
+	}
+	tg := tag{name: string(bytes.ToLower(t.Name)), raw: string(t.Raw), start: t.Start}
+	for _, a := range t.Attrs {
+		tg.attrs = append(tg.attrs, attr{key: string(bytes.ToLower(a.Key)), val: html.UnescapeString(string(a.Val))})
+	}
+	found, claims := tg.check()
+	r.found = append(r.found, found...)
+	r.claims = append(r.claims, claims...)
+	if typ, _ := tg.get("type"); tg.name == "script" && isJSON(typ) {
+		r.island = t.Kind == markup.StartTag
+	}
+}
+
+// scanHTML reads one HTML file on its own, as a Reader fed by
+// markup.Each does.
+func scanHTML(data []byte) ([]finding, []claim) {
+	var r Reader
+	markup.Each(data, markup.HTML, r.Token)
+	return r.found, r.claims
 }
 
 // funcMarker is what go-echarts wraps JavaScript functions in, for its own
@@ -89,17 +97,9 @@ func checkIsland(text []byte, start int) []finding {
 		msg:  "a JSON data island holds go-echarts' function marker " + funcMarker + ", JavaScript waiting to be run"}}
 }
 
-// rawAttr is an attribute as the tokenizer holds it, valid until its next
-// token.
-type rawAttr struct{ key, val []byte }
-
 // suspectTag reports whether a tag is checked whatever its attributes.
-func suspectTag(name []byte) bool {
-	switch string(name) {
-	case "script", "style", "link":
-		return true
-	}
-	return false
+func suspectTag(t *markup.Token) bool {
+	return t.Is("script") || t.Is("style") || t.Is("link")
 }
 
 // suspectAttr reports whether an attribute could break the policy: a style
@@ -134,19 +134,22 @@ func containsFold(b []byte, w string) bool {
 	return false
 }
 
-// tag is one start tag as written.
+// tag is one start tag as written: its name and attribute names in lower
+// case, its values decoded.
 type tag struct {
 	name  string
-	attrs []html.Attribute
+	attrs []attr
 	raw   string
 	start int
 }
 
+type attr struct{ key, val string }
+
 // get returns the value of an attribute and whether it is present.
 func (t tag) get(key string) (string, bool) {
 	for _, a := range t.attrs {
-		if a.Namespace == "" && a.Key == key {
-			return a.Val, true
+		if a.key == key {
+			return a.val, true
 		}
 	}
 	return "", false
@@ -171,8 +174,13 @@ func (t tag) at(key string) int {
 	return t.start
 }
 
-func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
-	var out []finding
+// check returns the tag's problems, and the integrity value of the
+// script or stylesheet it loads, if any, to be checked against the file.
+func (t tag) check() ([]finding, []claim) {
+	var (
+		out    []finding
+		claims []claim
+	)
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
 		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
 	}
@@ -185,27 +193,27 @@ func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []f
 			add(ruleInlineScript, t.start, opening, hintScript, "%s is an inline script", opening)
 		}
 		if hasSrc && !isRemote(src) {
-			out = append(out, t.checkIntegrity(src, resolve, memo)...)
+			out, claims = t.integrity(src, out, claims)
 		}
 	case "style":
 		add(ruleInlineStyle, t.start, "<style>", hintStyle, "a <style> element holds inline styles")
 	case "link":
 		if href, ok := t.get("href"); ok && t.hasRel("stylesheet") && !isRemote(href) {
-			out = append(out, t.checkIntegrity(href, resolve, memo)...)
+			out, claims = t.integrity(href, out, claims)
 		}
 	}
 
 	for _, a := range t.attrs {
-		key := strings.ToLower(a.Key)
+		key := a.key
 		switch {
 		case key == "style":
-			ex := shorten(fmt.Sprintf("<%s style=%q>", t.name, a.Val), 80)
+			ex := shorten(fmt.Sprintf("<%s style=%q>", t.name, a.val), 80)
 			add(ruleInlineStyle, t.at("style"), ex, hintStyle, "%s has an inline style attribute", ex)
 		case strings.HasPrefix(key, "on") && len(key) > 2:
-			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.Key, a.Val), 80)
+			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.key, a.val), 80)
 			add(ruleInlineScript, t.at(key), ex, hintScript, "%s is an inline event handler", ex)
-		case urlAttrs[key] && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:"):
-			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.Key, a.Val), 80)
+		case urlAttrs[key] && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.val)), "javascript:"):
+			ex := shorten(fmt.Sprintf("<%s %s=%q>", t.name, a.key, a.val), 80)
 			add(ruleInlineScript, t.at(key), ex, hintScript, "%s is a javascript: URL", ex)
 		}
 	}
@@ -219,26 +227,35 @@ func (t tag) check(resolve func(string) ([]byte, bool), memo *integrityMemo) []f
 			}
 		}
 	}
-	return out
+	return out, claims
 }
 
-// checkIntegrity checks the integrity attribute of a script or stylesheet.
-func (t tag) checkIntegrity(u string, resolve func(string) ([]byte, bool), memo *integrityMemo) []finding {
+// integrity reports a script or stylesheet without an integrity
+// attribute, or notes its value to be checked against the file u.
+func (t tag) integrity(u string, found []finding, claims []claim) ([]finding, []claim) {
 	ex := shorten(t.raw, 80)
 	val, ok := t.get("integrity")
 	if !ok || strings.TrimSpace(val) == "" {
-		return []finding{{rule: ruleNoIntegrity, offset: t.start, excerpt: ex, hint: hintIntegrity,
-			msg: fmt.Sprintf("%s has no integrity attribute, so browsers cannot check the file is the one the site published", ex)}}
+		return append(found, finding{rule: ruleNoIntegrity, offset: t.start, excerpt: ex, hint: hintIntegrity,
+			msg: fmt.Sprintf("%s has no integrity attribute, so browsers cannot check the file is the one the site published", ex)}), claims
 	}
-	data, ok := resolve(u)
-	if !ok {
-		return nil
-	}
-	if !memo.matches(val, data) {
-		return []finding{{rule: ruleWrongIntegrity, offset: t.at("integrity"), excerpt: ex, hint: hintIntegrity,
-			msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", ex, u)}}
-	}
-	return nil
+	return found, append(claims, claim{url: u, value: val, excerpt: ex, offset: t.at("integrity")})
+}
+
+// claim is an integrity value and the file it vouches for, as written in a
+// page: the file's bytes are compared with it once every file is made.
+type claim struct {
+	url, value, excerpt string
+	offset              int
+	pos                 diag.Pos // set by Reader.File
+	markup              []string // set by Reader.File, as for a finding
+	line                string
+}
+
+// wrong is the finding for a claim the file does not match.
+func (c claim) wrong() finding {
+	return finding{rule: ruleWrongIntegrity, offset: c.offset, pos: c.pos, markup: c.markup, line: c.line, excerpt: c.excerpt, hint: hintIntegrity,
+		msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", c.excerpt, c.url)}
 }
 
 // hasRel reports whether the tag's rel attribute holds the keyword.

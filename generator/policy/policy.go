@@ -22,7 +22,10 @@
 //     the file it names (checked when that file is part of the output; a
 //     missing file is linkcheck's business);
 //
-// and in every CSS file, a url() or @import of another origin.
+// in every CSS file, a url() or @import of another origin; and in every SVG
+// image, what would be a problem in a page (a script, an event handler, a
+// javascript: address, a file loaded from another website), or markup that
+// cannot be checked (see scanSVG).
 //
 // The same problem in many pages (a layout's mistake repeats on every page
 // it renders) is reported once, naming one page (one made from a content
@@ -43,6 +46,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -53,8 +57,16 @@ import (
 type Options struct {
 	// BasePath is the base URL's path, "/" or "/quality/".
 	BasePath string
-	// Cache, if not nil, keeps findings between checks (see Cache).
+	// Lookup returns the bytes of an output file by path, for the
+	// integrity checks; Check builds it from its files.
+	Lookup func(path string) ([]byte, bool)
+	// Cache, if not nil, keeps each file's findings between checks (see
+	// Cache).
 	Cache *Cache
+	// Locate, if not nil, finds where markup of a built page was written
+	// in the layouts (render.Layouts.Locate): a problem whose markup it
+	// finds is reported at that line, where the editor can fix it.
+	Locate func(markup string) (pos diag.Pos, line string, ok bool)
 }
 
 // rule names one kind of problem; findings group by rule and excerpt.
@@ -68,50 +80,106 @@ const (
 	ruleWrongIntegrity rule = "wrong integrity"
 )
 
-// finding is one problem at a byte offset of one output file.
+// finding is one problem at a byte offset of one output file (and, once
+// its file is read, at a line and column).
 type finding struct {
 	rule    rule
 	offset  int
+	pos     diag.Pos
 	excerpt string // the tag or attribute at fault, shortened
 	msg     string // what is wrong, without the page
 	hint    string
+	// markup is the markup at the offset, to find in the layouts (see
+	// markupAt), and line the built file's line there, to quote for a
+	// file copied as it is; both set by placed, which has the file.
+	markup []string
+	line   string
 }
 
-// Check checks every HTML and CSS file of files (see the package
+// File is what the policy found in one output file: its problems, and the
+// integrity values of the scripts and stylesheets it loads, which Report
+// checks against those files. It depends on the file's bytes alone.
+type File struct {
+	Path, Source string
+	found        []finding
+	claims       []claim
+}
+
+// File returns what r read in f, whose tokens it was given.
+func (r *Reader) File(f site.File) File {
+	return placed(f, r.found, r.claims)
+}
+
+// placed gives each finding and claim its line and column in f, and keeps
+// what the report needs of f's bytes to place it at its source (see
+// report), so that f need not be kept.
+func placed(f site.File, found []finding, claims []claim) File {
+	if len(found) > 0 || len(claims) > 0 {
+		src := diag.NewSource(f.Path, f.Data)
+		for i := range found {
+			found[i].pos = src.Pos(found[i].offset)
+			found[i].markup = markupAt(f.Data, found[i].offset)
+			found[i].line = src.Line(found[i].pos.Line)
+		}
+		for i := range claims {
+			claims[i].pos = src.Pos(claims[i].offset)
+			claims[i].markup = markupAt(f.Data, claims[i].offset)
+			claims[i].line = src.Line(claims[i].pos.Line)
+		}
+	}
+	return File{Path: f.Path, Source: f.Source, found: found, claims: claims}
+}
+
+// Read returns what the policy finds in one output file: an HTML page (read
+// on its own, for callers without a shared pass over it), a stylesheet or
+// an SVG image. Other files are not checked.
+func Read(f site.File) File {
+	switch path.Ext(f.Path) {
+	case ".html", ".htm":
+		found, claims := scanHTML(f.Data)
+		return placed(f, found, claims)
+	case ".css":
+		return placed(f, scanCSS(f.Data), nil)
+	case ".svg":
+		return placed(f, scanSVG(f.Data), nil)
+	}
+	return File{Path: f.Path, Source: f.Source}
+}
+
+// Checks reports whether the policy reads files at path: HTML pages from
+// their tokens, stylesheets and SVG images on their own (Read).
+func Checks(name string) (html bool, read bool) {
+	switch path.Ext(name) {
+	case ".html", ".htm":
+		return true, true
+	case ".css", ".svg":
+		return false, true
+	}
+	return false, false
+}
+
+// Check checks every HTML, CSS and SVG file of files (see the package
 // documentation).
 func Check(files []site.File, opts Options) diag.List {
-	if opts.BasePath == "" {
-		opts.BasePath = "/"
-	}
-	byPath := make(map[string][]byte, len(files))
-	for _, f := range files {
-		byPath[f.Path] = f.Data
-	}
-	found := make([][]finding, len(files))
-	memo := &integrityMemo{}
-	if opts.Cache != nil {
-		opts.Cache.begin(files, opts.BasePath)
-	}
-	parallel.For(len(files), func(i int) {
-		f := files[i]
-		check := func() []finding {
-			switch path.Ext(f.Path) {
-			case ".html", ".htm":
-				return scanHTML(f.Data, func(u string) ([]byte, bool) {
-					return resolve(byPath, opts.BasePath, f.Path, u)
-				}, memo)
-			case ".css":
-				return scanCSS(f.Data)
-			}
-			return nil
+	if opts.Lookup == nil {
+		byPath := make(map[string][]byte, len(files))
+		for _, f := range files {
+			byPath[f.Path] = f.Data
 		}
+		opts.Lookup = func(p string) ([]byte, bool) {
+			data, ok := byPath[p]
+			return data, ok
+		}
+	}
+	found := make([]File, len(files))
+	parallel.For(len(files), func(i int) {
 		if opts.Cache != nil {
-			found[i] = opts.Cache.findings(f, check)
+			found[i] = opts.Cache.file(files[i])
 		} else {
-			found[i] = check()
+			found[i] = Read(files[i])
 		}
 	})
-	return report(files, found)
+	return Report(found, opts)
 }
 
 // group is one problem and the pages that have it.
@@ -121,8 +189,34 @@ type group struct {
 	pages int
 }
 
+// Report checks each file's integrity values against the files they name
+// (through opts.Lookup) and turns every problem into diagnostics, one per
+// distinct problem, naming the first file (by path) that has it.
+func Report(files []File, opts Options) diag.List {
+	if opts.BasePath == "" {
+		opts.BasePath = "/"
+	}
+	byPath := func(a, b File) int { return strings.Compare(a.Path, b.Path) }
+	if !slices.IsSortedFunc(files, byPath) {
+		files = slices.Clone(files)
+		slices.SortStableFunc(files, byPath)
+	}
+	memo := &integrityMemo{}
+	found := make([][]finding, len(files))
+	parallel.For(len(files), func(i int) {
+		f := files[i]
+		found[i] = f.found
+		for _, c := range f.claims {
+			if data, ok := resolve(opts.Lookup, opts.BasePath, f.Path, c.url); ok && !memo.matches(c.value, data) {
+				found[i] = append(slices.Clip(found[i]), c.wrong())
+			}
+		}
+	})
+	return report(files, found, opts.Locate)
+}
+
 // report turns the findings into diagnostics, one per distinct problem.
-func report(files []site.File, found [][]finding) diag.List {
+func report(files []File, found [][]finding, locate func(string) (diag.Pos, string, bool)) diag.List {
 	type key struct {
 		r       rule
 		excerpt string
@@ -153,7 +247,7 @@ func report(files []site.File, found [][]finding) diag.List {
 	for _, k := range order {
 		g := groups[k]
 		f := files[g.file]
-		pos := diag.NewSource(f.Path, f.Data).Pos(g.first.offset)
+		pos := g.first.pos
 		where := fmt.Sprintf("built file %s, line %d, column %d", f.Path, pos.Line, pos.Col)
 		if g.pages > 1 {
 			where += fmt.Sprintf("; also in %d other %s", g.pages-1, plural(g.pages-1, "file", "files"))
@@ -162,13 +256,31 @@ func report(files []site.File, found [][]finding) diag.List {
 		if file == "" {
 			file = f.Path
 		}
-		diags.Add(diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where).
-			WithHint("%s", g.first.hint))
+		d := diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where)
+		// Only pages come from layouts; a static or bundled HTML file is
+		// its own source.
+		fromLayout := f.Source == "" || content.IsMarkdown(f.Source)
+		if at, line, ok := layoutSource(g.first.markup, locate); ok && fromLayout {
+			d.Pos = at
+			d = d.WithLine(line)
+		} else if copied(f.Source) {
+			// Copied as it is: the built file's position is the source's.
+			d.Pos = diag.Pos{File: f.Source, Line: pos.Line, Col: pos.Col}
+			d = d.WithLine(g.first.line)
+		}
+		diags.Add(d.WithHint("%s", g.first.hint))
 	}
 	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int {
 		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Msg, b.Msg))
 	})
 	return diags
+}
+
+// copied reports whether a source file is published byte for byte: a
+// static file (the site's or the theme's) or a page's resource.
+func copied(source string) bool {
+	return strings.HasPrefix(source, "static/") || strings.HasPrefix(source, "themes/") && strings.Contains(source, "/static/") ||
+		strings.HasPrefix(source, "content/") && !content.IsMarkdown(source)
 }
 
 func plural(n int, one, many string) string {
@@ -181,7 +293,7 @@ func plural(n int, one, many string) string {
 // resolve finds the output file a URL written in the page at from refers
 // to. It reports false for URLs of other origins, URLs outside the base
 // path and files not in the output.
-func resolve(files map[string][]byte, basePath, from, u string) ([]byte, bool) {
+func resolve(lookup func(string) ([]byte, bool), basePath, from, u string) ([]byte, bool) {
 	if i := strings.IndexAny(u, "?#"); i >= 0 {
 		u = u[:i]
 	}
@@ -199,11 +311,10 @@ func resolve(files map[string][]byte, basePath, from, u string) ([]byte, bool) {
 		p = path.Join("/", path.Dir(from), u)
 	}
 	p = strings.TrimPrefix(p, "/")
-	if data, ok := files[p]; ok {
+	if data, ok := lookup(p); ok {
 		return data, true
 	}
-	data, ok := files[path.Join(p, "index.html")]
-	return data, ok
+	return lookup(path.Join(p, "index.html"))
 }
 
 // isRemote reports whether a URL names another origin: a scheme followed

@@ -9,9 +9,22 @@
 // survives a power cut (the site can always be built again from git), and
 // flushing a whole file system on a busy machine can take seconds.
 //
-// The previous site is kept beside the destination and updated into the
-// next one (see PrevSuffix), so a rebuild writes only the files that
-// changed.
+// Files are written as soon as each is final (Begin, Stage.Write), so a
+// build never holds its whole output in memory, and the staging folder is
+// swapped in only when every check has passed (Stage.Commit). The
+// previous site is kept beside the destination and updated into the next
+// one (see PrevSuffix), and a manifest of hashes beside each published
+// folder (ManifestSuffix) tells which files already hold the right bytes,
+// so an unchanged rebuild reads no old file and writes none. A file of the
+// previous site that changes is written anew and renamed into place, never
+// changed in place (see replaceFile).
+//
+// Builds that publish to the same place take turns, from Begin to Commit
+// or Abort (see lock). A build killed while publishing leaves the
+// published site complete (the swap is one step) and its staging folder
+// behind; the next build clears that folder away, keeping the previous
+// site it holds (see recoverStale). Failures are said in plain words,
+// naming the destination rather than the staging folders (Error).
 //
 // On Linux the swap is one renameat2(RENAME_EXCHANGE) call, which exchanges
 // the two folders in a single step. Elsewhere (or on file systems that do
@@ -25,7 +38,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -93,58 +105,43 @@ func isWithin(p, dir string) bool {
 // folder deleted) before it is swapped in.
 const PrevSuffix = ".plinth-prev"
 
-// Write publishes files to opts.Destination. Every file path is checked to
-// be local (no "..", not absolute) before anything is written.
+// stagingInfix names the staging folders a build makes beside the
+// destination ("public.plinth-staging-123456").
+const stagingInfix = ".plinth-staging-"
+
+// claimedName is the folder in a staging folder that holds the claimed
+// previous site: before the swap, updated or being updated into the new
+// one; after it, the site the swap replaced. Either way each of its files
+// is complete, so it is worth keeping. (A site being written afresh, in
+// freshName, is not: it may be a fraction of one.)
+const claimedName = "previous"
+
+// freshName is the folder in a staging folder where a site is written
+// afresh, when there is no previous site to update.
+const freshName = "site"
+
+// asideSuffix names the folder, beside the new site in its staging
+// folder, where swap moves the destination when it cannot exchange them.
+const asideSuffix = "-old"
+
+// Write publishes files to opts.Destination at once (Begin, a Write of
+// each file, Commit). Every file path is checked to be local (no "..",
+// not absolute) before anything is written.
 func Write(opts Options, files []site.File) error {
-	if err := CheckDestination(opts); err != nil {
-		return err
-	}
 	if err := checkPaths(files); err != nil {
 		return err
 	}
-	dest, _ := filepath.Abs(opts.Destination)
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+	s, err := Begin(opts)
+	if err != nil {
 		return err
 	}
-	stage, err := os.MkdirTemp(filepath.Dir(dest), filepath.Base(dest)+".plinth-staging-")
-	if err != nil {
-		return fmt.Errorf("cannot create a staging folder beside %s: %w", opts.Destination, err)
+	errs := make([]error, len(files))
+	parallel.For(len(files), func(i int) { errs[i] = s.Write(files[i]) })
+	if err := errors.Join(errs...); err != nil {
+		s.Abort()
+		return err
 	}
-	// The staging folder is removed on every path out, unless it became
-	// the destination.
-	swapped := false
-	defer func() {
-		if !swapped {
-			removeTree(stage)
-		}
-	}()
-	prev := dest + PrevSuffix
-	site := filepath.Join(stage, "site")
-	var werr error
-	if st, err := os.Lstat(prev); err == nil && st.IsDir() && os.Rename(prev, site) == nil {
-		// Claiming the previous site by renaming it means two builds at
-		// once never update the same folder.
-		werr = update(site, files)
-	} else {
-		werr = writeAll(site, files)
-	}
-	if werr != nil {
-		return werr
-	}
-	old, err := swap(site, dest)
-	if err != nil {
-		return fmt.Errorf("cannot swap the new site into %s: %w", opts.Destination, err)
-	}
-	swapped = true
-	if old != "" {
-		// Keep the previous site for the next build to update. Failing to
-		// keep it costs the next build time, not correctness.
-		if err := os.Rename(old, prev); err != nil {
-			removeTree(old)
-		}
-	}
-	removeTree(stage)
-	return nil
+	return s.Commit()
 }
 
 // checkPaths refuses any path that could leave the output folder.
@@ -157,6 +154,52 @@ func checkPaths(files []site.File) error {
 	return nil
 }
 
+// keepPrevious moves a previous site claimed into a staging folder back
+// beside the destination, unless another is there already. Its files are
+// each complete (changed files are written anew and renamed into place),
+// if not all of one build, which the next build's manifest check sorts
+// out.
+func keepPrevious(claimed, prev string) {
+	if _, err := os.Lstat(claimed); err != nil {
+		return
+	}
+	if _, err := os.Lstat(prev); errors.Is(err, fs.ErrNotExist) {
+		_ = os.Rename(claimed, prev)
+	}
+}
+
+// recoverStale clears away what builds that were killed while publishing
+// to dest left beside it. It runs under the lock, so no other build is
+// publishing there: every staging folder is stale. A destination moved
+// aside by a swap that did not finish (see swap) is put back first, and a
+// claimed previous site is kept; a site being written afresh is not.
+func recoverStale(dest string) {
+	parent, base := filepath.Split(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prev := dest + PrevSuffix
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), base+stagingInfix) {
+			continue
+		}
+		stage := filepath.Join(parent, e.Name())
+		for _, name := range []string{freshName + asideSuffix, claimedName + asideSuffix} {
+			// A whole published site that swap moved aside.
+			aside := filepath.Join(stage, name)
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				_ = os.Rename(aside, dest)
+			}
+			keepPrevious(aside, prev)
+		}
+		keepPrevious(filepath.Join(stage, claimedName), prev)
+		removeTree(stage)
+	}
+	// Half a manifest, which writeManifest had not yet renamed.
+	_ = os.Remove(dest + ManifestSuffix + ".tmp")
+}
+
 // removeTree deletes a folder, its top-level entries in parallel: removing
 // thousands of small files is bound by system calls, not by the disk.
 func removeTree(dir string) {
@@ -165,37 +208,6 @@ func removeTree(dir string) {
 		_ = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
 	})
 	_ = os.RemoveAll(dir)
-}
-
-// writeAll writes the files into a new folder. Every path was checked to
-// be local, and the folder is inside a staging folder this process just
-// created, holding only folders it made, so no path can lead outside it;
-// plain writes by full path are then safe, and several times faster than
-// resolving each path through an os.Root on a site of thousands of files.
-func writeAll(dir string, files []site.File) error {
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return err
-	}
-	stage := dir
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if d := path.Dir(f.Path); d != "." {
-			dirs[d] = true
-		}
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(stage, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("cannot create folder %s: %w", d, err)
-		}
-	}
-	errs := make([]error, len(files))
-	parallel.For(len(files), func(i int) {
-		p := filepath.Join(stage, filepath.FromSlash(files[i].Path))
-		if err := os.WriteFile(p, files[i].Data, 0o644); err != nil {
-			errs[i] = fmt.Errorf("cannot write %s: %w", files[i].Path, err)
-		}
-	})
-	return errors.Join(errs...)
 }
 
 // swap puts stage at dest and returns the folder now holding the previous
@@ -207,7 +219,7 @@ func swap(stage, dest string) (string, error) {
 	if err := exchange(stage, dest); err == nil {
 		return stage, nil
 	}
-	aside := stage + "-old"
+	aside := stage + asideSuffix
 	if err := os.Rename(dest, aside); err != nil {
 		return "", err
 	}

@@ -6,35 +6,44 @@ import (
 	"text/template/parse"
 )
 
-func TestReadsOtherBodies(t *testing.T) {
+func TestBodyReads(t *testing.T) {
 	partials := `{{ define "partials/own.html" }}{{ .Content }}{{ .HeadingsAt 2 }}{{ end }}` +
 		`{{ define "partials/other.html" }}{{ .Content }}{{ end }}`
 	tests := []struct {
 		layout string
-		want   bool
+		want   Reads
 	}{
-		{`{{ .Title }}{{ .Content }}{{ range .TOC }}{{ .ID }}{{ end }}{{ .WordCount }}`, false},
-		{`{{ with . }}{{ .Content }}{{ end }}{{ $.Content }}`, false},
-		{`{{ template "partials/own.html" . }}`, false},
-		{`{{ range .Pages }}{{ .Title }}{{ end }}`, false},
-		{`{{ range .Pages }}{{ .Content }}{{ end }}`, true},
-		{`{{ .Parent.Content }}`, true},
-		{`{{ (index .Pages 0).TOC }}`, true},
-		{`{{ with .Prev }}{{ .WordCount }}{{ end }}`, true},
-		{`{{ $p := .Next }}{{ $p.Content }}`, true},
-		{`{{ range .Pages }}{{ template "partials/other.html" . }}{{ end }}`, true},
-		{`{{ template "partials/other.html" .Parent }}`, true},
-		{`{{ (.Site.GetPage "x").Content }}`, true},
+		{`{{ .Title }}{{ .Content }}{{ range .TOC }}{{ .ID }}{{ end }}{{ .WordCount }}`, 0},
+		{`{{ with . }}{{ .Content }}{{ end }}{{ $.Content }}`, 0},
+		{`{{ template "partials/own.html" . }}`, 0},
+		{`{{ range .Pages }}{{ .Title }}{{ end }}`, 0},
+		{`{{ $f := .Extra }}{{ with $f.Source }}{{ .Name }}{{ end }}`, 0}, // a published table's source
+		{`{{ range .Pages }}{{ .Content }}{{ end }}`, ReadsChildren},
+		{`{{ range $i, $p := .Sections }}{{ $p.TOC }}{{ end }}`, ReadsChildren},
+		{`{{ .Parent.Content }}`, ReadsParent},
+		{`{{ (index .Pages 0).TOC }}`, ReadsAny},
+		{`{{ with .Prev }}{{ .WordCount }}{{ end }}`, ReadsNeighbours},
+		{`{{ $p := .Next }}{{ $p.Content }}`, ReadsNeighbours},
+		{`{{ range .Pages }}{{ template "partials/other.html" . }}{{ end }}`, ReadsChildren},
+		{`{{ template "partials/other.html" .Parent }}`, ReadsParent},
+		{`{{ (.Site.GetPage "x").Content }}`, ReadsAny},
+		{`{{ range .Parent.Pages }}{{ .Content }}{{ end }}`, ReadsAny},
+		{`{{ with .Parent }}{{ range .Pages }}{{ .Content }}{{ end }}{{ end }}`, ReadsAny},
+		{`{{ $e := .Extra }}{{ range $e.Standards }}{{ .Content }}{{ end }}`, ReadsAny},
+		{`{{ range .Site.RegularPages }}{{ .Content }}{{ end }}`, ReadsAny},
+		{`{{ range first 3 .Pages }}{{ .Content }}{{ end }}`, ReadsAny},
+		{`{{ template "partials/other.html" (dict "p" .) }}`, ReadsAny},
+		{`{{ $x := .Parent }}{{ range .Pages }}{{ $x := . }}{{ end }}{{ $x.Content }}`, ReadsAny},
 	}
 	for _, tt := range tests {
-		tm := template.Must(template.New("page.html").Parse(tt.layout))
+		tm := template.Must(template.New("page.html").Funcs(template.FuncMap{"first": func(int, any) any { return nil }, "dict": func(...any) any { return nil }}).Parse(tt.layout))
 		template.Must(tm.New("p").Parse(partials))
 		trees := map[string]*parse.Tree{}
 		for _, x := range tm.Templates() {
 			trees[x.Name()] = x.Tree
 		}
-		if got := readsOtherBodies(trees, "page.html"); got != tt.want {
-			t.Errorf("%s: readsOtherBodies = %v, want %v", tt.layout, got, tt.want)
+		if got := bodyReads(trees, "page.html"); got != tt.want {
+			t.Errorf("%s: bodyReads = %b, want %b", tt.layout, got, tt.want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"io/fs"
@@ -32,14 +33,14 @@ type Context struct {
 	contents *contents
 }
 
-// Memo lets a caller reuse a page's output from an earlier build. Load and
-// Store receive the page, the layout that renders it and whether that
-// layout may read other pages' bodies; the caller decides from these (and
-// what it knows changed) whether the old output is still exact. Both are
-// called from several goroutines.
+// Memo lets a caller reuse a page's output from an earlier build. Load
+// and Store receive the page, the layout that renders it and whose bodies
+// that layout may read besides the page's own; the caller decides from
+// these (and what it knows changed) whether the old output is still
+// exact. Both are called from several goroutines.
 type Memo interface {
-	Load(p *site.Page, layout string, readsOthers bool) ([]site.File, bool)
-	Store(p *site.Page, layout string, readsOthers bool, files []site.File)
+	Load(p *site.Page, layout string, reads Reads) ([]site.File, bool)
+	Store(p *site.Page, layout string, reads Reads, files []site.File)
 }
 
 // Options are optional settings for Pages.
@@ -48,10 +49,22 @@ type Options struct {
 	Memo Memo
 	// Metrics, if not nil, records how long each layout took.
 	Metrics *Metrics
+	// Emit, if not nil, receives each page's files (the page, then its
+	// alias pages) as soon as they are rendered, with the page's index in
+	// the site's pages, instead of Pages returning them: the build then
+	// never holds every page at once. It is called from several
+	// goroutines.
+	Emit func(i int, p *site.Page, files []site.File)
+	// Only, if not nil, renders only the pages it accepts (a patched
+	// build renders the pages an edit can change).
+	Only func(p *site.Page) bool
+	// MaxPageBytes, if not zero, replaces MaxPageBytes (for tests).
+	MaxPageBytes int
 }
 
-// Pages renders every page of s, plus a redirect page for every alias.
-// fsys is used only to quote the offending layout line in diagnostics.
+// Pages renders every page of s, plus a redirect page for every alias, and
+// returns the files (none with Options.Emit). fsys is used only to quote
+// the offending layout line in diagnostics.
 func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.File, diag.List) {
 	memo := opts.Memo
 	type result struct {
@@ -63,15 +76,29 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 	parallel.For(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		r := &results[i]
+		if opts.Only != nil && !opts.Only(p) {
+			return
+		}
+		if opts.Emit != nil {
+			defer func() {
+				if len(r.files) > 0 {
+					opts.Emit(i, p, r.files)
+					r.files = nil
+				}
+			}()
+		}
 		c, layout := layouts.lookup(Candidates(p))
+		if _, stopped := layouts.tooLarge.Load(layout); stopped && c != nil {
+			return // the build has failed; the layout's error is reported
+		}
 		if memo != nil && c != nil {
-			if files, ok := memo.Load(p, layout, c.readsOthers); ok {
+			if files, ok := memo.Load(p, layout, c.reads); ok {
 				r.files = files
 				return
 			}
 			defer func() {
 				if len(r.diags) == 0 {
-					memo.Store(p, layout, c.readsOthers, r.files)
+					memo.Store(p, layout, c.reads, r.files)
 				}
 			}()
 		}
@@ -79,7 +106,7 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 		buf.Reset()
 		defer pool.Put(buf)
 		start := time.Now()
-		d := renderPage(buf, s, p, layouts, fsys)
+		d := renderPage(buf, s, p, layouts, fsys, cmp.Or(opts.MaxPageBytes, MaxPageBytes))
 		if c != nil {
 			opts.Metrics.add(layouts.Source(layout), time.Since(start))
 		}
@@ -162,22 +189,40 @@ func groupRepeats(l diag.List) diag.List {
 	return out
 }
 
-func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS) *diag.Diagnostic {
+func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts, fsys fs.FS, limit int) *diag.Diagnostic {
 	names := Candidates(p)
-	c, _ := layouts.lookup(names)
+	c, layout := layouts.lookup(names)
 	if c == nil {
 		d := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "no layout can render this page (kind %s%s)", p.Kind, typeNote(p)).
 			WithHint("add one of these files under layouts/: %s", strings.Join(names, ", "))
 		if p.File == "" {
 			d.Pos = diag.Pos{File: "layouts"}
 		}
+		if layouts.missingTheme != "" {
+			// (A generated page is named, so that the count is of pages.)
+			what := "this page"
+			if p.File == "" {
+				what = "the page " + p.URL
+			}
+			d.Msg = fmt.Sprintf("no layout can render %s, because the theme %q named in site.toml does not exist", what, layouts.missingTheme)
+			d = d.WithHint("correct the theme in site.toml").Because("site.toml", "pages")
+		}
 		return &d
 	}
 	st := &contents{}
-	err := c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s, contents: st})
-	if err == nil && st.needsSecondPass(buf.Bytes(), s.Config.Contents.MinHeadings) {
+	w := &capWriter{buf: buf, limit: limit}
+	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s, contents: st})
+	if err == nil && !w.over && st.needsSecondPass(buf.Bytes(), s.Config.Contents.MinHeadings) {
 		buf.Reset()
-		err = c.tmpl.ExecuteTemplate(buf, c.entry, Context{Page: p, Site: s, contents: st})
+		w = &capWriter{buf: buf, limit: limit}
+		err = c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s, contents: st})
+	}
+	if w.over {
+		// Pages render in parallel, so which one passed the limit first
+		// varies: the report names none, and is the same every time.
+		layouts.tooLarge.Store(layout, true)
+		d := layouts.describeTooLarge(w, c.tmpl, layout, fsys)
+		return &d
 	}
 	if err != nil {
 		d := layouts.templateError(err, fsys)

@@ -137,7 +137,7 @@ func TestLayoutsOverrideAndErrors(t *testing.T) {
 	for _, d := range diags {
 		got = append(got, d.Error())
 	}
-	want := []string{"themes/t/layouts/broken/page.html:3: unexpected EOF"}
+	want := []string{"themes/t/layouts/broken/page.html:3:1: unexpected EOF"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("diagnostics %q, want %q", got, want)
 	}

@@ -1,15 +1,18 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // Layouts are the site's templates: every .html file under the theme's
@@ -29,26 +32,38 @@ type Layouts struct {
 	// compiled maps a page layout's path to its ready template and the name
 	// to execute.
 	compiled map[string]*compiled
+	// texts holds each layout file's text, by source file, for locating
+	// markup found in the output (see Locate).
+	texts map[string]*diag.Source
+	// missingTheme names the theme when its folder does not exist (which
+	// package config reports at site.toml's theme line).
+	missingTheme string
+	// tooLarge holds the layouts that made a page past MaxPageBytes: the
+	// build has failed, and rendering more pages with them would only
+	// spend time on output that is never used.
+	tooLarge sync.Map
 }
 
 type compiled struct {
 	tmpl  *template.Template
 	entry string
-	// readsOthers reports whether the layout may show other pages' bodies
-	// (see readsOtherBodies).
-	readsOthers bool
+	// reads says whose bodies besides its page's the layout may show.
+	reads Reads
 }
 
 // LoadLayouts reads and parses every layout, reporting every parse error
 // with the layout file and line.
 func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, diag.List) {
 	var diags diag.List
-	l := &Layouts{sources: map[string]string{}, compiled: map[string]*compiled{}}
+	l := &Layouts{sources: map[string]string{}, compiled: map[string]*compiled{}, texts: map[string]*diag.Source{}}
+	if st, err := fs.Stat(fsys, path.Join("themes", theme)); err != nil || !st.IsDir() {
+		l.missingTheme = theme
+	}
 	for _, dir := range []string{path.Join("themes", theme, "layouts"), "layouts"} {
 		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if p != dir { // a missing site layouts/ folder is fine
-					diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+					diags.Add(source.Problem(fsys, p, err))
 				}
 				return nil
 			}
@@ -64,10 +79,12 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 	for _, rel := range slices.Sorted(maps.Keys(l.sources)) {
 		data, err := fs.ReadFile(fsys, l.sources[rel])
 		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: l.sources[rel]}, "cannot read: %v", err))
+			diags.Add(source.Problem(fsys, l.sources[rel], err))
 			continue
 		}
-		texts[rel] = string(data)
+		l.texts[l.sources[rel]] = diag.NewSource(l.sources[rel], data)
+		// A byte-order mark would otherwise be copied into every page.
+		texts[rel] = string(data[diag.SkipBOM(data):])
 	}
 
 	root := template.New("").Funcs(funcs)
@@ -96,7 +113,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		for _, t := range c.tmpl.Templates() {
 			trees[t.Name()] = t.Tree
 		}
-		c.readsOthers = readsOtherBodies(trees, c.entry)
+		c.reads = bodyReads(trees, c.entry)
 		l.compiled[rel] = c
 	}
 	return l, diags
@@ -179,6 +196,30 @@ func (l *Layouts) lookup(candidates []string) (*compiled, string) {
 		}
 	}
 	return nil, ""
+}
+
+// Locate finds where markup seen in a built page (an inline <script>, an
+// onclick attribute) was written in the layouts. When exactly one layout
+// file holds the markup, once, it returns that position and the line's
+// text; otherwise it reports false, and the caller names the built file
+// instead.
+func (l *Layouts) Locate(markup string) (pos diag.Pos, line string, ok bool) {
+	if l == nil || markup == "" {
+		return diag.Pos{}, "", false
+	}
+	for _, file := range slices.Sorted(maps.Keys(l.texts)) {
+		src := l.texts[file]
+		i := bytes.Index(src.Text, []byte(markup))
+		if i < 0 {
+			continue
+		}
+		if ok || bytes.Contains(src.Text[i+1:], []byte(markup)) {
+			return diag.Pos{}, "", false
+		}
+		pos, ok = src.Pos(i), true
+		line = src.Line(pos.Line)
+	}
+	return pos, line, ok
 }
 
 // Source returns the file a layout came from ("themes/plinth/layouts/page.html").

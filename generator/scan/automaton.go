@@ -39,6 +39,9 @@ func newAutomaton(terms []string) *automaton {
 	a.next = make([]int32, a.classes)
 	a.term = []int32{-1}
 	for ti, t := range terms {
+		if t == "" {
+			continue // holds a place only: never reported
+		}
 		s := int32(0)
 		for i := 0; i < len(t); i++ {
 			c := int(a.class[t[i]])

@@ -72,7 +72,7 @@ func benchPage(r *rand.Rand, i int) site.File {
 // well under a second.
 func BenchmarkScan1000Pages(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
-	s, _ := New(benchTerms(r, 3000), nil)
+	s, _ := New(benchTerms(r, 3000), Options{})
 	pages := make([]site.File, 1000)
 	size := 0
 	for i := range pages {
@@ -105,6 +105,6 @@ func cpuTime() time.Duration {
 func BenchmarkNew(b *testing.B) {
 	terms := benchTerms(rand.New(rand.NewPCG(1, 2)), 3000)
 	for b.Loop() {
-		New(terms, nil)
+		New(terms, Options{})
 	}
 }

@@ -22,29 +22,34 @@ type Cache struct {
 	warnings diag.List
 	files    map[string]fileHits
 
-	// source and allow are what the cached scanner was made from, as the
+	// source and opts are what the cached scanner was made from, as the
 	// caller identifies it (the very same dataset value), so that a rebuild
 	// whose data did not change skips listing the identifying values.
 	source any
-	allow  []string
+	opts   Options
 }
 
 // Reuse returns the cached scanner if it was made from source (compared by
-// identity) and the same allow-list.
-func (c *Cache) Reuse(source any, allow []string) (*Scanner, diag.List, bool) {
+// identity) and the same options.
+func (c *Cache) Reuse(source any, opts Options) (*Scanner, diag.List, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.scanner == nil || source == nil || c.source != source || !slices.Equal(c.allow, allow) {
+	if c.scanner == nil || source == nil || c.source != source || !sameOptions(c.opts, opts) {
 		return nil, nil, false
 	}
 	return c.scanner, c.warnings, true
 }
 
 // Remember records what the current scanner was made from, for Reuse.
-func (c *Cache) Remember(source any, allow []string) {
+func (c *Cache) Remember(source any, opts Options) {
 	c.mu.Lock()
-	c.source, c.allow = source, slices.Clone(allow)
+	c.source = source
+	c.opts = Options{Allow: slices.Clone(opts.Allow), Abbreviations: slices.Clone(opts.Abbreviations)}
 	c.mu.Unlock()
+}
+
+func sameOptions(a, b Options) bool {
+	return slices.Equal(a.Allow, b.Allow) && slices.Equal(a.Abbreviations, b.Abbreviations)
 }
 
 type fileHits struct {
@@ -55,23 +60,27 @@ type fileHits struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{seed: maphash.MakeSeed(), files: map[string]fileHits{}} }
 
-// Scanner returns a scanner for the terms and allow-list, reusing the
-// cached one when they are the same as last time.
-func (c *Cache) Scanner(terms []Term, allow []string) (*Scanner, diag.List) {
+// Scanner returns a scanner for the terms and options, reusing the cached
+// one when they are the same as last time.
+func (c *Cache) Scanner(terms []Term, opts Options) (*Scanner, diag.List) {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	for _, t := range terms {
 		fmt.Fprintf(&h, "%s\x00%s\x00", t.Text, t.Origin)
 	}
 	h.WriteByte(1)
-	for _, a := range allow {
+	for _, a := range opts.Allow {
 		fmt.Fprintf(&h, "%s\x00", a)
+	}
+	h.WriteByte(2)
+	for _, a := range opts.Abbreviations {
+		fmt.Fprintf(&h, "%s\x00%s\x00", a.Short, a.Long)
 	}
 	key := h.Sum64()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.scanner == nil || c.key != key {
-		c.scanner, c.warnings = New(terms, allow)
+		c.scanner, c.warnings = New(terms, opts)
 		c.key = key
 		c.files = map[string]fileHits{}
 		c.scanner.cache = c

@@ -34,11 +34,25 @@
 //     zero-width characters are dropped; typographic dashes and quotes become
 //     their plain forms.
 //
-// Identifying values are then matched case-insensitively, treating hyphens
-// and underscores as spaces (so a URL slug "northwick-park" matches
-// "Northwick Park"), and only as whole words: "Leeds" does not match inside
-// "Leedsfield". Binary files (images, fonts, PDFs, and anything holding NUL
-// bytes) are not scanned.
+// Identifying values are then matched on a key (fold.go) that ignores
+// case, reads hyphens and underscores as spaces (so a URL slug
+// "northwick-park" matches "Northwick Park") and "&" as "and", takes the
+// Unicode compatibility form (fullwidth "ＺＡ００６" is "ZA006"), drops
+// accents, and maps letters and digits to their TR39 confusable skeletons
+// (a Cyrillic "а" is an "a", "0" an "o"); and only as whole words:
+// "Leeds" does not match inside "Leedsfield". Short forms of organisation
+// types are read as what they stand for ("NHS FT" as "NHS Foundation
+// Trust", abbrev.go), and codes are matched across separators ("ZA 010",
+// "Z.A.0.1.0", codes.go).
+//
+// # Documents
+//
+// PDFs and office files (Word, Excel, PowerPoint, OpenDocument) are read
+// for their text and scanned like pages (document.go, pdf.go); a document
+// whose text cannot be read is reported with the pattern Unreadable,
+// naming the file, so that nothing unchecked is published. Other binary
+// files (images, fonts, archives, and anything holding NUL bytes) are not
+// scanned.
 //
 // # Terms too short to scan
 //

@@ -15,6 +15,9 @@ const (
 	Email
 	Phone
 	Postcode
+	// Unreadable marks a document whose text cannot be read: not personal
+	// data found, but a file that could not be checked (document.go).
+	Unreadable
 )
 
 // String names the pattern for a message: "an NHS number".
@@ -28,6 +31,8 @@ func (p Pattern) String() string {
 		return "a UK telephone number"
 	case Postcode:
 		return "a UK postcode"
+	case Unreadable:
+		return "a document that cannot be read"
 	}
 	return "personal data"
 }

@@ -98,13 +98,13 @@ func TestPatterns(t *testing.T) {
 		{"COVID 19 and A1 2CD and NHS 2024", ""},
 		// next to punctuation, a postcode is still a postcode (the search
 		// index's posting lists are left out of the scan instead: see
-		// search.ForScan)
+		// search.Builder.ScanViews)
 		{`"x":"-E3 9BR"`, "postcode:E3 9BR"},
 		{"(E3 9BR) and -- M1 1AE", "postcode:E3 9BR|postcode:M1 1AE"},
 		// several at once, in markup
 		{"<td>943 476 5919</td><td>x@example.com</td><td>LS1 4AP</td>", "NHS:943 476 5919|email:x@example.com|postcode:LS1 4AP"},
 	}
-	s, _ := New(nil, nil)
+	s, _ := New(nil, Options{})
 	short := map[Pattern]string{NHSNumber: "NHS", Email: "email", Phone: "phone", Postcode: "postcode"}
 	for _, tt := range tests {
 		var got []string
@@ -118,7 +118,7 @@ func TestPatterns(t *testing.T) {
 }
 
 func TestAllowList(t *testing.T) {
-	s, _ := New(nil, []string{"Quality-Standards@example.org", "0300 123  4567"})
+	s, _ := New(nil, Options{Allow: []string{"Quality-Standards@example.org", "0300 123  4567"}})
 	got := s.File(site.File{Path: "x.html", Data: []byte("<p>quality-standards@example.org, 0300 123 4567, 0300 123 4568</p>")})
 	if len(got) != 1 || got[0].Text != "0300 123 4568" {
 		t.Errorf("hits %+v, want only the number not on the allow-list", got)

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/markup"
 	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
@@ -20,8 +21,13 @@ import (
 // it at once.
 type Scanner struct {
 	ac    *automaton
-	terms []scanTerm // indexed like the automaton's terms
-	allow map[string]bool
+	terms []scanTerm // the words and names; indexed like ac's terms
+	// codes matches the codes among the terms on their letters and
+	// digits (codes.go); codeTerm maps its terms to indexes in terms.
+	codes    *automaton
+	codeTerm []int
+	expand   *expander
+	allow    map[string]bool
 	// cache, when the scanner came from a Cache, keeps per-file hits.
 	cache *Cache
 }
@@ -42,33 +48,53 @@ type scanTerm struct {
 // the total length of the terms, small.
 const maxTermLen = 200
 
-// New prepares a scanner for the identifying terms and the allow-list of
-// exact values that are public on purpose (compared after normalisation, so
-// case and spacing do not matter). It returns warnings, at each term's
-// origin, for the terms too short to scan.
-func New(terms []Term, allow []string) (*Scanner, diag.List) {
+// Options configure a Scanner.
+type Options struct {
+	// Allow lists exact values that are public on purpose (compared after
+	// normalisation, so case and spacing do not matter).
+	Allow []string
+	// Abbreviations are the site's short forms of organisation types,
+	// expanded with DefaultAbbreviations (abbrev.go).
+	Abbreviations []Abbreviation
+}
+
+// New prepares a scanner for the identifying terms. It returns warnings,
+// at each term's origin, for the terms too short to scan.
+func New(terms []Term, opts Options) (*Scanner, diag.List) {
 	var warnings diag.List
 	byFold := map[string]int{}
-	s := &Scanner{allow: map[string]bool{}}
-	var folded []string
+	s := &Scanner{allow: map[string]bool{}, expand: newExpander(append(slices.Clone(opts.Abbreviations), DefaultAbbreviations...))}
+	var folded, codes []string
 	for _, t := range terms {
-		f := fold(t.Text)
+		f := s.fold(t.Text)
 		if f == "" {
 			continue
 		}
-		if tooShort(f) {
+		if tooShort(plainFold(t.Text)) {
 			warnings.Add(diag.Warningf(t.Origin, "the identifying value %q is too short to look for in the built site", t.Text).
 				WithHint("values with fewer than 4 letters or digits (3 for codes such as R1A, 6 for numbers) would match ordinary words; make sure no layout shows this column"))
 			continue
 		}
-		if i, ok := byFold[f]; ok {
+		code := isCode(t.Text)
+		key := f
+		if code {
+			key = "\x00" + string(compact([]byte(f)))
+		}
+		if i, ok := byFold[key]; ok {
 			if t.Origin.Compare(s.terms[i].origin) < 0 {
 				s.terms[i] = scanTerm{text: t.Text, origin: t.Origin}
 			}
 			continue
 		}
-		byFold[f] = len(s.terms)
+		byFold[key] = len(s.terms)
 		st := scanTerm{text: t.Text, origin: t.Origin}
+		if code {
+			s.codeTerm = append(s.codeTerm, len(s.terms))
+			codes = append(codes, key[1:])
+			s.terms = append(s.terms, st)
+			folded = append(folded, "") // not in ac: kept so indexes line up
+			continue
+		}
 		if len(f) > maxTermLen {
 			f, st.cut = f[:maxTermLen], true
 		}
@@ -76,8 +102,11 @@ func New(terms []Term, allow []string) (*Scanner, diag.List) {
 		folded = append(folded, f)
 	}
 	s.ac = newAutomaton(folded)
-	for _, a := range allow {
-		if f := fold(a); f != "" {
+	if len(codes) > 0 {
+		s.codes = newAutomaton(codes)
+	}
+	for _, a := range opts.Allow {
+		if f := s.fold(a); f != "" {
 			s.allow[f] = true
 		}
 	}
@@ -103,6 +132,10 @@ type Hit struct {
 	Origin diag.Pos
 	// Count is how many times the text occurs in the file.
 	Count int
+	// Document, for a document (a PDF, an office file), says what kind
+	// it is; Line then counts lines of its text, which a reader cannot
+	// see, so the report names the file alone.
+	Document string
 }
 
 // fileKind is how an output file is read.
@@ -122,7 +155,7 @@ func kindOf(name string, data []byte) fileKind {
 	case ".json", ".js", ".mjs", ".cjs", ".map", ".webmanifest", ".jsonld":
 		return kindScript
 	case ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff",
-		".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".gz", ".br", ".mp4", ".webm", ".mp3", ".wasm":
+		".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".br", ".mp4", ".webm", ".mp3", ".wasm":
 		return kindBinary
 	}
 	if bytes.IndexByte(data[:min(len(data), 8192)], 0) >= 0 {
@@ -137,11 +170,58 @@ type buffers struct{ main, side text }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
+// Reader normalises one HTML file from its tokens (markup.Each), so that
+// the scan reads the same pass over the file as the other checks; Hits
+// then searches it. Get one from Scanner.Reader.
+type Reader struct {
+	s   *Scanner
+	f   site.File
+	buf *buffers
+	r   reader
+}
+
+// Reader returns a reader for the HTML file f, whose tokens the caller
+// passes to its Token method, then calls Hits once.
+func (s *Scanner) Reader(f site.File) *Reader {
+	buf := pool.Get().(*buffers)
+	buf.main.reset(len(f.Data) + len(f.Data)/8)
+	buf.side.reset(len(f.Data) / 4)
+	return &Reader{s: s, f: f, buf: buf, r: reader{main: &buf.main, side: &buf.side, mode: markup.HTML}}
+}
+
+// Token reads the file's next token.
+func (r *Reader) Token(t *markup.Token) { r.r.token(t) }
+
+// Hits returns what the scanner found in the file. The reader cannot be
+// used after it.
+func (r *Reader) Hits() []Hit {
+	defer pool.Put(r.buf)
+	return r.s.search(r.f, &r.buf.main, &r.buf.side)
+}
+
+// Markup reports whether the scanner reads the file at path as HTML, from
+// the tokens a Reader is given; it reads any other file itself (File).
+func Markup(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
 // File scans one output file.
 func (s *Scanner) File(f site.File) []Hit {
+	if doc := documentOf(f.Path); doc != "" {
+		return s.document(f, doc)
+	}
 	kind := kindOf(f.Path, f.Data)
 	if kind == kindBinary {
 		return nil
+	}
+	if kind == kindMarkup && Markup(f.Path) {
+		r := s.Reader(f)
+		markup.Each(f.Data, markup.HTML, r.Token)
+		return r.Hits()
 	}
 	buf := pool.Get().(*buffers)
 	defer pool.Put(buf)
@@ -150,36 +230,61 @@ func (s *Scanner) File(f site.File) []Hit {
 	side.reset(len(f.Data) / 4)
 	switch kind {
 	case kindMarkup:
-		markup(m, side, f.Data)
+		readMarkup(m, side, f.Data, markup.XML)
 	case kindScript:
 		m.script(f.Data, 0)
 	default:
 		m.plain(f.Data, 0)
 	}
-	m.brk(len(f.Data))
-	m.t = append(m.t, side.t...)
-	m.l = append(m.l, side.l...)
-	m.off = append(m.off, side.off...)
+	return s.search(f, m, side)
+}
 
+// search finds the terms and patterns in a file's normalised text.
+func (s *Scanner) search(f site.File, m, side *text) []Hit {
+	m.brk(len(f.Data))
+	m.join(side)
+	s.expand.apply(m)
+	return s.hits(f, m, s.matches(m))
+}
+
+// join appends side text (attributes, scripts, comments) to x.
+func (x *text) join(side *text) {
+	n := int32(len(x.t))
+	x.t = append(x.t, side.t...)
+	x.off = append(x.off, side.off...)
+	x.l = append(x.l, side.l...)
+	for i := range side.lt {
+		x.lt, x.le = append(x.lt, side.lt[i]+n), append(x.le, side.le[i]+n)
+	}
+}
+
+// matches finds the identifying values and the patterns in normalised
+// text, each match as a stretch of m.t.
+func (s *Scanner) matches(m *text) []match {
 	var found []match
-	s.ac.match(m.l, func(term, end int) {
-		start := end - s.ac.lens[term]
+	term := func(term, start, end int) {
+		found = append(found, match{start: int(m.lt[start]), end: int(m.le[end-1]), term: term, key: string(bytes.TrimSpace(m.l[start:end]))})
+	}
+	s.ac.match(m.l, func(t, end int) {
+		start := end - s.ac.lens[t]
 		// A cut term continues past its end, so only its start must
 		// stand at a word boundary.
-		if startsWord(m.l, start) && (s.terms[term].cut || endsWord(m.l, end)) {
-			found = append(found, match{start: start, end: end, term: term})
+		if startsWord(m.l, start) && (s.terms[t].cut || endsWord(m.l, end)) {
+			term(t, start, end)
 		}
 	})
+	s.matchCodes(m.l, term)
 	findPatterns(m.t, func(p Pattern, start, end int) {
 		found = append(found, match{start: start, end: end, term: -1, pattern: p})
 	})
-	return s.hits(f, m, found)
+	return found
 }
 
 type match struct {
-	start, end int
+	start, end int // in the text t
 	term       int // index into s.terms, or -1
 	pattern    Pattern
+	key        string // the matched key, for the allow-list (terms only)
 }
 
 // hits drops matches inside longer ones and allowed values, then groups
@@ -202,7 +307,11 @@ func (s *Scanner) hits(f site.File, m *text, found []match) []Hit {
 			continue // inside a longer match: "Northwick Park" in "Northwick Park Hospital"
 		}
 		lastEnd = mt.end
-		if s.allow[string(bytes.TrimSpace(m.l[mt.start:mt.end]))] {
+		allowKey := mt.key
+		if mt.term < 0 {
+			allowKey = s.fold(string(m.t[mt.start:mt.end]))
+		}
+		if s.allow[allowKey] {
 			continue
 		}
 		h := Hit{Path: f.Path, Source: f.Source, Text: string(m.t[mt.start:mt.end]), Pattern: mt.pattern, Count: 1}
@@ -239,10 +348,8 @@ func (s *Scanner) Text(text string) []Hit {
 	return s.File(site.File{Data: []byte(text)})
 }
 
-// Scan scans every file, on all cores, and returns one error per Hit. If
-// sources is not nil it is asked for the text of each hit's source file,
-// and the error is placed where the text is written there, so the editor
-// is taken to the line to fix.
+// Scan scans every file, on all cores, and returns one error per Hit (see
+// Report).
 func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source) diag.List {
 	found := make([][]Hit, len(files))
 	parallel.For(len(files), func(i int) {
@@ -252,6 +359,13 @@ func (s *Scanner) Scan(files []site.File, sources func(file string) *diag.Source
 		}
 		found[i] = s.File(files[i])
 	})
+	return Report(found, sources)
+}
+
+// Report returns one error per Hit. If sources is not nil it is asked for
+// the text of each hit's source file, and the error is placed where the
+// text is written there, so the editor is taken to the line to fix.
+func Report(found [][]Hit, sources func(file string) *diag.Source) diag.List {
 	var l diag.List
 	for _, hits := range found {
 		for _, h := range hits {
@@ -305,6 +419,17 @@ func (h Hit) Diagnostic() diag.Diagnostic {
 		where += ", made from " + h.Source
 	}
 	where += ")"
+	if h.Document != "" {
+		// A document's lines are not a reader's: name the file alone.
+		where = fmt.Sprintf("the %s %s", h.Document, h.Path)
+		if h.Source != "" {
+			where += " (made from " + h.Source + ")"
+		}
+	}
+	if h.Pattern == Unreadable {
+		return diag.Errorf(pos, "%s cannot be checked for identifying data: its text cannot be read (%s)", where, h.Text).
+			WithHint("publish what the document says as a page, or as a document whose text can be read (exported from a word processor, not scanned or encrypted); or remove it")
+	}
 	times := ""
 	if h.Count > 1 {
 		times = fmt.Sprintf(" %d times", h.Count)

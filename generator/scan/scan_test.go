@@ -23,7 +23,7 @@ func testScanner(t *testing.T, allow ...string) *Scanner {
 		{Text: "ZZT01", Origin: codeOrigin},
 		{Text: "St Mary’s Eastmere", Origin: diag.Pos{File: "data/providers.csv", Line: 14, Col: 7}},
 		{Text: "Zoë Ashdown", Origin: diag.Pos{File: "data/providers.csv", Line: 15, Col: 7}},
-	}, allow)
+	}, Options{Allow: allow})
 	if len(warnings) != 0 {
 		t.Fatalf("unexpected warnings: %v", warnings)
 	}
@@ -124,7 +124,7 @@ func TestShortTerms(t *testing.T) {
 		{"A & E", true},
 	}
 	for _, tt := range tests {
-		_, w := New([]Term{{Text: tt.text, Origin: codeOrigin}}, nil)
+		_, w := New([]Term{{Text: tt.text, Origin: codeOrigin}}, Options{})
 		if (len(w) == 1) != tt.skip {
 			t.Errorf("New(%q) warnings = %v, want skipped = %v", tt.text, w, tt.skip)
 		}
@@ -170,7 +170,7 @@ func TestText(t *testing.T) {
 func TestLongTerms(t *testing.T) {
 	origin := diag.Pos{File: "data/actions.csv", Line: 5, Col: 10}
 	long := "Ward " + strings.Repeat("X", 5<<20)
-	s, warnings := New([]Term{{Text: long, Origin: origin}}, nil)
+	s, warnings := New([]Term{{Text: long, Origin: origin}}, Options{})
 	if len(warnings) != 0 {
 		t.Fatalf("unexpected warnings: %v", warnings)
 	}

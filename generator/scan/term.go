@@ -2,6 +2,7 @@ package scan
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,15 +16,27 @@ type Term struct {
 	Origin diag.Pos
 }
 
-// fold normalises s exactly as file text is normalised, and returns the
-// folded form with surrounding spaces removed.
-func fold(s string) string {
+// fold normalises s exactly as file text is normalised, short forms
+// expanded, and returns the key with surrounding spaces removed.
+func (s *Scanner) fold(v string) string {
 	var x text
-	x.reset(len(s))
-	for i, r := range s {
+	x.reset(len(v))
+	for i, r := range v {
 		x.emit(r, i)
 	}
+	s.expand.apply(&x)
 	return string(bytes.TrimSpace(x.l))
+}
+
+// plainFold is v in compatibility form, lower case, with its spacing
+// normalised: what tooShort counts (the key would count "1" as a letter).
+func plainFold(v string) string {
+	var x text
+	x.reset(len(v))
+	for i, r := range v {
+		x.emit(r, i)
+	}
+	return strings.ToLower(string(bytes.TrimSpace(x.t)))
 }
 
 // tooShort applies the rule in the package documentation: fewer than 4

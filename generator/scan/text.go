@@ -6,59 +6,64 @@ import (
 	"unicode/utf8"
 )
 
-// text is normalised text being built from a file, in two parallel forms of
-// equal length: t keeps letter case (for the patterns, since postcodes are
-// written in capitals) and l is folded for the identifying terms. off maps
-// each byte back to its offset in the file, for line numbers.
+// text is normalised text being built from a file, in two forms (see
+// fold.go): t, the characters as written (spacing normalised), for the
+// patterns and for reporting what was found, so that it can be found
+// again in the source; and l, the key the identifying values are matched
+// on. off maps each byte of t back to its offset in the file,
+// for line numbers; lt and le map each byte of l to the stretch of t its
+// character came from (start, and end).
 type text struct {
-	t, l  []byte
-	off   []int32
-	space bool // the last byte written is a space, or nothing is written yet
+	t      []byte
+	off    []int32
+	l      []byte
+	lt, le []int32
+	space  bool // the last byte of t is a space, or nothing is written yet
+	lspace bool // the same for l
 }
 
 // reset empties x, keeping room for about n bytes.
 func (x *text) reset(n int) {
 	if cap(x.t) < n {
-		x.t, x.l, x.off = make([]byte, 0, n), make([]byte, 0, n), make([]int32, 0, n)
+		x.t, x.off = make([]byte, 0, n), make([]int32, 0, n)
+		x.l, x.lt, x.le = make([]byte, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	}
-	x.t, x.l, x.off = x.t[:0], x.l[:0], x.off[:0]
-	x.space = true
+	x.t, x.off = x.t[:0], x.off[:0]
+	x.l, x.lt, x.le = x.l[:0], x.lt[:0], x.le[:0]
+	x.space, x.lspace = true, true
 }
 
 // brk writes a word break: one space, never two in a row.
 func (x *text) brk(at int) {
 	if !x.space {
 		x.t = append(x.t, ' ')
-		x.l = append(x.l, ' ')
 		x.off = append(x.off, int32(at))
 		x.space = true
 	}
+	x.lbrk()
 }
 
-// asciiFold and asciiSpace describe the ASCII characters for the fast
-// path: the folded form of each, and which ones are whitespace (a word
-// break) or invisible control characters (dropped).
-var (
-	asciiFold  [utf8.RuneSelf]byte
-	asciiSpace [utf8.RuneSelf]uint8 // 0 ordinary, 1 whitespace, 2 dropped
-)
+// lbrk writes a word break to l only.
+func (x *text) lbrk() {
+	if !x.lspace {
+		n := int32(len(x.t))
+		x.l = append(x.l, ' ')
+		x.lt, x.le = append(x.lt, n), append(x.le, n)
+		x.lspace = true
+	}
+}
 
-func init() {
-	for c := range utf8.RuneSelf {
-		f := byte(c)
-		switch {
-		case 'A' <= f && f <= 'Z':
-			f += 'a' - 'A'
-		case f == '-' || f == '_':
-			f = ' '
+// key writes the key k of the character that t holds from index from.
+func (x *text) key(k string, from int) {
+	to := int32(len(x.t))
+	for i := 0; i < len(k); i++ {
+		if k[i] == ' ' {
+			x.lbrk()
+			continue
 		}
-		asciiFold[c] = f
-		switch {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			asciiSpace[c] = 1
-		case c < ' ' || c == 0x7f:
-			asciiSpace[c] = 2
-		}
+		x.l = append(x.l, k[i])
+		x.lt, x.le = append(x.lt, int32(from)), append(x.le, to)
+		x.lspace = false
 	}
 }
 
@@ -66,10 +71,17 @@ func init() {
 func (x *text) ascii(c byte, at int) {
 	switch asciiSpace[c] {
 	case 0:
+		from := len(x.t)
 		x.t = append(x.t, c)
-		x.l = append(x.l, asciiFold[c])
 		x.off = append(x.off, int32(at))
 		x.space = false
+		if k := asciiKey[c]; len(k) == 1 && k[0] != ' ' {
+			x.l = append(x.l, k[0])
+			x.lt, x.le = append(x.lt, int32(from)), append(x.le, int32(from+1))
+			x.lspace = false
+		} else {
+			x.key(k, from)
+		}
 	case 1:
 		x.brk(at)
 	}
@@ -99,17 +111,13 @@ func (x *text) emit(r rune, at int) {
 		x.emit('"', at)
 		return
 	}
-	n := utf8.RuneLen(r)
-	lr := unicode.ToLower(r)
-	if utf8.RuneLen(lr) != n {
-		lr = r // keep the two forms the same length; affects only a few rare letters
-	}
+	from := len(x.t)
 	x.t = utf8.AppendRune(x.t, r)
-	x.l = utf8.AppendRune(x.l, lr)
-	for range n {
+	for range utf8.RuneLen(r) {
 		x.off = append(x.off, int32(at))
 	}
 	x.space = false
+	x.key(keyOf(r), from)
 }
 
 // emitString writes every character of s as found at offset at.

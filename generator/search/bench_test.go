@@ -32,7 +32,7 @@ func BenchmarkIndex(b *testing.B) {
 	s, _ := generatedSite(b, 1000)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := search.Index(s, nil, nil); err != nil {
+		if _, err := search.Index(s, search.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,13 +1,10 @@
 package search
 
-import (
-	"crypto/sha256"
-	"sync"
-)
+import "sync"
 
 // Cache keeps the per-page parts of indexing between builds of `plinth
 // serve`: the plain text extracted from a page's HTML, the weighted term
-// counts of a document's fields, and each document's file with its digest.
+// counts and words of a document's fields, and each document as JSON.
 // Entries are kept by page address and reused only when their whole input
 // is equal to this build's (comparing strings is almost free when, as in a
 // rebuild, they are the very same strings), so a cached result is always
@@ -25,7 +22,7 @@ type Cache struct {
 
 type textEntry struct {
 	content string
-	text    plainText
+	text    Text
 }
 
 type termEntry struct {
@@ -34,9 +31,8 @@ type termEntry struct {
 }
 
 type docEntry struct {
-	doc    Doc
-	data   []byte
-	digest [sha256.Size]byte
+	doc  Doc
+	data []byte
 }
 
 // NewCache returns an empty cache.
@@ -53,9 +49,9 @@ func (c *Cache) dictionary() *dictionary {
 	return &c.dict
 }
 
-func (c *Cache) extract(url, content string) plainText {
+func (c *Cache) extract(url, content string) Text {
 	if c == nil {
-		return extract(content)
+		return Extract(content)
 	}
 	c.mu.Lock()
 	e, ok := c.texts[url]
@@ -64,9 +60,22 @@ func (c *Cache) extract(url, content string) plainText {
 	if ok && e.content == content {
 		return e.text
 	}
-	t := extract(content)
+	t := Extract(content)
 	c.mu.Lock()
 	c.texts[url] = textEntry{content, t}
+	c.mu.Unlock()
+	return t
+}
+
+// keepText remembers the text read from a page's rendered body, for a
+// later build whose page has the same content.
+func (c *Cache) keepText(url, content string, t Text) Text {
+	if c == nil {
+		return t
+	}
+	c.mu.Lock()
+	c.texts[url] = textEntry{content, t}
+	c.used[url] = true
 	c.mu.Unlock()
 	return t
 }
@@ -88,27 +97,26 @@ func (c *Cache) count(url string, fields [nFields]string) *counts {
 	return ct
 }
 
-// doc returns a document's file and its SHA-256 digest.
-func (c *Cache) doc(d Doc) ([]byte, [sha256.Size]byte, error) {
+// doc returns a document as JSON, for its document file.
+func (c *Cache) doc(d Doc) ([]byte, error) {
 	if c != nil {
 		c.mu.Lock()
 		e, ok := c.docs[d.URL]
 		c.mu.Unlock()
 		if ok && e.doc == d {
-			return e.data, e.digest, nil
+			return e.data, nil
 		}
 	}
 	data, err := marshal(d)
 	if err != nil {
-		return nil, [sha256.Size]byte{}, err
+		return nil, err
 	}
-	sum := sha256.Sum256(data)
 	if c != nil {
 		c.mu.Lock()
-		c.docs[d.URL] = docEntry{d, data, sum}
+		c.docs[d.URL] = docEntry{d, data}
 		c.mu.Unlock()
 	}
-	return data, sum, nil
+	return data, nil
 }
 
 // sweep forgets the pages the last build did not have.
@@ -133,7 +141,7 @@ func (c *Cache) sweep() {
 	if len(c.dict.names) > 2*c.dict.live+1024 {
 		c.dict = dictionary{ids: map[string]int32{}}
 		for _, e := range c.terms {
-			e.counts.ids = nil
+			e.counts.ids, e.counts.wordIDs = nil, nil
 		}
 	}
 }

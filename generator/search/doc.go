@@ -7,45 +7,74 @@
 //
 // AddPage runs before assemble and gives the site its search page at
 // /search/ (content path "search"), or adopts the site's own
-// content/search.md. Index runs after the markdown stage and returns the
-// index's files; it also fills in the search page's filters (Page).
+// content/search.md. LoadSynonyms reads data/search-synonyms.toml, if the
+// site has one. NewBuilder runs after the markdown stage, before
+// rendering: it decides which pages are indexed and fills in the search
+// page's filters (Page). Each page's words are read as the page is
+// rendered, from the one pass over the built file that the output stage
+// makes (TextReader, Builder.Add); Builder.Files then makes the index's
+// files. Index does all of it at once from each page's Content. The
+// features that make pages of their own kinds describe them through
+// Facets (the framework) and Describe (the others), so that this package
+// knows none of their types.
 //
-// Every page is indexed except the 404 page, tag lists, the search page
-// and the print version of each edition. Pages of superseded editions are
-// indexed under their edition, so that a reader can choose that edition;
-// by default the browser shows the edition in force and pages of no
-// edition.
+// Every page is indexed except the 404 page, tag lists, the search page,
+// the print version of each edition and the self-assessment. Pages of
+// superseded editions are indexed under their edition, so that a reader
+// can choose that edition; by default the browser shows the edition in
+// force and pages of no edition, and with every edition chosen it lists
+// the pages of retired editions last.
 //
-// # Text
+// # Words
 //
-// Terms is the one definition of a word: folded (lower case, accents
-// removed), apostrophes dropped, split into runs of letters and digits or
-// dotted numbers (standard IDs such as "1.3" stay whole), stop words
-// dropped, plurals reduced by Stem. search-core.mjs does the same to the
-// reader's query; testdata/terms.json holds the cases both sides are tested
-// on.
+// The generator and the browser split and fold text the same way (Words:
+// lower case, accents removed, apostrophes dropped, runs of letters and
+// digits, dotted numbers such as standard IDs kept whole); testdata/words.json
+// holds the cases both test suites check. Only the generator stems
+// (Stem: Snowball English, after writing American spellings the British
+// way); each term shard lists, beside its terms, the word forms that lead
+// to them (the site's words, and forms readers may type), so the browser
+// looks a word up rather than stemming it. A hyphenated word is indexed
+// also as one word ("well-being" as "wellbeing"). Stop words, the words of
+// a question among them, are left out on both sides (StopWords).
+//
+// # Ranking
+//
+// Postings carry a precomputed weight: BM25 over weighted fields (title,
+// keywords such as a standard's ID, headings, description, text), times
+// the page's weight (pageWeight, from the kind of page its feature says
+// it is, site.SearchRank: standards and guidance first, then ordinary
+// pages, then lists and "You said, we did" entries), on a
+// logarithmic scale (impact). The browser adds up the weights of the words
+// a page matches, prefers pages that match every word, puts standards
+// whose ID is typed first, and reorders the first page of results for
+// words side by side or close together.
 //
 // # Files
 //
 // The index is split so that a query downloads a small part of it:
 //
-//	search/index.json  the manifest (Manifest): the stop words, editions,
-//	                   sections, the runs of documents that share a section
-//	                   and edition, and the first term of every shard
-//	search/t/N.json    term shards (Shard), about ShardBytes each: terms in
-//	                   UTF-16 order, each with its postings, and the
-//	                   documents of each standard ID
-//	search/d/N.json    one file per document (Doc): address, title,
-//	                   description and up to MaxText bytes of text, from
-//	                   which the browser cuts the snippet
+//	search/index.json  the manifest (Manifest): stop words, editions,
+//	                   sections, the runs of documents that share a
+//	                   section and edition, the first key of every term
+//	                   shard, the synonyms
+//	search/t/N.json    term shards (Shard), about ShardBytes each: terms
+//	                   in UTF-16 order with their postings, the word forms
+//	                   that lead to them, and the documents of each
+//	                   standard ID
+//	search/d/N.json    document files, DocsPerFile documents (Doc) each:
+//	                   address, title, description and up to MaxText
+//	                   bytes of text, from which the browser cuts the
+//	                   snippet
 //
-// A query fetches the manifest, one shard per word (two or three when the
-// last word is completed as a prefix and its terms straddle shards) and the
-// documents of the results it shows, ten at a time. Postings carry a
-// precomputed weight (BM25 over weighted fields: title, keywords such as a
-// standard's ID, headings, description, text), so the browser only adds
-// them up. The manifest's Build hash goes on the other files' addresses as
-// a query, so caches never mix two builds.
+// A query fetches the manifest, the shards of its words (those of a word
+// the reader is still typing, of a misspelt word's neighbours, of a
+// synonym's words) and the document files of the results it shows, ten at
+// a time. The manifest's Build hash goes on the other files' addresses as
+// a query, so caches never mix two builds. When `plinth serve` patches a
+// build after an edit to a page's text, the shards and the manifest are
+// made again (the ranking depends on every page), and of the document
+// files only the one holding that page.
 //
 // The output depends only on the site: the same pages give the same bytes.
 package search

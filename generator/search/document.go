@@ -5,9 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/plinth-ssg/plinth/generator/feedback"
-	"github.com/plinth-ssg/plinth/generator/framework"
-	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -20,6 +17,9 @@ type Edition struct {
 	// Default marks the edition in force: results are scoped to it (and to
 	// pages that belong to no edition) until the reader picks another.
 	Default bool `json:"default,omitempty"`
+	// Retired marks a superseded or withdrawn edition: its pages come
+	// after every other result unless the reader chose the edition.
+	Retired bool `json:"retired,omitempty"`
 }
 
 // Section is a part of the site as a search filter: a top-level section,
@@ -33,9 +33,29 @@ type Section struct {
 // "About this site").
 const OtherPages = "Other pages"
 
-// StandardsLabel is the filter label of the framework's section: readers
-// look for standards, whatever the framework is called.
-const StandardsLabel = "Standards"
+// Describe is how a feature that makes pages of its own kinds describes
+// one of them to the index: the words it is found by, the text it shows
+// besides its body, how likely readers are to want it, or that it is not
+// to be found at all. ok is false for pages the feature did not make.
+// Features implement it (feedback.SearchEntry, actionplans.SearchEntry),
+// so that search needs no knowledge of their types.
+type Describe func(p *site.Page) (entry site.SearchEntry, ok bool)
+
+// Facets is how a feature whose pages belong to editions describes them
+// to the index: the editions results can be narrowed to, and each of its
+// pages as a Describe does. The framework implements it
+// (framework.SearchFacets).
+type Facets interface {
+	// Editions returns the editions results can be narrowed to, newest
+	// first; Default marks the one results start with.
+	Editions() []site.Facet
+	// Entry describes one page; ok is false for pages the feature does
+	// not own.
+	Entry(p *site.Page) (site.SearchEntry, bool)
+	// Browse returns the content path of a page listing the feature's
+	// pages A to Z, for readers without JavaScript, or "".
+	Browse() string
+}
 
 // The fields of a document, each weighted in the ranking: a word in the
 // title counts several times one in the text.
@@ -56,27 +76,36 @@ var fieldWeights = [nFields]float64{
 	fieldBody:        1,
 }
 
-// document is one page as the index sees it.
+// document is one page as the index keeps it while the site is built: its
+// place in the index, its weighted terms and words, and its entry in its
+// document file. Its words are read (Builder.Add) as its page is rendered
+// and dropped once counted.
 type document struct {
+	page  *site.Page
+	entry site.SearchEntry
 	// url is the page's address relative to the base URL, without the
 	// leading slash ("framework/2021/standards/1-3/"), so the index works
 	// under any base path.
 	url string
-	// title is the title shown in results ("Standard 1.3 Quality
-	// improvement and research").
-	title       string
-	description string
-	// text is the page's running text, for snippets.
-	text string
-	// file is the page's source file, for diagnostics about the
-	// document's file (the identifier scan reads it too).
+	// file is the page's source file: the identifier scan reports what it
+	// finds in the document there.
 	file    string
 	section int // index into the sections list
 	edition int // index into the editions list, or -1
+	// weight is the share of its weight the page's matches count
+	// (pageWeight).
+	weight float64
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
-	id     string
-	fields [nFields]string
+	id string
+	// counts are the document's weighted terms and words, and data its
+	// entry in its document file (a Doc as JSON), both set by Add;
+	// changed says that data differs from what the last Builder.Files
+	// wrote.
+	counts  *counts
+	data    []byte
+	added   bool
+	changed bool
 }
 
 // facets are the editions and sections of the indexed pages, in display
@@ -86,49 +115,44 @@ type facets struct {
 	sections []Section
 }
 
-// documents picks the pages worth finding and describes them. Left out:
-// the 404 page, tag lists and the "You said, we did" lists by region,
-// profession, theme and status (their entries are indexed), the search
-// page itself and the print version of each edition (it repeats the
-// standards' pages). Pages of superseded
-// editions are kept, under their edition, for readers who filter for it.
-func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document, facets) {
+// documents picks the pages worth finding and numbers them. Left out: the
+// 404 page, tag lists, the search page itself and pages the feature that
+// made them skips (the print version of each edition, which repeats the
+// standards' pages; the self-assessment, a tool whose words are the
+// standards'; the "You said, we did" lists by region, profession, theme
+// and status, whose entries are indexed). Pages of superseded editions are
+// kept, under their edition, for readers who filter for it.
+func documents(s *site.Site, opts Options) ([]*document, facets) {
 	var f facets
-	editionIndex := map[*framework.Edition]int{}
-	if fw != nil {
-		in := fw.InForce()
-		for _, e := range fw.Newest() {
-			editionIndex[e] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in})
+	editionIndex := map[string]int{}
+	if opts.Facets != nil {
+		for _, e := range opts.Facets.Editions() {
+			editionIndex[e.Key] = len(f.editions)
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default, Retired: e.Retired})
 		}
 	}
 	sectionIndex := map[string]int{}
 	if s.Home != nil {
 		for _, sec := range s.Home.Sections {
 			title := sec.Title
-			if sec.Path == framework.Section {
-				title = StandardsLabel
+			if entry, ok := opts.entry(sec); ok && entry.Filter != "" {
+				title = entry.Filter
 			}
 			sectionIndex[sec.Path] = len(f.sections)
 			f.sections = append(f.sections, Section{Key: sec.Path, Title: title})
 		}
 	}
-	var pages []*site.Page
-	for _, p := range s.Pages {
-		if indexed(p) {
-			pages = append(pages, p)
-		}
-	}
-	docs := make([]document, len(pages))
-	parallel.For(len(pages), func(i int) { docs[i] = describe(pages[i], cache) })
+	var docs []*document
 	other := -1
-	for i, p := range pages {
-		d := &docs[i]
-		d.edition = -1
-		if e := editionOf(p); e != nil {
-			if ei, ok := editionIndex[e]; ok {
-				d.edition = ei
-			}
+	for _, p := range s.Pages {
+		entry, _ := opts.entry(p)
+		if !indexed(p) || entry.Skip {
+			continue
+		}
+		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1,
+			weight: pageWeight(p, entry)}
+		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
+			d.edition = ei
 		}
 		si, ok := sectionIndex[p.Section]
 		if !ok || p.Kind == site.KindHome {
@@ -139,14 +163,47 @@ func documents(s *site.Site, fw *framework.Framework, cache *Cache) ([]document,
 			si = other
 		}
 		d.section = si
+		docs = append(docs, d)
 	}
-	// Documents are numbered by section, then edition, then address, so
-	// that every section and edition is a run of numbers and the manifest
-	// describes each run by where it starts.
-	slices.SortFunc(docs, func(a, b document) int {
-		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
+	// Documents are numbered so that the pages most often found come
+	// first: a query's results then come from few document files. So
+	// pages of retired editions come last; before them, heavier pages
+	// (pageWeight) first; then by section, edition and address, so that
+	// the manifest can describe each section's and edition's documents as
+	// a few runs of numbers.
+	retired := func(d *document) bool { return d.edition >= 0 && f.editions[d.edition].Retired }
+	slices.SortFunc(docs, func(a, b *document) int {
+		return cmp.Or(compareBool(retired(a), retired(b)), cmp.Compare(b.weight, a.weight),
+			cmp.Compare(a.section, b.section), cmp.Compare(a.edition, b.edition), strings.Compare(a.url, b.url))
 	})
 	return docs, f
+}
+
+// entry asks the features how they describe a page: the framework first,
+// then the others in turn.
+func (o Options) entry(p *site.Page) (site.SearchEntry, bool) {
+	if o.Facets != nil {
+		if e, ok := o.Facets.Entry(p); ok {
+			return e, true
+		}
+	}
+	for _, describe := range o.Pages {
+		if e, ok := describe(p); ok {
+			return e, true
+		}
+	}
+	return site.SearchEntry{}, false
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 func indexed(p *site.Page) bool {
@@ -156,83 +213,29 @@ func indexed(p *site.Page) bool {
 	case p.Path == PagePath:
 		return false
 	}
-	switch p.Extra.(type) {
-	case *feedback.Facet, *feedback.FacetValue:
-		// Lists of "You said, we did" entries, like tag lists: the
-		// entries themselves are indexed.
-		return false
-	}
-	if e, ok := p.Extra.(*framework.Edition); ok && e.PrintPage == p {
-		return false
-	}
 	return true
 }
 
-// editionOf returns the edition a framework page belongs to, or nil.
-func editionOf(p *site.Page) *framework.Edition {
-	switch x := p.Extra.(type) {
-	case *framework.Edition:
-		return x
-	case *framework.Domain:
-		return x.Edition
-	case *framework.Standard:
-		return x.Edition
+// fields reads a page's words into the document's weighted fields, and
+// returns what readers get for it in its document file.
+func fields(p *site.Page, entry site.SearchEntry, url string, body Text) ([nFields]string, Doc) {
+	doc := Doc{URL: url, Title: p.Title, Description: p.Description, Text: body.Body}
+	if entry.Title != "" {
+		doc.Title = entry.Title
 	}
-	return nil
-}
-
-// describe reads a page's words into the document's fields.
-func describe(p *site.Page, cache *Cache) document {
-	body := cache.extract(strings.TrimPrefix(p.URL, "/"), string(p.Content))
-	d := document{
-		url:         strings.TrimPrefix(p.URL, "/"),
-		title:       p.Title,
-		description: p.Description,
-		text:        body.Body,
-		file:        p.File,
+	if doc.Description == "" {
+		doc.Description = entry.Description
 	}
-	var keywords []string
-	entryTitle := ""
-	switch x := p.Extra.(type) {
-	case *framework.Standard:
-		d.id = x.ID.String()
-		d.title = "Standard " + d.id + " " + p.Title
-		keywords = append(keywords, "standard", d.id)
-		// The lists are part of the standard as readers see it.
-		d.text = strings.Join(slices.Concat([]string{d.text}, x.Must, x.Evidence), " ")
-	case *framework.Domain:
-		keywords = append(keywords, "domain")
-		if d.description == "" {
-			d.description = x.Summary
-		}
-	case *framework.Guidance:
-		keywords = append(keywords, "guidance")
-		for _, st := range x.Standards {
-			keywords = append(keywords, st.ID.String())
-		}
-	case *framework.Comparison:
-		if d.description == "" {
-			d.description = x.Summary()
-		}
-	case *feedback.Entry:
-		// A generated page has no Markdown: its words are the entry's
-		// (what learners said is its description). Its title says what
-		// learners said in a few words, so it weighs as a description
-		// does: a reader looking for a topic finds the standard and the
-		// guidance on it before the entries that mention it.
-		d.text = strings.Join([]string{x.WeDid, x.Outcome}, " ")
-		entryTitle = d.title
+	if len(entry.Text) > 0 {
+		doc.Text = strings.Join(slices.Concat([]string{doc.Text}, entry.Text), " ")
 	}
-	titleField, descriptionField := d.title, d.description
-	if entryTitle != "" {
-		titleField, descriptionField = "", entryTitle+" "+d.description
-	}
-	d.fields = [nFields]string{
-		fieldTitle:       titleField,
-		fieldKeywords:    strings.Join(keywords, " "),
+	f := [nFields]string{
+		fieldTitle:       doc.Title,
+		fieldKeywords:    strings.Join(entry.Keywords, " "),
 		fieldHeadings:    body.Headings,
-		fieldDescription: descriptionField,
-		fieldBody:        d.text,
+		fieldDescription: doc.Description,
+		fieldBody:        doc.Text,
 	}
-	return d
+	doc.Text = clip(doc.Text, MaxText)
+	return f, doc
 }

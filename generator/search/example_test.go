@@ -15,33 +15,36 @@ import (
 	"github.com/plinth-ssg/plinth/generator/search"
 )
 
-// TestBrowserModuleAgrees checks that the browser's module turns text into
-// the same terms as the generator, on the shared cases of
-// testdata/terms.json: a word can only be found if both sides agree.
+// TestBrowserModuleAgrees checks that the browser's module folds and
+// splits text into the same words as the generator, on the shared cases
+// of testdata/words.json: a word can only be found if both sides agree.
 func TestBrowserModuleAgrees(t *testing.T) {
-	data, err := os.ReadFile("testdata/terms.json")
+	data, err := os.ReadFile("testdata/words.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var cases []struct {
 		Text  string   `json:"text"`
-		Terms []string `json:"terms"`
+		Words []string `json:"words"`
 	}
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatal(err)
 	}
-	req := nodeRequest{StopWords: search.StopWords}
+	var req nodeRequest
 	for _, c := range cases {
 		req.Texts = append(req.Texts, c.Text)
 	}
 	resp := runNode(t, req)
+	if len(resp.Words) != len(cases) {
+		t.Fatalf("the browser's module split %d texts, want %d", len(resp.Words), len(cases))
+	}
 	for i, c := range cases {
-		got := resp.Terms[i]
+		got := resp.Words[i]
 		if got == nil {
 			got = []string{}
 		}
-		if !slices.Equal(got, c.Terms) || !slices.Equal(search.Terms(c.Text), c.Terms) {
-			t.Errorf("%q: browser %q, generator %q, want %q", c.Text, got, search.Terms(c.Text), c.Terms)
+		if !slices.Equal(got, c.Words) || !slices.Equal(search.Words(c.Text), c.Words) {
+			t.Errorf("%q: browser %q, generator %q, want %q", c.Text, got, search.Words(c.Text), c.Words)
 		}
 	}
 }

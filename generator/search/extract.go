@@ -1,66 +1,94 @@
 package search
 
 import (
+	"bytes"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/plinth-ssg/plinth/generator/markup"
 )
 
-// plainText is a page body as words: its headings apart (they weigh more in
-// the ranking than running text) and everything else.
-type plainText struct {
+// Text is a page's body as the index reads it: its headings apart (they
+// weigh more in the ranking than running text) and everything else, each
+// with its white space squashed.
+type Text struct {
 	Headings string
 	Body     string
 }
 
-// extract turns rendered HTML (a page's Content) into plain text. Block
-// elements and line breaks separate words; the content of script, style
-// and template elements is left out, because a reader never sees it.
-func extract(content string) plainText {
-	var heads, body strings.Builder
-	z := xhtml.NewTokenizer(strings.NewReader(content))
-	skip := 0    // depth inside elements whose text is not read
-	heading := 0 // depth inside h1–h6
-	for {
-		tt := z.Next()
-		switch tt {
-		case xhtml.ErrorToken:
-			return plainText{Headings: squash(heads.String()), Body: squash(body.String())}
-		case xhtml.TextToken:
-			if skip > 0 {
-				continue
-			}
-			// The tokenizer has already unescaped entities in text.
-			if heading > 0 {
-				heads.Write(z.Text())
-			} else {
-				body.Write(z.Text())
-			}
-		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			delta := 0
-			switch tt {
-			case xhtml.StartTagToken:
-				delta = 1
-			case xhtml.EndTagToken:
-				delta = -1
-			}
-			switch {
-			case a == atom.Script || a == atom.Style || a == atom.Template:
-				skip = max(skip+delta, 0)
-			case isHeading(a):
-				heading = max(heading+delta, 0)
-				heads.WriteByte(' ')
-				body.WriteByte(' ')
-			case separates(a):
-				body.WriteByte(' ')
-			}
+// TextReader collects a page's Text from the tokens of its rendered body
+// (markup.Each), so that the index reads the same pass over the built page
+// as the checks. Block elements and line breaks separate words; the
+// content of script, style and template elements is left out, because a
+// reader never sees it.
+type TextReader struct {
+	heads, body strings.Builder
+	skip        int // depth inside elements whose text is not read
+	heading     int // depth inside h1–h6
+}
+
+// Token reads the next token of the body.
+func (r *TextReader) Token(t *markup.Token) {
+	switch t.Kind {
+	case markup.Text:
+		r.text(t.Data, true)
+	case markup.RawText:
+		// The contents of title and textarea are text; those of script
+		// and style are skipped with their element, and the rest (such
+		// as noscript) are read as they are written.
+		r.text(t.Data, t.Escapable)
+	case markup.StartTag, markup.EndTag, markup.SelfClosingTag:
+		a := atom.Lookup(bytes.ToLower(t.Name))
+		delta := 0
+		switch t.Kind {
+		case markup.StartTag:
+			delta = 1
+		case markup.EndTag:
+			delta = -1
+		}
+		switch {
+		case a == atom.Script || a == atom.Style || a == atom.Template:
+			r.skip = max(r.skip+delta, 0)
+		case isHeading(a):
+			r.heading = max(r.heading+delta, 0)
+			r.heads.WriteByte(' ')
+			r.body.WriteByte(' ')
+		case separates(a):
+			r.body.WriteByte(' ')
 		}
 	}
+}
+
+func (r *TextReader) text(data []byte, escaped bool) {
+	if r.skip > 0 {
+		return
+	}
+	w := &r.body
+	if r.heading > 0 {
+		w = &r.heads
+	}
+	if escaped && bytes.IndexByte(data, '&') >= 0 {
+		w.WriteString(html.UnescapeString(string(data)))
+		return
+	}
+	w.Write(data)
+}
+
+// Text returns what the reader collected.
+func (r *TextReader) Text() Text {
+	return Text{Headings: squash(r.heads.String()), Body: squash(r.body.String())}
+}
+
+// Extract reads a page's rendered body (Page.Content) on its own, for a
+// page whose body the pass over its built file could not find.
+func Extract(content string) Text {
+	var r TextReader
+	markup.Each([]byte(content), markup.HTML, r.Token)
+	return r.Text()
 }
 
 func isHeading(a atom.Atom) bool {

@@ -18,9 +18,9 @@ func TestExtract(t *testing.T) {
 		{``, "", ""},
 	}
 	for _, tt := range tests {
-		got := extract(tt.html)
+		got := Extract(tt.html)
 		if got.Headings != tt.headings || got.Body != tt.body {
-			t.Errorf("extract(%q) = %+v, want headings %q, body %q", tt.html, got, tt.headings, tt.body)
+			t.Errorf("Extract(%q) = %+v, want headings %q, body %q", tt.html, got, tt.headings, tt.body)
 		}
 	}
 }

@@ -3,19 +3,9 @@ package search
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"math"
-	"slices"
-	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"github.com/plinth-ssg/plinth/generator/framework"
-	"github.com/plinth-ssg/plinth/generator/parallel"
-	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // ManifestPath is where the manifest is published, relative to the output
@@ -24,19 +14,29 @@ const ManifestPath = "search/index.json"
 
 // FormatVersion changes whenever the files' layout changes, so an old
 // script never misreads a new index.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // ShardBytes is the size a term shard is filled to before the next one
-// starts. A query downloads one shard per word it contains (two when a
-// prefix straddles shards), so smaller shards mean smaller downloads and a
-// longer shard list in the manifest; a single term with more postings
-// than this gets a shard of its own.
-const ShardBytes = 16 << 10
+// starts. A query downloads the shards of its words (usually one each;
+// the words of a query often share one), so smaller shards mean smaller
+// downloads and a longer shard list in the manifest; a single term with
+// more postings than this gets a shard of its own.
+const ShardBytes = 8 << 10
+
+// DocFileBytes is about how many bytes of documents go in one document
+// file. Documents are grouped so that the index is a few files rather
+// than one per page; a query's results, ten at a time, come from a few of
+// them.
+const DocFileBytes = 8 << 10
 
 // MaxText is the most running text kept per page for snippets, in bytes.
 // A longer page's snippet for a word beyond it falls back to the page's
 // description.
-const MaxText = 3000
+const MaxText = 1500
+
+// ImpactBase is the factor between one step of a posting's impact and the
+// next (see impact).
+const ImpactBase = 1.1
 
 // Manifest is search/index.json, the one file of the index a query always
 // downloads.
@@ -47,34 +47,34 @@ type Manifest struct {
 	// which static hosts ignore when they look up the file, so a browser
 	// never mixes cached files of two builds.
 	Build string `json:"build"`
-	// Docs is the number of documents, numbered from 0; document n is
-	// "d/n.json" beside the manifest.
-	Docs      int       `json:"docs"`
-	StopWords []string  `json:"stopWords"`
-	Editions  []Edition `json:"editions"`
-	Sections  []Section `json:"sections"`
+	// Docs is the number of documents, numbered from 0. Document n is
+	// item n mod DocsPerFile of the list in "d/⌊n / DocsPerFile⌋.json"
+	// beside the manifest.
+	Docs        int `json:"docs"`
+	DocsPerFile int `json:"docsPerFile"`
+	// ImpactBase says what a posting's impact is worth (see impact).
+	ImpactBase float64   `json:"impactBase"`
+	StopWords  []string  `json:"stopWords"`
+	Editions   []Edition `json:"editions"`
+	Sections   []Section `json:"sections"`
 	// Groups are the runs of documents that share a section and an
 	// edition, in document order: [first document, section index, edition
-	// index or -1]. A run ends where the next begins.
+	// index or -1]. A run ends where the next begins; a section or an
+	// edition may have several runs.
 	Groups [][3]int `json:"groups"`
 	// Shards holds the first term of each term shard, in order; shard i is
-	// "t/i.json" beside the manifest and holds the terms from Shards[i] up to (not
-	// including) Shards[i+1]. Terms are ordered by UTF-16 code units, as
-	// JavaScript compares strings.
+	// "t/i.json" beside the manifest and holds the keys (terms, forms and
+	// aliases) from Shards[i] up to (not including) Shards[i+1]. Keys are
+	// ordered by UTF-16 code units, as JavaScript compares strings.
 	Shards []string `json:"shards"`
+	// Synonyms are the groups of words and phrases that mean the same
+	// (data/search-synonyms.toml): a query with one of them finds pages
+	// with any of them.
+	Synonyms [][]Phrase `json:"synonyms,omitempty"`
 }
 
-// Shard is one term shard.
-type Shard struct {
-	// Terms maps a term to its postings (EncodePostings).
-	Terms map[string]string `json:"terms"`
-	// IDs maps a standard ID to the documents of the standards with that
-	// ID, one per edition (EncodeDocs), so that a query for "1.3" can put
-	// them first.
-	IDs map[string]string `json:"ids,omitempty"`
-}
-
-// Doc is one document's file: what a result shows.
+// Doc is one document: what a result shows. A document file holds a list
+// of them.
 type Doc struct {
 	// URL is relative to the base URL ("framework/2021/standards/1-3/").
 	URL         string `json:"url"`
@@ -85,276 +85,8 @@ type Doc struct {
 	Text string `json:"text"`
 }
 
-// Index builds the search index of the site: the manifest, the term
-// shards and one small file per document. It also fills in the search
-// page's filters (Page.Editions and Sections), so call it before
-// rendering. fw is the framework model, nil for a site without one.
-//
-// cache may be nil; with one, per-page work of earlier builds is reused.
-func Index(s *site.Site, fw *framework.Framework, cache *Cache) ([]site.File, error) {
-	defer cache.sweep()
-	docs, f := documents(s, fw, cache)
-	if sp := s.GetPage(PagePath); sp != nil {
-		if extra, ok := sp.Extra.(*Page); ok {
-			extra.Editions, extra.Sections = f.editions, f.sections
-			extra.AtoZ = s.GetPage(framework.AtoZPath)
-		}
-	}
-	postings, ids := invert(docs, cache)
-
-	var files []site.File
-	var shardFirst []string
-	terms := make([]string, 0, len(postings)+len(ids))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	for t := range ids {
-		if _, ok := postings[t]; !ok {
-			terms = append(terms, t)
-		}
-	}
-	slices.SortFunc(terms, compareUTF16)
-	cur := Shard{Terms: map[string]string{}}
-	size := 0
-	flush := func() error {
-		data, err := marshal(cur)
-		if err != nil {
-			return err
-		}
-		files = append(files, site.File{Path: "t/" + strconv.Itoa(len(shardFirst)-1) + ".json", Data: data})
-		return nil
-	}
-	for _, t := range terms {
-		p := postings[t]
-		entry := len(t) + len(p) + 6
-		if x, ok := ids[t]; ok {
-			entry += len(t) + len(x) + 6
-		}
-		if len(shardFirst) == 0 || size > 0 && size+entry > ShardBytes {
-			if len(shardFirst) > 0 {
-				if err := flush(); err != nil {
-					return nil, err
-				}
-				cur, size = Shard{Terms: map[string]string{}}, 0
-			}
-			shardFirst = append(shardFirst, t)
-		}
-		if p != "" {
-			cur.Terms[t] = p
-		}
-		if x, ok := ids[t]; ok {
-			if cur.IDs == nil {
-				cur.IDs = map[string]string{}
-			}
-			cur.IDs[t] = x
-		}
-		size += entry
-	}
-	if len(shardFirst) > 0 {
-		if err := flush(); err != nil {
-			return nil, err
-		}
-	}
-	// The build hash names this version of the index: a digest over every
-	// file's path and digest. Document files and their digests come from
-	// the cache when unchanged.
-	h := sha256.New()
-	for _, f := range files {
-		sum := sha256.Sum256(f.Data)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(sum[:])
-	}
-	docFiles := make([]site.File, len(docs))
-	digests := make([][sha256.Size]byte, len(docs))
-	errs := make([]error, len(docs))
-	parallel.For(len(docs), func(i int) {
-		d := docs[i]
-		docFiles[i] = site.File{Path: "d/" + strconv.Itoa(i) + ".json", Source: d.file}
-		docFiles[i].Data, digests[i], errs[i] = cache.doc(Doc{URL: d.url, Title: d.title, Description: d.description, Text: clip(d.text, MaxText)})
-	})
-	for i, f := range docFiles {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(digests[i][:])
-	}
-	files = append(files, docFiles...)
-	for i := range files {
-		files[i].Path = "search/" + files[i].Path
-	}
-
-	m := Manifest{
-		Version: FormatVersion, Build: hex.EncodeToString(h.Sum(nil))[:12], Docs: len(docs), StopWords: StopWords,
-		Editions: orEmpty(f.editions), Sections: orEmpty(f.sections), Groups: groups(docs), Shards: orEmpty(shardFirst),
-	}
-	data, err := marshal(m)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, site.File{Path: ManifestPath, Data: data})
-	slices.SortFunc(files, func(a, b site.File) int { return cmp.Compare(a.Path, b.Path) })
-	return files, nil
-}
-
-// BM25's parameters, at their usual values: k1 how quickly repeating a
-// word stops adding to its weight, b how much a long page is discounted.
-const (
-	k1 = 1.2
-	b  = 0.75
-)
-
-// invert computes each term's weight on each page (BM25 over the weighted
-// fields, then scaled to 1..MaxImpact for the whole index) and returns the
-// encoded postings by term, and the standards by ID.
-func invert(docs []document, cache *Cache) (map[string]string, map[string]string) {
-	per := make([]*counts, len(docs))
-	parallel.For(len(docs), func(i int) { per[i] = cache.count(docs[i].url, docs[i].fields) })
-
-	// Terms are numbered, so that document frequencies and postings live
-	// in slices rather than in maps looked up once per term of every page.
-	// The numbers last between builds with a cache, so only the documents
-	// that changed are looked up again.
-	dict := cache.dictionary()
-	for _, c := range per {
-		if c.ids == nil {
-			c.ids = dict.number(c.terms)
-		}
-	}
-	names := dict.names
-	df := make([]int, len(names))
-	total, postingCount := 0.0, 0
-	for _, c := range per {
-		total += c.length
-		postingCount += len(c.ids)
-		for _, id := range c.ids {
-			df[id]++
-		}
-	}
-	n := float64(len(docs))
-	avg := max(total/max(n, 1), 1)
-	idf := make([]float64, len(names))
-	dict.live = 0
-	for id, d := range df {
-		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
-		if d > 0 {
-			dict.live++
-		}
-	}
-	type scored struct {
-		doc   int
-		score float64
-	}
-	// All postings in one slice, each term's at its own range (a counting
-	// sort by term), rather than a growing slice per term.
-	flat := make([]scored, postingCount)
-	next := make([]int, len(names)+1)
-	for id, d := range df {
-		next[id+1] = next[id] + d
-	}
-	lists := make([][]scored, len(names))
-	for id := range names {
-		lists[id] = flat[next[id]:next[id+1]]
-	}
-	best := 0.0
-	for i, c := range per {
-		norm := k1 * (1 - b + b*c.length/avg)
-		for j, id := range c.ids {
-			tf := c.tfs[j]
-			s := idf[id] * tf * (k1 + 1) / (tf + norm)
-			flat[next[id]] = scored{i, s} // in document order
-			next[id]++
-			best = max(best, s)
-		}
-	}
-	encoded := make([]string, len(names))
-	parallel.For(len(names), func(id int) {
-		if len(lists[id]) == 0 {
-			return // a term of an earlier build only
-		}
-		ps := make([]Posting, len(lists[id]))
-		for i, sc := range lists[id] {
-			impact := int(math.Round(MaxImpact * sc.score / best))
-			ps[i] = Posting{Doc: sc.doc, Impact: min(max(impact, 1), MaxImpact)}
-		}
-		encoded[id] = EncodePostings(ps)
-	})
-	postings := make(map[string]string, len(names))
-	for id, t := range names {
-		if df[id] > 0 {
-			postings[t] = encoded[id]
-		}
-	}
-	byID := map[string][]int{}
-	for i, d := range docs {
-		if d.id != "" {
-			byID[d.id] = append(byID[d.id], i)
-		}
-	}
-	idDocs := make(map[string]string, len(byID))
-	for id, list := range byID {
-		idDocs[id] = EncodeDocs(list)
-	}
-	return postings, idDocs
-}
-
-// counts are one document's weighted term frequencies (terms sorted, with
-// their frequencies at the same index) and its weighted length. ids are the
-// terms' numbers in the index's dictionary, set by invert.
-type counts struct {
-	terms  []string
-	tfs    []float64
-	length float64
-	ids    []int32
-}
-
-// dictionary numbers terms.
-type dictionary struct {
-	ids   map[string]int32
-	names []string
-	live  int // how many of names the last build used
-}
-
-// number returns the numbers of terms, giving new terms the next ones.
-func (d *dictionary) number(terms []string) []int32 {
-	out := make([]int32, len(terms))
-	for i, t := range terms {
-		id, ok := d.ids[t]
-		if !ok {
-			id = int32(len(d.names))
-			d.ids[t] = id
-			d.names = append(d.names, t)
-		}
-		out[i] = id
-	}
-	return out
-}
-
-// countTerms weighs each term of a document's fields.
-func countTerms(fields [nFields]string) *counts {
-	tf := map[string]float64{}
-	length := 0.0
-	for f, text := range fields {
-		w := fieldWeights[f]
-		eachTerm(text, func(t string) {
-			tf[t] += w
-			length += w
-		})
-	}
-	c := &counts{terms: make([]string, 0, len(tf)), length: length}
-	for t := range tf {
-		c.terms = append(c.terms, t)
-	}
-	slices.Sort(c.terms)
-	c.tfs = make([]float64, len(c.terms))
-	for i, t := range c.terms {
-		c.tfs[i] = tf[t]
-	}
-	return c
-}
-
 // groups describes the runs of documents sharing a section and edition.
-func groups(docs []document) [][3]int {
+func groups(docs []*document) [][3]int {
 	out := [][3]int{}
 	for i, d := range docs {
 		if i == 0 || d.section != docs[i-1].section || d.edition != docs[i-1].edition {

@@ -38,7 +38,7 @@ func buildSite(t *testing.T, files map[string]string) *site.Site {
 		t.Fatal(diags.Err())
 	}
 	loaded.Pages = AddPage(loaded.Pages)
-	asm, diags := assemble.Run(cfg, loaded, assemble.Options{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+	asm, diags := assemble.Run(cfg, loaded, assemble.Options{Publish: site.Publish{Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}})
 	if diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
@@ -78,18 +78,78 @@ func readIndex(t *testing.T, files []site.File) index {
 		}
 		ix.shards = append(ix.shards, s)
 	}
-	for i := range ix.manifest.Docs {
-		var d Doc
+	per := ix.manifest.DocsPerFile
+	if per < 1 {
+		t.Fatalf("%d documents per file", per)
+	}
+	docFiles := (ix.manifest.Docs + per - 1) / per
+	for i := range docFiles {
+		var list []Doc
 		p := "search/d/" + strconv.Itoa(i) + ".json"
-		if err := json.Unmarshal(ix.files[p], &d); err != nil {
+		if err := json.Unmarshal(ix.files[p], &list); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		ix.docs = append(ix.docs, d)
+		if want := min(per, ix.manifest.Docs-i*per); len(list) != want {
+			t.Errorf("%s holds %d documents, want %d", p, len(list), want)
+		}
+		ix.docs = append(ix.docs, list...)
 	}
-	if want := 1 + len(ix.shards) + len(ix.docs); len(files) != want {
-		t.Errorf("%d files, want the manifest, %d shards and %d documents", len(files), len(ix.shards), len(ix.docs))
+	if want := 1 + len(ix.shards) + docFiles; len(files) != want {
+		t.Errorf("%d files, want the manifest, %d shards and %d document files", len(files), len(ix.shards), docFiles)
 	}
 	return ix
+}
+
+// forms returns every word form the shards list, with its term ("+term"
+// for forms the site does not use).
+func (ix index) forms() map[string]string {
+	out := map[string]string{}
+	for _, s := range ix.shards {
+		for term, list := range s.Forms {
+			for end := range strings.FieldsSeq(list) {
+				if end == "=" {
+					out[term] = term
+					continue
+				}
+				mark := ""
+				if rest, ok := strings.CutPrefix(end, "+"); ok {
+					mark, end = "+", rest
+				}
+				out[term+end] = mark + term
+			}
+		}
+		for w, term := range s.Alias {
+			out[w] = term
+		}
+	}
+	return out
+}
+
+// checkShardRanges checks that every key of a shard (term, form or alias)
+// is in the shard's range, where the browser looks for it.
+func checkShardRanges(t *testing.T, ix index) {
+	t.Helper()
+	in := func(i int, key, what string) {
+		if compareUTF16(key, ix.manifest.Shards[i]) < 0 && i > 0 || i+1 < len(ix.shards) && compareUTF16(key, ix.manifest.Shards[i+1]) >= 0 {
+			t.Errorf("%s %q is in shard %d, which starts at %q", what, key, i, ix.manifest.Shards[i])
+		}
+	}
+	for i, s := range ix.shards {
+		for term := range s.Terms {
+			in(i, term, "term")
+		}
+		for term, list := range s.Forms {
+			in(i, term, "term")
+			for end := range strings.FieldsSeq(list) {
+				if end != "=" {
+					in(i, term+strings.TrimPrefix(end, "+"), "form")
+				}
+			}
+		}
+		for w := range s.Alias {
+			in(i, w, "alias")
+		}
+	}
 }
 
 // postings returns a term's postings by document URL.
@@ -121,7 +181,7 @@ func TestIndex(t *testing.T) {
 		"content/strategy/_index.md": page("Strategy", "Our aims.", "weight = 1"),
 		"content/strategy/long.md":   page("Long", strings.Repeat("word ", MaxText)),
 	})
-	files, err := Index(s, nil, nil)
+	files, err := Index(s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,9 +191,10 @@ func TestIndex(t *testing.T) {
 	for _, d := range ix.docs {
 		urls = append(urls, d.URL)
 	}
-	// In section order (by weight), then address; other pages last. No
-	// 404, tags or search page.
-	want := []string{"strategy/", "strategy/long/", "guidance/", "guidance/induction/", "guidance/supervision/", "", "about/"}
+	// In section order (by weight), then address; other pages last, the
+	// home page, which weighs less, after them. No 404, tags or search
+	// page.
+	want := []string{"strategy/", "strategy/long/", "guidance/", "guidance/induction/", "guidance/supervision/", "about/", ""}
 	if !slices.Equal(urls, want) {
 		t.Errorf("documents %q, want %q", urls, want)
 	}
@@ -147,26 +208,30 @@ func TestIndex(t *testing.T) {
 		t.Errorf("manifest = %+v", ix.manifest)
 	}
 
-	// Shards are in order and each holds exactly its range of terms.
-	for i, s := range ix.shards {
-		for term := range s.Terms {
-			if compareUTF16(term, ix.manifest.Shards[i]) < 0 || i+1 < len(ix.shards) && compareUTF16(term, ix.manifest.Shards[i+1]) >= 0 {
-				t.Errorf("term %q is in shard %d, which starts at %q", term, i, ix.manifest.Shards[i])
-			}
-		}
-	}
+	checkShardRanges(t, ix)
 
-	// A word in the title outweighs the same word in the text; plurals,
-	// possessives and the heading meet the singular.
-	sup := ix.postings(t, "supervision")
+	// A word in the title outweighs the same word in the text; the forms
+	// of a word, plurals and possessives meet.
+	sup := ix.postings(t, "supervis")
 	if sup["guidance/supervision/"] <= sup["about/"] || sup["about/"] == 0 {
-		t.Errorf("supervision: %v, want the page titled so first", sup)
+		t.Errorf("supervis: %v, want the page titled so first", sup)
 	}
 	if got := ix.postings(t, "learner"); len(got) != 2 {
 		t.Errorf("learner: %v, want the two pages that say learners or learners'", got)
 	}
-	if got := ix.postings(t, "learning"); got["guidance/supervision/"] == 0 {
+	if got := ix.postings(t, "learn"); got["guidance/supervision/"] == 0 {
 		t.Errorf("*learn*ing was not read as one word: %v", got)
+	}
+	// The index says which words lead to which term: the site's words and
+	// forms a reader may type.
+	forms := ix.forms()
+	for word, want := range map[string]string{
+		"supervision": "supervis", "supervise": "supervis", "supervises": "+supervis", "learners": "learner",
+		"supervisors": "supervisor", "induction": "induct", "inductions": "+induct",
+	} {
+		if got := forms[word]; got != want {
+			t.Errorf("the form %q leads to %q, want %q", word, got, want)
+		}
 	}
 	for _, absent := range []string{"the", "x"} {
 		if got := ix.postings(t, absent); len(got) != 0 {
@@ -198,7 +263,7 @@ func TestIndex(t *testing.T) {
 	}
 
 	// Same input, same bytes.
-	again, err := Index(s, nil, nil)
+	again, err := Index(s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +288,7 @@ func TestShardsSplit(t *testing.T) {
 		files["content/p"+strconv.Itoa(i)+".md"] = page("Page", strings.Join(words, " "))
 	}
 	s := buildSite(t, files)
-	out, err := Index(s, nil, nil)
+	out, err := Index(s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,11 +361,11 @@ func TestCacheSameIndex(t *testing.T) {
 	cache := NewCache()
 	for _, e := range edits {
 		last.Content = e.content
-		want, err := Index(s, nil, nil)
+		want, err := Index(s, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := Index(s, nil, cache)
+		got, err := Index(s, Options{Cache: cache})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,26 +14,29 @@ import (
 
 // nodeRequest and nodeResponse mirror run.mjs's input and output.
 type nodeRequest struct {
-	Texts     []string    `json:"texts,omitempty"`
-	StopWords []string    `json:"stopWords,omitempty"`
-	Site      string      `json:"site,omitempty"`
-	Manifest  string      `json:"manifest,omitempty"`
-	Queries   []nodeQuery `json:"queries,omitempty"`
+	Texts    []string    `json:"texts,omitempty"`
+	Site     string      `json:"site,omitempty"`
+	Manifest string      `json:"manifest,omitempty"`
+	Queries  []nodeQuery `json:"queries,omitempty"`
 }
 
 type nodeQuery struct {
 	Q       string `json:"q"`
 	Edition string `json:"edition,omitempty"`
 	Section string `json:"section,omitempty"`
+	// Typed takes the words as typed, without correcting misspellings.
+	Typed bool `json:"typed,omitempty"`
 }
 
 type nodeResponse struct {
-	Terms   [][]string `json:"terms"`
+	Words   [][]string `json:"words"`
 	Queries []struct {
 		Q       string `json:"q"`
 		Total   int    `json:"total"`
 		Partial bool   `json:"partial"`
-		Bytes   int    `json:"bytes"`
+		// Correction is the query as corrected, if a word was misspelt.
+		Correction string `json:"correction"`
+		Bytes      int    `json:"bytes"`
 		// Fetched are the addresses the query downloaded, in order.
 		Fetched []string `json:"fetched"`
 		Results []struct {

@@ -3,6 +3,7 @@ package search_test
 import (
 	"bytes"
 	"compress/gzip"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,15 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/search"
 )
+
+// The figures of issue #15: how big the index is (files, bytes, bytes
+// gzipped) and what a query downloads (as served and gzipped, as a host
+// that compresses JSON sends it). The code uses only what every version of
+// the index has (the manifest, run.mjs's fetched list), so that the same
+// file, copied into an older checkout, measures the index before a change:
+//
+//	go test -run TestExampleIndexSize -v ./generator/search
+//	go test -run XXX -bench QueryBytes -benchtime 1x -v ./generator/search
 
 // sizeQueries are typed on the generated sites: common words (in almost
 // every page), several of them, a prefix still being typed, and a rare
@@ -24,17 +34,46 @@ var sizeQueries = []nodeQuery{
 	{Q: "page 1234"},
 }
 
-// querySizes reports, for each query, the bytes it downloads (manifest,
-// shards and the documents of the first 10 results) as served and as
-// gzipped, the size of the whole index, and fails any query over the
-// budget.
-func querySizes(tb testing.TB, dir, manifest string, queries []nodeQuery) (index int64, raw, gz []int) {
+// exampleQueries are typical queries on the example site.
+var exampleQueries = []nodeQuery{
+	{Q: "supervision"}, {Q: "wellbeing"}, {Q: "how do I raise a concern"}, {Q: "1.3"},
+	{Q: "standard 1.3", Edition: "all"}, {Q: "induction"}, {Q: "quality improvement"}, {Q: "library"},
+}
+
+// indexFigures are the sizes of a built site's search index.
+type indexFigures struct {
+	files           int
+	bytes, gz       int64
+	meanRaw, maxRaw int // what a query downloads
+	meanGz, maxGz   int // the same, gzipped
+}
+
+// gzipLen returns the length of data gzipped at the default level.
+func gzipLen(data []byte) int {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}
+
+// measureIndex sizes the index under dir/search and runs the queries,
+// failing any that downloads more than the budget.
+func measureIndex(tb testing.TB, dir, manifest string, queries []nodeQuery) indexFigures {
 	tb.Helper()
-	err := filepath.Walk(filepath.Join(dir, "search"), func(_ string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			index += info.Size()
+	var f indexFigures
+	err := filepath.WalkDir(filepath.Join(dir, "search"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
 		}
-		return err
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		f.files++
+		f.bytes += int64(len(data))
+		f.gz += int64(gzipLen(data))
+		return nil
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -49,65 +88,58 @@ func querySizes(tb testing.TB, dir, manifest string, queries []nodeQuery) (index
 			if err != nil {
 				tb.Fatal(err)
 			}
-			var b bytes.Buffer
-			w := gzip.NewWriter(&b)
-			w.Write(data)
-			w.Close()
-			z += b.Len()
+			z += gzipLen(data)
 		}
-		raw, gz = append(raw, q.Bytes), append(gz, z)
+		f.meanRaw += q.Bytes
+		f.meanGz += z
+		f.maxRaw, f.maxGz = max(f.maxRaw, q.Bytes), max(f.maxGz, z)
 		if q.Bytes > 300<<10 {
 			tb.Errorf("%q downloads %d bytes, over the 300 KB budget", q.Q, q.Bytes)
 		}
 		tb.Logf("%-32q %6d results, %2d files, %7d bytes (%6d gzipped)", q.Q, q.Total, len(q.Fetched), q.Bytes, z)
 	}
-	return index, raw, gz
+	if n := len(resp.Queries); n > 0 {
+		f.meanRaw /= n
+		f.meanGz /= n
+	}
+	return f
+}
+
+func (f indexFigures) log(tb testing.TB, what string) {
+	tb.Helper()
+	tb.Logf("%s: index %d files, %d bytes (%d gzipped); a query downloads %d bytes on average (%d gzipped), at most %d (%d gzipped)",
+		what, f.files, f.bytes, f.gz, f.meanRaw, f.meanGz, f.maxRaw, f.maxGz)
 }
 
 // BenchmarkQueryBytes builds a generated site (10,000 pages, or
-// $PLINTH_SEARCH_PAGES) and reports what one query downloads. The build
-// dominates the time; the figures are the point:
-//
-//	go test -run XXX -bench QueryBytes -benchtime 1x -v ./generator/search
+// $PLINTH_SEARCH_PAGES) and reports the index's size and what one query
+// downloads. The build dominates the time; the figures are the point.
 func BenchmarkQueryBytes(b *testing.B) {
 	pages := 10000
 	if n, err := strconv.Atoi(os.Getenv("PLINTH_SEARCH_PAGES")); err == nil && n > 0 {
 		pages = n
 	}
 	_, dir := generatedSite(b, pages)
-	var index int64
-	var raw, gz []int
+	var f indexFigures
 	for b.Loop() {
-		index, raw, gz = querySizes(b, dir, "/"+search.ManifestPath, sizeQueries)
+		f = measureIndex(b, dir, "/"+search.ManifestPath, sizeQueries)
 	}
-	manifest, err := os.Stat(filepath.Join(dir, search.ManifestPath))
-	if err != nil {
-		b.Fatal(err)
-	}
+	f.log(b, strconv.Itoa(pages)+" pages")
 	b.ReportMetric(float64(pages), "pages")
-	b.ReportMetric(float64(index), "index-bytes")
-	b.ReportMetric(float64(manifest.Size()), "manifest-bytes")
-	b.ReportMetric(float64(maxOf(raw)), "max-query-bytes")
-	b.ReportMetric(float64(maxOf(gz)), "max-query-gzip-bytes")
+	b.ReportMetric(float64(f.files), "index-files")
+	b.ReportMetric(float64(f.bytes), "index-bytes")
+	b.ReportMetric(float64(f.gz), "index-gzip-bytes")
+	b.ReportMetric(float64(f.meanRaw), "query-bytes")
+	b.ReportMetric(float64(f.meanGz), "query-gzip-bytes")
+	b.ReportMetric(float64(f.maxRaw), "max-query-bytes")
 }
 
 // TestExampleIndexSize reports the example site's index and what its
-// queries download.
+// typical queries download.
 func TestExampleIndexSize(t *testing.T) {
 	dir, err := exampleSite()
 	if err != nil {
 		t.Fatal(err)
 	}
-	index, raw, gz := querySizes(t, dir, "/quality/"+search.ManifestPath, []nodeQuery{
-		{Q: "1.3"}, {Q: "standard 1.3", Edition: "all"}, {Q: "learners"}, {Q: "supervision induction"}, {Q: "wel"},
-	})
-	t.Logf("example site: index %d bytes in all; the largest query downloads %d bytes (%d gzipped)", index, maxOf(raw), maxOf(gz))
-}
-
-func maxOf(xs []int) int {
-	m := 0
-	for _, x := range xs {
-		m = max(m, x)
-	}
-	return m
+	measureIndex(t, dir, "/quality/"+search.ManifestPath, exampleQueries).log(t, "example site")
 }

@@ -8,11 +8,12 @@ import (
 	"github.com/plinth-ssg/plinth/generator/slug"
 )
 
-// The text rules below are applied twice: here, to the pages' text when
-// the index is written, and in the browser, to what the reader types
-// (themes/plinth/assets/js/search-core.mjs). A term matches only when both
-// sides produce the same string, so the two implementations must agree
-// exactly; testdata/terms.json holds the cases both test suites check.
+// The rules below split text into words the same way here, for the pages'
+// text, and in the browser, for what the reader types
+// (themes/plinth/assets/js/search-core.mjs): folding and splitting must
+// agree exactly, and testdata/terms.json holds the cases both test suites
+// check. Stemming happens only here (Stem); the index tells the browser
+// which term each word form belongs to.
 
 // A word is a standard ID or other dotted number ("1.3", "2.10.1") kept
 // whole, so that "1.3" finds standard 1.3 rather than every page with a 1
@@ -25,12 +26,16 @@ import (
 // are one word, "learners", which the stemmer makes "learner".
 var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 
-// StopWords are words too common to be worth indexing. The manifest
-// carries the list, so the browser drops the same words from a query.
+// StopWords are words too common to be worth indexing, and the words of a
+// question ("how do I raise a concern") that say nothing about what the
+// reader is looking for. The manifest carries the list, so the browser
+// drops the same words from a query.
 var StopWords = []string{
-	"a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from",
-	"has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the",
-	"their", "this", "to", "was", "we", "were", "will", "with",
+	"a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+	"does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my",
+	"of", "on", "or", "our", "should", "so", "than", "that", "the", "their", "them", "then", "there",
+	"these", "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where", "which",
+	"who", "why", "will", "with", "would", "you", "your",
 }
 
 var stop = func() map[string]bool {
@@ -41,24 +46,51 @@ var stop = func() map[string]bool {
 	return m
 }()
 
-// Terms returns the index terms of text, in order: folded (lower case,
-// accents removed), split into words, stop words dropped and simple plurals
-// reduced by Stem.
+// Terms returns the index terms of text, in order: each word folded (lower
+// case, accents removed), stop words dropped, stemmed (Stem); after the
+// two parts of a hyphenated word ("well-being") comes the term of the two
+// written together ("wellbeing"), so that either spelling finds the other.
 func Terms(text string) []string {
 	var out []string
-	eachTerm(text, func(t string) { out = append(out, t) })
+	eachTerm(text, func(_, t string) { out = append(out, t) })
 	return out
 }
 
-// eachTerm calls f with each term of text, in order, without collecting
-// them: the index reads every word of every page, so this path avoids
-// allocating.
-func eachTerm(text string, f func(term string)) {
-	eachWord(fold(text), func(w string) {
+// eachTerm calls f with each word of text (folded) and its term, in
+// order, as Terms finds them, without collecting them: the index reads
+// every word of every page, so this path avoids allocating. The words
+// passed to f are the stem memo's copies, which f may keep.
+func eachTerm(text string, f func(word, term string)) {
+	s := fold(text)
+	prev, prevEnd := "", -1
+	eachWordAt(s, func(w string, start, end int) {
 		if !stop[w] {
-			f(Stem(w))
+			f(stems.get(w))
 		}
+		if prevEnd >= 0 && isHyphen(s[prevEnd:start]) && compoundPart(prev) && compoundPart(w) {
+			f(stems.get(prev + w))
+		}
+		prev, prevEnd = w, end
 	})
+}
+
+// isHyphen reports whether s, the text between two words, is one hyphen.
+func isHyphen(s string) bool {
+	return s == "-" || s == "\u2010" || s == "\u2011"
+}
+
+// compoundPart reports whether a word may be half of a hyphenated
+// compound: two letters or more, and no digits ("covid-19" is not one).
+func compoundPart(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if !isLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Words returns text folded and split into words, stop words included:
@@ -88,6 +120,11 @@ func splitWords(s string) []string {
 
 // eachWord calls f with each word of s, as splitWords finds them.
 func eachWord(s string, f func(w string)) {
+	eachWordAt(s, func(w string, _, _ int) { f(w) })
+}
+
+// eachWordAt calls f with each word of s and where it starts and ends.
+func eachWordAt(s string, f func(w string, start, end int)) {
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -96,7 +133,7 @@ func eachWord(s string, f func(w string)) {
 		switch {
 		case isDigit(r):
 			if end := dotted(s, i); end > 0 {
-				f(s[i:end])
+				f(s[i:end], i, end)
 				i = end
 				continue
 			}
@@ -113,7 +150,7 @@ func eachWord(s string, f func(w string)) {
 				}
 				end += n
 			}
-			f(s[i:end])
+			f(s[i:end], i, end)
 			i = end
 		default:
 			i += n
@@ -164,34 +201,4 @@ func dotted(s string, i int) int {
 		return 0
 	}
 	return end
-}
-
-// Stem reduces an English plural to its singular form, closely enough that
-// a word and its plural meet: "standards" → "standard", "studies" →
-// "study", "classes" → "class", "approaches" → "approach", "cases" →
-// "case". It is deliberately small: it only removes -s, -es and -ies, so it
-// never merges words that differ in meaning, and it leaves alone words of
-// three letters or fewer, words with digits, and words ending in -ss, -us
-// or -is (class, status, analysis). A few plurals land on a slightly wrong
-// singular ("niches" → "nich"); that does no harm as long as the singular
-// and plural meet, which they do except for such words.
-func Stem(w string) string {
-	// Every rule removes an s: most words end otherwise.
-	if len(w) < 4 || w[len(w)-1] != 's' || utf8.RuneCountInString(w) <= 3 || strings.ContainsAny(w, "0123456789") {
-		return w
-	}
-	switch {
-	case strings.HasSuffix(w, "ies"):
-		if strings.HasSuffix(w, "eies") || strings.HasSuffix(w, "aies") {
-			return w[:len(w)-1]
-		}
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
-		return w
-	case strings.HasSuffix(w, "s"):
-		return w[:len(w)-1]
-	}
-	return w
 }

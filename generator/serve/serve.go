@@ -63,6 +63,10 @@ type Server struct {
 
 	cache *pipeline.Cache
 
+	// hosts are the Host header values the server answers (see
+	// hostAllowed); nil until Run knows the address it listens on.
+	hosts map[string]bool
+
 	mu       sync.RWMutex
 	files    map[string][]byte
 	version  int
@@ -141,8 +145,13 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 	return diags
 }
 
-// ServeHTTP serves the site, the reload client and its event stream.
+// ServeHTTP serves the site, the reload client and its event stream, to
+// requests addressed to this server only (see host.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		refuseHost(w)
+		return
+	}
 	switch {
 	case r.URL.Path == Prefix+"events":
 		s.events(w, r)
@@ -291,6 +300,7 @@ func Listen(addr string, allowOthers bool) (net.Listener, error) {
 // Run serves until ctx ends: it builds once, then rebuilds on every change
 // the watcher reports.
 func (s *Server) Run(ctx context.Context, ln net.Listener, changes <-chan []string) error {
+	s.listening(ln.Addr())
 	s.Rebuild()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {

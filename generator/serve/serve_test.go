@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -102,30 +103,122 @@ func TestServerRoutesAndState(t *testing.T) {
 	}
 }
 
+// handSettler ends a batch only when the test sends on fire, and passes
+// every change the watcher takes in to seen, so that the test knows what
+// the watcher has received without waiting for a clock.
+type handSettler struct {
+	seen chan string
+	fire chan time.Time
+}
+
+func (h *handSettler) changed(name string)       { h.seen <- name }
+func (h *handSettler) settled() <-chan time.Time { return h.fire }
+
+// TestWatchCoalesces: every change that arrives before the batch settles is
+// reported once, in one batch, with editor by-products and output folders
+// left out; the next change starts a new batch. The batch is ended by hand
+// once the watcher has seen the last change, so the outcome does not
+// depend on the machine's speed; TestQuietTimer checks the timer Watch
+// really uses. The last change of each batch is a save by rename, as many
+// editors save, which the watcher sees as exactly one event (a plain write
+// gives two or more), and inotify reports a watcher's events in order, so
+// once it is seen every earlier change has been seen too.
 func TestWatchCoalesces(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "content/a.md", "x")
-	changes, stop, err := Watch(dir, 50*time.Millisecond)
+	h := &handSettler{seen: make(chan string, 64), fire: make(chan time.Time)}
+	changes, stop, err := watch(dir, h)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer stop()
+	a, z := filepath.Join(dir, "content", "a.md"), filepath.Join(dir, "content", "z.md")
+	elsewhere := t.TempDir()
+	// saveByRename writes the file beside the site and renames it into
+	// place.
+	saveByRename := func(dst, text string) {
+		t.Helper()
+		tmp := filepath.Join(elsewhere, "save")
+		if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, dst); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// waitFor reads what the watcher took in until it has seen last.
+	waitFor := func(last string) {
+		t.Helper()
+		for {
+			select {
+			case name := <-h.seen:
+				if name != a && name != z {
+					t.Errorf("the watcher took in %s, which cannot change the site", name)
+				}
+				if name == last {
+					return
+				}
+			case <-time.After(time.Minute):
+				t.Fatalf("the watcher never saw %s", last)
+			}
+		}
+	}
+	// settle ends the batch and returns it.
+	settle := func() []string {
+		t.Helper()
+		select {
+		case h.fire <- time.Now():
+		case <-time.After(time.Minute):
+			t.Fatal("the watcher is not waiting for the batch to settle")
+		}
+		select {
+		case batch := <-changes:
+			return batch
+		case <-time.After(time.Minute):
+			t.Fatal("no batch after it settled")
+		}
+		return nil
+	}
+
 	for i := 0; i < 5; i++ {
 		write(t, dir, "content/a.md", strings.Repeat("y", i+1))
 	}
 	write(t, dir, "content/.a.md.swp", "editor junk")
+	write(t, dir, "content/a.md~", "editor backup")
 	write(t, dir, "public/index.html", "output, not source")
-	select {
-	case batch := <-changes:
-		if len(batch) != 1 || !strings.HasSuffix(batch[0], filepath.Join("content", "a.md")) {
-			t.Fatalf("batch = %v", batch)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("no batch")
+	saveByRename(z, "the last change")
+	waitFor(z)
+	if batch := settle(); !slices.Equal(batch, []string{a, z}) {
+		t.Fatalf("batch = %v, want [%s %s]: five saves of a.md are one change", batch, a, z)
 	}
-	select {
-	case batch := <-changes:
-		t.Fatalf("a second batch %v: saves were not coalesced", batch)
-	case <-time.After(300 * time.Millisecond):
+
+	saveByRename(a, "again")
+	waitFor(a)
+	if batch := settle(); !slices.Equal(batch, []string{a}) {
+		t.Fatalf("second batch = %v, want only %s: the first batch was not cleared", batch, a)
+	}
+}
+
+// TestQuietTimer: the timer Watch uses fires after a change, and a second
+// change restarts the wait, however late it comes: the batch never settles
+// sooner than the wait after the last change. Only that lower bound is
+// checked, which holds on a machine of any speed.
+func TestQuietTimer(t *testing.T) {
+	const wait = 40 * time.Millisecond
+	q := &quietTimer{wait: wait}
+	for round := range 3 {
+		q.changed("a")
+		time.Sleep(wait / 2)
+		last := time.Now()
+		q.changed("b")
+		select {
+		case <-q.settled():
+			if since := time.Since(last); since < wait {
+				t.Fatalf("round %d: settled %v after the last change, before the wait of %v", round, since, wait)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("round %d: the timer never fired", round)
+		}
 	}
 }

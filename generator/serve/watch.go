@@ -26,6 +26,38 @@ const Everything = "*"
 // one rebuild. It watches new folders as they appear. The returned stop
 // function ends the watch and closes the channel.
 func Watch(dir string, debounce time.Duration) (<-chan []string, func(), error) {
+	return watch(dir, &quietTimer{wait: debounce})
+}
+
+// settler decides when a batch of changes is complete. Watch's settler is
+// a timer restarted by every change; the tests use one they end by hand,
+// so that what they check does not depend on how fast the machine is.
+type settler interface {
+	// changed is told of every change taken into the pending batch.
+	changed(name string)
+	// settled receives once the batch is complete, after changed.
+	settled() <-chan time.Time
+}
+
+// quietTimer ends a batch when no change has arrived for wait.
+type quietTimer struct {
+	wait  time.Duration
+	timer *time.Timer
+}
+
+func (q *quietTimer) changed(string) {
+	if q.timer == nil {
+		q.timer = time.NewTimer(q.wait)
+		return
+	}
+	// Since Go 1.23 Reset also discards a firing not yet received.
+	q.timer.Reset(q.wait)
+}
+
+func (q *quietTimer) settled() <-chan time.Time { return q.timer.C }
+
+// watch is Watch with the rule that ends a batch given as a value.
+func watch(dir string, settle settler) (<-chan []string, func(), error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, nil, err
@@ -43,9 +75,15 @@ func Watch(dir string, debounce time.Duration) (<-chan []string, func(), error) 
 		defer close(out)
 		var (
 			pending []string
-			timer   *time.Timer
-			fire    <-chan time.Time
+			fire    <-chan time.Time // nil while nothing is pending
 		)
+		add := func(name string) {
+			if !slices.Contains(pending, name) {
+				pending = append(pending, name)
+			}
+			settle.changed(name)
+			fire = settle.settled()
+		}
 		for {
 			select {
 			case <-done:
@@ -62,15 +100,7 @@ func Watch(dir string, debounce time.Duration) (<-chan []string, func(), error) 
 						addTree(w, ev.Name)
 					}
 				}
-				if !slices.Contains(pending, ev.Name) {
-					pending = append(pending, ev.Name)
-				}
-				if timer == nil {
-					timer = time.NewTimer(debounce)
-				} else {
-					timer.Reset(debounce)
-				}
-				fire = timer.C
+				add(ev.Name)
 			case <-fire:
 				batch := pending
 				pending, fire = nil, nil
@@ -82,15 +112,7 @@ func Watch(dir string, debounce time.Duration) (<-chan []string, func(), error) 
 			case <-w.Errors:
 				// Events may have been dropped (the kernel's queue
 				// overflowed): ask for a rebuild from scratch.
-				if !slices.Contains(pending, Everything) {
-					pending = append(pending, Everything)
-				}
-				if timer == nil {
-					timer = time.NewTimer(debounce)
-				} else {
-					timer.Reset(debounce)
-				}
-				fire = timer.C
+				add(Everything)
 			}
 		}
 	}()

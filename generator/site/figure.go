@@ -25,18 +25,39 @@ type Figure struct {
 	Summary string
 	// Options is the ECharts option as JSON, encoded with HTML escaping
 	// (so it is safe inside <script type="application/json">) and free of
-	// JavaScript functions.
+	// JavaScript functions. The build draws it (Wide, Narrow); a site may
+	// also hand it to ECharts in the browser.
 	Options template.JS
+	// Marks are the words of each mark the chart draws, by series and
+	// data index of the option ("London, Complete: 77% (325 actions)"):
+	// each drawn mark carries its words, for hover, focus and touch.
+	Marks [][]string
+	// Wide and Narrow are the chart drawn as SVG for wide screens and for
+	// narrow ones (320 px), by the chart stage; the stylesheet shows one.
+	Wide, Narrow Drawing
 	// Kind is the chart's kind ("bar", "stacked-bar", "line") and Tall
-	// reports a chart with many categories on its vertical axis: the
-	// stylesheet sizes the chart by them.
+	// reports a chart with many categories on its vertical axis.
 	Kind string
 	Tall bool
+	// Hidden reports that the chart draws a hidden figure ([c]) as a
+	// note: the page explains the note beside the chart.
+	Hidden bool
 	// Table holds exactly the figures the chart draws (and perhaps more):
-	// it is shown under the chart, and without JavaScript or in print in
-	// its place.
+	// it is shown with the chart.
 	Table *anonymise.Table
+	// Counts, for a chart of shares, holds the counts the shares were
+	// worked out from; it is shown with the chart too.
+	Counts *anonymise.Table
 	// Source is the published table the figures come from, for the
 	// download links and the source line.
 	Source *PublicTable
+}
+
+// Drawing is a chart drawn as SVG at one size.
+type Drawing struct {
+	// Width and Height are the drawing's size in CSS pixels (its viewBox).
+	Width, Height int
+	// SVG is the <svg> element: drawn from published figures only, with
+	// no script, style attribute or link out (package chart/svg).
+	SVG template.HTML
 }

@@ -187,3 +187,12 @@ func (p *Page) HeadingsAt(level int) []Heading {
 	}
 	return out
 }
+
+// BodyUser is implemented by a feature's data (Page.Extra) to say whether
+// the feature makes anything from the page's own body (the framework keeps
+// each standard's text, to compare editions). A page whose feature data
+// does not implement it is taken to be so used: an edit to its text is
+// then rebuilt in full rather than patched (see package pipeline).
+type BodyUser interface {
+	UsesBody() bool
+}

@@ -27,10 +27,17 @@ func Open(dir string) (fs.FS, error) {
 }
 
 // Ignored reports whether a file or folder name is an editor's or system's
-// by-product that must never be read as content or published.
+// by-product that must never be read as content or published: hidden
+// files (LibreOffice's lock files .~lock.NAME# among them), backups
+// (NAME~), Emacs's #NAME#, Microsoft Office's owner files (~$NAME),
+// temporary files (NAME.tmp), Vim's swap files (NAME.swp) and the folder
+// files of Windows.
 func Ignored(name string) bool {
+	lower := strings.ToLower(name)
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-		strings.HasPrefix(name, "#") || name == "Thumbs.db" || name == "desktop.ini"
+		strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$") ||
+		strings.HasSuffix(lower, ".tmp") || strings.HasSuffix(lower, ".swp") ||
+		lower == "thumbs.db" || lower == "desktop.ini"
 }
 
 // Walk calls fn for every regular file under dir (a slash path inside
@@ -45,7 +52,7 @@ func Walk(fsys fs.FS, dir string, diags *diag.List, dirFn func(p string) error, 
 	}
 	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+			diags.Add(Problem(fsys, p, err))
 			return nil
 		}
 		if p != dir && Ignored(d.Name()) {
@@ -78,8 +85,7 @@ func Walk(fsys fs.FS, dir string, diags *diag.List, dirFn func(p string) error, 
 func linkOK(fsys fs.FS, p string, diags *diag.List) bool {
 	st, err := fs.Stat(fsys, p)
 	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: p}, "this symbolic link points outside the site folder (or to nothing), so it is refused").
-			WithHint("copy the file into the site instead of linking to it"))
+		diags.Add(Problem(fsys, p, err))
 		return false
 	}
 	if st.IsDir() {

@@ -22,7 +22,7 @@ func Load(fsys fs.FS, theme string) ([]site.File, diag.List) {
 		source.Walk(fsys, dir, &diags, nil, func(p string) {
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: p}, "cannot read: %v", err))
+				diags.Add(source.Problem(fsys, p, err))
 				return
 			}
 			rel := source.Rel(dir, p)

@@ -76,6 +76,9 @@ func File(src *diag.Source, v any) (*Doc, diag.List) {
 // them declares it. This is how a feature (the framework's standards, say)
 // adds its own front-matter keys to the common ones.
 func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.List) {
+	// A file saved by a Windows editor may start with a byte-order mark;
+	// the keys start after it.
+	start += diag.SkipBOM(src.Text[start:end])
 	text := string(src.Text[start:end])
 	if at := tooDeep(text); at >= 0 {
 		return nil, diag.List{src.At(src.Pos(start+at), "lists, tables or dotted keys are nested more than %d deep here", MaxNesting).
@@ -191,6 +194,9 @@ func parseError(src *diag.Source, start int, err error) diag.Diagnostic {
 			WithHint("check the quotes, brackets and = signs near here")
 	}
 	p := src.Pos(start + pe.Position.Start)
+	if d, ok := dateMistake(src, p.Line); ok {
+		return d
+	}
 	msg := pe.Message
 	if msg == "" {
 		msg = "syntax error"

@@ -118,6 +118,16 @@ func TestDecodeErrors(t *testing.T) {
 		{"date mismatch", "title = \"x\"\ndate = \"June\"\n", []string{`f.toml:2:8: date: expected a date, like 2024-06-01`}},
 		{"text unmarshaler", "title = \"x\"\nslug = \"../x\"\n", []string{`f.toml:2:8: slug: "../x" is not a single URL segment | use letters`}},
 		{"required", "weight = 1\n", []string{`f.toml:1:1: the key "title" is missing`}},
+		{"byte-order mark", "\xef\xbb\xbftitel = \"x\"\n", []string{
+			`f.toml:1:1: the key "title" is missing`,
+			`f.toml:1:1: unknown key "titel" | did you mean "title"?`,
+		}},
+		{"day-first date", "title = \"x\"\ndate = 29/11/2026\n", []string{
+			`f.toml:2:8: the date 29/11/2026 is not written as YYYY-MM-DD | write dates as YYYY-MM-DD (year, month, day) without quotes: date = 2026-11-29`}},
+		{"year-first date with dots", "title = \"x\"\ndate = 2026.11.29 # reviewed\n", []string{
+			`f.toml:2:8: the date 2026.11.29 is not written as YYYY-MM-DD | write dates as YYYY-MM-DD (year, month, day) without quotes: date = 2026-11-29`}},
+		{"impossible date", "title = \"x\"\ndate = 31/02/2026\n", []string{
+			`f.toml:2:8: the date 31/02/2026 is not written as YYYY-MM-DD | write dates as YYYY-MM-DD (year, month, day) without quotes, like date = 2026-11-29`}},
 		{"several at once", "titel = 1\nweight = true\n", []string{
 			`f.toml:1:1: the key "title" is missing`,
 			`f.toml:1:1: unknown key "titel"`,
@@ -354,5 +364,25 @@ func TestTooDeep(t *testing.T) {
 				t.Errorf("refused at %q, want %q (%v)", got, tc.want, diags)
 			}
 		})
+	}
+}
+
+// A byte-order mark must change nothing: not the keys, not their positions.
+func TestDecodeByteOrderMark(t *testing.T) {
+	plain := "title = \"x\"\n[[row]]\nid = \"r1\"\n"
+	v, doc, diags := decodeString(t, "\xef\xbb\xbf"+plain)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %q", diags)
+	}
+	if v.Title != "x" || len(v.Rows) != 1 || v.Rows[0].ID != "r1" {
+		t.Fatalf("decoded %+v", v)
+	}
+	for path, want := range map[string]string{"title": "f.toml:1:1", "row\x000\x00id": "f.toml:3:1"} {
+		if got := doc.KeyPos(strings.Split(path, "\x00")...).String(); got != want {
+			t.Errorf("KeyPos(%q) = %s, want %s", path, got, want)
+		}
+	}
+	if !doc.Has("row", "0", "id") {
+		t.Error("Has(row.0.id) = false after a byte-order mark")
 	}
 }

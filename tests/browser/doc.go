@@ -20,15 +20,17 @@
 //
 //	PLINTH_SITE_DIR=public PLINTH_SITE_PREFIX=/quality/ go test -v -run TestBuiltSite ./tests/browser/
 //
-// PLINTH_SCREENSHOTS names a folder for TestCharts to write screenshots of
-// the national overview's charts into (docs/screenshots holds them):
+// TestSelfAssessment drives the providers' self-assessment as a provider
+// does (answers, reload, export, clear, import, an earlier edition's file,
+// hostile files, keyboard only) and checks the page with harness.Probe:
+// axe, CSP and console, with and without JavaScript, at 1280 and 320 px.
 //
-//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestCharts/screenshots ./tests/browser/
+// PLINTH_SCREENSHOTS names a folder for TestCharts, TestSelfAssessment and
+// TestScreenshots to write screenshots into (docs/screenshots holds them).
+// TestScreenshots writes the pages readers meet first (home, an edition in
+// force, the 2019 to 2021 changes, the accessibility statement's contents
+// list, "You said, we did" filtered to London and Planned, the page for an
+// unknown address) at 1280 and 390 px:
 //
-// With the same variable, TestScreenshots writes the pages readers meet
-// first (home, an edition in force, the 2019 to 2021 changes, the
-// accessibility statement's contents list, "You said, we did" filtered to
-// London and Planned, the page for an unknown address) at 1280 and 390 px:
-//
-//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run TestScreenshots ./tests/browser/
+//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run 'TestCharts/screenshots|TestSelfAssessment|TestScreenshots' ./tests/browser/
 package browser

@@ -13,13 +13,16 @@ import (
 // hand-written NHS.UK-like pages with a CSP meta tag, the CSP header, an
 // external script, a JSON data island, a table that scrolls in its own box
 // and an orphan page. It is served under a path prefix, as the real site is.
+// One page is visited a second time at an address with a query, as the
+// search page is, once its main content is there.
 func TestGoodFixture(t *testing.T) {
-	rep := runSuite(t, filepath.Join("testdata", "good"), "/quality/")
+	rep := runSuite(t, filepath.Join("testdata", "good"), "/quality/",
+		harness.Visit{Path: "about/?q=x", File: "about/index.html", Ready: "main"})
 	reportFailures(t, rep)
 
-	// Every .html file on disk (orphans included), and the 404 page once more
-	// at an unknown address.
-	want := []string{"/quality/", "/quality/404.html", "/quality/about/", "/quality/orphan.html",
+	// Every .html file on disk (orphans included), the 404 page once more
+	// at an unknown address, and the extra visit.
+	want := []string{"/quality/", "/quality/404.html", "/quality/about/", "/quality/about/?q=x", "/quality/orphan.html",
 		"/quality/plinth-no-such-page/deeper/", "/quality/standards/", "/quality/standards/learning-environment.html"}
 	var got []string
 	for _, p := range rep.Pages {
@@ -46,7 +49,10 @@ func TestGoodFixture(t *testing.T) {
 // that names the page. The control pages (index.html and the two pages the
 // navigation links to) break nothing and must pass.
 func TestBadFixture(t *testing.T) {
-	rep := runSuite(t, filepath.Join("testdata", "bad"), "/")
+	// The fixture's pages are small, so its budget is too: the control
+	// pages weigh a few kilobytes, heavy.html more than 12.
+	rep := runSuiteBudget(t, filepath.Join("testdata", "bad"), "/", 12*1024,
+		harness.Visit{Path: "?q=never", File: "index.html", Ready: "#never-drawn"})
 	tests := []struct {
 		file  string
 		rules []string
@@ -68,6 +74,7 @@ func TestBadFixture(t *testing.T) {
 		{"no-skip-link.html", []string{harness.RuleSkipLink}},
 		{"broken-link.html", []string{harness.RuleBrokenLink}},
 		{"invalid-html.html", []string{"html-validate/no-dup-id"}},
+		{"heavy.html", []string{harness.RulePageWeight}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -107,7 +114,20 @@ func TestBadFixture(t *testing.T) {
 		}
 		t.Errorf("the 404 page was not visited at an unknown address")
 	})
-	if len(rep.Pages) != len(tests)+1 {
-		t.Errorf("checked %d pages, the table lists %d (+1 for the 404 probe): add the new bad page to the table", len(rep.Pages), len(tests))
+	// A visit whose script never draws what it waits for is a finding.
+	t.Run("a visit that never gets ready", func(t *testing.T) {
+		for _, p := range rep.Pages {
+			if p.Path == "/?q=never" {
+				t.Log(p.Message())
+				if !p.Has(harness.RulePageLoad) || !strings.Contains(p.Message(), "#never-drawn") {
+					t.Errorf("expected the wait for #never-drawn to be reported, got:\n%s", p.Message())
+				}
+				return
+			}
+		}
+		t.Errorf("the extra visit was not made")
+	})
+	if len(rep.Pages) != len(tests)+2 {
+		t.Errorf("checked %d pages, the table lists %d (+1 for the 404 probe, +1 for the extra visit): add the new bad page to the table", len(rep.Pages), len(tests))
 	}
 }

@@ -3,6 +3,7 @@ package browser
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,13 +36,34 @@ const readResults = `(() => {
       meta: li.querySelector('.plinth-search__meta').textContent,
       marks: Array.from(li.querySelectorAll('mark')).map((m) => m.textContent),
       snippet: li.querySelector('.plinth-search__snippet').textContent
-    }))
+    })),
+    correction: (() => {
+      const c = document.querySelector('[data-search-correction]')
+      return c.hidden ? '' : c.textContent
+    })(),
+    instead: (() => {
+      const a = document.querySelector('[data-search-correction]:not([hidden]) a')
+      return a ? a.getAttribute('href') : ''
+    })()
   }
 })()`
 
 type searchPage struct {
 	Status  string         `json:"status"`
 	Results []searchResult `json:"results"`
+	// Correction is the "Showing results for …" text, empty while it is
+	// hidden; Instead is the address of its "search instead for" link.
+	Correction string `json:"correction"`
+	Instead    string `json:"instead"`
+}
+
+// searchVisits are states of the search page that the whole suite
+// (TestBuiltSite) checks besides the page as it loads, for axe-core, the
+// Content-Security-Policy, console errors and reflow: with results, and
+// with a misspelling corrected.
+var searchVisits = []harness.Visit{
+	{Path: "search/?q=supervision", File: "search/index.html", Ready: "[data-search-results] li"},
+	{Path: "search/?q=supervison", File: "search/index.html", Ready: "[data-search-correction] a"},
 }
 
 // TestSearchInBrowser builds the example site for
@@ -173,6 +195,58 @@ func TestSearchInBrowser(t *testing.T) {
 		if len(page.Results) > 0 && !strings.Contains(page.Results[0].Meta, f.meta) {
 			t.Errorf("%s: the first result's caption %q lacks %q", f.url, page.Results[0].Meta, f.meta)
 		}
+	}
+
+	// The searches of issue #15, as readers typed them: each finds the page
+	// first or second.
+	for _, q := range []struct {
+		query string
+		top   []string
+	}{
+		{"supervision", []string{"/quality/guidance/clinical-supervision/", "/quality/framework/2021/standards/3-1/"}},
+		{"supervising", []string{"/quality/guidance/clinical-supervision/", "/quality/framework/2021/standards/3-1/"}},
+		{"supervise", []string{"/quality/guidance/clinical-supervision/", "/quality/framework/2021/standards/3-1/"}},
+		{"well-being", []string{"/quality/guidance/learner-wellbeing/", "/quality/framework/2021/standards/3-6/", "/quality/framework/2021/standards/4-5/"}},
+		{"wellbeing", []string{"/quality/guidance/learner-wellbeing/", "/quality/framework/2021/standards/3-6/", "/quality/framework/2021/standards/4-5/"}},
+		{"ICS", []string{"/quality/strategy/working-with-partners/", "/quality/framework/2021/standards/6-3/"}},
+		{"wellbeeing", []string{"/quality/guidance/learner-wellbeing/", "/quality/framework/2021/standards/3-6/", "/quality/framework/2021/standards/4-5/"}},
+		{"supervison", []string{"/quality/guidance/clinical-supervision/", "/quality/framework/2021/standards/3-1/"}},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL("/quality/search/?q="+q.query))); err != nil {
+			t.Fatal(err)
+		}
+		// A misspelling's results are announced for the corrected word.
+		shown := strings.NewReplacer("wellbeeing", "wellbeing", "supervison", "supervision").Replace(q.query)
+		page := waitFor(shown)
+		var hrefs []string
+		for _, r := range page.Results[:min(2, len(page.Results))] {
+			hrefs = append(hrefs, r.Href)
+		}
+		t.Logf("%q: %s first two: %v", q.query, page.Status, hrefs)
+		if !slices.ContainsFunc(hrefs, func(h string) bool { return slices.Contains(q.top, h) }) {
+			t.Errorf("%q: the first two results are %v, want one of %v", q.query, hrefs, q.top)
+		}
+		if corrected := shown != q.query; corrected != strings.Contains(page.Correction, "Showing results for "+shown) {
+			t.Errorf("%q: the correction reads %q", q.query, page.Correction)
+		}
+	}
+
+	// "Search instead for" searches the words as typed, and says so in
+	// the address, so the page can be shared as it is.
+	page = waitFor("supervision")
+	if !strings.Contains(page.Correction, "Search instead for supervison") || !strings.Contains(page.Instead, "typed=1") {
+		t.Fatalf("the correction offers %q at %q", page.Correction, page.Instead)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-search-correction] a"))); err != nil {
+		t.Fatal(err)
+	}
+	page = waitFor("supervison")
+	location, err = chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Results) != 0 || page.Correction != "" || !strings.HasPrefix(page.Status, "No results") || !strings.Contains(location, "typed=1") {
+		t.Errorf("searching as typed: %q, correction %q, %d results, at %s", page.Status, page.Correction, len(page.Results), location)
 	}
 
 	// The script hid the no-JavaScript message and showed the filters.

@@ -286,7 +286,7 @@ func (c *crawler) manifest(body []byte, base string) {
 	for i := range m.Shards {
 		c.link(fmt.Sprintf("t/%d.json?v=%s", i, m.Build), dir, base)
 	}
-	for i := range m.Docs {
+	for i := 0; i*max(m.DocsPerFile, 1) < m.Docs; i++ {
 		c.link(fmt.Sprintf("d/%d.json?v=%s", i, m.Build), dir, base)
 	}
 }

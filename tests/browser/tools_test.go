@@ -51,15 +51,25 @@ func repoRoot(t *testing.T) string {
 	}
 }
 
-// runSuite runs the whole suite over a site folder and returns the report.
-func runSuite(t *testing.T, dir, prefix string) *harness.Report {
+// runSuite runs the whole suite over a site folder, with any extra visits
+// (harness.Visit), and returns the report.
+func runSuite(t *testing.T, dir, prefix string, visits ...harness.Visit) *harness.Report {
+	t.Helper()
+	return runSuiteBudget(t, dir, prefix, 0, visits...)
+}
+
+// runSuiteBudget runs the suite with a page-weight budget in bytes (0 for
+// the default, harness.WeightBudget).
+func runSuiteBudget(t *testing.T, dir, prefix string, budget int, visits ...harness.Visit) *harness.Report {
 	t.Helper()
 	s := harness.Suite{
-		Dir:         dir,
-		Prefix:      prefix,
-		Tools:       requireTools(t),
-		UserDataDir: t.TempDir(),
-		Logf:        t.Logf,
+		Dir:          dir,
+		Prefix:       prefix,
+		Tools:        requireTools(t),
+		UserDataDir:  t.TempDir(),
+		Logf:         t.Logf,
+		WeightBudget: budget,
+		Visits:       visits,
 	}
 	rep, err := s.Run(t.Context())
 	if err != nil {

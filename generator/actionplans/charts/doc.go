@@ -9,16 +9,20 @@
 // returns every figure of the action-plan pages, with fixed IDs:
 //
 //	national page (/action-plans/)
-//	  actions-by-status             actions by status, a stacked bar per region
-//	  percent-complete-by-quarter   percentage complete by quarter opened, a line per region and England
+//	  actions-by-status             each region's actions by status as shares of its actions, a stacked bar per region and England
+//	  percent-complete-by-quarter   percentage complete by quarter opened, a panel per region beside England's line
 //	  actions-by-domain             actions in England by Quality Framework domain
 //	a region's page (/action-plans/KEY/)
-//	  actions-by-status-KEY             the region's actions by status
+//	  actions-by-status-KEY             the region's shares by status, England's marked across each bar
 //	  percent-complete-by-quarter-KEY   the region's line beside England's
-//	  actions-by-domain-KEY             the region's actions by domain
+//	  actions-by-domain-KEY             the region's shares by domain, England's marked across each bar
 //	a domain's page (/action-plans/domains/N/)
-//	  domain-N-standards   actions by status, a stacked bar per standard of the domain
+//	  domain-N-standards   each standard's actions by status as shares of its actions, a stacked bar per standard
 //	  domain-N-regions     the domain's actions by region
+//
+// A chart shows the comparison its heading makes, on a fair scale: a region
+// beside England as shares of each one's actions (the counts are in the
+// table), never counts of different sizes.
 //
 // Headings and summaries are written from the same figures the chart and
 // its table show, and only from published ones: a hidden figure is never

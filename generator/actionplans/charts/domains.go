@@ -63,29 +63,40 @@ func regionDomains(in Input, rg Region) (*site.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
+	if v.NumColumns() != 2 || !v.HasColumnTotals() {
+		return nil, fmt.Errorf("the table %q has no England figures or totals", pt.Name)
+	}
+	shares, err := in.Policy.ColumnPercentages(fmt.Sprintf("%s, percentage of the actions", v.Title()), v)
+	if err != nil {
+		return nil, err
+	}
+	englandName := v.ColumnLabels()[1]
 	var r ranked[anonymise.Cell]
-	for i, label := range v.RowLabels() {
-		if _, ok := count(v.Cell(i, 0)); ok {
-			r.add(domainName(label), v.Cell(i, 0))
+	for i, label := range shares.RowLabels() {
+		if c := shares.Cell(i, 0); !c.Suppressed() {
+			r.add(domainName(label), c)
 		}
 	}
 	all := len(r.names) == v.NumRows()
-	heading := fmt.Sprintf("Actions in %s by Quality Framework domain", rg.Name)
+	heading := fmt.Sprintf("Actions in %s by Quality Framework domain, beside %s", rg.Name, englandName)
 	if top, _, _, _, ok := r.extremes(cellCmp); ok && all {
 		heading = fmt.Sprintf("In %s, more actions address %s than any other domain", rg.Name, and(top))
 	}
-	var first string
+	var first, second string
 	if foot, ok := v.TotalRow(); ok {
 		if _, ok := count(foot.Cells[0]); ok {
 			first = fmt.Sprintf("in %s, %s actions have been agreed.", rg.Name, foot.Cells[0])
 		}
 	}
+	if top, bottom, hi, lo, ok := r.extremes(cellCmp); ok && all {
+		second = fmt.Sprintf("%s %s the largest share of them (%s), and %s the smallest (%s).", capital(and(top)), has(top), hi, and(bottom), lo)
+	}
 	s := chart.Spec{
 		ID: pt.Name + "-" + rg.Key, Heading: heading, Kind: chart.Bar, Series: chart.SeriesFromColumns,
-		Columns: []string{rg.Name}, Horizontal: true, ValueName: "Actions",
-		Summary: summary(!all, fmt.Sprintf("the chart shows the actions in %s on each domain of the Quality Framework.", rg.Name), first, most(&r, v.NumRows(), "actions")),
+		Reference: englandName, Horizontal: true, ValueName: "Percentage of the actions", Counts: v, Unit: "actions",
+		Summary: summary(!all, fmt.Sprintf("the chart shows the actions in %s on each domain of the Quality Framework, as percentages of the region's actions, beside %s's.", rg.Name, englandName), first, second),
 	}
-	return chart.New(v, s, pt)
+	return chart.New(shares, s, pt)
 }
 
 func domainStandards(in Input, d Domain) (*site.Figure, error) {
@@ -108,22 +119,22 @@ func domainStandards(in Input, d Domain) (*site.Figure, error) {
 	if done < 0 || !v.HasRowTotals() {
 		return nil, fmt.Errorf("the table %q lacks the column %q or its totals", pt.Name, in.Complete)
 	}
-	var shares ranked[share]
-	var sizes ranked[anonymise.Cell]
+	shares, err := in.Policy.RowPercentages(fmt.Sprintf("Actions by standard and status, domain %s, England, percentage of each standard's actions", n), v)
+	if err != nil {
+		return nil, err
+	}
+	var complete ranked[anonymise.Cell]
 	for i, label := range v.RowLabels() {
-		if sh, ok := shareOf(v.Cell(i, done), v.RowTotal(i)); ok {
-			shares.add(standardName(label), sh)
-		}
-		if _, ok := count(v.RowTotal(i)); ok {
-			sizes.add(standardName(label), v.RowTotal(i))
+		if c := shares.Cell(i, done); !c.Suppressed() {
+			complete.add(standardName(label), c)
 		}
 	}
-	all := len(shares.names) == v.NumRows()
+	all := len(complete.names) == v.NumRows()
 	heading := fmt.Sprintf("Actions on the standards of domain %s, by status", n)
 	var lead string
-	if top, bottom, _, _, ok := shares.extremes(share.cmp); ok {
+	if top, bottom, hi, lo, ok := complete.extremes(cellCmp); ok {
 		heading = fmt.Sprintf("%s %s the largest share of %s actions complete", capital(and(top)), has(top), their(top))
-		lead = fmt.Sprintf("%s%s %s the largest share of %s actions complete, and %s the smallest.", among(all, "standards"), and(top), has(top), their(top), and(bottom))
+		lead = fmt.Sprintf("%s%s %s the largest share of %s actions complete (%s), and %s the smallest (%s).", among(all, "standards"), and(top), has(top), their(top), hi, and(bottom), lo)
 	}
 	var one string
 	if v.NumRows() == 1 {
@@ -135,12 +146,18 @@ func domainStandards(in Input, d Domain) (*site.Figure, error) {
 			one += "."
 		}
 	}
+	cols := []string{in.Complete}
+	for _, l := range v.ColumnLabels() {
+		if l != in.Complete {
+			cols = append(cols, l)
+		}
+	}
 	s := chart.Spec{
 		ID: "domain-" + n + "-standards", Heading: heading, Kind: chart.StackedBar, Series: chart.SeriesFromColumns,
-		Horizontal: true, ValueName: "Actions",
-		Summary: summary(v.Suppressed() > 0, fmt.Sprintf("the chart shows the actions in England on each standard of domain %s, by status.", n), one, most(&sizes, v.NumRows(), "actions"), lead),
+		Columns: cols, Horizontal: true, ValueName: "Percentage of the standard's actions", Counts: v, Unit: "actions",
+		Summary: summary(v.Suppressed() > 0, fmt.Sprintf("the chart shows the actions in England on each standard of domain %s by their status, as percentages of the standard's actions.", n), one, lead),
 	}
-	return chart.New(v, s, pt)
+	return chart.New(shares, s, pt)
 }
 
 func domainRegions(in Input, d Domain) (*site.Figure, error) {

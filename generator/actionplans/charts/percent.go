@@ -9,7 +9,8 @@ import (
 )
 
 // The percentage of actions complete by the quarter they were opened: for
-// England, a line per region and one for England; for a region, its line
+// England, a panel per region with its line beside England's (small
+// multiples: eight lines in one chart are a tangle); for a region, its line
 // beside England's.
 
 // trendHeading says how the percentage complete changes from the oldest
@@ -75,8 +76,8 @@ func nationalPercent(in Input) (*site.Figure, error) {
 	}
 	s := chart.Spec{
 		ID: pt.Name, Heading: heading, Kind: chart.Line, Series: chart.SeriesFromColumns,
-		RowTotals: true, ValueName: "Percentage complete",
-		Summary: summary(t.Suppressed() > 0, "the chart shows the percentage of actions complete in each region and in England, by the quarter they were opened.", trend, compare),
+		RowTotals: true, Reference: t.RowTotalLabel(), Panels: true, ValueName: "Percentage complete",
+		Summary: summary(t.Suppressed() > 0, "the chart shows the percentage of actions complete in each region, in a panel of its own beside England's line, by the quarter they were opened.", trend, compare),
 	}
 	return chart.New(t, s, pt)
 }
@@ -117,8 +118,8 @@ func regionPercent(in Input, r Region) (*site.Figure, error) {
 	}
 	s := chart.Spec{
 		ID: pt.Name + "-" + r.Key, Heading: heading, Kind: chart.Line, Series: chart.SeriesFromColumns,
-		ValueName: "Percentage complete",
-		Summary:   summary(hidden, fmt.Sprintf("the chart shows the percentage of actions complete in %s and in England, by the quarter they were opened.", r.Name), newer, older),
+		Reference: v.ColumnLabels()[england], ValueName: "Percentage complete",
+		Summary: summary(hidden, fmt.Sprintf("the chart shows the percentage of actions complete in %s and in England, by the quarter they were opened.", r.Name), newer, older),
 	}
 	return chart.New(v, s, pt)
 }

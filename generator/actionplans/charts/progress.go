@@ -3,6 +3,7 @@ package charts
 import (
 	"errors"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -16,6 +17,10 @@ type Input struct {
 	ByStatus, PercentComplete, ByDomain, ByStandard *site.PublicTable
 	// Complete and Overdue label the statuses the summaries single out.
 	Complete, Overdue string
+	// Policy is the site's disclosure rule, which rounds the shares the
+	// charts work out from published counts as it rounds every
+	// percentage.
+	Policy anonymise.Policy
 	// Regions label the regions' columns, with the keys of their pages.
 	Regions []Region
 	// Domains are the rows of ByDomain, with their standards' rows in

@@ -1,7 +1,9 @@
 package charts
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -65,7 +67,7 @@ func input(t *testing.T, rng *rand.Rand, big int) Input {
 		PercentComplete: &site.PublicTable{Name: "percent-complete-by-quarter", Table: pc},
 		ByDomain:        &site.PublicTable{Name: "actions-by-domain", Table: publish("Domain", dlabels, names, true, n)},
 		ByStandard:      &site.PublicTable{Name: "actions-by-standard", Table: publish("Standard", slabels, statuses, false, n)},
-		Complete:        "Complete", Overdue: "Overdue",
+		Complete:        "Complete", Overdue: "Overdue", Policy: p,
 		Regions: regions, Domains: domains,
 	}
 }
@@ -104,7 +106,7 @@ func shownIn(tab *anonymise.Table) map[string]bool {
 }
 
 // TestWordsAreTheTables: every number in a figure's heading and summary is
-// a figure its table shows (or part of a label, such as a year or a
+// a figure its tables show (the shares it draws, and their counts) (or part of a label, such as a year or a
 // standard's number), so no summary can name a hidden figure; and each
 // summary is two or three sentences.
 func TestWordsAreTheTables(t *testing.T) {
@@ -121,6 +123,9 @@ func TestWordsAreTheTables(t *testing.T) {
 		}
 		for _, f := range figs {
 			shown := shownIn(f.Table)
+			if f.Counts != nil {
+				maps.Copy(shown, shownIn(f.Counts))
+			}
 			for _, text := range []string{f.Heading, f.Summary} {
 				for _, x := range numbers(text) {
 					if !shown[x] {
@@ -207,14 +212,14 @@ func TestFiguresByHand(t *testing.T) {
 	// London 100 of 160 complete (62.5%), Midlands 60 of 130 (46%), North
 	// West 200 of 280 (71%). England 360 of 570, 60 overdue.
 	want := map[string]string{
-		"actions-by-status":                  "North West has completed the largest share of its actions | In England, 360 of the 570 actions agreed are complete and 60 are overdue. North West has the largest share of its actions complete, and Midlands the smallest. Midlands has the most overdue actions (30).",
-		"actions-by-status-midlands":         "Midlands has completed a smaller share of its actions than England as a whole | In Midlands, 60 of the 130 actions agreed are complete and 30 are overdue. In England as a whole, 360 of 570 are complete.",
+		"actions-by-status":                  "North West has completed the largest share of its actions | In England, 360 of the 570 actions agreed (63%) are complete and 60 are overdue. North West has the largest share of its actions complete (71%), and Midlands the smallest (46%). Midlands has the largest share of its actions overdue (23%).",
+		"actions-by-status-midlands":         "Midlands has completed a smaller share of its actions than England as a whole | In Midlands, 60 of the 130 actions agreed (46%) are complete and 30 are overdue. In England as a whole, 360 of 570 are complete (63%).",
 		"percent-complete-by-quarter":        "In England, actions opened longer ago are more likely to be complete | In England, 85% of the actions opened in Jan to Mar 2026 are complete, against 20% of those opened in Jul to Sep 2026. For actions opened in Jul to Sep 2026, North West has the highest percentage complete (30%) and Midlands the lowest (10%).",
 		"percent-complete-by-quarter-london": "London is level with England on the actions opened most recently | Of the actions opened in Jul to Sep 2026, 20% are complete in London, against 20% in England. Of those opened in Jan to Mar 2026, 90% are complete in London and 85% in England.",
 		"actions-by-domain":                  "More actions address domain 1 than any other domain | In England, 570 actions have been agreed. Domain 1 has the most actions (360), and domain 2 the fewest (210).",
-		"actions-by-domain-london":           "In London, more actions address domain 1 than any other domain | In London, 160 actions have been agreed. Domain 1 has the most actions (100), and domain 2 the fewest (60).",
-		"domain-1-standards":                 "Standard 1.1 has the largest share of its actions complete | Standard 1.1 has the most actions (100), and standard 1.2 the fewest (90). Standard 1.1 has the largest share of its actions complete, and standard 1.2 the smallest.",
-		"domain-2-standards":                 "Actions on the standards of domain 2, by status | The chart shows the actions in England on each standard of domain 2, by status. Standard 2.1 has 50 actions, of which 20 are complete.",
+		"actions-by-domain-london":           "In London, more actions address domain 1 than any other domain | In London, 160 actions have been agreed. Domain 1 has the largest share of them (63%), and domain 2 the smallest (38%).",
+		"domain-1-standards":                 "Standard 1.1 has the largest share of its actions complete | The chart shows the actions in England on each standard of domain 1 by their status, as percentages of the standard's actions. Standard 1.1 has the largest share of its actions complete (70%), and standard 1.2 the smallest (44%).",
+		"domain-2-standards":                 "Actions on the standards of domain 2, by status | The chart shows the actions in England on each standard of domain 2 by their status, as percentages of the standard's actions. Standard 2.1 has 50 actions, of which 20 are complete.",
 		"domain-1-regions":                   "North West has the most actions on domain 1 | In England, 360 actions address domain 1. North West has the most actions (200), and Midlands the fewest (60).",
 	}
 	for id, w := range want {
@@ -258,5 +263,47 @@ func TestWords(t *testing.T) {
 		if name != want {
 			t.Errorf("name of %q = %q, want %q", label, name, want)
 		}
+	}
+}
+
+// TestComparisonsAreDrawn: a figure whose heading compares a region with
+// England draws England too (as a series, its reference, or a bar of its
+// own), on a scale of shares where the two are counts of different sizes;
+// and the national line chart, of more than four lines, is drawn in a
+// panel per region, each with England's line.
+func TestComparisonsAreDrawn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	figs, err := Figures(input(t, rng, 400))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, f := range figs {
+		var o struct {
+			BaseOption struct{ Grid json.RawMessage }
+		}
+		if err := json.Unmarshal([]byte(f.Options), &o); err != nil {
+			t.Fatalf("%s: %v", f.ID, err)
+		}
+		var panels []json.RawMessage // a list of grids, or one grid (not a list)
+		_ = json.Unmarshal(o.BaseOption.Grid, &panels)
+		draws := strings.Contains(string(f.Options), `"England"`)
+		for _, r := range regions {
+			if strings.Contains(f.Heading, r.Name) && strings.Contains(f.Heading, "England") {
+				compared++
+				if !draws {
+					t.Errorf("%s: %q compares %s with England, which the chart does not draw", f.ID, f.Heading, r.Name)
+				}
+				if f.Table.Kind() != anonymise.KindPercentage {
+					t.Errorf("%s: %q compares counts of different sizes", f.ID, f.Heading)
+				}
+			}
+		}
+		if f.ID == "percent-complete-by-quarter" && len(panels) != len(regions) {
+			t.Errorf("%s: %d panels, want one per region (%d)", f.ID, len(panels), len(regions))
+		}
+	}
+	if compared == 0 {
+		t.Error("no heading compared a region with England")
 	}
 }

@@ -10,7 +10,7 @@ import (
 // Small tools for writing sentences from published figures.
 
 // hiddenNote ends a summary whose claims leave out hidden figures.
-const hiddenNote = "Figures shown as [c] in the table are hidden to protect the providers they describe."
+const hiddenNote = "Figures marked [c] in the chart and the table are hidden to protect the providers they describe."
 
 // and joins names as a list in prose: "a", "a and b", "a, b and c".
 func and(names []string) string {
@@ -66,8 +66,9 @@ func summary(hidden bool, about string, sentences ...string) string {
 // count returns a published count; ok is false for [c].
 func count(c anonymise.Cell) (int, bool) { return c.Count() }
 
-// share is a fraction of two published counts, for comparing without
-// dividing (and without writing a figure the table does not show).
+// share is a fraction of two published counts. Comparisons between
+// shares are made on the percentages the charts draw (their tables' cells),
+// so that no heading claims a difference the chart does not show.
 type share struct{ num, den int }
 
 // shareOf returns num/den, or ok false if either is hidden or den is 0.
@@ -78,18 +79,6 @@ func shareOf(num, den anonymise.Cell) (share, bool) {
 		return share{}, false
 	}
 	return share{n, d}, true
-}
-
-// cmp compares two shares: −1, 0 or +1.
-func (a share) cmp(b share) int {
-	l, r := a.num*b.den, b.num*a.den
-	switch {
-	case l < r:
-		return -1
-	case l > r:
-		return 1
-	}
-	return 0
 }
 
 // ranked is a value per name with the names that lead and lag.

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/internal/testenv"
 	"github.com/plinth-ssg/plinth/generator/markdown/callout"
 )
 
@@ -153,8 +154,9 @@ func TestLoadIcons(t *testing.T) {
 // installs at the repository root.
 func TestLoadIconsReal(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
+	testenv.NodeModules(t, root, "nhsuk-frontend")
 	if _, err := os.Stat(filepath.Join(root, callout.IconDir)); err != nil {
-		t.Skip("nhsuk-frontend is not installed; run `npm ci` at the repository root to run this test")
+		t.Fatalf("nhsuk-frontend is installed but its icons are not where Plinth reads them: %v", err)
 	}
 	icons, err := callout.LoadIcons(os.DirFS(root))
 	if err != nil {

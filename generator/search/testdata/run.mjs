@@ -1,21 +1,21 @@
 // Runs the browser's search module (themes/plinth/assets/js/search-core.mjs)
 // in Node for the Go tests. It reads one JSON request on stdin:
 //
-//   { "texts": ["…"], "stopWords": ["a", …],  text → terms
-//     "site": "/path/to/public",              a built site, and
+//   { "texts": ["…"],                            text → words
+//     "site": "/path/to/public",                 a built site, and
 //     "manifest": "/quality/search/index.json",  the manifest's address on it
-//     "queries": [{ "q": "1.3", "edition": "", "section": "" }] }
+//     "queries": [{ "q": "1.3", "edition": "", "section": "", "typed": false }] }
 //
-// and writes { "terms": [[…]], "queries": [{ results, partial, bytes, fetched }] }:
+// and writes { "words": [[…]], "queries": [{ results, partial, correction, bytes, fetched }] }:
 // each query runs on a fresh index, as on a first visit, and fetches the
 // documents of its first 10 results as the page would, so "bytes" is what
 // one query downloads.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Index, terms, snippet, highlight } from '../../../themes/plinth/assets/js/search-core.mjs'
+import { Index, words, snippet, highlight } from '../../../themes/plinth/assets/js/search-core.mjs'
 
 const req = JSON.parse(readFileSync(0, 'utf8'))
-const out = { terms: (req.texts || []).map((t) => terms(t, new Set(req.stopWords || []))), queries: [] }
+const out = { words: (req.texts || []).map((t) => words(t)), queries: [] }
 const prefix = req.manifest ? req.manifest.slice(0, req.manifest.indexOf('search/')) : '/'
 const fetchText = async (url) => {
   if (!url.startsWith(prefix)) {
@@ -26,11 +26,11 @@ const fetchText = async (url) => {
 for (const q of req.queries || []) {
   const index = new Index(req.manifest, fetchText)
   await index.load()
-  const res = await index.search(q.q, { edition: q.edition || '', section: q.section || '' })
+  const res = await index.search(q.q, { edition: q.edition || '', section: q.section || '', typed: !!q.typed })
   const results = []
   for (const r of res.results.slice(0, 10)) {
     const doc = await index.doc(r.doc)
-    const segs = snippet(doc.text, res.words)
+    const segs = snippet(doc.text, res.matcher)
     results.push({
       url: doc.url,
       title: doc.title,
@@ -38,9 +38,17 @@ for (const q of req.queries || []) {
       edition: index.facets(r.doc).edition?.key || '',
       section: index.facets(r.doc).section.key,
       marked: segs ? segs.filter((s) => s.mark).map((s) => s.text) : [],
-      titleMarked: highlight(doc.title, res.words).filter((s) => s.mark).map((s) => s.text)
+      titleMarked: highlight(doc.title, res.matcher).filter((s) => s.mark).map((s) => s.text)
     })
   }
-  out.queries.push({ q: q.q, total: res.results.length, partial: res.partial, results, bytes: index.bytes, fetched: index.fetched })
+  out.queries.push({
+    q: q.q,
+    total: res.results.length,
+    partial: res.partial,
+    correction: res.correction ? res.correction.query : '',
+    results,
+    bytes: index.bytes,
+    fetched: index.fetched
+  })
 }
 process.stdout.write(JSON.stringify(out))

@@ -42,12 +42,13 @@ func newCrawl(srv *Server, fsys fs.FS, axeSource string, tabs int, logf func(str
 	return c
 }
 
-// job is one visit: a page file, the URL path it is visited at, and the
-// HTTP status the visit must get.
+// job is one visit: a page file, the URL path it is visited at, the
+// HTTP status the visit must get and, for a Visit, what to wait for.
 type job struct {
 	file   string
 	path   string
 	status int64
+	ready  string
 }
 
 // notFoundProbe is an unknown path, two folders deep, at which the site's
@@ -102,7 +103,7 @@ func (c *crawl) finish(p PageReport, linked []string, axe axeResult) {
 	}
 }
 
-func (c *crawl) run(browserCtx context.Context, files []string) ([]PageReport, error) {
+func (c *crawl) run(browserCtx context.Context, files []string, visits []Visit) ([]PageReport, error) {
 	c.mu.Lock()
 	if slices.Contains(files, "index.html") {
 		c.push("index.html")
@@ -110,6 +111,9 @@ func (c *crawl) run(browserCtx context.Context, files []string) ([]PageReport, e
 	c.push(files...)
 	if slices.Contains(files, NotFoundFile) {
 		c.queue = append(c.queue, job{file: NotFoundFile, path: c.srv.Prefix() + notFoundProbe, status: 404})
+	}
+	for _, v := range visits {
+		c.queue = append(c.queue, job{file: v.File, path: c.srv.Prefix() + v.Path, status: 200, ready: v.Ready})
 	}
 	c.mu.Unlock()
 
@@ -184,7 +188,7 @@ func (c *crawl) work(browserCtx context.Context) error {
 			c.finish(p, linked, axeResult{})
 			continue
 		}
-		v, err := t.visit(p.URL)
+		v, err := t.visit(p.URL, j.ready)
 		if err != nil {
 			p.Findings = append(p.Findings, Finding{Rule: RulePageLoad, Pos: diag.Pos{File: file},
 				Msg: fmt.Sprintf("the browser could not finish checking the page: %v", err)})

@@ -17,7 +17,9 @@
 //     checks of [CheckStatic], which need no browser. A redirect page (a page
 //     left at an old address, <meta http-equiv="refresh" content="0; url=…">)
 //     is never seen by a reader, so instead of the browser checks its target
-//     must be a page of the site (rule "redirect").
+//     must be a page of the site (rule "redirect"). The suite's [Visit]s add
+//     addresses checked like pages, for states a script draws from the
+//     address (the search page with results), once a given element shows.
 //   - Every problem becomes a [Finding] that names the page and the rule. All
 //     pages are checked before anything is reported.
 //

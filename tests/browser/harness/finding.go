@@ -24,6 +24,7 @@ const (
 	RuleOneH1             = "one-h1"
 	RuleHeadingOrder      = "heading-order"
 	RulePageLoad          = "page-load"
+	RulePageWeight        = "page-weight"
 	RuleInlineScript      = "static/inline-script"
 	RuleInlineStyle       = "static/inline-style"
 	RuleExternalResource  = "static/external-resource"

@@ -27,6 +27,23 @@ type Suite struct {
 	UserDataDir string
 	// Logf, if set, receives progress lines.
 	Logf func(format string, args ...any)
+	// WeightBudget is the most a page may weigh, gzipped HTML, CSS and
+	// JavaScript together; a page over it breaks the rule page-weight.
+	// 0 means the default, WeightBudget (60 KB).
+	WeightBudget int
+	// Visits are addresses checked like pages besides the site's files:
+	// a page in a state its script draws from the address (search results
+	// for a query), which no file on disk shows.
+	Visits []Visit
+}
+
+// Visit is one address checked like a page: Path is relative to the
+// prefix and may carry a query ("search/?q=induction"), File is the page
+// file served there, and Ready, if set, is a CSS selector the checks wait
+// for (up to 20 seconds), so that what the script draws is there when
+// axe-core runs.
+type Visit struct {
+	Path, File, Ready string
 }
 
 // Report is the outcome of a run.
@@ -34,7 +51,8 @@ type Report struct {
 	// Prefix is the URL path prefix the site was served under.
 	Prefix string
 	// Pages holds one report per visit, sorted by URL path: one per HTML
-	// file, plus the 404 page visited at an unknown path.
+	// file, plus the 404 page visited at an unknown path and each of the
+	// suite's Visits.
 	Pages []PageReport
 	// Assets holds findings for files that are not pages (stylesheets
 	// loading from other sites), sorted by file.
@@ -137,7 +155,7 @@ func (s Suite) Run(ctx context.Context) (*Report, error) {
 	}
 	c := newCrawl(srv, fsys, string(axeSource), cmp.Or(s.Tabs, 2), logf)
 	logf("checking %d pages on disk, served at %s, in %d tabs", len(files), srv.URL(srv.Prefix()), c.tabs)
-	pages, crawlErr := c.run(browserCtx, files)
+	pages, crawlErr := c.run(browserCtx, files, s.Visits)
 	closeBrowser()
 	wg.Wait()
 	if crawlErr != nil {
@@ -155,6 +173,9 @@ func (s Suite) Run(ctx context.Context) (*Report, error) {
 		if p.Path == PagePath(srv.Prefix(), p.File) {
 			p.Findings = slices.Concat(p.Findings, static[p.File], validated[p.File])
 			delete(static, p.File)
+			if f, over := overBudget(p.File, p.Weight, cmp.Or(s.WeightBudget, WeightBudget)); over {
+				p.Findings = append(p.Findings, f)
+			}
 		}
 		p.Findings = sortFindings(p.Findings)
 		rep.Pages = append(rep.Pages, p)

@@ -162,11 +162,15 @@ type reflowOffender struct {
 	Right    int    `json:"right"`
 }
 
+// readyTimeout bounds the wait for a Visit's Ready selector.
+const readyTimeout = 20 * time.Second
+
 // visit loads one page and runs the in-browser checks in an order that keeps
 // them independent: the Tab press comes first, before anything else can move
 // focus; axe runs at desktop width; the 320 px reflow measurement comes last
-// because it changes the layout.
-func (t *tab) visit(pageURL string) (v visit, err error) {
+// because it changes the layout. With ready, the checks start once an
+// element matching that selector is visible.
+func (t *tab) visit(pageURL, ready string) (v visit, err error) {
 	ctx, cancel := context.WithTimeout(t.ctx, pageTimeout)
 	defer cancel()
 	// Recording starts before the viewport changes back: the previous page
@@ -188,6 +192,14 @@ func (t *tab) visit(pageURL string) (v visit, err error) {
 		what string
 		run  func() error
 	}{
+		{"waiting for " + ready, func() error {
+			if ready == "" {
+				return nil
+			}
+			wait, cancel := context.WithTimeout(ctx, readyTimeout)
+			defer cancel()
+			return chromedp.Do(wait, chromedp.WaitVisible(chromedp.CSS(ready)))
+		}},
 		{"waiting for the page to settle", func() error { return t.settle(ctx) }},
 		{"pressing Tab", func() error { return chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab)) }},
 		{"checking the skip link", func() (err error) {

@@ -8,11 +8,26 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
 // WeightBudget is the most a page may cost to load, gzipped: its HTML, CSS
 // and JavaScript together.
 const WeightBudget = 60 * 1024
+
+// overBudget returns the finding for a page that weighs more than budget.
+func overBudget(file string, w Weight, budget int) (Finding, bool) {
+	if w.Total() <= budget {
+		return Finding{}, false
+	}
+	return Finding{
+		Rule: RulePageWeight,
+		Msg:  fmt.Sprintf("the page weighs %s gzipped, over the budget of %s", w, kilobytes(budget)),
+		Hint: "load less: a script or stylesheet only on the pages that use it, no library for what a few lines of the theme can do",
+		Pos:  diag.Pos{File: file},
+	}, true
+}
 
 // Weight is the gzipped size of what a page loaded, by kind, in bytes.
 type Weight struct {

@@ -78,3 +78,16 @@ func TestListPages(t *testing.T) {
 		t.Errorf("pages %v", got)
 	}
 }
+
+// TestOverBudget: a page over the budget breaks the rule page-weight, in a
+// message that gives its weight and the budget; a page at the budget does
+// not.
+func TestOverBudget(t *testing.T) {
+	if _, over := overBudget("a.html", Weight{HTML: 10, CSS: 20, JS: 30}, 60); over {
+		t.Error("a page at its budget is over it")
+	}
+	f, over := overBudget("charts/index.html", Weight{HTML: 8 * 1024, CSS: 30 * 1024, JS: 185 * 1024}, 60*1024)
+	if !over || f.Rule != RulePageWeight || f.Pos.File != "charts/index.html" || !strings.Contains(f.Msg, "223.0 KB") || !strings.Contains(f.Msg, "budget of 60.0 KB") {
+		t.Errorf("finding %+v, over %v", f, over)
+	}
+}

@@ -1,42 +1,40 @@
-// Reports, for every chart box on the page, whether ECharts drew into it:
-// the canvas's size and how many of its pixels are not the white
-// background, and how many are exactly one of the Analysis Function
-// palette's colours (bars and symbols are filled with them; axes and text
-// are not). Run through the DevTools protocol, never injected into the page.
-(() => {
-  const palette = [[0x12, 0x43, 0x6d], [0x28, 0xa1, 0x97], [0x80, 0x16, 0x50], [0xf4, 0x6a, 0x25], [0x3d, 0x3d, 0x3d], [0xa2, 0x85, 0xd1]]
-  return Array.from(document.querySelectorAll('.plinth-chart')).map((box) => {
-    const canvas = box.querySelector('canvas')
-    const out = {
-      id: box.id,
-      role: box.getAttribute('role') || '',
-      label: box.getAttribute('aria-label') || '',
-      drawnClass: box.classList.contains('plinth-chart--drawn'),
-      boxWidth: box.clientWidth,
-      boxHeight: box.clientHeight,
-      canvas: !!canvas,
-      width: 0,
-      height: 0,
-      painted: 0,
-      palette: 0,
-      tableOpen: !!box.closest('.plinth-figure')?.querySelector('details.plinth-figure__data')?.open,
-    }
-    if (!canvas) {
-      return out
-    }
-    out.width = canvas.width
-    out.height = canvas.height
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
-    for (let i = 0; i < data.length; i += 4) {
-      const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]]
-      if (a === 0 || (r === 255 && g === 255 && b === 255)) {
-        continue
-      }
-      out.painted++
-      if (palette.some((p) => p[0] === r && p[1] === g && p[2] === b)) {
-        out.palette++
-      }
-    }
+// Reports, for every chart box on the page, what a reader sees of it: its
+// role and accessible name, which of its drawings (wide or narrow) shows,
+// at what size against the size it was drawn at (its viewBox), how many
+// marks it has, and the smallest text on screen, in CSS pixels, after the
+// drawing is scaled to its box. Run through the DevTools protocol, never
+// injected into the page.
+(() => Array.from(document.querySelectorAll('.plinth-chart')).map((box) => {
+  const visible = Array.from(box.querySelectorAll('svg')).filter((svg) => svg.getBoundingClientRect().width > 0)
+  const out = {
+    id: box.id,
+    role: box.getAttribute('role') || '',
+    label: box.getAttribute('aria-label') || '',
+    drawings: box.querySelectorAll('svg').length,
+    shown: visible.length,
+    variant: '',
+    boxWidth: box.getBoundingClientRect().width,
+    width: 0,
+    height: 0,
+    drawnWidth: 0,
+    marks: 0,
+    hidden: 0,
+    minText: 0,
+    viewport: window.innerWidth,
+  }
+  if (visible.length !== 1) {
     return out
-  })
-})()
+  }
+  const svg = visible[0]
+  const r = svg.getBoundingClientRect()
+  out.variant = svg.classList.contains('plinth-chart__svg--narrow') ? 'narrow' : 'wide'
+  out.width = r.width
+  out.height = r.height
+  out.drawnWidth = svg.viewBox.baseVal.width
+  out.marks = svg.querySelectorAll('.plinth-mark').length
+  out.hidden = Array.from(svg.querySelectorAll('text')).filter((t) => t.textContent.trim() === '[c]').length
+  const scale = r.width / out.drawnWidth
+  const sizes = Array.from(svg.querySelectorAll('text')).map((t) => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale)
+  out.minText = sizes.length ? Math.min(...sizes) : 0
+  return out
+}))()

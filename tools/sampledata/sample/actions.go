@@ -15,10 +15,11 @@ var (
 	asOf        = time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
 )
 
-// quarters lists the eight quarter labels in order.
-func quarters() []string {
+// quartersTo lists the quarter labels from the start of the period to the
+// quarter of the date at, in order: eight quarters at asOf.
+func quartersTo(at time.Time) []string {
 	var out []string
-	for d := periodStart; d.Before(asOf); d = d.AddDate(0, 3, 0) {
+	for d := periodStart; !d.After(at); d = d.AddDate(0, 3, 0) {
 		out = append(out, quarterOf(d))
 	}
 	return out

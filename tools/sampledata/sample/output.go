@@ -42,7 +42,7 @@ func Generate(actions int) (map[string][]byte, error) {
 	return map[string][]byte{
 		"providers.csv":   prov,
 		"actions.csv":     act,
-		ManifestBlockName: []byte(manifestBlock()),
+		ManifestBlockName: []byte(manifestBlock(asOf)),
 	}, nil
 }
 
@@ -83,8 +83,8 @@ func quoted(list []string) string {
 	return "[" + strings.Join(q, ", ") + "]"
 }
 
-// manifestBlock declares the two generated datasets.
-func manifestBlock() string {
+// manifestBlock declares the two generated datasets as at the date at.
+func manifestBlock(at time.Time) string {
 	var kindKeys []string
 	for _, k := range kinds {
 		kindKeys = append(kindKeys, k.key)
@@ -212,7 +212,7 @@ key = ["action_id"]
   values = %s
   description = "The quarter in which the action was opened."
 %s
-`, blockBegin, quoted(kindKeys), day(asOf), quoted(sourceKeys), quoted(statuses), quoted(quarters()), blockEnd)
+`, blockBegin, quoted(kindKeys), day(at), quoted(sourceKeys), quoted(statuses), quoted(quartersTo(at)), blockEnd)
 }
 
 // SpliceManifest replaces the generated block of an existing manifest, or

@@ -3,77 +3,118 @@
  * charts (their layouts ask for asset "js/charts.js"):
  *   <script src="…" integrity="…" defer></script>
  *
- * Each chart on a page is a box and a data island written by
- * partials/action-plans/figure.html:
- *   <div class="plinth-chart" id="chart-ID" role="img" aria-label="…"></div>
- *   <script type="application/json" id="chart-ID-options">{…}</script>
- * The island is data, never run: its ECharts option is built by Plinth from
- * published tables only (generator/chart) and holds no functions. This
- * script parses each island and draws its chart in the box, then closes the
- * table under it (which the page shows open, for readers without
- * JavaScript). The box's size comes from the stylesheet; the chart follows
- * it when it changes.
- *
- * Only what the charts use is bundled from ECharts: bar and line charts,
- * the grid, legend, rich-text tooltip and aria components, and the canvas
- * renderer. The canvas renderer and rich-text tooltips write no style
- * attributes, which the site's Content-Security-Policy (style-src 'self')
- * would block; ECharts sets its elements' sizes through the CSSOM
- * (element.style), which the policy allows.
+ * The charts are drawn when the site is built, as SVG in the page
+ * (generator/chart/svg), and need no script: they show with JavaScript off
+ * and in print, and hovering a mark shows its figure as a tooltip (each
+ * mark's <title>). This script adds a way to read every figure by keyboard
+ * and touch: the chart box becomes focusable, the arrow keys (and Home and
+ * End) step through its marks, and tapping or pointing at a mark does the
+ * same; the mark's words ("London, Complete: 77% (325 actions)") go into
+ * the line under the chart, which screen readers announce. Marks are
+ * highlighted by a class (charts.css), never by a style attribute, which
+ * the site's Content-Security-Policy forbids.
  */
-import * as echarts from 'echarts/core'
-import { BarChart, LineChart } from 'echarts/charts'
-import { AriaComponent, GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
 
-echarts.use([BarChart, LineChart, AriaComponent, GridSimpleComponent, LegendPlainComponent, TooltipComponent, CanvasRenderer])
+// visibleDrawing returns the drawing the stylesheet shows: wide or narrow.
+function visibleDrawing(box) {
+  return Array.from(box.querySelectorAll('svg')).find((svg) => svg.getBoundingClientRect().width > 0)
+}
 
-function drawAll() {
-  const charts = []
-  document.querySelectorAll('script[type="application/json"].plinth-chart-options').forEach((island) => {
-    const box = document.getElementById(island.dataset.chart)
-    if (!box) {
-      return
-    }
-    let option
-    try {
-      option = JSON.parse(island.textContent)
-    } catch (e) {
-      // Leave the table open in the chart's place.
-      return
-    }
-    // The box's accessible name is the figure's summary; ECharts' aria
-    // component sets the same text (aria.label.description).
-    const chart = echarts.init(box, null, { renderer: 'canvas' })
-    chart.setOption(option)
-    box.classList.add('plinth-chart--drawn')
-    const details = box.closest('.plinth-figure')?.querySelector('details.plinth-figure__data')
-    if (details) {
-      details.open = false
-    }
-    charts.push({ box, chart })
+// marksOf lists the marks of the drawing shown, in reading order: a bar
+// chart category by category (a region's statuses together), a line
+// chart series by series (a region's line from its first point to its
+// last).
+function marksOf(box) {
+  const svg = visibleDrawing(box)
+  if (!svg) {
+    return []
+  }
+  const byCategory = !box.classList.contains('plinth-chart--line')
+  const num = (el, name) => Number(el.getAttribute(name))
+  return Array.from(svg.querySelectorAll('.plinth-mark')).sort((a, b) => {
+    const [a1, a2] = byCategory ? [num(a, 'data-index'), num(a, 'data-series')] : [num(a, 'data-series'), num(a, 'data-index')]
+    const [b1, b2] = byCategory ? [num(b, 'data-index'), num(b, 'data-series')] : [num(b, 'data-series'), num(b, 'data-index')]
+    return a1 - b1 || a2 - b2
   })
-  if (charts.length === 0) {
+}
+
+function setUp(box) {
+  const readout = document.getElementById(box.dataset.readout)
+  if (!readout) {
     return
   }
-  // Follow the box's size: the stylesheet sizes it by the viewport.
-  if ('ResizeObserver' in window) {
-    const observer = new ResizeObserver((entries) => {
-      entries.forEach((entry) => {
-        const found = charts.find((c) => c.box === entry.target)
-        if (found) {
-          found.chart.resize()
-        }
-      })
-    })
-    charts.forEach((c) => observer.observe(c.box))
-  } else {
-    window.addEventListener('resize', () => charts.forEach((c) => c.chart.resize()))
+  let active = null
+
+  const show = (mark) => {
+    if (active) {
+      active.classList.remove('plinth-mark--active')
+    }
+    active = mark
+    if (!mark) {
+      return
+    }
+    mark.classList.add('plinth-mark--active')
+    const title = mark.querySelector('title')
+    readout.textContent = title ? title.textContent : ''
   }
+
+  const markAt = (target) => (target instanceof Element ? target.closest('.plinth-mark') : null)
+
+  box.tabIndex = 0
+  box.addEventListener('pointerover', (event) => {
+    const mark = markAt(event.target)
+    if (mark) {
+      show(mark)
+    }
+  })
+  box.addEventListener('click', (event) => {
+    const mark = markAt(event.target)
+    if (mark) {
+      show(mark)
+    }
+  })
+  box.addEventListener('pointerleave', () => show(null))
+  box.addEventListener('blur', () => show(null))
+  box.addEventListener('keydown', (event) => {
+    const marks = marksOf(box)
+    if (marks.length === 0) {
+      return
+    }
+    const at = marks.indexOf(active)
+    let next
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = at < 0 ? 0 : Math.min(at + 1, marks.length - 1)
+        break
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = at < 0 ? 0 : Math.max(at - 1, 0)
+        break
+      case 'Home':
+        next = 0
+        break
+      case 'End':
+        next = marks.length - 1
+        break
+      case 'Escape':
+        show(null)
+        readout.textContent = ''
+        return
+      default:
+        return
+    }
+    event.preventDefault()
+    show(marks[next])
+  })
+}
+
+function init() {
+  document.querySelectorAll('.plinth-chart[data-readout]').forEach(setUp)
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', drawAll)
+  document.addEventListener('DOMContentLoaded', init)
 } else {
-  drawAll()
+  init()
 }

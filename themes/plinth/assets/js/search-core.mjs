@@ -4,17 +4,22 @@
  * queries. search.js draws the results; the tests in generator/search run
  * this module in Node against built indexes.
  *
- * The text rules (fold, words, stem) mirror generator/search/text.go: a
- * word matches only when both sides turn it into the same term, so the two
- * must agree exactly. generator/search/testdata/terms.json holds the cases
- * both test suites check.
+ * The text rules here (fold, words) mirror generator/search/text.go: a
+ * word is found only when both sides split and fold it the same way, and
+ * generator/search/testdata/words.json holds the cases both test suites
+ * check. This module never stems: the index lists, beside each term, the
+ * word forms that lead to it (Shard.Forms and Shard.Alias in shards.go),
+ * so a word the reader types is looked up, not rewritten.
  */
+
+import { bestCorrection } from './search-spelling.mjs'
 
 // Dotted numbers (standard IDs such as 1.3) stay whole; otherwise a word
 // is a run of letters and digits. Same pattern as text.go.
 const WORD = /\p{Nd}+(?:\.\p{Nd}+)+|[\p{L}\p{Nd}]+/gu
 const APOSTROPHES = /['\u2019]/g
 const MARKS = /\p{Mn}/gu
+const LETTERS = /^\p{L}+$/u
 
 // fold lowers case and removes accents ("Zürich" → "zurich").
 export function fold (text) {
@@ -26,37 +31,6 @@ export function words (text) {
   return fold(text).replace(APOSTROPHES, '').match(WORD) || []
 }
 
-// stem reduces simple English plurals: -ies → -y, -sses/-xes/-ches/-shes
-// lose -es, other -s endings lose the s, except -ss, -us and -is. Words of
-// three letters or fewer and words with digits are left alone.
-export function stem (w) {
-  if ([...w].length <= 3 || /[0-9]/.test(w)) {
-    return w
-  }
-  if (w.endsWith('ies')) {
-    if (w.endsWith('eies') || w.endsWith('aies')) {
-      return w.slice(0, -1)
-    }
-    return w.slice(0, -3) + 'y'
-  }
-  if (w.endsWith('sses') || w.endsWith('xes') || w.endsWith('ches') || w.endsWith('shes')) {
-    return w.slice(0, -2)
-  }
-  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) {
-    return w
-  }
-  if (w.endsWith('s')) {
-    return w.slice(0, -1)
-  }
-  return w
-}
-
-// terms is what the index holds for text: words without stop words,
-// stemmed.
-export function terms (text, stopWords) {
-  return words(text).filter((w) => !stopWords.has(w)).map(stem)
-}
-
 // isID reports whether a word is a dotted number such as a standard ID.
 export function isID (w) {
   return w.includes('.')
@@ -64,6 +38,8 @@ export function isID (w) {
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]))
+// MAX_IMPACT is the largest impact a posting carries (search.MaxImpact).
+const MAX_IMPACT = 63
 
 // readNumber reads one variable-length number (five bits a character,
 // lowest first; 32 and up means more follow) at i; returns [n, next].
@@ -83,7 +59,7 @@ function readNumber (s, i) {
   }
 }
 
-// decodePostings returns a Map from document number to the term's weight
+// decodePostings returns a Map from document number to the term's impact
 // on that page.
 export function decodePostings (s) {
   const out = new Map()
@@ -110,14 +86,14 @@ export function decodeDocs (s) {
   return out
 }
 
-// shardOf returns the shard that would hold a term: the last whose first
-// term is not after it.
-export function shardOf (shards, term) {
+// shardOf returns the shard that would hold a key: the last whose first
+// key is not after it.
+export function shardOf (shards, key) {
   let lo = 0
   let hi = shards.length - 1
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1
-    if (shards[mid] <= term) {
+    if (shards[mid] <= key) {
       lo = mid
     } else {
       hi = mid - 1
@@ -126,15 +102,15 @@ export function shardOf (shards, term) {
   return lo
 }
 
-// shardsFor returns the shards that may hold a term or, with prefix, any
-// term starting with it.
-export function shardsFor (shards, term, prefix) {
+// shardsFor returns the shards that may hold a key or, with prefix, any
+// key starting with it.
+export function shardsFor (shards, key, prefix) {
   if (shards.length === 0) {
     return []
   }
-  const out = [shardOf(shards, term)]
+  const out = [shardOf(shards, key)]
   if (prefix) {
-    for (let i = out[0] + 1; i < shards.length && shards[i].startsWith(term); i++) {
+    for (let i = out[0] + 1; i < shards.length && shards[i].startsWith(key); i++) {
       out.push(i)
     }
   }
@@ -150,10 +126,79 @@ const ID_BONUS = 1000
 // MIN_PREFIX is how many letters the last word needs before it is also
 // completed: fewer would fetch and match too much.
 const MIN_PREFIX = 3
+// MIN_CORRECTED is how many letters a word needs before a misspelling of
+// it is corrected: shorter words are too often another word.
+const MIN_CORRECTED = 5
+// RERANK is how many of the best results are read in full to find the
+// query's words side by side, as a phrase or close together: the first
+// page of results, which is read anyway to show them.
+const RERANK = 10
+// The factors for words found side by side in a result's title or text,
+// in the order the reader typed them, and found close together.
+const PHRASE_IN_TITLE = 1.5
+const PHRASE_IN_TEXT = 1.3
+const NEAR_IN_TEXT = 1.15
+const NEAR = 3 // at most this many other words between them
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
 export const OTHER_PAGES = '~other'
+
+// readShard indexes a shard's word forms: byForm maps every form listed
+// in the shard to { term, used }, used being whether the site uses the
+// word (rather than it being a form readers may type).
+function readShard (sh) {
+  const byForm = new Map()
+  const notWords = new Set()
+  for (const [term, list] of Object.entries(sh.forms || {})) {
+    let isWord = false
+    for (const end of list.split(' ')) {
+      if (end === '=') {
+        isWord = true
+      } else if (end !== '') {
+        const more = end.startsWith('+')
+        byForm.set(term + (more ? end.slice(1) : end), { term, used: !more })
+      }
+    }
+    if (!isWord) {
+      notWords.add(term)
+    }
+  }
+  for (const [w, t] of Object.entries(sh.alias || {})) {
+    const more = t.startsWith('+')
+    byForm.set(w, { term: more ? t.slice(1) : t, used: !more })
+  }
+  sh.byForm = byForm
+  sh.notWords = notWords
+  return sh
+}
+
+// resolve returns what the shard knows of a word: { term, used }, or null.
+function resolve (sh, w) {
+  const f = sh.byForm.get(w)
+  if (f) {
+    return f
+  }
+  if (sh.terms[w] !== undefined || (sh.ids && sh.ids[w] !== undefined)) {
+    return { term: w, used: !sh.notWords.has(w) }
+  }
+  return null
+}
+
+// usedWords calls f with each word of the site that a shard lists, and
+// its term.
+function usedWords (sh, f) {
+  for (const [w, r] of sh.byForm) {
+    if (r.used) {
+      f(w, r.term)
+    }
+  }
+  for (const t of Object.keys(sh.terms)) {
+    if (!sh.notWords.has(t)) {
+      f(t, t)
+    }
+  }
+}
 
 // Index is one site's search index.
 export class Index {
@@ -189,12 +234,39 @@ export class Index {
   // load reads the manifest.
   async load () {
     const m = await this.get('')
-    if (m.version !== 1) {
+    if (m.version !== 2) {
       throw new Error('this search index was written by another version of Plinth')
     }
     this.manifest = m
     this.stopWords = new Set(m.stopWords)
+    this.shards = new Map() // shard number → shard, once read
     return m
+  }
+
+  // fetchShards reads the shards numbered in ids that are not read yet.
+  async fetchShards (ids) {
+    await Promise.all([...ids].filter((i) => !this.shards.has(i)).map(async (i) => {
+      const sh = readShard(await this.get('t/' + i + '.json'))
+      this.shards.set(i, sh)
+    }))
+  }
+
+  // shardFor returns the shard that holds a key, if it has been read.
+  shardFor (key) {
+    return this.shards.get(shardOf(this.manifest.shards, key))
+  }
+
+  // lookup returns { term, used } for a word, from shards already read.
+  lookup (w) {
+    const sh = this.shardFor(w)
+    return sh ? resolve(sh, w) : null
+  }
+
+  // postings returns a term's postings as a Map, from shards already read.
+  postings (term) {
+    const sh = this.shardFor(term)
+    const enc = sh && sh.terms[term]
+    return enc === undefined ? new Map() : decodePostings(enc)
   }
 
   // group returns the [first, section, edition] run that holds a document.
@@ -232,95 +304,320 @@ export class Index {
     return edition ? ed.key === edition : !!ed.default
   }
 
+  // tier is 1 for a page of a retired edition the reader did not choose,
+  // which comes after every other result, and 0 otherwise.
+  tier (doc, edition) {
+    const [, , e] = this.group(doc)
+    if (e < 0) {
+      return 0
+    }
+    const ed = this.manifest.editions[e]
+    return ed.retired && ed.key !== edition ? 1 : 0
+  }
+
   // parse turns what the reader typed into the words to look for: each
-  // with its term, whether it is a standard ID, and (for the last word,
-  // while it may still be being typed) the prefix to complete.
+  // with whether it is a standard ID and (for the last word, while it may
+  // still be being typed) the prefix to complete.
   parse (query) {
     const all = words(query)
-    let ws = all.filter((w) => !this.stopWords.has(w))
+    const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
-    const out = []
-    ws = [...new Set(ws)]
-    ws.forEach((w, i) => {
+    return ws.map((w, i) => {
       const last = i === ws.length - 1 && typing && w === all[all.length - 1]
       const id = isID(w)
-      out.push({
-        word: w,
-        term: id ? w : stem(w),
-        id,
-        prefix: last && !id && w.length >= MIN_PREFIX ? w : ''
-      })
+      return { word: w, id, prefix: last && !id && w.length >= MIN_PREFIX ? w : '' }
     })
-    return out
   }
 
   // search returns the documents that match, best first:
-  // { words, results: [{ doc, score }], partial }, where partial means no
-  // document has every word and the results have some of them.
-  async search (query, { edition = '', section = '' } = {}) {
+  // { slots, results: [{ doc, score }], partial, correction, matcher }.
+  // partial means no document has every word and the results have some
+  // of them; correction, when a misspelt word was corrected, is
+  // { query, from, to }; matcher tells which words of a result's text to
+  // highlight. With typed, words are taken as typed, never corrected.
+  async search (query, { edition = '', section = '', typed = false } = {}) {
     const m = this.manifest || (await this.load())
-    const ws = this.parse(query)
-    if (ws.length === 0) {
-      return { words: ws, results: [], partial: false }
+    const parsed = this.parse(query)
+    const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []) }
+    if (parsed.length === 0) {
+      return none
     }
-    const shardIDs = new Set()
-    for (const w of ws) {
-      shardsFor(m.shards, w.prefix || w.term, !!w.prefix).forEach((i) => shardIDs.add(i))
+    // The shards of the words, and of the words the last one may become.
+    const need = new Set()
+    for (const w of parsed) {
+      shardsFor(m.shards, w.word, false).forEach((s) => need.add(s))
       if (w.prefix) {
-        shardsFor(m.shards, w.term, false).forEach((i) => shardIDs.add(i))
+        shardsFor(m.shards, w.prefix, true).forEach((s) => need.add(s))
       }
     }
-    const shards = new Map()
-    await Promise.all([...shardIDs].map(async (i) => {
-      shards.set(i, await this.get('t/' + i + '.json'))
-    }))
-    const score = new Map() // doc → [words matched, score]
-    ws.forEach((w) => {
-      const best = new Map()
-      const take = (postings, weight) => {
-        for (const [doc, impact] of decodePostings(postings)) {
-          best.set(doc, Math.max(best.get(doc) || 0, impact * weight))
+    await this.fetchShards(need)
+
+    let slots = this.slots(parsed)
+    slots = this.synonyms(slots)
+    let correction = null
+    if (!typed) {
+      correction = await this.correct(slots, query)
+    }
+    // The shards of every term now looked for: a form may lead to a term
+    // in another shard, and synonyms bring in words of their own.
+    const more = new Set()
+    for (const s of slots) {
+      for (const alt of s.alts) {
+        for (const t of alt) {
+          more.add(shardOf(m.shards, t.term))
         }
       }
-      for (const shard of shards.values()) {
-        if (shard.terms[w.term] !== undefined) {
-          take(shard.terms[w.term], 1)
-        }
-        if (w.prefix) {
-          for (const [t, postings] of Object.entries(shard.terms)) {
-            if (t !== w.term && t.startsWith(w.prefix)) {
-              take(postings, PREFIX_WEIGHT)
-            }
+    }
+    await this.fetchShards(more)
+
+    let results = this.score(slots, edition, section)
+    const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
+    results = await this.rerank(results, slots)
+    return { slots, results, partial, correction, matcher: new Matcher(this, slots) }
+  }
+
+  // slots turns the parsed words into the units a page must match: one
+  // per word, or one for two words the site writes as one ("well being"
+  // is "wellbeing": the index lists it under "well being", in the shard of
+  // "well"). Each slot has alternatives, lists of terms that a page must
+  // all have, each with a weight.
+  slots (parsed) {
+    const out = []
+    for (let i = 0; i < parsed.length; i++) {
+      const w = parsed[i]
+      const next = parsed[i + 1]
+      const joined = next && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + ' ' + next.word) : null
+      if (joined) {
+        out.push({ words: [w.word, next.word], word: w.word + next.word, term: joined.term, alts: [[{ term: joined.term, weight: 1 }]], prefix: next.prefix ? w.word + next.prefix : '' })
+        i++
+        continue
+      }
+      const found = this.lookup(w.word)
+      const slot = { words: [w.word], word: w.word, term: found ? found.term : null, id: w.id, alts: [], prefix: w.prefix }
+      if (found) {
+        slot.alts.push([{ term: found.term, weight: 1 }])
+      } else if (w.id) {
+        slot.alts.push([{ term: w.word, weight: 1 }])
+      }
+      if (w.prefix) {
+        for (const term of this.completions(w.prefix)) {
+          if (term !== slot.term) {
+            slot.alts.push([{ term, weight: PREFIX_WEIGHT }])
           }
         }
-        if (w.id && shard.ids && shard.ids[w.term] !== undefined) {
-          for (const doc of decodeDocs(shard.ids[w.term])) {
+      }
+      out.push(slot)
+    }
+    return out
+  }
+
+  // completions returns the terms of every word starting with prefix, in
+  // the shards read.
+  completions (prefix) {
+    const terms = new Set()
+    for (const i of shardsFor(this.manifest.shards, prefix, true)) {
+      const sh = this.shards.get(i)
+      if (!sh) {
+        continue
+      }
+      for (const [w, r] of sh.byForm) {
+        if (w.startsWith(prefix)) {
+          terms.add(r.term)
+        }
+      }
+      for (const t of Object.keys(sh.terms)) {
+        if (t.startsWith(prefix)) {
+          terms.add(t)
+        }
+      }
+    }
+    return terms
+  }
+
+  // synonyms replaces each run of slots that spells a word or phrase of a
+  // synonym group with one slot that any phrase of the group satisfies.
+  // Longer phrases are tried first.
+  synonyms (slots) {
+    const groups = this.manifest.synonyms || []
+    const phrases = []
+    groups.forEach((g) => g.forEach((p) => phrases.push({ p, g })))
+    phrases.sort((a, b) => b.p.words.length - a.p.words.length)
+    const out = []
+    for (let i = 0; i < slots.length;) {
+      const hit = phrases.find(({ p }) => p.words.every((w, k) => {
+        const s = slots[i + k]
+        return s && !s.id && (s.word === w || (s.term !== null && s.term === p.terms[k]))
+      }))
+      if (!hit) {
+        out.push(slots[i++])
+        continue
+      }
+      const n = hit.p.words.length
+      const taken = slots.slice(i, i + n)
+      out.push({
+        words: taken.flatMap((s) => s.words),
+        word: taken.map((s) => s.word).join(' '),
+        term: null,
+        synonym: true,
+        alts: hit.g.map((p) => p.terms.map((term) => ({ term, weight: 1 }))),
+        prefix: ''
+      })
+      i += n
+    }
+    return out
+  }
+
+  // correct replaces each word that matches nothing (and is long enough)
+  // with the nearest word the site uses, and returns what it did, or
+  // null.
+  async correct (slots, query) {
+    const m = this.manifest
+    const wrong = slots.filter((s) => s.alts.length === 0 && !s.id && !s.synonym && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
+    if (wrong.length === 0) {
+      return null
+    }
+    // A misspelling keeps its first two letters in most cases; the
+    // shards of the words that start with them are read, up to four.
+    const need = new Set()
+    for (const s of wrong) {
+      const own = shardOf(m.shards, s.word)
+      const near = shardsFor(m.shards, s.word.slice(0, 2), true)
+      near.sort((a, b) => Math.abs(a - own) - Math.abs(b - own))
+      near.slice(0, 4).forEach((i) => need.add(i))
+      need.add(own)
+    }
+    await this.fetchShards(need)
+    const fixes = new Map()
+    for (const s of wrong) {
+      const best = bestCorrection(s.word, (f) => {
+        for (const i of shardsFor(m.shards, s.word.slice(0, 2), true)) {
+          const sh = this.shards.get(i)
+          if (sh) {
+            usedWords(sh, (w, term) => f(w, term, sh.terms[term] || ''))
+          }
+        }
+      })
+      if (best) {
+        s.word = best.word
+        s.term = best.term
+        s.alts.push([{ term: best.term, weight: 1 }])
+        fixes.set(s.words[0], best.word)
+      }
+    }
+    if (fixes.size === 0) {
+      return null
+    }
+    const fixed = query.replace(TEXT_WORD, (raw) => {
+      const w = words(raw)
+      return w.length === 1 && fixes.has(w[0]) ? fixes.get(w[0]) : raw
+    })
+    return { query: fixed.trim(), from: [...fixes.keys()], to: [...fixes.values()] }
+  }
+
+  // score adds up each document's weights over the slots it matches and
+  // keeps the documents that match the most slots, best first. An
+  // impact q (1 to 63, the largest one character holds) stands for the
+  // weight impactBase^(q − 63) (generator/search/invert.go, impact).
+  score (slots, edition, section) {
+    const base = this.manifest.impactBase
+    const value = (impact) => base ** (impact - MAX_IMPACT)
+    const cache = new Map()
+    const postings = (term) => {
+      if (!cache.has(term)) {
+        cache.set(term, this.postings(term))
+      }
+      return cache.get(term)
+    }
+    const totals = new Map() // doc → [slots matched, score]
+    for (const slot of slots) {
+      const best = new Map()
+      for (const alt of slot.alts) {
+        const [first, ...rest] = alt
+        for (const [doc, impact] of postings(first.term)) {
+          let s = value(impact) * first.weight
+          let all = true
+          for (const t of rest) {
+            const other = postings(t.term).get(doc)
+            if (other === undefined) {
+              all = false
+              break
+            }
+            s += value(other) * t.weight
+          }
+          if (all) {
+            best.set(doc, Math.max(best.get(doc) || 0, s))
+          }
+        }
+      }
+      if (slot.id) {
+        const sh = this.shardFor(slot.word)
+        if (sh && sh.ids && sh.ids[slot.word] !== undefined) {
+          for (const doc of decodeDocs(sh.ids[slot.word])) {
             best.set(doc, (best.get(doc) || 0) + ID_BONUS)
           }
         }
       }
       for (const [doc, s] of best) {
-        const cur = score.get(doc) || [0, 0]
-        score.set(doc, [cur[0] + 1, cur[1] + s])
+        const cur = totals.get(doc) || [0, 0]
+        totals.set(doc, [cur[0] + 1, cur[1] + s])
       }
-    })
+    }
     let results = []
     let most = 0
-    for (const [doc, [n, s]] of score) {
+    for (const [doc, [n, s]] of totals) {
       if (!this.inScope(doc, edition, section)) {
         continue
       }
       most = Math.max(most, n)
-      results.push({ doc, matched: n, score: s })
+      results.push({ doc, matched: n, score: s, tier: this.tier(doc, edition) })
     }
-    results = results.filter((r) => r.matched === most)
-    results.sort((a, b) => b.score - a.score || a.doc - b.doc)
-    return { words: ws, results, partial: most < ws.length }
+    // Pages with the most of the words, and with a query of three words
+    // or more, pages that lack one: a question's words are not all on
+    // the page that answers it. A missing word costs much of a page's
+    // score.
+    const least = slots.length >= 3 ? most - 1 : most
+    results = results.filter((r) => r.matched >= least)
+    for (const r of results) {
+      r.score *= (r.matched / slots.length) ** 2
+    }
+    results.sort(byRank)
+    return results
   }
 
-  // doc returns a document's file: { url, title, description, text }.
+  // rerank reads the best results in full and raises those where the
+  // query's words stand side by side, in order, or close together. A
+  // phrase of a synonym group typed in full ("quality improvement
+  // register") is one slot, but the reader typed several words: a page
+  // that has the phrase (or another of its group) is raised above one
+  // that has its words apart.
+  async rerank (results, slots) {
+    const words = slots.filter((s) => !s.id)
+    const phrase = words.length === 1 && words[0].synonym && words[0].words.length > 1
+    if ((words.length < 2 && !phrase) || results.length < 2) {
+      return results
+    }
+    const head = results.slice(0, RERANK)
+    const docs = await Promise.all(head.map((r) => this.doc(r.doc)))
+    const matcher = new Matcher(this, slots)
+    head.forEach((r, i) => {
+      const d = docs[i]
+      if (matcher.phrase(d.title)) {
+        r.score *= PHRASE_IN_TITLE
+      } else if (matcher.phrase(d.text)) {
+        r.score *= PHRASE_IN_TEXT
+      } else if (matcher.near(d.title + ' ' + d.text)) {
+        r.score *= NEAR_IN_TEXT
+      }
+    })
+    head.sort(byRank)
+    return head.concat(results.slice(RERANK))
+  }
+
+  // doc returns a document: { url, title, description, text }.
   async doc (n) {
-    return this.get('d/' + n + '.json')
+    const per = this.manifest.docsPerFile
+    const list = await this.get('d/' + Math.floor(n / per) + '.json')
+    return list[n % per]
   }
 
   // facets describes a document's section and edition, for the result's
@@ -331,31 +628,165 @@ export class Index {
   }
 }
 
+function byRank (a, b) {
+  return a.tier - b.tier || b.score - a.score || a.doc - b.doc
+}
+
 // Words in running text, for snippets: the same words as WORD, but with
 // apostrophes and combining marks kept inside, so each match is a stretch
 // of the original text that can be highlighted as it stands.
 const TEXT_WORD = /\p{Nd}+(?:\.\p{Nd}+)+|[\p{L}\p{Nd}\p{M}'\u2019]+/gu
 
-// matches reports whether a word of running text is one the reader looked
-// for.
-function matches (raw, ws) {
-  for (const w of words(raw)) {
-    for (const q of ws) {
-      if (q.id ? w === q.term : stem(w) === q.term || (q.prefix && w.startsWith(q.prefix))) {
+// Matcher tells which words of a text are the ones a query looked for,
+// by looking them up in the shards the query read: a word matches if it
+// leads to one of the query's terms, or starts with the prefix being
+// typed.
+export class Matcher {
+  constructor (index, slots) {
+    this.index = index
+    this.n = slots.length
+    this.slotOf = new Map() // term → slot number
+    this.aloneOf = new Map() // term → slot number, for a term that fills its slot alone
+    this.phrases = [] // [terms, slot number]: the phrases of synonym groups, longest first
+    this.prefixes = []
+    slots.forEach((s, i) => {
+      for (const alt of s.alts) {
+        if (alt.length > 1) {
+          this.phrases.push([alt.map((t) => t.term), i])
+        }
+        for (const t of alt) {
+          if (t.weight === 1 && !this.slotOf.has(t.term)) {
+            this.slotOf.set(t.term, i)
+          }
+          if (alt.length === 1 && t.weight === 1 && !this.aloneOf.has(t.term)) {
+            this.aloneOf.set(t.term, i)
+          }
+        }
+      }
+      if (s.prefix) {
+        this.prefixes.push([s.prefix, i])
+      }
+    })
+    this.phrases.sort((a, b) => b[0].length - a[0].length)
+  }
+
+  // slot returns the number of the slot a word of text (as written)
+  // matches, or -1. With alone, a word of a synonym's phrase does not
+  // match on its own (see sequence).
+  slot (raw, alone = false) {
+    const of = alone ? this.aloneOf : this.slotOf
+    for (const w of words(raw)) {
+      if (this.index.stopWords.has(w)) {
+        continue
+      }
+      const term = this.term(w)
+      if (of.has(term)) {
+        return of.get(term)
+      }
+      for (const [p, i] of this.prefixes) {
+        if (w.startsWith(p)) {
+          return i
+        }
+      }
+    }
+    return -1
+  }
+
+  // term returns the term a folded word leads to, or the word itself.
+  term (w) {
+    const found = this.index.manifest && this.index.shards ? this.index.lookup(w) : null
+    return found ? found.term : w
+  }
+
+  // test reports whether a word of text (as written) is one looked for.
+  test (raw) {
+    return this.slot(raw) >= 0
+  }
+
+  // sequence returns the slot of each word of text, stop words left out,
+  // with runs of the same slot written once. A synonym's phrase fills its
+  // slot only whole, its words side by side: "quality" alone is not
+  // "quality improvement register".
+  sequence (text) {
+    const raws = []
+    for (const m of text.matchAll(TEXT_WORD)) {
+      const ws = words(m[0])
+      if (ws.length > 0 && !ws.every((w) => this.index.stopWords.has(w))) {
+        raws.push(m[0])
+      }
+    }
+    let terms = null // each word's terms, worked out only when there are phrases
+    if (this.phrases.length > 0) {
+      terms = raws.map((raw) => words(raw).filter((w) => !this.index.stopWords.has(w)).map((w) => this.term(w)))
+    }
+    const out = []
+    for (let i = 0; i < raws.length;) {
+      let s = -1
+      let n = 1
+      if (terms) {
+        const hit = this.phrases.find(([ts]) => ts.every((t, k) => i + k < terms.length && terms[i + k].length === 1 && terms[i + k][0] === t))
+        if (hit) {
+          s = hit[1]
+          n = hit[0].length
+        }
+      }
+      if (s < 0) {
+        s = this.slot(raws[i], true)
+      }
+      i += n
+      if (s >= 0 && out.length > 0 && out[out.length - 1] === s) {
+        continue
+      }
+      out.push(s)
+    }
+    return out
+  }
+
+  // phrase reports whether the text has every slot side by side, in the
+  // query's order.
+  phrase (text) {
+    const n = this.n
+    const seq = this.sequence(text)
+    for (let i = 0; i + n <= seq.length; i++) {
+      let k = 0
+      while (k < n && seq[i + k] === k) {
+        k++
+      }
+      if (k === n) {
         return true
       }
     }
+    return false
   }
-  return false
+
+  // near reports whether the text has every slot within a short stretch.
+  near (text) {
+    const n = this.n
+    const seq = this.sequence(text)
+    const last = new Map()
+    for (let i = 0; i < seq.length; i++) {
+      if (seq[i] < 0) {
+        continue
+      }
+      last.set(seq[i], i)
+      if (last.size === n) {
+        const from = Math.min(...last.values())
+        if (i - from + 1 <= n + NEAR) {
+          return true
+        }
+      }
+    }
+    return false
+  }
 }
 
 // highlight returns text as segments [{ text, mark }], mark being true for
-// every word the reader looked for: for titles, which are shown whole.
-export function highlight (text, ws) {
+// every word the query looked for: for titles, which are shown whole.
+export function highlight (text, matcher) {
   const segs = []
   let pos = 0
   for (const m of text.matchAll(TEXT_WORD)) {
-    if (!matches(m[0], ws)) {
+    if (!matcher.test(m[0])) {
       continue
     }
     if (m.index > pos) {
@@ -370,20 +801,38 @@ export function highlight (text, ws) {
   return segs
 }
 
-// snippet cuts a passage of about size words out of text around the first
-// word the reader looked for, and returns it as segments
+// snippet cuts a passage of about size words out of text where the most
+// of the query's words are found together, and returns it as segments
 // [{ text, mark }], mark being true for the words found. It returns null
 // when the text holds none of the words.
-export function snippet (text, ws, size = 32) {
+export function snippet (text, matcher, size = 32) {
   const found = []
   for (const m of text.matchAll(TEXT_WORD)) {
-    found.push({ start: m.index, end: m.index + m[0].length, hit: matches(m[0], ws) })
+    found.push({ start: m.index, end: m.index + m[0].length, slot: matcher.slot(m[0]) })
   }
-  const first = found.findIndex((f) => f.hit)
-  if (first < 0) {
+  // The window of size words that holds the most different slots, the
+  // earliest of them.
+  let best = -1
+  let bestCount = 0
+  for (let i = 0; i < found.length; i++) {
+    if (found[i].slot < 0) {
+      continue
+    }
+    const seen = new Set()
+    for (let j = i; j < Math.min(found.length, i + size); j++) {
+      if (found[j].slot >= 0) {
+        seen.add(found[j].slot)
+      }
+    }
+    if (seen.size > bestCount) {
+      best = i
+      bestCount = seen.size
+    }
+  }
+  if (best < 0) {
     return null
   }
-  const from = Math.max(0, Math.min(first - Math.floor(size / 4), found.length - size))
+  const from = Math.max(0, Math.min(best - Math.floor(size / 4), found.length - size))
   const to = Math.min(found.length, from + size)
   const segs = []
   let pos = from === 0 ? 0 : found[from].start
@@ -392,7 +841,7 @@ export function snippet (text, ws, size = 32) {
   }
   for (let i = from; i < to; i++) {
     const f = found[i]
-    if (!f.hit) {
+    if (f.slot < 0) {
       continue
     }
     if (f.start > pos) {

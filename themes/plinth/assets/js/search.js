@@ -32,6 +32,7 @@ function init () {
   const edition = form.querySelector('select[name="edition"]')
   const section = form.querySelector('select[name="section"]')
   const status = root.querySelector('[data-search-status]')
+  const correction = root.querySelector('[data-search-correction]')
   const list = root.querySelector('[data-search-results]')
   const more = root.querySelector('[data-search-more]')
   const base = root.getAttribute('data-search-base')
@@ -54,13 +55,19 @@ function init () {
   setSelect(section, params.get('section'))
 
   let shown = []
-  let words = []
+  let matcher = null
   let run = 0
   let timer = 0
+  // typed is the query the reader asked to have searched as typed ("Search
+  // instead for …"), so its words are not corrected.
+  let typed = params.get('typed') === '1' ? input.value : null
 
   async function search (push) {
     const mine = ++run
     const q = input.value
+    if (typed !== null && typed !== q) {
+      typed = null
+    }
     updateAddress(q, push)
     if (!q.trim()) {
       say('')
@@ -68,19 +75,20 @@ function init () {
       return
     }
     try {
-      const res = await index.search(q, { edition: value(edition), section: value(section) })
+      const res = await index.search(q, { edition: value(edition), section: value(section), typed: typed !== null })
       if (mine !== run) {
         return // a newer query is under way
       }
       clear()
-      words = res.words
+      matcher = res.matcher
       shown = res.results
-      if (words.length === 0) {
+      if (res.slots.length === 0) {
         say('Type a more specific word: "' + q.trim() + '" is too common to search for.')
         return
       }
       await showMore(mine)
-      say(summary(res, q.trim()))
+      corrected(res.correction, q)
+      say(summary(res, res.correction ? res.correction.query : q.trim()))
     } catch (err) {
       // The index could not be read (offline, or a file missing).
       if (mine === run) {
@@ -107,7 +115,7 @@ function init () {
     h.className = 'nhsuk-heading-s nhsuk-u-margin-bottom-1'
     const a = document.createElement('a')
     a.href = base + doc.url
-    append(a, highlight(doc.title, words))
+    append(a, highlight(doc.title, matcher))
     h.appendChild(a)
     li.appendChild(h)
 
@@ -119,12 +127,21 @@ function init () {
       caption += ' · ' + facets.edition.title + ' (' + facets.edition.status.toLowerCase() + ')'
     }
     meta.textContent = caption
+    if (facets.edition && facets.edition.retired) {
+      // Pages of an edition no longer in force come last; the tag says
+      // why at a glance.
+      const tag = document.createElement('strong')
+      tag.className = 'nhsuk-tag nhsuk-tag--grey plinth-search__tag'
+      tag.textContent = facets.edition.status
+      meta.appendChild(document.createTextNode(' '))
+      meta.appendChild(tag)
+    }
     li.appendChild(meta)
 
     const text = document.createElement('p')
     text.className = 'plinth-search__snippet'
-    const segs = snippet(doc.text, words)
-    append(text, segs || [{ text: doc.description || doc.text.slice(0, 200), mark: false }])
+    const segs = snippet(doc.text, matcher)
+    append(text, segs || [{ text: doc.description || opening(doc.text), mark: false }])
     li.appendChild(text)
     return li
   }
@@ -165,16 +182,50 @@ function init () {
     root.querySelectorAll('[data-search-nojs]').forEach((el) => { el.hidden = false })
   }
 
+  // corrected says which words were corrected, and offers the query as
+  // typed, as a link to this page that asks for no correction.
+  function corrected (fix, q) {
+    correction.replaceChildren()
+    correction.hidden = !fix
+    if (!fix) {
+      return
+    }
+    const showing = document.createElement('p')
+    showing.className = 'nhsuk-body-l nhsuk-u-margin-bottom-1'
+    showing.appendChild(document.createTextNode('Showing results for '))
+    const strong = document.createElement('strong')
+    strong.textContent = fix.query
+    showing.appendChild(strong)
+    const instead = document.createElement('p')
+    instead.appendChild(document.createTextNode('Search instead for '))
+    const a = document.createElement('a')
+    const p = new URLSearchParams(addressParams(q))
+    p.set('typed', '1')
+    a.href = window.location.pathname + '?' + p
+    a.textContent = q.trim()
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault()
+      typed = q
+      search(true)
+    })
+    instead.appendChild(a)
+    correction.append(showing, instead)
+  }
+
   function clear () {
     list.replaceChildren()
     more.hidden = true
+    correction.replaceChildren()
+    correction.hidden = true
   }
 
   function say (text) {
     status.textContent = text
   }
 
-  function updateAddress (q, push) {
+  // addressParams returns the query and filters as the address keeps
+  // them.
+  function addressParams (q) {
     const p = new URLSearchParams()
     if (q) {
       p.set('q', q)
@@ -184,6 +235,14 @@ function init () {
     }
     if (value(section)) {
       p.set('section', value(section))
+    }
+    return p
+  }
+
+  function updateAddress (q, push) {
+    const p = addressParams(q)
+    if (typed !== null) {
+      p.set('typed', '1')
     }
     const url = window.location.pathname + (p.toString() ? '?' + p : '')
     if (url !== window.location.pathname + window.location.search) {
@@ -224,6 +283,7 @@ function init () {
     input.value = p.get('q') || ''
     setSelect(edition, p.get('edition'))
     setSelect(section, p.get('section'))
+    typed = p.get('typed') === '1' ? input.value : null
     search(false)
   })
 
@@ -244,6 +304,16 @@ function append (el, segs) {
       el.appendChild(document.createTextNode(s.text))
     }
   }
+}
+
+// opening returns the first 200 characters or so of a text, ending at a
+// word's end.
+function opening (text) {
+  if (text.length <= 200) {
+    return text
+  }
+  const cut = text.lastIndexOf(' ', 200)
+  return text.slice(0, cut > 100 ? cut : 200) + ' …'
 }
 
 function value (sel) {

@@ -1,0 +1,79 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestPublishOnlyWhatIsMeant: pages are found by their Markdown extension
+// in any case; editors' and Office's temporary files are never read; other
+// document types are left out with a warning unless site.toml lets them
+// through; a folder with both index.md and _index.md stays a section.
+func TestPublishOnlyWhatIsMeant(t *testing.T) {
+	page := "+++\ntitle = \"T\"\n+++\nText.\n"
+	fsys := fstest.MapFS{
+		"content/_index.md":                {Data: []byte(page)},
+		"content/upper.MD":                 {Data: []byte(page)},
+		"content/long.markdown":            {Data: []byte(page)},
+		"content/mixed.Markdown":           {Data: []byte(page)},
+		"content/guidance/_index.md":       {Data: []byte(page)},
+		"content/guidance/index.md":        {Data: []byte(page)},
+		"content/guidance/photo.JPG":       {Data: []byte("jpeg")},
+		"content/guidance/report.pdf":      {Data: []byte("%PDF")},
+		"content/guidance/~$draft.docx":    {Data: []byte("owner")},
+		"content/guidance/.~lock.a.docx#":  {Data: []byte("lock")},
+		"content/guidance/notes.tmp":       {Data: []byte("tmp")},
+		"content/guidance/upper.md.swp":    {Data: []byte("swap")},
+		"content/guidance/draft.docx":      {Data: []byte("PK")},
+		"content/guidance/figures.xlsx":    {Data: []byte("PK")},
+		"content/guidance/CNAME":           {Data: []byte("x")},
+		"content/bundle/index.markdown":    {Data: []byte(page)},
+		"content/bundle/extra.md":          {Data: []byte(page)},
+		"content/bundle/chart.svg":         {Data: []byte("<svg/>")},
+		"content/guidance/page.html.bak~":  {Data: []byte("backup")},
+		"content/guidance/legacy-form.odt": {Data: []byte("PK")},
+	}
+	res, diags := Load(fsys, Options{PublishTypes: []string{"xlsx"}})
+	var pages, resources, problems []string
+	for _, p := range res.Pages {
+		pages = append(pages, p.File+" → "+p.Path)
+	}
+	for _, r := range res.Resources {
+		resources = append(resources, r.Path+" (owner "+r.Owner+")")
+	}
+	diags.Sort()
+	for _, d := range diags {
+		problems = append(problems, d.Error())
+	}
+	check := func(what string, got, want []string) {
+		t.Helper()
+		slices.Sort(got)
+		slices.Sort(want)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	check("pages", pages, []string{
+		"content/_index.md → ",
+		"content/bundle/index.markdown → bundle",
+		"content/guidance/_index.md → guidance",
+		"content/long.markdown → long",
+		"content/mixed.Markdown → mixed",
+		"content/upper.MD → upper",
+	})
+	check("resources", resources, []string{
+		"bundle/chart.svg (owner content/bundle/index.markdown)",
+		"bundle/extra.md (owner content/bundle/index.markdown)",
+		"guidance/figures.xlsx (owner content/guidance/_index.md)",
+		"guidance/photo.JPG (owner content/guidance/_index.md)",
+		"guidance/report.pdf (owner content/guidance/_index.md)",
+	})
+	check("diagnostics", problems, []string{
+		"content/guidance/CNAME: warning: content/guidance/CNAME is a file without an extension, which is not published",
+		"content/guidance/draft.docx: warning: content/guidance/draft.docx is a Word document (.docx), which is not published",
+		"content/guidance/index.md:1:1: content/guidance has both index.md and _index.md; a folder is either a section or a page bundle, not both",
+		"content/guidance/legacy-form.odt: warning: content/guidance/legacy-form.odt is a text document (.odt), which is not published",
+	})
+}

@@ -1,0 +1,244 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// readersSite is a site whose section pages show their pages' text and
+// whose other pages show only their own.
+func readersSite(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(t.TempDir(), "site")
+	files := map[string]string{
+		"site.toml":                     "title = \"T\"\nbaseURL = \"https://example.org/\"\ntheme = \"t\"\n",
+		"themes/t/layouts/page.html":    `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title>{{ .Content }}{{ with .Next }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</html>`,
+		"themes/t/layouts/section.html": `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title>{{ range .Pages }}<section>{{ .Content }}</section>{{ end }}</html>`,
+		"themes/t/layouts/home.html":    `<!DOCTYPE html><html lang="en-GB"><title>{{ .Title }}</title>{{ range .Sections }}{{ .Title }}{{ end }}</html>`,
+		"themes/t/layouts/404.html":     `<!DOCTYPE html><html lang="en-GB"><title>Not found</title></html>`,
+		"content/_index.md":             "+++\ntitle = \"Home\"\n+++\n",
+		"content/a/_index.md":           "+++\ntitle = \"A\"\n+++\n",
+		"content/a/x.md":                "+++\ntitle = \"X\"\n+++\nThe text of x.\n",
+		"content/a/y.md":                "+++\ntitle = \"Y\"\n+++\nThe text of y.\n",
+		"content/b/_index.md":           "+++\ntitle = \"B\"\n+++\n",
+		"content/b/z.md":                "+++\ntitle = \"Z\"\n+++\nThe text of z.\n",
+	}
+	for name, data := range files {
+		writeFile(t, filepath.Join(src, filepath.FromSlash(name)), []byte(data))
+	}
+	return src
+}
+
+// TestBodyEditRendersOnlyItsReaders: after an edit to a page's text, the
+// build patched from the last one renders that page and the one page
+// whose layout shows it (its section), no other, and gives exactly the
+// files of a full build. A front-matter edit is built in full, with the
+// Markdown and render caches reused.
+func TestBodyEditRendersOnlyItsReaders(t *testing.T) {
+	src := readersSite(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	full := Options{Source: src, Now: now}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	if _, diags := Run(inc); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if r := cache.LastReuse(); r.Patched || r.Converted != 3 || r.Rendered < 6 {
+		t.Fatalf("first build: %+v, want every page converted and rendered", r)
+	}
+	steps := []struct {
+		file, old, new string
+		want           Reuse
+	}{
+		{"content/a/x.md", "The text of x.", "The new text of x.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
+		{"content/b/z.md", "The text of z.", "More text of z.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
+		// A title shows on other pages: built in full, every page (all 8)
+		// rendered again, but no page's Markdown converted again.
+		{"content/a/y.md", "title = \"Y\"", "title = \"Why\"", Reuse{Converted: 0, Rendered: 8}},
+		{"content/a/y.md", "The text of y.", "The text of y, edited.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
+	}
+	for _, st := range steps {
+		p := filepath.Join(src, filepath.FromSlash(st.file))
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(st.old)) {
+			t.Fatalf("%s has no %q", st.file, st.old)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{st.file})
+		got, diags := Run(inc)
+		if diags.HasErrors() {
+			t.Fatal(diags.Err())
+		}
+		if r := cache.LastReuse(); r != st.want {
+			t.Errorf("editing %s (%s): %+v, want %+v", st.file, st.new, r, st.want)
+		}
+		want, _ := Run(full)
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("editing %s: %d files, %d in a full build", st.file, len(got.Files), len(want.Files))
+		}
+		for i := range want.Files {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				t.Errorf("editing %s: %s differs from a full build", st.file, want.Files[i].Path)
+			}
+		}
+		if !strings.Contains(string(fileData(got.Files, "a/index.html")), "The text of y") {
+			t.Errorf("editing %s: the section lost its pages' text", st.file)
+		}
+	}
+}
+
+// TestPatchReviewsEditedText: the review stage reads pages' text, so a
+// patched build warns about placeholder text an edit brings in, and stops
+// warning once it is gone, as a full build does.
+func TestPatchReviewsEditedText(t *testing.T) {
+	src := readersSite(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	full := Options{Source: src, Now: now}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	if _, diags := Run(inc); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	// The built-in archetype's body, which plinth new writes into a page.
+	const placeholder = "Write the page here. Start sections with ## headings."
+	p := filepath.Join(src, "content", "a", "x.md")
+	for _, st := range []struct {
+		old, new string
+		warned   bool
+	}{
+		{"The text of x.", placeholder, true},
+		{placeholder, "The text of x, written.", false},
+	} {
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(st.old)) {
+			t.Fatalf("x.md has no %q", st.old)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{"content/a/x.md"})
+		_, got := Run(inc)
+		if r := cache.LastReuse(); !r.Patched {
+			t.Fatalf("writing %q: %+v, want a patched build", st.new, r)
+		}
+		_, want := Run(full)
+		if a, b := diagnosticLines(got), diagnosticLines(want); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Errorf("writing %q: diagnostics differ\npatched:\n%s\nfull:\n%s", st.new, strings.Join(a, "\n"), strings.Join(b, "\n"))
+		}
+		warned := strings.Contains(strings.Join(diagnosticLines(got), "\n"), "content/a/x.md:4:1: warning: this is the archetype's placeholder text")
+		if warned != st.warned {
+			t.Errorf("writing %q: placeholder warning %t, want %t; got\n%s", st.new, warned, st.warned, strings.Join(diagnosticLines(got), "\n"))
+		}
+	}
+}
+
+// TestCachesReused: a build with a cache that checks files on disk (not a
+// watcher) converts and renders nothing when nothing changed, and only
+// the edited page (and its reader) after an edit to its text.
+func TestCachesReused(t *testing.T) {
+	src := readersSite(t)
+	cache := NewCache()
+	o := Options{Source: src, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Cache: cache}
+	if _, diags := Run(o); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if _, diags := Run(o); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	if r := cache.LastReuse(); r != (Reuse{}) {
+		t.Errorf("unchanged rebuild: %+v, want nothing made again", r)
+	}
+	p := filepath.Join(src, "content", "b", "z.md")
+	writeFile(t, p, []byte("+++\ntitle = \"Z\"\n+++\nOther text, of another length.\n"))
+	cache.Changed([]string{"content/b/z.md"})
+	if _, diags := Run(o); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	// z, its section, and the search page, whose feature data the cache
+	// cannot see into.
+	if r := cache.LastReuse(); r != (Reuse{Converted: 1, Rendered: 3}) {
+		t.Errorf("rebuild after a text edit: %+v, want z converted; z, its section and the search page rendered", r)
+	}
+}
+
+// TestBodyEditRewritesItsDocumentFile: the search index keeps several
+// pages to a document file; after an edit to one page's text, the patched
+// build makes again only the document file that holds the page, and its
+// output is a full build's. An edit that changes no document's entry (the
+// same words, differently emphasised) makes none again.
+func TestBodyEditRewritesItsDocumentFile(t *testing.T) {
+	src := readersSite(t)
+	// Pages of about 1 KB of text, so that each document file holds a few
+	// and the index has several.
+	for i := range 40 {
+		text := strings.Repeat(fmt.Sprintf("Page %d says something about learners and their placements. ", i), 16)
+		writeFile(t, filepath.Join(src, "content", "a", fmt.Sprintf("p%02d.md", i)), []byte("+++\ntitle = \"P\"\n+++\n"+text+"\n"))
+	}
+	full := Options{Source: src, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	first, diags := Run(inc)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	docFiles := 0
+	for _, f := range first.Files {
+		if strings.HasPrefix(f.Path, "search/d/") {
+			docFiles++
+		}
+	}
+	if docFiles < 4 {
+		t.Fatalf("%d document files: the test needs several", docFiles)
+	}
+	for _, st := range []struct {
+		old, new  string
+		documents int
+	}{
+		{"Page 17 says", "Page 17 now says", 1},
+		{"Page 17 now says", "Page 17 *now* says", 0},
+	} {
+		p := filepath.Join(src, "content", "a", "p17.md")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{"content/a/p17.md"})
+		got, diags := Run(inc)
+		if diags.HasErrors() {
+			t.Fatal(diags.Err())
+		}
+		if r := cache.LastReuse(); !r.Patched || r.Documents != st.documents {
+			t.Errorf("%q: %+v, want a patch making %d of %d document files again", st.new, r, st.documents, docFiles)
+		}
+		want, _ := Run(full)
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("%q: %d files, %d in a full build", st.new, len(got.Files), len(want.Files))
+		}
+		for i := range want.Files {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				t.Errorf("%q: %s differs from a full build", st.new, want.Files[i].Path)
+			}
+		}
+	}
+}
+
+func fileData(files []site.File, path string) []byte {
+	for _, f := range files {
+		if f.Path == path {
+			return f.Data
+		}
+	}
+	return nil
+}

@@ -1,0 +1,152 @@
+package render
+
+import (
+	"fmt"
+	"hash/maphash"
+	"sync"
+
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// Cache keeps each page's output between builds, for `plinth serve`. A
+// page is rendered again unless everything its layout can see is as it
+// was: the site epoch (the other inputs a layout reads, which the caller
+// hashes: configuration, layouts, assets, data, options; and every page's
+// Sum: its front matter, address, dates and place in the tree), the page's
+// own body, and the bodies its layout shows by relation (Reads). A layout
+// that may show any page's body, and a page with feature data (Extra,
+// which may derive from other pages), depend on every body. It implements
+// Memo. A Cache is safe for concurrent use; Begin and Finish bracket each
+// build.
+type Cache struct {
+	seed    maphash.Seed
+	mu      sync.Mutex
+	site    uint64 // the site epoch
+	bodies  uint64 // every page's body
+	entries map[string]cacheEntry
+	used    map[string]bool
+	// rendered counts the pages rendered since Begin.
+	rendered int
+}
+
+type cacheEntry struct {
+	key   uint64
+	files []site.File
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{seed: maphash.MakeSeed(), entries: map[string]cacheEntry{}, used: map[string]bool{}}
+}
+
+// Begin starts a build of the pages of s; inputs are hashes of what else
+// the layouts can see.
+func (c *Cache) Begin(s *site.Site, inputs ...uint64) {
+	var h, b maphash.Hash
+	h.SetSeed(c.seed)
+	b.SetSeed(c.seed)
+	fmt.Fprintf(&h, "%v\x00%s\x00", inputs, s.BuildDate)
+	for _, p := range s.Pages {
+		writeUint(&h, p.Sum(c.seed))
+		b.WriteString(p.URL)
+		writeUint(&b, p.BodyKey(c.seed))
+	}
+	c.mu.Lock()
+	c.site, c.bodies = h.Sum64(), b.Sum64()
+	c.used, c.rendered = map[string]bool{}, 0
+	c.mu.Unlock()
+}
+
+// Epoch is the site epoch of the build begun: it changes whenever any
+// page's front matter, address or place in the site, or any other input,
+// does.
+func (c *Cache) Epoch() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.site
+}
+
+// Rendered returns how many pages were rendered since Begin.
+func (c *Cache) Rendered() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rendered
+}
+
+func (c *Cache) key(p *site.Page, layout string, reads Reads) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	c.mu.Lock()
+	siteEpoch, bodies := c.site, c.bodies
+	c.mu.Unlock()
+	writeUint(&h, siteEpoch)
+	h.WriteString(layout)
+	writeUint(&h, p.BodyKey(c.seed))
+	if p.File == "" {
+		// A generated page's content comes from a feature, not a body.
+		h.WriteString(string(p.Content))
+	}
+	switch {
+	case reads&ReadsAny != 0 || p.Extra != nil:
+		writeUint(&h, bodies)
+	case reads != 0:
+		var related []*site.Page
+		if reads&ReadsParent != 0 && p.Parent != nil {
+			related = append(related, p.Parent)
+		}
+		if reads&ReadsChildren != 0 {
+			related = append(append(related, p.Pages...), p.Sections...)
+		}
+		if reads&ReadsNeighbours != 0 {
+			related = append(related, p.Prev, p.Next)
+		}
+		for _, q := range related {
+			if q != nil {
+				writeUint(&h, q.BodyKey(c.seed))
+			}
+		}
+	}
+	return h.Sum64()
+}
+
+// Load implements Memo.
+func (c *Cache) Load(p *site.Page, layout string, reads Reads) ([]site.File, bool) {
+	k := c.key(p, layout, reads)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[p.URL]
+	if !ok || e.key != k {
+		return nil, false
+	}
+	c.used[p.URL] = true
+	return e.files, true
+}
+
+// Store implements Memo.
+func (c *Cache) Store(p *site.Page, layout string, reads Reads, files []site.File) {
+	k := c.key(p, layout, reads)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.rendered++
+	c.entries[p.URL] = cacheEntry{key: k, files: files}
+	c.used[p.URL] = true
+}
+
+// Finish forgets the pages the build did not have.
+func (c *Cache) Finish() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.entries {
+		if !c.used[k] {
+			delete(c.entries, k)
+		}
+	}
+}
+
+func writeUint(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(v >> (8 * i))
+	}
+	h.Write(b[:])
+}
