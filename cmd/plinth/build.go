@@ -16,6 +16,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/review"
+	model "github.com/plinth-ssg/plinth/generator/site"
 )
 
 var cmdBuild = &command{
@@ -29,7 +31,9 @@ writes the complete site to the destination folder (public/ by default).
 The new site is built beside the destination and swapped in only when the
 whole build succeeded: a build with errors leaves the previous site exactly
 as it was. Every problem is reported in one run as file:line:col, with the
-offending line and a hint.
+offending line and a hint. Errors are printed first; when there are more
+than three warnings of one kind, they are summarised in one line (--verbose
+prints each).
 
 Dates shown as the build date come from SOURCE_DATE_EPOCH when it is set,
 otherwise from the newest date in the content, so two builds of the same
@@ -47,7 +51,12 @@ var cmdCheck = &command{
 	long: `
 Check runs the whole build, including layouts and link checks, but writes
 nothing. Use it before committing, and in CI. It exits with status 1 if the
-site has errors.`,
+site has errors.
+
+Besides errors it warns about work left undone in pages that will be
+published: placeholder text from an archetype (plinth new), a guidance page
+naming no standard, a next_review date that has passed. --due lists the
+pages due for review within 30 days.`,
 }
 
 func init() {
@@ -57,9 +66,11 @@ func init() {
 
 type buildFlagValues struct {
 	source, destination, baseURL   *string
+	preview                        *string
 	drafts, future, quiet, timings *bool
 	templateMetrics, disclosure    *bool
-	external                       *bool
+	verbose                        *bool
+	external, due                  *bool
 	cpuProfile                     *string
 }
 
@@ -69,16 +80,19 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		source:          fs.String("source", ".", "the site's folder (holding site.toml)"),
 		destination:     fs.String("destination", "public", "the output folder; a relative path is inside --source"),
 		baseURL:         fs.String("baseURL", "", "the address the site is served from, overriding site.toml (e.g. https://example.org/quality/)"),
+		preview:         fs.String("preview", "", "build a preview of what this names, such as \"pull request 42\": every page says it is a preview and asks search engines not to index it"),
 		drafts:          fs.Bool("drafts", false, "include pages marked draft = true, and draft editions"),
 		future:          fs.Bool("future", false, "include pages whose publishDate is in the future"),
 		quiet:           fs.Bool("quiet", false, "print only problems, not the summary"),
 		timings:         fs.Bool("timings", false, "print how long each stage of the build took"),
 		templateMetrics: fs.Bool("template-metrics", false, "print how long each layout took, most expensive first"),
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
+		verbose:         fs.Bool("verbose", false, "print every warning in full; without it, more than three warnings of one kind are summarised in one line"),
 		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
+		v.due = fs.Bool("due", false, fmt.Sprintf("also list the pages due for review within %d days, and those overdue", dueWithin))
 	}
 	return fs, v
 }
@@ -134,7 +148,7 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	}
 	start := time.Now()
 	res, diags := pipeline.Run(pipeline.Options{
-		Source: *v.source, Destination: dest, BaseURL: *v.baseURL,
+		Source: *v.source, Destination: dest, BaseURL: *v.baseURL, Preview: strings.TrimSpace(*v.preview),
 		Drafts: *v.drafts, Future: *v.future,
 		Now: time.Now(), BuildDate: buildDate, Write: write,
 		TemplateMetrics: metrics,
@@ -143,7 +157,7 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if err := stopProfile(); err != nil {
 		fmt.Fprintf(e.stderr, "plinth %s: cannot write the CPU profile: %v\n", c.name, err)
 	}
-	diag.Print(e.stderr, diags, 0)
+	diag.Report(e.stderr, diags, diag.ReportOptions{Verbose: *v.verbose})
 	if metrics != nil {
 		metrics.Print(e.stderr)
 	}
@@ -155,6 +169,9 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	status := 0
 	if v.external != nil && *v.external && res.Site != nil {
 		status = checkExternal(e, res)
+	}
+	if v.due != nil && *v.due && res.Site != nil {
+		printDue(e, res.Site.Pages, time.Now())
 	}
 	if diags.HasErrors() {
 		fmt.Fprintf(e.stderr, "\n%s failed with %s.", strings.ToUpper(c.name[:1])+c.name[1:], diag.Summary(diags))
@@ -199,6 +216,35 @@ func disclosureSummary(reports []anonymise.Report) string {
 	}
 	return fmt.Sprintf("Disclosure control: %d tables of counts, %d figures; %d hidden: %d small (primary suppression), %d to protect them (secondary suppression)",
 		len(reports), figures, primary+secondary, primary, secondary)
+}
+
+// dueWithin is how many days ahead `plinth check --due` looks.
+const dueWithin = 30
+
+// printDue lists the pages whose review falls due within dueWithin days of
+// now, overdue ones first, each at the line where its date is written.
+func printDue(e *processEnv, pages []*model.Page, now time.Time) {
+	until := now.AddDate(0, 0, dueWithin)
+	due := review.Due(pages, now, until)
+	if len(due) == 0 {
+		fmt.Fprintf(e.stdout, "No page is due for review by %s.\n", until.Format("2 January 2006"))
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s due for review by %s:\n", plural(len(due), "page", "pages"), until.Format("2 January 2006"))
+	for _, p := range due {
+		when := "due " + p.Due.Format("2 January 2006")
+		if p.Overdue {
+			when = "overdue since " + p.Due.Format("2 January 2006")
+		}
+		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", p.Pos, p.Title, when)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // checkExternal lists the links to other sites with the pages using them,

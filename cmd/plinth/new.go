@@ -13,6 +13,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/archetype"
 	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/source"
 )
 
@@ -57,11 +58,12 @@ func runNew(e *processEnv, args []string) int {
 		fmt.Fprintf(e.stderr, "plinth new: cannot open the site folder: %v\n", err)
 		return 1
 	}
-	theme := "plinth"
+	dirs, months := []string{"archetypes", path.Join("themes", "plinth", "archetypes")}, 0
 	if cfg, diags := config.Load(fsys, config.Options{}); cfg != nil && !diags.HasErrors() {
-		theme = cfg.Theme
+		dirs, months = pipeline.ArchetypeDirs(cfg), cfg.Review.Months
 	}
-	text, used, err := archetype.New(fsys, []string{"archetypes", path.Join("themes", theme, "archetypes")}, rel, time.Now())
+	day := archetype.Day{Today: time.Now(), ReviewMonths: months}
+	text, used, err := archetype.New(fsys, dirs, rel, day)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plinth new: %v\n", err)
 		return 1

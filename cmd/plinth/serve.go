@@ -41,19 +41,20 @@ browser. Nothing is written to public/.`,
 func init() { cmdServe.run = runServe }
 
 type serveFlagValues struct {
-	src, bind      *string
-	port           *int
-	drafts, future *bool
+	src, bind               *string
+	port                    *int
+	drafts, future, verbose *bool
 }
 
 func serveFlags() (*flag.FlagSet, serveFlagValues) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	return fs, serveFlagValues{
-		src:    fs.String("source", ".", "the site's folder (holding site.toml)"),
-		port:   fs.Int("port", 1313, "the port to listen on"),
-		bind:   fs.String("bind", "", "the interface address to listen on; without it only 127.0.0.1 is used"),
-		drafts: fs.Bool("drafts", false, "include draft pages and editions"),
-		future: fs.Bool("future", false, "include pages whose publishDate is in the future"),
+		src:     fs.String("source", ".", "the site's folder (holding site.toml)"),
+		port:    fs.Int("port", 1313, "the port to listen on"),
+		bind:    fs.String("bind", "", "the interface address to listen on; without it only 127.0.0.1 is used"),
+		drafts:  fs.Bool("drafts", false, "include draft pages and editions"),
+		future:  fs.Bool("future", false, "include pages whose publishDate is in the future"),
+		verbose: fs.Bool("verbose", false, "show every warning of a failed rebuild in full"),
 	}
 }
 
@@ -83,7 +84,7 @@ func runServe(e *processEnv, args []string) int {
 		if cfg, diags := config.Load(fsys, config.Options{}); cfg != nil && !diags.HasErrors() {
 			basePath = cfg.BasePath()
 		} else {
-			diag.Print(e.stderr, diags, 0)
+			diag.Report(e.stderr, diags, diag.ReportOptions{Verbose: *v.verbose})
 		}
 	}
 	local := (&url.URL{Scheme: "http", Host: ln.Addr().String(), Path: basePath}).String()
@@ -91,6 +92,7 @@ func runServe(e *processEnv, args []string) int {
 		Build:    pipeline.Options{Source: *src, BaseURL: local, Drafts: *drafts, Future: *future, Now: time.Now()},
 		BasePath: basePath,
 		Log:      e.stderr,
+		Verbose:  *v.verbose,
 	})
 	changes, stop, err := serve.Watch(*src, 30*time.Millisecond)
 	if err != nil {

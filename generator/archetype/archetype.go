@@ -39,8 +39,30 @@ type Data struct {
 	Section string
 	Path    string
 	Parts   []string
-	// Date is today, as YYYY-MM-DD.
+	// Date is today, as YYYY-MM-DD: the page's date and the day it was
+	// last reviewed.
 	Date string
+	// NextReview is the day the page's next review falls due, as
+	// YYYY-MM-DD: today plus the site's review period.
+	NextReview string
+}
+
+// Day is when a file is made and how often the site reviews its pages.
+type Day struct {
+	// Today is the day the file is made.
+	Today time.Time
+	// ReviewMonths is the site's review period ([review] months in
+	// site.toml); 0 means the default, 12.
+	ReviewMonths int
+}
+
+// nextReview returns the day a page made on d is due for review.
+func (d Day) nextReview() time.Time {
+	months := d.ReviewMonths
+	if months <= 0 {
+		months = 12
+	}
+	return d.Today.AddDate(0, months, 0)
 }
 
 // funcs are the archetype template functions: replace OLD NEW S, upper,
@@ -54,8 +76,10 @@ var funcs = template.FuncMap{
 
 const fallback = `+++
 title = "{{ .Title }}"
-description = ""
+description = "Write one sentence saying what this page is about."
 date = {{ .Date }}
+reviewed = {{ .Date }}
+next_review = {{ .NextReview }}
 draft = true
 +++
 
@@ -90,9 +114,10 @@ func Candidates(rel string) []string {
 }
 
 // New renders the archetype for rel (a slash path inside content/, ending
-// in .md). site and theme are the site's and theme's archetypes folders in
-// fsys. It returns the text and the archetype used ("" for the built-in).
-func New(fsys fs.FS, dirs []string, rel string, today time.Time) ([]byte, string, error) {
+// in .md). dirs are the site's and theme's archetypes folders in fsys, in
+// that order. It returns the text and the archetype used ("" for the
+// built-in).
+func New(fsys fs.FS, dirs []string, rel string, day Day) ([]byte, string, error) {
 	if err := CheckPath(rel); err != nil {
 		return nil, "", err
 	}
@@ -118,7 +143,8 @@ func New(fsys fs.FS, dirs []string, rel string, today time.Time) ([]byte, string
 	if len(parts) > 1 {
 		section = parts[0]
 	}
-	d := Data{Title: humanise(name), Name: name, Section: section, Path: rel, Parts: parts, Date: today.Format("2006-01-02")}
+	d := Data{Title: humanise(name), Name: name, Section: section, Path: rel, Parts: parts,
+		Date: day.Today.Format("2006-01-02"), NextReview: day.nextReview().Format("2006-01-02")}
 	t, err := template.New(used).Funcs(funcs).Option("missingkey=error").Parse(text)
 	if err != nil {
 		return nil, used, fmt.Errorf("the archetype %s has an error: %w", used, err)

@@ -26,26 +26,71 @@ func TestCandidates(t *testing.T) {
 func TestNew(t *testing.T) {
 	fsys := fstest.MapFS{
 		"archetypes/framework/page-2.md":       {Data: []byte(`id = "{{ replace "-" "." .Name }}" in {{ index .Parts 1 }}`)},
-		"themes/t/archetypes/default.md":       {Data: []byte(`theme {{ .Title }} {{ .Date }}`)},
+		"themes/t/archetypes/default.md":       {Data: []byte(`theme {{ .Title }} {{ .Date }} {{ .NextReview }}`)},
 		"themes/t/archetypes/framework/bad.md": {Data: []byte(`{{ .Nope }}`)},
 	}
 	dirs := []string{"archetypes", "themes/t/archetypes"}
-	day := time.Date(2026, 11, 29, 15, 0, 0, 0, time.UTC)
+	day := Day{Today: time.Date(2026, 11, 29, 15, 0, 0, 0, time.UTC), ReviewMonths: 6}
 	out, used, err := New(fsys, dirs, "framework/2025/1-x/1-7.md", day)
 	if err != nil || string(out) != `id = "1.7" in 2025` || used != "archetypes/framework/page-2.md" {
 		t.Errorf("standard: %q %q %v", out, used, err)
 	}
 	out, used, err = New(fsys, dirs, "guidance/learner-wellbeing.md", day)
-	if err != nil || string(out) != "theme Learner wellbeing 2026-11-29" || used != "themes/t/archetypes/default.md" {
+	if err != nil || string(out) != "theme Learner wellbeing 2026-11-29 2027-05-29" || used != "themes/t/archetypes/default.md" {
 		t.Errorf("default: %q %q %v", out, used, err)
 	}
 	out, used, err = New(fstest.MapFS{}, dirs, "a.md", day)
-	if err != nil || used != "" || !strings.Contains(string(out), `title = "A"`) || !strings.Contains(string(out), "draft = true") {
+	if err != nil || used != "" || !strings.Contains(string(out), `title = "A"`) || !strings.Contains(string(out), "draft = true") ||
+		!strings.Contains(string(out), "reviewed = 2026-11-29\nnext_review = 2027-05-29\n") {
 		t.Errorf("built-in: %q %q %v", out, used, err)
 	}
 	for _, bad := range []string{"x.txt", "../x.md", "/abs.md", "a b.md"} {
 		if _, _, err := New(fsys, dirs, bad, day); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+}
+
+// TestPlaceholders finds the sentences an archetype gives every new file,
+// and leaves out what it makes from the file's name or the day, headings,
+// comments, example commands and short settings.
+func TestPlaceholders(t *testing.T) {
+	fsys := fstest.MapFS{
+		"themes/t/archetypes/guidance/page.md": {Data: []byte(`+++
+title = "{{ .Title }}"
+# Write a comment that stays a comment.
+description = "Write one sentence saying what this helps with."
+status = "draft"
+standards = []
+must = [
+  "Write one thing providers must do on each line.",
+]
+id = "{{ replace "-" "." .Name }} is the standard's number"
+date = {{ .Date }}
++++
+
+Write a short introduction: who this is for.
+
+## What you must do
+
+    plinth new guidance/{{ .Name }}.md for the next page
+
+The page {{ .Title }} was made on {{ .Date }}, see?
+`)},
+	}
+	got, used, err := Placeholders(fsys, []string{"archetypes", "themes/t/archetypes"}, "guidance/learner-wellbeing.md")
+	if err != nil || used != "themes/t/archetypes/guidance/page.md" {
+		t.Fatalf("Placeholders: %q %v", used, err)
+	}
+	want := []string{
+		"Write one sentence saying what this helps with.",
+		"Write one thing providers must do on each line.",
+		"Write a short introduction: who this is for.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("placeholders\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, _, _ := Placeholders(fstest.MapFS{}, nil, "about.md"); len(got) != 2 || !strings.HasPrefix(got[1], "Write the page here") {
+		t.Errorf("the built-in archetype's placeholders = %q", got)
 	}
 }

@@ -235,8 +235,18 @@ func collect(res api.BuildResult, src string, entries []entry) (Result, []string
 			return Result{}, nil, fmt.Errorf("no output for entry %q", e.name)
 		}
 	}
+	n, licences, err := notices(src, meta)
+	if err != nil {
+		return Result{}, nil, err
+	}
+	out.Files = append(out.Files, n)
+	out.Manifest[NoticesName] = Asset{URL: n.Path, Integrity: Integrity(n.Data)}
 	slices.SortFunc(out.Files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
-	return out, slices.Sorted(maps.Keys(meta.Inputs)), nil
+	// The notices are made from the packages' licence files, which esbuild
+	// never reads: the disk cache checks them as it checks its inputs.
+	inputs := slices.Concat(slices.Collect(maps.Keys(meta.Inputs)), licences)
+	slices.Sort(inputs)
+	return out, slices.Compact(inputs), nil
 }
 
 // Integrity returns the Subresource Integrity value ("sha384-…") of data.

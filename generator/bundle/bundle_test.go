@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,7 +74,7 @@ func TestBuildFixture(t *testing.T) {
 	if t.Failed() {
 		t.FailNow()
 	}
-	hashed := regexp.MustCompile(`^assets/(css/main\.[A-Z0-9]{8}\.css|js/main\.[A-Z0-9]{8}\.js|media/[a-z]+\.[A-Z0-9]{8}\.(svg|woff2))$`)
+	hashed := regexp.MustCompile(`^assets/(css/main\.[A-Z0-9]{8}\.css|js/main\.[A-Z0-9]{8}\.js|media/[a-z]+\.[A-Z0-9]{8}\.(svg|woff2)|third-party-notices\.[A-Z0-9]{8}\.txt)$`)
 	var paths []string
 	for _, f := range res.Files {
 		paths = append(paths, f.Path)
@@ -340,7 +341,7 @@ func TestOptionalEntries(t *testing.T) {
 		wantNames []string
 	}{
 		// A theme with only a stylesheet gets only a stylesheet.
-		{"one missing", []string{"themes/test/assets/js/", "assets/js/"}, []string{"css/main.css", "js/main.js"}, []string{"css/main.css"}},
+		{"one missing", []string{"themes/test/assets/js/", "assets/js/"}, []string{"css/main.css", "js/main.js"}, []string{"css/main.css", NoticesName}},
 		// A theme with no front-end files needs neither esbuild nor
 		// node_modules: nothing is bundled and nothing is reported.
 		{"none present", []string{"themes/test/assets/", "assets/", "node_modules/"}, []string{"css/main.css", "js/main.js"}, nil},
@@ -356,6 +357,7 @@ func TestOptionalEntries(t *testing.T) {
 			for name := range res.Manifest {
 				names = append(names, name)
 			}
+			slices.Sort(names)
 			if strings.Join(names, ",") != strings.Join(tt.wantNames, ",") {
 				t.Errorf("manifest has %v, want %v", names, tt.wantNames)
 			}

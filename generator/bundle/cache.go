@@ -227,6 +227,13 @@ func (e cacheEntry) result(entries []entry) (Result, bool) {
 		}
 		out.Manifest[en.name] = Asset{URL: p, Integrity: Integrity(data)}
 	}
+	if p, ok := e.Manifest[NoticesName]; ok {
+		data, found := paths[p]
+		if !found {
+			return Result{}, false
+		}
+		out.Manifest[NoticesName] = Asset{URL: p, Integrity: Integrity(data)}
+	}
 	if len(out.Manifest) != len(e.Manifest) {
 		return Result{}, false
 	}
@@ -235,8 +242,9 @@ func (e cacheEntry) result(entries []entry) (Result, bool) {
 }
 
 // store writes the entry for a bundle esbuild has just made from inputs
-// (the metafile's input paths, relative to the source folder). Failing to
-// store is not an error: the next build bundles again. It stores nothing
+// (the metafile's input paths and the licence files the notices copy,
+// relative to the source folder). Failing to store is not an error: the
+// next build bundles again. It stores nothing
 // when an input is a kind of file it cannot check, or was modified while
 // the bundle was made (see settleTime).
 func (c *diskCache) store(inputs []string, res Result) {

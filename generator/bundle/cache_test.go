@@ -153,6 +153,8 @@ func TestCacheChangedInputRebundles(t *testing.T) {
 			write("node_modules/fakepkg/package.json", strings.Replace(string(old), `"./index.mjs"`, `"./other.mjs"`, 1))(t, dir)
 		}},
 		{name: "a font", change: write("node_modules/fakepkg/dist/fonts/local.woff2", "wOF2 another fake font")},
+		// esbuild never reads it, but the notices copy it.
+		{name: "a package's licence file", change: appendTo("node_modules/fakepkg/LICENSE", "With a new clause.\n")},
 		{name: "a site file overriding a theme file", change: write("assets/img/logo.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)},
 		{name: "a new npm install", change: write("node_modules/.package-lock.json", `{"lockfileVersion": 3}`)},
 		{name: "another highlighting style", option: func(o *Options) { o.ChromaStyle = "monokai" }},

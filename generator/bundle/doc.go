@@ -57,7 +57,8 @@
 // With Options.CacheDir set (the build sets SiteCacheDir, the site's
 // .plinth-cache/bundle folder), Build keeps each bundle there and returns it
 // again, without running esbuild, while every file esbuild read (and every
-// file that could change how an import resolves) has the same bytes. Entries
+// file that could change how an import resolves, and every licence file the
+// notices copy) has the same bytes. Entries
 // are written atomically and checksummed, so a damaged one is a miss; a
 // bundle with warnings is not kept, so its warnings show on every build.
 //

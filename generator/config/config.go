@@ -59,6 +59,13 @@ type Config struct {
 	// passes through ([disclosure]). Keys left out keep the NHS Digital
 	// rule of anonymise.DefaultPolicy; the keys are the Policy's toml tags.
 	Disclosure anonymise.Policy `toml:"disclosure"`
+	// Licence is the licence of the site's content and data and its
+	// copyright line ([licence]; publisher.go).
+	Licence Licence `toml:"licence"`
+	// Contents configures the "On this page" lists ([contents]).
+	Contents Contents `toml:"contents"`
+	// Preview is set by --preview, never by the file (publisher.go).
+	Preview Preview `toml:"-"`
 
 	// base is BaseURL parsed.
 	base *url.URL
@@ -116,6 +123,9 @@ type MenuEntry struct {
 type Options struct {
 	// BaseURL, when not empty, replaces the file's baseURL (--baseURL).
 	BaseURL string
+	// Preview, when not empty, says what this build previews ("pull
+	// request 42"): see Preview.
+	Preview string
 }
 
 // Load reads site.toml from fsys (rooted at the site's source folder) and
@@ -138,10 +148,12 @@ func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 		return nil, diags
 	}
 	c.doc = doc
+	c.Preview = Preview{About: opts.Preview, Published: c.BaseURL}
 	if opts.BaseURL != "" {
 		c.BaseURL = opts.BaseURL
 	}
 	diags.Append(c.check(fsys, opts))
+	diags.Append(c.checkPublisher())
 	return c, diags
 }
 

@@ -11,21 +11,24 @@ import (
 
 // The dataset's columns, as data/datasets.toml declares them.
 const (
-	colID            = "id"
-	colPublished     = "published"
-	colRegion        = "region"
-	colProfessions   = "professions"
-	colTheme         = "theme"
-	colStandards     = "standards"
-	colLearnersSaid  = "learners_said"
-	colWeDid         = "we_did"
-	colStatus        = "status"
-	colOutcome       = "outcome"
-	colEvidenceValue = "evidence_value"
-	colEvidenceUnit  = "evidence_unit"
-	colEvidenceLabel = "evidence_label"
-	colReviewedBy    = "reviewed_by"
-	colReviewedOn    = "reviewed_on"
+	colID             = "id"
+	colPublished      = "published"
+	colRegion         = "region"
+	colProfessions    = "professions"
+	colTheme          = "theme"
+	colStandards      = "standards"
+	colTitle          = "title"
+	colLearnersSaid   = "learners_said"
+	colWeDid          = "we_did"
+	colStatus         = "status"
+	colOutcome        = "outcome"
+	colEvidenceValue  = "evidence_value"
+	colEvidenceUnit   = "evidence_unit"
+	colEvidenceLabel  = "evidence_label"
+	colEvidenceBase   = "evidence_base"
+	colEvidenceSource = "evidence_source"
+	colReviewedBy     = "reviewed_by"
+	colReviewedOn     = "reviewed_on"
 )
 
 // The evidence units the pages know how to show.
@@ -41,6 +44,10 @@ type column struct {
 	list  bool // must be a list column
 	// optional columns may be left empty in a row (required = false).
 	optional bool
+	// undeclared columns may be missing from the manifest altogether,
+	// as if every row left them empty: the columns added after sites
+	// had their manifests.
+	undeclared bool
 }
 
 // columns lists every column the feature reads. The manifest may declare
@@ -52,6 +59,7 @@ var columns = []column{
 	{name: colProfessions, types: []dataset.Type{dataset.TypeProfession}, list: true},
 	{name: colTheme, types: []dataset.Type{dataset.TypeEnum}},
 	{name: colStandards, types: []dataset.Type{dataset.TypeStandard}, list: true, optional: true},
+	{name: colTitle, types: []dataset.Type{dataset.TypeString}, optional: true, undeclared: true},
 	{name: colLearnersSaid, types: []dataset.Type{dataset.TypeString}},
 	{name: colWeDid, types: []dataset.Type{dataset.TypeString}},
 	{name: colStatus, types: []dataset.Type{dataset.TypeEnum}},
@@ -59,6 +67,8 @@ var columns = []column{
 	{name: colEvidenceValue, types: []dataset.Type{dataset.TypeDecimal, dataset.TypeInteger}, optional: true},
 	{name: colEvidenceUnit, types: []dataset.Type{dataset.TypeEnum}, optional: true},
 	{name: colEvidenceLabel, types: []dataset.Type{dataset.TypeString}, optional: true},
+	{name: colEvidenceBase, types: []dataset.Type{dataset.TypeInteger}, optional: true, undeclared: true},
+	{name: colEvidenceSource, types: []dataset.Type{dataset.TypeString}, optional: true, undeclared: true},
 	{name: colReviewedBy, types: []dataset.Type{dataset.TypeString}, optional: true},
 	{name: colReviewedOn, types: []dataset.Type{dataset.TypeDate}, optional: true},
 }
@@ -76,6 +86,8 @@ func checkColumns(spec *dataset.Spec, l *diag.List) bool {
 		}
 		typeWords := strings.Join(types, " or ")
 		switch {
+		case !found && want.undeclared:
+			continue
 		case !found:
 			l.Add(diag.Errorf(spec.Pos, "the dataset %q has no column %q, which the \"You said, we did\" pages need", spec.Name, want.name).
 				WithHint("add a [[dataset.column]] with name = %q and type = %q; docs/you-said-we-did.md lists every column", want.name, types[0]))

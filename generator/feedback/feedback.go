@@ -62,7 +62,7 @@ func Build(cfg *config.Config, data *dataset.Set, pages []*site.Page, opts Optio
 	}
 	options := facetOptions(data, t.Spec, opts.Framework, &l)
 	r := &reader{spec: t.Spec, src: t.Source(), policy: opts.Policy, scanner: opts.Scanner, l: &l,
-		slugs: map[string]diag.Pos{}, reserved: reservedSegments(data, &l)}
+		slugs: map[string]diag.Pos{}, reserved: reservedSegments(data, &l), titles: map[string]diag.Pos{}}
 	var records []*record
 	for _, row := range t.Rows() {
 		if rec, ok := r.read(row); ok && known(rec, options) {
@@ -92,7 +92,6 @@ func Build(cfg *config.Config, data *dataset.Set, pages []*site.Page, opts Optio
 	}
 	buildFacets(f, records, options)
 	for i, e := range f.Entries {
-		e.Title = e.Theme.Name + ", " + e.Region.Name
 		e.URL = "/" + Section + "/" + e.Slug + "/"
 		if i > 0 {
 			e.Newer = f.Entries[i-1]

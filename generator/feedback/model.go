@@ -47,8 +47,9 @@ type Entry struct {
 	// ("YSWD-001"); Slug is its address segment ("yswd-001").
 	ID   string
 	Slug string
-	// Title is made from the theme and region ("Induction, National"),
-	// since learners' words make poor headings.
+	// Title is the entry's heading: what learners said, in a few words,
+	// from the title column ("Nowhere to rest on night shifts"), or the
+	// start of what learners said when the entry has none.
 	Title string
 	// Published is when the entry was first published; Updated is the
 	// later of that and its review, for feeds.
@@ -106,6 +107,12 @@ type Evidence struct {
 	// Label says what the figure counts ("learners who attended a careers
 	// event").
 	Label string
+	// Base is what a percentage is a percentage of, as published
+	// ("2,340"); empty for a count.
+	Base string
+	// Source says where the figure comes from and when ("National
+	// Education and Training Survey, autumn 2023").
+	Source string
 }
 
 // Facet is one way to narrow the list of entries.

@@ -61,13 +61,17 @@ func TestModel(t *testing.T) {
 	}
 
 	one, two := f.Entries[2], f.Entries[1]
-	if one.Title != "Induction, National" || one.URL != "/you-said-we-did/yswd-001/" || one.Page == nil || one.Page.URL != one.URL {
+	if one.Title != "No log-in details on the first day" || one.URL != "/you-said-we-did/yswd-001/" || one.Page == nil || one.Page.URL != one.URL {
 		t.Errorf("entry 1: title %q, URL %q", one.Title, one.URL)
 	}
 	if one.LearnersSaid != `Learners said they had no log-in details, so they "watched" for days.` {
 		t.Errorf("learners said %q: the CSV quotes are not undone", one.LearnersSaid)
 	}
-	if e := one.Evidence; e == nil || e.Figure != "78%" || e.Unit != "percent" || e.Label != "learners who had access on their first day" {
+	if three := f.Entries[0]; three.Title != "Student nurses said some staff did not challenge abuse" {
+		t.Errorf("entry 3, which has no title, is headed %q, not the start of what learners said", three.Title)
+	}
+	if e := one.Evidence; e == nil || e.Figure != "78%" || e.Unit != "percent" || e.Label != "learners who had access on their first day" ||
+		e.Base != "2,340" || e.Source != "National learner survey, autumn 2023" {
 		t.Errorf("entry 1 evidence %+v", one.Evidence)
 	}
 	if e := two.Evidence; e == nil || e.Figure != "25" || e.Unit != "count" {

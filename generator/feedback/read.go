@@ -35,6 +35,9 @@ type reader struct {
 	// feature's other pages use to what uses them.
 	slugs    map[string]diag.Pos
 	reserved map[string]string
+	// titles maps each title, in lower case, to its cell, to find two
+	// entries with one title.
+	titles map[string]diag.Pos
 }
 
 // idPattern is what an ID must be, once lower-cased, to be an address
@@ -70,6 +73,7 @@ func (r *reader) read(row dataset.Row) (*record, bool) {
 		e.Updated = e.ReviewedOn
 	}
 	r.checkID(row, e)
+	e.Title = r.title(row, e)
 	e.Evidence = r.evidence(row, rec.region == dataset.National)
 	r.checkText(row)
 	reviewed := r.checkReview(row, e)

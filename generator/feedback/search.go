@@ -3,18 +3,30 @@ package feedback
 import "github.com/plinth-ssg/plinth/generator/site"
 
 // SearchEntry describes a page of "You said, we did" to the search index
-// (it is a search.Describe): readers look for the section's page by name,
-// find an entry among many like it, and rarely want a list of entries by
-// region or theme, which repeats the entries' words. ok is false for other
-// pages.
+// (it is a search.Describe): readers look for the section's page by name
+// and find an entry among many like it. An entry page is generated, with
+// no Markdown of its own, so its words are the entry's: what learners said
+// is its description, what was done and the outcome its text.
+//
+// The lists of entries by region, theme and status only repeat the
+// entries' words, so they are left out, as tag lists are, and so are the
+// pages listing a facet's values. A profession's list is kept, below the
+// entries: it is the one page that says what the profession takes in
+// (professions.toml), and learners look for their profession by name
+// ("AHP"). ok is false for other pages.
 func SearchEntry(p *site.Page) (site.SearchEntry, bool) {
-	switch p.Extra.(type) {
+	switch x := p.Extra.(type) {
 	case *Feedback:
 		return site.SearchEntry{}, true
 	case *Entry:
-		return site.SearchEntry{Rank: site.RankEntry}, true
-	case *Facet, *FacetValue:
-		return site.SearchEntry{Rank: site.RankList}, true
+		return site.SearchEntry{Text: []string{x.WeDid, x.Outcome}, Rank: site.RankEntry}, true
+	case *Facet:
+		return site.SearchEntry{Skip: true}, true
+	case *FacetValue:
+		if x.Facet != nil && x.Facet.Key == FacetProfession {
+			return site.SearchEntry{Rank: site.RankList}, true
+		}
+		return site.SearchEntry{Skip: true}, true
 	}
 	return site.SearchEntry{}, false
 }

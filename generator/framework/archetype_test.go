@@ -16,7 +16,7 @@ import (
 // TestArchetypes scaffolds an edition, a domain, a standard and a guidance
 // page with the default theme's archetypes (what plinth new does) and
 // checks that each is found and decodes with the framework's keys, so a
-// new file starts valid.
+// new file starts valid, with its review dates.
 func TestArchetypes(t *testing.T) {
 	fsys := os.DirFS("../..")
 	dirs := []string{"archetypes", "themes/plinth/archetypes"}
@@ -44,7 +44,7 @@ func TestArchetypes(t *testing.T) {
 		}},
 	}
 	for _, tt := range tests {
-		text, used, err := archetype.New(fsys, dirs, tt.rel, time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC))
+		text, used, err := archetype.New(fsys, dirs, tt.rel, archetype.Day{Today: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.rel, err)
 		}
@@ -62,6 +62,11 @@ func TestArchetypes(t *testing.T) {
 		if len(diags) > 0 || strings.TrimSpace(front.Title) == "" {
 			t.Errorf("%s: the scaffolded front matter does not decode cleanly: %v\n%s", tt.rel, diags, text)
 			continue
+		}
+		// The README promises every new page its review dates.
+		today, due := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC)
+		if !front.Reviewed.Equal(today) || !front.NextReview.Equal(due) {
+			t.Errorf("%s: reviewed = %v, next_review = %v; want %v and a year later", tt.rel, front.Reviewed, front.NextReview, today)
 		}
 		tt.check(t, extra)
 	}

@@ -218,6 +218,9 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 		p := g.Page
 		m := p.Extra.(*GuidanceMatter)
 		p.Extra = g
+		if len(m.Standards) == 0 && opts.Excludes(p) == "" {
+			l.Add(noStandards(p))
+		}
 		for i, r := range m.Standards {
 			at := []string{"standards", strconv.Itoa(i)}
 			s, u := f.Resolve(r)
@@ -259,6 +262,18 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 		}
 	}
 	return l
+}
+
+// noStandards warns that a published guidance page names no standard, so
+// that no standard's page links to it: a page made by plinth new starts
+// with an empty list.
+func noStandards(p *site.Page) diag.Diagnostic {
+	d := diag.Warningf(p.Front.Start(), "this guidance page names no standard, so no standard's page links to it")
+	if p.Front.Has("standards") {
+		d = warnAt(p, []string{"standards"}, "this guidance page names no standard, so no standard's page links to it")
+	}
+	return d.WithLine(p.Source.Line(d.Pos.Line)).
+		WithHint(`list the standards it helps providers meet, like standards = ["2021:3.4", "2021:1.1"]`)
 }
 
 func refList(ss []*Standard) string {

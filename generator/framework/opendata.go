@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -18,16 +19,17 @@ import (
 
 // StandardsFile is the content of /framework/EDITION/standards.json.
 type StandardsFile struct {
-	Edition       string         `json:"edition"`
-	Title         string         `json:"title"`
-	Status        Status         `json:"status"`
-	EffectiveFrom string         `json:"effective_from,omitempty"`
-	SupersededOn  string         `json:"superseded_on,omitempty"`
-	SupersededBy  string         `json:"superseded_by,omitempty"`
-	Illustrative  bool           `json:"illustrative"`
-	URL           string         `json:"url"`
-	Domains       []DomainData   `json:"domains"`
-	Standards     []StandardData `json:"standards"`
+	Edition       string          `json:"edition"`
+	Title         string          `json:"title"`
+	Status        Status          `json:"status"`
+	EffectiveFrom string          `json:"effective_from,omitempty"`
+	SupersededOn  string          `json:"superseded_on,omitempty"`
+	SupersededBy  string          `json:"superseded_by,omitempty"`
+	Illustrative  bool            `json:"illustrative"`
+	URL           string          `json:"url"`
+	Licence       licence.Licence `json:"licence"`
+	Domains       []DomainData    `json:"domains"`
+	Standards     []StandardData  `json:"standards"`
 }
 
 // DomainData is one domain in standards.json.
@@ -60,6 +62,7 @@ type ChangesFile struct {
 	To             EditionData        `json:"to"`
 	Consecutive    bool               `json:"consecutive"`
 	URL            string             `json:"url"`
+	Licence        licence.Licence    `json:"licence"`
 	Counts         map[string]int     `json:"counts"`
 	Changes        []ChangeData       `json:"changes"`
 	DomainsRenamed []DomainRenameData `json:"domains_renamed"`
@@ -95,12 +98,16 @@ type DomainRenameData struct {
 	NewTitle string `json:"new_title"`
 }
 
-// openData returns the open data files.
+// openData returns the open data files, each naming the site's licence:
+// the JSON files in a field, standards.csv in the CSVW metadata file
+// beside it (package licence).
 func openData(cfg *config.Config, f *Framework) ([]site.File, error) {
 	abs := func(url string) string { return cfg.Origin() + cfg.BasePath() + strings.TrimPrefix(url, "/") }
+	lic := licence.Licence{Name: cfg.Licence.Name, URL: cfg.Licence.URL}
 	var files []site.File
 	for _, e := range f.Editions {
 		doc := standardsFile(e, abs)
+		doc.Licence = lic
 		data, err := marshal(doc)
 		if err != nil {
 			return nil, err
@@ -111,10 +118,14 @@ func openData(cfg *config.Config, f *Framework) ([]site.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, site.File{Path: base + "standards.csv", Data: data, Source: e.Page.File})
+		files = append(files,
+			site.File{Path: base + "standards.csv", Data: data, Source: e.Page.File},
+			site.File{Path: base + "standards.csv" + licence.MetadataSuffix, Data: licence.CSVMetadata(base+"standards.csv", e.Title+": the standards", lic, cfg.Licence.Copyright), Source: e.Page.File})
 	}
 	for _, c := range f.Comparisons {
-		data, err := marshal(changesFile(c, abs))
+		doc := changesFile(c, abs)
+		doc.Licence = lic
+		data, err := marshal(doc)
 		if err != nil {
 			return nil, err
 		}

@@ -72,6 +72,33 @@ func TestTOCAndIDs(t *testing.T) {
 	}
 }
 
+// TestTOCTitlesArePlainText checks that a heading's TOC title is the text a
+// reader sees, never HTML: layouts escape it once, so an entity left in it
+// (the typographer's &rsquo;, a source &amp;) would show as "&rsquo;".
+func TestTOCTitlesArePlainText(t *testing.T) {
+	tests := []struct {
+		heading, want string
+	}{
+		{`What we're doing`, "What we’re doing"},
+		{`What "quality-assured" library services means`, "What “quality-assured” library services means"},
+		{`Tea & coffee < 5 minutes`, "Tea & coffee < 5 minutes"},
+		{`Already &amp; escaped &#8211; here`, "Already & escaped – here"},
+		{`Not \*emphasis\* -- a dash`, "Not *emphasis* – a dash"},
+		{"Code `a &amp; <b>` stays", "Code a &amp; <b> stays"},
+	}
+	conv := New(Options{})
+	for _, tt := range tests {
+		res, _ := conv.Convert(&site.Page{Body: []byte("## " + tt.heading + "\n")}, nil)
+		if len(res.TOC) != 1 {
+			t.Errorf("%q: TOC = %v, want one heading", tt.heading, res.TOC)
+			continue
+		}
+		if got := res.TOC[0].Title; got != tt.want {
+			t.Errorf("%q: title = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
+
 type fakeLinks map[string]string
 
 func (f fakeLinks) Resolve(_ *site.Page, dest string, _ bool) (string, string, string) {

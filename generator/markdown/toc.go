@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"slices"
 
@@ -29,7 +30,12 @@ func toc(doc ast.Node, source []byte, levels []int) []site.Heading {
 	return out
 }
 
-// plainText concatenates the text inside n, without markup.
+// plainText concatenates the text inside n, without markup, as the
+// characters a reader sees: entity references and backslash escapes in the
+// source are resolved, and the typographer's curly quotes and dashes
+// (which it stores as HTML entities, &rsquo; and the like) become the
+// characters themselves. The result is plain text, for layouts to escape
+// once: leaving an entity in it would show "&rsquo;" on the page.
 func plainText(n ast.Node, source []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -38,12 +44,17 @@ func plainText(n ast.Node, source []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(source))
+			b.WriteString(sourceText(t.Segment.Value(source)))
 			if t.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			if t.IsCode() {
+				// Raw HTML from an extension: the typographer's entities.
+				b.WriteString(html.UnescapeString(string(t.Value)))
+			} else {
+				b.Write(t.Value)
+			}
 		case *ast.CodeSpan:
 			for cc := t.FirstChild(); cc != nil; cc = cc.NextSibling() {
 				if tt, ok := cc.(*ast.Text); ok {
@@ -55,6 +66,17 @@ func plainText(n ast.Node, source []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// sourceText turns Markdown source text into the characters it stands for:
+// backslash escapes ("\\*") lose their backslash, and entity and numeric
+// character references ("&amp;", "&#8217;") become their characters, as
+// goldmark does when it renders the same text.
+func sourceText(b []byte) string {
+	b = util.UnescapePunctuations(b)
+	b = util.ResolveNumericReferences(b)
+	b = util.ResolveEntityNames(b)
+	return string(b)
 }
 
 // taskRenderer writes task-list boxes as a labelled symbol rather than a

@@ -18,15 +18,16 @@
 // figure is written [c], the Government Statistical Service symbol. A
 // percentage table's first heading says that its figures are percentages.
 // The metadata and notes are in the JSON file, so that the CSV stays one
-// rectangle that any tool can read. A label that a spreadsheet would take
+// rectangle that any tool can read; its licence is in the CSVW metadata
+// file beside it (NAME.csv-metadata.json, see package licence). A label that a spreadsheet would take
 // for a formula (it begins with =, +, -, @, a tab or a carriage return) is
 // written after an apostrophe, so that opening the download cannot run
 // anything (OWASP's advice on CSV injection); the JSON keeps it as it is.
 //
 // # JSON
 //
-// One object per file, described by table.schema.json: the metadata, the
-// notes, the column labels, and the rows, each with its label, its values
+// One object per file, described by table.schema.json: the metadata (the
+// licence among it), the notes, the column labels, and the rows, each with its label, its values
 // in column order and its total. A value is a number, or the string "[c]".
 package opendata
 
@@ -40,6 +41,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
+	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -59,6 +61,10 @@ type Options struct {
 	// Source is the source file named in the files' diagnostics (the
 	// manifest that declares the data).
 	Source string
+	// Licence is the licence every file names, and Copyright the site's
+	// copyright line (config.Licence).
+	Licence   licence.Licence
+	Copyright string
 }
 
 // Files writes every table as CSV and JSON, and sets each table's Files
@@ -75,7 +81,7 @@ func Files(tables []*site.PublicTable, opts Options) ([]site.File, error) {
 			return nil, fmt.Errorf("table %q: %q is not a usable file name", t.Title(), t.Name)
 		}
 		c := CSV(t.Table)
-		j, err := JSON(t, schemaURL, opts.Built)
+		j, err := JSON(t, schemaURL, opts.Built, opts.Licence)
 		if err != nil {
 			return nil, err
 		}
@@ -86,6 +92,7 @@ func Files(tables []*site.PublicTable, opts Options) ([]site.File, error) {
 		}
 		out = append(out,
 			site.File{Path: base + ".csv", Data: c, Source: opts.Source},
+			site.File{Path: base + ".csv" + licence.MetadataSuffix, Data: licence.CSVMetadata(base+".csv", t.Title(), opts.Licence, opts.Copyright), Source: opts.Source},
 			site.File{Path: base + ".json", Data: j, Source: opts.Source})
 	}
 	return out, nil
@@ -157,22 +164,23 @@ func text(s string) string {
 
 // document is the JSON file; schema.go describes it for readers.
 type document struct {
-	Schema        string   `json:"$schema"`
-	Name          string   `json:"name"`
-	Title         string   `json:"title"`
-	Source        string   `json:"source,omitempty"`
-	Period        string   `json:"period,omitempty"`
-	Built         string   `json:"built"`
-	Disclosure    string   `json:"disclosure"`
-	Unit          string   `json:"unit"`
-	Suppressed    string   `json:"suppressedSymbol"`
-	Notes         []string `json:"notes"`
-	RowHeading    string   `json:"rowHeading,omitempty"`
-	ColumnHeading string   `json:"columnHeading,omitempty"`
-	Columns       []string `json:"columns"`
-	TotalColumn   string   `json:"totalColumn,omitempty"`
-	Rows          []row    `json:"rows"`
-	TotalRow      *row     `json:"totalRow,omitempty"`
+	Schema        string          `json:"$schema"`
+	Name          string          `json:"name"`
+	Title         string          `json:"title"`
+	Source        string          `json:"source,omitempty"`
+	Period        string          `json:"period,omitempty"`
+	Built         string          `json:"built"`
+	Licence       licence.Licence `json:"licence"`
+	Disclosure    string          `json:"disclosure"`
+	Unit          string          `json:"unit"`
+	Suppressed    string          `json:"suppressedSymbol"`
+	Notes         []string        `json:"notes"`
+	RowHeading    string          `json:"rowHeading,omitempty"`
+	ColumnHeading string          `json:"columnHeading,omitempty"`
+	Columns       []string        `json:"columns"`
+	TotalColumn   string          `json:"totalColumn,omitempty"`
+	Rows          []row           `json:"rows"`
+	TotalRow      *row            `json:"totalRow,omitempty"`
 }
 
 type row struct {
@@ -192,12 +200,12 @@ func (v value) MarshalJSON() ([]byte, error) {
 }
 
 // JSON writes a table's figures and metadata as JSON.
-func JSON(t *site.PublicTable, schemaURL string, built time.Time) ([]byte, error) {
+func JSON(t *site.PublicTable, schemaURL string, built time.Time, lic licence.Licence) ([]byte, error) {
 	m := t.Meta()
 	unit := map[anonymise.Kind]string{anonymise.KindCount: "count", anonymise.KindPercentage: "percent", anonymise.KindAverage: "average"}[t.Kind()]
 	d := document{
 		Schema: schemaURL, Name: t.Name, Title: t.Title(), Source: m.Source, Period: m.Period,
-		Built: built.UTC().Format("2006-01-02"), Disclosure: t.Method(), Unit: unit,
+		Built: built.UTC().Format("2006-01-02"), Licence: lic, Disclosure: t.Method(), Unit: unit,
 		Suppressed: anonymise.SymbolConfidential, Notes: t.Footnotes(),
 		RowHeading: m.RowHeading, ColumnHeading: m.ColumnHeading, Columns: t.ColumnLabels(),
 	}

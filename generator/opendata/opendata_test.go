@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
+	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -51,10 +52,13 @@ func cells(t *anonymise.Table) [][]string {
 	return out
 }
 
+var testLicence = licence.Licence{Name: "Open Government Licence v3.0", URL: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+
 func TestFiles(t *testing.T) {
 	tables := published(t)
 	files, err := Files(tables, Options{Dir: "action-plans/data", Built: time.Date(2026, 11, 29, 23, 0, 0, 0, time.UTC),
-		Origin: "https://example.org", BasePath: "/q/", Source: "data/datasets.toml"})
+		Origin: "https://example.org", BasePath: "/q/", Source: "data/datasets.toml",
+		Licence: testLicence, Copyright: "© Test Body"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +71,9 @@ func TestFiles(t *testing.T) {
 			t.Errorf("%s: source %q", f.Path, f.Source)
 		}
 	}
-	want := []string{"action-plans/data/table.schema.json", "action-plans/data/by-status.csv", "action-plans/data/by-status.json", "action-plans/data/share.csv", "action-plans/data/share.json"}
+	want := []string{"action-plans/data/table.schema.json",
+		"action-plans/data/by-status.csv", "action-plans/data/by-status.csv-metadata.json", "action-plans/data/by-status.json",
+		"action-plans/data/share.csv", "action-plans/data/share.csv-metadata.json", "action-plans/data/share.json"}
 	if !slices.Equal(paths, want) {
 		t.Fatalf("files %v", paths)
 	}
@@ -107,6 +113,17 @@ func TestFiles(t *testing.T) {
 		if doc[k] != v {
 			t.Errorf("%s = %v, want %v", k, doc[k], v)
 		}
+	}
+	if lic, _ := doc["licence"].(map[string]any); lic["name"] != testLicence.Name || lic["url"] != testLicence.URL {
+		t.Errorf("licence = %v, want %v", doc["licence"], testLicence)
+	}
+	// The CSV's licence is in the CSVW metadata beside it.
+	var meta map[string]any
+	if err := json.Unmarshal(byPath["action-plans/data/by-status.csv-metadata.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if lic, _ := meta["dc:license"].(map[string]any); meta["url"] != "by-status.csv" || lic["@id"] != testLicence.URL || meta["dc:rights"] != "© Test Body" {
+		t.Errorf("the CSV's metadata = %v", meta)
 	}
 	var got [][]string
 	rows := append(doc["rows"].([]any), doc["totalRow"])
@@ -210,7 +227,7 @@ func TestCSVFormulaLabels(t *testing.T) {
 	if !strings.Contains(text("\rReturn"), "'\rReturn") {
 		t.Errorf("a label starting with a carriage return is not guarded: %q", text("\rReturn"))
 	}
-	j, err := JSON(&site.PublicTable{Table: tab, Name: "labels"}, "https://example.org/table.schema.json", time.Time{})
+	j, err := JSON(&site.PublicTable{Table: tab, Name: "labels"}, "https://example.org/table.schema.json", time.Time{}, testLicence)
 	if err != nil {
 		t.Fatal(err)
 	}

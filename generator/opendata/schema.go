@@ -7,7 +7,7 @@ const schema = `{
   "title": "Published table",
   "description": "One table of published figures. Every figure has been through disclosure control: small counts are hidden and shown as [c], other counts are rounded.",
   "type": "object",
-  "required": ["name", "title", "built", "disclosure", "unit", "suppressedSymbol", "notes", "columns", "rows"],
+  "required": ["name", "title", "built", "licence", "disclosure", "unit", "suppressedSymbol", "notes", "columns", "rows"],
   "additionalProperties": false,
   "properties": {
     "$schema": {"type": "string", "description": "The address of this schema."},
@@ -16,6 +16,16 @@ const schema = `{
     "source": {"type": "string", "description": "Where the figures come from."},
     "period": {"type": "string", "description": "The period the figures cover."},
     "built": {"type": "string", "format": "date", "description": "The date the site was built (YYYY-MM-DD)."},
+    "licence": {
+      "type": "object",
+      "required": ["name", "url"],
+      "additionalProperties": false,
+      "description": "The licence the figures are published under: the Open Government Licence v3.0 unless the site says otherwise.",
+      "properties": {
+        "name": {"type": "string", "minLength": 1},
+        "url": {"type": "string", "pattern": "^https?://"}
+      }
+    },
     "disclosure": {"type": "string", "description": "The disclosure control applied to the figures, in plain English."},
     "unit": {"enum": ["count", "percent", "average"], "description": "What the figures are: counts, percentages (45 means 45%) or averages."},
     "suppressedSymbol": {"const": "[c]", "description": "The value written in place of a hidden figure (the Government Statistical Service symbol for confidential)."},

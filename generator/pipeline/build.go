@@ -2,8 +2,8 @@
 // does nothing else.
 //
 //	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → chart → open data → markdown → search → bundle → static → render
-//	       → output (policy, linkcheck, scan, search index) → publish
+//	       → review → chart → open data → markdown → search → bundle → static
+//	       → render → output (policy, linkcheck, scan, search index) → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Each output file
@@ -35,12 +35,14 @@ import (
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/gitinfo"
+	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/review"
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -56,6 +58,9 @@ type Options struct {
 	Destination string
 	// BaseURL, if set, overrides site.toml's baseURL.
 	BaseURL string
+	// Preview, if set, makes the build a preview of what it names ("pull
+	// request 42"): see config.Preview.
+	Preview string
 	// Drafts and Future include draft and not-yet-published pages.
 	Drafts bool
 	Future bool
@@ -146,7 +151,7 @@ func Run(opts Options) (Result, diag.List) {
 		return Result{}, diags
 	}
 
-	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL})
+	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL, Preview: opts.Preview})
 	diags.Append(d)
 	if cfg == nil {
 		return Result{}, diags
@@ -195,6 +200,11 @@ func Run(opts Options) (Result, diag.List) {
 	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
 	clk.lap("assemble")
 
+	reviewAt := len(diags)
+	reviewed := review.Check(s.Pages, reviewOptions(opts, fsys, cfg))
+	diags.Append(reviewed)
+	clk.lap("review")
+
 	s.Figures, err = tables.Figures(cfg.Disclosure)
 	if err == nil {
 		err = chart.Draw(s.Figures, cache.chartCache())
@@ -206,7 +216,8 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("chart")
 
 	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: actionplans.Section + "/data", Built: s.BuildDate,
-		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath})
+		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath,
+		Licence: licence.Licence{Name: cfg.Licence.Name, URL: cfg.Licence.URL}, Copyright: cfg.Licence.Copyright})
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
 	}
@@ -222,7 +233,9 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
 	mdDiags := conv.Site(s, links, mdMemo)
-	before := slices.Clone(diags) // the stages before markdown, for patches
+	// The stages before markdown but review, for patches (review reads
+	// pages' text, so a patch checks the edited pages again).
+	before := slices.Concat(diags[:reviewAt], diags[reviewAt+len(reviewed):])
 	diags.Append(mdDiags)
 	clk.lap("markdown")
 
@@ -296,18 +309,31 @@ func Run(opts Options) (Result, diag.List) {
 	}
 	clk.lap("search index")
 
-	after := slices.Clone(diags[len(before)+len(mdDiags):]) // the stages after markdown but the checks
+	after := slices.Clone(diags[len(before)+len(reviewed)+len(mdDiags):]) // the stages after markdown but the checks
 	checks := out.Finish(diags.HasErrors())
 	diags.Append(checks)
 	clk.lap("checks")
 
 	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
 	cache.remember(&last{opts: opts, fsys: fsys, s: s, conv: conv, links: links, layouts: layouts, out: out, index: index,
-		res: res, fixed: slices.Concat(before, after), markdown: mdDiags, checks: checks}, diags)
+		res: res, fixed: slices.Concat(before, after), review: reviewed, markdown: mdDiags, checks: checks}, diags)
 	diags.Append(commit(stage, opts, diags.HasErrors()))
 	clk.lap("publish")
 	res.Stages = clk.stages
 	return res, diags
+}
+
+// ArchetypeDirs are the folders `plinth new` reads archetypes from, the
+// site's own first; the review stage reads the same ones to recognise
+// their placeholder text.
+func ArchetypeDirs(cfg *config.Config) []string {
+	return []string{"archetypes", "themes/" + cfg.Theme + "/archetypes"}
+}
+
+// reviewOptions are the review stage's settings: the build's day and the
+// archetypes.
+func reviewOptions(opts Options, fsys fs.FS, cfg *config.Config) review.Options {
+	return review.Options{Now: opts.Now, FS: fsys, Archetypes: ArchetypeDirs(cfg)}
 }
 
 // begin starts the publish stage for a build that writes its output: the

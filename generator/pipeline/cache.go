@@ -228,8 +228,8 @@ func (c *Cache) scanCache() *scan.Cache {
 func (c *Cache) inputsSum(fsys fs.FS, theme string, opts Options) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
-		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate)
+	fmt.Fprintf(&h, "%d\x00%t\x00%t\x00%s\x00%s\x00%s\x00", c.treeSum(fsys, "site.toml", "layouts", "themes/"+theme+"/layouts",
+		"assets", "themes/"+theme+"/assets", "data"), opts.Drafts, opts.Future, opts.BaseURL, opts.BuildDate, opts.Preview)
 	return h.Sum64()
 }
 

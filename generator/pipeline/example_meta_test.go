@@ -128,7 +128,7 @@ func TestExampleMetadata(t *testing.T) {
 		want := map[string]string{
 			"og:url":       string(c[1]),
 			"og:locale":    "en_GB",
-			"og:site_name": "Education quality standards",
+			"og:site_name": siteName,
 		}
 		for k, v := range want {
 			if tags[k] != v {
@@ -143,7 +143,7 @@ func TestExampleMetadata(t *testing.T) {
 		if tags["description"] != tags["og:description"] {
 			t.Errorf("%s: description %q and og:description %q differ", p, tags["description"], tags["og:description"])
 		}
-		if !bytes.Contains(head, []byte(`<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="Education quality standards: updates">`)) {
+		if !bytes.Contains(head, []byte(`<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="`+siteName+`: updates">`)) {
 			t.Errorf("%s does not link the feed", p)
 		}
 		checked++

@@ -102,13 +102,21 @@ func TestExampleSupersededStandards(t *testing.T) {
 			for _, want := range []string{
 				`<div class="nhsuk-card nhsuk-card--warning">`,
 				`<span class="nhsuk-u-visually-hidden">Important: </span>This edition has been superseded</span></h2>`,
-				`The edition in force is the <a href="/framework/2021/">Quality Framework 2021</a>.`,
 				`<meta name="robots" content="noindex">`,
 				`Illustrative wording.`,
 			} {
 				if !bytes.Contains(html, []byte(want)) {
 					t.Errorf("%s (%s) lacks %q", s.Ref, p, want)
 				}
+			}
+			// The banner names the edition in force once, whether or not
+			// it is the edition that replaced this one.
+			banner, _, _ := bytes.Cut(html[bytes.Index(html, []byte("nhsuk-card--warning")):], []byte("</div>\n</div>"))
+			if n := bytes.Count(banner, []byte(`<a href="/framework/2021/">Quality Framework 2021</a>`)); n != 1 || !bytes.Contains(banner, []byte("edition in force")) {
+				t.Errorf("%s: the banner names the edition in force %d times, want once:\n%s", s.Ref, n, banner)
+			}
+			if bytes.Contains(html, []byte("Next review due")) {
+				t.Errorf("%s: a superseded standard says when its next review is due", s.Ref)
 			}
 			m := canonical.FindSubmatch(html)
 			if m == nil || !strings.HasPrefix(string(m[1]), origin+"framework/2021/") {

@@ -13,15 +13,16 @@ import (
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/render"
+	"github.com/plinth-ssg/plinth/generator/review"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // last is what a Cache keeps of the last good build, so that an edit to
 // the text of a few pages patches it instead of running every stage:
-// each stage's result, and the diagnostics in three parts (those of the
-// Markdown stage and of the checks over the output can change with a
-// page's text; none of the others can).
+// each stage's result, and the diagnostics in four parts (those of the
+// review stage, the Markdown stage and the checks over the output can
+// change with a page's text; none of the others can).
 type last struct {
 	opts    Options
 	fsys    fs.FS
@@ -33,7 +34,7 @@ type last struct {
 	index   *search.Builder
 	res     Result
 
-	fixed, markdown, checks diag.List
+	fixed, review, markdown, checks diag.List
 }
 
 // remember keeps a build for patching, if it succeeded in memory (`plinth
@@ -75,7 +76,7 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	c.patched, c.reuse = true, Reuse{Patched: true}
 	if len(changed) == 0 {
 		c.last = l // nothing changed: the last build stands
-		return l.res, slices.Concat(l.fixed, l.markdown, l.checks), true
+		return l.res, slices.Concat(l.fixed, l.review, l.markdown, l.checks), true
 	}
 	var pages, edited []*site.Page
 	for _, file := range changed {
@@ -131,16 +132,20 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	if checks.HasErrors() {
 		return Result{}, nil, false
 	}
-	// The Markdown stage's diagnostics: the edited pages' replace theirs.
-	l.markdown = slices.DeleteFunc(slices.Clone(l.markdown), func(d diag.Diagnostic) bool {
+	// The review and Markdown stages' diagnostics: the edited pages'
+	// replace theirs.
+	editedFile := func(d diag.Diagnostic) bool {
 		return slices.ContainsFunc(pages, func(p *site.Page) bool { return d.Pos.File == p.File })
-	})
+	}
+	l.review = slices.DeleteFunc(slices.Clone(l.review), editedFile)
+	l.review.Append(review.Check(pages, reviewOptions(l.opts, l.fsys, l.s.Config)))
+	l.markdown = slices.DeleteFunc(slices.Clone(l.markdown), editedFile)
 	l.markdown.Append(md)
 	l.checks = checks
 	l.res.Files = l.out.Files()
 	l.res.Stages = nil
 	c.last = l
-	return l.res, slices.Concat(l.fixed, l.markdown, l.checks), true
+	return l.res, slices.Concat(l.fixed, l.review, l.markdown, l.checks), true
 }
 
 // usesBody reports whether a feature may make something from p's text.
@@ -162,6 +167,6 @@ func front(p *site.Page) []byte {
 
 // sameBuild reports whether two builds have the same settings.
 func sameBuild(a, b Options) bool {
-	return a.Source == b.Source && a.Destination == b.Destination && a.BaseURL == b.BaseURL && a.Drafts == b.Drafts &&
+	return a.Source == b.Source && a.Destination == b.Destination && a.BaseURL == b.BaseURL && a.Preview == b.Preview && a.Drafts == b.Drafts &&
 		a.Future == b.Future && a.Now.Equal(b.Now) && a.BuildDate.Equal(b.BuildDate) && a.Write == b.Write
 }

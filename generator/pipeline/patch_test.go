@@ -96,6 +96,51 @@ func TestBodyEditRendersOnlyItsReaders(t *testing.T) {
 	}
 }
 
+// TestPatchReviewsEditedText: the review stage reads pages' text, so a
+// patched build warns about placeholder text an edit brings in, and stops
+// warning once it is gone, as a full build does.
+func TestPatchReviewsEditedText(t *testing.T) {
+	src := readersSite(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	full := Options{Source: src, Now: now}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	if _, diags := Run(inc); diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	// The built-in archetype's body, which plinth new writes into a page.
+	const placeholder = "Write the page here. Start sections with ## headings."
+	p := filepath.Join(src, "content", "a", "x.md")
+	for _, st := range []struct {
+		old, new string
+		warned   bool
+	}{
+		{"The text of x.", placeholder, true},
+		{placeholder, "The text of x, written.", false},
+	} {
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(st.old)) {
+			t.Fatalf("x.md has no %q", st.old)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{"content/a/x.md"})
+		_, got := Run(inc)
+		if r := cache.LastReuse(); !r.Patched {
+			t.Fatalf("writing %q: %+v, want a patched build", st.new, r)
+		}
+		_, want := Run(full)
+		if a, b := diagnosticLines(got), diagnosticLines(want); strings.Join(a, "\n") != strings.Join(b, "\n") {
+			t.Errorf("writing %q: diagnostics differ\npatched:\n%s\nfull:\n%s", st.new, strings.Join(a, "\n"), strings.Join(b, "\n"))
+		}
+		warned := strings.Contains(strings.Join(diagnosticLines(got), "\n"), "content/a/x.md:4:1: warning: this is the archetype's placeholder text")
+		if warned != st.warned {
+			t.Errorf("writing %q: placeholder warning %t, want %t; got\n%s", st.new, warned, st.warned, strings.Join(diagnosticLines(got), "\n"))
+		}
+	}
+}
+
 // TestCachesReused: a build with a cache that checks files on disk (not a
 // watcher) converts and renders nothing when nothing changed, and only
 // the edited page (and its reader) after an edit to its text.

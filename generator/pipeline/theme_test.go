@@ -77,7 +77,7 @@ page = "accessibility.md"
 		"guides/one/index.html": {
 			`<a class="nhsuk-header__navigation-link" href="/quality/guides/" aria-current="true">`,
 			`<li class="nhsuk-breadcrumb__list-item"><a class="nhsuk-breadcrumb__link" href="/quality/guides/">Guides</a></li>`,
-			`<nav class="nhsuk-contents-list" aria-label="Contents">`,
+			`<nav class="nhsuk-contents-list plinth-contents" aria-label="On this page">`,
 			`<a class="nhsuk-contents-list__link" href="#first">First</a>`,
 			`<div class="nhsuk-card nhsuk-card--warning">`,
 			`<ul class="nhsuk-list nhsuk-list--tick" role="list">`,

@@ -248,7 +248,7 @@ func plant(t *testing.T, old, new string) (Result, diag.List, string) {
 // and writes nothing. The scan of the built site finds nothing more,
 // because the entry is left out of the pages.
 func TestYSWDPlantedProvider(t *testing.T) {
-	const old = "YSWD-002,2024-02-06,london,medicine,clinical-supervision,2021:3.1;2021:1.1,Doctors in training on night shifts"
+	const old = "YSWD-002,2024-02-06,london,medicine,clinical-supervision,2021:3.1;2021:1.1,Not knowing who supervises us at night,Doctors in training on night shifts"
 	_, diags, dest := plant(t, old, strings.Replace(old, "Doctors in training", "Doctors at Netherby General Hospital", 1))
 	var errs []string
 	for _, d := range diags {
@@ -256,7 +256,7 @@ func TestYSWDPlantedProvider(t *testing.T) {
 			errs = append(errs, d.Error())
 		}
 	}
-	want := `data/you-said-we-did.csv:3:87: column "learners_said" in row 3 names "Netherby General Hospital", an identifying value from data/providers.csv:2:73`
+	want := `data/you-said-we-did.csv:3:126: column "learners_said" in row 3 names "Netherby General Hospital", an identifying value from data/providers.csv:2:73`
 	if len(errs) != 1 || errs[0] != want {
 		t.Errorf("errors:\n%s\nwant exactly:\n%s", strings.Join(errs, "\n"), want)
 	}

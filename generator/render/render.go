@@ -28,6 +28,9 @@ import (
 type Context struct {
 	*site.Page
 	Site *site.Site
+
+	// contents records what the layout asked of Contents (contents.go).
+	contents *contents
 }
 
 // Memo lets a caller reuse a page's output from an earlier build. Load
@@ -206,8 +209,14 @@ func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts,
 		}
 		return &d
 	}
+	st := &contents{}
 	w := &capWriter{buf: buf, limit: limit}
-	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s})
+	err := c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s, contents: st})
+	if err == nil && !w.over && st.needsSecondPass(buf.Bytes(), s.Config.Contents.MinHeadings) {
+		buf.Reset()
+		w = &capWriter{buf: buf, limit: limit}
+		err = c.tmpl.ExecuteTemplate(w, c.entry, Context{Page: p, Site: s, contents: st})
+	}
 	if w.over {
 		// Pages render in parallel, so which one passed the limit first
 		// varies: the report names none, and is the same every time.

@@ -118,9 +118,10 @@ type facets struct {
 // documents picks the pages worth finding and numbers them. Left out: the
 // 404 page, tag lists, the search page itself and pages the feature that
 // made them skips (the print version of each edition, which repeats the
-// standards' pages, and the self-assessment, a tool whose words are the
-// standards'). Pages of superseded editions are kept, under their
-// edition, for readers who filter for it.
+// standards' pages; the self-assessment, a tool whose words are the
+// standards'; the "You said, we did" lists by region, profession, theme
+// and status, whose entries are indexed). Pages of superseded editions are
+// kept, under their edition, for readers who filter for it.
 func documents(s *site.Site, opts Options) ([]*document, facets) {
 	var f facets
 	editionIndex := map[string]int{}

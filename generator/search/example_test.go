@@ -107,6 +107,12 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "librar"}, "guidance/facilities-and-library-access/", "", ""},
 		{nodeQuery{Q: "supervision", Section: "guidance"}, "guidance/clinical-supervision/", "-", "supervision"},
 		{nodeQuery{Q: "wellbeing", Section: "framework"}, "", "2021", ""},
+		// The strategy's programmes are found by name, on the page that
+		// explains each.
+		{nodeQuery{Q: "Intensive Support Framework"}, "strategy/improving-quality/", "", ""},
+		{nodeQuery{Q: "Quality Improvement Register"}, "strategy/improving-quality/", "", ""},
+		{nodeQuery{Q: "Patient Safety Syllabus"}, "strategy/culture-and-principles/", "", ""},
+		{nodeQuery{Q: "escalating concerns"}, "guidance/raising-concerns/", "", ""},
 	}
 	var req nodeRequest
 	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath

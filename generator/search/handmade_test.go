@@ -100,3 +100,62 @@ func TestBrowserReadsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserRaisesWholePhrase: a phrase of a synonym group typed in full
+// is one slot of the query, but the reader typed several words, so the
+// page that has the phrase is raised above one that has its words apart
+// (here "Quality improvement" in its title and "register" in its text),
+// even though the second weighs a little more.
+func TestBrowserRaisesWholePhrase(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, v any) {
+		t.Helper()
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, "search", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Document 0 weighs two steps (1.1², about 1.21) more than document 1
+	// on every word: less than what a phrase in the text raises a page by.
+	post := func(impacts ...int) string {
+		var ps []search.Posting
+		for doc, impact := range impacts {
+			ps = append(ps, search.Posting{Doc: doc, Impact: impact})
+		}
+		return search.EncodePostings(ps)
+	}
+	write("index.json", search.Manifest{
+		Version: search.FormatVersion, Build: "0123456789ab", Docs: 2, DocsPerFile: 2, ImpactBase: search.ImpactBase,
+		StopWords: []string{"a", "of"}, Editions: []search.Edition{}, Sections: []search.Section{{Key: "", Title: "Other pages"}},
+		Groups: [][3]int{{0, 0, -1}}, Shards: []string{"a"},
+		Synonyms: [][]search.Phrase{{{Words: []string{"qir"}, Terms: []string{"qir"}},
+			{Words: []string{"quality", "improvement", "register"}, Terms: []string{"qualiti", "improv", "regist"}}}},
+	})
+	write("t/0.json", search.Shard{
+		Terms: map[string]string{"qualiti": post(40, 38), "improv": post(40, 38), "regist": post(40, 38)},
+		Forms: map[string]string{"improv": "ement ing", "regist": "er"},
+		Alias: map[string]string{"quality": "qualiti"},
+	})
+	write("d/0.json", []search.Doc{
+		{URL: "apart/", Title: "Quality improvement for learners", Text: "Projects learners can join. A register of projects is kept."},
+		{URL: "whole/", Title: "Improving quality", Text: "Each region keeps a Quality Improvement Register of concerns."},
+	})
+	var req nodeRequest
+	req.Site, req.Manifest = dir, "/"+search.ManifestPath
+	req.Queries = []nodeQuery{{Q: "quality improvement register"}}
+	resp := runNode(t, req)
+	var urls []string
+	for _, r := range resp.Queries[0].Results {
+		urls = append(urls, r.URL)
+	}
+	if want := []string{"whole/", "apart/"}; !slices.Equal(urls, want) {
+		t.Errorf("%q: %q, want %q", resp.Queries[0].Q, urls, want)
+	}
+}

@@ -7,8 +7,8 @@ import "github.com/plinth-ssg/plinth/generator/site"
 // counts a share, so that when several pages match equally well the
 // standards and guidance come first, then the site's ordinary pages (the
 // strategy, about the site), then the pages that gather other pages'
-// words (lists, "You said, we did" entries and their facets, the action
-// plans' figures). The share multiplies the page's BM25 weight, so a page
+// words (lists, "You said, we did" entries, the action plans' figures; the
+// lists of entries by region or theme are not indexed at all). The share multiplies the page's BM25 weight, so a page
 // that matches much better still ranks above one that merely weighs more.
 // The feature that made a page says which kind it is (site.SearchRank, in
 // its site.SearchEntry); this is what each kind counts.
@@ -22,7 +22,7 @@ var rankWeights = map[site.SearchRank]float64{
 	site.RankPage:     0.7,  // ordinary pages and section lists
 	site.RankOverview: 0.55, // the A to Z, what changed, the home page, action plans
 	site.RankEntry:    0.45, // one "You said, we did" entry
-	site.RankList:     0.35, // the lists of entries by region, theme and so on
+	site.RankList:     0.35, // an archive of earlier figures
 }
 
 // pageWeight returns the share of its weight a page's matches count.

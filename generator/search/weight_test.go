@@ -8,7 +8,7 @@ import (
 
 // TestPageWeight holds the order the issue asks for: standards and
 // guidance, then ordinary pages such as the strategy, then "You said, we
-// did" entries, then the lists of entries. The features say which kind
+// did" entries, then the lists of other pages' words. The features say which kind
 // each of their pages is (framework.SearchFacets, feedback.SearchEntry,
 // actionplans.SearchEntry, each tested in its package).
 func TestPageWeight(t *testing.T) {
@@ -23,7 +23,7 @@ func TestPageWeight(t *testing.T) {
 		{"the home page", &site.Page{Kind: site.KindHome}, site.SearchEntry{}},
 		{"what changed", &site.Page{}, site.SearchEntry{Rank: site.RankOverview}},
 		{"a \"You said, we did\" entry", &site.Page{}, site.SearchEntry{Rank: site.RankEntry}},
-		{"entries by theme", &site.Page{}, site.SearchEntry{Rank: site.RankList}},
+		{"an archive of earlier figures", &site.Page{}, site.SearchEntry{Rank: site.RankList}},
 	}
 	weight := func(i int) float64 { return pageWeight(order[i].page, order[i].entry) }
 	for i := 1; i < len(order); i++ {

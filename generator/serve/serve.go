@@ -52,6 +52,9 @@ type Options struct {
 	Debounce time.Duration
 	// Log receives one line per rebuild.
 	Log io.Writer
+	// Verbose shows every warning of a failed rebuild in full; without it
+	// more than three of one kind are summarised (diag.Report).
+	Verbose bool
 }
 
 // Server holds the last good site and the state of the latest build.
@@ -118,7 +121,7 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 	s.mu.Lock()
 	if diags.HasErrors() {
 		var b strings.Builder
-		diag.Print(&b, diags, 0)
+		diag.Report(&b, diags, diag.ReportOptions{Verbose: s.opts.Verbose})
 		s.problems = &problems{Summary: diag.Summary(diags), Report: b.String()}
 		fmt.Fprintf(s.opts.Log, "Rebuild failed in %s with %s; still serving the last good site.\n%s", took.Round(time.Millisecond), diag.Summary(diags), b.String())
 	} else {

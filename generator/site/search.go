@@ -41,8 +41,9 @@ const (
 	RankOverview
 	// RankEntry is one of many short records ("You said, we did").
 	RankEntry
-	// RankList gathers other pages' words: the entries by theme or
-	// region, an archive of earlier figures.
+	// RankList gathers other pages' words: an archive of earlier
+	// figures. (Lists that only repeat other pages' words, such as tag
+	// lists and the entries by theme or region, are not indexed at all.)
 	RankList
 )
 

@@ -93,7 +93,12 @@ func encode(v any) ([]byte, error) {
 }
 
 // Robots returns a robots.txt that allows everything and points to the
-// sitemap. A site that ships its own static/robots.txt keeps it instead.
+// sitemap, or, for a preview build, turns every robot away. A site that
+// ships its own static/robots.txt keeps it instead.
 func Robots(s *site.Site) site.File {
+	if s.Config.Preview.On() {
+		// A preview is for reviewers, not for search engines.
+		return site.File{Path: "robots.txt", Data: []byte("User-agent: *\nDisallow: /\n")}
+	}
 	return site.File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n")}
 }

@@ -25,8 +25,12 @@
 // hostile files, keyboard only) and checks the page with harness.Probe:
 // axe, CSP and console, with and without JavaScript, at 1280 and 320 px.
 //
-// PLINTH_SCREENSHOTS names a folder for TestCharts and TestSelfAssessment to
-// write screenshots into (docs/screenshots holds them):
+// PLINTH_SCREENSHOTS names a folder for TestCharts, TestSelfAssessment and
+// TestScreenshots to write screenshots into (docs/screenshots holds them).
+// TestScreenshots writes the pages readers meet first (home, an edition in
+// force, the 2019 to 2021 changes, the accessibility statement's contents
+// list, "You said, we did" filtered to London and Planned, the page for an
+// unknown address) at 1280 and 390 px:
 //
-//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run 'TestCharts/screenshots|TestSelfAssessment' ./tests/browser/
+//	PLINTH_SCREENSHOTS=$PWD/docs/screenshots go test -run 'TestCharts/screenshots|TestSelfAssessment|TestScreenshots' ./tests/browser/
 package browser

@@ -65,6 +65,15 @@ type filterState struct {
 	Selects  map[string]string `json:"selects"`
 	Search   string            `json:"search"`
 	FormShow bool              `json:"formShown"`
+	// Heading is the results' heading; Names the chosen options' names.
+	Heading string   `json:"heading"`
+	Names   []string `json:"names"`
+	// Options maps "facet=value" to the count its option shows.
+	Options map[string]int `json:"options"`
+	// Empty reports that the message for no results is visible, and
+	// EmptyInResults that it sits in the results column.
+	Empty          bool `json:"empty"`
+	EmptyInResults bool `json:"emptyInResults"`
 }
 
 const readState = `(() => {
@@ -73,6 +82,16 @@ const readState = `(() => {
   const selects = {}
   document.querySelectorAll('#yswd-filter select').forEach((s) => { selects[s.name] = s.value })
   const form = document.getElementById('yswd-filter')
+  const names = []
+  const options = {}
+  document.querySelectorAll('#yswd-filter select').forEach((s) => {
+    if (s.value) { names.push(s.options[s.selectedIndex].getAttribute('data-name')) }
+    Array.from(s.options).forEach((o) => {
+      const m = o.textContent.match(/\((\d+)\)$/)
+      if (o.value && m) { options[s.name + '=' + o.value] = Number(m[1]) }
+    })
+  })
+  const empty = document.getElementById('yswd-empty')
   return {
     visible: shown.length,
     hidden: cards.length - shown.length,
@@ -80,6 +99,11 @@ const readState = `(() => {
     selects,
     search: window.location.search,
     formShown: !form.hidden && form.getClientRects().length > 0,
+    heading: document.querySelector('[data-yswd-heading]').textContent,
+    names,
+    options,
+    empty: !empty.hidden && empty.getClientRects().length > 0,
+    emptyInResults: empty.closest('.plinth-yswd-results') !== null,
   }
 })()`
 
@@ -158,13 +182,42 @@ func TestYSWDFilter(t *testing.T) {
 		t.Helper()
 		s := state()
 		n := want(cards, chosen)
-		live := fmt.Sprintf("%d entries shown.", n)
+		live := fmt.Sprintf("%d entries", n)
 		if n == 1 {
-			live = "1 entry shown."
+			live = "1 entry"
 		}
-		if s.Visible != n || s.Hidden != len(cards)-n || !strings.HasPrefix(s.Live, strings.TrimSuffix(live, ".")) || !s.FormShow {
+		heading := "All entries"
+		if len(chosen) > 0 {
+			live += " shown"
+			heading = "Entries for " + strings.Join(s.Names, ", ")
+		}
+		live += ", newest first."
+		if s.Visible != n || s.Hidden != len(cards)-n || s.Live != live || !s.FormShow {
 			t.Errorf("%s: %d cards visible and %d hidden, live region %q, form shown %v; want %d visible of %d, %q",
 				step, s.Visible, s.Hidden, s.Live, s.FormShow, n, len(cards), live)
+		}
+		if s.Heading != heading || len(s.Names) != len(chosen) {
+			t.Errorf("%s: the results are headed %q, want %q", step, s.Heading, heading)
+		}
+		if s.Empty != (n == 0) || !s.EmptyInResults {
+			t.Errorf("%s: the message for no results is shown %v (in the results column: %v), want shown only when nothing matches", step, s.Empty, s.EmptyInResults)
+		}
+		// Each option counts the entries it would show with the other
+		// choices.
+		for key, got := range s.Options {
+			facet, value, _ := strings.Cut(key, "=")
+			with := map[string]string{facet: value}
+			for f, v := range chosen {
+				if f != facet {
+					with[f] = v
+				}
+			}
+			if w := want(cards, with); got != w {
+				t.Errorf("%s: the option %s says %d, want %d", step, key, got, w)
+			}
+		}
+		if len(s.Options) < 20 {
+			t.Errorf("%s: only %d options have counts", step, len(s.Options))
 		}
 		for facet, v := range chosen {
 			if s.Selects[facet] != v {
@@ -218,10 +271,26 @@ func TestYSWDFilter(t *testing.T) {
 	check("unknown region in the address", nil)
 
 	load(index + "?theme=induction&status=in-progress")
-	if err := chromedp.Do(ctx, chromedp.Click("[data-yswd-clear]")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click("#yswd-filter [data-yswd-clear]")); err != nil {
 		t.Fatal(err)
 	}
 	if s := check("after Clear filters", nil); s.Search != "" {
 		t.Errorf("after clearing, the address's query is %q, want none", s.Search)
 	}
+
+	// A choice that leaves nothing says so where the entries were, and
+	// the region's count follows the status: London has entries, but none
+	// planned.
+	london := map[string]string{"region": "london", "status": "planned"}
+	if want(cards, london) != 0 || want(cards, map[string]string{"region": "london"}) == 0 {
+		t.Fatal("the example data no longer has London entries of which none is planned; choose another pair")
+	}
+	load(index + "?region=london&status=planned")
+	if s := check("London and planned", london); s.Options["region=london"] != 0 {
+		t.Errorf("with Planned chosen, London says %d", s.Options["region=london"])
+	}
+	if err := chromedp.Do(ctx, chromedp.Click("#yswd-empty [data-yswd-clear]")); err != nil {
+		t.Fatal(err)
+	}
+	check("after clearing from the message", nil)
 }

@@ -6,6 +6,7 @@
 package deploy
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -86,74 +87,129 @@ func steps(t *testing.T, doc map[string]any, job string) []step {
 // pinned matches an action used at a released major version or a commit.
 var pinned = regexp.MustCompile(`^[\w.-]+/[\w.-]+@(v\d+(\.\d+)*|[0-9a-f]{40})$`)
 
+// daily matches a cron line that runs once a day ("17 5 * * *").
+var daily = regexp.MustCompile(`^[0-5]?[0-9] (1?[0-9]|2[0-3]) \* \* \*$`)
+
 func TestGitHubWorkflow(t *testing.T) {
 	doc := load(t, "github-pages.yml")
 	on := at(t, doc, "on").(map[string]any)
 	if b := at(t, on, "push", "branches").([]any); !slices.Contains(b, any("main")) {
 		t.Errorf("on.push.branches = %v, want main", b)
 	}
-	if _, ok := on["pull_request"]; !ok {
-		t.Error("the workflow does not run on pull requests")
+	if types, _ := at(t, on, "pull_request", "types").([]any); !slices.Contains(types, any("opened")) || !slices.Contains(types, any("synchronize")) || !slices.Contains(types, any("closed")) {
+		t.Errorf("on.pull_request.types = %v, want opened, synchronize and closed (to remove the preview)", types)
+	}
+	schedule, _ := at(t, on, "schedule").([]any)
+	if len(schedule) != 1 || !daily.MatchString(fmt.Sprint(at(t, schedule[0], "cron"))) {
+		t.Errorf("on.schedule = %v, want one daily cron line", schedule)
 	}
 	if p := at(t, doc, "permissions", "contents"); p != "read" {
 		t.Errorf("permissions.contents = %v, want read", p)
 	}
+	for name := range at(t, doc, "jobs").(map[string]any) {
+		for _, s := range steps(t, doc, name) {
+			if s.Uses != "" && !pinned.MatchString(s.Uses) {
+				t.Errorf("jobs.%s: step %q uses %q, not pinned to a version", name, s.Name, s.Uses)
+			}
+		}
+	}
 
+	// build: test, then build the site, or the pull request's preview for
+	// its own address, and keep it for the publishing jobs.
 	build := steps(t, doc, "build")
-	find := func(pred func(step) bool, what string) step {
+	find := func(job []step, pred func(step) bool, what string) step {
 		t.Helper()
-		i := slices.IndexFunc(build, pred)
+		i := slices.IndexFunc(job, pred)
 		if i < 0 {
-			t.Fatalf("the build job has no step that %s", what)
+			t.Fatalf("no step %s", what)
 		}
-		return build[i]
+		return job[i]
 	}
-	for _, s := range build {
-		if s.Uses != "" && !pinned.MatchString(s.Uses) {
-			t.Errorf("step %q uses %q, not pinned to a version", s.Name, s.Uses)
-		}
+	if c := at(t, doc, "jobs", "build", "if").(string); !strings.Contains(c, "closed") {
+		t.Errorf("jobs.build.if = %q: a closed pull request needs no build", c)
 	}
-	checkout := find(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") }, "checks out")
+	checkout := find(build, func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") }, "that checks out")
 	if d, ok := checkout.With["fetch-depth"].(int); !ok || d != 0 {
 		t.Errorf("checkout fetch-depth = %v, want 0 (the git dates need the whole history)", checkout.With["fetch-depth"])
 	}
+	index := func(pred func(step) bool) int { return slices.IndexFunc(build, pred) }
 	order := []int{
-		slices.IndexFunc(build, func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") }),
-		slices.IndexFunc(build, func(s step) bool { return strings.Contains(s.Run, "npm ci") }),
-		slices.IndexFunc(build, func(s step) bool { return strings.Contains(s.Run, "go test ./...") }),
-		slices.IndexFunc(build, func(s step) bool {
-			return strings.Contains(s.Run, "plinth build") && strings.Contains(s.Run, "steps.pages.outputs.base_url")
+		index(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") }),
+		index(func(s step) bool { return strings.Contains(s.Run, "npm ci") }),
+		index(func(s step) bool { return strings.Contains(s.Run, "go test ./...") }),
+		index(func(s step) bool {
+			return strings.Contains(s.Run, "plinth build") && strings.Contains(s.Run, "steps.pages.outputs.base_url") && !strings.Contains(s.Run, "--preview")
 		}),
-		slices.IndexFunc(build, func(s step) bool { return strings.HasPrefix(s.Uses, "actions/upload-pages-artifact@") }),
+		index(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/upload-artifact@") }),
 	}
 	if slices.Contains(order, -1) || !slices.IsSorted(order) {
-		t.Errorf("the build job must check out, npm ci, test, build for the Pages address and upload, in that order (step indexes %v)", order)
+		t.Errorf("the build job must check out, npm ci, test, build for the Pages address and keep the site, in that order (step indexes %v)", order)
 	}
-	upload := find(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/upload-pages-artifact@") }, "uploads the site")
-	if upload.With["path"] != "public" || !strings.Contains(upload.If, "!= 'pull_request'") {
-		t.Errorf("the Pages upload = %+v, want path public and not on pull requests", upload)
+	site := find(build, func(s step) bool {
+		return strings.Contains(s.Run, "plinth build") && !strings.Contains(s.Run, "--preview")
+	}, "that builds the site")
+	if !strings.Contains(site.If, "!= 'pull_request'") {
+		t.Errorf("the site is built with if %q, want every event but pull requests", site.If)
 	}
-	preview := find(func(s step) bool { return strings.HasPrefix(s.Uses, "actions/upload-artifact@") }, "uploads a preview")
-	if preview.With["path"] != "public" || !strings.Contains(preview.If, "== 'pull_request'") {
-		t.Errorf("the preview upload = %+v, want path public on pull requests", preview)
+	preview := find(build, func(s step) bool { return strings.Contains(s.Run, "--preview") }, "that builds the preview")
+	for _, want := range []string{"--drafts", "--future", "steps.pages.outputs.base_url", "/previews/pr-$PR/", `"pull request #$PR"`} {
+		if !strings.Contains(preview.Run, want) {
+			t.Errorf("the preview build %q lacks %s", preview.Run, want)
+		}
+	}
+	if !strings.Contains(preview.If, "== 'pull_request'") {
+		t.Errorf("the preview is built with if %q, want pull requests only", preview.If)
 	}
 
-	if n := at(t, doc, "jobs", "deploy", "needs"); n != "build" {
-		t.Errorf("jobs.deploy.needs = %v, want build", n)
+	// publish: pushes and the schedule on main only, to gh-pages, keeping
+	// the previews.
+	if c := at(t, doc, "jobs", "publish", "if").(string); !strings.Contains(c, "!= 'pull_request'") || !strings.Contains(c, "refs/heads/main") {
+		t.Errorf("jobs.publish.if = %q, want main only, and never a pull request", c)
 	}
-	if cond := at(t, doc, "jobs", "deploy", "if").(string); !strings.Contains(cond, "push") || !strings.Contains(cond, "refs/heads/main") {
-		t.Errorf("jobs.deploy.if = %q, want pushes to main only", cond)
+	if p := at(t, doc, "jobs", "publish", "permissions", "contents"); p != "write" {
+		t.Errorf("jobs.publish.permissions.contents = %v, want write", p)
 	}
-	perms := at(t, doc, "jobs", "deploy", "permissions").(map[string]any)
-	if perms["pages"] != "write" || perms["id-token"] != "write" {
-		t.Errorf("jobs.deploy.permissions = %v, want pages and id-token write", perms)
+	publish := steps(t, doc, "publish")
+	out := find(publish, func(s step) bool { return strings.HasPrefix(s.Uses, "actions/checkout@") }, "that checks out gh-pages")
+	if out.With["ref"] != "gh-pages" {
+		t.Errorf("publish checks out %v, want gh-pages", out.With["ref"])
 	}
-	if env := at(t, doc, "jobs", "deploy", "environment", "name"); env != "github-pages" {
-		t.Errorf("jobs.deploy.environment.name = %v", env)
+	push := find(publish, func(s step) bool { return strings.Contains(s.Run, "git push origin gh-pages") }, "that pushes gh-pages")
+	if !strings.Contains(push.Run, "! -name previews") || !strings.Contains(push.Run, ".nojekyll") {
+		t.Errorf("publishing must keep previews/ and serve files as they are (.nojekyll):\n%s", push.Run)
 	}
-	deploy := steps(t, doc, "deploy")
-	if len(deploy) != 1 || !strings.HasPrefix(deploy[0].Uses, "actions/deploy-pages@") || !pinned.MatchString(deploy[0].Uses) {
-		t.Errorf("jobs.deploy.steps = %+v, want one pinned actions/deploy-pages", deploy)
+
+	// preview: pull requests from this repository, at previews/pr-N/,
+	// linked on the pull request; removed when it closes.
+	if c := at(t, doc, "jobs", "preview", "if").(string); !strings.Contains(c, "== 'pull_request'") || !strings.Contains(c, "head.repo.full_name == github.repository") {
+		t.Errorf("jobs.preview.if = %q, want pull requests from this repository only (a fork's token cannot write)", c)
+	}
+	if u := fmt.Sprint(at(t, doc, "jobs", "preview", "environment", "url")); !strings.Contains(u, "steps.publish.outputs.url") {
+		t.Errorf("jobs.preview.environment.url = %q, want the preview's address, which GitHub links on the pull request", u)
+	}
+	previewSteps := steps(t, doc, "preview")
+	pub := find(previewSteps, func(s step) bool { return strings.Contains(s.Run, "git push origin gh-pages") }, "that pushes the preview")
+	if !strings.Contains(pub.Run, `previews/pr-$PR`) || !strings.Contains(pub.Run, "GITHUB_OUTPUT") {
+		t.Errorf("the preview step must copy the site into previews/pr-$PR and give its address:\n%s", pub.Run)
+	}
+	comment := find(previewSteps, func(s step) bool { return strings.Contains(s.Run, "curl") && strings.Contains(s.Run, "$COMMENTS") }, "that links the preview on the pull request")
+	if !strings.Contains(comment.If, "opened") {
+		t.Errorf("the comment step runs with if %q, want once, when the pull request is opened", comment.If)
+	}
+	if p := at(t, doc, "jobs", "preview", "permissions", "pull-requests"); p != "write" {
+		t.Errorf("jobs.preview.permissions.pull-requests = %v, want write, to comment", p)
+	}
+	if c := at(t, doc, "jobs", "remove-preview", "if").(string); !strings.Contains(c, "'closed'") {
+		t.Errorf("jobs.remove-preview.if = %q, want closed pull requests", c)
+	}
+	remove := find(steps(t, doc, "remove-preview"), func(s step) bool { return strings.Contains(s.Run, "git rm") }, "that removes the preview")
+	if !strings.Contains(remove.Run, `previews/pr-$PR`) {
+		t.Errorf("remove-preview removes the wrong folder:\n%s", remove.Run)
+	}
+	for _, job := range []string{"publish", "preview", "remove-preview"} {
+		if g := at(t, doc, "jobs", job, "concurrency", "group"); g != "gh-pages" {
+			t.Errorf("jobs.%s.concurrency.group = %v, want gh-pages: one writer at a time", job, g)
+		}
 	}
 }
 
@@ -191,9 +247,30 @@ func TestGitLabPipeline(t *testing.T) {
 	}) {
 		t.Errorf("the pages job does not build for $CI_PAGES_URL: %v", pagesScript)
 	}
-	rules := at(t, doc, "pages", "rules").([]any)
-	if len(rules) != 1 || !strings.Contains(at(t, rules[0], "if").(string), "$CI_DEFAULT_BRANCH") {
-		t.Errorf("pages.rules = %v, want the default branch only", rules)
+	var conds []string
+	for _, r := range at(t, doc, "pages", "rules").([]any) {
+		conds = append(conds, fmt.Sprint(at(t, r, "if")))
+	}
+	if len(conds) != 2 || !strings.Contains(conds[0], "$CI_DEFAULT_BRANCH") || !strings.Contains(conds[1], `"schedule"`) {
+		t.Errorf("pages.rules = %v, want the default branch and the daily schedule", conds)
+	}
+
+	// Each merge request's preview at its own address, linked on it.
+	rules := at(t, doc, "pages-preview", "rules").([]any)
+	if len(rules) != 1 || !strings.Contains(fmt.Sprint(at(t, rules[0], "if")), "merge_request_event") {
+		t.Errorf("pages-preview.rules = %v, want merge requests only", rules)
+	}
+	if p := fmt.Sprint(at(t, doc, "pages-preview", "pages", "path_prefix")); p != "mr-$CI_MERGE_REQUEST_IID" {
+		t.Errorf("pages-preview.pages.path_prefix = %q, want mr-$CI_MERGE_REQUEST_IID", p)
+	}
+	if u := fmt.Sprint(at(t, doc, "pages-preview", "environment", "url")); u != "$CI_PAGES_URL/mr-$CI_MERGE_REQUEST_IID/" {
+		t.Errorf("pages-preview.environment.url = %q, want the preview's address", u)
+	}
+	script := fmt.Sprint(at(t, doc, "pages-preview", "script"))
+	for _, want := range []string{"plinth build", "--preview", "--drafts", `--baseURL "$CI_PAGES_URL/mr-$CI_MERGE_REQUEST_IID/"`} {
+		if !strings.Contains(script, want) {
+			t.Errorf("the preview build %q lacks %s", script, want)
+		}
 	}
 }
 
@@ -225,6 +302,9 @@ func TestNetlifyConfig(t *testing.T) {
 		Context map[string]struct {
 			Command string `toml:"command"`
 		} `toml:"context"`
+		Functions map[string]struct {
+			Schedule string `toml:"schedule"`
+		} `toml:"functions"`
 	}
 	meta, err := toml.DecodeFile("../../docs/deploy/netlify.toml", &cfg)
 	if err != nil {
@@ -239,8 +319,21 @@ func TestNetlifyConfig(t *testing.T) {
 	if c := cfg.Build.Command; !strings.Contains(c, "npm ci") || !strings.Contains(c, "plinth build") || !strings.Contains(c, `--baseURL "$URL"`) {
 		t.Errorf("build.command = %q, want npm ci and plinth build for $URL", c)
 	}
-	if c := cfg.Context["deploy-preview"].Command; !strings.Contains(c, "$DEPLOY_PRIME_URL") || !strings.Contains(c, "--drafts") {
-		t.Errorf("context.deploy-preview.command = %q, want a drafts build for $DEPLOY_PRIME_URL", c)
+	if c := cfg.Context["deploy-preview"].Command; !strings.Contains(c, "$DEPLOY_PRIME_URL") || !strings.Contains(c, "--drafts") || !strings.Contains(c, `--preview "pull request #$REVIEW_ID"`) {
+		t.Errorf("context.deploy-preview.command = %q, want a drafts build for $DEPLOY_PRIME_URL marked as the pull request's preview", c)
+	}
+	// The daily rebuild: a scheduled function that calls a build hook.
+	if sched := cfg.Functions["rebuild-daily"].Schedule; !daily.MatchString(sched) {
+		t.Errorf("functions.rebuild-daily.schedule = %q, want a daily cron line", sched)
+	}
+	fn, err := os.ReadFile("../../docs/deploy/netlify-rebuild-daily.mjs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"export default async", "process.env.PLINTH_BUILD_HOOK", "method: 'POST'"} {
+		if !strings.Contains(string(fn), want) {
+			t.Errorf("netlify-rebuild-daily.mjs lacks %q", want)
+		}
 	}
 	gomod, err := os.ReadFile("../../go.mod")
 	if err != nil {

@@ -585,10 +585,15 @@ export class Index {
   }
 
   // rerank reads the best results in full and raises those where the
-  // query's words stand side by side, in order, or close together.
+  // query's words stand side by side, in order, or close together. A
+  // phrase of a synonym group typed in full ("quality improvement
+  // register") is one slot, but the reader typed several words: a page
+  // that has the phrase (or another of its group) is raised above one
+  // that has its words apart.
   async rerank (results, slots) {
     const words = slots.filter((s) => !s.id)
-    if (words.length < 2 || results.length < 2) {
+    const phrase = words.length === 1 && words[0].synonym && words[0].words.length > 1
+    if ((words.length < 2 && !phrase) || results.length < 2) {
       return results
     }
     const head = results.slice(0, RERANK)
@@ -641,12 +646,20 @@ export class Matcher {
     this.index = index
     this.n = slots.length
     this.slotOf = new Map() // term → slot number
+    this.aloneOf = new Map() // term → slot number, for a term that fills its slot alone
+    this.phrases = [] // [terms, slot number]: the phrases of synonym groups, longest first
     this.prefixes = []
     slots.forEach((s, i) => {
       for (const alt of s.alts) {
+        if (alt.length > 1) {
+          this.phrases.push([alt.map((t) => t.term), i])
+        }
         for (const t of alt) {
           if (t.weight === 1 && !this.slotOf.has(t.term)) {
             this.slotOf.set(t.term, i)
+          }
+          if (alt.length === 1 && t.weight === 1 && !this.aloneOf.has(t.term)) {
+            this.aloneOf.set(t.term, i)
           }
         }
       }
@@ -654,19 +667,21 @@ export class Matcher {
         this.prefixes.push([s.prefix, i])
       }
     })
+    this.phrases.sort((a, b) => b[0].length - a[0].length)
   }
 
   // slot returns the number of the slot a word of text (as written)
-  // matches, or -1.
-  slot (raw) {
+  // matches, or -1. With alone, a word of a synonym's phrase does not
+  // match on its own (see sequence).
+  slot (raw, alone = false) {
+    const of = alone ? this.aloneOf : this.slotOf
     for (const w of words(raw)) {
       if (this.index.stopWords.has(w)) {
         continue
       }
-      const found = this.index.manifest && this.index.shards ? this.index.lookup(w) : null
-      const term = found ? found.term : w
-      if (this.slotOf.has(term)) {
-        return this.slotOf.get(term)
+      const term = this.term(w)
+      if (of.has(term)) {
+        return of.get(term)
       }
       for (const [p, i] of this.prefixes) {
         if (w.startsWith(p)) {
@@ -677,21 +692,48 @@ export class Matcher {
     return -1
   }
 
+  // term returns the term a folded word leads to, or the word itself.
+  term (w) {
+    const found = this.index.manifest && this.index.shards ? this.index.lookup(w) : null
+    return found ? found.term : w
+  }
+
   // test reports whether a word of text (as written) is one looked for.
   test (raw) {
     return this.slot(raw) >= 0
   }
 
   // sequence returns the slot of each word of text, stop words left out,
-  // with runs of the same slot written once.
+  // with runs of the same slot written once. A synonym's phrase fills its
+  // slot only whole, its words side by side: "quality" alone is not
+  // "quality improvement register".
   sequence (text) {
-    const out = []
+    const raws = []
     for (const m of text.matchAll(TEXT_WORD)) {
       const ws = words(m[0])
-      if (ws.length === 0 || ws.every((w) => this.index.stopWords.has(w))) {
-        continue
+      if (ws.length > 0 && !ws.every((w) => this.index.stopWords.has(w))) {
+        raws.push(m[0])
       }
-      const s = this.slot(m[0])
+    }
+    let terms = null // each word's terms, worked out only when there are phrases
+    if (this.phrases.length > 0) {
+      terms = raws.map((raw) => words(raw).filter((w) => !this.index.stopWords.has(w)).map((w) => this.term(w)))
+    }
+    const out = []
+    for (let i = 0; i < raws.length;) {
+      let s = -1
+      let n = 1
+      if (terms) {
+        const hit = this.phrases.find(([ts]) => ts.every((t, k) => i + k < terms.length && terms[i + k].length === 1 && terms[i + k][0] === t))
+        if (hit) {
+          s = hit[1]
+          n = hit[0].length
+        }
+      }
+      if (s < 0) {
+        s = this.slot(raws[i], true)
+      }
+      i += n
       if (s >= 0 && out.length > 0 && out[out.length - 1] === s) {
         continue
       }
