@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -193,11 +194,14 @@ func snapshot(dir string) map[string]fileID {
 }
 
 // rewritten counts the files of after that are new or changed since
-// before.
-func rewritten(before, after map[string]fileID) int {
+// before: a file is not written again if it is, unchanged, one that any
+// of before held at its path. Plinth swaps in the site it kept beside the
+// destination (public.plinth-prev) and keeps the one it replaced there,
+// so a file it did not write may come from either folder.
+func rewritten(before []map[string]fileID, after map[string]fileID) int {
 	n := 0
 	for p, id := range after {
-		if old, ok := before[p]; !ok || old != id {
+		if !slices.ContainsFunc(before, func(b map[string]fileID) bool { old, ok := b[p]; return ok && old == id }) {
 			n++
 		}
 	}
