@@ -67,7 +67,15 @@ func (p paths) hugoSite(hugo, src string, n int, theme string) string {
 	must(copyInto(dir, filepath.Join(p.repo, "bench", "hugo", theme)))
 	if theme == shipped {
 		assets := filepath.Join(p.theme(), "assets")
-		for _, f := range []string{"css/theme.css", "css/charts.css", "css/print.css", "js/main.js", "js/search.js", "js/search-core.mjs"} {
+		// The search script with every module it imports (search-*.mjs),
+		// so that a new module does not break Hugo's build.
+		modules, err := filepath.Glob(filepath.Join(assets, "js", "search-*.mjs"))
+		must(err)
+		files := []string{"css/theme.css", "css/charts.css", "css/print.css", "js/main.js", "js/search.js"}
+		for _, m := range modules {
+			files = append(files, "js/"+filepath.Base(m))
+		}
+		for _, f := range files {
 			must(copyFile(filepath.Join(assets, f), filepath.Join(dir, "assets", f)))
 		}
 		must(copyFile(filepath.Join(p.theme(), "static", "favicon.svg"), filepath.Join(dir, "static", "favicon.svg")))
