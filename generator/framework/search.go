@@ -47,8 +47,10 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 	case *AtoZ:
 		return site.SearchEntry{Rank: site.RankOverview}, true
 	case *Edition:
-		// The print version repeats the standards' pages.
-		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Rank: site.RankPart}, true
+		// The print version repeats the standards' pages. The edition's
+		// status is shown by the layout, not written in the page, yet
+		// readers look for "superseded" or "in force" editions by it.
+		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Keywords: []string{"edition", e.Status.Label()}, Rank: site.RankPart}, true
 	case *Domain:
 		return site.SearchEntry{Facet: e.Edition.Key, Keywords: []string{"domain"}, Description: e.Summary, Rank: site.RankPart}, true
 	case *Standard:

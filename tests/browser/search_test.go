@@ -249,6 +249,44 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Errorf("searching as typed: %q, correction %q, %d results, at %s", page.Status, page.Correction, len(page.Results), location)
 	}
 
+	// Nothing in the edition in force matches, but pages of earlier
+	// editions do: the page says so and offers to search every edition.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL("/quality/search/?q=superseded"))); err != nil {
+		t.Fatal(err)
+	}
+	page = waitFor("superseded")
+	if len(page.Results) != 0 {
+		t.Errorf("superseded, in the edition in force: %d results (%q)", len(page.Results), page.Status)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("[data-search-widen] a"))); err != nil {
+		t.Fatalf("no offer to search every edition: %v", err)
+	}
+	offer, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("[data-search-widen]")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(offer, "2 pages of other editions match") {
+		t.Errorf("the offer reads %q", offer)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-search-widen] a"))); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for page = waitFor("superseded"); !strings.Contains(page.Status, "every edition") && time.Now().Before(deadline); page = waitFor("superseded") {
+		time.Sleep(100 * time.Millisecond)
+	}
+	var hrefs []string
+	for _, r := range page.Results {
+		hrefs = append(hrefs, r.Href)
+	}
+	location, err = chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(hrefs, "/quality/framework/2019/") || !slices.Contains(hrefs, "/quality/framework/2016/") || !strings.Contains(location, "edition=all") {
+		t.Errorf("every edition: %q, results %v, at %s", page.Status, hrefs, location)
+	}
+
 	// The script hid the no-JavaScript message and showed the filters.
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](
 		`[document.querySelector('[data-search-nojs]').hidden, !document.querySelector('[data-search-js]').hidden]`))

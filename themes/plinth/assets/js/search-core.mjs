@@ -129,6 +129,21 @@ const MIN_PREFIX = 3
 // MIN_CORRECTED is how many letters a word needs before a misspelling of
 // it is corrected: shorter words are too often another word.
 const MIN_CORRECTED = 5
+
+// ENDINGS are the English endings a word the site never uses may carry
+// beyond a term the index has ("disabled" beyond "disabl", which the site
+// has as "disability"; "anonymisation" beyond "anonymis"). The index
+// lists the forms of the words the site uses, and those a reader is
+// likely to type, but it cannot list every derivation; a word that
+// matches nothing is tried without these before it is taken as a
+// misspelling.
+const ENDINGS = ['isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ness',
+  'ings', 'ing', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
+
+// MIN_STEM is the shortest rest of a word, once an ending is taken off, that
+// is looked up as a term: anything shorter would lead to unrelated words.
+const MIN_STEM = 4
+
 // RERANK is how many of the best results are read in full to find the
 // query's words side by side, as a phrase or close together: the first
 // page of results, which is read anyway to show them.
@@ -198,6 +213,27 @@ function usedWords (sh, f) {
       f(t, t)
     }
   }
+}
+
+// stripEndings returns what a word may be without one of ENDINGS, the
+// longest (most specific) first: the rest as it is, with an "e" or "y" put
+// back, and with a doubled last letter made single ("planned" → "plan").
+export function stripEndings (w) {
+  const out = []
+  for (const end of ENDINGS) {
+    if (!w.endsWith(end) || w.length - end.length < MIN_STEM) {
+      continue
+    }
+    const rest = w.slice(0, -end.length)
+    out.push(rest, rest + 'e')
+    if (end.startsWith('i')) {
+      out.push(rest + 'y')
+    }
+    if (rest.length > MIN_STEM && rest.at(-1) === rest.at(-2)) {
+      out.push(rest.slice(0, -1))
+    }
+  }
+  return [...new Set(out)].sort((a, b) => b.length - a.length)
 }
 
 // Index is one site's search index.
@@ -353,6 +389,7 @@ export class Index {
     await this.fetchShards(need)
 
     let slots = this.slots(parsed)
+    await this.derive(slots)
     slots = this.synonyms(slots)
     let correction = null
     if (!typed) {
@@ -465,6 +502,36 @@ export class Index {
       i += n
     }
     return out
+  }
+
+  // derive gives each word that matches nothing (and is long enough) the
+  // term the index has for the same word without an English ending, if it
+  // has one: "disabled" finds the pages that write "disability". The term
+  // found must be the start of the word the reader typed (bar a final
+  // "e", "y" or "i": "studying" leads to "studi"), so nothing unrelated
+  // is found.
+  async derive (slots) {
+    const m = this.manifest
+    const open = slots.filter((s) => s.alts.length === 0 && !s.id && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
+    if (open.length === 0) {
+      return
+    }
+    const candidates = new Map(open.map((s) => [s, stripEndings(s.word)]))
+    const need = new Set()
+    for (const list of candidates.values()) {
+      list.forEach((c) => need.add(shardOf(m.shards, c)))
+    }
+    await this.fetchShards(need)
+    for (const [s, list] of candidates) {
+      for (const c of list) {
+        const found = this.lookup(c)
+        if (found && c.startsWith(found.term.slice(0, MIN_STEM)) && s.word.startsWith(found.term.replace(/[eyi]$/, ''))) {
+          s.term = found.term
+          s.alts.push([{ term: found.term, weight: 1 }])
+          break
+        }
+      }
+    }
   }
 
   // correct replaces each word that matches nothing (and is long enough)

@@ -33,6 +33,7 @@ function init () {
   const section = form.querySelector('select[name="section"]')
   const status = root.querySelector('[data-search-status]')
   const correction = root.querySelector('[data-search-correction]')
+  const widen = root.querySelector('[data-search-widen]')
   const list = root.querySelector('[data-search-results]')
   const more = root.querySelector('[data-search-more]')
   const base = root.getAttribute('data-search-base')
@@ -89,6 +90,7 @@ function init () {
       await showMore(mine)
       corrected(res.correction, q)
       say(summary(res, res.correction ? res.correction.query : q.trim()))
+      await offerEveryEdition(res, q, mine)
     } catch (err) {
       // The index could not be read (offline, or a file missing).
       if (mine === run) {
@@ -217,6 +219,37 @@ function init () {
     more.hidden = true
     correction.replaceChildren()
     correction.hidden = true
+    if (widen) {
+      widen.replaceChildren()
+      widen.hidden = true
+    }
+  }
+
+  // offerEveryEdition: when nothing in the chosen edition matches but
+  // pages of other editions do, say so and offer to search them all, so
+  // that a reader looking for a superseded edition or an old standard
+  // finds it without knowing the filter.
+  async function offerEveryEdition (res, q, mine) {
+    if (!widen || !edition || res.results.length > 0 || value(edition) === 'all') {
+      return
+    }
+    const all = await index.search(q, { edition: 'all', section: value(section), typed: typed !== null })
+    if (mine !== run || all.results.length === 0) {
+      return
+    }
+    const n = all.results.length
+    const a = document.createElement('a')
+    const p = addressParams(q)
+    p.set('edition', 'all')
+    a.href = window.location.pathname + '?' + p
+    a.textContent = 'Search the standards of every edition'
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault()
+      edition.value = 'all'
+      search(true)
+    })
+    widen.append(document.createTextNode((n === 1 ? '1 page' : n + ' pages') + ' of other editions match. '), a)
+    widen.hidden = false
   }
 
   function say (text) {
