@@ -57,6 +57,9 @@ func main() {
 	must(err)
 	p := paths{repo: repo, work: workDir}
 	must(os.MkdirAll(p.work, 0o755))
+	trashDir = filepath.Join(p.work, "trash")
+	emptyTrash() // left by an interrupted run
+	defer emptyTrash()
 	b := binaries{plinth: filepath.Join(p.work, "plinth"), floor: filepath.Join(p.work, "floor"), hugo: *hugo}
 	run("go", "build", "-o", b.plinth, "./cmd/plinth")
 	run("go", "build", "-o", b.floor, "./bench/floor")
@@ -145,7 +148,7 @@ func measure(b binaries, builds []build, markdown string, runs int) ([]*result, 
 		}
 		goldmark = append(goldmark, floor(b.floor, "-source", markdown))
 		for _, i := range order {
-			res[i].write = append(res[i].write, floor(b.floor, "-write", filepath.Join(builds[i].site, "public")))
+			res[i].write = append(res[i].write, floor(b.floor, "-write", filepath.Join(builds[i].site, "public"), "-trash", trashDir))
 		}
 	}
 	for i, bd := range builds {

@@ -133,19 +133,37 @@ func settle(dir string) {
 	}))
 }
 
-// clearOutput removes a build's output folder and, for Plinth, what it
-// keeps beside it (the previous site, staging folders), so that the next
-// build is cold. The tools' caches of processed assets (Plinth's
-// .plinth-cache, Hugo's resources/) are kept: see bench/README.md.
+// clearOutput empties a build's destination: it moves the output folder
+// and, for Plinth, what it keeps beside it (the previous site, its
+// manifest, staging folders) into the trash folder, deleted only when
+// every measurement is done (emptyTrash). Deleting them here would time
+// the file system rather than the build: ext4 skips recently freed
+// inodes when it allocates new ones, so files created within a minute or
+// more of many deletions cost several times the system time (perf shows
+// recently_deleted and find_inode_bit), and Plinth, which keeps the
+// previous site, would pay for twice as many deletions as Hugo. A fresh
+// clone in CI deletes nothing before its build.
 func clearOutput(site string) {
 	out := filepath.Join(site, "public")
-	must(os.RemoveAll(out))
 	others, err := filepath.Glob(out + ".plinth-*")
 	must(err)
-	for _, o := range others {
-		must(os.RemoveAll(o))
+	for _, o := range append([]string{out}, others...) {
+		if _, err := os.Lstat(o); err != nil {
+			continue
+		}
+		must(os.MkdirAll(trashDir, 0o755))
+		aside, err := os.MkdirTemp(trashDir, "out-")
+		must(err)
+		must(os.Rename(o, filepath.Join(aside, filepath.Base(o))))
 	}
 }
+
+// trashDir holds what clearOutput and the write floor moved aside; main
+// sets it inside the work folder, on the same file system as the sites.
+var trashDir string
+
+// emptyTrash deletes what clearOutput and the write floor moved aside.
+func emptyTrash() { must(os.RemoveAll(trashDir)) }
 
 // tree counts what a build wrote: files, folders (the output folder not
 // included) and HTML pages.

@@ -47,6 +47,7 @@ type result struct {
 func main() {
 	src := flag.String("source", "", "a site folder: time goldmark converting its content/")
 	out := flag.String("write", "", "a built output folder: time creating its files and folders afresh")
+	trash := flag.String("trash", "", "with -write: move the copy into this folder afterwards instead of deleting it (see writeFloor)")
 	asJSON := flag.Bool("json", false, "print the result as JSON")
 	flag.Parse()
 	var (
@@ -57,7 +58,7 @@ func main() {
 	case *src != "" && *out == "":
 		r, err = markdownFloor(*src)
 	case *out != "" && *src == "":
-		r, err = writeFloor(*out)
+		r, err = writeFloor(*out, *trash)
 	default:
 		err = fmt.Errorf("give one of -source or -write")
 	}
@@ -112,8 +113,12 @@ func markdownFloor(dir string) (result, error) {
 
 // writeFloor recreates the tree under dir in dir+".floor": first every
 // folder, then every file, each step spread over all cores, as Plinth's
-// publish stage writes. The copy is removed afterwards, untimed.
-func writeFloor(dir string) (result, error) {
+// publish stage writes. The copy is removed afterwards, untimed, or moved
+// into trash if that is given: on ext4, files created within a minute or
+// so of many deletions take far longer to create (the allocator skips
+// recently freed inodes), so a caller timing builds after this one keeps
+// deleting for the end.
+func writeFloor(dir, trash string) (result, error) {
 	var (
 		folders []string
 		names   []string
@@ -146,7 +151,14 @@ func writeFloor(dir string) (result, error) {
 	if err := os.RemoveAll(dst); err != nil {
 		return result{}, err
 	}
-	defer os.RemoveAll(dst)
+	defer func() {
+		if trash != "" {
+			if err := moveAside(dst, trash); err == nil {
+				return
+			}
+		}
+		os.RemoveAll(dst)
+	}()
 
 	start := time.Now()
 	if err := os.Mkdir(dst, 0o755); err != nil {
@@ -174,4 +186,16 @@ func firstError(errs []error) error {
 		}
 	}
 	return nil
+}
+
+// moveAside moves path into the folder trash under a name of its own.
+func moveAside(path, trash string) error {
+	if err := os.MkdirAll(trash, 0o755); err != nil {
+		return err
+	}
+	aside, err := os.MkdirTemp(trash, "floor-")
+	if err != nil {
+		return err
+	}
+	return os.Rename(path, filepath.Join(aside, filepath.Base(path)))
 }
