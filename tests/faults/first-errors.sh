@@ -24,7 +24,7 @@ trap cleanup EXIT
 if [ -n "${PLINTH:-}" ]; then
 	bin=$PLINTH
 else
-	go build -o "$work/plinth" "$repo/cmd/plinth" || exit 1
+	(cd "$repo" && go build -o "$work/plinth" ./cmd/plinth) || exit 1
 	bin=$work/plinth
 fi
 outside=$work/outside
@@ -57,7 +57,9 @@ for c in ${*:-$all}; do
 	theme) sed -i 's/^theme = "plinth"/theme = "plinht"/' site.toml ;;
 	partial)
 		mkdir -p layouts/_partials && cp themes/plinth/layouts/_partials/footer.html layouts/_partials/
-		sed -i 's|<p class="nhsuk-body-s">|{{ template "partials/nope.html" . }}<p class="nhsuk-body-s">|' layouts/_partials/footer.html ;;
+		# Before the footer element, whatever the footer holds.
+		sed -i 's|<footer |{{ template "partials/nope.html" . }}<footer |' layouts/_partials/footer.html
+		grep -q 'partials/nope.html' layouts/_partials/footer.html || { printf '%s\t(script out of date: the footer changed)\n' "$c"; continue; } ;;
 	index-and-section) printf '+++\ntitle = "Guidance index"\n+++\nHello.\n' >content/guidance/index.md ;;
 	symlink-data) mv data/actions.csv "$outside/" && ln -s "$outside/actions.csv" data/actions.csv ;;
 	symlink-layout) mkdir -p layouts && cp themes/plinth/layouts/page.html "$outside/" && ln -s "$outside/page.html" layouts/page.html ;;

@@ -31,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 if [ -n "${PLINTH:-}" ]; then
 	cp "$PLINTH" "$work/plinth"
 else
-	go build -o "$work/plinth" "$repo/cmd/plinth"
+	(cd "$repo" && go build -o "$work/plinth" ./cmd/plinth)
 fi
 site=$work/site
 mkdir -p "$site"
