@@ -34,7 +34,10 @@
 // (Stem: Snowball English, after writing American spellings the British
 // way); each term shard lists, beside its terms, the word forms that lead
 // to them (the site's words, and forms readers may type), so the browser
-// looks a word up rather than stemming it. A hyphenated word is indexed
+// looks a word up rather than stemming it. Only a word the index does not
+// list is tried without a common English ending ("disabled" as "disabl",
+// search-core.mjs, derive), and only a term that starts the word is taken,
+// before the word is treated as a misspelling. A hyphenated word is indexed
 // also as one word ("well-being" as "wellbeing"). Stop words, the words of
 // a question among them, are left out on both sides (StopWords).
 //
