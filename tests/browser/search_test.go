@@ -59,11 +59,13 @@ type searchPage struct {
 
 // searchVisits are states of the search page that the whole suite
 // (TestBuiltSite) checks besides the page as it loads, for axe-core, the
-// Content-Security-Policy, console errors and reflow: with results, and
-// with a misspelling corrected.
+// Content-Security-Policy, console errors and reflow: with results, with
+// a misspelling corrected, and with nothing in the edition in force but
+// an offer to search every edition.
 var searchVisits = []harness.Visit{
 	{Path: "search/?q=supervision", File: "search/index.html", Ready: "[data-search-results] li"},
 	{Path: "search/?q=supervison", File: "search/index.html", Ready: "[data-search-correction] a"},
+	{Path: "search/?q=superseded", File: "search/index.html", Ready: "[data-search-widen] a"},
 }
 
 // TestSearchInBrowser builds the example site for
