@@ -125,6 +125,11 @@ type ReleasePage struct {
 	Releases []*ReleasePage
 }
 
+// ReadsOthersBodies reports that the page is made from the published
+// tables and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *ReleasePage) ReadsOthersBodies() bool { return false }
+
 // archivePages makes the archive: a list page at /action-plans/releases/
 // and a page for each earlier release, newest first. It returns no pages
 // when there are no earlier releases.

@@ -35,6 +35,11 @@ type RegionPage struct {
 	Key, Name string
 }
 
+// ReadsOthersBodies reports that the page is made from the published
+// tables and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *RegionPage) ReadsOthersBodies() bool { return false }
+
 // DomainPage is a domain progress page's data (its Extra): the domain, as
 // it labels its row of the table by domain, and the labels of its
 // standards' rows in the table by standard.
@@ -49,6 +54,11 @@ type DomainPage struct {
 	// Standards label the rows of the domain's standards, in order.
 	Standards []string
 }
+
+// ReadsOthersBodies reports that the page is made from the published
+// tables and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *DomainPage) ReadsOthersBodies() bool { return false }
 
 // DomainsSection is the folder of the domain progress pages, under Section.
 const DomainsSection = "domains"

@@ -29,6 +29,11 @@ type Feedback struct {
 	Sample bool
 }
 
+// ReadsOthersBodies reports that the feature's data is made from its data
+// file and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *Feedback) ReadsOthersBodies() bool { return false }
+
 // Facet returns the facet with the key ("region", "profession", "theme",
 // "status"), or nil.
 func (f *Feedback) Facet(key string) *Facet {
@@ -85,6 +90,11 @@ type Entry struct {
 	Pos diag.Pos
 }
 
+// ReadsOthersBodies reports that the feature's data is made from its data
+// file and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *Entry) ReadsOthersBodies() bool { return false }
+
 // StandardLink is a framework standard an entry names: its reference and
 // title, and its page's address when that page is published.
 type StandardLink struct {
@@ -135,6 +145,11 @@ type Facet struct {
 	Feedback *Feedback
 }
 
+// ReadsOthersBodies reports that the feature's data is made from its data
+// file and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *Facet) ReadsOthersBodies() bool { return false }
+
 // FacetValue is one value of a facet (a region, a profession, a theme or a
 // status) with its entries: .Extra of its page (layout facet.html).
 type FacetValue struct {
@@ -158,6 +173,11 @@ type FacetValue struct {
 
 	summary string // the page's description
 }
+
+// ReadsOthersBodies reports that the feature's data is made from its data
+// file and the standards' titles, never from a page's body
+// (site.OthersBodiesReader).
+func (x *FacetValue) ReadsOthersBodies() bool { return false }
 
 // Count returns the number of entries with the value.
 func (v *FacetValue) Count() int { return len(v.Entries) }

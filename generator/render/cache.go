@@ -15,7 +15,9 @@ import (
 // Sum: its front matter, address, dates and place in the tree), the page's
 // own body, and the bodies its layout shows by relation (Reads). A layout
 // that may show any page's body, and a page with feature data (Extra,
-// which may derive from other pages), depend on every body. It implements
+// which may derive from other pages) unless the data says it holds
+// nothing of their bodies (site.OthersBodiesReader), depend on every
+// body. It implements
 // Memo. A Cache is safe for concurrent use; Begin and Finish bracket each
 // build.
 type Cache struct {
@@ -87,7 +89,7 @@ func (c *Cache) key(p *site.Page, layout string, reads Reads) uint64 {
 		h.WriteString(string(p.Content))
 	}
 	switch {
-	case reads&ReadsAny != 0 || p.Extra != nil:
+	case reads&ReadsAny != 0 || readsOthersBodies(p.Extra):
 		writeUint(&h, bodies)
 	case reads != 0:
 		var related []*site.Page
@@ -149,4 +151,15 @@ func writeUint(h *maphash.Hash, v uint64) {
 		b[i] = byte(v >> (8 * i))
 	}
 	h.Write(b[:])
+}
+
+// readsOthersBodies reports whether a page's feature data may hold what
+// other pages' bodies say: any data that does not say otherwise
+// (site.OthersBodiesReader).
+func readsOthersBodies(extra any) bool {
+	if extra == nil {
+		return false
+	}
+	r, ok := extra.(site.OthersBodiesReader)
+	return !ok || r.ReadsOthersBodies()
 }

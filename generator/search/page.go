@@ -27,6 +27,10 @@ type Page struct {
 	AtoZ *site.Page
 }
 
+// ReadsOthersBodies reports that the search page shows the index's
+// filters, never a page's body (site.OthersBodiesReader).
+func (x *Page) ReadsOthersBodies() bool { return false }
+
 // AddPage returns pages with the search page added. A site may write its
 // own (content/search.md, for an introduction above the form): it is used
 // as it is, with the search layout unless it names another. Either way the

@@ -196,3 +196,15 @@ func (p *Page) HeadingsAt(level int) []Heading {
 type BodyUser interface {
 	UsesBody() bool
 }
+
+// OthersBodiesReader is implemented by a feature's data (Page.Extra) to say
+// whether it holds anything made from the bodies of other pages (the
+// framework's pages show the standards' text). The render cache keys a
+// page with feature data that does not implement it, or says it does, on
+// every page's body, so that it is rendered again after any edit; data
+// made only from data files and other pages' front matter ("You said, we
+// did" entries, action plans) is rendered again only when its own inputs
+// change.
+type OthersBodiesReader interface {
+	ReadsOthersBodies() bool
+}
