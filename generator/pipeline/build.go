@@ -139,17 +139,12 @@ func Run(opts Options) (Result, diag.List) {
 		return res, diags
 	}
 	cache.begin()
-	fsys, err := source.Open(opts.Source)
-	if err == nil {
-		// The bundler resolves imports on the real disk and needs an
-		// absolute folder.
-		opts.Source, err = filepath.Abs(opts.Source)
-	}
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
-			WithHint("pass the folder that holds site.toml with --source"))
+	fsys, abs, d := openSite(opts.Source)
+	diags.Append(d)
+	if d.HasErrors() {
 		return Result{}, diags
 	}
+	opts.Source = abs
 
 	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL, Preview: opts.Preview})
 	diags.Append(d)
@@ -159,7 +154,7 @@ func Run(opts Options) (Result, diag.List) {
 
 	clk.lap("config")
 
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}, Cache: cache.contentCache(),
+	loaded, d := content.Load(fsys, content.Options{Schemas: schemas, Cache: cache.contentCache(),
 		PublishTypes: cfg.Content.PublishTypes})
 	diags.Append(d)
 	clk.lap("content")
@@ -504,4 +499,26 @@ func withRedirects(s *site.Site, statics []site.File, rules []site.Redirect) ([]
 		return statics, nil
 	}
 	return statics, []site.File{f}
+}
+
+// schemas are the front-matter schemas of the features whose pages are
+// Markdown files: the framework's and "You said, we did"'s.
+var schemas = []content.Schema{framework.Schema, feedback.Schema}
+
+// openSite opens the site folder and returns it with its absolute path
+// (the bundler resolves imports on the real disk and needs one), or the
+// diagnostic saying why it cannot be opened.
+func openSite(folder string) (fs.FS, string, diag.List) {
+	fsys, err := source.Open(folder)
+	abs := folder
+	if err == nil {
+		abs, err = filepath.Abs(folder)
+	}
+	if err != nil {
+		var l diag.List
+		l.Add(diag.Errorf(diag.Pos{File: folder}, "cannot open the site folder: %v", err).
+			WithHint("pass the folder that holds site.toml with --source"))
+		return nil, "", l
+	}
+	return fsys, abs, nil
 }

@@ -8,8 +8,6 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
-	"github.com/plinth-ssg/plinth/generator/feedback"
-	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -84,7 +82,7 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 		if !strings.HasPrefix(file, content.Dir+"/") || !strings.HasSuffix(file, ".md") || p == nil || p.File != file || usesBody(p) {
 			return Result{}, nil, false
 		}
-		q, d := c.content.Reload(l.fsys, file, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}})
+		q, d := c.content.Reload(l.fsys, file, content.Options{Schemas: schemas})
 		if q == nil || len(d) > 0 || !bytes.Equal(front(q), front(p)) || slices.Contains(pages, p) {
 			return Result{}, nil, false
 		}

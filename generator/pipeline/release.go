@@ -1,16 +1,12 @@
 package pipeline
 
 import (
-	"path/filepath"
-
 	"github.com/plinth-ssg/plinth/generator/actionplans"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
-	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/site"
-	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // ActionPlans runs the stages the action-plan figures come from, and no
@@ -19,13 +15,9 @@ import (
 // releases. It is what `plinth release` records, without rendering a site.
 func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	var diags diag.List
-	fsys, err := source.Open(opts.Source)
-	if err == nil {
-		opts.Source, err = filepath.Abs(opts.Source)
-	}
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: opts.Source}, "cannot open the site folder: %v", err).
-			WithHint("pass the folder that holds site.toml with --source"))
+	fsys, _, d := openSite(opts.Source)
+	diags.Append(d)
+	if d.HasErrors() {
 		return actionplans.Result{}, diags
 	}
 	cfg, d := config.Load(fsys, config.Options{})
@@ -33,7 +25,7 @@ func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	if cfg == nil {
 		return actionplans.Result{}, diags
 	}
-	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{framework.Schema, feedback.Schema}})
+	loaded, d := content.Load(fsys, content.Options{Schemas: schemas})
 	diags.Append(d)
 	fw, d := framework.Build(cfg, loaded.Pages, site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	diags.Append(d)
