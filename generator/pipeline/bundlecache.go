@@ -35,7 +35,7 @@ func (c *Cache) bundle(fsys fs.FS, opts bundle.Options) (bundle.Result, diag.Lis
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	writeUint(&h, c.treeSum(fsys, "assets", "themes/"+opts.Theme+"/assets"))
+	maphash.WriteComparable(&h, c.treeSum(fsys, "assets", "themes/"+opts.Theme+"/assets"))
 	if info, err := fs.Stat(fsys, installedPackages); err == nil {
 		fmt.Fprintf(&h, "%d\x00%d\x00", info.Size(), info.ModTime().UnixNano())
 	} else {

@@ -100,16 +100,8 @@ func NewCache() *Cache {
 
 func (c *Cache) sum(b []byte) uint64 { return maphash.Bytes(c.seed, b) }
 
-// writeUint and writeStrings feed a hash without fmt, which matters when
-// every page of a large site is hashed on every rebuild.
-func writeUint(h *maphash.Hash, v uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(v >> (8 * i))
-	}
-	h.Write(b[:])
-}
-
+// writeStrings feeds a hash without fmt, which matters when every page
+// of a large site is hashed on every rebuild.
 func writeStrings(h *maphash.Hash, ss ...string) {
 	for _, s := range ss {
 		h.WriteString(s)
@@ -150,7 +142,7 @@ func (c *Cache) treeSum(fsys fs.FS, dirs ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	for _, dir := range dirs {
-		writeUint(&h, c.dirSum(fsys, dir))
+		maphash.WriteComparable(&h, c.dirSum(fsys, dir))
 	}
 	return h.Sum64()
 }
@@ -286,7 +278,7 @@ func (c *Cache) generatedFiles(s *site.Site, statics []site.File) ([]site.File, 
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	writeUint(&h, c.render.Epoch())
+	maphash.WriteComparable(&h, c.render.Epoch())
 	for _, f := range statics {
 		if f.Path == "robots.txt" {
 			h.WriteByte(1)
@@ -331,7 +323,7 @@ func (t cachedTables) copyPages() actionplans.Result {
 func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	writeUint(&h, c.treeSum(fsys, "data"))
+	maphash.WriteComparable(&h, c.treeSum(fsys, "data"))
 	fmt.Fprintf(&h, "%+v\x00", cfg.Disclosure)
 	if fw != nil {
 		if in := fw.InForce(); in != nil {

@@ -49,9 +49,9 @@ func (c *Cache) Begin(s *site.Site, inputs ...uint64) {
 	b.SetSeed(c.seed)
 	fmt.Fprintf(&h, "%v\x00%s\x00", inputs, s.BuildDate)
 	for _, p := range s.Pages {
-		writeUint(&h, p.Sum(c.seed))
+		maphash.WriteComparable(&h, p.Sum(c.seed))
 		b.WriteString(p.URL)
-		writeUint(&b, p.BodyKey(c.seed))
+		maphash.WriteComparable(&b, p.BodyKey(c.seed))
 	}
 	c.mu.Lock()
 	c.site, c.bodies = h.Sum64(), b.Sum64()
@@ -81,16 +81,16 @@ func (c *Cache) key(p *site.Page, layout string, reads Reads) uint64 {
 	c.mu.Lock()
 	siteEpoch, bodies := c.site, c.bodies
 	c.mu.Unlock()
-	writeUint(&h, siteEpoch)
+	maphash.WriteComparable(&h, siteEpoch)
 	h.WriteString(layout)
-	writeUint(&h, p.BodyKey(c.seed))
+	maphash.WriteComparable(&h, p.BodyKey(c.seed))
 	if p.File == "" {
 		// A generated page's content comes from a feature, not a body.
 		h.WriteString(string(p.Content))
 	}
 	switch {
 	case reads&ReadsAny != 0 || readsOthersBodies(p.Extra):
-		writeUint(&h, bodies)
+		maphash.WriteComparable(&h, bodies)
 	case reads != 0:
 		var related []*site.Page
 		if reads&ReadsParent != 0 && p.Parent != nil {
@@ -104,7 +104,7 @@ func (c *Cache) key(p *site.Page, layout string, reads Reads) uint64 {
 		}
 		for _, q := range related {
 			if q != nil {
-				writeUint(&h, q.BodyKey(c.seed))
+				maphash.WriteComparable(&h, q.BodyKey(c.seed))
 			}
 		}
 	}
@@ -143,14 +143,6 @@ func (c *Cache) Finish() {
 			delete(c.entries, k)
 		}
 	}
-}
-
-func writeUint(h *maphash.Hash, v uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(v >> (8 * i))
-	}
-	h.Write(b[:])
 }
 
 // readsOthersBodies reports whether a page's feature data may hold what

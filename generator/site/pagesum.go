@@ -32,7 +32,7 @@ func (p *Page) Sum(seed maphash.Seed) uint64 {
 		fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
 	}
 	for _, d := range []Date{p.LastReviewed, p.NextReviewDue, p.Modified} {
-		writeUint(&h, uint64(d.Unix()))
+		maphash.WriteComparable(&h, uint64(d.Unix()))
 	}
 	var flags byte
 	for i, b := range []bool{p.NoIndex, p.Unlisted, p.Bundle} {
@@ -44,16 +44,8 @@ func (p *Page) Sum(seed maphash.Seed) uint64 {
 	return h.Sum64()
 }
 
-// writeUint and writeStrings feed a hash without fmt, which matters when
-// every page of a large site is hashed on every rebuild.
-func writeUint(h *maphash.Hash, v uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(v >> (8 * i))
-	}
-	h.Write(b[:])
-}
-
+// writeStrings feeds a hash without fmt, which matters when every page
+// of a large site is hashed on every rebuild.
 func writeStrings(h *maphash.Hash, ss ...string) {
 	for _, s := range ss {
 		h.WriteString(s)
