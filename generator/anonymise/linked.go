@@ -275,17 +275,23 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 		s.equal = append(s.equal, [2]int{x, y})
 		a.eqs = append(a.eqs, []term{{x, 1}, {y, -1}})
 	}
-	for _, e := range l.sums {
-		x, ok := cell(e.total)
-		eq := []term{{x, 1}}
-		got := 0
-		for _, p := range e.parts {
+	// parts appends each part of a link to eq with coefficient -1, and
+	// returns it with the parts' counts added up; ok is false if a part
+	// is not a cell of the family (cell has said why).
+	parts := func(eq []term, refs []Ref) (_ []term, got int, ok bool) {
+		ok = true
+		for _, p := range refs {
 			y, ok1 := cell(p)
 			ok = ok && ok1
 			eq = append(eq, term{y, -1})
 			got += a.x[y]
 		}
-		if !ok {
+		return eq, got, ok
+	}
+	for _, e := range l.sums {
+		x, ok := cell(e.total)
+		eq, got, ok1 := parts([]term{{x, 1}}, e.parts)
+		if ok = ok && ok1; !ok {
 			continue
 		}
 		if len(e.parts) == 0 || (!earlier && got != a.x[x]) {
@@ -302,14 +308,8 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 	slack := n - len(l.atMost)
 	for _, e := range l.atMost {
 		x, ok := cell(e.total)
-		eq := []term{{x, 1}, {slack, 1}}
-		got := 0
-		for _, p := range e.parts {
-			y, ok1 := cell(p)
-			ok = ok && ok1
-			eq = append(eq, term{y, -1})
-			got += a.x[y]
-		}
+		eq, got, ok1 := parts([]term{{x, 1}, {slack, 1}}, e.parts)
+		ok = ok && ok1
 		s.owner[slack] = -1
 		if earlier {
 			a.flags[slack] = flagEarlier
