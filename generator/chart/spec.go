@@ -155,40 +155,33 @@ func (s Spec) pick(t *anonymise.Table) (drawn, error) {
 // pickFrom reads the cells to draw out of t.
 func (s Spec) pickFrom(t *anonymise.Table) (drawn, error) {
 	var errs []error
-	cols := make([]int, 0, t.NumColumns())
-	if s.Columns == nil {
-		for j := range t.NumColumns() {
-			cols = append(cols, j)
+	// pick returns the places of the labels asked for (every one when
+	// none are named), each looked up with find among have.
+	pick := func(asked, have []string, find func(string) int, what string) []int {
+		out := make([]int, 0, len(have))
+		if asked == nil {
+			for i := range have {
+				out = append(out, i)
+			}
 		}
-	}
-	for _, label := range s.Columns {
-		j := t.Column(label)
-		if j < 0 {
-			errs = append(errs, fmt.Errorf("the table %q has no column %q; it has %s", t.Title(), label, strings.Join(t.ColumnLabels(), ", ")))
-			continue
+		for _, label := range asked {
+			i := find(label)
+			if i < 0 {
+				errs = append(errs, fmt.Errorf("the table %q has no %s %q; it has %s", t.Title(), what, label, strings.Join(have, ", ")))
+				continue
+			}
+			out = append(out, i)
 		}
-		cols = append(cols, j)
+		return out
 	}
+	cols := pick(s.Columns, t.ColumnLabels(), t.Column, "column")
 	if s.RowTotals && !t.HasRowTotals() {
 		errs = append(errs, fmt.Errorf("the table %q has no row totals to draw", t.Title()))
 	}
 	if len(cols) == 0 && !s.RowTotals {
 		errs = append(errs, fmt.Errorf("the chart of table %q draws no column", t.Title()))
 	}
-	rows := make([]int, 0, t.NumRows())
-	if s.Rows == nil {
-		for i := range t.NumRows() {
-			rows = append(rows, i)
-		}
-	}
-	for _, label := range s.Rows {
-		i := t.RowIndex(label)
-		if i < 0 {
-			errs = append(errs, fmt.Errorf("the table %q has no row %q; it has %s", t.Title(), label, strings.Join(t.RowLabels(), ", ")))
-			continue
-		}
-		rows = append(rows, i)
-	}
+	rows := pick(s.Rows, t.RowLabels(), t.RowIndex, "row")
 	if len(rows) == 0 {
 		errs = append(errs, fmt.Errorf("the table %q has no rows to draw", t.Title()))
 	}
