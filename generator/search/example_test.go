@@ -122,10 +122,7 @@ func TestExampleQueries(t *testing.T) {
 	resp := runNode(t, req)
 	for i, tt := range tests {
 		got := resp.Queries[i]
-		var urls []string
-		for _, r := range got.Results {
-			urls = append(urls, r.URL)
-		}
+		urls := got.urls()
 		t.Logf("%+v: %d results, %d bytes: %s", tt.query, got.Total, got.Bytes, strings.Join(urls, " "))
 		if len(got.Results) == 0 {
 			t.Errorf("%+v found nothing", tt.query)

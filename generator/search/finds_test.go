@@ -59,10 +59,7 @@ func TestExampleFinds(t *testing.T) {
 	resp := runNode(t, req)
 	for i, tt := range tests {
 		got := resp.Queries[i]
-		var urls []string
-		for _, r := range got.Results {
-			urls = append(urls, r.URL)
-		}
+		urls := got.urls()
 		t.Logf("%+v: %d results, corrected to %q: %s", tt.query, got.Total, got.Correction, strings.Join(urls, " "))
 		if got.Correction != tt.correction {
 			t.Errorf("%+v: corrected to %q, want %q", tt.query, got.Correction, tt.correction)

@@ -92,10 +92,7 @@ func TestBrowserReadsForms(t *testing.T) {
 	resp := runNode(t, req)
 	for i, tt := range tests {
 		got := resp.Queries[i]
-		var urls []string
-		for _, r := range got.Results {
-			urls = append(urls, r.URL)
-		}
+		urls := got.urls()
 		if !slices.Equal(urls, tt.urls) || got.Correction != tt.correction {
 			t.Errorf("%q: %q, corrected to %q; want %q, corrected to %q", tt.q, urls, got.Correction, tt.urls, tt.correction)
 			continue
@@ -156,10 +153,7 @@ func TestBrowserRaisesWholePhrase(t *testing.T) {
 	req.Site, req.Manifest = dir, "/"+search.ManifestPath
 	req.Queries = []nodeQuery{{Q: "quality improvement register"}}
 	resp := runNode(t, req)
-	var urls []string
-	for _, r := range resp.Queries[0].Results {
-		urls = append(urls, r.URL)
-	}
+	urls := resp.Queries[0].urls()
 	if want := []string{"whole/", "apart/"}; !slices.Equal(urls, want) {
 		t.Errorf("%q: %q, want %q", resp.Queries[0].Q, urls, want)
 	}

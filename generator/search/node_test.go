@@ -29,27 +29,39 @@ type nodeQuery struct {
 }
 
 type nodeResponse struct {
-	Words   [][]string `json:"words"`
-	Queries []struct {
-		Q       string `json:"q"`
-		Total   int    `json:"total"`
-		Partial bool   `json:"partial"`
-		// Correction is the query as corrected, if a word was misspelt.
-		Correction string `json:"correction"`
-		Bytes      int    `json:"bytes"`
-		// Fetched are the addresses the query downloaded, in order.
-		Fetched []string `json:"fetched"`
-		Results []struct {
-			URL     string   `json:"url"`
-			Title   string   `json:"title"`
-			Score   float64  `json:"score"`
-			Edition string   `json:"edition"`
-			Section string   `json:"section"`
-			Marked  []string `json:"marked"`
-			// TitleMarked are the words highlighted in the title.
-			TitleMarked []string `json:"titleMarked"`
-		} `json:"results"`
-	} `json:"queries"`
+	Words   [][]string   `json:"words"`
+	Queries []nodeAnswer `json:"queries"`
+}
+
+// nodeAnswer is run.mjs's answer to one query.
+type nodeAnswer struct {
+	Q       string `json:"q"`
+	Total   int    `json:"total"`
+	Partial bool   `json:"partial"`
+	// Correction is the query as corrected, if a word was misspelt.
+	Correction string `json:"correction"`
+	Bytes      int    `json:"bytes"`
+	// Fetched are the addresses the query downloaded, in order.
+	Fetched []string `json:"fetched"`
+	Results []struct {
+		URL     string   `json:"url"`
+		Title   string   `json:"title"`
+		Score   float64  `json:"score"`
+		Edition string   `json:"edition"`
+		Section string   `json:"section"`
+		Marked  []string `json:"marked"`
+		// TitleMarked are the words highlighted in the title.
+		TitleMarked []string `json:"titleMarked"`
+	} `json:"results"`
+}
+
+// urls returns the addresses of the results, in order.
+func (a nodeAnswer) urls() []string {
+	var out []string
+	for _, r := range a.Results {
+		out = append(out, r.URL)
+	}
+	return out
 }
 
 func runNode(tb testing.TB, req nodeRequest) nodeResponse {
