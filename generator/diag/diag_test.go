@@ -154,3 +154,36 @@ func TestHugeLines(t *testing.T) {
 		t.Errorf("the shortened message lost its start or end:\n%.200s", b.String())
 	}
 }
+
+// TestSourceKeep: a source cut to its front matter gives the same
+// positions and lines as before within what it kept, and forgets the rest.
+func TestSourceKeep(t *testing.T) {
+	text := []byte("\uFEFF+++\ntitle = \"x\"\n+++\nbody line\nmore\n")
+	full := NewSource("content/a.md", text)
+	cut := NewSource("content/a.md", text)
+	front := strings.Index(string(text), "body")
+	cut.Keep(front)
+	if len(cut.Text) != front {
+		t.Fatalf("kept %d bytes, want %d", len(cut.Text), front)
+	}
+	for off := 0; off <= front; off++ {
+		if got, want := cut.Pos(off), full.Pos(off); got != want {
+			t.Errorf("Pos(%d) = %v after Keep, %v before", off, got, want)
+		}
+	}
+	for line := 1; line <= 3; line++ {
+		if got, want := cut.Line(line), full.Line(line); got != want {
+			t.Errorf("Line(%d) = %q after Keep, %q before", line, got, want)
+		}
+	}
+	if got := cut.Line(5); got != "" {
+		t.Errorf("Line(5) = %q after Keep, want empty (the body is forgotten)", got)
+	}
+	if &cut.Text[0] == &text[0] {
+		t.Error("Keep shares the file's array, which then cannot be freed")
+	}
+	cut.Keep(len(cut.Text) + 10) // keeping more than there is changes nothing
+	if len(cut.Text) != front {
+		t.Errorf("Keep past the end changed the text to %d bytes", len(cut.Text))
+	}
+}

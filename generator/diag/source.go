@@ -128,3 +128,17 @@ func (s *Source) Errorf(offset int, format string, args ...any) Diagnostic {
 func (s *Source) At(pos Pos, format string, args ...any) Diagnostic {
 	return Errorf(pos, format, args...).WithLine(s.Line(pos.Line))
 }
+
+// Keep cuts the text to its first n bytes, copied, and forgets the lines
+// after them, so that the rest of a large file can be freed once nothing
+// needs positions in it (a build keeps a page's front matter for later
+// diagnostics, but not the body it has converted). Offsets past n then
+// clamp to n: whoever needs the rest must read the file again.
+func (s *Source) Keep(n int) {
+	if n < 0 || n >= len(s.Text) {
+		return
+	}
+	s.Text = bytes.Clone(s.Text[:n])
+	lines := sort.SearchInts(s.lineStarts, n+1)
+	s.lineStarts = append([]int(nil), s.lineStarts[:max(lines, 1)]...)
+}

@@ -189,10 +189,17 @@ func (c *Converter) Page(p *site.Page, links Links, memo Memo) diag.List {
 }
 
 // Site converts the body of every page of s in parallel, filling in
-// Content, TOC and WordCount. memo may be nil.
-func (c *Converter) Site(s *site.Site, links Links, memo Memo) diag.List {
+// Content, TOC and WordCount. memo may be nil. converted, if not nil, is
+// called with each page once it is converted (a build lets go of the
+// page's Markdown then), from several goroutines.
+func (c *Converter) Site(s *site.Site, links Links, memo Memo, converted func(*site.Page)) diag.List {
 	results := make([]diag.List, len(s.Pages))
-	parallel.For(len(s.Pages), func(i int) { results[i] = c.Page(s.Pages[i], links, memo) })
+	parallel.For(len(s.Pages), func(i int) {
+		results[i] = c.Page(s.Pages[i], links, memo)
+		if converted != nil {
+			converted(s.Pages[i])
+		}
+	})
 	var all diag.List
 	for _, d := range results {
 		all.Append(d)

@@ -216,10 +216,33 @@ func Run(opts Options) (Result, diag.List) {
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
 	}
+	clk.lap("open data")
 
 	mdOpts, d := markdownOptions(opts.Source)
 	diags.Append(d)
 	conv := markdown.New(mdOpts)
+
+	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
+	diags.Append(d)
+	// Without its stylesheet and script every page would fail on its
+	// asset call, burying the one cause (usually a missing `npm ci`).
+	bundled := !d.HasErrors()
+	clk.lap("bundle")
+
+	// The layouts are loaded before the output pass starts, which reports
+	// a problem in a page's markup at the layout line that wrote it, and
+	// before the Markdown is converted, which a build lets go of unless a
+	// layout shows it (sourceFiles).
+	layouts, layoutDiags := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
+	diags.Append(layoutDiags)
+	srcs := &sourceFiles{s: s, fsys: fsys}
+	release := cache == nil && !layouts.RawBody()
+	var converted func(*site.Page)
+	if release {
+		converted = srcs.dropMarkdown()
+	}
+	clk.lap("layouts")
+
 	var mdMemo markdown.Memo
 	if mc := cache.markdownCache(); mc != nil {
 		mc.Begin(s, asm.Resources, asm.Excluded)
@@ -227,7 +250,7 @@ func Run(opts Options) (Result, diag.List) {
 		mdMemo = mc
 	}
 	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
-	mdDiags := conv.Site(s, links, mdMemo)
+	mdDiags := conv.Site(s, links, mdMemo, converted)
 	// The stages before markdown but review, for patches (review reads
 	// pages' text, so a patch checks the edited pages again).
 	before := slices.Concat(diags[:reviewAt], diags[reviewAt+len(reviewed):])
@@ -242,13 +265,6 @@ func Run(opts Options) (Result, diag.List) {
 			Pages: []search.Describe{feedback.SearchEntry, actionplans.SearchEntry}, Synonyms: synonyms, Cache: cache.searchCache()})
 	}
 	clk.lap("search")
-
-	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
-	diags.Append(d)
-	// Without its stylesheet and script every page would fail on its
-	// asset call, burying the one cause (usually a missing `npm ci`).
-	bundled := !d.HasErrors()
-	clk.lap("bundle")
 
 	var renderMemo render.Memo
 	if rc := cache.renderCache(); rc != nil {
@@ -266,17 +282,13 @@ func Run(opts Options) (Result, diag.List) {
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
 	}
-	// The layouts are loaded before the output pass starts, which reports
-	// a problem in a page's markup at the layout line that wrote it.
-	layouts, layoutDiags := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
-	diags.Append(layoutDiags)
 	stage, d := begin(opts)
 	diags.Append(d)
 	var sink output.Sink // nil keeps the files in memory
 	if stage != nil {
 		sink = stage
 	}
-	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: sources(s), Scanner: scanner,
+	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: srcs.lookup, Scanner: scanner,
 		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache(),
 		Locate: layouts.Locate, Alias: aliasesOf(s), Shared: []*diag.Source{cfg.Doc().Src()}})
 	out.Add(output.Resources, asm.Resources)
@@ -288,7 +300,7 @@ func Run(opts Options) (Result, diag.List) {
 	clk.lap("static")
 
 	if !layoutDiags.HasErrors() && bundled {
-		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page})
+		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page, Release: release})
 		diags.Append(d)
 	}
 	clk.lap("render")
@@ -452,16 +464,6 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 		return data, cachedTables(tables).copyPages(), diags
 	}
 	return data, tables, diags
-}
-
-// sources looks up the text of a page's source file, for positions.
-func sources(s *site.Site) func(string) *diag.Source {
-	return func(file string) *diag.Source {
-		if p := s.GetPage(file); p != nil {
-			return p.Source
-		}
-		return nil
-	}
 }
 
 // generatedFiles are the site-wide files made from the whole site: the

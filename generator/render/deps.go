@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"text/template/parse"
 
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -304,6 +305,56 @@ func listed(q, p *site.Page) bool {
 	}
 	for _, x := range q.Sections {
 		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// RawBody reports whether a layout may show a page's Markdown as written
+// (.Body, its own page's or another's). Going by name, as the analysis
+// above does, it errs on the side of yes: a build frees the Markdown once
+// converted only when no layout names the field.
+func (l *Layouts) RawBody() bool { return l.rawBody }
+
+// namesField reports whether any of the trees names field in a field,
+// variable or chain node (.Body, $p.Body, (index . 0).Body).
+func namesField(trees map[string]*parse.Tree, field string) bool {
+	var walk func(n parse.Node) bool
+	names := func(idents []string) bool { return slices.Contains(idents, field) }
+	walk = func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				return slices.ContainsFunc(n.Nodes, walk)
+			}
+		case *parse.ActionNode:
+			return walk(n.Pipe)
+		case *parse.IfNode:
+			return walk(n.Pipe) || walk(n.List) || walk(n.ElseList)
+		case *parse.RangeNode:
+			return walk(n.Pipe) || walk(n.List) || walk(n.ElseList)
+		case *parse.WithNode:
+			return walk(n.Pipe) || walk(n.List) || walk(n.ElseList)
+		case *parse.BranchNode:
+			return walk(n.Pipe) || walk(n.List) || walk(n.ElseList)
+		case *parse.TemplateNode:
+			return walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				return slices.ContainsFunc(n.Cmds, func(c *parse.CommandNode) bool { return slices.ContainsFunc(c.Args, walk) })
+			}
+		case *parse.FieldNode:
+			return names(n.Ident)
+		case *parse.VariableNode:
+			return names(n.Ident)
+		case *parse.ChainNode:
+			return names(n.Field) || walk(n.Node)
+		}
+		return false
+	}
+	for _, t := range trees {
+		if t != nil && walk(t.Root) {
 			return true
 		}
 	}

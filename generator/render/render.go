@@ -60,6 +60,14 @@ type Options struct {
 	Only func(p *site.Page) bool
 	// MaxPageBytes, if not zero, replaces MaxPageBytes (for tests).
 	MaxPageBytes int
+	// Release lets go of each page's rendered body (Content and TOC) as
+	// soon as no page still to be rendered can show it, so that a build
+	// never holds every page's body at once: the pages whose layouts show
+	// other pages' bodies are rendered first, then the rest, each
+	// releasing its own body once it is rendered and emitted. Only for a
+	// build that renders its pages once (not `plinth serve`, which renders
+	// them again from the bodies it keeps).
+	Release bool
 }
 
 // Pages renders every page of s, plus a redirect page for every alias, and
@@ -73,7 +81,7 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 	}
 	results := make([]result, len(s.Pages))
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	parallel.For(len(s.Pages), func(i int) {
+	page := func(i int) {
 		p := s.Pages[i]
 		r := &results[i]
 		if opts.Only != nil && !opts.Only(p) {
@@ -124,7 +132,19 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 			out := strings.TrimPrefix(path.Clean(alias), "/") + "/index.html"
 			r.files = append(r.files, site.File{Path: out, Data: bytes.Clone(buf.Bytes()), Source: p.File})
 		}
-	})
+	}
+	if !opts.Release {
+		parallel.For(len(s.Pages), page)
+	} else {
+		readers, rest := byBodyReads(s, layouts)
+		parallel.For(len(readers), func(k int) { page(readers[k]) })
+		parallel.For(len(rest), func(k int) {
+			i := rest[k]
+			page(i)
+			// Every page that could show this body has been rendered.
+			s.Pages[i].Content, s.Pages[i].TOC = "", nil
+		})
+	}
 	var (
 		files []site.File
 		diags diag.List
@@ -135,6 +155,19 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 	}
 	diags.Append(missingLayouts(s, layouts))
 	return files, groupRepeats(diags)
+}
+
+// byBodyReads splits the pages' indexes into those whose layouts may show
+// other pages' bodies and the rest, each in the site's order.
+func byBodyReads(s *site.Site, layouts *Layouts) (readers, rest []int) {
+	for i, p := range s.Pages {
+		if layouts.Reads(p) != 0 {
+			readers = append(readers, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	return readers, rest
 }
 
 // missingLayouts reports pages whose front matter names a layout that does

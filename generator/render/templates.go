@@ -42,6 +42,8 @@ type Layouts struct {
 	// build has failed, and rendering more pages with them would only
 	// spend time on output that is never used.
 	tooLarge sync.Map
+	// rawBody records that some layout names a field Body (see RawBody).
+	rawBody bool
 }
 
 type compiled struct {
@@ -114,6 +116,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 			trees[t.Name()] = t.Tree
 		}
 		c.reads = bodyReads(trees, c.entry)
+		l.rawBody = l.rawBody || namesField(trees, "Body")
 		l.compiled[rel] = c
 	}
 	return l, diags

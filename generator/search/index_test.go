@@ -43,7 +43,7 @@ func buildSite(t *testing.T, files map[string]string) *site.Site {
 		t.Fatal(diags.Err())
 	}
 	conv := markdown.New(markdown.Options{})
-	if diags := conv.Site(asm.Site, markdown.NewSiteLinks(asm.Site, asm.Resources, asm.Excluded), nil); diags.HasErrors() {
+	if diags := conv.Site(asm.Site, markdown.NewSiteLinks(asm.Site, asm.Resources, asm.Excluded), nil, nil); diags.HasErrors() {
 		t.Fatal(diags.Err())
 	}
 	return asm.Site

@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"io/fs"
+	"sync"
+	"sync/atomic"
+
+	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
+
+// A build that writes its output renders each page once, so it need not
+// hold every page's Markdown and rendered body to the end: at 50,000 pages
+// they are about 200 and 240 MB. The Markdown goes once converted (here);
+// the rendered bodies go as pages are rendered (render.Options.Release).
+// `plinth serve` keeps both, since its patches convert and render pages
+// again from them.
+
+// sourceFiles looks up the text of a page's source file, for the positions
+// of problems the output checks find in what the page's body became. A
+// source whose body was let go of (dropMarkdown) is read again from the
+// site's folder, once per file.
+type sourceFiles struct {
+	s       *site.Site
+	fsys    fs.FS
+	dropped map[*diag.Source]bool
+	again   sync.Map // file → *diag.Source read again
+}
+
+// lookup is the output stage's Sources function.
+func (f *sourceFiles) lookup(file string) *diag.Source {
+	p := f.s.GetPage(file)
+	if p == nil || p.Source == nil {
+		return nil
+	}
+	if !f.dropped[p.Source] {
+		return p.Source
+	}
+	if src, ok := f.again.Load(file); ok {
+		return src.(*diag.Source)
+	}
+	data, err := fs.ReadFile(f.fsys, file)
+	if err != nil {
+		return p.Source // the front matter's positions are still right
+	}
+	src, _ := f.again.LoadOrStore(file, diag.NewSource(file, data))
+	return src.(*diag.Source)
+}
+
+// dropMarkdown prepares to let go of every page's Markdown as soon as it
+// is converted, keeping of each source file only the front matter before
+// its body: later stages report problems in the front matter (an alias, a
+// layout) at its lines, and a problem in the body is placed by reading
+// the file again (lookup). It returns what the markdown stage calls with
+// each page it has converted, from several goroutines; a source that
+// several pages share is cut only after the last of them.
+func (f *sourceFiles) dropMarkdown() func(*site.Page) {
+	type share struct {
+		keep  int
+		pages atomic.Int32
+	}
+	shares := map[*diag.Source]*share{}
+	for _, p := range f.s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		sh := shares[p.Source]
+		if sh == nil {
+			sh = &share{}
+			shares[p.Source] = sh
+		}
+		sh.keep = max(sh.keep, p.BodyOffset)
+		sh.pages.Add(1)
+	}
+	f.dropped = make(map[*diag.Source]bool, len(shares))
+	for src := range shares {
+		f.dropped[src] = true
+	}
+	return func(p *site.Page) {
+		p.Body = nil
+		if sh := shares[p.Source]; sh != nil && sh.pages.Add(-1) == 0 {
+			p.Source.Keep(sh.keep)
+		}
+	}
+}
