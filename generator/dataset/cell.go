@@ -66,7 +66,7 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		if msg, hint := bounds(c, DecimalOf(n), text); msg != "" {
 			return fail(msg, hint)
 		}
-		return intValue(n, pos), true
+		return intValue(n, text, pos), true
 	case TypeDecimal:
 		d, msg, hint := parseDecimal(text)
 		if msg != "" {
@@ -75,13 +75,13 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		if msg, hint := bounds(c, d, text); msg != "" {
 			return fail(msg, hint)
 		}
-		return decimalValue(d, pos), true
+		return decimalValue(d, text, pos), true
 	case TypeDate:
 		d, err := ParseDate(text)
 		if err != nil {
 			return fail(fmt.Sprintf("%q is not a date", text), dateHint(text))
 		}
-		return dateValue(d, pos), true
+		return dateValue(d, text, pos), true
 	}
 	if !c.List {
 		v, msg, hint := cc.item(c, text)

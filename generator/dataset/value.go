@@ -3,6 +3,7 @@ package dataset
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
@@ -11,17 +12,22 @@ import (
 // Which accessor is meaningful depends on the column's type: Int for
 // integers, Decimal for decimals (and integers), Date for dates, Text for
 // text, enum values and references, List for list columns.
+//
+// A large dataset holds millions of values (150,000 rows of 14 columns in
+// the 50,000-page benchmark), so a value is kept small: the number, the
+// decimal's digits and the date share one field, the rare list is held
+// by pointer, and the canonical text is the cell's own text whenever the
+// two are the same.
 type Value struct {
 	// Pos is where the cell is in its data file.
 	Pos diag.Pos
 
 	typ   Type
+	text  string    // text, enum value or canonical reference; canonical form of numbers and dates
+	num   int64     // an integer; a decimal's units; a date as YYYYMMDD
+	list  *[]string // a list cell's items
+	scale uint8     // a decimal's digits after the point
 	empty bool
-	text  string // text, enum value or canonical reference; canonical form of numbers and dates
-	num   int64
-	dec   Decimal
-	date  Date
-	list  []string
 }
 
 // Type returns the column type the value was parsed as.
@@ -35,7 +41,7 @@ func (v Value) IsEmpty() bool { return v.empty || v.typ == "" }
 // date in canonical form. List values are joined with "; ".
 func (v Value) Text() string {
 	if v.list != nil {
-		return strings.Join(v.list, "; ")
+		return strings.Join(*v.list, "; ")
 	}
 	return v.text
 }
@@ -48,21 +54,29 @@ func (v Value) Int() int64 { return v.num }
 
 // Decimal returns a decimal or integer cell's value.
 func (v Value) Decimal() Decimal {
-	if v.typ == TypeInteger {
+	switch v.typ {
+	case TypeInteger:
 		return DecimalOf(v.num)
+	case TypeDecimal:
+		return Decimal{units: v.num, scale: v.scale}
 	}
-	return v.dec
+	return Decimal{}
 }
 
 // Date returns a date cell's value (the zero Date for any other cell).
-func (v Value) Date() Date { return v.date }
+func (v Value) Date() Date {
+	if v.typ != TypeDate || v.empty {
+		return Date{}
+	}
+	return Date{Year: int(v.num / 10000), Month: time.Month(v.num / 100 % 100), Day: int(v.num % 100)}
+}
 
 // List returns the items of a list cell, in the order written. A single
 // (non-list) reference or text cell returns a one-item list, an empty cell
 // none.
 func (v Value) List() []string {
 	if v.list != nil {
-		return append([]string(nil), v.list...)
+		return append([]string(nil), *v.list...)
 	}
 	if v.IsEmpty() {
 		return nil
@@ -74,21 +88,32 @@ func emptyValue(t Type, pos diag.Pos) Value { return Value{Pos: pos, typ: t, emp
 
 func textValue(t Type, s string, pos diag.Pos) Value { return Value{Pos: pos, typ: t, text: s} }
 
-func intValue(n int64, pos diag.Pos) Value {
-	return Value{Pos: pos, typ: TypeInteger, num: n, text: strconv.FormatInt(n, 10)}
+// The constructors take the cell's text as written, which is kept as the
+// canonical text when it is already canonical, rather than a copy.
+
+func intValue(n int64, written string, pos diag.Pos) Value {
+	return Value{Pos: pos, typ: TypeInteger, num: n, text: canonical(written, strconv.FormatInt(n, 10))}
 }
 
-func decimalValue(d Decimal, pos diag.Pos) Value {
-	return Value{Pos: pos, typ: TypeDecimal, dec: d, text: d.String()}
+func decimalValue(d Decimal, written string, pos diag.Pos) Value {
+	return Value{Pos: pos, typ: TypeDecimal, num: d.units, scale: d.scale, text: canonical(written, d.String())}
 }
 
-func dateValue(d Date, pos diag.Pos) Value {
-	return Value{Pos: pos, typ: TypeDate, date: d, text: d.String()}
+func dateValue(d Date, written string, pos diag.Pos) Value {
+	return Value{Pos: pos, typ: TypeDate, num: int64(d.Year)*10000 + int64(d.Month)*100 + int64(d.Day), text: canonical(written, d.String())}
 }
 
 func listValue(t Type, items []string, pos diag.Pos) Value {
 	if len(items) == 0 {
 		return emptyValue(t, pos)
 	}
-	return Value{Pos: pos, typ: t, list: items}
+	return Value{Pos: pos, typ: t, list: &items}
+}
+
+// canonical returns written if it is the canonical form, else the form.
+func canonical(written, form string) string {
+	if written == form {
+		return written
+	}
+	return form
 }

@@ -104,9 +104,10 @@ func TestValueAccessors(t *testing.T) {
 		text string
 		list int
 	}{
-		{intValue(7, testPos), "7", 1},
-		{decimalValue(d, testPos), "2.5", 1},
-		{dateValue(date, testPos), "2025-01-02", 1},
+		{intValue(7, "7", testPos), "7", 1},
+		{intValue(7, "+007", testPos), "7", 1}, // written otherwise: the canonical form
+		{decimalValue(d, "2.50", testPos), "2.5", 1},
+		{dateValue(date, "2025-01-02", testPos), "2025-01-02", 1},
 		{listValue(TypeProfession, []string{"a", "b"}, testPos), "a; b", 2},
 		{listValue(TypeProfession, nil, testPos), "", 0},
 		{emptyValue(TypeDate, testPos), "", 0},
@@ -116,7 +117,22 @@ func TestValueAccessors(t *testing.T) {
 			t.Errorf("%v: Text %q List %v, want %q and %d items", tt.v.Type(), tt.v.Text(), tt.v.List(), tt.text, tt.list)
 		}
 	}
-	if intValue(7, testPos).Decimal().Cmp(DecimalOf(7)) != 0 || !(Value{}).IsEmpty() {
+	if intValue(7, "7", testPos).Decimal().Cmp(DecimalOf(7)) != 0 || !(Value{}).IsEmpty() {
 		t.Error("an integer must read as a decimal, and the zero Value must be empty")
+	}
+	// The number, the decimal and the date share one field.
+	if got := dateValue(date, "2025-01-02", testPos).Date(); got != date {
+		t.Errorf("date read back as %v, want %v", got, date)
+	}
+	if got := decimalValue(d, "2.5", testPos).Decimal(); got != d {
+		t.Errorf("decimal read back as %v, want %v", got, d)
+	}
+	for _, v := range []Value{intValue(20250102, "20250102", testPos), decimalValue(d, "2.5", testPos), emptyValue(TypeDate, testPos)} {
+		if !v.Date().IsZero() {
+			t.Errorf("%v cell reads as the date %v, want none", v.Type(), v.Date())
+		}
+	}
+	if got := dateValue(date, "2025-01-02", testPos).Decimal(); got != (Decimal{}) {
+		t.Errorf("a date reads as the decimal %v, want none", got)
 	}
 }
