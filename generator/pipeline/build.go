@@ -13,7 +13,6 @@
 package pipeline
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,9 +23,6 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/actionplans"
 	"github.com/plinth-ssg/plinth/generator/anonymise"
-	"github.com/plinth-ssg/plinth/generator/assemble"
-	"github.com/plinth-ssg/plinth/generator/bundle"
-	"github.com/plinth-ssg/plinth/generator/chart"
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -34,21 +30,14 @@ import (
 	"github.com/plinth-ssg/plinth/generator/feed"
 	"github.com/plinth-ssg/plinth/generator/feedback"
 	"github.com/plinth-ssg/plinth/generator/framework"
-	"github.com/plinth-ssg/plinth/generator/gitinfo"
-	"github.com/plinth-ssg/plinth/generator/licence"
-	"github.com/plinth-ssg/plinth/generator/markdown"
-	"github.com/plinth-ssg/plinth/generator/opendata"
-	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/redirects"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/review"
 	"github.com/plinth-ssg/plinth/generator/scan"
-	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/sitemap"
 	"github.com/plinth-ssg/plinth/generator/source"
-	"github.com/plinth-ssg/plinth/generator/static"
 )
 
 // Options are a build's settings, from the command line.
@@ -132,202 +121,32 @@ var assetEntries = []string{"css/main.css", "js/main.js", "js/yswd-filter.js", "
 // every diagnostic; the build failed if the list has errors, and then
 // nothing was written.
 func Run(opts Options) (Result, diag.List) {
-	var diags diag.List
-	clk := newClock()
-	cache := opts.Cache
-	if res, diags, ok := cache.patch(opts); ok {
+	if res, diags, ok := opts.Cache.patch(opts); ok {
 		return res, diags
 	}
-	cache.begin()
-	fsys, abs, d := openSite(opts.Source)
-	diags.Append(d)
-	if d.HasErrors() {
-		return Result{}, diags
+	b := &run{opts: opts, cache: opts.Cache, clk: newClock()}
+	defer b.finishCaches()
+	if !b.config() {
+		return Result{}, b.diags
 	}
-	opts.Source = abs
-
-	cfg, d := config.Load(fsys, config.Options{BaseURL: opts.BaseURL, Preview: opts.Preview})
-	diags.Append(d)
-	if cfg == nil {
-		return Result{}, diags
-	}
-
-	clk.lap("config")
-
-	loaded, d := content.Load(fsys, content.Options{Schemas: schemas, Cache: cache.contentCache(),
-		PublishTypes: cfg.Content.PublishTypes})
-	diags.Append(d)
-	clk.lap("content")
-
-	gitDates, err := cache.gitCache().Load(context.Background(), opts.Source)
-	if errors.Is(err, gitinfo.ErrShallow) {
-		diags.Add(diag.Warningf(diag.Pos{File: ".git"}, "%v", err))
-	}
-	clk.lap("git")
-
-	rule := site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
-	fw, d := framework.Build(cfg, loaded.Pages, rule)
-	diags.Append(d)
-	loaded.Pages = fw.Pages
-	if !cfg.Search.Disabled {
-		loaded.Pages = search.AddPage(loaded.Pages)
-	}
-	clk.lap("framework")
-
-	data, tables, d := loadData(fsys, cfg, fw.Framework, cache)
-	diags.Append(d)
-	scanner, d := identifierScanner(data, scanOptions(cfg), cache.scanCache())
-	diags.Append(d)
-	loaded.Pages = append(loaded.Pages, tables.Pages...)
-	tables.Relate(fw.Framework)
-	clk.lap("dataset, anonymise")
-
-	yswd, d := feedback.Build(cfg, data, loaded.Pages, feedback.Options{
-		Framework: fw.Framework, Policy: cfg.Disclosure, Scanner: scanner, Publish: rule,
-	})
-	diags.Append(d)
-	loaded.Pages = yswd.Pages
-	clk.lap("feedback")
-
-	asm, d := assemble.Run(cfg, loaded, assemble.Options{Publish: rule, BuildDate: opts.BuildDate, GitDates: gitDates})
-	diags.Append(d)
-	s := asm.Site
-	s.Tables, s.TablesWithheld, s.PrivateDatasets = tables.Tables, tables.Withheld, privateNames(data)
-	clk.lap("assemble")
-
-	reviewAt := len(diags)
-	reviewed := review.Check(s.Pages, reviewOptions(opts, fsys, cfg))
-	diags.Append(reviewed)
-	clk.lap("review")
-
-	s.Figures, err = tables.Figures(cfg.Disclosure)
-	if err == nil {
-		err = chart.Draw(s.Figures, cache.chartCache())
-	}
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot draw the action-plan charts: %v", err).
-			WithHint("this is a fault in Plinth rather than in the data; please report it"))
-	}
-	clk.lap("chart")
-
-	openData, err := opendata.Files(s.Tables, opendata.Options{Dir: actionplans.Section + "/data", Built: s.BuildDate,
-		Origin: cfg.Origin(), BasePath: cfg.BasePath(), Source: dataset.ManifestPath,
-		Licence: licence.Licence{Name: cfg.Licence.Name, URL: cfg.Licence.URL}, Copyright: cfg.Licence.Copyright})
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: dataset.ManifestPath}, "cannot write the open-data files: %v", err))
-	}
-	clk.lap("open data")
-
-	mdOpts, d := markdownOptions(opts.Source)
-	diags.Append(d)
-	conv := markdown.New(mdOpts)
-
-	assets, d := cache.bundle(fsys, bundle.Options{SourceDir: opts.Source, Theme: cfg.Theme, Entries: assetEntries, Optional: true})
-	diags.Append(d)
-	// Without its stylesheet and script every page would fail on its
-	// asset call, burying the one cause (usually a missing `npm ci`).
-	bundled := !d.HasErrors()
-	clk.lap("bundle")
-
-	// The layouts are loaded before the output pass starts, which reports
-	// a problem in a page's markup at the layout line that wrote it, and
-	// before the Markdown is converted, which a build lets go of unless a
-	// layout shows it (sourceFiles).
-	layouts, layoutDiags := render.LoadLayouts(fsys, cfg.Theme, render.Funcs(s, conv.String, assets.Manifest))
-	diags.Append(layoutDiags)
-	srcs := &sourceFiles{s: s, fsys: fsys}
-	release := cache == nil && !layouts.RawBody()
-	var converted func(*site.Page)
-	if release {
-		converted = srcs.dropMarkdown()
-	}
-	clk.lap("layouts")
-
-	var mdMemo markdown.Memo
-	if mc := cache.markdownCache(); mc != nil {
-		mc.Begin(s, asm.Resources, asm.Excluded)
-		defer mc.Finish()
-		mdMemo = mc
-	}
-	links := markdown.NewSiteLinks(s, asm.Resources, asm.Excluded)
-	mdDiags := conv.Site(s, links, mdMemo, converted)
-	// The stages before markdown but review, for patches (review reads
-	// pages' text, so a patch checks the edited pages again).
-	before := slices.Concat(diags[:reviewAt], diags[reviewAt+len(reviewed):])
-	diags.Append(mdDiags)
-	clk.lap("markdown")
-
-	var index *search.Builder
-	if !cfg.Search.Disabled {
-		synonyms, d := search.LoadSynonyms(fsys)
-		diags.Append(d)
-		index = search.NewBuilder(s, search.Options{Facets: fw.Framework.SearchFacets(),
-			Pages: []search.Describe{feedback.SearchEntry, actionplans.SearchEntry}, Synonyms: synonyms, Cache: cache.searchCache()})
-	}
-	clk.lap("search")
-
-	var renderMemo render.Memo
-	if rc := cache.renderCache(); rc != nil {
-		// Pages embed the assets' URLs and integrity values, which also
-		// change with node_modules, which inputsSum does not read.
-		rc.Begin(s, cache.inputsSum(fsys, cfg.Theme, opts), cache.manifestSum(assets.Manifest), cache.markdownCache().Epoch())
-		defer rc.Finish()
-		renderMemo = rc
-	}
-
-	statics, d := static.Load(fsys, cfg.Theme)
-	diags.Append(d)
-	statics, redirectsFile := withRedirects(s, statics, fw.Redirects)
-	generated, err := cache.generatedFiles(s, statics)
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "site.toml"}, "%v", err))
-	}
-	stage, d := begin(opts)
-	diags.Append(d)
-	var sink output.Sink // nil keeps the files in memory
-	if stage != nil {
-		sink = stage
-	}
-	out := output.New(output.Options{Origin: cfg.Origin(), BasePath: cfg.BasePath(), Sources: srcs.lookup, Scanner: scanner,
-		Search: index, Sink: sink, Destination: opts.Destination, Cache: cache.outputCache(),
-		Locate: layouts.Locate, Alias: aliasesOf(s), Shared: []*diag.Source{cfg.Doc().Src()}})
-	out.Add(output.Resources, asm.Resources)
-	out.Add(output.Statics, statics)
-	out.Add(output.Generated, generated)
-	out.Add(output.Features, slices.Concat(fw.Files, openData, yswd.Files))
-	out.Add(output.Assets, assets.Files)
-	out.Add(output.Redirects, redirectsFile)
-	clk.lap("static")
-
-	if !layoutDiags.HasErrors() && bundled {
-		_, d = render.Pages(s, layouts, fsys, render.Options{Memo: renderMemo, Metrics: opts.TemplateMetrics, Emit: out.Page, Release: release})
-		diags.Append(d)
-	}
-	clk.lap("render")
-
-	if index != nil {
-		made, err := index.Files()
-		if err != nil {
-			diags.Add(diag.Errorf(diag.Pos{File: "content"}, "cannot write the search index: %v", err))
-		}
-		out.Add(output.Index, made.Index)
-		out.Add(output.Documents, made.Documents)
-		index.Sweep()
-	}
-	clk.lap("search index")
-
-	after := slices.Clone(diags[len(before)+len(reviewed)+len(mdDiags):]) // the stages after markdown but the checks
-	checks := out.Finish(diags.HasErrors())
-	diags.Append(checks)
-	clk.lap("checks")
-
-	res := Result{Files: out.Files(), Pages: out.Count(output.Pages), Copied: len(asm.Resources) + len(statics), Site: s, Disclosure: tables.Reports}
-	cache.remember(&last{opts: opts, fsys: fsys, s: s, conv: conv, links: links, layouts: layouts, out: out, index: index,
-		res: res, fixed: slices.Concat(before, after), review: reviewed, markdown: mdDiags, checks: checks}, diags)
-	diags.Append(commit(stage, opts, diags.HasErrors()))
-	clk.lap("publish")
-	res.Stages = clk.stages
-	return res, diags
+	b.content()
+	b.git()
+	b.framework()
+	b.data()
+	b.feedback()
+	b.assemble()
+	b.review()
+	b.charts()
+	b.openData()
+	b.bundle()
+	b.layouts()
+	b.markdown()
+	b.search()
+	b.outputs()
+	b.render()
+	b.searchIndex()
+	b.checks()
+	return b.publish()
 }
 
 // ArchetypeDirs are the folders `plinth new` reads archetypes from, the
