@@ -1,9 +1,10 @@
 // Package pipeline runs Plinth's pipeline: it calls the stages in order and
 // does nothing else.
 //
-//	config → content → framework → dataset → anonymise → feedback → assemble
-//	       → review → chart → open data → markdown → search → bundle → static
-//	       → render → output (policy, linkcheck, scan, search index) → publish
+//	config → content → git → framework → dataset → anonymise → feedback
+//	       → assemble → review → chart → open data → bundle → layouts
+//	       → markdown → search → static → render
+//	       → output (policy, linkcheck, scan, search index) → publish
 //
 // Every stage returns diagnostics instead of stopping; the build collects
 // them all, so one run reports every problem in the site. Each output file
