@@ -33,7 +33,10 @@ import (
 // run is one build on its way through the stages: each method below is
 // one stage, in the order Run calls them, taking what earlier stages left
 // here and leaving what it made. A stage reports its problems in diags
-// and carries on; only an unusable configuration stops the build.
+// and carries on; only an unusable configuration stops the build. A field
+// that holds much and that no later stage reads is cleared by the stage
+// that reads it last, so that the build's memory does not hold it to the
+// end (the datasets' rows, the features' files).
 type run struct {
 	opts  Options
 	cache *Cache // nil outside `plinth serve`
@@ -172,6 +175,9 @@ func (b *run) assemble() {
 	b.diags.Append(d)
 	b.asm, b.s = asm, asm.Site
 	b.s.Tables, b.s.TablesWithheld, b.s.PrivateDatasets = b.tables.Tables, b.tables.Withheld, privateNames(b.datasets)
+	// No later stage reads the datasets' rows (millions of cells in a
+	// large action plan): let them go rather than hold them to the end.
+	b.datasets, b.gitDates = nil, nil
 	b.clk.lap("assemble")
 }
 
@@ -302,6 +308,7 @@ func (b *run) outputs() {
 	out.Add(output.Statics, statics)
 	out.Add(output.Generated, generated)
 	out.Add(output.Features, b.files)
+	b.files = nil // written, or kept by the output pass when it keeps files
 	out.Add(output.Assets, b.assets.Files)
 	out.Add(output.Redirects, redirectsFile)
 	b.statics, b.stage, b.out = statics, stage, out
