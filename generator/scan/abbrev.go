@@ -87,7 +87,7 @@ func newExpander(list []Abbreviation) *expander {
 // is expanded.
 func plainKey(s string) []byte {
 	var x text
-	x.reset(len(s))
+	x.reset(len(s), true)
 	for i, r := range s {
 		x.emit(r, i)
 	}
@@ -107,7 +107,11 @@ func (e *expander) apply(x *text) {
 	for i := 0; i < len(x.l); i++ {
 		// Only at the start of a word: after a byte that is not part of
 		// one (any byte of a multi-byte character counts as a letter).
-		if !e.first[x.l[i]] || (i > 0 && isWordByte(x.l, i-1)) {
+		// Inside a word, skip to its end.
+		if c := x.l[i]; !e.first[c] || (i > 0 && wordByte[x.l[i-1]]) {
+			for wordByte[c] && i+1 < len(x.l) && wordByte[x.l[i+1]] {
+				i++
+			}
 			continue
 		}
 		for _, k := range e.byFirst[x.l[i]] {
