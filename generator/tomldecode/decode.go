@@ -1,9 +1,11 @@
 // Package tomldecode decodes TOML strictly, with a position for every
 // problem.
 //
-// BurntSushi/toml parses the text; this package then maps the parsed values
-// onto Go structs itself, because the people who edit Plinth's TOML files are
-// not programmers and deserve messages such as
+// BurntSushi/toml parses the text (a document of plain key = value lines,
+// as most front matter is, is read by quick.go to the same values,
+// faster); this package then maps the parsed values onto Go structs
+// itself, because the people who edit Plinth's TOML files are not
+// programmers and deserve messages such as
 //
 //	content/a.md:4:10: weight: expected a whole number, like 3, but found the text "three"
 //
