@@ -172,3 +172,60 @@ func slowAttribute(x *text, data []byte, base int) {
 	}
 	flush(base + len(data))
 }
+
+// FuzzExpand checks expander.apply, which steps over words, against
+// trying every place where a word can start, as it did before.
+func FuzzExpand(f *testing.F) {
+	f.Add([]byte("Netherby Gen. Hosp. NHS FT and St. Mary's Univ (FT) x-ft ftx Foundation Trust é-ft"))
+	f.Add([]byte("nhs foundation trust nhs fdn trust hosp.hosp univ.x"))
+	e := newExpander(append([]Abbreviation{{"(FT)", "NHS Foundation Trust"}, {"Gen.", "General"}, {"é", "e acute"}}, DefaultAbbreviations...))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var x text
+		x.reset(0, true)
+		x.plain(data, 0)
+		slow := text{l: slices.Clone(x.l), lt: slices.Clone(x.lt), le: slices.Clone(x.le)}
+		e.apply(&x)
+		slowApply(e, &slow)
+		if !bytes.Equal(x.l, slow.l) || !slices.Equal(x.lt, slow.lt) || !slices.Equal(x.le, slow.le) {
+			t.Fatalf("apply(%q):\n%q %v %v\nwant\n%q %v %v", data, x.l, x.lt, x.le, slow.l, slow.lt, slow.le)
+		}
+	})
+}
+
+// slowApply is expander.apply trying every byte that follows a byte
+// outside words.
+func slowApply(e *expander, x *text) {
+	var l []byte
+	var lt, le []int32
+	copied := 0
+	for i := 0; i < len(x.l); i++ {
+		if !e.first[x.l[i]] || (i > 0 && isWordByte(x.l, i-1)) {
+			continue
+		}
+		for _, k := range e.byFirst[x.l[i]] {
+			s := e.short[k]
+			end := i + len(s)
+			if !bytes.HasPrefix(x.l[i:], s) || !endsWord(x.l, end) {
+				continue
+			}
+			if bytes.Equal(s, e.long[k]) {
+				i = end - 1
+				break
+			}
+			l, lt, le = append(l, x.l[copied:i]...), append(lt, x.lt[copied:i]...), append(le, x.le[copied:i]...)
+			from, to := x.lt[i], x.le[end-1]
+			for range e.long[k] {
+				lt, le = append(lt, from), append(le, to)
+			}
+			l = append(l, e.long[k]...)
+			copied = end
+			i = end - 1
+			break
+		}
+	}
+	if l == nil {
+		return
+	}
+	x.l = append(l, x.l[copied:]...)
+	x.lt, x.le = append(lt, x.lt[copied:]...), append(le, x.le[copied:]...)
+}

@@ -259,8 +259,12 @@ func (x *text) join(side *text) {
 	x.t = append(x.t, side.t...)
 	x.off = append(x.off, side.off...)
 	x.l = append(x.l, side.l...)
-	for i := range side.lt {
-		x.lt, x.le = append(x.lt, side.lt[i]+n), append(x.le, side.le[i]+n)
+	from := len(x.lt)
+	x.lt, x.le = append(x.lt, side.lt...), append(x.le, side.le...)
+	lt, le := x.lt[from:], x.le[from:]
+	for i := range lt {
+		lt[i] += n
+		le[i] += n
 	}
 }
 
