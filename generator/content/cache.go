@@ -80,11 +80,13 @@ func (c *Cache) lookup(fsys fs.FS, p string) (cached, fs.FileInfo, bool) {
 	return e, info, true
 }
 
+// store keeps e for p, with a copy of its page: the caller goes on to use
+// the page it passes.
 func (c *Cache) store(p string, info fs.FileInfo, e cached) {
 	if c == nil || info == nil {
 		return
 	}
-	e.size, e.mod = info.Size(), info.ModTime()
+	e.size, e.mod, e.page = info.Size(), info.ModTime(), copyPage(e.page)
 	c.mu.Lock()
 	c.files[p] = e
 	c.mu.Unlock()
@@ -176,6 +178,6 @@ func (c *Cache) Reload(fsys fs.FS, file string, opts Options) (*site.Page, diag.
 		return nil, diag.List{diag.Errorf(diag.Pos{File: file}, "cannot read: %v", err)}
 	}
 	p, diags := loadPage(fsys, file, opts)
-	c.store(file, info, cached{page: copyPage(p), diags: diags})
-	return copyPage(p), diags
+	c.store(file, info, cached{page: p, diags: diags})
+	return p, diags
 }

@@ -126,7 +126,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			return
 		}
 		loaded[i], perFile[i] = loadPage(fsys, pages[i], opts)
-		opts.Cache.store(pages[i], info, cached{page: copyPage(loaded[i]), diags: perFile[i]})
+		opts.Cache.store(pages[i], info, cached{page: loaded[i], diags: perFile[i]})
 	})
 	for i, p := range loaded {
 		diags.Append(perFile[i])

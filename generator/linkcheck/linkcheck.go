@@ -148,18 +148,27 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	if pg == nil {
 		return r
 	}
-	seen := map[string]bool{}
-	for _, ref := range pg.refs {
-		if seen[ref.url] {
+	// Each URL is checked once: a page of a few links looks back along
+	// them, a page of many keeps a set.
+	var seen map[string]bool
+	if len(pg.refs) > 32 {
+		seen = make(map[string]bool, len(pg.refs))
+	}
+	for i, link := range pg.refs {
+		if seen != nil {
+			if seen[link.url] {
+				continue
+			}
+			seen[link.url] = true
+		} else if slices.ContainsFunc(pg.refs[:i], func(earlier ref) bool { return earlier.url == link.url }) {
 			continue
 		}
-		seen[ref.url] = true
-		problem, target := check(f.Path, ref.url, s, byPath, pages)
+		problem, target := check(f.Path, link.url, s, byPath, pages)
 		if target != "" && target != f.Path {
 			r.targets = append(r.targets, target)
 		}
 		if problem != "" {
-			r.diags.Add(report(f, ref, problem, s))
+			r.diags.Add(report(f, link, problem, s))
 		}
 	}
 	return r
@@ -168,9 +177,13 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 // check returns why url, found in the output file from, does not resolve
 // (or ""), and the output file it leads to (or "").
 func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (string, string) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return fmt.Sprintf("%q is not a valid URL", raw), ""
+	u, ok := parsePlain(raw)
+	if !ok {
+		parsed, err := url.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Sprintf("%q is not a valid URL", raw), ""
+		}
+		u = *parsed
 	}
 	switch {
 	case u.Scheme == "javascript":
@@ -216,17 +229,45 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (stri
 	return "", target
 }
 
+// parsePlain parses the URLs most links are, a path and perhaps a
+// fragment made of letters, digits and "-._~/" alone ("/guidance/",
+// "../a/#culture"), as url.Parse would, without allocating; it reports
+// false for anything else, which url.Parse then reads.
+func parsePlain(raw string) (url.URL, bool) {
+	p, frag, hasFrag := strings.Cut(raw, "#")
+	if strings.HasPrefix(p, "//") || !plainURL(p) || !plainURL(frag) || hasFrag && strings.Contains(frag, "/") {
+		return url.URL{}, false
+	}
+	return url.URL{Path: p, Fragment: frag}, true
+}
+
+// plainURL reports whether s is made of the characters parsePlain reads.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~', c == '/':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // resolve maps a path below the base path to an output file, the way a
 // static host does: "a/" and "a" serve a/index.html.
 func resolve(rel string, byPath map[string]int) string {
 	rel = strings.TrimPrefix(rel, "/")
-	for _, c := range []string{rel, strings.TrimSuffix(rel, "/") + "/index.html", rel + "index.html"} {
-		if c == "" {
-			continue
-		}
-		if _, ok := byPath[c]; ok {
-			return c
-		}
+	if _, ok := byPath[rel]; ok && rel != "" {
+		return rel
+	}
+	// The names are made only when needed: most links name a folder,
+	// whose index.html is the second.
+	index := strings.TrimSuffix(rel, "/") + "/index.html"
+	if _, ok := byPath[index]; ok {
+		return index
+	}
+	if _, ok := byPath[rel+"index.html"]; ok {
+		return rel + "index.html"
 	}
 	return ""
 }

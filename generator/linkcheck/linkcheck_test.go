@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -110,4 +111,49 @@ func TestCacheEqualsFull(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainCases are URLs parsePlain must read as url.Parse does, or leave to
+// it.
+var plainCases = []string{
+	"/guidance/", "../a/#culture", "#maincontent", "#", "", "a", "a/b.html", "~x/y_z.pdf",
+	"//example.org/a", "///a", "a:b", "/a?x=1", "/a b", " /a/", "/a/#x/y", "/a#b#c", "/a%20b", "#%41",
+	"mailto:x@example.org", "javascript:alert(1)", "https://example.org/q/", "/é/",
+}
+
+func TestParsePlain(t *testing.T) {
+	read := 0
+	for _, raw := range plainCases {
+		if checkPlain(t, raw) {
+			read++
+		}
+	}
+	if read < 8 {
+		t.Errorf("parsePlain read %d of the URLs, want at least the 8 plain ones", read)
+	}
+}
+
+// checkPlain fails unless parsePlain reads raw as url.Parse does (or not
+// at all), and reports whether it read it.
+func checkPlain(t *testing.T, raw string) bool {
+	t.Helper()
+	got, ok := parsePlain(raw)
+	if !ok {
+		return false
+	}
+	want, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		t.Fatalf("parsePlain(%q) read a URL that url.Parse refuses: %v", raw, err)
+	}
+	if got != (url.URL{Scheme: want.Scheme, Opaque: want.Opaque, Host: want.Host, Path: want.Path, RawQuery: want.RawQuery, Fragment: want.Fragment}) || want.User != nil {
+		t.Fatalf("parsePlain(%q) = %#v, url.Parse gives %#v", raw, got, want)
+	}
+	return true
+}
+
+func FuzzParsePlain(f *testing.F) {
+	for _, raw := range plainCases {
+		f.Add(raw)
+	}
+	f.Fuzz(func(t *testing.T, raw string) { checkPlain(t, raw) })
 }

@@ -87,7 +87,7 @@ func newExpander(list []Abbreviation) *expander {
 // is expanded.
 func plainKey(s string) []byte {
 	var x text
-	x.reset(len(s))
+	x.reset(len(s), true)
 	for i, r := range s {
 		x.emit(r, i)
 	}
@@ -107,19 +107,22 @@ func (e *expander) apply(x *text) {
 	for i := 0; i < len(x.l); i++ {
 		// Only at the start of a word: after a byte that is not part of
 		// one (any byte of a multi-byte character counts as a letter).
-		if !e.first[x.l[i]] || (i > 0 && isWordByte(x.l, i-1)) {
+		// Inside a word, step to the byte after it, which follows a word
+		// byte too.
+		if i > 0 && wordByte[x.l[i-1]] {
+			for i < len(x.l) && wordByte[x.l[i]] {
+				i++
+			}
 			continue
 		}
-		for _, k := range e.byFirst[x.l[i]] {
-			s := e.short[k]
-			end := i + len(s)
-			if !bytes.HasPrefix(x.l[i:], s) || !endsWord(x.l, end) {
-				continue
-			}
-			if bytes.Equal(s, e.long[k]) {
-				i = end - 1 // a long form: keep it whole
-				break
-			}
+		if !e.first[x.l[i]] {
+			continue
+		}
+		k, end := e.at(x.l, i)
+		if k < 0 {
+			continue
+		}
+		if !bytes.Equal(e.short[k], e.long[k]) { // a long form is kept whole
 			if l == nil {
 				l = make([]byte, 0, len(x.l)+64)
 				lt, le = make([]int32, 0, cap(l)), make([]int32, 0, cap(l))
@@ -131,13 +134,24 @@ func (e *expander) apply(x *text) {
 			}
 			l = append(l, e.long[k]...)
 			copied = end
-			i = end - 1
-			break
 		}
+		i = end - 1
 	}
 	if l == nil {
 		return
 	}
 	x.l = append(l, x.l[copied:]...)
 	x.lt, x.le = append(lt, x.lt[copied:]...), append(le, x.le[copied:]...)
+}
+
+// at returns the short form (longest first) that stands at l[i] as whole
+// words, and where it ends, or -1.
+func (e *expander) at(l []byte, i int) (k, end int) {
+	for _, k := range e.byFirst[l[i]] {
+		s := e.short[k]
+		if end := i + len(s); bytes.HasPrefix(l[i:], s) && endsWord(l, end) {
+			return k, end
+		}
+	}
+	return -1, 0
 }

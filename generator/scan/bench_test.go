@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/markup"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -106,5 +107,53 @@ func BenchmarkNew(b *testing.B) {
 	terms := benchTerms(rand.New(rand.NewPCG(1, 2)), 3000)
 	for b.Loop() {
 		New(terms, Options{})
+	}
+}
+
+// BenchmarkReader reads one page the way the build does: its tokens from
+// one pass of markup.Each into a Reader, then Hits. "none" is a site
+// without identifying data (the patterns alone); "terms" has 3,000.
+func BenchmarkReader(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	page := benchPage(r, 0)
+	for _, n := range []int{0, 3000} {
+		name := "none"
+		if n > 0 {
+			name = "terms"
+		}
+		s, _ := New(benchTerms(r, n), Options{})
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(page.Data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sr := s.Reader(page)
+				markup.Each(page.Data, markup.HTML, sr.Token)
+				if h := sr.Hits(); len(h) != 0 {
+					b.Fatalf("unexpected hits: %v", h)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkDocument scans a search document as the build does (Scanner.File
+// on JSON): short strings of page text with escapes.
+func BenchmarkDocument(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var d strings.Builder
+	fmt.Fprintf(&d, `{"url":"area-1/topic-2/page-%d/","title":"Page %d: rota \u0026 feedback","description":"Synthetic page.","text":"`, 7, 7)
+	for d.Len() < 4000 {
+		d.WriteString(benchWord(r))
+		d.WriteString(" learners\u2019 placement, supervision. ")
+	}
+	d.WriteString(`"}`)
+	f := site.File{Path: "search/d/0.json#0", Source: "content/a.md", Data: []byte(d.String())}
+	s, _ := New(benchTerms(r, 3000), Options{})
+	b.SetBytes(int64(len(f.Data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if h := s.File(f); len(h) != 0 {
+			b.Fatalf("unexpected hits: %v", h)
+		}
 	}
 }

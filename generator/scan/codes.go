@@ -55,22 +55,15 @@ func (s *Scanner) matchCodes(l []byte, found func(term, start, end int)) {
 	var ring [ringSize]int32 // offsets in l of the last ringSize bytes fed
 	fed := 0
 	state := int32(0)
-	classes := int32(a.classes)
-	for i := 0; i < len(l); i++ {
-		b := l[i]
+	for i, b := range l {
 		if b < utf8.RuneSelf && !isLetter(b) && !isDigit(b) {
 			continue
 		}
-		if b >= utf8.RuneSelf && !isWordByte(l, i) {
-			continue
-		}
-		ring[fed%ringSize] = int32(i)
+		ring[uint(fed)%ringSize] = int32(i)
 		fed++
-		state = a.next[state*classes+int32(a.class[b])]
-		for o := a.first[state]; o > 0; o = a.dict[o] {
-			if t := a.term[o]; t >= 0 {
-				s.codeAt(l, &ring, fed, int(t), found)
-			}
+		var report bool
+		if state, report = a.step(state, b); report {
+			a.report(state, fed, func(t, fed int) { s.codeAt(l, &ring, fed, t, found) })
 		}
 	}
 }

@@ -78,9 +78,25 @@ func skeleton(r rune) string {
 
 // asciiKey is keyOf for ASCII characters; asciiSpace says which are
 // whitespace (a word break) or invisible control characters (dropped).
+// asciiClass sorts every byte for text.run.
 var (
 	asciiKey   [utf8.RuneSelf]string
 	asciiSpace [utf8.RuneSelf]uint8 // 0 ordinary, 1 whitespace, 2 dropped
+	asciiClass [256]uint8
+	// For text.run, which reads only bytes of the other classes:
+	// asciiText is what t holds for a byte (a space for whitespace);
+	// asciiBreak is 1 for a byte that is a break in the key (whitespace,
+	// classBreak); asciiKey1 and asciiKey2 are the key's first and second
+	// byte (a space for a break; 0 for a key of one byte).
+	asciiText, asciiWhite, asciiBreak, asciiKey1, asciiKey2 [256]byte
+)
+
+// The classes of asciiClass.
+const (
+	classOther = iota // not for text.run: non-ASCII, control, a multi-byte key ("&")
+	classSpace        // whitespace: a word break
+	classBreak        // written as itself, its key a word break ("-", "_")
+	classKey          // written as itself, its key one or two bytes of letters or digits
 )
 
 func init() {
@@ -91,6 +107,29 @@ func init() {
 			asciiSpace[c] = 1
 		case c < ' ' || c == 0x7f:
 			asciiSpace[c] = 2
+		}
+		switch k := asciiKey[c]; {
+		case asciiSpace[c] == 1:
+			asciiClass[c] = classSpace
+		case k == " ":
+			asciiClass[c] = classBreak
+		case asciiSpace[c] == 0 && (len(k) == 1 || len(k) == 2) && !strings.ContainsAny(k, " \x00"):
+			asciiClass[c] = classKey
+		default:
+			asciiClass[c] = classOther
+		}
+		asciiText[c], asciiKey1[c] = byte(c), ' '
+		switch asciiClass[c] {
+		case classSpace:
+			asciiText[c], asciiWhite[c], asciiBreak[c] = ' ', 1, 1
+		case classBreak:
+			asciiBreak[c] = 1
+		case classKey:
+			k := asciiKey[c]
+			asciiKey1[c] = k[0]
+			if len(k) == 2 {
+				asciiKey2[c] = k[1]
+			}
 		}
 	}
 }

@@ -42,6 +42,10 @@ func (p Pattern) String() string {
 func findPatterns(t []byte, found func(p Pattern, start, end int)) {
 	for i := 0; i < len(t); {
 		c := t[i]
+		if !patternStart[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '@':
 			if s, e, ok := email(t, i); ok {
@@ -65,6 +69,15 @@ func findPatterns(t []byte, found func(p Pattern, start, end int)) {
 		i++
 	}
 }
+
+// patternStart marks the bytes a pattern's match may start with, or
+// (for an e-mail address, found from its "@") be found at.
+var patternStart = func() (p [256]bool) {
+	for c := range p {
+		p[c] = c == '@' || c == '+' || c == '(' || isDigit(byte(c)) || c >= 'A' && c <= 'Z'
+	}
+	return p
+}()
 
 func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) || c >= 0x80 }
 

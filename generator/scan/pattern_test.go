@@ -104,15 +104,20 @@ func TestPatterns(t *testing.T) {
 		// several at once, in markup
 		{"<td>943 476 5919</td><td>x@example.com</td><td>LS1 4AP</td>", "NHS:943 476 5919|email:x@example.com|postcode:LS1 4AP"},
 	}
-	s, _ := New(nil, Options{})
+	// A scanner without identifying values writes the text without its
+	// key; one with a value that is not in the text must find the same.
+	keyless, _ := New(nil, Options{})
+	keyed, _ := New([]Term{{Text: "Northwick Park", Origin: parkOrigin}, {Text: "ZZT01", Origin: codeOrigin}}, Options{})
 	short := map[Pattern]string{NHSNumber: "NHS", Email: "email", Phone: "phone", Postcode: "postcode"}
-	for _, tt := range tests {
-		var got []string
-		for _, h := range s.File(site.File{Path: "x.html", Data: []byte(tt.text)}) {
-			got = append(got, short[h.Pattern]+":"+h.Text)
-		}
-		if strings.Join(got, "|") != tt.want {
-			t.Errorf("%q: hits %q, want %q", tt.text, strings.Join(got, "|"), tt.want)
+	for name, s := range map[string]*Scanner{"without terms": keyless, "with terms": keyed} {
+		for _, tt := range tests {
+			var got []string
+			for _, h := range s.File(site.File{Path: "x.html", Data: []byte(tt.text)}) {
+				got = append(got, short[h.Pattern]+":"+h.Text)
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%s: %q: hits %q, want %q", name, tt.text, strings.Join(got, "|"), tt.want)
+			}
 		}
 	}
 }

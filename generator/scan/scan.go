@@ -184,8 +184,8 @@ type Reader struct {
 // passes to its Token method, then calls Hits once.
 func (s *Scanner) Reader(f site.File) *Reader {
 	buf := pool.Get().(*buffers)
-	buf.main.reset(len(f.Data) + len(f.Data)/8)
-	buf.side.reset(len(f.Data) / 4)
+	buf.main.reset(len(f.Data)+len(f.Data)/8, s.keyed())
+	buf.side.reset(len(f.Data)/4, s.keyed())
 	return &Reader{s: s, f: f, buf: buf, r: reader{main: &buf.main, side: &buf.side, mode: markup.HTML}}
 }
 
@@ -226,8 +226,8 @@ func (s *Scanner) File(f site.File) []Hit {
 	buf := pool.Get().(*buffers)
 	defer pool.Put(buf)
 	m, side := &buf.main, &buf.side
-	m.reset(len(f.Data) + len(f.Data)/8)
-	side.reset(len(f.Data) / 4)
+	m.reset(len(f.Data)+len(f.Data)/8, s.keyed())
+	side.reset(len(f.Data)/4, s.keyed())
 	switch kind {
 	case kindMarkup:
 		readMarkup(m, side, f.Data, markup.XML)
@@ -239,11 +239,17 @@ func (s *Scanner) File(f site.File) []Hit {
 	return s.search(f, m, side)
 }
 
+// keyed reports whether the scanner has identifying values, matched on
+// the key of the text; without them, only the patterns are looked for.
+func (s *Scanner) keyed() bool { return !s.ac.empty || s.codes != nil }
+
 // search finds the terms and patterns in a file's normalised text.
 func (s *Scanner) search(f site.File, m, side *text) []Hit {
 	m.brk(len(f.Data))
 	m.join(side)
-	s.expand.apply(m)
+	if s.keyed() {
+		s.expand.apply(m)
+	}
 	return s.hits(f, m, s.matches(m))
 }
 
@@ -253,8 +259,12 @@ func (x *text) join(side *text) {
 	x.t = append(x.t, side.t...)
 	x.off = append(x.off, side.off...)
 	x.l = append(x.l, side.l...)
-	for i := range side.lt {
-		x.lt, x.le = append(x.lt, side.lt[i]+n), append(x.le, side.le[i]+n)
+	from := len(x.lt)
+	x.lt, x.le = append(x.lt, side.lt...), append(x.le, side.le...)
+	lt, le := x.lt[from:], x.le[from:]
+	for i := range lt {
+		lt[i] += n
+		le[i] += n
 	}
 }
 

@@ -20,7 +20,7 @@ type Term struct {
 // expanded, and returns the key with surrounding spaces removed.
 func (s *Scanner) fold(v string) string {
 	var x text
-	x.reset(len(v))
+	x.reset(len(v), true)
 	for i, r := range v {
 		x.emit(r, i)
 	}
@@ -32,7 +32,7 @@ func (s *Scanner) fold(v string) string {
 // normalised: what tooShort counts (the key would count "1" as a letter).
 func plainFold(v string) string {
 	var x text
-	x.reset(len(v))
+	x.reset(len(v), true)
 	for i, r := range v {
 		x.emit(r, i)
 	}
@@ -91,6 +91,14 @@ func endsWord(b []byte, end int) bool {
 // isWordByte reports whether the byte at i belongs to a letter or digit
 // (any byte of a multi-byte character counts as a letter: names such as
 // "Zoë" end in one).
-func isWordByte(b []byte, i int) bool { return b[i] >= 0x80 || isLetter(b[i]) || isDigit(b[i]) }
+func isWordByte(b []byte, i int) bool { return wordByte[b[i]] }
+
+// wordByte is isWordByte by byte.
+var wordByte = func() (w [256]bool) {
+	for c := range w {
+		w[c] = c >= 0x80 || isLetter(byte(c)) || isDigit(byte(c))
+	}
+	return w
+}()
 
 func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"html"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,17 +21,23 @@ type text struct {
 	lt, le []int32
 	space  bool // the last byte of t is a space, or nothing is written yet
 	lspace bool // the same for l
+	// keyless leaves l empty: a scanner without identifying values
+	// matches patterns alone, on t, and the key would be half the work.
+	keyless bool
 }
 
-// reset empties x, keeping room for about n bytes.
-func (x *text) reset(n int) {
+// reset empties x, keeping room for about n bytes, to be written with
+// its key or (if not keyed) without.
+func (x *text) reset(n int, keyed bool) {
 	if cap(x.t) < n {
 		x.t, x.off = make([]byte, 0, n), make([]int32, 0, n)
+	}
+	if keyed && cap(x.l) < n {
 		x.l, x.lt, x.le = make([]byte, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	}
 	x.t, x.off = x.t[:0], x.off[:0]
 	x.l, x.lt, x.le = x.l[:0], x.lt[:0], x.le[:0]
-	x.space, x.lspace = true, true
+	x.space, x.lspace, x.keyless = true, true, !keyed
 }
 
 // brk writes a word break: one space, never two in a row.
@@ -45,7 +52,7 @@ func (x *text) brk(at int) {
 
 // lbrk writes a word break to l only.
 func (x *text) lbrk() {
-	if !x.lspace {
+	if !x.lspace && !x.keyless {
 		n := int32(len(x.t))
 		x.l = append(x.l, ' ')
 		x.lt, x.le = append(x.lt, n), append(x.le, n)
@@ -55,6 +62,9 @@ func (x *text) lbrk() {
 
 // key writes the key k of the character that t holds from index from.
 func (x *text) key(k string, from int) {
+	if x.keyless {
+		return
+	}
 	to := int32(len(x.t))
 	for i := 0; i < len(k); i++ {
 		if k[i] == ' ' {
@@ -67,7 +77,7 @@ func (x *text) key(k string, from int) {
 	}
 }
 
-// ascii writes one ASCII character: the fast path for most of a file.
+// ascii writes one ASCII character (run writes runs of them).
 func (x *text) ascii(c byte, at int) {
 	switch asciiSpace[c] {
 	case 0:
@@ -75,7 +85,7 @@ func (x *text) ascii(c byte, at int) {
 		x.t = append(x.t, c)
 		x.off = append(x.off, int32(at))
 		x.space = false
-		if k := asciiKey[c]; len(k) == 1 && k[0] != ' ' {
+		if k := asciiKey[c]; len(k) == 1 && k[0] != ' ' && !x.keyless {
 			x.l = append(x.l, k[0])
 			x.lt, x.le = append(x.lt, int32(from)), append(x.le, int32(from+1))
 			x.lspace = false
@@ -85,6 +95,67 @@ func (x *text) ascii(c byte, at int) {
 	case 1:
 		x.brk(at)
 	}
+}
+
+// run writes the longest prefix of data that ascii would write one byte
+// at a time without looking further (ASCII characters other than "&",
+// stop and the invisible control characters), and returns its length.
+// It is ascii unrolled over the run: most of a file is such runs, and
+// this is most of the scan's time. It writes t, then l from what it wrote
+// to t, into room made once, in two loops that do not branch on where a
+// word ends (which cannot be predicted: a mispredicted branch per word
+// cost more than the rest of the work).
+func (x *text) run(data []byte, at int, stop byte) int {
+	from := len(x.t)
+	x.t, x.off = slices.Grow(x.t, len(data)), slices.Grow(x.off, len(data))
+	t, off := x.t[from:from+len(data)], x.off[from:from+len(data)]
+	space := uint8(0)
+	if x.space {
+		space = 1
+	}
+	n, w := len(data), 0
+	for k, c := range data {
+		if asciiClass[c] == classOther || c == stop {
+			n = k
+			break
+		}
+		// A whitespace character is written as a space, and not at all
+		// after a space.
+		sp := asciiWhite[c]
+		t[w], off[w] = asciiText[c], int32(at+k)
+		w += int(1 - sp&space)
+		space = sp
+	}
+	x.t, x.off, x.space = x.t[:from+w], x.off[:from+w], space == 1
+	if x.keyless {
+		return n
+	}
+	// The key: a whitespace run is one space in t, and (since a space in
+	// t is always a break in l too) reading t's spaces for data's gives
+	// the same breaks. A break is written, and kept only if the key does
+	// not end in one already.
+	nl := len(x.l)
+	lspace := uint8(0)
+	if x.lspace {
+		lspace = 1
+	}
+	most := 2 * w // a key has at most two bytes
+	x.l, x.lt, x.le = slices.Grow(x.l, most), slices.Grow(x.lt, most), slices.Grow(x.le, most)
+	l, lt, le := x.l[nl:nl+most], x.lt[nl:nl+most], x.le[nl:nl+most]
+	m := 0
+	for j, c := range t[:w] {
+		at := int32(from + j)
+		brk := asciiBreak[c] // 1 for a space or a character whose key is a break ("-")
+		l[m], lt[m], le[m] = asciiKey1[c], at+int32(brk), at+1
+		if k2 := asciiKey2[c]; k2 != 0 { // "m" is "rn"
+			m++
+			l[m], lt[m], le[m] = k2, at, at+1
+		}
+		m += int(1 - brk&lspace)
+		lspace = brk
+	}
+	x.l, x.lt, x.le, x.lspace = x.l[:nl+m], x.lt[:nl+m], x.le[:nl+m], lspace == 1
+	return n
 }
 
 // emit writes one decoded character found at offset at.
@@ -117,7 +188,9 @@ func (x *text) emit(r rune, at int) {
 		x.off = append(x.off, int32(at))
 	}
 	x.space = false
-	x.key(keyOf(r), from)
+	if !x.keyless {
+		x.key(keyOf(r), from)
+	}
 }
 
 // emitString writes every character of s as found at offset at.
@@ -152,6 +225,9 @@ func (x *text) entity(data []byte, i, base int) int {
 // plain writes data, decoding character references.
 func (x *text) plain(data []byte, base int) {
 	for i := 0; i < len(data); {
+		if i += x.run(data[i:], base+i, '&'); i >= len(data) {
+			break
+		}
 		c := data[i]
 		if c < utf8.RuneSelf && c != '&' {
 			x.ascii(c, base+i)
@@ -174,6 +250,9 @@ func (x *text) plain(data []byte, base int) {
 // character references.
 func (x *text) script(data []byte, base int) {
 	for i := 0; i < len(data); {
+		if i += x.run(data[i:], base+i, '\\'); i >= len(data) {
+			break
+		}
 		c := data[i]
 		if c < utf8.RuneSelf && c != '&' && c != '\\' {
 			x.ascii(c, base+i)
@@ -290,6 +369,10 @@ func (x *text) attribute(data []byte, base int) {
 			}
 		}
 		flush(base + i)
+		if n := x.run(data[i:], base+i, '%'); n > 0 {
+			i += n
+			continue
+		}
 		if c == '&' {
 			if j := x.entity(data, i, base); j > i {
 				i = j

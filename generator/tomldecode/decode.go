@@ -1,9 +1,11 @@
 // Package tomldecode decodes TOML strictly, with a position for every
 // problem.
 //
-// BurntSushi/toml parses the text; this package then maps the parsed values
-// onto Go structs itself, because the people who edit Plinth's TOML files are
-// not programmers and deserve messages such as
+// BurntSushi/toml parses the text (a document of plain key = value lines,
+// as most front matter is, is read by quick.go to the same values,
+// faster); this package then maps the parsed values onto Go structs
+// itself, because the people who edit Plinth's TOML files are not
+// programmers and deserve messages such as
 //
 //	content/a.md:4:10: weight: expected a whole number, like 3, but found the text "three"
 //
@@ -22,6 +24,7 @@ package tomldecode
 import (
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -56,7 +59,10 @@ func (e *HintError) Hint() string { return e.HintText }
 type Doc struct {
 	src   *diag.Source
 	start int
-	idx   keyIndex
+	// index is where each key and value is, made when first asked: only
+	// a document with a problem needs it, and making it was a third of
+	// the time of decoding a page's front matter.
+	index func() keyIndex
 	// Raw is the parsed document as BurntSushi/toml returns it.
 	Raw map[string]any
 }
@@ -84,11 +90,15 @@ func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.Li
 		return nil, diag.List{src.At(src.Pos(start+at), "lists, tables or dotted keys are nested more than %d deep here", MaxNesting).
 			WithHint("nothing on this site needs values nested this deeply; look for a [ or { that should not be there")}
 	}
-	raw := map[string]any{}
-	if _, err := toml.Decode(text, &raw); err != nil {
-		return nil, diag.List{parseError(src, start, err)}
+	raw, ok := quick(text)
+	if !ok {
+		raw = map[string]any{}
+		if _, err := toml.Decode(text, &raw); err != nil {
+			return nil, diag.List{parseError(src, start, err)}
+		}
 	}
-	doc := &Doc{src: src, start: start, idx: indexKeys(text, start), Raw: raw}
+	doc := &Doc{src: src, start: start, Raw: raw}
+	doc.index = sync.OnceValue(func() keyIndex { return indexKeys(text, start) })
 	d := &decoder{doc: doc}
 	d.top(raw, append([]any{v}, more...))
 	return doc, d.diags
@@ -225,7 +235,7 @@ func (d *Doc) Src() *diag.Source { return d.src }
 
 // Has reports whether the key path was written in the document.
 func (d *Doc) Has(path ...string) bool {
-	_, ok := d.idx[joinPath(path)]
+	_, ok := d.index()[joinPath(path)]
 	return ok
 }
 
@@ -244,7 +254,7 @@ func (d *Doc) ValuePos(path ...string) diag.Pos {
 
 func (d *Doc) lookup(path []string) span {
 	for n := len(path); n > 0; n-- {
-		if sp, ok := d.idx[joinPath(path[:n])]; ok {
+		if sp, ok := d.index()[joinPath(path[:n])]; ok {
 			return sp
 		}
 	}

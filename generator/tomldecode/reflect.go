@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -64,16 +65,43 @@ func (d *decoder) top(raw map[string]any, targets []any) {
 	d.structure(nil, raw, rvs...)
 }
 
+// How a type decodes itself, if it does (selfDecoding).
+const (
+	decodesNot = iota
+	decodesTOML
+	decodesText
+)
+
+var selfDecodingCache sync.Map // reflect.Type → int
+
+// selfDecoding says whether a pointer to t implements Unmarshaler or (for
+// a type other than time.Time) encoding.TextUnmarshaler. It is asked for
+// every value of every page, and the answer never changes.
+func selfDecoding(t reflect.Type) int {
+	if k, ok := selfDecodingCache.Load(t); ok {
+		return k.(int)
+	}
+	k := decodesNot
+	switch p := reflect.PointerTo(t); {
+	case p.Implements(unmarshalerType):
+		k = decodesTOML
+	case p.Implements(textUnmarshalerType) && t != timeType:
+		k = decodesText
+	}
+	selfDecodingCache.Store(t, k)
+	return k
+}
+
 // value stores raw into rv, reporting any mismatch at path.
 func (d *decoder) value(path []string, raw any, rv reflect.Value) {
 	if rv.CanAddr() {
-		switch p := rv.Addr(); {
-		case p.Type().Implements(unmarshalerType):
+		switch p := rv.Addr(); selfDecoding(rv.Type()) {
+		case decodesTOML:
 			if err := p.Interface().(Unmarshaler).UnmarshalTOML(raw); err != nil {
 				d.errorf(path, hintOf(err), "%s", err.Error())
 			}
 			return
-		case p.Type().Implements(textUnmarshalerType) && rv.Type() != timeType:
+		case decodesText:
 			s, ok := raw.(string)
 			if !ok {
 				d.mismatch(path, raw, "text in quotes", `put the value in "double quotes"`)
@@ -212,7 +240,20 @@ type field struct {
 	required bool
 }
 
+var fieldsCache sync.Map // reflect.Type → []field
+
+// fields lists the keys a struct type declares. Its result is shared:
+// callers must not change it.
 func fields(t reflect.Type) []field {
+	if f, ok := fieldsCache.Load(t); ok {
+		return f.([]field)
+	}
+	f := listFields(t)
+	fieldsCache.Store(t, f)
+	return f
+}
+
+func listFields(t reflect.Type) []field {
 	var out []field
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -225,7 +266,7 @@ func fields(t reflect.Type) []field {
 		}
 		name, opts, _ := strings.Cut(tag, ",")
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			for _, inner := range fields(f.Type) {
+			for _, inner := range listFields(f.Type) {
 				inner.index = append([]int{i}, inner.index...)
 				out = append(out, inner)
 			}
@@ -262,6 +303,16 @@ func (d *decoder) structure(path []string, m map[string]any, rvs ...reflect.Valu
 			}
 			d.value(append(path[:len(path):len(path)], f.name), v, rv.FieldByIndex(f.index))
 		}
+	}
+	unknown := false
+	for k := range m {
+		if !slices.Contains(known, k) {
+			unknown = true
+			break
+		}
+	}
+	if !unknown {
+		return
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if slices.Contains(known, k) {
