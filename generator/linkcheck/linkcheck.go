@@ -14,6 +14,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
@@ -150,20 +151,20 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	}
 	// Each URL is checked once: a page of a few links looks back along
 	// them, a page of many keeps a set.
-	var seen map[string]bool
+	var seen map[unique.Handle[string]]bool
 	if len(pg.refs) > 32 {
-		seen = make(map[string]bool, len(pg.refs))
+		seen = make(map[unique.Handle[string]]bool, len(pg.refs))
 	}
 	for i, link := range pg.refs {
 		if seen != nil {
-			if seen[link.url] {
+			if seen[link.link] {
 				continue
 			}
-			seen[link.url] = true
-		} else if slices.ContainsFunc(pg.refs[:i], func(earlier ref) bool { return earlier.url == link.url }) {
+			seen[link.link] = true
+		} else if slices.ContainsFunc(pg.refs[:i], func(earlier ref) bool { return earlier.link == link.link }) {
 			continue
 		}
-		problem, target := check(f.Path, link.url, s, byPath, pages)
+		problem, target := check(f.Path, link.url(), s, byPath, pages)
 		if target != "" && target != f.Path {
 			r.targets = append(r.targets, target)
 		}
@@ -273,16 +274,16 @@ func resolve(rel string, byPath map[string]int) string {
 }
 
 func report(f File, r ref, problem string, s Site) diag.Diagnostic {
-	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url, problem)
+	msg := fmt.Sprintf("broken link in %s: %s %q: %s", f.Path, r.attr, r.url(), problem)
 	var own *diag.Source
 	if s.Sources != nil && f.Source != "" {
 		own = s.Sources(f.Source)
 	}
-	if own == nil || locate(own.Text, r.url, s.BasePath) < 0 {
+	if own == nil || locate(own.Text, r.url(), s.BasePath) < 0 {
 		for _, src := range s.Shared {
-			if off := locate(src.Text, r.url, s.BasePath); off >= 0 {
+			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				pos := src.Pos(off)
-				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url, problem, sharedMark, f.Path).
+				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url(), problem, sharedMark, f.Path).
 					WithLine(src.Line(pos.Line)).
 					WithHint("fix the address here; every page that shows it has the broken link")
 			}
@@ -294,7 +295,7 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 	d := diag.Errorf(diag.Pos{File: f.Source}, "%s", msg)
 	if s.Sources != nil {
 		if src := s.Sources(f.Source); src != nil {
-			if off := locate(src.Text, r.url, s.BasePath); off >= 0 {
+			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				d.Pos = src.Pos(off)
 				d = d.WithLine(src.Line(d.Pos.Line))
 				return d.WithHint("fix the address here; links to other pages are best written as paths to their content files, like ../strategy/culture.md")
@@ -331,15 +332,15 @@ func External(files []site.File, s Site) []Link {
 			continue
 		}
 		for _, r := range Read(f.Data).refs {
-			u, err := url.Parse(r.url)
+			u, err := url.Parse(r.url())
 			if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
 				continue
 			}
 			if u.Scheme+"://"+u.Host == s.Origin && strings.HasPrefix(u.Path, s.BasePath) {
 				continue
 			}
-			if !slices.Contains(uses[r.url], f.Path) {
-				uses[r.url] = append(uses[r.url], f.Path)
+			if !slices.Contains(uses[r.url()], f.Path) {
+				uses[r.url()] = append(uses[r.url()], f.Path)
 			}
 		}
 	}

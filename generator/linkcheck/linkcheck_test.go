@@ -24,7 +24,7 @@ func TestScan(t *testing.T) {
 	}
 	var urls []string
 	for _, r := range p.refs {
-		urls = append(urls, r.attr+"="+r.url)
+		urls = append(urls, r.attr+"="+r.url())
 	}
 	if got := strings.Join(urls, " "); got != "href=/a/?x=1&y=2#f src=i.png" {
 		t.Errorf("refs = %q", got)

@@ -1,18 +1,26 @@
 package linkcheck
 
 import (
+	"bytes"
 	"hash/maphash"
 	"html"
 	"slices"
+	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/markup"
 )
 
-// ref is one URL found in an HTML file.
+// ref is one URL found in an HTML file. The URL is held as a unique
+// handle, one copy per process: the same addresses (the menu's, the
+// stylesheet's, each section's) appear on thousands of pages, and a build
+// keeps them all until the links are checked.
 type ref struct {
 	attr string // "href" or "src"
-	url  string
+	link unique.Handle[string]
 }
+
+// url returns the URL as written (character references decoded).
+func (r ref) url() string { return r.link.Value() }
 
 // Page is what the link check needs of one HTML file: its element IDs
 // (id and name attributes) and the URLs it refers to (href and src), in
@@ -50,22 +58,21 @@ func (r *Reader) Token(t *markup.Token) {
 		}
 		switch {
 		case a.Is("id"), a.Is("name"):
-			r.page.ids = append(r.page.ids, maphash.String(idSeed, unescape(a.Val)))
+			r.page.ids = append(r.page.ids, idHash(a.Val))
 		case a.Is("href"):
-			r.page.refs = append(r.page.refs, ref{attr: "href", url: unescape(a.Val)})
+			r.page.refs = append(r.page.refs, ref{attr: "href", link: unique.Make(unescape(a.Val))})
 		case a.Is("src"):
-			r.page.refs = append(r.page.refs, ref{attr: "src", url: unescape(a.Val)})
+			r.page.refs = append(r.page.refs, ref{attr: "src", link: unique.Make(unescape(a.Val))})
 		}
 	}
 }
 
-// Page returns what the reader collected.
+// Page returns what the reader collected. Its lists are copied to their
+// exact length: a build keeps every page's until the links are checked,
+// and the lists grown token by token have up to twice the room.
 func (r *Reader) Page() *Page {
-	p := r.page
-	slices.Sort(p.ids)
-	p.ids = slices.Clip(slices.Compact(p.ids))
-	p.refs = slices.Clip(p.refs)
-	return &p
+	slices.Sort(r.page.ids)
+	return &Page{ids: slices.Clone(slices.Compact(r.page.ids)), refs: slices.Clone(r.page.refs)}
 }
 
 // Read reads one HTML file on its own, for callers without a shared pass
@@ -74,6 +81,15 @@ func Read(data []byte) *Page {
 	var r Reader
 	markup.Each(data, markup.HTML, r.Token)
 	return r.Page()
+}
+
+// idHash hashes an ID as Has does, without making a string of it when it
+// has no character reference.
+func idHash(b []byte) uint64 {
+	if bytes.IndexByte(b, '&') < 0 {
+		return maphash.Bytes(idSeed, b)
+	}
+	return maphash.String(idSeed, html.UnescapeString(string(b)))
 }
 
 // unescape decodes an attribute value's character references; most values

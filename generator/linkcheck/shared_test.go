@@ -16,7 +16,7 @@ func TestScanSkipsAttributeValues(t *testing.T) {
 		`<img alt="x" src=bare.png>`))
 	var urls []string
 	for _, r := range p.refs {
-		urls = append(urls, r.attr+"="+r.url)
+		urls = append(urls, r.attr+"="+r.url())
 	}
 	if got := strings.Join(urls, " "); got != "href=real/ src=bare.png" {
 		t.Errorf("refs = %q, want only the real attributes", got)
