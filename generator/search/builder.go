@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -53,6 +52,7 @@ type Builder struct {
 
 	mu     sync.Mutex
 	dict   *dictionary
+	inv    inverted
 	layout docLayout
 }
 
@@ -107,8 +107,8 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if c.ids == nil {
-		c.ids, c.wordIDs = b.dict.number(c.terms), b.dict.number(c.words)
+	if c.dict != b.dict {
+		c.ids, c.wordIDs, c.dict = b.dict.number(c.terms), b.dict.number(c.words), b.dict
 		if cache == nil {
 			c.terms, c.words = nil, nil // numbered: the strings are no longer needed
 		}
@@ -149,37 +149,19 @@ func (b *Builder) Files() (Made, error) {
 			}
 		}
 	}
-	inv := invert(b.docs, b.dict)
-	forms := vocabulary(inv.words)
-
-	entries := make([]shardEntry, 0, len(inv.postings)+len(inv.ids))
-	for t, p := range inv.postings {
-		entries = append(entries, shardEntry{term: t, postings: p, ids: inv.ids[t], forms: forms[t]})
+	b.inv.update(b.docs, b.dict)
+	first, shards, sums, err := b.inv.shardFiles()
+	if err != nil {
+		return Made{}, err
 	}
-	for t, x := range inv.ids {
-		if _, ok := inv.postings[t]; !ok {
-			entries = append(entries, shardEntry{term: t, ids: x})
-		}
-	}
-	slices.SortFunc(entries, func(a, b shardEntry) int { return compareUTF16(a.term, b.term) })
-	first, shards := layShards(entries, ShardBytes)
-
-	var made Made
-	for i, sh := range shards {
-		data, err := marshal(sh)
-		if err != nil {
-			return Made{}, err
-		}
-		made.Index = append(made.Index, site.File{Path: "search/t/" + strconv.Itoa(i) + ".json", Data: data})
-	}
+	made := Made{Index: shards}
 	made.Documents, made.Regrouped = b.docFiles()
 	// The build hash names this version of the index: a digest over every
 	// file's path and contents, the shards' then the documents'.
 	h := sha256.New()
-	for _, f := range made.Index {
-		sum := sha256.Sum256(f.Data)
+	for i, f := range made.Index {
 		fmt.Fprintf(h, "%s\x00%d\x00", strings.TrimPrefix(f.Path, "search/"), len(f.Data))
-		h.Write(sum[:])
+		h.Write(sums[i][:])
 	}
 	for k, sum := range b.layout.sums {
 		fmt.Fprintf(h, "%s\x00%d\x00", strings.TrimPrefix(docFilePath(k), "search/"), b.layout.sizes[k])
