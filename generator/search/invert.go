@@ -49,30 +49,62 @@ func (d *dictionary) number(terms []string) []int32 {
 }
 
 // countTerms weighs each term of a document's fields, and lists its words.
+// A page repeats its words, so each distinct word is looked up once (its
+// term, or that it is a stop word) and counted by word; the terms' counts
+// are the sums of their words'. The sums are of whole numbers, so the
+// order of adding changes nothing.
 func countTerms(fields [nFields]string) *counts {
-	tf := map[string]float64{}
-	words := map[string]bool{}
+	type seen struct {
+		word, term string // "" for a stop word
+		tf         float64
+	}
+	var list []seen
+	at := map[string]int{}
 	length := 0.0
 	for f, text := range fields {
 		weight := fieldWeights[f]
-		eachTerm(text, func(word, t string) {
-			tf[t] += weight
-			length += weight
-			words[word] = true
+		eachIndexed(text, func(w string, compound bool) {
+			if compound {
+				// Rare, and a word even when it is spelt as a stop word.
+				word, term := stems.get(w)
+				list = append(list, seen{word, term, weight})
+				length += weight
+				return
+			}
+			i, ok := at[w]
+			if !ok {
+				i = len(list)
+				e := seen{}
+				if !stop[w] {
+					e.word, e.term = stems.get(w)
+				}
+				list = append(list, e)
+				at[w] = i // the map goes with the call, and w with it
+			}
+			if list[i].term != "" {
+				list[i].tf += weight
+				length += weight
+			}
 		})
 	}
-	c := &counts{terms: make([]string, 0, len(tf)), length: length, words: make([]string, 0, len(words))}
-	for t := range tf {
-		c.terms = append(c.terms, t)
+	tf := make(map[string]float64, len(list))
+	c := &counts{length: length}
+	for _, e := range list {
+		if e.term == "" {
+			continue
+		}
+		if _, ok := tf[e.term]; !ok {
+			c.terms = append(c.terms, e.term)
+		}
+		tf[e.term] += e.tf
+		c.words = append(c.words, e.word)
 	}
 	slices.Sort(c.terms)
 	c.tfs = make([]float32, len(c.terms))
 	for i, t := range c.terms {
 		c.tfs[i] = float32(tf[t])
 	}
-	for w := range words {
-		c.words = append(c.words, w)
-	}
 	slices.Sort(c.words)
+	c.words = slices.Compact(c.words) // a compound may come more than once
 	return c
 }
