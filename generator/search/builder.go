@@ -40,9 +40,11 @@ type Options struct {
 // file holds several pages, so nothing can be written earlier.
 //
 // A Builder can be given pages again (`plinth serve` patches the last
-// build after an edit to a page's text): Files then makes the shards and
-// the manifest again, and of the document files only those whose
-// documents changed.
+// build after an edit to a page's text): Files then redoes only what
+// their changes reach (the postings of their terms, the forms of their
+// words, the shards holding those, the manifest) and of the document
+// files makes only those whose documents changed; what it returns is
+// what a new Builder would.
 type Builder struct {
 	opts   Options
 	docs   []*document // in document order
@@ -126,8 +128,8 @@ func (b *Builder) Sweep() { b.opts.Cache.sweep() }
 
 // Made is what Builder.Files makes.
 type Made struct {
-	// Index is the manifest and the term shards, all made again on every
-	// call.
+	// Index is the manifest and every term shard; shards whose contents
+	// did not change since the last call are the bytes it returned.
 	Index []site.File
 	// Documents are the document files that differ from those of the
 	// last call (every one on the first).
@@ -140,7 +142,8 @@ type Made struct {
 
 // Files returns the index's files: the term shards and the manifest, and
 // the document files that changed since the last call. Pages Add was not
-// given are read from their Content.
+// given are read from their Content. The first call indexes every page;
+// later calls only what changed (inverted.update).
 func (b *Builder) Files() (Made, error) {
 	for _, d := range b.docs {
 		if !d.added {

@@ -63,13 +63,14 @@ func (l *postingList) encode() {
 // inverted is the index as the last Builder.Files left it, kept so that
 // the next call redoes only what the pages added since reach: the
 // postings of their terms, the forms of the words they brought or took
-// away, and the shards that hold those. Impacts depend on the other pages
-// only through the scale (the number of documents and their rounded
-// average length) and a term's document frequency, so a page whose length
-// changed changes its own postings, a term a page gained or lost changes
-// that term's postings, and a change of scale, rare, changes every
-// posting. A first call is the same work over every page, so what a
-// patched build writes is what a full build would.
+// away, and the shards that hold those. A posting's impact depends on
+// other pages only through the scale (the number of documents and their
+// rounded average length), the term's document frequency and the index's
+// heaviest weight, so a page whose words or length changed changes its
+// own postings, a term a page gained or lost changes that term's
+// postings, and a change of scale or of the heaviest weight, rare,
+// changes every posting. A first call is the same work over every page,
+// so what a patched index holds is what a new one would.
 type inverted struct {
 	counts []*counts // each document's counts as last indexed
 	total  float64   // the sum of their lengths
@@ -97,9 +98,8 @@ type shardFile struct {
 	sum  [sha256.Size]byte
 }
 
-// update brings the index up to the documents' counts and returns the
-// term shards, their first terms and the shards' files, reusing every
-// shard whose contents did not change.
+// update brings the postings and forms up to the documents' counts (the
+// documents are those of the last call, in the same order).
 func (x *inverted) update(docs []*document, dict *dictionary) {
 	first := x.counts == nil
 	if first {
