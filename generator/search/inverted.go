@@ -118,6 +118,12 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	var edited []int
 	rescore := map[int32]bool{} // terms whose document frequency changed
 	wasWord := map[int32]bool{} // words whose use changed, and whether they were used before
+	use := func(id int32, by int32) {
+		if _, seen := wasWord[id]; !seen {
+			wasWord[id] = x.wordDocs[id] > 0
+		}
+		x.wordDocs[id] += by
+	}
 	for i, d := range docs {
 		old, c := x.counts[i], d.counts
 		if old == c {
@@ -144,12 +150,6 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 		for id := range before {
 			x.lists[id].remove(int32(i))
 			rescore[id] = true
-		}
-		use := func(id int32, by int32) {
-			if _, seen := wasWord[id]; !seen {
-				wasWord[id] = x.wordDocs[id] > 0
-			}
-			x.wordDocs[id] += by
 		}
 		for _, id := range c.wordIDs {
 			use(id, 1)

@@ -115,23 +115,11 @@ func shardStarts(entries []*shardEntry, budget int) []int {
 	return starts
 }
 
-// layShards fills shards of about budget bytes (ShardBytes) with the
-// entries, which must be sorted by compareUTF16, and returns each shard's
-// first term and the shards. The forms of each term go into the shard
-// whose range holds them (Shard.Forms when they begin with the term and
-// share its shard, else Shard.Alias).
-func layShards(entries []*shardEntry, budget int) ([]string, []Shard) {
-	plan := planShards(entries, budget)
-	shards := make([]Shard, len(plan.starts))
-	for k := range plan.starts {
-		shards[k] = plan.shard(entries, k)
-	}
-	return plan.first, shards
-}
-
 // shardPlan is where the shards start and what each holds besides its
 // entries' terms: the forms of its terms (by entry), and the aliases that
-// fall in its range.
+// fall in its range. The forms of each term go into the shard whose range
+// holds them (Shard.Forms when they begin with the term and share its
+// shard, else Shard.Alias).
 type shardPlan struct {
 	starts  []int
 	first   []string
@@ -139,6 +127,8 @@ type shardPlan struct {
 	aliases [][][2]string
 }
 
+// planShards lays out entries, which must be sorted by compareUTF16, in
+// shards of about budget bytes (ShardBytes).
 func planShards(entries []*shardEntry, budget int) shardPlan {
 	p := shardPlan{starts: shardStarts(entries, budget)}
 	p.first = make([]string, len(p.starts))

@@ -6,6 +6,16 @@ import (
 	"testing"
 )
 
+// layShards returns each shard's first term and the shards.
+func layShards(entries []*shardEntry, budget int) ([]string, []Shard) {
+	plan := planShards(entries, budget)
+	shards := make([]Shard, len(plan.starts))
+	for k := range plan.starts {
+		shards[k] = plan.shard(entries, k)
+	}
+	return plan.first, shards
+}
+
 // TestLayShards: the forms of a term go beside it when they share its
 // shard, and into the shard that covers them (as aliases) when they do
 // not; a term that is not a word of the site says so.
