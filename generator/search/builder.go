@@ -26,7 +26,8 @@ type Options struct {
 	// Synonyms are the site's synonyms (LoadSynonyms); nil for none.
 	Synonyms *Synonyms
 	// Cache may be nil; with one, per-page work of earlier builds is
-	// reused.
+	// reused, and a Builder given pages again patches its index rather
+	// than making it again (which means keeping every posting).
 	Cache *Cache
 }
 
@@ -156,6 +157,11 @@ func (b *Builder) Files() (Made, error) {
 	first, shards, sums, err := b.inv.shardFiles()
 	if err != nil {
 		return Made{}, err
+	}
+	if b.opts.Cache == nil {
+		// Without a cache nothing is patched (`plinth build`): let the
+		// postings go, and make them again if pages are given again.
+		b.inv = inverted{}
 	}
 	made := Made{Index: shards}
 	made.Documents, made.Regrouped = b.docFiles()

@@ -83,9 +83,18 @@ func fresh(t *testing.T, s *site.Site, opts Options) output {
 // and drop words, their forms and the halves of compounds, change the
 // heaviest weight of the index and, with a long page, the average length.
 func TestPatchEqualsFresh(t *testing.T) {
+	for _, cache := range []*Cache{NewCache(), nil} {
+		t.Run(fmt.Sprintf("cache %t", cache != nil), func(t *testing.T) {
+			patchEqualsFresh(t, Options{Pages: []Describe{describeStandards}, Cache: cache})
+		})
+	}
+}
+
+// patchEqualsFresh is TestPatchEqualsFresh with or without a cache (a
+// Builder without one makes its index again when given pages again).
+func patchEqualsFresh(t *testing.T, opts Options) {
 	files := patchSite(40)
 	s := buildSite(t, files)
-	opts := Options{Pages: []Describe{describeStandards}, Cache: NewCache()}
 	byPath := func(s *site.Site, path string) *site.Page {
 		p := s.GetPage(path)
 		if p == nil {
