@@ -56,9 +56,8 @@ func (c *Cache) remember(l *last, diags diag.List) {
 // reads those files again, converts their Markdown, renders them and the
 // pages whose layouts show their text (render.Layouts.BodyReaders), passes
 // the new output through the checks (output.Pass, whose per-file results
-// and link checks are kept), and makes the search index's shards and
-// manifest again from the kept counts of every other page, with the
-// document files that the edits changed. Anything else, including an edit that
+// and link checks are kept), and patches the search index (the shards
+// and document files that the edits changed, and the manifest). Anything else, including an edit that
 // brings a problem, is rebuilt by Run from the start (with the caches), so
 // the result is always the full build's; TestIncrementalEqualsFull checks
 // that it is.

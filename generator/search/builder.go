@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -27,7 +26,8 @@ type Options struct {
 	// Synonyms are the site's synonyms (LoadSynonyms); nil for none.
 	Synonyms *Synonyms
 	// Cache may be nil; with one, per-page work of earlier builds is
-	// reused.
+	// reused, and a Builder given pages again patches its index rather
+	// than making it again (which means keeping every posting).
 	Cache *Cache
 }
 
@@ -41,9 +41,11 @@ type Options struct {
 // file holds several pages, so nothing can be written earlier.
 //
 // A Builder can be given pages again (`plinth serve` patches the last
-// build after an edit to a page's text): Files then makes the shards and
-// the manifest again, and of the document files only those whose
-// documents changed.
+// build after an edit to a page's text): Files then redoes only what
+// their changes reach (the postings of their terms, the forms of their
+// words, the shards holding those, the manifest) and of the document
+// files makes only those whose documents changed; what it returns is
+// what a new Builder would.
 type Builder struct {
 	opts   Options
 	docs   []*document // in document order
@@ -53,6 +55,7 @@ type Builder struct {
 
 	mu     sync.Mutex
 	dict   *dictionary
+	inv    inverted
 	layout docLayout
 }
 
@@ -107,8 +110,8 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if c.ids == nil {
-		c.ids, c.wordIDs = b.dict.number(c.terms), b.dict.number(c.words)
+	if c.dict != b.dict {
+		c.ids, c.wordIDs, c.dict = b.dict.number(c.terms), b.dict.number(c.words), b.dict
 		if cache == nil {
 			c.terms, c.words = nil, nil // numbered: the strings are no longer needed
 		}
@@ -126,8 +129,8 @@ func (b *Builder) Sweep() { b.opts.Cache.sweep() }
 
 // Made is what Builder.Files makes.
 type Made struct {
-	// Index is the manifest and the term shards, all made again on every
-	// call.
+	// Index is the manifest and every term shard; shards whose contents
+	// did not change since the last call are the bytes it returned.
 	Index []site.File
 	// Documents are the document files that differ from those of the
 	// last call (every one on the first).
@@ -140,7 +143,8 @@ type Made struct {
 
 // Files returns the index's files: the term shards and the manifest, and
 // the document files that changed since the last call. Pages Add was not
-// given are read from their Content.
+// given are read from their Content. The first call indexes every page;
+// later calls only what changed (inverted.update).
 func (b *Builder) Files() (Made, error) {
 	for _, d := range b.docs {
 		if !d.added {
@@ -149,37 +153,24 @@ func (b *Builder) Files() (Made, error) {
 			}
 		}
 	}
-	inv := invert(b.docs, b.dict)
-	forms := vocabulary(inv.words)
-
-	entries := make([]shardEntry, 0, len(inv.postings)+len(inv.ids))
-	for t, p := range inv.postings {
-		entries = append(entries, shardEntry{term: t, postings: p, ids: inv.ids[t], forms: forms[t]})
+	b.inv.update(b.docs, b.dict)
+	first, shards, sums, err := b.inv.shardFiles()
+	if err != nil {
+		return Made{}, err
 	}
-	for t, x := range inv.ids {
-		if _, ok := inv.postings[t]; !ok {
-			entries = append(entries, shardEntry{term: t, ids: x})
-		}
+	if b.opts.Cache == nil {
+		// Without a cache nothing is patched (`plinth build`): let the
+		// postings go, and make them again if pages are given again.
+		b.inv = inverted{}
 	}
-	slices.SortFunc(entries, func(a, b shardEntry) int { return compareUTF16(a.term, b.term) })
-	first, shards := layShards(entries, ShardBytes)
-
-	var made Made
-	for i, sh := range shards {
-		data, err := marshal(sh)
-		if err != nil {
-			return Made{}, err
-		}
-		made.Index = append(made.Index, site.File{Path: "search/t/" + strconv.Itoa(i) + ".json", Data: data})
-	}
+	made := Made{Index: shards}
 	made.Documents, made.Regrouped = b.docFiles()
 	// The build hash names this version of the index: a digest over every
 	// file's path and contents, the shards' then the documents'.
 	h := sha256.New()
-	for _, f := range made.Index {
-		sum := sha256.Sum256(f.Data)
+	for i, f := range made.Index {
 		fmt.Fprintf(h, "%s\x00%d\x00", strings.TrimPrefix(f.Path, "search/"), len(f.Data))
-		h.Write(sum[:])
+		h.Write(sums[i][:])
 	}
 	for k, sum := range b.layout.sums {
 		fmt.Fprintf(h, "%s\x00%d\x00", strings.TrimPrefix(docFilePath(k), "search/"), b.layout.sizes[k])

@@ -17,7 +17,7 @@ type Cache struct {
 	docs  map[string]docEntry
 	used  map[string]bool
 	// dict numbers the terms of every cached count (counts.ids).
-	dict dictionary
+	dict *dictionary
 }
 
 type textEntry struct {
@@ -37,7 +37,7 @@ type docEntry struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{texts: map[string]textEntry{}, terms: map[string]termEntry{}, docs: map[string]docEntry{}, used: map[string]bool{}, dict: dictionary{ids: map[string]int32{}}}
+	return &Cache{texts: map[string]textEntry{}, terms: map[string]termEntry{}, docs: map[string]docEntry{}, used: map[string]bool{}, dict: &dictionary{ids: map[string]int32{}}}
 }
 
 // dictionary returns the term numbering that lasts between builds, or a
@@ -46,7 +46,7 @@ func (c *Cache) dictionary() *dictionary {
 	if c == nil {
 		return &dictionary{ids: map[string]int32{}}
 	}
-	return &c.dict
+	return c.dict
 }
 
 func (c *Cache) extract(url, content string) Text {
@@ -135,13 +135,11 @@ func (c *Cache) sweep() {
 	}
 	c.used = map[string]bool{}
 	// Terms no page uses any more stay numbered; once they are most of the
-	// dictionary, start it again (the cached counts keep their terms and are
-	// numbered again next build), so a long session does not grow without
-	// bound.
+	// dictionary, start a new one (the cached counts keep their terms and
+	// are numbered in it next build; the last build's Builder, which a
+	// patch may still use, keeps the old one), so a long session does not
+	// grow without bound.
 	if len(c.dict.names) > 2*c.dict.live+1024 {
-		c.dict = dictionary{ids: map[string]int32{}}
-		for _, e := range c.terms {
-			e.counts.ids, e.counts.wordIDs = nil, nil
-		}
+		c.dict = &dictionary{ids: map[string]int32{}}
 	}
 }

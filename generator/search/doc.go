@@ -48,7 +48,10 @@
 // the page's weight (pageWeight, from the kind of page its feature says
 // it is, site.SearchRank: standards and guidance first, then ordinary
 // pages, then lists and "You said, we did" entries), on a
-// logarithmic scale (impact). The browser adds up the weights of the words
+// logarithmic scale (impact) whose top is the index's heaviest weight.
+// BM25 weighs a page's length against the average, which is rounded
+// (avgSteps) so that an edit to one page leaves the other pages'
+// weights as they were. The browser adds up the weights of the words
 // a page matches, prefers pages that match every word, puts standards
 // whose ID is typed first, and reorders the first page of results for
 // words side by side or close together.
@@ -74,10 +77,18 @@
 // the reader is still typing, of a misspelt word's neighbours, of a
 // synonym's words) and the document files of the results it shows, ten at
 // a time. The manifest's Build hash goes on the other files' addresses as
-// a query, so caches never mix two builds. When `plinth serve` patches a
-// build after an edit to a page's text, the shards and the manifest are
-// made again (the ranking depends on every page), and of the document
-// files only the one holding that page.
+// a query, so caches never mix two builds. A shard ends, once half
+// full, before a term its hash chooses (shardStarts), so that a term whose
+// postings grow moves the ends of the shards near it only.
+//
+// When `plinth serve` patches a build after an edit to a page's text, the
+// Builder redoes only what the edit reaches (inverted): the postings of
+// the page's terms (of every page with a term it gained or lost, whose
+// document frequency changed), the forms of the words it brought or
+// dropped, the shards that hold those, the manifest, and the document
+// file holding the page. A change to the ranking's scale (the number of
+// pages, their rounded average length, the heaviest weight) makes every
+// posting again. The files are those a build from the start makes.
 //
 // The output depends only on the site: the same pages give the same bytes.
 package search

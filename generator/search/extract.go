@@ -113,24 +113,40 @@ func separates(a atom.Atom) bool {
 }
 
 // squash collapses every run of white space into one space and trims the
-// ends, as strings.Join(strings.Fields(s), " ") does, in one pass.
+// ends, as strings.Join(strings.Fields(s), " ") does, in one pass that
+// copies runs of other characters whole.
 func squash(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	start := -1 // where the run of other characters being read began
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			i += n
-			continue
+		c, n := s[i], 1
+		space := asciiSpace[c]
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		switch {
+		case space && start >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[start:i]) // the bytes as they are, valid or not
+			start = -1
+		case !space && start < 0:
+			start = i
 		}
-		b.WriteString(s[i : i+n]) // the bytes as they are, valid or not
 		i += n
+	}
+	if start >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:])
 	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace reports.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -36,3 +36,39 @@ func FuzzSquash(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCountTerms holds countTerms, which looks each distinct word up once,
+// to counting every word's term as Terms finds it.
+func FuzzCountTerms(f *testing.F) {
+	for _, s := range []string{"", "Supervise the supervisors' rotas; supervising rotas.", "in-to well-being, Well-Being 1.3 2.10",
+		"Café naïve \u2019s learner\u2019s covid-19 the THE"} {
+		f.Add(s, "Title of it")
+	}
+	f.Fuzz(func(t *testing.T, body, title string) {
+		fields := [nFields]string{fieldTitle: title, fieldHeadings: title + " " + body, fieldBody: body}
+		got := countTerms(fields)
+		tf := map[string]float64{}
+		words := map[string]bool{}
+		length := 0.0
+		for f, text := range fields {
+			eachTerm(text, func(word, term string) {
+				tf[term] += fieldWeights[f]
+				length += fieldWeights[f]
+				words[word] = true
+			})
+		}
+		if got.length != length || len(got.terms) != len(tf) || len(got.words) != len(words) {
+			t.Fatalf("%q: length %v, %d terms, %d words; want %v, %d, %d", body, got.length, len(got.terms), len(got.words), length, len(tf), len(words))
+		}
+		for i, term := range got.terms {
+			if float64(got.tfs[i]) != tf[term] || i > 0 && got.terms[i-1] >= term {
+				t.Fatalf("%q: term %q counts %v, want %v, in order", body, term, got.tfs[i], tf[term])
+			}
+		}
+		for i, w := range got.words {
+			if !words[w] || i > 0 && got.words[i-1] >= w {
+				t.Fatalf("%q: word %q not wanted, or out of order", body, w)
+			}
+		}
+	})
+}

@@ -40,54 +40,61 @@ func (f *formSet) isWord(term string) bool {
 // vocabulary gathers the forms of every term from the words of the
 // documents (word → term).
 func vocabulary(words map[string]string) map[string]*formSet {
-	byTerm := map[string]*formSet{}
+	byTerm := map[string][]string{}
 	for w, t := range words {
-		f := byTerm[t]
-		if f == nil {
-			f = &formSet{}
-			byTerm[t] = f
-		}
-		f.used = append(f.used, w)
+		byTerm[t] = append(byTerm[t], w)
 	}
-	for t, f := range byTerm {
-		slices.Sort(f.used)
-		more := map[string]bool{}
-		add := func(c string) {
-			if _, used := words[c]; !used && c != "" && Stem(c) == t {
-				more[c] = true
-			}
-		}
-		// The site uses the term as a verb if one of its words is an -ed
-		// or -ing form; then the shortest word, the base form, gets the
-		// other inflections of a verb, and the others their plurals.
-		verb := false
-		base := f.used[0]
-		for _, w := range f.used {
-			if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
-				verb = true
-			}
-			if len(w) < len(base) {
-				base = w
-			}
-		}
-		for _, w := range f.used {
-			for _, c := range inflections(w, verb && w == base) {
-				add(c)
-			}
-		}
-		for _, w := range slices.Concat(f.used, sortedKeys(more)) {
-			for _, c := range spellings(w) {
-				add(c)
-			}
-		}
-		for _, w := range f.used {
-			for _, c := range splits(w, words) {
-				more[c] = true
-			}
-		}
-		f.more = sortedKeys(more)
+	isWord := func(w string) bool { _, ok := words[w]; return ok }
+	out := make(map[string]*formSet, len(byTerm))
+	for t, used := range byTerm {
+		slices.Sort(used)
+		out[t] = formsOf(t, used, isWord)
 	}
-	return byTerm
+	return out
+}
+
+// formsOf returns the forms of the term t, given the site's words with
+// that term (used, sorted) and which words the site uses. The forms of a
+// term depend on no other words than its own and, through splits, the
+// words its words begin or end with (see Builder.Files).
+func formsOf(t string, used []string, isWord func(string) bool) *formSet {
+	f := &formSet{used: used}
+	more := map[string]bool{}
+	add := func(c string) {
+		if !isWord(c) && c != "" && Stem(c) == t {
+			more[c] = true
+		}
+	}
+	// The site uses the term as a verb if one of its words is an -ed or
+	// -ing form; then the shortest word, the base form, gets the other
+	// inflections of a verb, and the others their plurals.
+	verb := false
+	base := f.used[0]
+	for _, w := range f.used {
+		if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			verb = true
+		}
+		if len(w) < len(base) {
+			base = w
+		}
+	}
+	for _, w := range f.used {
+		for _, c := range inflections(w, verb && w == base) {
+			add(c)
+		}
+	}
+	for _, w := range slices.Concat(f.used, sortedKeys(more)) {
+		for _, c := range spellings(w) {
+			add(c)
+		}
+	}
+	for _, w := range f.used {
+		for _, c := range splits(w, isWord) {
+			more[c] = true
+		}
+	}
+	f.more = sortedKeys(more)
+	return f
 }
 
 // minPart is the shortest half of a word made of two that is looked for,
@@ -96,15 +103,13 @@ const minPart = 3
 
 // splits returns w written as two words of the site with a space between
 // ("well being" for "wellbeing"), for each way it splits.
-func splits(w string, words map[string]string) []string {
+func splits(w string, isWord func(string) bool) []string {
 	if len(w) < 2*minPart || !asciiLetters(w) {
 		return nil
 	}
 	var out []string
 	for i := minPart; i <= len(w)-minPart; i++ {
-		_, first := words[w[:i]]
-		_, second := words[w[i:]]
-		if first && second {
+		if isWord(w[:i]) && isWord(w[i:]) {
 			out = append(out, w[:i]+" "+w[i:])
 		}
 	}

@@ -16,11 +16,12 @@ const ManifestPath = "search/index.json"
 // script never misreads a new index.
 const FormatVersion = 2
 
-// ShardBytes is the size a term shard is filled to before the next one
-// starts. A query downloads the shards of its words (usually one each;
-// the words of a query often share one), so smaller shards mean smaller
-// downloads and a longer shard list in the manifest; a single term with
-// more postings than this gets a shard of its own.
+// ShardBytes is the most a term shard is filled to; most end between half
+// of it and all of it, before a term chosen by its hash (shardStarts). A
+// query downloads the shards of its words (usually one each; the words of
+// a query often share one), so smaller shards mean smaller downloads and
+// a longer shard list in the manifest; a single term with more postings
+// than this gets a shard of its own.
 const ShardBytes = 8 << 10
 
 // DocFileBytes is about how many bytes of documents go in one document

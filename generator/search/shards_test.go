@@ -6,17 +6,27 @@ import (
 	"testing"
 )
 
+// layShards returns each shard's first term and the shards.
+func layShards(entries []*shardEntry, budget int) ([]string, []Shard) {
+	plan := planShards(entries, budget)
+	shards := make([]Shard, len(plan.starts))
+	for k := range plan.starts {
+		shards[k] = plan.shard(entries, k)
+	}
+	return plan.first, shards
+}
+
 // TestLayShards: the forms of a term go beside it when they share its
 // shard, and into the shard that covers them (as aliases) when they do
 // not; a term that is not a word of the site says so.
 func TestLayShards(t *testing.T) {
-	entries := []shardEntry{
-		{term: "paediatr", postings: "AB", forms: &formSet{used: []string{"paediatric", "paediatrics"}}},
-		{term: "studi", postings: "AB", forms: &formSet{used: []string{"studies", "study"}, more: []string{"studied"}}},
-		{term: "supervis", postings: "AB", forms: &formSet{used: []string{"supervise", "supervision"}}},
-		{term: "wellb", postings: "AB", forms: &formSet{used: []string{"wellbeing"}, more: []string{"pediatric"}}},
-		{term: "word", postings: "AB", forms: &formSet{used: []string{"word", "wordsmith"}}},
-		{term: "words", postings: "AB", forms: &formSet{used: []string{"words"}}},
+	entries := []*shardEntry{
+		newEntry("paediatr", "AB", "", &formSet{used: []string{"paediatric", "paediatrics"}}, 1),
+		newEntry("studi", "AB", "", &formSet{used: []string{"studies", "study"}, more: []string{"studied"}}, 2),
+		newEntry("supervis", "AB", "", &formSet{used: []string{"supervise", "supervision"}}, 3),
+		newEntry("wellb", "AB", "", &formSet{used: []string{"wellbeing"}, more: []string{"pediatric"}}, 4),
+		newEntry("word", "AB", "", &formSet{used: []string{"word", "wordsmith"}}, 5),
+		newEntry("words", "AB", "", &formSet{used: []string{"words"}}, 6),
 	}
 	// A budget of one entry a shard.
 	first, shards := layShards(entries, 1)

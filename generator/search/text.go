@@ -61,14 +61,25 @@ func Terms(text string) []string {
 // every word of every page, so this path avoids allocating. The words
 // passed to f are the stem memo's copies, which f may keep.
 func eachTerm(text string, f func(word, term string)) {
+	eachIndexed(text, func(w string, compound bool) {
+		if compound || !stop[w] {
+			f(stems.get(w))
+		}
+	})
+}
+
+// eachIndexed calls f with each word of text (folded), stop words
+// included (the caller drops them), and after the two parts of a
+// hyphenated word the two written together, which are a word even when
+// they make a stop word ("in-to"). Words are slices of the folded text;
+// the compounds are new strings.
+func eachIndexed(text string, f func(word string, compound bool)) {
 	s := fold(text)
 	prev, prevEnd := "", -1
 	eachWordAt(s, func(w string, start, end int) {
-		if !stop[w] {
-			f(stems.get(w))
-		}
+		f(w, false)
 		if prevEnd >= 0 && isHyphen(s[prevEnd:start]) && compoundPart(prev) && compoundPart(w) {
-			f(stems.get(prev + w))
+			f(prev+w, true)
 		}
 		prev, prevEnd = w, end
 	})
@@ -104,7 +115,9 @@ func Words(text string) []string {
 // fold is slug.Fold with apostrophes dropped.
 func fold(text string) string {
 	text = slug.Fold(text)
-	if strings.ContainsAny(text, "'\u2019") {
+	// Two searches of one byte or one string: strings.ContainsAny with a
+	// character beyond ASCII decodes every character of the text.
+	if strings.IndexByte(text, '\'') >= 0 || strings.Contains(text, "\u2019") {
 		text = apostrophes.Replace(text)
 	}
 	return text
