@@ -72,6 +72,7 @@ type buildFlagValues struct {
 	verbose                        *bool
 	external, due                  *bool
 	cpuProfile                     *string
+	memoryLimit                    *string
 }
 
 func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
@@ -89,6 +90,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
 		verbose:         fs.Bool("verbose", false, "print every warning in full; without it, more than three warnings of one kind are summarised in one line"),
 		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
+		memoryLimit:     fs.String("memory-limit", "1GiB", "keep the build's memory within this (like 512MiB or 2GiB), or within half as much again as the build needs when that is more; 0 leaves it to Go's default, and GOMEMLIMIT, if set, overrides it"),
 	}
 	if c == cmdCheck {
 		v.external = fs.Bool("external", false, "also list every link to another site and check it answers (uses the network)")
@@ -137,6 +139,15 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
 	}
+	target, err := parseSize(*v.memoryLimit)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: --memory-limit: %v\n", c.name, err)
+		return 2
+	}
+	if e.getenv("GOMEMLIMIT") != "" {
+		target = 0 // the runtime's own setting stands
+	}
+	defer holdMemory(target)()
 	var metrics *render.Metrics
 	if *v.templateMetrics {
 		metrics = &render.Metrics{}
