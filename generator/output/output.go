@@ -294,7 +294,7 @@ func (p *Pass) readHTML(f site.File, pg *site.Page, r *fileRead) *search.Text {
 		sr = p.opts.Scanner.Reader(f)
 	}
 	if pg != nil && p.opts.Search != nil && p.opts.Search.Indexes(pg) {
-		body = newBodyReader(f.Data, []byte(pg.Content))
+		body = newBodyReader(f.Data, string(pg.Content))
 	}
 	links := linkcheck.Reads(f.Path)
 	markup.Each(f.Data, markup.HTML, func(t *markup.Token) {
@@ -330,14 +330,33 @@ type bodyReader struct {
 	aligned    bool
 }
 
-func newBodyReader(page, content []byte) *bodyReader {
+func newBodyReader(page []byte, content string) *bodyReader {
 	b := &bodyReader{start: -1, aligned: true}
 	if len(content) > 0 {
-		if i := bytes.Index(page, content); i >= 0 {
+		if i := indexBody(page, content); i >= 0 {
 			b.start, b.end = i, i+len(content)
 		}
 	}
 	return b
+}
+
+// indexBody returns where body first stands in page, as bytes.Index
+// would, without copying the body (kilobytes, for every page): it looks
+// for the body's first bytes, which bytes.Index finds with vector
+// instructions, and compares the rest where they stand.
+func indexBody(page []byte, body string) int {
+	head := []byte(body[:min(len(body), 32)])
+	for off := 0; ; {
+		i := bytes.Index(page[off:], head)
+		if i < 0 {
+			return -1
+		}
+		at := off + i
+		if len(page)-at >= len(body) && string(page[at:at+len(body)]) == body {
+			return at
+		}
+		off = at + 1
+	}
 }
 
 func (b *bodyReader) token(t *markup.Token) {
