@@ -23,9 +23,6 @@ import (
 // collections, never a stall. GOMEMLIMIT, when set, is the runtime's own
 // setting and is left alone.
 
-// defaultMemoryTarget is --memory-limit's default.
-const defaultMemoryTarget = 1 << 30
-
 // liveHeap is the runtime metric of what the last collection marked.
 const liveHeap = "/gc/heap/live:bytes"
 
