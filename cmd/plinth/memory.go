@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math"
+	"os"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
@@ -17,23 +18,56 @@ import (
 // to twice what the last collection marked, by default, and at 50,000
 // pages that doubling, not what the build keeps, made most of the peak:
 // 1.5 GiB of memory for under 0.5 GiB kept. So a build asks the runtime to
-// keep the heap within a target (1 GiB unless --memory-limit says
-// otherwise), and, when what it keeps passes two thirds of that, within
-// half as much again as what it keeps: a larger site then costs more
-// collections, never a stall. GOMEMLIMIT, when set, is the runtime's own
-// setting and is left alone.
+// keep the process within a target (1 GiB unless --memory-limit says
+// otherwise; the runtime's limit is the target less the memory it does
+// not count, such as the program's code), and, when what it keeps passes
+// two thirds of that, within half as much again as what it keeps: a
+// larger site then costs more collections, never a stall. GOMEMLIMIT,
+// when set, is the runtime's own setting and is left alone.
 
-// liveHeap is the runtime metric of what the last collection marked.
-const liveHeap = "/gc/heap/live:bytes"
+// The runtime metrics read: what the last collection marked, and the
+// memory the runtime holds (its soft limit is on total less released).
+const (
+	liveHeap      = "/gc/heap/live:bytes"
+	runtimeTotal  = "/memory/classes/total:bytes"
+	heapReleased  = "/memory/classes/heap/released:bytes"
+	statmResident = 1 // the field of /proc/self/statm that counts resident pages
+)
 
-// memoryLimit is the soft limit for a build that keeps live bytes: the
-// target, or half as much again as live when that is more.
-func memoryLimit(target, live uint64) int64 {
-	limit := max(target, live+live/2)
+// memoryLimit is the soft limit for a build that keeps live bytes, when
+// the process holds outside bytes the runtime does not count (its own
+// code as loaded): the target less those, or half as much again as live
+// when that is more. The target is the process's memory as the system
+// counts it, which is what a user or a CI runner's limit sees.
+func memoryLimit(target, live, outside uint64) int64 {
+	limit := max(target-min(outside, target/2), live+live/2)
 	if limit > math.MaxInt64 {
 		return math.MaxInt64
 	}
 	return int64(limit)
+}
+
+// outsideRuntime returns how much of the process's resident memory the
+// runtime does not count against its limit, from /proc/self/statm where
+// there is one (0 elsewhere, or when the runtime holds more than is
+// resident).
+func outsideRuntime(held uint64) uint64 {
+	data, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	fields := strings.Fields(string(data))
+	if len(fields) <= statmResident {
+		return 0
+	}
+	pages, err := strconv.ParseUint(fields[statmResident], 10, 64)
+	if err != nil {
+		return 0
+	}
+	if resident := pages * uint64(os.Getpagesize()); resident > held {
+		return resident - held
+	}
+	return 0
 }
 
 // holdMemory sets the soft limit for the length of a build and follows
@@ -44,11 +78,21 @@ func holdMemory(target uint64) (stop func()) {
 	if target == 0 {
 		return func() {}
 	}
-	before := debug.SetMemoryLimit(memoryLimit(target, 0))
+	sample := []metrics.Sample{{Name: liveHeap}, {Name: runtimeTotal}, {Name: heapReleased}}
+	follow := func() int64 {
+		metrics.Read(sample)
+		for _, m := range sample {
+			if m.Value.Kind() != metrics.KindUint64 {
+				return memoryLimit(target, 0, 0)
+			}
+		}
+		live, total, released := sample[0].Value.Uint64(), sample[1].Value.Uint64(), sample[2].Value.Uint64()
+		return memoryLimit(target, live, outsideRuntime(total-min(released, total)))
+	}
+	before := debug.SetMemoryLimit(follow())
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		sample := []metrics.Sample{{Name: liveHeap}}
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -56,10 +100,7 @@ func holdMemory(target uint64) (stop func()) {
 			case <-done:
 				return
 			case <-tick.C:
-				metrics.Read(sample)
-				if sample[0].Value.Kind() == metrics.KindUint64 {
-					debug.SetMemoryLimit(memoryLimit(target, sample[0].Value.Uint64()))
-				}
+				debug.SetMemoryLimit(follow())
 			}
 		}
 	})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -37,25 +38,44 @@ func TestParseSize(t *testing.T) {
 	}
 }
 
-// TestMemoryLimit: the limit is the target until what the build keeps
-// passes two thirds of it, then half as much again as what it keeps.
+// TestMemoryLimit: the limit is the target, less the memory the runtime
+// does not count (at most half the target), until what the build keeps
+// passes two thirds of that; then half as much again as what it keeps.
 func TestMemoryLimit(t *testing.T) {
-	const gib = 1 << 30
+	const gib, mib = 1 << 30, 1 << 20
 	tests := []struct {
-		target, live uint64
-		want         int64
+		target, live, outside uint64
+		want                  int64
 	}{
-		{gib, 0, gib},
-		{gib, 600 << 20, gib},
-		{gib, 2 * gib / 3, gib},
-		{gib, gib, gib + gib/2},
-		{gib, 4 * gib, 6 * gib},
-		{gib, math.MaxUint64 / 2, math.MaxInt64},
+		{gib, 0, 0, gib},
+		{gib, 600 * mib, 0, gib},
+		{gib, 2 * gib / 3, 0, gib},
+		{gib, gib, 0, gib + gib/2},
+		{gib, 4 * gib, 0, 6 * gib},
+		{gib, math.MaxUint64 / 2, 0, math.MaxInt64},
+		{gib, 0, 40 * mib, gib - 40*mib},
+		{gib, 600 * mib, 40 * mib, gib - 40*mib},
+		{gib, gib, 40 * mib, gib + gib/2},
+		{gib, 0, 2 * gib, gib / 2}, // never below half the target
 	}
 	for _, tt := range tests {
-		if got := memoryLimit(tt.target, tt.live); got != tt.want {
-			t.Errorf("memoryLimit(%d, %d) = %d, want %d", tt.target, tt.live, got, tt.want)
+		if got := memoryLimit(tt.target, tt.live, tt.outside); got != tt.want {
+			t.Errorf("memoryLimit(%d, %d, %d) = %d, want %d", tt.target, tt.live, tt.outside, got, tt.want)
 		}
+	}
+}
+
+// TestOutsideRuntime: on Linux the process holds some memory the runtime
+// does not count (at least its code), and never more than it holds in all.
+func TestOutsideRuntime(t *testing.T) {
+	if _, err := os.Stat("/proc/self/statm"); err != nil {
+		t.Skip("no /proc here: the target then counts the runtime's memory only")
+	}
+	if got := outsideRuntime(0); got == 0 {
+		t.Error("the whole resident process reads as 0 bytes")
+	}
+	if got := outsideRuntime(math.MaxUint64); got != 0 {
+		t.Errorf("with the runtime holding more than is resident, outside = %d, want 0", got)
 	}
 }
 
@@ -64,8 +84,8 @@ func TestMemoryLimit(t *testing.T) {
 func TestHoldMemory(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	stop := holdMemory(3 << 30)
-	if got := debug.SetMemoryLimit(-1); got != 3<<30 {
-		t.Errorf("during the build the limit is %d, want %d", got, 3<<30)
+	if got := debug.SetMemoryLimit(-1); got > 3<<30 || got < 3<<29 {
+		t.Errorf("during the build the limit is %d, want the target, %d, less what the runtime does not count", got, 3<<30)
 	}
 	stop()
 	if got := debug.SetMemoryLimit(-1); got != before {
