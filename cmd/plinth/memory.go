@@ -28,11 +28,14 @@ import (
 // The runtime metrics read: what the last collection marked, and the
 // memory the runtime holds (its soft limit is on total less released).
 const (
-	liveHeap      = "/gc/heap/live:bytes"
-	runtimeTotal  = "/memory/classes/total:bytes"
-	heapReleased  = "/memory/classes/heap/released:bytes"
-	statmResident = 1 // the field of /proc/self/statm that counts resident pages
+	liveHeap     = "/gc/heap/live:bytes"
+	runtimeTotal = "/memory/classes/total:bytes"
+	heapReleased = "/memory/classes/heap/released:bytes"
 )
+
+// statmResident is the field of /proc/self/statm that counts the
+// process's resident pages.
+const statmResident = 1
 
 // memoryLimit is the soft limit for a build that keeps live bytes, when
 // the process holds outside bytes the runtime does not count (its own

@@ -95,10 +95,8 @@ func idHash(b []byte) uint64 {
 // unescape decodes an attribute value's character references; most values
 // have none.
 func unescape(b []byte) string {
-	for _, c := range b {
-		if c == '&' {
-			return html.UnescapeString(string(b))
-		}
+	if bytes.IndexByte(b, '&') >= 0 {
+		return html.UnescapeString(string(b))
 	}
 	return string(b)
 }

@@ -21,10 +21,19 @@ import (
 // source whose body was let go of (dropMarkdown) is read again from the
 // site's folder, once per file.
 type sourceFiles struct {
-	s       *site.Site
-	fsys    fs.FS
-	dropped map[*diag.Source]bool
+	s    *site.Site
+	fsys fs.FS
+	// dropped holds the sources dropMarkdown cuts, each with the pages
+	// that share it and how much of it they keep.
+	dropped map[*diag.Source]*share
 	again   sync.Map // file → *diag.Source read again
+}
+
+// share is a source file and the pages made from it: the front matter
+// before the furthest body is kept once the last of them is converted.
+type share struct {
+	keep  int
+	pages atomic.Int32
 }
 
 // lookup is the output stage's Sources function.
@@ -33,7 +42,7 @@ func (f *sourceFiles) lookup(file string) *diag.Source {
 	if p == nil || p.Source == nil {
 		return nil
 	}
-	if !f.dropped[p.Source] {
+	if _, ok := f.dropped[p.Source]; !ok {
 		return p.Source
 	}
 	if src, ok := f.again.Load(file); ok {
@@ -55,10 +64,6 @@ func (f *sourceFiles) lookup(file string) *diag.Source {
 // each page it has converted, from several goroutines; a source that
 // several pages share is cut only after the last of them.
 func (f *sourceFiles) dropMarkdown() func(*site.Page) {
-	type share struct {
-		keep  int
-		pages atomic.Int32
-	}
 	shares := map[*diag.Source]*share{}
 	for _, p := range f.s.Pages {
 		if p.Source == nil {
@@ -72,10 +77,7 @@ func (f *sourceFiles) dropMarkdown() func(*site.Page) {
 		sh.keep = max(sh.keep, p.BodyOffset)
 		sh.pages.Add(1)
 	}
-	f.dropped = make(map[*diag.Source]bool, len(shares))
-	for src := range shares {
-		f.dropped[src] = true
-	}
+	f.dropped = shares
 	return func(p *site.Page) {
 		p.Body = nil
 		if sh := shares[p.Source]; sh != nil && sh.pages.Add(-1) == 0 {

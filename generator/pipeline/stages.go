@@ -78,6 +78,8 @@ type run struct {
 	statics    []site.File
 	stage      *publish.Stage
 	out        *output.Pass
+	// res describes the build, made once the checks are done.
+	res Result
 
 	// For patches (patch.go): the diagnostics of the review stage, of the
 	// markdown stage, of every other stage before it, and where the review
@@ -344,20 +346,16 @@ func (b *run) checks() {
 	after := slices.Clone(b.diags[len(b.before)+len(b.reviewed)+len(b.mdDiags):]) // the stages after markdown but the checks
 	checks := b.out.Finish(b.diags.HasErrors())
 	b.diags.Append(checks)
-	b.cache.remember(&last{opts: b.opts, fsys: b.fsys, s: b.s, conv: b.conv, links: b.links, layouts: b.layout, out: b.out, index: b.index,
-		res: b.result(), fixed: slices.Concat(b.before, after), review: b.reviewed, markdown: b.mdDiags, checks: checks}, b.diags)
-	b.clk.lap("checks")
-}
-
-// result describes the build.
-func (b *run) result() Result {
-	return Result{Files: b.out.Files(), Pages: b.out.Count(output.Pages), Copied: len(b.asm.Resources) + len(b.statics),
+	b.res = Result{Files: b.out.Files(), Pages: b.out.Count(output.Pages), Copied: len(b.asm.Resources) + len(b.statics),
 		Site: b.s, Disclosure: b.tables.Reports}
+	b.cache.remember(&last{opts: b.opts, fsys: b.fsys, s: b.s, conv: b.conv, links: b.links, layouts: b.layout, out: b.out, index: b.index,
+		res: b.res, fixed: slices.Concat(b.before, after), review: b.reviewed, markdown: b.mdDiags, checks: checks}, b.diags)
+	b.clk.lap("checks")
 }
 
 // publish swaps the staging folder in if the build succeeded.
 func (b *run) publish() (Result, diag.List) {
-	res := b.result()
+	res := b.res
 	b.diags.Append(commit(b.stage, b.opts, b.diags.HasErrors()))
 	b.clk.lap("publish")
 	res.Stages = b.clk.stages
