@@ -337,20 +337,47 @@ func (a *depAnalysis) read(o origin) {
 // show their parent's, its neighbours if theirs show their neighbours',
 // the pages whose layouts show p's body through their feature data
 // (Reads.ShownThrough), and every page whose layout may show any page's
-// body.
+// body. For several edits of one site, Readers looks every page's layout
+// up once.
 func (l *Layouts) BodyReaders(s *site.Site, p *site.Page) []*site.Page {
-	var out []*site.Page
+	return l.Readers(s).Of(p)
+}
+
+// Readers are the pages of a site whose layouts show other pages' bodies,
+// for BodyReaders. They stay right while the site's pages, their places
+// and their feature data do: a patched build, which changes only bodies,
+// keeps them from one edit to the next.
+type Readers struct {
+	pages []*site.Page // in the site's order
+	reads []Reads
+}
+
+// Readers finds the pages of s whose layouts show other pages' bodies.
+func (l *Layouts) Readers(s *site.Site) *Readers {
+	r := &Readers{}
 	for _, q := range s.Pages {
+		if reads := l.Reads(q); reads != 0 {
+			r.pages, r.reads = append(r.pages, q), append(r.reads, reads)
+		}
+	}
+	return r
+}
+
+// Of returns the pages other than p that may show p's body (see
+// Layouts.BodyReaders).
+func (r *Readers) Of(p *site.Page) []*site.Page {
+	var out []*site.Page
+	for i, q := range r.pages {
 		if q == p {
 			continue
 		}
-		r := l.Reads(q)
+		reads := r.reads[i]
 		switch {
-		case r&ReadsAny != 0,
-			r&ReadsChildren != 0 && p.Parent == q && listed(q, p),
-			r&ReadsParent != 0 && q.Parent == p,
-			r&ReadsNeighbours != 0 && (q.Prev == p || q.Next == p),
-			r&ReadsExtra != 0 && shows(r, q, p):
+		case reads&ReadsAny != 0,
+			reads&ReadsChildren != 0 && p.Parent == q && listed(q, p),
+			reads&ReadsParent != 0 && q.Parent == p,
+			reads&ReadsNeighbours != 0 && (q.Prev == p || q.Next == p),
+			reads&ReadsExtra != 0 && shows(reads, q, p):
 			out = append(out, q)
 		}
 	}
