@@ -13,7 +13,8 @@ import (
 // was: the site epoch (the other inputs a layout reads, which the caller
 // hashes: configuration, layouts, assets, data, options; and every page's
 // Sum: its front matter, address, dates and place in the tree), the page's
-// own body, and the bodies its layout shows by relation (Reads). A layout
+// own body, and the bodies its layout shows by relation or through the
+// page's feature data (Reads, Reads.ShownThrough). A layout
 // that may show any page's body, and a page with feature data (Extra,
 // which may derive from other pages) unless the data says it holds
 // nothing of their bodies (site.OthersBodiesReader), depend on every
