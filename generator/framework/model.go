@@ -193,6 +193,10 @@ func (s *Standard) URL() string { return s.Edition.URL() + "standards/" + s.ID.S
 // Content is the standard's text rendered from Markdown.
 func (s *Standard) Content() template.HTML { return s.Page.Content }
 
+// BodyPage reports that the standard's Content is its page's, so that a
+// layout showing it depends on that page's body alone (site.BodyOwner).
+func (s *Standard) BodyPage() *site.Page { return s.Page }
+
 // Related is a group of items that another feature links to a standard.
 type Related struct {
 	// Kind identifies the feature ("actions", "you-said-we-did"); groups

@@ -118,6 +118,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		create("content/strategy/pic.txt", "a resource"),
 		remove("content/strategy/pic.txt"),
 		rewrite("content/guidance/induction.md", "+++\n\n", "+++\n\nA new opening sentence.\n\n"),
+		// Text shown by the print pages and the self-assessment through
+		// the framework's data: a guidance edit is patched without them,
+		// a standard's (of an edition not in force) renders its edition's
+		// print page again.
+		rewrite("content/guidance/induction.md", "A new opening sentence.", "A revised opening sentence."),
+		rewrite("content/framework/2019/1-learning-environment/1-1.md", "Learners learn in", "Learners learn and teach in"),
 		rewrite("content/strategy/culture-and-principles.md", "## Revised: ", "## "),
 		rewrite("content/strategy/improving-quality.md", "+++\n\n", "+++\n\n[broken](nowhere.md)\n\n"),
 		rewrite("content/strategy/improving-quality.md", "[broken](nowhere.md)", "Fixed."),

@@ -28,6 +28,10 @@ type last struct {
 	conv    *markdown.Converter
 	links   *markdown.SiteLinks
 	layouts *render.Layouts
+	// readers are the pages whose layouts show other pages' bodies,
+	// found at the first patch: patches change only bodies, so they stay
+	// right until the next full build.
+	readers *render.Readers
 	out     *output.Pass
 	index   *search.Builder
 	res     Result
@@ -54,7 +58,7 @@ func (c *Cache) remember(l *last, diags diag.List) {
 // through Changed, and from whose text no feature makes anything (their
 // Extra is nil or says so, site.BodyUser). It
 // reads those files again, converts their Markdown, renders them and the
-// pages whose layouts show their text (render.Layouts.BodyReaders), passes
+// pages whose layouts show their text (render.Readers), passes
 // the new output through the checks (output.Pass, whose per-file results
 // and link checks are kept), and patches the search index (the shards
 // and document files that the edits changed, and the manifest). Anything else, including an edit that
@@ -98,10 +102,13 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 		return Result{}, nil, false
 	}
 	c.reuse.Converted = c.markdown.Converted() - converted
+	if l.readers == nil {
+		l.readers = l.layouts.Readers(l.s)
+	}
 	redo := map[*site.Page]bool{}
 	for _, p := range pages {
 		redo[p] = true
-		for _, q := range l.layouts.BodyReaders(l.s, p) {
+		for _, q := range l.readers.Of(p) {
 			redo[q] = true
 		}
 	}

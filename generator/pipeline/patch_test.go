@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -241,4 +242,81 @@ func fileData(files []site.File, path string) []byte {
 		}
 	}
 	return nil
+}
+
+// TestFrameworkTextEdits: the print pages and the self-assessment show
+// their edition's standards' text through the framework's data, not the
+// guidance's. An edit to a guidance page's text patches that page alone
+// (the print pages and the self-assessment keep their bytes), and an edit
+// to a standard's text renders the print page and the self-assessment of
+// its edition again, with the new text; both give a full build's files.
+func TestFrameworkTextEdits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the example site several times")
+	}
+	dir := copySite(t)
+	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+	full := Options{Source: dir, Now: now, BuildDate: now}
+	cache := NewCache()
+	cache.Watched()
+	inc := full
+	inc.Cache = cache
+	last, diags := Run(inc)
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	showers := []string{"framework/2021/print/index.html", "framework/2021/self-assessment/index.html", "framework/2019/print/index.html"}
+	for _, f := range showers {
+		if fileData(last.Files, f) == nil {
+			t.Fatalf("the example site has no %s", f)
+		}
+	}
+	steps := []struct {
+		file, old, new string
+		patched        bool
+		// rendered: how many pages the patch renders (0: not patched);
+		// shown: the pages whose files must now hold the new text.
+		rendered int
+		shown    []string
+	}{
+		{"content/guidance/induction.md", "+++\n\n", "+++\n\nA sentence only the guidance shows.\n\n", true, 1, nil},
+		{"content/framework/2021/1-learning-environment/1-3.md", "+++\n\n", "+++\n\nA sentence the standard adds.\n\n", false, 0, showers[:2]},
+	}
+	for _, st := range steps {
+		p := filepath.Join(dir, filepath.FromSlash(st.file))
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(st.old)) {
+			t.Fatalf("%s has no %q", st.file, st.old)
+		}
+		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		cache.Changed([]string{st.file})
+		got, diags := Run(inc)
+		if diags.HasErrors() {
+			t.Fatal(diags.Err())
+		}
+		r := cache.LastReuse()
+		if r.Patched != st.patched || st.patched && r.Rendered != st.rendered {
+			t.Errorf("editing %s: %+v, want patched %t, %d pages rendered", st.file, r, st.patched, st.rendered)
+		}
+		sentence := strings.TrimSpace(strings.TrimPrefix(st.new, "+++"))
+		for _, f := range showers {
+			holds := bytes.Contains(fileData(got.Files, f), []byte(sentence))
+			if want := slices.Contains(st.shown, f); holds != want {
+				t.Errorf("editing %s: %s holds the new text: %t, want %t", st.file, f, holds, want)
+			}
+			if !slices.Contains(st.shown, f) && !bytes.Equal(fileData(got.Files, f), fileData(last.Files, f)) {
+				t.Errorf("editing %s changed %s, which does not show it", st.file, f)
+			}
+		}
+		want, _ := Run(full)
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("editing %s: %d files, %d in a full build", st.file, len(got.Files), len(want.Files))
+		}
+		for i := range want.Files {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				t.Errorf("editing %s: %s differs from a full build", st.file, want.Files[i].Path)
+			}
+		}
+		last = got
+	}
 }

@@ -13,7 +13,8 @@ import (
 // was: the site epoch (the other inputs a layout reads, which the caller
 // hashes: configuration, layouts, assets, data, options; and every page's
 // Sum: its front matter, address, dates and place in the tree), the page's
-// own body, and the bodies its layout shows by relation (Reads). A layout
+// own body, and the bodies its layout shows by relation or through the
+// page's feature data (Reads, Reads.ShownThrough). A layout
 // that may show any page's body, and a page with feature data (Extra,
 // which may derive from other pages) unless the data says it holds
 // nothing of their bodies (site.OthersBodiesReader), depend on every
@@ -88,22 +89,13 @@ func (c *Cache) key(p *site.Page, layout string, reads Reads) uint64 {
 		// A generated page's content comes from a feature, not a body.
 		h.WriteString(string(p.Content))
 	}
-	switch {
-	case reads&ReadsAny != 0 || readsOthersBodies(p.Extra):
+	related, all := relatedBodies(p, reads)
+	if all {
 		maphash.WriteComparable(&h, bodies)
-	case reads != 0:
-		var related []*site.Page
-		if reads&ReadsParent != 0 && p.Parent != nil {
-			related = append(related, p.Parent)
-		}
-		if reads&ReadsChildren != 0 {
-			related = append(append(related, p.Pages...), p.Sections...)
-		}
-		if reads&ReadsNeighbours != 0 {
-			related = append(related, p.Prev, p.Next)
-		}
+	} else {
 		for _, q := range related {
 			if q != nil {
+				h.WriteString(q.URL)
 				maphash.WriteComparable(&h, q.BodyKey(c.seed))
 			}
 		}
@@ -143,6 +135,33 @@ func (c *Cache) Finish() {
 			delete(c.entries, k)
 		}
 	}
+}
+
+// relatedBodies returns the pages whose bodies p's layout, reading with
+// reads, may show besides p's own, or true when that may be any page's
+// (or p's feature data may hold what any page's body says).
+func relatedBodies(p *site.Page, reads Reads) ([]*site.Page, bool) {
+	if reads&ReadsAny != 0 || readsOthersBodies(p.Extra) {
+		return nil, true
+	}
+	var related []*site.Page
+	if reads&ReadsParent != 0 && p.Parent != nil {
+		related = append(related, p.Parent)
+	}
+	if reads&ReadsChildren != 0 {
+		related = append(append(related, p.Pages...), p.Sections...)
+	}
+	if reads&ReadsNeighbours != 0 {
+		related = append(related, p.Prev, p.Next)
+	}
+	if reads&ReadsExtra != 0 {
+		shown, ok := reads.ShownThrough(p.Extra)
+		if !ok {
+			return nil, true
+		}
+		related = append(related, shown...)
+	}
+	return related, false
 }
 
 // readsOthersBodies reports whether a page's feature data may hold what

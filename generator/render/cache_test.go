@@ -54,3 +54,39 @@ func TestCacheKeyOthersBodies(t *testing.T) {
 		t.Error("/entry/: the key did not change with the page's own generated content")
 	}
 }
+
+// shownData is feature data made from data files only that shows one
+// page's body through a field, as a print page shows its standards.
+type shownData struct{ Shown *site.Page }
+
+func (shownData) ReadsOthersBodies() bool { return false }
+
+// TestCacheKeyShownThroughExtra: a page whose layout shows bodies through
+// its feature data (ReadsExtra) is rendered again when one of the bodies
+// it shows changes, and not when another page's does; when the walk
+// cannot tell whose bodies it shows, it depends on every body.
+func TestCacheKeyShownThroughExtra(t *testing.T) {
+	shown := &site.Page{URL: "/standard/", File: "content/standard.md", BodySum: 1}
+	otherPage := &site.Page{URL: "/guidance/", File: "content/guidance.md", BodySum: 2}
+	printPage := &site.Page{URL: "/print/", Extra: shownData{Shown: shown}}
+	s := &site.Site{Pages: []*site.Page{shown, otherPage, printPage}}
+	c := NewCache()
+	known, unknown := ReadsExtra|intern([]string{"Shown"}), ReadsExtra|intern([]string{"Nowhere"})
+	keys := func() [2]uint64 {
+		c.Begin(s)
+		return [2]uint64{c.key(printPage, "print.html", known), c.key(printPage, "print.html", unknown)}
+	}
+	before := keys()
+	otherPage.BodySum = 3
+	afterOther := keys()
+	if afterOther[0] != before[0] {
+		t.Error("the key changed with the body of a page the layout does not show")
+	}
+	if afterOther[1] == before[1] {
+		t.Error("the key of a layout whose paths cannot be followed did not change with another page's body")
+	}
+	shown.BodySum = 4
+	if k := keys(); k[0] == afterOther[0] {
+		t.Error("the key did not change with the body the layout shows")
+	}
+}

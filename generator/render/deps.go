@@ -1,7 +1,9 @@
 package render
 
 import (
+	"maps"
 	"slices"
+	"strings"
 	"text/template/parse"
 
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -21,13 +23,19 @@ var bodyFields = map[string]bool{
 // show besides its own page's, by the page's relation to them. It is found
 // by walking the layout's parse trees and the partials it calls, and is
 // conservative: a body reached any other way than through the relations
-// below (through .Site, a function, a variable of unknown origin, a
-// feature's data in .Extra) counts as ReadsAny.
+// below (through .Site, a function, a variable of unknown origin, another
+// page's feature data) counts as ReadsAny.
+//
+// A body reached through the page's own feature data (.Extra) by fields,
+// methods without arguments and ranges, as in {{ range .Extra.Standards
+// }}{{ .Content }}{{ end }}, is ReadsExtra: the layout's paths into the
+// data are kept with the value, and ShownThrough follows them through a
+// page's data to the pages whose bodies they reach.
 //
 // Incremental rebuilds rely on it: after an edit that changes only one
 // page's body, only that page and the pages whose layouts read it through
 // one of these relations (see Layouts.BodyReaders) can render differently.
-type Reads uint8
+type Reads uint32
 
 // The relations.
 const (
@@ -40,25 +48,52 @@ const (
 	ReadsNeighbours
 	// ReadsAny: any other page.
 	ReadsAny
+	// ReadsExtra: pages reached through the page's feature data.
+	ReadsExtra
 )
 
-// origin is what a value in a layout is, as far as the analysis can tell.
-type origin uint8
+// relations masks the bits of a Reads that are relations; the bits above
+// number the layout's set of paths into feature data (see paths).
+const relations Reads = 1<<8 - 1
+
+// kind is what a value in a layout is, as far as the analysis can tell.
+type kind uint8
 
 const (
-	fromSelf origin = iota
+	fromSelf kind = iota
 	fromParent
 	fromChildren // a list of the page's children
 	fromChild    // one of them
 	fromNeighbour
+	fromExtra // reached from the page's feature data, by path
 	fromOther
 )
 
+// origin is a value's kind and, for fromExtra, its path from .Extra: the
+// fields and methods followed, joined by ".", with "*" for a range's
+// element ("Domains.*.Standards.*").
+type origin struct {
+	kind kind
+	path string
+}
+
+var (
+	self  = origin{kind: fromSelf}
+	other = origin{kind: fromOther}
+)
+
+// maxPathSteps bounds a path into feature data; a longer one (a partial
+// calling itself on ever deeper data) is taken to reach any page.
+const maxPathSteps = 16
+
 // bodyReads analyses a layout.
 func bodyReads(trees map[string]*parse.Tree, entry string) Reads {
-	a := &depAnalysis{trees: trees, seen: map[string]bool{}}
-	a.template(entry, fromSelf)
-	return a.reads
+	a := &depAnalysis{trees: trees, seen: map[string]bool{}, extra: map[string]bool{}}
+	a.template(entry, self)
+	if a.reads&ReadsAny != 0 || len(a.extra) == 0 {
+		return a.reads &^ ReadsExtra
+	}
+	return a.reads | intern(slices.Sorted(maps.Keys(a.extra)))
 }
 
 type depAnalysis struct {
@@ -66,12 +101,15 @@ type depAnalysis struct {
 	// seen records the templates analysed, by name and dot's origin.
 	seen  map[string]bool
 	reads Reads
+	// extra holds the paths into feature data on which a body field is
+	// read.
+	extra map[string]bool
 	// vars are the origins of the variables in scope ($ is the page).
 	vars map[string]origin
 }
 
 func (a *depAnalysis) template(name string, dot origin) {
-	key := name + "\x00" + string(rune('0'+dot))
+	key := name + "\x00" + string(rune('0'+dot.kind)) + dot.path
 	if a.seen[key] || a.reads&ReadsAny != 0 {
 		return
 	}
@@ -106,8 +144,13 @@ func (a *depAnalysis) node(n parse.Node, dot origin) {
 		a.node(n.ElseList, dot)
 	case *parse.RangeNode:
 		elem := element(a.pipeValue(n.Pipe, dot))
-		for _, v := range n.Pipe.Decl {
-			a.set(v.Ident[0], elem) // the key is no page either
+		switch len(n.Pipe.Decl) {
+		case 1:
+			a.set(n.Pipe.Decl[0].Ident[0], elem)
+		case 2:
+			// The key: an index, a map's key (which may be any value).
+			a.set(n.Pipe.Decl[0].Ident[0], other)
+			a.set(n.Pipe.Decl[1].Ident[0], elem)
 		}
 		a.node(n.List, elem)
 		a.node(n.ElseList, dot)
@@ -131,10 +174,25 @@ func (a *depAnalysis) node(n parse.Node, dot origin) {
 // element is the origin of the values a range over a value of origin o
 // visits.
 func element(o origin) origin {
-	if o == fromChildren {
-		return fromChild
+	switch o.kind {
+	case fromChildren:
+		return origin{kind: fromChild}
+	case fromExtra:
+		return extend(o, "*")
 	}
-	return fromOther
+	return other
+}
+
+// extend is the origin of step s from a value reached through feature
+// data.
+func extend(o origin, s string) origin {
+	if strings.Count(o.path, ".") >= maxPathSteps-1 {
+		return other
+	}
+	if o.path == "" {
+		return origin{kind: fromExtra, path: s}
+	}
+	return origin{kind: fromExtra, path: o.path + "." + s}
 }
 
 // pipe analyses a pipeline, records the origin of the variables it
@@ -153,9 +211,9 @@ func (a *depAnalysis) pipe(p *parse.PipeNode, dot origin) origin {
 // elements' origin, not the list's).
 func (a *depAnalysis) pipeValue(p *parse.PipeNode, dot origin) origin {
 	if p == nil {
-		return fromOther
+		return other
 	}
-	result := fromOther
+	result := other
 	for i, cmd := range p.Cmds {
 		for _, arg := range cmd.Args {
 			a.arg(arg, dot)
@@ -163,11 +221,11 @@ func (a *depAnalysis) pipeValue(p *parse.PipeNode, dot origin) origin {
 		if len(cmd.Args) == 1 && i == 0 {
 			result = a.value(cmd.Args[0], dot)
 		} else {
-			result = fromOther // a function or method call, or a chain of commands
+			result = other // a function or method call, or a chain of commands
 		}
 	}
 	if len(p.Cmds) != 1 {
-		result = fromOther
+		result = other
 	}
 	return result
 }
@@ -177,7 +235,7 @@ func (a *depAnalysis) pipeValue(p *parse.PipeNode, dot origin) origin {
 // is taken to be of unknown origin, which errs on the safe side.
 func (a *depAnalysis) set(name string, o origin) {
 	if old, ok := a.vars[name]; ok && old != o {
-		o = fromOther
+		o = other
 	}
 	a.vars[name] = o
 }
@@ -190,12 +248,12 @@ func (a *depAnalysis) arg(n parse.Node, dot origin) {
 	case *parse.VariableNode:
 		o, ok := a.vars[n.Ident[0]]
 		if !ok {
-			o = fromOther
+			o = other
 		}
 		a.chain(o, n.Ident[1:])
 	case *parse.ChainNode:
 		a.arg(n.Node, dot)
-		a.chain(fromOther, n.Field)
+		a.chain(other, n.Field)
 	case *parse.PipeNode:
 		a.pipe(n, dot)
 	}
@@ -207,7 +265,7 @@ func (a *depAnalysis) chain(o origin, fields []string) origin {
 	for _, f := range fields {
 		if bodyFields[f] {
 			a.read(o)
-			return fromOther
+			return other
 		}
 		o = step(o, f)
 	}
@@ -216,18 +274,24 @@ func (a *depAnalysis) chain(o origin, fields []string) origin {
 
 // step is the origin of field f of a value of origin o.
 func step(o origin, f string) origin {
-	if o != fromSelf {
-		return fromOther
+	switch o.kind {
+	case fromExtra:
+		return extend(o, f)
+	case fromSelf:
+	default:
+		return other
 	}
 	switch f {
 	case "Parent":
-		return fromParent
+		return origin{kind: fromParent}
 	case "Pages", "Sections":
-		return fromChildren
+		return origin{kind: fromChildren}
 	case "Prev", "Next":
-		return fromNeighbour
+		return origin{kind: fromNeighbour}
+	case "Extra":
+		return origin{kind: fromExtra}
 	}
-	return fromOther
+	return other
 }
 
 // value is the origin of a one-argument command's value.
@@ -240,18 +304,18 @@ func (a *depAnalysis) value(n parse.Node, dot origin) origin {
 	case *parse.VariableNode:
 		o, ok := a.vars[n.Ident[0]]
 		if !ok {
-			return fromOther
+			return other
 		}
 		return a.chain(o, n.Ident[1:])
 	case *parse.PipeNode:
 		return a.pipe(n, dot)
 	}
-	return fromOther
+	return other
 }
 
 // read records a body read from a value of origin o.
 func (a *depAnalysis) read(o origin) {
-	switch o {
+	switch o.kind {
 	case fromSelf:
 	case fromParent:
 		a.reads |= ReadsParent
@@ -259,6 +323,9 @@ func (a *depAnalysis) read(o origin) {
 		a.reads |= ReadsChildren
 	case fromNeighbour:
 		a.reads |= ReadsNeighbours
+	case fromExtra:
+		a.reads |= ReadsExtra
+		a.extra[o.path] = true
 	default:
 		a.reads |= ReadsAny
 	}
@@ -268,23 +335,60 @@ func (a *depAnalysis) read(o origin) {
 // from the relations their layouts read bodies through: p's parent if its
 // layout shows its children's bodies and lists p, p's children if theirs
 // show their parent's, its neighbours if theirs show their neighbours',
-// and every page whose layout may show any page's body.
+// the pages whose layouts show p's body through their feature data
+// (Reads.ShownThrough), and every page whose layout may show any page's
+// body. For several edits of one site, Readers looks every page's layout
+// up once.
 func (l *Layouts) BodyReaders(s *site.Site, p *site.Page) []*site.Page {
-	var out []*site.Page
+	return l.Readers(s).Of(p)
+}
+
+// Readers are the pages of a site whose layouts show other pages' bodies,
+// for BodyReaders. They stay right while the site's pages, their places
+// and their feature data do: a patched build, which changes only bodies,
+// keeps them from one edit to the next.
+type Readers struct {
+	pages []*site.Page // in the site's order
+	reads []Reads
+}
+
+// Readers finds the pages of s whose layouts show other pages' bodies.
+func (l *Layouts) Readers(s *site.Site) *Readers {
+	r := &Readers{}
 	for _, q := range s.Pages {
+		if reads := l.Reads(q); reads != 0 {
+			r.pages, r.reads = append(r.pages, q), append(r.reads, reads)
+		}
+	}
+	return r
+}
+
+// Of returns the pages other than p that may show p's body (see
+// Layouts.BodyReaders).
+func (r *Readers) Of(p *site.Page) []*site.Page {
+	var out []*site.Page
+	for i, q := range r.pages {
 		if q == p {
 			continue
 		}
-		r := l.Reads(q)
+		reads := r.reads[i]
 		switch {
-		case r&ReadsAny != 0,
-			r&ReadsChildren != 0 && p.Parent == q && listed(q, p),
-			r&ReadsParent != 0 && q.Parent == p,
-			r&ReadsNeighbours != 0 && (q.Prev == p || q.Next == p):
+		case reads&ReadsAny != 0,
+			reads&ReadsChildren != 0 && p.Parent == q && listed(q, p),
+			reads&ReadsParent != 0 && q.Parent == p,
+			reads&ReadsNeighbours != 0 && (q.Prev == p || q.Next == p),
+			reads&ReadsExtra != 0 && shows(reads, q, p):
 			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// shows reports whether q's layout, reading with r, may show p's body
+// through q's feature data.
+func shows(r Reads, q, p *site.Page) bool {
+	pages, ok := r.ShownThrough(q.Extra)
+	return !ok || slices.Contains(pages, p)
 }
 
 // Reads returns how the layout that renders p reads other pages' bodies.

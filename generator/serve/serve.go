@@ -29,6 +29,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 //go:embed client
@@ -67,8 +68,11 @@ type Server struct {
 	// hostAllowed); nil until Run knows the address it listens on.
 	hosts map[string]bool
 
-	mu       sync.RWMutex
-	files    map[string][]byte
+	mu sync.RWMutex
+	// files is the last good build's output, sorted by path as the
+	// build returns it: taking it as it is, rather than indexing it anew,
+	// keeps a rebuild's cost from growing with the size of the site.
+	files    []site.File
 	version  int
 	problems *problems
 	subs     map[chan state]bool
@@ -95,7 +99,7 @@ func New(opts Options) *Server {
 	if opts.BasePath == "" {
 		opts.BasePath = "/"
 	}
-	return &Server{opts: opts, cache: newCache(), files: map[string][]byte{}, subs: map[chan state]bool{}}
+	return &Server{opts: opts, cache: newCache(), subs: map[chan state]bool{}}
 }
 
 // newCache returns a build cache that relies on the watcher for changes.
@@ -125,11 +129,7 @@ func (s *Server) Rebuild(changed ...string) diag.List {
 		s.problems = &problems{Summary: diag.Summary(diags), Report: b.String()}
 		fmt.Fprintf(s.opts.Log, "Rebuild failed in %s with %s; still serving the last good site.\n%s", took.Round(time.Millisecond), diag.Summary(diags), b.String())
 	} else {
-		files := make(map[string][]byte, len(res.Files))
-		for _, f := range res.Files {
-			files[f.Path] = f.Data
-		}
-		s.files = files
+		s.files = res.Files
 		s.version++
 		s.problems = nil
 		fmt.Fprintf(s.opts.Log, "Rebuilt %d pages in %s.\n", res.Pages, took.Round(time.Millisecond))
@@ -202,13 +202,22 @@ func (s *Server) lookup(rel string) ([]byte, string, bool) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
 	}
-	data, ok := s.files[rel]
+	data, ok := s.file(rel)
 	return data, rel, ok
+}
+
+// file returns the data of the built file at path; the caller holds mu.
+func (s *Server) file(path string) ([]byte, bool) {
+	i, ok := slices.BinarySearchFunc(s.files, path, func(f site.File, path string) int { return strings.Compare(f.Path, path) })
+	if !ok {
+		return nil, false
+	}
+	return s.files[i].Data, true
 }
 
 func (s *Server) notFound(w http.ResponseWriter) {
 	s.mu.RLock()
-	data, ok := s.files["404.html"]
+	data, ok := s.file("404.html")
 	s.mu.RUnlock()
 	if !ok {
 		data = []byte("<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>")

@@ -208,3 +208,13 @@ type BodyUser interface {
 type OthersBodiesReader interface {
 	ReadsOthersBodies() bool
 }
+
+// BodyOwner is implemented by a feature's value whose body fields
+// (Content and the like) are one page's: a framework standard's Content is
+// its page's. A layout that shows bodies through a page's feature data
+// ({{ range .Extra.Standards }}{{ .Content }}{{ end }}) then depends on
+// those pages' bodies alone; one that reads a body field from a value
+// that does not say whose it is depends on every page's body.
+type BodyOwner interface {
+	BodyPage() *Page
+}
