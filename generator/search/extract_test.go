@@ -31,7 +31,7 @@ func FuzzSquash(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
+		if got, want := squash([]byte(s)), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("squash(%q) = %q, want %q", s, got, want)
 		}
 	})
