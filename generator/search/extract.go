@@ -59,7 +59,7 @@ func (r *TextReader) Token(t *markup.Token) {
 		// as noscript) are read as they are written.
 		r.text(t.Data, t.Escapable)
 	case markup.StartTag, markup.EndTag, markup.SelfClosingTag:
-		a := atom.Lookup(bytes.ToLower(t.Name))
+		a := lookupAtom(t.Name)
 		delta := 0
 		switch t.Kind {
 		case markup.StartTag:
@@ -125,6 +125,29 @@ func Extract(content string) Text {
 	var r TextReader
 	markup.Each([]byte(content), markup.HTML, r.Token)
 	return r.Text()
+}
+
+// lookupAtom returns the atom of a tag name written in any case. The name
+// is lowered in a buffer on the stack: bytes.ToLower would copy every tag
+// name of every page, even when it is lower case already.
+func lookupAtom(name []byte) atom.Atom {
+	var buf [32]byte // longer than any element's name
+	if len(name) > len(buf) {
+		return atom.Lookup(bytes.ToLower(name))
+	}
+	lower := buf[:len(name)]
+	for i, c := range name {
+		switch {
+		case c >= utf8.RuneSelf:
+			// Some letters beyond ASCII lower to ASCII ones (the
+			// Kelvin sign to k): bytes.ToLower knows them.
+			return atom.Lookup(bytes.ToLower(name))
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return atom.Lookup(lower)
 }
 
 func isHeading(a atom.Atom) bool {
