@@ -88,7 +88,7 @@ func New(opts Options) *Converter {
 		opts.TOCLevels = []int{2, 3}
 	}
 	exts := []goldmark.Extender{
-		extension.GFM, // tables, strikethrough, linkify, task lists
+		gfm, // tables, strikethrough, linkify, task lists (linkify.go)
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.Typographer,
