@@ -84,16 +84,23 @@ func countTerms(fields [nFields]string) *counts {
 			}
 		})
 	}
-	c := &counts{length: length}
+	// The terms and words are counted first, so that their lists, which
+	// the index keeps, are made once at their size.
+	words := 0
 	for _, e := range sc.list {
-		if e.term == "" {
-			continue
+		if e.term != "" {
+			sc.tf[e.term] += e.tf
+			words++
 		}
-		if _, ok := sc.tf[e.term]; !ok {
-			c.terms = append(c.terms, e.term)
+	}
+	c := &counts{length: length, terms: make([]string, 0, len(sc.tf)), words: make([]string, 0, words)}
+	for t := range sc.tf {
+		c.terms = append(c.terms, t) // in no order, until sorted
+	}
+	for _, e := range sc.list {
+		if e.term != "" {
+			c.words = append(c.words, e.word)
 		}
-		sc.tf[e.term] += e.tf
-		c.words = append(c.words, e.word)
 	}
 	slices.Sort(c.terms)
 	c.tfs = make([]float32, len(c.terms))
