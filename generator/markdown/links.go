@@ -76,7 +76,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 func countWords(b []byte) int {
 	n, in := 0, false
 	for _, c := range b {
-		space := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+		space := wordSpace[c]
 		if !space && !in {
 			n++
 		}
@@ -84,6 +84,10 @@ func countWords(b []byte) int {
 	}
 	return n
 }
+
+// wordSpace marks the bytes countWords counts as space: one look in a
+// table where six comparisons were made for every byte of every page.
+var wordSpace = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
 func hasText(n ast.Node) bool {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -16,6 +16,7 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -87,7 +88,7 @@ func New(opts Options) *Converter {
 		opts.TOCLevels = []int{2, 3}
 	}
 	exts := []goldmark.Extender{
-		extension.GFM, // tables, strikethrough, linkify, task lists
+		gfm, // tables, strikethrough, linkify, task lists (linkify.go)
 		extension.Footnote,
 		extension.DefinitionList,
 		extension.Typographer,
@@ -137,8 +138,10 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 			diags.Add(d)
 		}
 	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer buffers.Put(buf)
+	if err := c.md.Renderer().Render(bufWriter{buf}, body, doc); err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: page.File}, "cannot render the Markdown: %v", err))
 	}
 	res := Result{
@@ -150,6 +153,22 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	res.WordCount, _ = pc.Get(wordsKey).(int)
 	return res, diags
 }
+
+// buffers hold bodies as they are rendered: one buffer a page, grown
+// from nothing and copied out whole, would allocate a body's size several
+// times over, for every page.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// bufWriter is a bytes.Buffer as goldmark's renderer writes to it: a
+// writer that is not a util.BufWriter gets a bufio.Writer of 4 KB of its
+// own, for every page, whose bytes are then copied into the buffer once
+// more. A bytes.Buffer buffers already; there is nothing to flush.
+type bufWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufWriter{}
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }
 
 // String renders a snippet of Markdown that belongs to no page (a
 // template's markdownify). Links are left as written.

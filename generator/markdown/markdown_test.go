@@ -137,3 +137,29 @@ func TestLinkPositions(t *testing.T) {
 		t.Errorf("line text = %q", diags[0].LineText)
 	}
 }
+
+// TestCountWords holds countWords to counting the runs of bytes other
+// than ASCII white space.
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"one", 1},
+		{"  one two\tthree\nfour\r\nfive\fsix\vseven  ", 7},
+		{"caf\u00e9\u00a0au lait", 2}, // a no-break space is not ASCII white space
+		{"\x00\x7f \xff", 2},
+	}
+	for _, tt := range tests {
+		if got := countWords([]byte(tt.text)); got != tt.want {
+			t.Errorf("countWords(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		want := c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+		if wordSpace[c] != want {
+			t.Errorf("wordSpace[%#x] = %v, want %v", c, wordSpace[c], want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -82,7 +83,7 @@ func TestFuncs(t *testing.T) {
 			t.Fatalf("%s: %v", tt.tmpl, err)
 		}
 		var b strings.Builder
-		if err := tm.Execute(&b, Context{Page: s.Home, Site: s}); err != nil {
+		if err := tm.Execute(&b, newContext(s.Home, s, nil)); err != nil {
 			t.Errorf("%s: %v", tt.tmpl, err)
 			continue
 		}
@@ -91,7 +92,7 @@ func TestFuncs(t *testing.T) {
 		}
 	}
 	tm := template.Must(template.New("t").Funcs(fm).Parse(`{{ ref "missing.md" }}`))
-	if err := tm.Execute(&strings.Builder{}, Context{Page: s.Home, Site: s}); err == nil || !strings.Contains(err.Error(), `there is no page "missing.md"`) {
+	if err := tm.Execute(&strings.Builder{}, newContext(s.Home, s, nil)); err == nil || !strings.Contains(err.Error(), `there is no page "missing.md"`) {
 		t.Errorf("ref of a missing page: %v", err)
 	}
 	for _, tt := range []struct {
@@ -102,7 +103,7 @@ func TestFuncs(t *testing.T) {
 		{nil, `there is no built asset "js/main.js": the site and its theme have no front-end files under assets/`},
 	} {
 		tm := template.Must(template.New("t").Funcs(Funcs(s, nil, tt.assets)).Parse(`{{ asset "js/main.js" }}`))
-		if err := tm.Execute(&strings.Builder{}, Context{Page: s.Home, Site: s}); err == nil || !strings.Contains(err.Error(), tt.want) {
+		if err := tm.Execute(&strings.Builder{}, newContext(s.Home, s, nil)); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("asset of a missing entry: %v, want %q", err, tt.want)
 		}
 	}
@@ -188,5 +189,47 @@ func TestTemplateErrorLongLine(t *testing.T) {
 	at := len([]rune(lines[2][strings.Index(lines[2], "| ")+2:])) - 1
 	if at < 0 || at >= len(shown) || string(shown[at:at+5]) != ".Nope" {
 		t.Errorf("caret not on .Nope:\n%s\n%s", lines[1], lines[2])
+	}
+}
+
+// TestContextFields holds the page fields Context copies to the page's:
+// each has the name and type of the page's field of that name, the same
+// value, and a type whose methods do not depend on being addressable (a
+// copy in a Context passed by value is not; the page's field is).
+func TestContextFields(t *testing.T) {
+	parent := &site.Page{URL: "/a/"}
+	p := &site.Page{
+		FrontMatter: site.FrontMatter{Title: "T", Description: "D", Params: map[string]any{"k": 1}, Tags: []string{"x"}},
+		URL:         "/a/b/", RelPermalink: "/q/a/b/", Permalink: "https://example.org/q/a/b/",
+		Content: "<p>c</p>", TOC: []site.Heading{{Level: 2, ID: "h", Title: "H"}},
+		Pages: []*site.Page{parent}, Sections: []*site.Page{parent}, Parent: parent, WordCount: 7,
+	}
+	ctx := reflect.ValueOf(newContext(p, &site.Site{}, nil))
+	page := reflect.ValueOf(p).Elem()
+	typ := ctx.Type()
+	copied := 0
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if f.Anonymous || !f.IsExported() || f.Name == "Site" {
+			continue
+		}
+		copied++
+		pf, ok := page.Type().FieldByName(f.Name)
+		if !ok || pf.Type != f.Type {
+			t.Errorf("Context.%s (%v) is not a field of the page of that type", f.Name, f.Type)
+			continue
+		}
+		if got, want := ctx.Field(i).Interface(), page.FieldByIndex(pf.Index).Interface(); !reflect.DeepEqual(got, want) {
+			t.Errorf("Context.%s = %v, want the page's %v", f.Name, got, want)
+		}
+		if reflect.DeepEqual(ctx.Field(i).Interface(), reflect.Zero(f.Type).Interface()) {
+			t.Errorf("Context.%s: the test page leaves it unset, so the copy is not checked", f.Name)
+		}
+		if f.Type.Kind() != reflect.Pointer && f.Type.Kind() != reflect.Interface && reflect.PointerTo(f.Type).NumMethod() != f.Type.NumMethod() {
+			t.Errorf("Context.%s: %v has methods on its pointer, which a layout would lose", f.Name, f.Type)
+		}
+	}
+	if copied == 0 {
+		t.Fatal("no copied fields found")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,9 +27,25 @@ type Text struct {
 // content of script, style and template elements is left out, because a
 // reader never sees it.
 type TextReader struct {
-	heads, body strings.Builder
+	// heads and body are the text as written, white space and all, in
+	// buffers lent by scratch until Text squashes them into strings: a
+	// page's text, grown from nothing in a buffer of its own, would be
+	// allocated several times over, for every page.
+	heads, body *[]byte
 	skip        int // depth inside elements whose text is not read
 	heading     int // depth inside h1–h6
+}
+
+// scratch lends TextReaders their buffers.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// buffer returns *b, borrowing it first if need be.
+func buffer(b **[]byte) *[]byte {
+	if *b == nil {
+		*b = scratch.Get().(*[]byte)
+		**b = (**b)[:0]
+	}
+	return *b
 }
 
 // Token reads the next token of the body.
@@ -42,7 +59,7 @@ func (r *TextReader) Token(t *markup.Token) {
 		// as noscript) are read as they are written.
 		r.text(t.Data, t.Escapable)
 	case markup.StartTag, markup.EndTag, markup.SelfClosingTag:
-		a := atom.Lookup(bytes.ToLower(t.Name))
+		a := lookupAtom(t.Name)
 		delta := 0
 		switch t.Kind {
 		case markup.StartTag:
@@ -55,10 +72,10 @@ func (r *TextReader) Token(t *markup.Token) {
 			r.skip = max(r.skip+delta, 0)
 		case isHeading(a):
 			r.heading = max(r.heading+delta, 0)
-			r.heads.WriteByte(' ')
-			r.body.WriteByte(' ')
+			write(&r.heads, " ")
+			write(&r.body, " ")
 		case separates(a):
-			r.body.WriteByte(' ')
+			write(&r.body, " ")
 		}
 	}
 }
@@ -72,15 +89,34 @@ func (r *TextReader) text(data []byte, escaped bool) {
 		w = &r.heads
 	}
 	if escaped && bytes.IndexByte(data, '&') >= 0 {
-		w.WriteString(html.UnescapeString(string(data)))
+		write(w, html.UnescapeString(string(data)))
 		return
 	}
-	w.Write(data)
+	write(w, data)
 }
 
-// Text returns what the reader collected.
+// write appends data to the buffer *w.
+func write[T ~string | ~[]byte](w **[]byte, data T) {
+	b := buffer(w)
+	*b = append(*b, data...)
+}
+
+// Text returns what the reader collected, and gives its buffers back: the
+// reader starts again empty.
 func (r *TextReader) Text() Text {
-	return Text{Headings: squash(r.heads.String()), Body: squash(r.body.String())}
+	t := Text{Headings: r.squashed(&r.heads), Body: r.squashed(&r.body)}
+	r.skip, r.heading = 0, 0
+	return t
+}
+
+func (r *TextReader) squashed(b **[]byte) string {
+	if *b == nil {
+		return ""
+	}
+	s := squash(**b)
+	scratch.Put(*b)
+	*b = nil
+	return s
 }
 
 // Extract reads a page's rendered body (Page.Content) on its own, for a
@@ -89,6 +125,29 @@ func Extract(content string) Text {
 	var r TextReader
 	markup.Each([]byte(content), markup.HTML, r.Token)
 	return r.Text()
+}
+
+// lookupAtom returns the atom of a tag name written in any case. The name
+// is lowered in a buffer on the stack: bytes.ToLower would copy every tag
+// name of every page, even when it is lower case already.
+func lookupAtom(name []byte) atom.Atom {
+	var buf [32]byte // longer than any element's name
+	if len(name) > len(buf) {
+		return atom.Lookup(bytes.ToLower(name))
+	}
+	lower := buf[:len(name)]
+	for i, c := range name {
+		switch {
+		case c >= utf8.RuneSelf:
+			// Some letters beyond ASCII lower to ASCII ones (the
+			// Kelvin sign to k): bytes.ToLower knows them.
+			return atom.Lookup(bytes.ToLower(name))
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return atom.Lookup(lower)
 }
 
 func isHeading(a atom.Atom) bool {
@@ -115,7 +174,7 @@ func separates(a atom.Atom) bool {
 // squash collapses every run of white space into one space and trims the
 // ends, as strings.Join(strings.Fields(s), " ") does, in one pass that
 // copies runs of other characters whole.
-func squash(s string) string {
+func squash(s []byte) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	start := -1 // where the run of other characters being read began
@@ -124,7 +183,7 @@ func squash(s string) string {
 		space := asciiSpace[c]
 		if c >= utf8.RuneSelf {
 			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = utf8.DecodeRune(s[i:])
 			space = unicode.IsSpace(r)
 		}
 		switch {
@@ -132,7 +191,7 @@ func squash(s string) string {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(s[start:i]) // the bytes as they are, valid or not
+			b.Write(s[start:i]) // the bytes as they are, valid or not
 			start = -1
 		case !space && start < 0:
 			start = i
@@ -143,7 +202,7 @@ func squash(s string) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s[start:])
+		b.Write(s[start:])
 	}
 	return b.String()
 }

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html/atom"
 )
 
 func TestExtract(t *testing.T) {
@@ -31,7 +34,7 @@ func FuzzSquash(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := squash(s), strings.Join(strings.Fields(s), " "); got != want {
+		if got, want := squash([]byte(s)), strings.Join(strings.Fields(s), " "); got != want {
 			t.Fatalf("squash(%q) = %q, want %q", s, got, want)
 		}
 	})
@@ -69,6 +72,19 @@ func FuzzCountTerms(f *testing.F) {
 			if !words[w] || i > 0 && got.words[i-1] >= w {
 				t.Fatalf("%q: word %q not wanted, or out of order", body, w)
 			}
+		}
+	})
+}
+
+// FuzzLookupAtom holds lookupAtom, which lowers ASCII names on the stack,
+// to looking up what bytes.ToLower makes of the name.
+func FuzzLookupAtom(f *testing.F) {
+	for _, s := range []string{"", "p", "H2", "SCRIPT", "Template", "\u212Abd", "L\u0130", "annotation-xml", strings.Repeat("a", 40)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, name []byte) {
+		if got, want := lookupAtom(name), atom.Lookup(bytes.ToLower(name)); got != want {
+			t.Fatalf("lookupAtom(%q) = %v, want %v", name, got, want)
 		}
 	})
 }

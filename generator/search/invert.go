@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // counts are one document's weighted term frequencies (terms sorted, with
@@ -54,12 +55,8 @@ func (d *dictionary) number(terms []string) []int32 {
 // are the sums of their words'. The sums are of whole numbers, so the
 // order of adding changes nothing.
 func countTerms(fields [nFields]string) *counts {
-	type seen struct {
-		word, term string // "" for a stop word
-		tf         float64
-	}
-	var list []seen
-	at := map[string]int{}
+	sc := tallies.Get().(*tally)
+	defer sc.release()
 	length := 0.0
 	for f, text := range fields {
 		weight := fieldWeights[f]
@@ -67,44 +64,82 @@ func countTerms(fields [nFields]string) *counts {
 			if compound {
 				// Rare, and a word even when it is spelt as a stop word.
 				word, term := stems.get(w)
-				list = append(list, seen{word, term, weight})
+				sc.list = append(sc.list, seen{word, term, weight})
 				length += weight
 				return
 			}
-			i, ok := at[w]
+			i, ok := sc.at[w]
 			if !ok {
-				i = len(list)
+				i = len(sc.list)
 				e := seen{}
 				if !stop[w] {
 					e.word, e.term = stems.get(w)
 				}
-				list = append(list, e)
-				at[w] = i // the map goes with the call, and w with it
+				sc.list = append(sc.list, e)
+				sc.at[w] = i
 			}
-			if list[i].term != "" {
-				list[i].tf += weight
+			if sc.list[i].term != "" {
+				sc.list[i].tf += weight
 				length += weight
 			}
 		})
 	}
-	tf := make(map[string]float64, len(list))
-	c := &counts{length: length}
-	for _, e := range list {
-		if e.term == "" {
-			continue
+	// The terms and words are counted first, so that their lists, which
+	// the index keeps, are made once at their size.
+	words := 0
+	for _, e := range sc.list {
+		if e.term != "" {
+			sc.tf[e.term] += e.tf
+			words++
 		}
-		if _, ok := tf[e.term]; !ok {
-			c.terms = append(c.terms, e.term)
+	}
+	c := &counts{length: length, terms: make([]string, 0, len(sc.tf)), words: make([]string, 0, words)}
+	for t := range sc.tf {
+		c.terms = append(c.terms, t) // in no order, until sorted
+	}
+	for _, e := range sc.list {
+		if e.term != "" {
+			c.words = append(c.words, e.word)
 		}
-		tf[e.term] += e.tf
-		c.words = append(c.words, e.word)
 	}
 	slices.Sort(c.terms)
 	c.tfs = make([]float32, len(c.terms))
 	for i, t := range c.terms {
-		c.tfs[i] = float32(tf[t])
+		c.tfs[i] = float32(sc.tf[t])
 	}
 	slices.Sort(c.words)
 	c.words = slices.Compact(c.words) // a compound may come more than once
 	return c
+}
+
+// seen is a distinct word of a document as countTerms counts it: its term
+// ("" for a stop word) and weighted frequency.
+type seen struct {
+	word, term string
+	tf         float64
+}
+
+// tally is countTerms' working memory, kept between documents in tallies:
+// made anew for every page, its maps and list were grown from nothing
+// each time, most of what counting allocated.
+type tally struct {
+	list []seen
+	at   map[string]int // a word's place in list
+	tf   map[string]float64
+}
+
+var tallies = sync.Pool{New: func() any { return &tally{at: map[string]int{}, tf: map[string]float64{}} }}
+
+// release empties the tally, so that it holds on to no page's words, and
+// puts it back, unless an unusually large page grew it: clearing a map
+// takes as long as it is large, whatever it holds.
+func (t *tally) release() {
+	if len(t.list) > 1<<14 {
+		return
+	}
+	clear(t.list)
+	t.list = t.list[:0]
+	clear(t.at)
+	clear(t.tf)
+	tallies.Put(t)
 }

@@ -154,10 +154,15 @@ func eachWordAt(s string, f func(w string, start, end int)) {
 		case isLetter(r):
 			end := i + n
 			for end < len(s) {
-				r, n := rune(s[end]), 1
-				if r >= utf8.RuneSelf {
-					r, n = utf8.DecodeRuneInString(s[end:])
+				// Most text is ASCII: one look in a table a byte.
+				if c := s[end]; c < utf8.RuneSelf {
+					if !asciiLetterOrDigit[c] {
+						break
+					}
+					end++
+					continue
 				}
+				r, n := utf8.DecodeRuneInString(s[end:])
 				if !isLetter(r) && !isDigit(r) {
 					break
 				}
@@ -170,6 +175,14 @@ func eachWordAt(s string, f func(w string, start, end int)) {
 		}
 	}
 }
+
+// asciiLetterOrDigit marks the ASCII bytes isLetter or isDigit accepts.
+var asciiLetterOrDigit = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isLetter(rune(c)) || isDigit(rune(c))
+	}
+	return t
+}()
 
 // isLetter and isDigit are unicode.IsLetter and unicode.IsDigit with the
 // ASCII answers first.
