@@ -66,6 +66,6 @@ func readBody(fsys fs.FS, src *diag.Source, pages []*site.Page) diag.List {
 }
 
 func changed(file string) diag.Diagnostic {
-	return diag.Errorf(diag.Pos{File: file}, "%s changed while the site was being built", file).
+	return diag.Errorf(diag.Pos{File: file}, "this file changed while the site was being built").
 		WithHint("build again once the file is saved; this build publishes nothing, so that no page mixes the old text with the new")
 }
