@@ -65,6 +65,35 @@ func TestMemoryLimit(t *testing.T) {
 	}
 }
 
+// TestKeptBy: the estimate of what a build keeps is the least that the
+// last three collections marked, each counted once however often it is
+// read, so that one collection marking much of what was allocated while
+// it ran does not raise the limit, and three in a row that mark more do.
+func TestKeptBy(t *testing.T) {
+	type read struct{ cycle, marked, want uint64 }
+	tests := []struct {
+		name  string
+		reads []read
+	}{
+		{"before any collection", []read{{0, 0, 0}, {0, 0, 0}}},
+		{"the first collections", []read{{1, 100, 100}, {2, 300, 100}, {2, 300, 100}}},
+		{"one collection marks more", []read{{1, 500, 500}, {2, 500, 500}, {3, 700, 500}, {3, 700, 500}, {4, 520, 500}}},
+		{"the build keeps more", []read{{1, 500, 500}, {2, 600, 500}, {3, 650, 500}, {4, 700, 600}, {5, 720, 650}, {6, 710, 700}}},
+		{"the build lets go", []read{{1, 700, 700}, {2, 300, 300}, {3, 350, 300}}},
+		{"read again between collections", []read{{7, 400, 400}, {7, 400, 400}, {7, 400, 400}, {8, 900, 400}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var k keptBy
+			for i, r := range tt.reads {
+				if got := k.add(r.cycle, r.marked); got != r.want {
+					t.Errorf("read %d (collection %d marked %d): kept = %d, want %d", i, r.cycle, r.marked, got, r.want)
+				}
+			}
+		})
+	}
+}
+
 // TestOutsideRuntime: on Linux the process holds some memory the runtime
 // does not count (at least its code), and never more than it holds in all.
 func TestOutsideRuntime(t *testing.T) {

@@ -42,6 +42,14 @@ type Options struct {
 	// to publish beside the pages, besides PublishedTypes (site.toml's
 	// [content] publishTypes).
 	PublishTypes []string
+	// FrontOnly keeps of each page's file only its front matter: the
+	// page's Body is nil and its Source is cut before the body
+	// (diag.Source.Keep), unless the feature that owns the page reads
+	// its text as it builds (site.BodyUser); ReadBodies reads the bodies
+	// again. A build that holds large datasets after loading the pages
+	// sets it, so that the Markdown of every page is not held beside
+	// them. It does nothing with a Cache, which keeps every page whole.
+	FrontOnly bool
 }
 
 // Resource is a file under content/ that is not a page: a bundle's image or
@@ -65,6 +73,9 @@ type Result struct {
 	// problems are in the diagnostics. Links to them are not reported
 	// again as broken: the one cause is enough.
 	Failed []string
+	// Cut are the sources of the pages whose bodies FrontOnly left
+	// unread, for ReadBodies.
+	Cut []*diag.Source
 }
 
 // FailedReason is why a page that could not be read is not published.
@@ -115,6 +126,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		pages = append(pages, p)
 	}
 
+	if opts.Cache != nil {
+		opts.FrontOnly = false
+	}
 	opts.Cache.begin()
 	defer opts.Cache.finish()
 	loaded := make([]*site.Page, len(pages))
@@ -132,6 +146,9 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		diags.Append(perFile[i])
 		if p != nil {
 			res.Pages = append(res.Pages, p)
+			if opts.FrontOnly && p.Body == nil {
+				res.Cut = append(res.Cut, p.Source)
+			}
 		} else {
 			res.Failed = append(res.Failed, pages[i])
 		}

@@ -93,7 +93,22 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	if opts.FrontOnly && len(p.Body) > 0 && !readsBody(extra) {
+		src.Keep(parts.BodyStart)
+		p.Body = nil
+	}
 	return p, diags
+}
+
+// readsBody reports whether the feature whose front matter extra is
+// reads the page's text as it builds, before ReadBodies: a feature that
+// does not say otherwise (site.BodyUser) is taken to.
+func readsBody(extra any) bool {
+	if extra == nil {
+		return false
+	}
+	u, ok := extra.(site.BodyUser)
+	return !ok || u.UsesBody()
 }
 
 func titleMissing(src *diag.Source, at diag.Pos, present bool) diag.Diagnostic {

@@ -187,3 +187,42 @@ func TestSourceKeep(t *testing.T) {
 		t.Errorf("Keep past the end changed the text to %d bytes", len(cut.Text))
 	}
 }
+
+// TestSourceRestore: a cut source given its file again finds every
+// position as before the cut; given a file whose kept part changed, it
+// refuses and stays as it was.
+func TestSourceRestore(t *testing.T) {
+	text := []byte("+++\ntitle = \"x\"\n+++\nbody line\nmore\n")
+	front := strings.Index(string(text), "body")
+	tests := []struct {
+		name  string
+		again string
+		ok    bool
+	}{
+		{"same file", string(text), true},
+		{"body edited", string(text[:front]) + "another body\n", true}, // the body's own check is the caller's
+		{"front matter edited", "+++\ntitle = \"y\"\n+++\nbody line\nmore\n", false},
+		{"file emptied", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := NewSource("content/a.md", text)
+			src.Keep(front)
+			if got := src.Restore([]byte(tt.again)); got != tt.ok {
+				t.Fatalf("Restore = %v, want %v", got, tt.ok)
+			}
+			want := NewSource("content/a.md", []byte(tt.again))
+			if !tt.ok {
+				want = NewSource("content/a.md", text[:front])
+			}
+			if string(src.Text) != string(want.Text) {
+				t.Fatalf("text = %q, want %q", src.Text, want.Text)
+			}
+			for off := 0; off <= len(want.Text); off++ {
+				if got, w := src.Pos(off), want.Pos(off); got != w {
+					t.Errorf("Pos(%d) = %v, want %v", off, got, w)
+				}
+			}
+		})
+	}
+}

@@ -148,3 +148,16 @@ func (s *Source) Keep(n int) {
 	lines := sort.SearchInts(s.lineStarts, n+1)
 	s.lineStarts = append([]int(nil), s.lineStarts[:max(lines, 1)]...)
 }
+
+// Restore gives a source that Keep cut the whole text of its file again,
+// read anew: positions in the rest are then found as before the cut. It
+// reports false, changing nothing, when text does not begin with what was
+// kept: the file has changed since, and positions found before would not
+// match it.
+func (s *Source) Restore(text []byte) bool {
+	if !bytes.HasPrefix(text, s.Text) {
+		return false
+	}
+	*s = *NewSource(s.Name, text)
+	return true
+}

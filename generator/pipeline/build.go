@@ -136,6 +136,7 @@ func Run(opts Options) (Result, diag.List) {
 	b.data()
 	b.feedback()
 	b.assemble()
+	b.bodies()
 	b.review()
 	b.charts()
 	b.openData()

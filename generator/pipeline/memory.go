@@ -5,16 +5,30 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // A build that writes its output renders each page once, so it need not
 // hold every page's Markdown and rendered body to the end: at 50,000 pages
-// they are about 200 and 240 MB. The Markdown goes once converted (here);
-// the rendered bodies go as pages are rendered (render.Options.Release).
+// they are about 200 and 240 MB. The Markdown is read only once the
+// datasets are let go of (bodies) and goes once converted (here); the
+// rendered bodies go as pages are rendered (render.Options.Release).
 // `plinth serve` keeps both, since its patches convert and render pages
 // again from them.
+
+// bodies reads again the pages' Markdown that the content stage left
+// unread (content.Options.FrontOnly): the datasets, which are as large,
+// are let go of by now (assemble), so the two are never held together.
+// Only the pages of the site are read: a draft's body is not needed.
+func (b *run) bodies() {
+	if len(b.loaded.Cut) > 0 {
+		b.diags.Append(content.ReadBodies(b.fsys, b.s.Pages, b.loaded.Cut))
+		b.loaded.Cut = nil
+	}
+	b.clk.lap("bodies")
+}
 
 // sourceFiles looks up the text of a page's source file, for the positions
 // of problems the output checks find in what the page's body became. A

@@ -115,10 +115,11 @@ func (b *run) config() bool {
 	return true
 }
 
-// content reads the Markdown files and their front matter.
+// content reads the Markdown files and their front matter; a build
+// reads most pages' bodies later (bodies, in memory.go).
 func (b *run) content() {
 	loaded, d := content.Load(b.fsys, content.Options{Schemas: schemas, Cache: b.cache.contentCache(),
-		PublishTypes: b.cfg.Content.PublishTypes})
+		PublishTypes: b.cfg.Content.PublishTypes, FrontOnly: b.cache == nil})
 	b.diags.Append(d)
 	b.loaded = loaded
 	b.clk.lap("content")

@@ -170,6 +170,21 @@ type buffers struct{ main, side text }
 
 var pool = sync.Pool{New: func() any { return new(buffers) }}
 
+// pooledText is the largest text (in bytes, about a file's size) whose
+// buffers go back to the pool. They take some 14 bytes for each byte of
+// text, so buffers grown for the sitemap of a site of 50,000 pages would
+// hold about 100 MB, and, reused for every page after it, would hold it
+// to the end of the build; the few files larger than this get buffers of
+// their own.
+const pooledText = 1 << 20
+
+// release puts buf back in the pool unless it grew past pooledText.
+func release(buf *buffers) {
+	if cap(buf.main.t) <= pooledText {
+		pool.Put(buf)
+	}
+}
+
 // Reader normalises one HTML file from its tokens (markup.Each), so that
 // the scan reads the same pass over the file as the other checks; Hits
 // then searches it. Get one from Scanner.Reader.
@@ -195,7 +210,7 @@ func (r *Reader) Token(t *markup.Token) { r.r.token(t) }
 // Hits returns what the scanner found in the file. The reader cannot be
 // used after it.
 func (r *Reader) Hits() []Hit {
-	defer pool.Put(r.buf)
+	defer release(r.buf)
 	return r.s.search(r.f, &r.buf.main, &r.buf.side)
 }
 
@@ -224,7 +239,7 @@ func (s *Scanner) File(f site.File) []Hit {
 		return r.Hits()
 	}
 	buf := pool.Get().(*buffers)
-	defer pool.Put(buf)
+	defer release(buf)
 	m, side := &buf.main, &buf.side
 	m.reset(len(f.Data)+len(f.Data)/8, s.keyed())
 	side.reset(len(f.Data)/4, s.keyed())
