@@ -63,8 +63,6 @@ type Doc struct {
 	// a document with a problem needs it, and making it was a third of
 	// the time of decoding a page's front matter.
 	index func() keyIndex
-	// Raw is the parsed document as BurntSushi/toml returns it.
-	Raw map[string]any
 }
 
 // File decodes the whole of src into v, which must be a pointer to a struct.
@@ -97,7 +95,9 @@ func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.Li
 			return nil, diag.List{parseError(src, start, err)}
 		}
 	}
-	doc := &Doc{src: src, start: start, Raw: raw}
+	// The parsed values are not kept: v holds what was decoded, and a
+	// page keeps its document (for positions) to the end of a build.
+	doc := &Doc{src: src, start: start}
 	doc.index = sync.OnceValue(func() keyIndex { return indexKeys(text, start) })
 	d := &decoder{doc: doc}
 	d.top(raw, append([]any{v}, more...))
