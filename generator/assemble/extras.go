@@ -139,26 +139,18 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 		if file == "" {
 			file = "(generated)"
 		}
-		at := diag.Pos{}
-		if p.Front != nil && p.Front.Has("slug") {
-			at = p.Front.KeyPos("slug") // the slug is usually what clashes
-		}
-		if !add(p.OutputPath, claim{"the page " + strconv.Quote(p.Title), file, at}) {
+		if !add(p.OutputPath, claim{what: "the page " + strconv.Quote(p.Title), file: file, page: p}) {
 			drop[p] = true
 			continue
 		}
 		for _, alias := range p.Aliases {
-			at := diag.Pos{}
-			if p.Front != nil {
-				at = p.Front.KeyPos("aliases")
-			}
-			if !add(OutputPath(path.Clean(alias)+"/"), claim{fmt.Sprintf("the alias %q", alias), file, at}) {
+			if !add(OutputPath(path.Clean(alias)+"/"), claim{what: fmt.Sprintf("the alias %q", alias), file: file, page: p, alias: true}) {
 				drop[p] = true
 			}
 		}
 	}
 	for _, r := range resources {
-		if add(r.Path, claim{"the file", r.Source, diag.Pos{}}) {
+		if add(r.Path, claim{what: "the file", file: r.Source}) {
 			keep = append(keep, r)
 		}
 	}
@@ -169,13 +161,27 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 // file, for collision reports.
 type claim struct {
 	what, file string
-	at         diag.Pos // where to report a clash; zero: the file's first line
+	// page is the page that makes the claim, if any, and alias whether it
+	// claims the path for an alias. Where in its front matter a clash is
+	// reported is found only when there is one: finding it makes the
+	// document's index of keys, which every page would otherwise keep.
+	page  *site.Page
+	alias bool
 }
 
-// pos is where a clash of this claim is reported.
+// pos is where a clash of this claim is reported: a page's slug, which is
+// usually what clashes, or its aliases; else the file's first line.
 func (c claim) pos() diag.Pos {
-	if c.at.File != "" {
-		return c.at
+	if c.page != nil && c.page.Front != nil {
+		front, key := c.page.Front, "slug"
+		if c.alias {
+			key = "aliases"
+		}
+		if c.alias || front.Has(key) {
+			if at := front.KeyPos(key); at.File != "" {
+				return at
+			}
+		}
 	}
 	return firstLine(c.file)
 }

@@ -152,24 +152,24 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	// Each URL is checked once: a page of a few links looks back along
 	// them, a page of many keeps a set.
 	var seen map[unique.Handle[string]]bool
-	if len(pg.refs) > 32 {
-		seen = make(map[unique.Handle[string]]bool, len(pg.refs))
+	if len(pg.links) > 32 {
+		seen = make(map[unique.Handle[string]]bool, len(pg.links))
 	}
-	for i, link := range pg.refs {
+	for i, link := range pg.links {
 		if seen != nil {
-			if seen[link.link] {
+			if seen[link] {
 				continue
 			}
-			seen[link.link] = true
-		} else if slices.ContainsFunc(pg.refs[:i], func(earlier ref) bool { return earlier.link == link.link }) {
+			seen[link] = true
+		} else if slices.Contains(pg.links[:i], link) {
 			continue
 		}
-		problem, target := check(f.Path, link.url(), s, byPath, pages)
+		problem, target := check(f.Path, link.Value(), s, byPath, pages)
 		if target != "" && target != f.Path {
 			r.targets = append(r.targets, target)
 		}
 		if problem != "" {
-			r.diags.Add(report(f, link, problem, s))
+			r.diags.Add(report(f, pg.ref(i, link), problem, s))
 		}
 	}
 	return r
@@ -331,7 +331,7 @@ func External(files []site.File, s Site) []Link {
 		if !Reads(f.Path) {
 			continue
 		}
-		for _, r := range Read(f.Data).refs {
+		for _, r := range Read(f.Data).refs() {
 			u, err := url.Parse(r.url())
 			if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
 				continue

@@ -2,9 +2,11 @@ package linkcheck
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +25,7 @@ func TestScan(t *testing.T) {
 		t.Error("an id the page does not have was found")
 	}
 	var urls []string
-	for _, r := range p.refs {
+	for _, r := range p.refs() {
 		urls = append(urls, r.attr+"="+r.url())
 	}
 	if got := strings.Join(urls, " "); got != "href=/a/?x=1&y=2#f src=i.png" {
@@ -156,4 +158,40 @@ func FuzzParsePlain(f *testing.F) {
 		f.Add(raw)
 	}
 	f.Fuzz(func(t *testing.T, raw string) { checkPlain(t, raw) })
+}
+
+// TestRefAttributes checks that each URL keeps the attribute that gave it
+// (kept as a bit per link) on pages of more than 64 links, where the bits
+// take more than one word.
+func TestRefAttributes(t *testing.T) {
+	cases := []struct {
+		name string
+		srcs []int // which of the links are src attributes
+		n    int
+	}{
+		{"none", nil, 3},
+		{"first word", []int{0, 63}, 64},
+		{"second word", []int{64, 70}, 71},
+		{"third word only", []int{130}, 140},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var html, want strings.Builder
+			for i := range c.n {
+				attr := "href"
+				if slices.Contains(c.srcs, i) {
+					attr = "src"
+				}
+				fmt.Fprintf(&html, `<a %s="/l%d/">`, attr, i)
+				fmt.Fprintf(&want, "%s=/l%d/ ", attr, i)
+			}
+			var got strings.Builder
+			for _, r := range Read([]byte(html.String())).refs() {
+				fmt.Fprintf(&got, "%s=%s ", r.attr, r.url())
+			}
+			if got.String() != want.String() {
+				t.Errorf("refs =\n%s\nwant\n%s", got.String(), want.String())
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"html"
+	"iter"
 	"slices"
 	"unique"
 
@@ -29,8 +30,32 @@ func (r ref) url() string { return r.link.Value() }
 type Page struct {
 	// ids holds a hash of each ID, sorted: a site of many thousands of
 	// pages keeps every page's IDs until its links are checked.
-	ids  []uint64
-	refs []ref
+	ids []uint64
+	// links are the URLs, and srcs a bit for each (by index) that is set
+	// when a src attribute gives it rather than an href: 8 bytes a link
+	// and a bit, where a ref would take 24, kept for every page.
+	links []unique.Handle[string]
+	srcs  []uint64
+}
+
+// refs returns the page's URLs with the attributes that give them, in
+// order.
+func (p *Page) refs() iter.Seq2[int, ref] {
+	return func(yield func(int, ref) bool) {
+		for i, link := range p.links {
+			if !yield(i, p.ref(i, link)) {
+				return
+			}
+		}
+	}
+}
+
+// ref returns the page's i-th URL, link, with its attribute.
+func (p *Page) ref(i int, link unique.Handle[string]) ref {
+	if w := i / 64; w < len(p.srcs) && p.srcs[w]&(1<<(i%64)) != 0 {
+		return ref{attr: "src", link: link}
+	}
+	return ref{attr: "href", link: link}
 }
 
 // idSeed is per process: IDs are only compared within one run.
@@ -60,9 +85,14 @@ func (r *Reader) Token(t *markup.Token) {
 		case a.Is("id"), a.Is("name"):
 			r.page.ids = append(r.page.ids, idHash(a.Val))
 		case a.Is("href"):
-			r.page.refs = append(r.page.refs, ref{attr: "href", link: unique.Make(unescape(a.Val))})
+			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
 		case a.Is("src"):
-			r.page.refs = append(r.page.refs, ref{attr: "src", link: unique.Make(unescape(a.Val))})
+			i := len(r.page.links)
+			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
+			for len(r.page.srcs) <= i/64 {
+				r.page.srcs = append(r.page.srcs, 0)
+			}
+			r.page.srcs[i/64] |= 1 << (i % 64)
 		}
 	}
 }
@@ -72,7 +102,7 @@ func (r *Reader) Token(t *markup.Token) {
 // and the lists grown token by token have up to twice the room.
 func (r *Reader) Page() *Page {
 	slices.Sort(r.page.ids)
-	return &Page{ids: slices.Clone(slices.Compact(r.page.ids)), refs: slices.Clone(r.page.refs)}
+	return &Page{ids: slices.Clone(slices.Compact(r.page.ids)), links: slices.Clone(r.page.links), srcs: slices.Clone(r.page.srcs)}
 }
 
 // Read reads one HTML file on its own, for callers without a shared pass

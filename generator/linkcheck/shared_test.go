@@ -15,7 +15,7 @@ func TestScanSkipsAttributeValues(t *testing.T) {
 		`<meta content='single href=y quotes' name="d"><a title="a = b" href="real/">x</a>` +
 		`<img alt="x" src=bare.png>`))
 	var urls []string
-	for _, r := range p.refs {
+	for _, r := range p.refs() {
 		urls = append(urls, r.attr+"="+r.url())
 	}
 	if got := strings.Join(urls, " "); got != "href=real/ src=bare.png" {

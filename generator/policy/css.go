@@ -26,8 +26,8 @@ func scanCSS(data []byte) []finding {
 		}
 		u := string(data[lo:hi])
 		if isRemote(u) {
-			out = append(out, finding{rule: ruleExternal, offset: lo, excerpt: u, hint: hintExternal,
-				msg: fmt.Sprintf("the stylesheet loads %q from another website", u)})
+			out = append(out, newFinding(ruleExternal, lo, u, hintExternal,
+				fmt.Sprintf("the stylesheet loads %q from another website", u)))
 		}
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/markup"
@@ -92,9 +93,9 @@ func checkIsland(text []byte, start int) []finding {
 	if i < 0 {
 		return nil
 	}
-	return []finding{{rule: ruleInlineScript, offset: start + i, excerpt: funcMarker,
-		hint: "chart options must be data only: build them with package chart, which sets no JavaScript function (types.FuncStr, opts.FuncOpts)",
-		msg:  "a JSON data island holds go-echarts' function marker " + funcMarker + ", JavaScript waiting to be run"}}
+	return []finding{newFinding(ruleInlineScript, start+i, funcMarker,
+		"chart options must be data only: build them with package chart, which sets no JavaScript function (types.FuncStr, opts.FuncOpts)",
+		"a JSON data island holds go-echarts' function marker "+funcMarker+", JavaScript waiting to be run")}
 }
 
 // suspectTag reports whether a tag is checked whatever its attributes.
@@ -182,7 +183,7 @@ func (t tag) check() ([]finding, []claim) {
 		claims []claim
 	)
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
-		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
+		out = append(out, newFinding(r, offset, excerpt, hint, fmt.Sprintf(format, args...)))
 	}
 	switch t.name {
 	case "script":
@@ -236,26 +237,34 @@ func (t tag) integrity(u string, found []finding, claims []claim) ([]finding, []
 	ex := shorten(t.raw, 80)
 	val, ok := t.get("integrity")
 	if !ok || strings.TrimSpace(val) == "" {
-		return append(found, finding{rule: ruleNoIntegrity, offset: t.start, excerpt: ex, hint: hintIntegrity,
-			msg: fmt.Sprintf("%s has no integrity attribute, so browsers cannot check the file is the one the site published", ex)}), claims
+		return append(found, newFinding(ruleNoIntegrity, t.start, ex, hintIntegrity,
+			fmt.Sprintf("%s has no integrity attribute, so browsers cannot check the file is the one the site published", ex))), claims
 	}
-	return found, append(claims, claim{url: u, value: val, excerpt: ex, offset: t.at("integrity")})
+	return found, append(claims, claim{vouch: unique.Make(vouch{url: u, value: val, excerpt: ex}), offset: t.at("integrity")})
 }
 
 // claim is an integrity value and the file it vouches for, as written in a
 // page: the file's bytes are compared with it once every file is made.
+// What it says, and its quote, are kept once however many pages make it
+// (see finding).
 type claim struct {
-	url, value, excerpt string
-	offset              int
-	pos                 diag.Pos // set by Reader.File
-	markup              []string // set by Reader.File, as for a finding
-	line                string
+	vouch  unique.Handle[vouch]
+	offset int
+	pos    diag.Pos             // set by placed
+	quote  unique.Handle[quote] // set by placed, as for a finding
 }
+
+// vouch is what a claim says: the URL, the integrity value, and the tag
+// that gives them, shortened.
+type vouch struct{ url, value, excerpt string }
 
 // wrong is the finding for a claim the file does not match.
 func (c claim) wrong() finding {
-	return finding{rule: ruleWrongIntegrity, offset: c.offset, pos: c.pos, markup: c.markup, line: c.line, excerpt: c.excerpt, hint: hintIntegrity,
-		msg: fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", c.excerpt, c.url)}
+	v := c.vouch.Value()
+	f := newFinding(ruleWrongIntegrity, c.offset, v.excerpt, hintIntegrity,
+		fmt.Sprintf("the integrity value of %s does not match the file %s, so browsers would refuse it", v.excerpt, v.url))
+	f.pos, f.quote = c.pos, c.quote
+	return f
 }
 
 // hasRel reports whether the tag's rel attribute holds the keyword.

@@ -45,6 +45,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -82,18 +83,65 @@ const (
 
 // finding is one problem at a byte offset of one output file (and, once
 // its file is read, at a line and column).
+//
+// A layout's mistake, or a layout's integrity claim, repeats on every page
+// it renders, and what the check keeps of each page lasts until every file
+// is made: so what is wrong and the markup quoted are each kept once
+// (unique) however many pages have them, and only the position is the
+// page's own.
 type finding struct {
+	what   unique.Handle[problem]
+	offset int
+	pos    diag.Pos
+	// quote is the markup at the offset, set by placed, which has the
+	// file.
+	quote unique.Handle[quote]
+}
+
+// problem is what a finding says is wrong.
+type problem struct {
 	rule    rule
-	offset  int
-	pos     diag.Pos
 	excerpt string // the tag or attribute at fault, shortened
 	msg     string // what is wrong, without the page
 	hint    string
-	// markup is the markup at the offset, to find in the layouts (see
-	// markupAt), and line the built file's line there, to quote for a
-	// file copied as it is; both set by placed, which has the file.
-	markup []string
+}
+
+func newFinding(r rule, offset int, excerpt, hint, msg string) finding {
+	return finding{what: unique.Make(problem{rule: r, excerpt: excerpt, msg: msg, hint: hint}), offset: offset}
+}
+
+// quote is the markup at a finding's offset, to find in the layouts (see
+// markupAt: up to two forms, longest first, "" when there is none), and
+// the built file's line there, to quote for a file copied as it is.
+type quote struct {
+	markup [2]string
 	line   string
+}
+
+// quoteAt returns the markup of data at offset, on line of src.
+func quoteAt(src *diag.Source, data []byte, offset, line int) unique.Handle[quote] {
+	var q quote
+	copy(q.markup[:], markupAt(data, offset))
+	q.line = src.Line(line)
+	return unique.Make(q)
+}
+
+// quoted returns the finding's quote; a finding that placed has not seen
+// has none.
+func (f finding) quoted() quote {
+	if f.quote == (unique.Handle[quote]{}) {
+		return quote{}
+	}
+	return f.quote.Value()
+}
+
+// markups returns the forms of the markup, longest first.
+func (q quote) markups() []string {
+	n := 0
+	for n < len(q.markup) && q.markup[n] != "" {
+		n++
+	}
+	return q.markup[:n]
 }
 
 // File is what the policy found in one output file: its problems, and the
@@ -118,13 +166,11 @@ func placed(f site.File, found []finding, claims []claim) File {
 		src := diag.NewSource(f.Path, f.Data)
 		for i := range found {
 			found[i].pos = src.Pos(found[i].offset)
-			found[i].markup = markupAt(f.Data, found[i].offset)
-			found[i].line = src.Line(found[i].pos.Line)
+			found[i].quote = quoteAt(src, f.Data, found[i].offset, found[i].pos.Line)
 		}
 		for i := range claims {
 			claims[i].pos = src.Pos(claims[i].offset)
-			claims[i].markup = markupAt(f.Data, claims[i].offset)
-			claims[i].line = src.Line(claims[i].pos.Line)
+			claims[i].quote = quoteAt(src, f.Data, claims[i].offset, claims[i].pos.Line)
 		}
 	}
 	return File{Path: f.Path, Source: f.Source, found: found, claims: claims}
@@ -207,7 +253,7 @@ func Report(files []File, opts Options) diag.List {
 		f := files[i]
 		found[i] = f.found
 		for _, c := range f.claims {
-			if data, ok := resolve(opts.Lookup, opts.BasePath, f.Path, c.url); ok && !memo.matches(c.value, data) {
+			if data, ok := resolve(opts.Lookup, opts.BasePath, f.Path, c.vouch.Value().url); ok && !memo.matches(c.vouch.Value().value, data) {
 				found[i] = append(slices.Clip(found[i]), c.wrong())
 			}
 		}
@@ -226,7 +272,8 @@ func report(files []File, found [][]finding, locate func(string) (diag.Pos, stri
 	for i, fs := range found {
 		seen := map[key]bool{}
 		for _, f := range fs {
-			k := key{f.rule, f.excerpt}
+			what := f.what.Value()
+			k := key{what.rule, what.excerpt}
 			g, ok := groups[k]
 			switch {
 			case !ok:
@@ -247,7 +294,7 @@ func report(files []File, found [][]finding, locate func(string) (diag.Pos, stri
 	for _, k := range order {
 		g := groups[k]
 		f := files[g.file]
-		pos := g.first.pos
+		pos, what, q := g.first.pos, g.first.what.Value(), g.first.quoted()
 		where := fmt.Sprintf("built file %s, line %d, column %d", f.Path, pos.Line, pos.Col)
 		if g.pages > 1 {
 			where += fmt.Sprintf("; also in %d other %s", g.pages-1, plural(g.pages-1, "file", "files"))
@@ -256,19 +303,19 @@ func report(files []File, found [][]finding, locate func(string) (diag.Pos, stri
 		if file == "" {
 			file = f.Path
 		}
-		d := diag.Errorf(diag.Pos{File: file}, "%s (%s)", g.first.msg, where)
+		d := diag.Errorf(diag.Pos{File: file}, "%s (%s)", what.msg, where)
 		// Only pages come from layouts; a static or bundled HTML file is
 		// its own source.
 		fromLayout := f.Source == "" || content.IsMarkdown(f.Source)
-		if at, line, ok := layoutSource(g.first.markup, locate); ok && fromLayout {
+		if at, line, ok := layoutSource(q.markups(), locate); ok && fromLayout {
 			d.Pos = at
 			d = d.WithLine(line)
 		} else if copied(f.Source) {
 			// Copied as it is: the built file's position is the source's.
 			d.Pos = diag.Pos{File: f.Source, Line: pos.Line, Col: pos.Col}
-			d = d.WithLine(g.first.line)
+			d = d.WithLine(q.line)
 		}
-		diags.Add(d.WithHint("%s", g.first.hint))
+		diags.Add(d.WithHint("%s", what.hint))
 	}
 	slices.SortStableFunc(diags, func(a, b diag.Diagnostic) int {
 		return cmp.Or(a.Pos.Compare(b.Pos), strings.Compare(a.Msg, b.Msg))

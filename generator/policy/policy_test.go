@@ -179,7 +179,7 @@ func FuzzScanHTML(f *testing.F) {
 			if fd.offset < 0 || fd.offset > len(data) {
 				t.Fatalf("offset %d outside the %d-byte input", fd.offset, len(data))
 			}
-			if fd.msg == "" || fd.hint == "" {
+			if w := fd.what.Value(); w.msg == "" || w.hint == "" {
 				t.Fatalf("finding without message or hint: %+v", fd)
 			}
 		}

@@ -40,7 +40,7 @@ var cssURL = regexp.MustCompile(`(?i)url\(\s*['"]?\s*([^'")\s]*)|@import\s+['"]?
 func scanSVG(data []byte) []finding {
 	var out []finding
 	add := func(r rule, offset int, excerpt, hint, format string, args ...any) {
-		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
+		out = append(out, newFinding(r, offset, excerpt, hint, fmt.Sprintf(format, args...)))
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
@@ -92,7 +92,7 @@ func svgElement(t xml.StartElement, offset int) []finding {
 	var out []finding
 	name := t.Name.Local
 	add := func(r rule, excerpt, hint, format string, args ...any) {
-		out = append(out, finding{rule: r, offset: offset, excerpt: excerpt, hint: hint, msg: fmt.Sprintf(format, args...)})
+		out = append(out, newFinding(r, offset, excerpt, hint, fmt.Sprintf(format, args...)))
 	}
 	switch strings.ToLower(name) {
 	case "script":

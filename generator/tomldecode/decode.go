@@ -59,12 +59,20 @@ func (e *HintError) Hint() string { return e.HintText }
 type Doc struct {
 	src   *diag.Source
 	start int
-	// index is where each key and value is, made when first asked: only
-	// a document with a problem needs it, and making it was a third of
-	// the time of decoding a page's front matter.
-	index func() keyIndex
-	// Raw is the parsed document as BurntSushi/toml returns it.
-	Raw map[string]any
+	// text is the document, from start.
+	text string
+	// keys is where each key and value is, made when first asked (index):
+	// only a document with a problem needs it, and making it was a third
+	// of the time of decoding a page's front matter. Fields rather than a
+	// sync.OnceValue, whose closures every page would keep.
+	once sync.Once
+	keys keyIndex
+}
+
+// index returns where each key and value of the document is.
+func (d *Doc) index() keyIndex {
+	d.once.Do(func() { d.keys = indexKeys(d.text, d.start) })
+	return d.keys
 }
 
 // File decodes the whole of src into v, which must be a pointer to a struct.
@@ -97,8 +105,9 @@ func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.Li
 			return nil, diag.List{parseError(src, start, err)}
 		}
 	}
-	doc := &Doc{src: src, start: start, Raw: raw}
-	doc.index = sync.OnceValue(func() keyIndex { return indexKeys(text, start) })
+	// The parsed values are not kept: v holds what was decoded, and a
+	// page keeps its document (for positions) to the end of a build.
+	doc := &Doc{src: src, start: start, text: text}
 	d := &decoder{doc: doc}
 	d.top(raw, append([]any{v}, more...))
 	return doc, d.diags
