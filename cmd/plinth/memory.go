@@ -66,17 +66,27 @@ func (k *keptBy) add(cycle, marked uint64) uint64 {
 	return least
 }
 
+// headroom: the limit is kept a 32nd of the target (32 MiB of 1 GiB)
+// below what the target leaves the runtime.
+const headroom = 32
+
 // statmResident is the field of /proc/self/statm that counts the
 // process's resident pages.
 const statmResident = 1
 
 // memoryLimit is the soft limit for a build that keeps live bytes, when
 // the process holds outside bytes the runtime does not count (its own
-// code as loaded): the target less those, or half as much again as live
-// when that is more. The target is the process's memory as the system
-// counts it, which is what a user or a CI runner's limit sees.
+// code as loaded): the target less those and less a headroom, or half as
+// much again as live when that is more. The target is the process's
+// memory as the system counts it, which is what a user or a CI runner's
+// limit sees.
+//
+// The headroom is there because the limit is soft: the runtime passes it
+// by what is allocated before the collector and the scavenger catch up,
+// and that (1 to 11 MiB over a 1 GiB target at 50,000 pages, with no
+// headroom) is what the system counts too.
 func memoryLimit(target, live, outside uint64) int64 {
-	limit := max(target-min(outside, target/2), live+live/2)
+	limit := max(target-min(outside, target/2)-target/headroom, live+live/2)
 	if limit > math.MaxInt64 {
 		return math.MaxInt64
 	}

@@ -39,24 +39,26 @@ func TestParseSize(t *testing.T) {
 }
 
 // TestMemoryLimit: the limit is the target, less the memory the runtime
-// does not count (at most half the target), until what the build keeps
-// passes two thirds of that; then half as much again as what it keeps.
+// does not count (at most half the target) and a 32nd of the target,
+// until half as much again as what the build keeps is more;
+// then that.
 func TestMemoryLimit(t *testing.T) {
 	const gib, mib = 1 << 30, 1 << 20
 	tests := []struct {
 		target, live, outside uint64
 		want                  int64
 	}{
-		{gib, 0, 0, gib},
-		{gib, 600 * mib, 0, gib},
-		{gib, 2 * gib / 3, 0, gib},
+		{gib, 0, 0, gib - 32*mib},
+		{gib, 600 * mib, 0, gib - 32*mib},
+		{gib, 700 * mib, 0, 1050 * mib},
 		{gib, gib, 0, gib + gib/2},
 		{gib, 4 * gib, 0, 6 * gib},
 		{gib, math.MaxUint64 / 2, 0, math.MaxInt64},
-		{gib, 0, 40 * mib, gib - 40*mib},
-		{gib, 600 * mib, 40 * mib, gib - 40*mib},
+		{gib, 0, 40 * mib, gib - 72*mib},
+		{gib, 600 * mib, 40 * mib, gib - 72*mib},
 		{gib, gib, 40 * mib, gib + gib/2},
-		{gib, 0, 2 * gib, gib / 2}, // never below half the target
+		{gib, 0, 2 * gib, gib/2 - 32*mib}, // never below half the target, less the headroom
+		{512 * mib, 0, 0, 496 * mib},
 	}
 	for _, tt := range tests {
 		if got := memoryLimit(tt.target, tt.live, tt.outside); got != tt.want {
