@@ -57,6 +57,10 @@ type Builder struct {
 	dict   *dictionary
 	inv    inverted
 	layout docLayout
+	// words packs the documents' entries (pack.go); packed is the
+	// buffer they are packed in before each is copied at its size.
+	words  wordTable
+	packed []byte
 }
 
 // NewBuilder plans the index of s.
@@ -116,10 +120,11 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 			c.terms, c.words = nil, nil // numbered: the strings are no longer needed
 		}
 	}
-	if !bytes.Equal(d.data, data) {
-		d.changed = true
+	b.packed = b.words.pack(b.packed[:0], data)
+	if !bytes.Equal(d.data, b.packed) {
+		d.data, d.changed = bytes.Clone(b.packed), true
 	}
-	d.counts, d.data, d.added = c, data, true
+	d.counts, d.size, d.added = c, len(data), true
 	return nil
 }
 

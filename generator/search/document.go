@@ -99,11 +99,12 @@ type document struct {
 	// first.
 	id string
 	// counts are the document's weighted terms and words, and data its
-	// entry in its document file (a Doc as JSON), both set by Add;
-	// changed says that data differs from what the last Builder.Files
-	// wrote.
+	// entry in its document file (a Doc as JSON), packed (wordTable.pack),
+	// and size the entry's length, all set by Add; changed says that data
+	// differs from what the last Builder.Files wrote.
 	counts  *counts
 	data    []byte
+	size    int
 	added   bool
 	changed bool
 }

@@ -37,6 +37,9 @@ func BenchmarkHeldHeap(b *testing.B) {
 		b.Fatal(diags.Err())
 	}
 	s := res.Site
+	if os.Getenv("PLINTH_HEAP_PROFILE") != "" {
+		runtime.MemProfileRate = 1 << 10 // finer than the default, for what Add keeps
+	}
 	live := func() uint64 {
 		// Twice: sync.Pool's victims outlive one collection.
 		runtime.GC()
