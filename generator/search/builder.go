@@ -106,7 +106,11 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	} else {
 		body = cache.extract(d.url, string(p.Content))
 	}
-	f, doc := fields(p, d.entry, d.url, body)
+	var entry site.SearchEntry
+	if d.entry != nil {
+		entry = *d.entry
+	}
+	f, doc := fields(p, entry, d.url, body)
 	c := cache.count(d.url, f)
 	data, err := cache.doc(doc)
 	if err != nil {

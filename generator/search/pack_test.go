@@ -47,7 +47,9 @@ func TestPack(t *testing.T) {
 // are, and the entries packed before unpack as they were.
 func TestPackFullTable(t *testing.T) {
 	var table wordTable
-	word := func(i int) string { return "w" + strings.Map(func(r rune) rune { return 'a' + r - '0' }, strconv.Itoa(i)) }
+	word := func(i int) string {
+		return "w" + strings.Map(func(r rune) rune { return 'a' + r - '0' }, strconv.Itoa(i))
+	}
 	first := "first words " + word(0)
 	packed := table.pack(nil, []byte(first))
 	for i := 1; len(table.words) < maxPackedWords; i++ {
