@@ -119,9 +119,9 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if c.dict != b.dict {
-		c.ids, c.wordIDs, c.dict = b.dict.number(c.terms), b.dict.number(c.words), b.dict
+		c.numbered, c.dict = b.dict.numberCounts(c), b.dict
 		if cache == nil {
-			c.terms, c.words = nil, nil // numbered: the strings are no longer needed
+			c.terms, c.tfs, c.words = nil, nil, nil // numbered: no longer needed
 		}
 	}
 	b.packed = b.words.pack(b.packed[:0], data)

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -8,19 +10,83 @@ import (
 
 // counts are one document's weighted term frequencies (terms sorted, with
 // their frequencies at the same index), its weighted length and its
-// distinct words (sorted; a word's term is Stem(word)). ids and wordIDs
-// are the terms' and words' numbers in dict, the dictionary of the
-// Builder that added the document; once numbered, terms and words are
-// needed only by a cache that may number them again for another
-// dictionary.
+// distinct words (sorted; a word's term is Stem(word)). numbered holds
+// the terms' numbers in dict (the dictionary of the Builder that added
+// the document) with their frequencies, and the words' numbers, packed
+// (numberCounts); once numbered, terms, tfs and words are needed only by
+// a cache that may number them again for another dictionary.
 type counts struct {
-	terms   []string
-	tfs     []float32 // sums of the fields' whole-number weights: exact
-	length  float64   // a whole number too, so sums of lengths are exact
-	ids     []int32
-	words   []string
-	wordIDs []int32
-	dict    *dictionary
+	terms    []string
+	tfs      []float32 // sums of the fields' whole-number weights: exact
+	length   float64   // a whole number too, so sums of lengths are exact
+	words    []string
+	numbered []byte
+	dict     *dictionary
+}
+
+// numberCounts packs a document's terms, with their frequencies, and its
+// words as their numbers in d: a build holds them for every page until
+// the last is read, and as uvarints, each number the difference from the
+// one before, they take about a third of the room of lists of numbers.
+// The packed form is the number of terms, then each term's number and
+// frequency, then each word's number.
+func (d *dictionary) numberCounts(c *counts) []byte {
+	type term struct {
+		id int32
+		tf float32
+	}
+	terms := make([]term, len(c.terms))
+	for i, id := range d.number(c.terms) {
+		terms[i] = term{id, c.tfs[i]}
+	}
+	slices.SortFunc(terms, func(a, b term) int { return cmp.Compare(a.id, b.id) })
+	words := d.number(c.words)
+	slices.Sort(words)
+	out := make([]byte, 0, 3*len(terms)+2*len(words)+binary.MaxVarintLen32)
+	out = binary.AppendUvarint(out, uint64(len(terms)))
+	prev := int32(0)
+	for _, t := range terms {
+		out = binary.AppendUvarint(out, uint64(t.id-prev))
+		out = binary.AppendUvarint(out, uint64(t.tf))
+		prev = t.id
+	}
+	prev = 0
+	for _, id := range words {
+		out = binary.AppendUvarint(out, uint64(id-prev))
+		prev = id
+	}
+	return slices.Clip(out)
+}
+
+// eachTerm calls f with the number and weighted frequency of each of the
+// document's terms, in the order of their numbers, and returns where its
+// words begin in c.numbered.
+func (c *counts) eachTerm(f func(id int32, tf float32)) int {
+	p := c.numbered
+	n, k := binary.Uvarint(p)
+	at := k
+	id := int32(0)
+	for range n {
+		delta, k := binary.Uvarint(p[at:])
+		at += k
+		tf, k := binary.Uvarint(p[at:])
+		at += k
+		id += int32(delta)
+		f(id, float32(tf))
+	}
+	return at
+}
+
+// eachWord calls f with the number of each of the document's words.
+func (c *counts) eachWord(f func(id int32)) {
+	p := c.numbered[c.eachTerm(func(int32, float32) {}):]
+	id := int32(0)
+	for len(p) > 0 {
+		delta, k := binary.Uvarint(p)
+		p = p[k:]
+		id += int32(delta)
+		f(id)
+	}
 }
 
 // dictionary numbers terms and words (one numbering for both: a word may
