@@ -110,7 +110,7 @@ func TestNumberCounts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &dictionary{ids: map[string]int32{}}
 			for i := range tt.before {
-				d.number([]string{"filler" + strconv.Itoa(i)})
+				d.id("filler" + strconv.Itoa(i))
 			}
 			c := countTerms(tt.fields)
 			c.numbered = d.numberCounts(c)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"slices"
@@ -31,31 +32,36 @@ type counts struct {
 // The packed form is the number of terms, then each term's number and
 // frequency, then each word's number.
 func (d *dictionary) numberCounts(c *counts) []byte {
-	type term struct {
-		id int32
-		tf float32
+	s := &d.scratch
+	s.terms = s.terms[:0]
+	for i, t := range c.terms {
+		s.terms = append(s.terms, numberedTerm{d.id(t), c.tfs[i]})
 	}
-	terms := make([]term, len(c.terms))
-	for i, id := range d.number(c.terms) {
-		terms[i] = term{id, c.tfs[i]}
+	slices.SortFunc(s.terms, func(a, b numberedTerm) int { return cmp.Compare(a.id, b.id) })
+	s.words = s.words[:0]
+	for _, w := range c.words {
+		s.words = append(s.words, d.id(w))
 	}
-	slices.SortFunc(terms, func(a, b term) int { return cmp.Compare(a.id, b.id) })
-	words := d.number(c.words)
-	slices.Sort(words)
-	out := make([]byte, 0, 3*len(terms)+2*len(words)+binary.MaxVarintLen32)
-	out = binary.AppendUvarint(out, uint64(len(terms)))
+	slices.Sort(s.words)
+	out := binary.AppendUvarint(s.out[:0], uint64(len(s.terms)))
 	prev := int32(0)
-	for _, t := range terms {
+	for _, t := range s.terms {
 		out = binary.AppendUvarint(out, uint64(t.id-prev))
 		out = binary.AppendUvarint(out, uint64(t.tf))
 		prev = t.id
 	}
 	prev = 0
-	for _, id := range words {
+	for _, id := range s.words {
 		out = binary.AppendUvarint(out, uint64(id-prev))
 		prev = id
 	}
-	return slices.Clip(out)
+	s.out = out
+	return bytes.Clone(out) // at its size
+}
+
+type numberedTerm struct {
+	id int32
+	tf float32
 }
 
 // eachTerm calls f with the number and weighted frequency of each of the
@@ -95,24 +101,28 @@ type dictionary struct {
 	ids   map[string]int32
 	names []string
 	live  int // how many of names the last build used
+	// scratch is numberCounts' working memory, kept from one document to
+	// the next. Like the rest, it is for one goroutine at a time (the
+	// Builder's lock).
+	scratch struct {
+		terms []numberedTerm
+		words []int32
+		out   []byte
+	}
 }
 
-// number returns the numbers of terms, giving new terms the next ones.
-func (d *dictionary) number(terms []string) []int32 {
-	out := make([]int32, len(terms))
-	for i, t := range terms {
-		id, ok := d.ids[t]
-		if !ok {
-			// A term is a slice of its page's folded text; a copy
-			// lets that text go.
-			t = strings.Clone(t)
-			id = int32(len(d.names))
-			d.ids[t] = id
-			d.names = append(d.names, t)
-		}
-		out[i] = id
+// id returns the number of t, giving a new term the next one.
+func (d *dictionary) id(t string) int32 {
+	id, ok := d.ids[t]
+	if !ok {
+		// A term is a slice of its page's folded text; a copy lets that
+		// text go.
+		t = strings.Clone(t)
+		id = int32(len(d.names))
+		d.ids[t] = id
+		d.names = append(d.names, t)
 	}
-	return out
+	return id
 }
 
 // countTerms weighs each term of a document's fields, and lists its words.
