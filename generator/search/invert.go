@@ -2,8 +2,8 @@ package search
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -33,11 +33,14 @@ type counts struct {
 // frequency, then each word's number.
 func (d *dictionary) numberCounts(c *counts) []byte {
 	s := &d.scratch
+	// Each term as its number above its frequency's bits, so that the
+	// terms sort as plain numbers, several times faster than by a
+	// function.
 	s.terms = s.terms[:0]
 	for i, t := range c.terms {
-		s.terms = append(s.terms, numberedTerm{d.id(t), c.tfs[i]})
+		s.terms = append(s.terms, uint64(d.id(t))<<32|uint64(math.Float32bits(c.tfs[i])))
 	}
-	slices.SortFunc(s.terms, func(a, b numberedTerm) int { return cmp.Compare(a.id, b.id) })
+	slices.Sort(s.terms)
 	s.words = s.words[:0]
 	for _, w := range c.words {
 		s.words = append(s.words, d.id(w))
@@ -46,9 +49,10 @@ func (d *dictionary) numberCounts(c *counts) []byte {
 	out := binary.AppendUvarint(s.out[:0], uint64(len(s.terms)))
 	prev := int32(0)
 	for _, t := range s.terms {
-		out = binary.AppendUvarint(out, uint64(t.id-prev))
-		out = binary.AppendUvarint(out, uint64(t.tf))
-		prev = t.id
+		id, tf := int32(t>>32), math.Float32frombits(uint32(t))
+		out = binary.AppendUvarint(out, uint64(id-prev))
+		out = binary.AppendUvarint(out, uint64(tf))
+		prev = id
 	}
 	prev = 0
 	for _, id := range s.words {
@@ -57,11 +61,6 @@ func (d *dictionary) numberCounts(c *counts) []byte {
 	}
 	s.out = out
 	return bytes.Clone(out) // at its size
-}
-
-type numberedTerm struct {
-	id int32
-	tf float32
 }
 
 // eachTerm calls f with the number and weighted frequency of each of the
@@ -105,7 +104,7 @@ type dictionary struct {
 	// the next. Like the rest, it is for one goroutine at a time (the
 	// Builder's lock).
 	scratch struct {
-		terms []numberedTerm
+		terms []uint64
 		words []int32
 		out   []byte
 	}
