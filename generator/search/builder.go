@@ -57,6 +57,10 @@ type Builder struct {
 	dict   *dictionary
 	inv    inverted
 	layout docLayout
+	// words packs the documents' entries (pack.go); packed is the
+	// buffer they are packed in before each is copied at its size.
+	words  wordTable
+	packed []byte
 }
 
 // NewBuilder plans the index of s.
@@ -102,7 +106,11 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	} else {
 		body = cache.extract(d.url, string(p.Content))
 	}
-	f, doc := fields(p, d.entry, d.url, body)
+	var entry site.SearchEntry
+	if d.entry != nil {
+		entry = *d.entry
+	}
+	f, doc := fields(p, entry, d.url, body)
 	c := cache.count(d.url, f)
 	data, err := cache.doc(doc)
 	if err != nil {
@@ -111,15 +119,16 @@ func (b *Builder) Add(p *site.Page, text *Text) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if c.dict != b.dict {
-		c.ids, c.wordIDs, c.dict = b.dict.number(c.terms), b.dict.number(c.words), b.dict
+		c.numbered, c.dict = b.dict.numberCounts(c), b.dict
 		if cache == nil {
-			c.terms, c.words = nil, nil // numbered: the strings are no longer needed
+			c.terms, c.tfs, c.words = nil, nil, nil // numbered: no longer needed
 		}
 	}
-	if !bytes.Equal(d.data, data) {
-		d.changed = true
+	b.packed = b.words.pack(b.packed[:0], data)
+	if !bytes.Equal(d.data, b.packed) {
+		d.data, d.changed = bytes.Clone(b.packed), true
 	}
-	d.counts, d.data, d.added = c, data, true
+	d.counts, d.size, d.added = c, len(data), true
 	return nil
 }
 

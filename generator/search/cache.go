@@ -16,7 +16,7 @@ type Cache struct {
 	terms map[string]termEntry
 	docs  map[string]docEntry
 	used  map[string]bool
-	// dict numbers the terms of every cached count (counts.ids).
+	// dict numbers the terms of every cached count (counts.numbered).
 	dict *dictionary
 }
 

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"strconv"
 
@@ -24,7 +23,7 @@ func docsPerFile(docs []*document) int {
 	}
 	total := 0
 	for _, d := range docs {
-		total += len(d.data) + 1 // and its comma
+		total += d.size + 1 // and its comma
 	}
 	fit := DocFileBytes * len(docs) / max(total, 1)
 	n := 1
@@ -71,23 +70,27 @@ func (b *Builder) docFiles() ([]site.File, bool) {
 		if !changed {
 			continue
 		}
-		var buf bytes.Buffer
-		buf.WriteByte('[')
+		size := len(group) + 1 // the brackets and commas
+		for _, d := range group {
+			size += d.size
+		}
+		buf := make([]byte, 0, size)
+		buf = append(buf, '[')
 		for i, d := range group {
 			if i > 0 {
-				buf.WriteByte(',')
+				buf = append(buf, ',')
 			}
-			buf.Write(d.data)
+			buf = b.words.unpack(buf, d.data)
 		}
-		buf.WriteByte(']')
-		sum := sha256.Sum256(buf.Bytes())
+		buf = append(buf, ']')
+		sum := sha256.Sum256(buf)
 		if !regroup && sum == b.layout.sums[k] {
 			continue // changed back: the file written stands
 		}
-		b.layout.sizes[k], b.layout.sums[k] = buf.Len(), sum
+		b.layout.sizes[k], b.layout.sums[k] = len(buf), sum
 		// A document file has no one source file: the identifier scan
 		// reads each document in it as made from its page (ScanViews).
-		files = append(files, site.File{Path: docFilePath(k), Data: buf.Bytes()})
+		files = append(files, site.File{Path: docFilePath(k), Data: buf})
 	}
 	return files, regroup
 }

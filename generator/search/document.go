@@ -81,8 +81,10 @@ var fieldWeights = [nFields]float64{
 // document file. Its words are read (Builder.Add) as its page is rendered
 // and dropped once counted.
 type document struct {
-	page  *site.Page
-	entry site.SearchEntry
+	page *site.Page
+	// entry is how a feature describes the page, nil if none does (most
+	// pages: held for every page, the entry is about half a document).
+	entry *site.SearchEntry
 	// url is the page's address relative to the base URL, without the
 	// leading slash ("framework/2021/standards/1-3/"), so the index works
 	// under any base path.
@@ -99,11 +101,12 @@ type document struct {
 	// first.
 	id string
 	// counts are the document's weighted terms and words, and data its
-	// entry in its document file (a Doc as JSON), both set by Add;
-	// changed says that data differs from what the last Builder.Files
-	// wrote.
+	// entry in its document file (a Doc as JSON), packed (wordTable.pack),
+	// and size the entry's length, all set by Add; changed says that data
+	// differs from what the last Builder.Files wrote.
 	counts  *counts
 	data    []byte
+	size    int
 	added   bool
 	changed bool
 }
@@ -145,12 +148,15 @@ func documents(s *site.Site, opts Options) ([]*document, facets) {
 	var docs []*document
 	other := -1
 	for _, p := range s.Pages {
-		entry, _ := opts.entry(p)
+		entry, described := opts.entry(p)
 		if !indexed(p) || entry.Skip {
 			continue
 		}
-		d := &document{page: p, entry: entry, url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1,
-			weight: pageWeight(p, entry)}
+		d := &document{url: strings.TrimPrefix(p.URL, "/"), file: p.File, id: entry.ID, edition: -1,
+			weight: pageWeight(p, entry), page: p}
+		if described {
+			d.entry = &entry
+		}
 		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
 			d.edition = ei
 		}

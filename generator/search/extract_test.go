@@ -2,6 +2,9 @@ package search
 
 import (
 	"bytes"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -87,4 +90,45 @@ func FuzzLookupAtom(f *testing.F) {
 			t.Fatalf("lookupAtom(%q) = %v, want %v", name, got, want)
 		}
 	})
+}
+
+// TestNumberCounts: a document's terms, frequencies and words, numbered
+// and packed, read back as they were counted, whatever the size of the
+// numbers.
+func TestNumberCounts(t *testing.T) {
+	tests := []struct {
+		name   string
+		before int // terms the dictionary numbered first
+		fields [nFields]string
+	}{
+		{"empty", 0, [nFields]string{}},
+		{"one field", 0, [nFields]string{fieldBody: "learners supervise learners in placements"}},
+		{"every field", 0, [nFields]string{"Supervision", "1.3", "Placements and learners", "How supervision works", "Supervisors supervise well-being 1.3 twice twice"}},
+		{"large numbers", 100000, [nFields]string{fieldTitle: "Quality review", fieldBody: "quality review of quality and safety, 2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &dictionary{ids: map[string]int32{}}
+			for i := range tt.before {
+				d.id("filler" + strconv.Itoa(i))
+			}
+			c := countTerms(tt.fields)
+			c.numbered = d.numberCounts(c)
+			got := map[string]float32{}
+			c.eachTerm(func(id int32, tf float32) { got[d.names[id]] = tf })
+			want := map[string]float32{}
+			for i, term := range c.terms {
+				want[term] = c.tfs[i]
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("terms %v, want %v", got, want)
+			}
+			var words []string
+			c.eachWord(func(id int32) { words = append(words, d.names[id]) })
+			slices.Sort(words)
+			if !slices.Equal(words, c.words) {
+				t.Errorf("words %q, want %q", words, c.words)
+			}
+		})
+	}
 }

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -8,19 +11,87 @@ import (
 
 // counts are one document's weighted term frequencies (terms sorted, with
 // their frequencies at the same index), its weighted length and its
-// distinct words (sorted; a word's term is Stem(word)). ids and wordIDs
-// are the terms' and words' numbers in dict, the dictionary of the
-// Builder that added the document; once numbered, terms and words are
-// needed only by a cache that may number them again for another
-// dictionary.
+// distinct words (sorted; a word's term is Stem(word)). numbered holds
+// the terms' numbers in dict (the dictionary of the Builder that added
+// the document) with their frequencies, and the words' numbers, packed
+// (numberCounts); once numbered, terms, tfs and words are needed only by
+// a cache that may number them again for another dictionary.
 type counts struct {
-	terms   []string
-	tfs     []float32 // sums of the fields' whole-number weights: exact
-	length  float64   // a whole number too, so sums of lengths are exact
-	ids     []int32
-	words   []string
-	wordIDs []int32
-	dict    *dictionary
+	terms    []string
+	tfs      []float32 // sums of the fields' whole-number weights: exact
+	length   float64   // a whole number too, so sums of lengths are exact
+	words    []string
+	numbered []byte
+	dict     *dictionary
+}
+
+// numberCounts packs a document's terms, with their frequencies, and its
+// words as their numbers in d: a build holds them for every page until
+// the last is read, and as uvarints, each number the difference from the
+// one before, they take about a third of the room of lists of numbers.
+// The packed form is the number of terms, then each term's number and
+// frequency, then each word's number.
+func (d *dictionary) numberCounts(c *counts) []byte {
+	s := &d.scratch
+	// Each term as its number above its frequency's bits, so that the
+	// terms sort as plain numbers, several times faster than by a
+	// function.
+	s.terms = s.terms[:0]
+	for i, t := range c.terms {
+		s.terms = append(s.terms, uint64(d.id(t))<<32|uint64(math.Float32bits(c.tfs[i])))
+	}
+	slices.Sort(s.terms)
+	s.words = s.words[:0]
+	for _, w := range c.words {
+		s.words = append(s.words, d.id(w))
+	}
+	slices.Sort(s.words)
+	out := binary.AppendUvarint(s.out[:0], uint64(len(s.terms)))
+	prev := int32(0)
+	for _, t := range s.terms {
+		id, tf := int32(t>>32), math.Float32frombits(uint32(t))
+		out = binary.AppendUvarint(out, uint64(id-prev))
+		out = binary.AppendUvarint(out, uint64(tf))
+		prev = id
+	}
+	prev = 0
+	for _, id := range s.words {
+		out = binary.AppendUvarint(out, uint64(id-prev))
+		prev = id
+	}
+	s.out = out
+	return bytes.Clone(out) // at its size
+}
+
+// eachTerm calls f with the number and weighted frequency of each of the
+// document's terms, in the order of their numbers, and returns where its
+// words begin in c.numbered.
+func (c *counts) eachTerm(f func(id int32, tf float32)) int {
+	p := c.numbered
+	n, k := binary.Uvarint(p)
+	at := k
+	id := int32(0)
+	for range n {
+		delta, k := binary.Uvarint(p[at:])
+		at += k
+		tf, k := binary.Uvarint(p[at:])
+		at += k
+		id += int32(delta)
+		f(id, float32(tf))
+	}
+	return at
+}
+
+// eachWord calls f with the number of each of the document's words.
+func (c *counts) eachWord(f func(id int32)) {
+	p := c.numbered[c.eachTerm(func(int32, float32) {}):]
+	id := int32(0)
+	for len(p) > 0 {
+		delta, k := binary.Uvarint(p)
+		p = p[k:]
+		id += int32(delta)
+		f(id)
+	}
 }
 
 // dictionary numbers terms and words (one numbering for both: a word may
@@ -29,24 +100,28 @@ type dictionary struct {
 	ids   map[string]int32
 	names []string
 	live  int // how many of names the last build used
+	// scratch is numberCounts' working memory, kept from one document to
+	// the next. Like the rest, it is for one goroutine at a time (the
+	// Builder's lock).
+	scratch struct {
+		terms []uint64
+		words []int32
+		out   []byte
+	}
 }
 
-// number returns the numbers of terms, giving new terms the next ones.
-func (d *dictionary) number(terms []string) []int32 {
-	out := make([]int32, len(terms))
-	for i, t := range terms {
-		id, ok := d.ids[t]
-		if !ok {
-			// A term is a slice of its page's folded text; a copy
-			// lets that text go.
-			t = strings.Clone(t)
-			id = int32(len(d.names))
-			d.ids[t] = id
-			d.names = append(d.names, t)
-		}
-		out[i] = id
+// id returns the number of t, giving a new term the next one.
+func (d *dictionary) id(t string) int32 {
+	id, ok := d.ids[t]
+	if !ok {
+		// A term is a slice of its page's folded text; a copy lets that
+		// text go.
+		t = strings.Clone(t)
+		id = int32(len(d.names))
+		d.ids[t] = id
+		d.names = append(d.names, t)
 	}
-	return out
+	return id
 }
 
 // countTerms weighs each term of a document's fields, and lists its words.

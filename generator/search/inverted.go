@@ -135,29 +135,23 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 		var before map[int32]bool
 		if old != nil {
 			x.total -= old.length
-			before = make(map[int32]bool, len(old.ids))
-			for _, id := range old.ids {
-				before[id] = true
-			}
+			before = map[int32]bool{}
+			old.eachTerm(func(id int32, _ float32) { before[id] = true })
 		}
-		for j, id := range c.ids {
-			x.lists[id].set(int32(i), c.tfs[j])
+		c.eachTerm(func(id int32, tf float32) {
+			x.lists[id].set(int32(i), tf)
 			if !before[id] {
 				rescore[id] = true
 			}
 			delete(before, id)
-		}
+		})
 		for id := range before {
 			x.lists[id].remove(int32(i))
 			rescore[id] = true
 		}
-		for _, id := range c.wordIDs {
-			use(id, 1)
-		}
+		c.eachWord(func(id int32) { use(id, 1) })
 		if old != nil {
-			for _, id := range old.wordIDs {
-				use(id, -1)
-			}
+			old.eachWord(func(id int32) { use(id, -1) })
 		}
 	}
 
@@ -184,19 +178,19 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	parallel.For(len(terms), func(i int) { x.weigh(terms[i], docs) })
 	for _, i := range edited {
 		c := docs[i].counts
-		for j, id := range c.ids {
+		c.eachTerm(func(id int32, tf float32) {
 			if all || rescore[id] {
-				continue
+				return
 			}
 			l := &x.lists[id]
-			s := x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), c.tfs[j], c.length)
+			s := x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), tf, c.length)
 			switch {
 			case l.topDoc == int32(i):
 				x.weigh(id, docs) // it may no longer be the heaviest
 			case s > l.top:
 				l.top, l.topDoc = s, int32(i)
 			}
-		}
+		})
 	}
 	best := 0.0
 	for id := range x.lists {
@@ -216,18 +210,18 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	} else {
 		for _, i := range edited {
 			c := docs[i].counts
-			for j, id := range c.ids {
+			c.eachTerm(func(id int32, tf float32) {
 				if rescore[id] {
-					continue
+					return
 				}
 				l := &x.lists[id]
 				k, _ := l.at(int32(i))
-				imp := impact(x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), c.tfs[j], c.length), best)
+				imp := impact(x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), tf, c.length), best)
 				if imp != l.impacts[k] {
 					l.impacts[k] = imp
 					dirty[id] = true
 				}
-			}
+			})
 		}
 		for id := range dirty {
 			x.lists[id].encode()

@@ -108,9 +108,14 @@ func (b *Builder) ownDocViews(f site.File) ([]site.File, bool) {
 	if slices.ContainsFunc(group, func(d *document) bool { return d.changed }) {
 		return nil, false // given again since: its entry may not be the file's
 	}
+	// The documents' entries are kept packed: each view is cut from the
+	// file, whose entries are their sizes, in order, between brackets and
+	// commas.
 	views := make([]site.File, len(group))
+	at := 1
 	for i, d := range group {
-		views[i] = site.File{Path: f.Path + "#" + strconv.Itoa(i), Data: d.data, Source: d.file}
+		views[i] = site.File{Path: f.Path + "#" + strconv.Itoa(i), Data: f.Data[at : at+d.size : at+d.size], Source: d.file}
+		at += d.size + 1
 	}
 	return views, true
 }

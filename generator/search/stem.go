@@ -87,8 +87,12 @@ func (s *stemMemo) get(w string) (word, stem string) {
 		return e.word, e.stem
 	}
 	// w is usually a slice of a whole page's text: keep a copy, not the
-	// page.
+	// page. The stem of a word the stemmer leaves alone (a number, a
+	// short word) is w itself, which would keep the page's text too.
 	e = stemmed{strings.Clone(w), stemWord(w)}
+	if e.stem == w {
+		e.stem = e.word
+	}
 	s.mu.Lock()
 	if len(s.m) >= maxMemo {
 		s.m = map[string]stemmed{}

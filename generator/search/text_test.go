@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestTerms(t *testing.T) {
@@ -32,6 +33,27 @@ func TestTerms(t *testing.T) {
 	for _, tt := range tests {
 		if got := Terms(tt.text); !slices.Equal(got, tt.terms) {
 			t.Errorf("Terms(%q) = %q, want %q", tt.text, got, tt.terms)
+		}
+	}
+}
+
+// TestStemMemoKeepsNoText: the memo's word and stem are copies, never
+// slices of the text the word was read from, which would keep a whole
+// page's text for as long as the memo holds one of its words.
+func TestStemMemoKeepsNoText(t *testing.T) {
+	within := func(s, text string) bool {
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return len(s) > 0 && p >= start && p < start+uintptr(len(text))
+	}
+	for _, w := range []string{"1234", "it", "straße", "standards", "educators"} {
+		text := strings.Repeat("x", 64) + " " + w + " " + strings.Repeat("y", 64)
+		slice := text[65 : 65+len(w)]
+		stems.mu.Lock()
+		delete(stems.m, w) // not yet seen
+		stems.mu.Unlock()
+		word, stem := stems.get(slice)
+		if within(word, text) || within(stem, text) {
+			t.Errorf("stems.get(%q) = %q, %q: a slice of the text it was read from", w, word, stem)
 		}
 	}
 }
