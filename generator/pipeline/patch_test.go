@@ -68,12 +68,7 @@ func TestBodyEditRendersOnlyItsReaders(t *testing.T) {
 		{"content/a/y.md", "The text of y.", "The text of y, edited.", Reuse{Patched: true, Converted: 1, Rendered: 2, Documents: 1}},
 	}
 	for _, st := range steps {
-		p := filepath.Join(src, filepath.FromSlash(st.file))
-		data, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(data, []byte(st.old)) {
-			t.Fatalf("%s has no %q", st.file, st.old)
-		}
-		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		replaceInFile(t, filepath.Join(src, filepath.FromSlash(st.file)), st.old, st.new)
 		cache.Changed([]string{st.file})
 		got, diags := Run(inc)
 		if diags.HasErrors() {
@@ -121,11 +116,7 @@ func TestPatchReviewsEditedText(t *testing.T) {
 		{"The text of x.", placeholder, true},
 		{placeholder, "The text of x, written.", false},
 	} {
-		data, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(data, []byte(st.old)) {
-			t.Fatalf("x.md has no %q", st.old)
-		}
-		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		replaceInFile(t, p, st.old, st.new)
 		cache.Changed([]string{"content/a/x.md"})
 		_, got := Run(inc)
 		if r := cache.LastReuse(); !r.Patched {
@@ -283,12 +274,7 @@ func TestFrameworkTextEdits(t *testing.T) {
 		{"content/framework/2021/1-learning-environment/1-3.md", "+++\n\n", "+++\n\nA sentence the standard adds.\n\n", false, 0, showers[:2]},
 	}
 	for _, st := range steps {
-		p := filepath.Join(dir, filepath.FromSlash(st.file))
-		data, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(data, []byte(st.old)) {
-			t.Fatalf("%s has no %q", st.file, st.old)
-		}
-		writeFile(t, p, bytes.Replace(data, []byte(st.old), []byte(st.new), 1))
+		replaceInFile(t, filepath.Join(dir, filepath.FromSlash(st.file)), st.old, st.new)
 		cache.Changed([]string{st.file})
 		got, diags := Run(inc)
 		if diags.HasErrors() {

@@ -205,6 +205,17 @@ func writeFile(t *testing.T, p string, data []byte) {
 	}
 }
 
+// replaceInFile replaces the first old in the file at p with new, as an
+// editor's save would, and fails the test when the file has no old.
+func replaceInFile(t *testing.T, p, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil || !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q (%v)", p, old, err)
+	}
+	writeFile(t, p, bytes.Replace(data, []byte(old), []byte(new), 1))
+}
+
 func rewriteExpectation(t *testing.T, fixture, name, body string) {
 	ar, err := txtar.ParseFile(fixture)
 	if err != nil {

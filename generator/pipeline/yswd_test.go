@@ -224,16 +224,7 @@ func plant(t *testing.T, old, new string) (Result, diag.List, string) {
 	t.Helper()
 	dir := copySite(t)
 	p := filepath.Join(dir, "data", "you-said-we-did.csv")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte(old)) {
-		t.Fatalf("the data file has no %q", old)
-	}
-	if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	replaceInFile(t, p, old, new)
 	dest := filepath.Join(t.TempDir(), "public")
 	res, diags := Run(Options{Source: dir, Destination: dest, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), Write: true})
 	if !diags.HasErrors() {
