@@ -14,10 +14,13 @@ import (
 // hashes: configuration, layouts, assets, data, options; and every page's
 // Sum: its front matter, address, dates and place in the tree), the page's
 // own body, and the bodies its layout shows by relation or through the
-// page's feature data (Reads, Reads.ShownThrough). A layout
+// page's feature data (Reads, Reads.ShownThrough), and the bodies from
+// which come the values of that data it shows (Reads.DerivedThrough, for
+// data that says which they are, site.DerivedData). A layout
 // that may show any page's body, and a page with feature data (Extra,
 // which may derive from other pages) unless the data says it holds
-// nothing of their bodies (site.OthersBodiesReader), depend on every
+// nothing of their bodies (site.OthersBodiesReader) or where it keeps
+// what it made from them (site.DerivedData), depend on every
 // body. It implements
 // Memo. A Cache is safe for concurrent use; Begin and Finish bracket each
 // build.
@@ -141,10 +144,23 @@ func (c *Cache) Finish() {
 // reads, may show besides p's own, or true when that may be any page's
 // (or p's feature data may hold what any page's body says).
 func relatedBodies(p *site.Page, reads Reads) ([]*site.Page, bool) {
-	if reads&ReadsAny != 0 || readsOthersBodies(p.Extra) {
+	if reads&ReadsAny != 0 {
 		return nil, true
 	}
 	var related []*site.Page
+	if readsOthersBodies(p.Extra) {
+		// Data that says through which names it gives what it made from
+		// bodies depends on the bodies of what the layout reads by them.
+		d, ok := p.Extra.(site.DerivedData)
+		if !ok {
+			return nil, true
+		}
+		derived, ok := reads.DerivedThrough(p.Extra, d.DerivedFields())
+		if !ok {
+			return nil, true
+		}
+		related = append(related, derived...)
+	}
 	if reads&ReadsParent != 0 && p.Parent != nil {
 		related = append(related, p.Parent)
 	}

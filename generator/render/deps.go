@@ -88,12 +88,15 @@ const maxPathSteps = 16
 
 // bodyReads analyses a layout.
 func bodyReads(trees map[string]*parse.Tree, entry string) Reads {
-	a := &depAnalysis{trees: trees, seen: map[string]bool{}, extra: map[string]bool{}}
+	a := &depAnalysis{trees: trees, seen: map[string]bool{}, extra: map[string]bool{}, names: map[string]bool{}, other: map[string]bool{}}
 	a.template(entry, self)
-	if a.reads&ReadsAny != 0 || len(a.extra) == 0 {
+	if a.reads&ReadsAny != 0 {
 		return a.reads &^ ReadsExtra
 	}
-	return a.reads | intern(slices.Sorted(maps.Keys(a.extra)))
+	if len(a.extra) == 0 && len(a.names) == 0 && len(a.other) == 0 {
+		return a.reads &^ ReadsExtra
+	}
+	return a.reads | internSet(slices.Sorted(maps.Keys(a.extra)), slices.Sorted(maps.Keys(a.names)), slices.Sorted(maps.Keys(a.other)))
 }
 
 type depAnalysis struct {
@@ -104,6 +107,11 @@ type depAnalysis struct {
 	// extra holds the paths into feature data on which a body field is
 	// read.
 	extra map[string]bool
+	// names holds every path into feature data on which a field or
+	// method is read, ending in its name, and other the names read on
+	// values of unknown origin: what DerivedThrough needs to tell which
+	// of the data's values made from bodies a layout shows.
+	names, other map[string]bool
 	// vars are the origins of the variables in scope ($ is the page).
 	vars map[string]origin
 }
@@ -267,9 +275,26 @@ func (a *depAnalysis) chain(o origin, fields []string) origin {
 			a.read(o)
 			return other
 		}
+		a.name(o, f)
 		o = step(o, f)
 	}
 	return o
+}
+
+// name records that field or method f is read on a value of origin o.
+// A page's own fields (and its relations') are not feature data, so
+// only values reached through feature data, or of unknown origin, count.
+func (a *depAnalysis) name(o origin, f string) {
+	switch o.kind {
+	case fromExtra:
+		if n := extend(o, f); n.kind == fromExtra {
+			a.names[n.path] = true
+			return
+		}
+		a.other[f] = true
+	case fromOther:
+		a.other[f] = true
+	}
 }
 
 // step is the origin of field f of a value of origin o.
@@ -356,7 +381,7 @@ type Readers struct {
 func (l *Layouts) Readers(s *site.Site) *Readers {
 	r := &Readers{}
 	for _, q := range s.Pages {
-		if reads := l.Reads(q); reads != 0 {
+		if reads := l.Reads(q); reads&relations != 0 {
 			r.pages, r.reads = append(r.pages, q), append(r.reads, reads)
 		}
 	}

@@ -192,7 +192,7 @@ func Pages(s *site.Site, layouts *Layouts, fsys fs.FS, opts Options) ([]site.Fil
 // other pages' bodies and the rest, each in the site's order.
 func byBodyReads(s *site.Site, layouts *Layouts) (readers, rest []int) {
 	for i, p := range s.Pages {
-		if layouts.Reads(p) != 0 {
+		if layouts.Reads(p)&relations != 0 {
 			readers = append(readers, i)
 		} else {
 			rest = append(rest, i)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -11,16 +12,30 @@ import (
 // A layout's paths into feature data travel inside its Reads, so that the
 // render cache and the patched build know them wherever they know the
 // layout's Reads. The sets are interned: a session sees as many as there
-// are distinct layouts that show bodies through feature data, a handful.
+// are distinct layouts, a few dozen.
 var pathSets struct {
 	sync.Mutex
 	index map[string]Reads
-	sets  [][][]string
+	sets  []*pathSet
 }
 
-// intern returns the bits of a Reads that name the set of paths.
-func intern(paths []string) Reads {
-	key := strings.Join(paths, "\n")
+// pathSet is what a layout reads of a page's feature data.
+type pathSet struct {
+	// body are the paths on whose values body fields are read
+	// (ReadsExtra); names every path on which a field or method is read,
+	// ending in its name; other the names read on values of unknown
+	// origin. Each path is a list of steps ("*" for a range's element).
+	body, names [][]string
+	other       []string
+}
+
+// intern returns the bits of a Reads that name the set of body paths.
+func intern(paths []string) Reads { return internSet(paths, nil, nil) }
+
+// internSet returns the bits of a Reads that name the sets of paths and
+// names (see pathSet).
+func internSet(body, names, other []string) Reads {
+	key := strings.Join(body, "\n") + "\x00" + strings.Join(names, "\n") + "\x00" + strings.Join(other, "\n")
 	pathSets.Lock()
 	defer pathSets.Unlock()
 	if r, ok := pathSets.index[key]; ok {
@@ -29,23 +44,25 @@ func intern(paths []string) Reads {
 	if pathSets.index == nil {
 		pathSets.index = map[string]Reads{}
 	}
-	var set [][]string
-	for _, p := range paths {
-		if p == "" {
-			set = append(set, nil)
-		} else {
-			set = append(set, strings.Split(p, "."))
+	split := func(paths []string) [][]string {
+		var set [][]string
+		for _, p := range paths {
+			if p == "" {
+				set = append(set, nil)
+			} else {
+				set = append(set, strings.Split(p, "."))
+			}
 		}
+		return set
 	}
-	pathSets.sets = append(pathSets.sets, set)
+	pathSets.sets = append(pathSets.sets, &pathSet{body: split(body), names: split(names), other: other})
 	r := Reads(len(pathSets.sets)) << 8
 	pathSets.index[key] = r
 	return r
 }
 
-// paths returns the layout's paths into feature data, each a list of
-// steps ("*" for a range's element).
-func (r Reads) paths() [][]string {
+// set returns the layout's reads of feature data, or nil.
+func (r Reads) set() *pathSet {
 	i := int(r >> 8)
 	if i == 0 {
 		return nil
@@ -53,6 +70,15 @@ func (r Reads) paths() [][]string {
 	pathSets.Lock()
 	defer pathSets.Unlock()
 	return pathSets.sets[i-1]
+}
+
+// paths returns the layout's paths into feature data on which it reads
+// body fields.
+func (r Reads) paths() [][]string {
+	if set := r.set(); set != nil {
+		return set.body
+	}
+	return nil
 }
 
 // maxShownValues bounds the values followed through feature data for one
@@ -84,15 +110,55 @@ func (r Reads) ShownThrough(extra any) ([]*site.Page, bool) {
 	return w.pages, true
 }
 
+// DerivedThrough returns the pages from whose bodies come the values that
+// a layout with these Reads shows of a page's feature data (extra)
+// through fields and methods named in derived (site.DerivedData): it
+// follows each path on which the layout reads one of the names up to each
+// value it reads one on, which must say whose bodies its values are made
+// from (site.Deriver). It reports false when it cannot tell: the layout
+// reads one of the names on a value of unknown origin, or a value on the
+// way does not say, or a path cannot be followed (see ShownThrough). The
+// data's contract is that what is made from bodies is reached only
+// through the names, so what a path reads after a name, other than
+// another name, is covered by the value the name was read on. (Like the
+// body analysis, this takes a layout not to print a whole value of
+// feature data with fmt's %v, which would show every field.)
+func (r Reads) DerivedThrough(extra any, derived []string) ([]*site.Page, bool) {
+	set := r.set()
+	if set == nil || len(derived) == 0 {
+		return nil, true
+	}
+	for _, n := range set.other {
+		if slices.Contains(derived, n) {
+			return nil, false
+		}
+	}
+	w := walker{budget: maxShownValues}
+	w.at = w.deriver
+	root := reflect.ValueOf(extra)
+	for _, p := range set.names {
+		for i, step := range p {
+			if slices.Contains(derived, step) && !w.follow(root, p[:i]) {
+				return nil, false
+			}
+		}
+	}
+	return w.pages, true
+}
+
 type walker struct {
 	pages  []*site.Page
 	budget int
+	// at records what the value at the end of a path holds: owner
+	// unless set.
+	at func(v reflect.Value) bool
 }
 
 var (
-	pageType  = reflect.TypeFor[*site.Page]()
-	ownerType = reflect.TypeFor[site.BodyOwner]()
-	errorType = reflect.TypeFor[error]()
+	pageType    = reflect.TypeFor[*site.Page]()
+	ownerType   = reflect.TypeFor[site.BodyOwner]()
+	deriverType = reflect.TypeFor[site.Deriver]()
+	errorType   = reflect.TypeFor[error]()
 )
 
 // follow walks the steps from v and records whose body the last value
@@ -102,6 +168,9 @@ func (w *walker) follow(v reflect.Value, steps []string) bool {
 		return false
 	}
 	if len(steps) == 0 {
+		if w.at != nil {
+			return w.at(v)
+		}
 		return w.owner(v)
 	}
 	if steps[0] == "*" {
@@ -167,6 +236,28 @@ func (w *walker) owner(v reflect.Value) bool {
 	if p := v.Interface().(site.BodyOwner).BodyPage(); p != nil {
 		w.pages = append(w.pages, p)
 	}
+	return true
+}
+
+// deriver records the pages from whose bodies v's derived values are
+// made.
+func (w *walker) deriver(v reflect.Value) bool {
+	if v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() {
+		return true
+	}
+	if v.Kind() != reflect.Pointer && v.CanAddr() {
+		v = v.Addr()
+	}
+	if !v.Type().Implements(deriverType) {
+		return false
+	}
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return true // the template stops at nil: nothing shown
+	}
+	w.pages = append(w.pages, v.Interface().(site.Deriver).DerivedFrom()...)
 	return true
 }
 

@@ -209,6 +209,31 @@ type OthersBodiesReader interface {
 	ReadsOthersBodies() bool
 }
 
+// DerivedData is implemented by a feature's data (Page.Extra) that holds
+// what it made from other pages' bodies (the framework compares the
+// standards' words) only in fields and methods of the names that
+// DerivedFields returns, each on a value that says whose bodies it made
+// them from (Deriver), and in what those fields and methods lead to. The
+// render cache then keys a page whose layout reads such a name through
+// the page's data on those pages' bodies alone, and a page whose layout
+// reads none of them on none: a standard's edit renders again the pages
+// that compare or count its words, not every page of the framework. A
+// layout that reads one of the names on a value it cannot trace back to
+// the page's data depends on every body, as does a page whose data holds
+// what it made from bodies and implements neither this nor
+// OthersBodiesReader.
+type DerivedData interface {
+	DerivedFields() []string
+}
+
+// Deriver is implemented by a feature's value that has fields or methods
+// named by its data's DerivedFields: DerivedFrom returns the pages from
+// whose bodies their values are made (none for a value whose field only
+// shares a name, such as a summary written in front matter).
+type Deriver interface {
+	DerivedFrom() []*Page
+}
+
 // BodyOwner is implemented by a feature's value whose body fields
 // (Content and the like) are one page's: a framework standard's Content is
 // its page's. A layout that shows bodies through a page's feature data
