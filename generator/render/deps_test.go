@@ -134,3 +134,67 @@ func TestShownThrough(t *testing.T) {
 		t.Errorf("without ReadsExtra: ShownThrough = %v, %t; want nothing, true", got, ok)
 	}
 }
+
+// Feature data for TestDerivedThrough: comparisons whose summaries and
+// changes are made from pages' bodies, and domains whose Summary only
+// shares the name.
+type (
+	dFramework struct {
+		Comparisons []*dComparison
+		Domains     []*dDomain
+		Title       string
+	}
+	dComparison struct {
+		pages   []*site.Page
+		Summary string
+		Changes []string
+	}
+	dDomain struct{ Summary, Title string }
+)
+
+func (c *dComparison) DerivedFrom() []*site.Page { return c.pages }
+
+// TestDerivedThrough: a layout that reads names of values made from
+// bodies (site.DerivedData) through a page's feature data depends on the
+// pages the values it reads them on name; reading one on a value that
+// does not say, or on a value of unknown origin, makes DerivedThrough
+// report false.
+func TestDerivedThrough(t *testing.T) {
+	pg := func(url string) *site.Page { return &site.Page{URL: url} }
+	f := &dFramework{
+		Comparisons: []*dComparison{{pages: []*site.Page{pg("/a/"), pg("/b/")}, Changes: []string{"reworded"}}, {pages: []*site.Page{pg("/c/")}}},
+		Domains:     []*dDomain{{Title: "D"}},
+	}
+	derived := []string{"Summary", "Changes", "Text"}
+	tests := []struct {
+		layout string
+		want   []string // URLs; nil with ok false
+		ok     bool
+	}{
+		{`{{ .Extra.Title }}{{ range .Extra.Domains }}{{ .Title }}{{ end }}{{ .Site.Title }}`, nil, true},
+		{`{{ range .Extra.Comparisons }}{{ .Summary }}{{ end }}`, []string{"/a/", "/b/", "/c/"}, true},
+		{`{{ with .Extra }}{{ range $i, $c := .Comparisons }}{{ $c.Changes }}{{ end }}{{ end }}`, []string{"/a/", "/b/", "/c/"}, true},
+		{`{{ template "p" .Extra.Comparisons }}`, []string{"/a/", "/b/", "/c/"}, true},
+		{`{{ range .Extra.Domains }}{{ .Summary }}{{ end }}`, nil, false},                               // a domain does not say
+		{`{{ range .Extra.Comparisons }}{{ range .Changes }}{{ .Text }}{{ end }}{{ end }}`, nil, false}, // nor does a change
+		{`{{ with index .Extra.Comparisons 0 }}{{ .Summary }}{{ end }}`, nil, false},                    // of unknown origin
+		{`{{ template "q" (dict "c" .Extra) }}`, nil, false},
+		{`{{ (.Site.GetPage "x").Extra.Summary }}`, nil, false},
+	}
+	for _, tt := range tests {
+		tm := template.Must(template.New("page.html").Funcs(template.FuncMap{"dict": func(...any) any { return nil }}).Parse(tt.layout))
+		template.Must(tm.New("p").Parse(`{{ define "p" }}{{ range . }}{{ .Summary }}{{ end }}{{ end }}{{ define "q" }}{{ .c.Summary }}{{ end }}`))
+		trees := map[string]*parse.Tree{}
+		for _, x := range tm.Templates() {
+			trees[x.Name()] = x.Tree
+		}
+		got, ok := bodyReads(trees, "page.html").DerivedThrough(f, derived)
+		var urls []string
+		for _, p := range got {
+			urls = append(urls, p.URL)
+		}
+		if ok != tt.ok || !slices.Equal(urls, tt.want) {
+			t.Errorf("%s: DerivedThrough = %q, %t; want %q, %t", tt.layout, urls, ok, tt.want, tt.ok)
+		}
+	}
+}
