@@ -105,7 +105,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rename("content/strategy/new-aim.md", "content/strategy/renamed-aim.md"),
 		remove("content/strategy/renamed-aim.md"),
 		rewrite("content/framework/2021/1-learning-environment/1-3.md", "+++\n\n", "+++\n\nEdited standard text. "),
+		// Reworded again: only the pages that show the standard's words
+		// or what is made from them are rendered (site.DerivedData).
+		rewrite("content/framework/2021/1-learning-environment/1-3.md", "Edited standard text. ", "Edited standard text, again. "),
 		rewrite("content/framework/2021/1-learning-environment/1-3.md", "title = \"", "title = \"Renamed "),
+		rewrite("content/framework/2021/1-learning-environment/1-3.md", "Edited standard text, again. ", "Edited standard text once more. "),
 		rewrite("themes/plinth/layouts/_partials/footer.html", "</footer>", "<!-- edited --></footer>"),
 		rewrite("themes/plinth/layouts/_partials/page-heading.html", "<h1>", "<h1 class=\"edited\">"),
 		// A changed stylesheet gets a new hashed name and integrity value,
@@ -124,6 +128,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		// print page again.
 		rewrite("content/guidance/induction.md", "A new opening sentence.", "A revised opening sentence."),
 		rewrite("content/framework/2019/1-learning-environment/1-1.md", "Learners learn in", "Learners learn and teach in"),
+		rewrite("content/framework/2019/1-learning-environment/1-1.md", "learn and teach in", "learn and teach well in"),
+		// A removed standard of the oldest edition: its ID, which its
+		// address and the comparisons' anchors are made from, then its
+		// words, then its ID back.
+		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "id = \"6.5\"", "id = \"6.6\""),
+		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "Placement providers support", "Placement providers encourage and support"),
+		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "id = \"6.6\"", "id = \"6.5\""),
+		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "encourage and support", "support"),
 		rewrite("content/strategy/culture-and-principles.md", "## Revised: ", "## "),
 		rewrite("content/strategy/improving-quality.md", "+++\n\n", "+++\n\n[broken](nowhere.md)\n\n"),
 		rewrite("content/strategy/improving-quality.md", "[broken](nowhere.md)", "Fixed."),

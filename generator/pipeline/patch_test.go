@@ -236,11 +236,14 @@ func fileData(files []site.File, path string) []byte {
 }
 
 // TestFrameworkTextEdits: the print pages and the self-assessment show
-// their edition's standards' text through the framework's data, not the
-// guidance's. An edit to a guidance page's text patches that page alone
-// (the print pages and the self-assessment keep their bytes), and an edit
-// to a standard's text renders the print page and the self-assessment of
-// its edition again, with the new text; both give a full build's files.
+// their edition's standards' text through the framework's data, and the
+// "what changed" pages and lists compare and count the standards' words;
+// other framework pages show only front matter. An edit to a guidance
+// page's text patches that page alone (the print pages and the
+// self-assessment keep their bytes). An edit to a standard's text is built
+// in full, and renders again only the pages that show its text or what is
+// made from it (site.DerivedData), not every page of the framework; each
+// build gives a full build's files.
 func TestFrameworkTextEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site several times")
@@ -262,16 +265,33 @@ func TestFrameworkTextEdits(t *testing.T) {
 			t.Fatalf("the example site has no %s", f)
 		}
 	}
+	pages := len(last.Site.Pages)
+	const (
+		std2021 = "content/framework/2021/1-learning-environment/1-3.md"
+		std2019 = "content/framework/2019/1-learning-environment/1-1.md"
+	)
 	steps := []struct {
-		file, old, new string
-		patched        bool
-		// rendered: how many pages the patch renders (0: not patched);
-		// shown: the pages whose files must now hold the new text.
+		name, file, old, new string
+		patched              bool
+		// rendered: how many pages are rendered (-1: every page); shown:
+		// the pages whose files must now hold the new text.
 		rendered int
 		shown    []string
 	}{
-		{"content/guidance/induction.md", "+++\n\n", "+++\n\nA sentence only the guidance shows.\n\n", true, 1, nil},
-		{"content/framework/2021/1-learning-environment/1-3.md", "+++\n\n", "+++\n\nA sentence the standard adds.\n\n", false, 0, showers[:2]},
+		{"guidance text", "content/guidance/induction.md", "+++\n\n", "+++\n\nA sentence only the guidance shows.\n\n", true, 1, nil},
+		// 2021's 1.3 said what 2019's did: now reworded, it changes the
+		// counts in the summaries of the comparisons with 2021, which are
+		// their pages' descriptions, so every page is rendered again.
+		{"first 2021 text", std2021, "+++\n\n", "+++\n\nA sentence the standard adds.\n\n", false, -1, showers[:2]},
+		// Reworded again: its page, the print page and self-assessment of
+		// 2021, the three "what changed" pages (whose layout reads the
+		// changes' words on values it cannot trace), the framework's page
+		// and the list of comparisons (which show the comparisons'
+		// summaries), and 2019's 1.3, which says what became of it.
+		{"second 2021 text", std2021, "A sentence the standard adds.", "A sentence the standard adds, revised.", false, 9, showers[:2]},
+		// A superseded edition has no self-assessment.
+		{"first 2019 text", std2019, "+++\n\n", "+++\n\nA sentence the old standard adds.\n\n", false, -1, showers[2:]},
+		{"second 2019 text", std2019, "A sentence the old standard adds.", "A sentence the old standard adds, revised.", false, 9, showers[2:]},
 	}
 	for _, st := range steps {
 		replaceInFile(t, filepath.Join(dir, filepath.FromSlash(st.file)), st.old, st.new)
@@ -281,28 +301,53 @@ func TestFrameworkTextEdits(t *testing.T) {
 			t.Fatal(diags.Err())
 		}
 		r := cache.LastReuse()
-		if r.Patched != st.patched || st.patched && r.Rendered != st.rendered {
-			t.Errorf("editing %s: %+v, want patched %t, %d pages rendered", st.file, r, st.patched, st.rendered)
+		want := st.rendered
+		if want < 0 {
+			want = pages
+		}
+		if r.Patched != st.patched || r.Rendered != want {
+			t.Errorf("%s: %+v, want patched %t, %d pages rendered; these files changed:\n%s", st.name, r, st.patched, want, strings.Join(changedFiles(last.Files, got.Files), "\n"))
 		}
 		sentence := strings.TrimSpace(strings.TrimPrefix(st.new, "+++"))
 		for _, f := range showers {
 			holds := bytes.Contains(fileData(got.Files, f), []byte(sentence))
 			if want := slices.Contains(st.shown, f); holds != want {
-				t.Errorf("editing %s: %s holds the new text: %t, want %t", st.file, f, holds, want)
+				t.Errorf("%s: %s holds the new text: %t, want %t", st.name, f, holds, want)
 			}
 			if !slices.Contains(st.shown, f) && !bytes.Equal(fileData(got.Files, f), fileData(last.Files, f)) {
-				t.Errorf("editing %s changed %s, which does not show it", st.file, f)
+				t.Errorf("%s changed %s, which does not show it", st.name, f)
 			}
 		}
-		want, _ := Run(full)
-		if len(got.Files) != len(want.Files) {
-			t.Fatalf("editing %s: %d files, %d in a full build", st.file, len(got.Files), len(want.Files))
+		want2, _ := Run(full)
+		if len(got.Files) != len(want2.Files) {
+			t.Fatalf("%s: %d files, %d in a full build", st.name, len(got.Files), len(want2.Files))
 		}
-		for i := range want.Files {
-			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
-				t.Errorf("editing %s: %s differs from a full build", st.file, want.Files[i].Path)
+		for i := range want2.Files {
+			if got.Files[i].Path != want2.Files[i].Path || !bytes.Equal(got.Files[i].Data, want2.Files[i].Data) {
+				t.Errorf("%s: %s differs from a full build", st.name, want2.Files[i].Path)
 			}
 		}
 		last = got
 	}
+}
+
+// changedFiles lists the files whose bytes differ between two builds, or
+// that only one has.
+func changedFiles(a, b []site.File) []string {
+	old := map[string][]byte{}
+	for _, f := range a {
+		old[f.Path] = f.Data
+	}
+	var out []string
+	for _, f := range b {
+		if d, ok := old[f.Path]; !ok || !bytes.Equal(d, f.Data) {
+			out = append(out, f.Path)
+		}
+		delete(old, f.Path)
+	}
+	for p := range old {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
 }
