@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"io/fs"
 	"slices"
 	"strings"
@@ -44,6 +45,7 @@ import (
 //     changed file can affect them;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
+//   - the layouts are not parsed again while their files are the same;
 //   - the git log is not read again while HEAD is the same commit;
 //   - a chart is not drawn again while its option is unchanged, and the
 //     chart engine is not loaded again while the npm packages are.
@@ -58,6 +60,7 @@ type Cache struct {
 	output  *output.Cache
 	git     *gitinfo.Cache
 	charts  *svg.Cache
+	layouts *render.LayoutCache
 
 	mu       sync.Mutex
 	markdown *markdown.Cache
@@ -94,7 +97,7 @@ type Cache struct {
 func NewCache() *Cache {
 	return &Cache{
 		seed: maphash.MakeSeed(), content: content.NewCache(), scan: scan.NewCache(), search: search.NewCache(), output: output.NewCache(),
-		git: &gitinfo.Cache{}, charts: svg.Shared(), markdown: markdown.NewCache(), render: render.NewCache(),
+		git: &gitinfo.Cache{}, charts: svg.Shared(), markdown: markdown.NewCache(), render: render.NewCache(), layouts: render.NewLayoutCache(),
 	}
 }
 
@@ -349,6 +352,14 @@ func (c *Cache) markdownCache() *markdown.Cache {
 		return nil
 	}
 	return c.markdown
+}
+
+// loadLayouts loads the layouts through the cache, if there is one.
+func (c *Cache) loadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*render.Layouts, diag.List) {
+	if c == nil {
+		return render.LoadLayouts(fsys, theme, funcs)
+	}
+	return c.layouts.Load(fsys, theme, funcs)
 }
 
 func (c *Cache) renderCache() *render.Cache {

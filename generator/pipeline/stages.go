@@ -239,7 +239,7 @@ func (b *run) layouts() {
 	mdOpts, d := markdownOptions(b.opts.Source)
 	b.diags.Append(d)
 	b.conv = markdown.New(mdOpts)
-	layouts, d := render.LoadLayouts(b.fsys, b.cfg.Theme, render.Funcs(b.s, b.conv.String, b.assets.Manifest))
+	layouts, d := b.cache.loadLayouts(b.fsys, b.cfg.Theme, render.Funcs(b.s, b.conv.String, b.assets.Manifest))
 	b.diags.Append(d)
 	b.layout, b.layoutsOK = layouts, !d.HasErrors()
 	b.srcs = &sourceFiles{s: b.s, fsys: b.fsys}

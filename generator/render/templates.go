@@ -56,6 +56,18 @@ type compiled struct {
 // LoadLayouts reads and parses every layout, reporting every parse error
 // with the layout file and line.
 func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, diag.List) {
+	l, texts, diags := readLayouts(fsys, theme)
+	if diags.HasErrors() {
+		return l, diags
+	}
+	diags.Append(l.parse(fsys, texts, funcs))
+	return l, diags
+}
+
+// readLayouts finds and reads every layout file, returning the layouts
+// without templates and each file's text by its path relative to
+// layouts/.
+func readLayouts(fsys fs.FS, theme string) (*Layouts, map[string]string, diag.List) {
 	var diags diag.List
 	l := &Layouts{sources: map[string]string{}, compiled: map[string]*compiled{}, texts: map[string]*diag.Source{}}
 	if st, err := fs.Stat(fsys, path.Join("themes", theme)); err != nil || !st.IsDir() {
@@ -88,7 +100,13 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		// A byte-order mark would otherwise be copied into every page.
 		texts[rel] = string(data[diag.SkipBOM(data):])
 	}
+	return l, texts, diags
+}
 
+// parse parses the layouts' texts with the functions, and analyses what
+// each page layout reads.
+func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.FuncMap) diag.List {
+	var diags diag.List
 	root := template.New("").Funcs(funcs)
 	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if !strings.HasPrefix(rel, "_partials/") {
@@ -100,7 +118,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		}
 	}
 	if diags.HasErrors() {
-		return l, diags
+		return diags
 	}
 	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if strings.HasPrefix(rel, "_partials/") || path.Base(rel) == "baseof.html" {
@@ -119,7 +137,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 		l.rawBody = l.rawBody || namesField(trees, "Body")
 		l.compiled[rel] = c
 	}
-	return l, diags
+	return diags
 }
 
 // compile prepares one page layout: a clone of the partials, plus the
