@@ -38,8 +38,10 @@ import (
 //     the site epoch (configuration, layouts, assets, data, options, and
 //     every page's front matter, address and place in the site) and the page's
 //     own body. A layout that may show other pages' bodies (found by reading
-//     its parse tree), a page whose feature data (Extra) may derive from
-//     other pages, and a generated page also depend on every page's body;
+//     its parse tree) depends on theirs, a page whose feature data (Extra)
+//     says where it keeps what it made from other pages' bodies on those
+//     its layout reads that way (site.DerivedData), and one whose data may
+//     derive from other pages without saying so on every page's body;
 //   - output files whose bytes are unchanged are not read again by the
 //     checks (output.Cache), and links are checked again only where a
 //     changed file can affect them;
