@@ -69,7 +69,11 @@ func (p *Page) Has(id string) bool {
 
 // Reader collects a Page from an HTML file's tokens (markup.Each), so that
 // the link check reads the same pass over the file as the other checks.
-type Reader struct{ page Page }
+// URLs, if not nil, is shared by the Readers of one pass, for speed.
+type Reader struct {
+	URLs *URLs
+	page Page
+}
 
 // Token reads the file's next token: the id, name, href and src
 // attributes of its start tags.
@@ -85,10 +89,10 @@ func (r *Reader) Token(t *markup.Token) {
 		case a.Is("id"), a.Is("name"):
 			r.page.ids = append(r.page.ids, idHash(a.Val))
 		case a.Is("href"):
-			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
+			r.page.links = append(r.page.links, r.URLs.handle(a.Val))
 		case a.Is("src"):
 			i := len(r.page.links)
-			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
+			r.page.links = append(r.page.links, r.URLs.handle(a.Val))
 			for len(r.page.srcs) <= i/64 {
 				r.page.srcs = append(r.page.srcs, 0)
 			}
