@@ -74,11 +74,13 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 		if extra != nil {
 			targets = append(targets, extra)
 		}
-		doc, d := tomldecode.Decode(src, parts.FrontStart, parts.FrontEnd, &p.FrontMatter, targets...)
+		var front site.FrontMatter
+		doc, d := tomldecode.Decode(src, parts.FrontStart, parts.FrontEnd, &front, targets...)
 		diags.Append(d)
 		if doc == nil {
 			return nil, diags
 		}
+		p.SetFrontMatter(front)
 		p.Front = doc
 		if strings.TrimSpace(p.Title) == "" {
 			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))

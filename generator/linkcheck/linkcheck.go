@@ -14,7 +14,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/parallel"
@@ -150,21 +149,22 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 		return r
 	}
 	// Each URL is checked once: a page of a few links looks back along
-	// them, a page of many keeps a set.
-	var seen map[unique.Handle[string]]bool
+	// them, a page of many keeps a set. (By value: the same URL is
+	// almost always the same pointer, but not always, see URLs.)
+	var seen map[string]bool
 	if len(pg.links) > 32 {
-		seen = make(map[unique.Handle[string]]bool, len(pg.links))
+		seen = make(map[string]bool, len(pg.links))
 	}
 	for i, link := range pg.links {
 		if seen != nil {
-			if seen[link] {
+			if seen[*link] {
 				continue
 			}
-			seen[link] = true
-		} else if slices.Contains(pg.links[:i], link) {
+			seen[*link] = true
+		} else if slices.ContainsFunc(pg.links[:i], func(l *string) bool { return l == link || *l == *link }) {
 			continue
 		}
-		problem, target := check(f.Path, link.Value(), s, byPath, pages)
+		problem, target := check(f.Path, *link, s, byPath, pages)
 		if target != "" && target != f.Path {
 			r.targets = append(r.targets, target)
 		}

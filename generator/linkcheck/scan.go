@@ -6,22 +6,21 @@ import (
 	"html"
 	"iter"
 	"slices"
-	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/markup"
 )
 
-// ref is one URL found in an HTML file. The URL is held as a unique
-// handle, one copy per process: the same addresses (the menu's, the
-// stylesheet's, each section's) appear on thousands of pages, and a build
-// keeps them all until the links are checked.
+// ref is one URL found in an HTML file. The URL is held by a pointer to
+// a copy that the files of one pass share (URLs): the same addresses (the
+// menu's, the stylesheet's, each section's) appear on thousands of pages,
+// and a build keeps them all until the links are checked.
 type ref struct {
 	attr string // "href" or "src"
-	link unique.Handle[string]
+	link *string
 }
 
 // url returns the URL as written (character references decoded).
-func (r ref) url() string { return r.link.Value() }
+func (r ref) url() string { return *r.link }
 
 // Page is what the link check needs of one HTML file: its element IDs
 // (id and name attributes) and the URLs it refers to (href and src), in
@@ -34,7 +33,7 @@ type Page struct {
 	// links are the URLs, and srcs a bit for each (by index) that is set
 	// when a src attribute gives it rather than an href: 8 bytes a link
 	// and a bit, where a ref would take 24, kept for every page.
-	links []unique.Handle[string]
+	links []*string
 	srcs  []uint64
 }
 
@@ -51,7 +50,7 @@ func (p *Page) refs() iter.Seq2[int, ref] {
 }
 
 // ref returns the page's i-th URL, link, with its attribute.
-func (p *Page) ref(i int, link unique.Handle[string]) ref {
+func (p *Page) ref(i int, link *string) ref {
 	if w := i / 64; w < len(p.srcs) && p.srcs[w]&(1<<(i%64)) != 0 {
 		return ref{attr: "src", link: link}
 	}
@@ -69,7 +68,11 @@ func (p *Page) Has(id string) bool {
 
 // Reader collects a Page from an HTML file's tokens (markup.Each), so that
 // the link check reads the same pass over the file as the other checks.
-type Reader struct{ page Page }
+// URLs, if not nil, is shared by the Readers of one pass, for speed.
+type Reader struct {
+	URLs *URLs
+	page Page
+}
 
 // Token reads the file's next token: the id, name, href and src
 // attributes of its start tags.
@@ -85,10 +88,10 @@ func (r *Reader) Token(t *markup.Token) {
 		case a.Is("id"), a.Is("name"):
 			r.page.ids = append(r.page.ids, idHash(a.Val))
 		case a.Is("href"):
-			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
+			r.page.links = append(r.page.links, r.URLs.url(a.Val))
 		case a.Is("src"):
 			i := len(r.page.links)
-			r.page.links = append(r.page.links, unique.Make(unescape(a.Val)))
+			r.page.links = append(r.page.links, r.URLs.url(a.Val))
 			for len(r.page.srcs) <= i/64 {
 				r.page.srcs = append(r.page.srcs, 0)
 			}

@@ -119,6 +119,8 @@ type Pass struct {
 	clashed diag.List
 	assets  map[string][]byte
 	failed  []error // write errors
+	// urls are the handles of the URLs the link check found so far.
+	urls linkcheck.URLs
 }
 
 // record is one file's passage: its claim, what it left behind, and the
@@ -286,7 +288,7 @@ func (p *Pass) readFile(f site.File, pg *site.Page) (fileRead, *search.Text) {
 func (p *Pass) readHTML(f site.File, pg *site.Page, r *fileRead) *search.Text {
 	var (
 		pol  policy.Reader
-		link linkcheck.Reader
+		link = linkcheck.Reader{URLs: &p.urls}
 		sr   *scan.Reader
 		body *bodyReader
 	)

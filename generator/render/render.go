@@ -32,10 +32,9 @@ type Context struct {
 
 	// The page's fields that layouts use most, copied from it by
 	// newContext. text/template finds a field by name with reflect, which
-	// for a field of an embedded struct (Page, and FrontMatter within it)
-	// runs a breadth-first search that allocates, at every use of
-	// every field, on every page: 1 to 2 µs a time. A field of Context
-	// itself is found at once. Only types whose methods are the same
+	// for a field of an embedded struct (Page) runs a breadth-first
+	// search that allocates, at every use of every field, on every page:
+	// 1 to 2 µs a time. A field of Context itself is found at once. Only types whose methods are the same
 	// whether or not the value is addressable are copied, so that a
 	// layout sees exactly what it would through Page.
 	Title, Description           string

@@ -199,8 +199,8 @@ func TestTemplateErrorLongLine(t *testing.T) {
 func TestContextFields(t *testing.T) {
 	parent := &site.Page{URL: "/a/"}
 	p := &site.Page{
-		FrontMatter: site.FrontMatter{Title: "T", Description: "D", Params: map[string]any{"k": 1}, Tags: []string{"x"}},
-		URL:         "/a/b/", RelPermalink: "/q/a/b/", Permalink: "https://example.org/q/a/b/",
+		Title: "T", Description: "D", Params: map[string]any{"k": 1}, Tags: []string{"x"},
+		URL: "/a/b/", RelPermalink: "/q/a/b/", Permalink: "https://example.org/q/a/b/",
 		Content: "<p>c</p>", TOC: []site.Heading{{Level: 2, ID: "h", Title: "H"}},
 		Pages: []*site.Page{parent}, Sections: []*site.Page{parent}, Parent: parent, WordCount: 7,
 	}

@@ -25,7 +25,26 @@ const (
 // Page is one page of the site, from a content file or made by a feature
 // (a section with no _index.md, a tag page, a standard's page).
 type Page struct {
-	FrontMatter
+	// The keys of FrontMatter, as fields of Page itself rather than an
+	// embedded FrontMatter: text/template finds a field of an embedded
+	// struct by a breadth-first search that allocates, at every use
+	// (.Title of every page a layout lists, on every page), and a field
+	// of Page itself at once. FrontMatter and SetFrontMatter convert.
+	Title       string
+	Description string
+	Date        Date
+	Lastmod     Date
+	PublishDate Date
+	ExpiryDate  Date
+	Reviewed    Date
+	NextReview  Date
+	Draft       bool
+	Weight      int
+	Slug        Slug
+	Aliases     []string
+	Layout      Name
+	Tags        []string
+	Params      map[string]any
 
 	Kind Kind
 	// File is the source file, a slash path relative to the site's source
@@ -120,6 +139,26 @@ type Page struct {
 	// Canonical, when set, is the URL (relative, like URL) of the page that
 	// search engines should treat as the original of this one.
 	Canonical string
+}
+
+// FrontMatter returns the page's front matter keys.
+func (p *Page) FrontMatter() FrontMatter {
+	return FrontMatter{
+		Title: p.Title, Description: p.Description,
+		Date: p.Date, Lastmod: p.Lastmod, PublishDate: p.PublishDate, ExpiryDate: p.ExpiryDate,
+		Reviewed: p.Reviewed, NextReview: p.NextReview,
+		Draft: p.Draft, Weight: p.Weight, Slug: p.Slug, Aliases: p.Aliases,
+		Layout: p.Layout, Tags: p.Tags, Params: p.Params,
+	}
+}
+
+// SetFrontMatter sets the page's front matter keys to f's.
+func (p *Page) SetFrontMatter(f FrontMatter) {
+	p.Title, p.Description = f.Title, f.Description
+	p.Date, p.Lastmod, p.PublishDate, p.ExpiryDate = f.Date, f.Lastmod, f.PublishDate, f.ExpiryDate
+	p.Reviewed, p.NextReview = f.Reviewed, f.NextReview
+	p.Draft, p.Weight, p.Slug, p.Aliases = f.Draft, f.Weight, f.Slug, f.Aliases
+	p.Layout, p.Tags, p.Params = f.Layout, f.Tags, f.Params
 }
 
 // Heading is one entry in a page's table of contents.

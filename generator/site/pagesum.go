@@ -29,7 +29,7 @@ func (p *Page) Sum(seed maphash.Seed) uint64 {
 		h.Write(p.Source.Text[:p.BodyOffset])
 	}
 	if p.File == "" {
-		fmt.Fprintf(&h, "%+v\x00", p.FrontMatter)
+		fmt.Fprintf(&h, "%+v\x00", p.FrontMatter())
 	}
 	for _, d := range []Date{p.LastReviewed, p.NextReviewDue, p.Modified} {
 		maphash.WriteComparable(&h, uint64(d.Unix()))

@@ -15,7 +15,22 @@ import (
 // fails when Page gains a field this table does not name, so whoever adds
 // one decides whether caches must see it.
 var pageFields = map[string]string{
-	"FrontMatter":   "hashed", // as written in the file, or as the feature set it
+	// The front matter: as written in the file, or as the feature set it.
+	"Title":         "hashed",
+	"Description":   "hashed",
+	"Date":          "hashed",
+	"Lastmod":       "hashed",
+	"PublishDate":   "hashed",
+	"ExpiryDate":    "hashed",
+	"Reviewed":      "hashed",
+	"NextReview":    "hashed",
+	"Draft":         "hashed",
+	"Weight":        "hashed",
+	"Slug":          "hashed",
+	"Aliases":       "hashed",
+	"Layout":        "hashed",
+	"Tags":          "hashed",
+	"Params":        "hashed",
 	"Kind":          "hashed",
 	"File":          "hashed",
 	"Path":          "hashed",
@@ -71,21 +86,13 @@ func TestPageSumCoversEveryField(t *testing.T) {
 	base := func() *Page { return &Page{Kind: KindPage, URL: "/a/", Path: "a"} }
 	before := base().Sum(seed)
 	for f := range pt.Fields() {
-		if pageFields[f.Name] != "hashed" || f.Name == "FrontMatter" {
+		if pageFields[f.Name] != "hashed" {
 			continue
 		}
 		p := base()
 		set(t, reflect.ValueOf(p).Elem().FieldByIndex(f.Index))
 		if p.Sum(seed) == before {
 			t.Errorf("changing Page.%s does not change Page.Sum", f.Name)
-		}
-	}
-	// A generated page's front matter, key by key.
-	for f := range reflect.TypeFor[FrontMatter]().Fields() {
-		p := base()
-		set(t, reflect.ValueOf(&p.FrontMatter).Elem().FieldByIndex(f.Index))
-		if p.Sum(seed) == before {
-			t.Errorf("changing the front matter key %s of a generated page does not change Page.Sum", f.Name)
 		}
 	}
 	// A file's front matter, as written.

@@ -22,13 +22,13 @@ func TestPublishExcludes(t *testing.T) {
 		want string // a word of the reason, or "" for published
 	}{
 		{"plain page", Publish{Now: now}, Page{}, ""},
-		{"draft", Publish{Now: now}, Page{FrontMatter: FrontMatter{Draft: true}}, "draft"},
-		{"draft with --drafts", Publish{Now: now, Drafts: true}, Page{FrontMatter: FrontMatter{Draft: true}}, ""},
-		{"future", Publish{Now: now}, Page{FrontMatter: FrontMatter{PublishDate: day("2026-06-02")}}, "--future"},
-		{"future with --future", Publish{Now: now, Future: true}, Page{FrontMatter: FrontMatter{PublishDate: day("2026-06-02")}}, ""},
-		{"published today", Publish{Now: now}, Page{FrontMatter: FrontMatter{PublishDate: day("2026-06-01")}}, ""},
-		{"expired today", Publish{Now: now, Drafts: true, Future: true}, Page{FrontMatter: FrontMatter{ExpiryDate: day("2026-06-01")}}, "expired"},
-		{"not yet expired", Publish{Now: now}, Page{FrontMatter: FrontMatter{ExpiryDate: day("2026-06-02")}}, ""},
+		{"draft", Publish{Now: now}, Page{Draft: true}, "draft"},
+		{"draft with --drafts", Publish{Now: now, Drafts: true}, Page{Draft: true}, ""},
+		{"future", Publish{Now: now}, Page{PublishDate: day("2026-06-02")}, "--future"},
+		{"future with --future", Publish{Now: now, Future: true}, Page{PublishDate: day("2026-06-02")}, ""},
+		{"published today", Publish{Now: now}, Page{PublishDate: day("2026-06-01")}, ""},
+		{"expired today", Publish{Now: now, Drafts: true, Future: true}, Page{ExpiryDate: day("2026-06-01")}, "expired"},
+		{"not yet expired", Publish{Now: now}, Page{ExpiryDate: day("2026-06-02")}, ""},
 		{"withheld", Publish{Now: now, Drafts: true}, Page{Withheld: "the edition is a draft"}, "edition is a draft"},
 	}
 	for _, tt := range tests {
