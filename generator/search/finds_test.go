@@ -50,6 +50,10 @@ func TestExampleFinds(t *testing.T) {
 		{query: nodeQuery{Q: "equality, diversity and inclusion"}, top: []string{"guidance/equality-diversity-and-inclusion/"}},
 		// A question finds its answer.
 		{query: nodeQuery{Q: "how do I raise a concern?"}, top: []string{"guidance/raising-concerns/", "framework/2021/standards/3-5/"}, marked: "rais"},
+		// A word that names a property of every JavaScript object is a
+		// word like any other: it finds nothing here, and breaks nothing.
+		{query: nodeQuery{Q: "constructor"}, none: true},
+		{query: nodeQuery{Q: "hasOwnProperty __proto__ valueOf"}, none: true},
 	}
 	var req nodeRequest
 	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath

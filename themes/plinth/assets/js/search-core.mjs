@@ -161,8 +161,12 @@ export const OTHER_PAGES = '~other'
 
 // readShard indexes a shard's word forms: byForm maps every form listed
 // in the shard to { term, used }, used being whether the site uses the
-// word (rather than it being a form readers may type).
+// word (rather than it being a form readers may type). Its terms and IDs
+// become Maps: looked up in a plain object, a word the reader types such
+// as "constructor" would find the object's own methods.
 function readShard (sh) {
+  sh.terms = new Map(Object.entries(sh.terms || {}))
+  sh.ids = new Map(Object.entries(sh.ids || {}))
   const byForm = new Map()
   const notWords = new Set()
   for (const [term, list] of Object.entries(sh.forms || {})) {
@@ -194,7 +198,7 @@ function resolve (sh, w) {
   if (f) {
     return f
   }
-  if (sh.terms[w] !== undefined || (sh.ids && sh.ids[w] !== undefined)) {
+  if (sh.terms.has(w) || sh.ids.has(w)) {
     return { term: w, used: !sh.notWords.has(w) }
   }
   return null
@@ -208,7 +212,7 @@ function usedWords (sh, f) {
       f(w, r.term)
     }
   }
-  for (const t of Object.keys(sh.terms)) {
+  for (const t of sh.terms.keys()) {
     if (!sh.notWords.has(t)) {
       f(t, t)
     }
@@ -301,7 +305,7 @@ export class Index {
   // postings returns a term's postings as a Map, from shards already read.
   postings (term) {
     const sh = this.shardFor(term)
-    const enc = sh && sh.terms[term]
+    const enc = sh && sh.terms.get(term)
     return enc === undefined ? new Map() : decodePostings(enc)
   }
 
@@ -462,7 +466,7 @@ export class Index {
           terms.add(r.term)
         }
       }
-      for (const t of Object.keys(sh.terms)) {
+      for (const t of sh.terms.keys()) {
         if (t.startsWith(prefix)) {
           terms.add(t)
         }
@@ -560,7 +564,7 @@ export class Index {
         for (const i of shardsFor(m.shards, s.word.slice(0, 2), true)) {
           const sh = this.shards.get(i)
           if (sh) {
-            usedWords(sh, (w, term) => f(w, term, sh.terms[term] || ''))
+            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || ''))
           }
         }
       })
@@ -618,8 +622,8 @@ export class Index {
       }
       if (slot.id) {
         const sh = this.shardFor(slot.word)
-        if (sh && sh.ids && sh.ids[slot.word] !== undefined) {
-          for (const doc of decodeDocs(sh.ids[slot.word])) {
+        if (sh && sh.ids.has(slot.word)) {
+          for (const doc of decodeDocs(sh.ids.get(slot.word))) {
             best.set(doc, (best.get(doc) || 0) + ID_BONUS)
           }
         }
