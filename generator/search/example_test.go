@@ -98,6 +98,10 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "1.3"}, "framework/2021/standards/1-3/", "", ""},
 		{nodeQuery{Q: "standard 1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
 		{nodeQuery{Q: "Standard 4.2 "}, "framework/2021/standards/4-2/", "", ""},
+		// An ID typed after letters, without a space: a letter on its own
+		// is left out, a word is kept.
+		{nodeQuery{Q: "S1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
+		{nodeQuery{Q: "standard2.1"}, "framework/2021/standards/2-1/", "", "2.1"},
 		{nodeQuery{Q: "1.3", Edition: "2019"}, "framework/2019/standards/1-3/", "", ""},
 		{nodeQuery{Q: "1.3", Edition: "2016"}, "framework/2016/standards/1-3/", "2016", ""},
 		// The standard and the guidance page are both called "Induction".

@@ -36,6 +36,18 @@ export function isID (w) {
   return w.includes('.')
 }
 
+// GLUED_ID is a standard's ID typed straight after letters: "S1.3",
+// "standard1.3". In text such a run is split as any other ("v1.3" is "v1"
+// and "3", text.go), but in a query it is the ID readers mean.
+const GLUED_ID = /(\p{L}+)(\p{Nd}+(?:\.\p{Nd}+)+)/gu
+
+// unglue writes a query's glued IDs apart from their letters, leaving out
+// a single letter ("S" for standard), which would only be a word that no
+// page has.
+function unglue (query) {
+  return query.replace(GLUED_ID, (_, letters, id) => ([...letters].length === 1 ? '' : letters + ' ') + id)
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]))
 // MAX_IMPACT is the largest impact a posting carries (search.MaxImpact).
@@ -359,7 +371,7 @@ export class Index {
   // with whether it is a standard ID and (for the last word, while it may
   // still be being typed) the prefix to complete.
   parse (query) {
-    const all = words(query)
+    const all = words(unglue(query))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
