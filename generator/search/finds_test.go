@@ -41,6 +41,10 @@ func TestExampleFinds(t *testing.T) {
 		// A form the site never uses, and an American spelling.
 		{query: nodeQuery{Q: "supervises"}, top: supervision},
 		{query: nodeQuery{Q: "organizations"}, marked: "organisation"},
+		// A profession the site names only by its field: "physiotherapist"
+		// without "ist" is "physiotherapy" (stripEndings).
+		{query: nodeQuery{Q: "physiotherapist"}, top: []string{"you-said-we-did/yswd-005/", "you-said-we-did/professions/allied-health/"}, marked: "physiotherapy"},
+		{query: nodeQuery{Q: "occupational therapists"}, top: []string{"you-said-we-did/yswd-005/", "you-said-we-did/professions/allied-health/"}, marked: "occupational"},
 		// A misspelling in a longer query is corrected in place; one taken
 		// as typed finds nothing.
 		{query: nodeQuery{Q: "clinical supervison"}, top: supervision, correction: "clinical supervision"},

@@ -144,13 +144,14 @@ const MIN_CORRECTED = 5
 
 // ENDINGS are the English endings a word the site never uses may carry
 // beyond a term the index has ("disabled" beyond "disabl", which the site
-// has as "disability"; "anonymisation" beyond "anonymis"). The index
+// has as "disability"; "anonymisation" beyond "anonymis"; a profession,
+// "physiotherapist", beyond its field, "physiotherapy"). The index
 // lists the forms of the words the site uses, and those a reader is
 // likely to type, but it cannot list every derivation; a word that
 // matches nothing is tried without these before it is taken as a
 // misspelling.
 const ENDINGS = ['isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ness',
-  'ings', 'ing', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
+  'ings', 'ing', 'ists', 'ist', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
 
 // MIN_STEM is the shortest rest of a word, once an ending is taken off, that
 // is looked up as a term: anything shorter would lead to unrelated words.
@@ -882,6 +883,25 @@ export function highlight (text, matcher) {
     segs.push({ text: text.slice(pos), mark: false })
   }
   return segs
+}
+
+// excerpt returns what a result shows under its title, as segments: the
+// passage of its text that holds the query's words (snippet), or else its
+// description, or the text's opening, with any of the words marked. A
+// page's description may hold words its text does not (what learners said,
+// on a "You said, we did" entry), and a reader should see why it was found.
+export function excerpt (doc, matcher) {
+  return snippet(doc.text, matcher) || highlight(doc.description || opening(doc.text), matcher)
+}
+
+// opening returns the first 200 characters or so of a text, ending at a
+// word's end.
+function opening (text) {
+  if (text.length <= 200) {
+    return text
+  }
+  const cut = text.lastIndexOf(' ', 200)
+  return text.slice(0, cut > 100 ? cut : 200) + ' …'
 }
 
 // snippet cuts a passage of about size words out of text where the most
