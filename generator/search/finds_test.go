@@ -54,6 +54,11 @@ func TestExampleFinds(t *testing.T) {
 		{query: nodeQuery{Q: "equality, diversity and inclusion"}, top: []string{"guidance/equality-diversity-and-inclusion/"}},
 		// A question finds its answer.
 		{query: nodeQuery{Q: "how do I raise a concern?"}, top: []string{"guidance/raising-concerns/", "framework/2021/standards/3-5/"}, marked: "rais"},
+		// A contraction of a stop word is one: "what's" is no word a page
+		// must have, so every result has all of the reader's words.
+		{query: nodeQuery{Q: "what's induction"}, top: []string{"framework/2021/standards/3-4/", "guidance/induction/"}},
+		{query: nodeQuery{Q: "I'm a nurse"}, top: []string{"you-said-we-did/professions/nursing/"}},
+		{query: nodeQuery{Q: "I can’t log in"}, top: []string{"you-said-we-did/yswd-001/", "guidance/induction/"}},
 		// A word that names a property of every JavaScript object is a
 		// word like any other: it finds nothing here, and breaks nothing.
 		{query: nodeQuery{Q: "constructor"}, none: true},
@@ -69,6 +74,9 @@ func TestExampleFinds(t *testing.T) {
 		got := resp.Queries[i]
 		urls := got.urls()
 		t.Logf("%+v: %d results, corrected to %q: %s", tt.query, got.Total, got.Correction, strings.Join(urls, " "))
+		if got.Partial {
+			t.Errorf("%+v: no result has every word of the query", tt.query)
+		}
 		if got.Correction != tt.correction {
 			t.Errorf("%+v: corrected to %q, want %q", tt.query, got.Correction, tt.correction)
 		}
