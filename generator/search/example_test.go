@@ -104,6 +104,14 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "standard2.1"}, "framework/2021/standards/2-1/", "", "2.1"},
 		{nodeQuery{Q: "1.3", Edition: "2019"}, "framework/2019/standards/1-3/", "", ""},
 		{nodeQuery{Q: "1.3", Edition: "2016"}, "framework/2016/standards/1-3/", "2016", ""},
+		// A query that names a superseded edition by its key searches that
+		// edition, as if it were chosen; its pages need not have the key.
+		{nodeQuery{Q: "1.3 2016"}, "framework/2016/standards/1-3/", "2016", "1.3"},
+		{nodeQuery{Q: "2019 edition"}, "framework/2019/", "2019", ""},
+		{nodeQuery{Q: "induction 2019"}, "framework/2019/standards/3-4/", "2019", "induction"},
+		// The edition in force is searched anyway; a key alone is a word.
+		{nodeQuery{Q: "2021 edition"}, "framework/2021/", "2021", ""},
+		{nodeQuery{Q: "2016"}, "", "", ""},
 		// The standard and the guidance page are both called "Induction".
 		{nodeQuery{Q: "induction"}, "framework/2021/standards/3-4/", "", "induction"},
 		{nodeQuery{Q: "INDÚCTIONS"}, "framework/2021/standards/3-4/", "", "induction"},

@@ -357,6 +357,22 @@ export class Index {
     return edition ? ed.key === edition : !!ed.default
   }
 
+  // editionDocs returns the numbers of the documents of an edition.
+  editionDocs (key) {
+    const m = this.manifest
+    const e = m.editions.findIndex((x) => x.key === key)
+    const out = []
+    m.groups.forEach(([first, , ed], i) => {
+      if (ed === e) {
+        const end = i + 1 < m.groups.length ? m.groups[i + 1][0] : m.docs
+        for (let d = first; d < end; d++) {
+          out.push(d)
+        }
+      }
+    })
+    return out
+  }
+
   // tier is 1 for a page of a retired edition the reader did not choose,
   // which comes after every other result, and 0 otherwise.
   tier (doc, edition) {
@@ -382,18 +398,36 @@ export class Index {
     })
   }
 
+  // namedEdition returns the key of an edition the query names by its key
+  // ("2019 edition", "1.3 2016") besides other words, if it is not the
+  // edition in force, or "": with the default filter the pages of that
+  // edition would be left out, though the reader asked for them.
+  namedEdition (parsed) {
+    if (parsed.length < 2) {
+      return ''
+    }
+    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => w.word === fold(e.key)))
+    return e ? e.key : ''
+  }
+
   // search returns the documents that match, best first:
-  // { slots, results: [{ doc, score }], partial, correction, matcher }.
-  // partial means no document has every word and the results have some
-  // of them; correction, when a misspelt word was corrected, is
+  // { slots, results: [{ doc, score }], partial, correction, matcher,
+  // edition }. partial means no document has every word and the results
+  // have some of them; correction, when a misspelt word was corrected, is
   // { query, from, to }; matcher tells which words of a result's text to
-  // highlight. With typed, words are taken as typed, never corrected.
+  // highlight; edition is the edition searched, the one asked for or, by
+  // default, one the query names (namedEdition). With typed, words are
+  // taken as typed, never corrected.
   async search (query, { edition = '', section = '', typed = false } = {}) {
     const m = this.manifest || (await this.load())
     const parsed = this.parse(query)
-    const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []) }
+    const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []), edition }
     if (parsed.length === 0) {
       return none
+    }
+    const named = edition === '' ? this.namedEdition(parsed) : ''
+    if (named) {
+      edition = named
     }
     // The shards of the words, and of the words the last one may become.
     const need = new Set()
@@ -408,6 +442,15 @@ export class Index {
     let slots = this.slots(parsed)
     await this.derive(slots)
     slots = this.synonyms(slots)
+    // The edition's key, once it has chosen the edition, need not be on
+    // its pages (a standard of 2016 does not say "2016"): they match it
+    // all the same. Other pages match it by having it ("what changed
+    // since 2019").
+    for (const s of slots) {
+      if (named && s.word === fold(named)) {
+        s.edition = named
+      }
+    }
     let correction = null
     if (!typed) {
       correction = await this.correct(slots, query)
@@ -427,7 +470,7 @@ export class Index {
     let results = this.score(slots, edition, section)
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
-    return { slots, results, partial, correction, matcher: new Matcher(this, slots) }
+    return { slots, results, partial, correction, matcher: new Matcher(this, slots), edition }
   }
 
   // slots turns the parsed words into the units a page must match: one
@@ -639,6 +682,11 @@ export class Index {
           for (const doc of decodeDocs(sh.ids.get(slot.word))) {
             best.set(doc, (best.get(doc) || 0) + ID_BONUS)
           }
+        }
+      }
+      if (slot.edition) {
+        for (const doc of this.editionDocs(slot.edition)) {
+          best.set(doc, best.get(doc) || 0)
         }
       }
       for (const [doc, s] of best) {

@@ -150,7 +150,8 @@ function init () {
   function summary (res, q) {
     const n = res.results.length
     let scope = ''
-    const ed = value(edition)
+    // The edition searched: the filter's, or one the query names.
+    const ed = res.edition
     // Name the edition only where it applies: with no section chosen, or
     // when results belong to editions.
     if (!value(section) || res.results.some((r) => index.facets(r.doc).edition)) {
