@@ -55,7 +55,8 @@
 // weights as they were. The browser adds up the weights of the words
 // a page matches, prefers pages that match every word, puts standards
 // whose ID is typed first, and reorders the first page of results for
-// words side by side or close together.
+// words side by side or close together, or for a word alone, in the
+// title.
 //
 // # Files
 //

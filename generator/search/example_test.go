@@ -125,6 +125,9 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "Quality Improvement Register"}, "strategy/improving-quality/", "", ""},
 		{nodeQuery{Q: "Patient Safety Syllabus"}, "strategy/culture-and-principles/", "", ""},
 		{nodeQuery{Q: "escalating concerns"}, "guidance/raising-concerns/", "", ""},
+		// A word alone weighs as much on standards that mention it as on
+		// the page it names; the page whose title has it comes first.
+		{nodeQuery{Q: "contact"}, "contact/", "", "contact"},
 	}
 	var req nodeRequest
 	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath

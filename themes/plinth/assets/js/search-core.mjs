@@ -166,6 +166,13 @@ const RERANK = 10
 const PHRASE_IN_TITLE = 1.5
 const PHRASE_IN_TEXT = 1.3
 const NEAR_IN_TEXT = 1.15
+// WORD_IN_TITLE raises a result of a one-word query whose title has the
+// word: the index's weights come in steps (impactBase apart), so a page
+// titled "Contact us" could tie with a standard that mentions contacts once,
+// and a tie goes to the standard. It is a step or so, enough to settle
+// such a tie, not to lift a short "You said, we did" entry's title over
+// a guidance page about the word.
+const WORD_IN_TITLE = 1.1
 const NEAR = 3 // at most this many other words between them
 
 // The key of the "other pages" section in the manifest is "", which a
@@ -725,7 +732,9 @@ export class Index {
   async rerank (results, slots) {
     const words = slots.filter((s) => !s.id)
     const phrase = words.length === 1 && words[0].synonym && words[0].words.length > 1
-    if ((words.length < 2 && !phrase) || results.length < 2) {
+    // A word alone is raised only where it is in the title.
+    const alone = words.length === 1 && !phrase
+    if (words.length === 0 || results.length < 2) {
       return results
     }
     const head = results.slice(0, RERANK)
@@ -733,7 +742,9 @@ export class Index {
     const matcher = new Matcher(this, slots)
     head.forEach((r, i) => {
       const d = docs[i]
-      if (matcher.phrase(d.title)) {
+      if (alone) {
+        r.score *= matcher.phrase(d.title) ? WORD_IN_TITLE : 1
+      } else if (matcher.phrase(d.title)) {
         r.score *= PHRASE_IN_TITLE
       } else if (matcher.phrase(d.text)) {
         r.score *= PHRASE_IN_TEXT
