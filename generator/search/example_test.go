@@ -98,6 +98,12 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "1.3"}, "framework/2021/standards/1-3/", "", ""},
 		{nodeQuery{Q: "standard 1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
 		{nodeQuery{Q: "Standard 4.2 "}, "framework/2021/standards/4-2/", "", ""},
+		// A clause of a standard is the standard; a list of IDs finds
+		// each of them.
+		{nodeQuery{Q: "1.3.1"}, "framework/2021/standards/1-3/", "", "1.3"},
+		{nodeQuery{Q: "3.4 and 3.5"}, "framework/2021/standards/3-4/", "", ""},
+		// Full-width letters, as some keyboards type them.
+		{nodeQuery{Q: "ＩＮＤＵＣＴＩＯＮ"}, "framework/2021/standards/3-4/", "", "induction"},
 		// An ID typed after letters, without a space: a letter on its own
 		// is left out, a word is kept.
 		{nodeQuery{Q: "S1.3"}, "framework/2021/standards/1-3/", "", "1.3"},

@@ -395,7 +395,10 @@ export class Index {
   // with whether it is a standard ID and (for the last word, while it may
   // still be being typed) the prefix to complete.
   parse (query) {
-    const all = words(unglue(query))
+    // Compatibility forms are the letters they stand for (full-width
+    // "ＩＮＤＵＣＴＩＯＮ" as typed on some keyboards, the ligature "ﬁ"),
+    // which the site's words use.
+    const all = words(unglue(query.normalize('NFKC')))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
@@ -445,6 +448,7 @@ export class Index {
       }
     }
     await this.fetchShards(need)
+    await this.widenIDs(parsed)
 
     let slots = this.slots(parsed)
     await this.derive(slots)
@@ -478,6 +482,24 @@ export class Index {
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
     return { slots, results, partial, correction, matcher: new Matcher(this, slots), edition }
+  }
+
+  // widenIDs takes an ID the index does not have, such as a clause of a
+  // standard ("1.3.1"), as the nearest one above it that it has ("1.3").
+  // A two-part ID is left as it is: "2.7" is no part of standard 2.
+  async widenIDs (parsed) {
+    for (const w of parsed) {
+      if (!w.id || this.lookup(w.word)) {
+        continue
+      }
+      for (let id = w.word.slice(0, w.word.lastIndexOf('.')); id.includes('.'); id = id.slice(0, id.lastIndexOf('.'))) {
+        await this.fetchShards(shardsFor(this.manifest.shards, id, false))
+        if (this.lookup(id)) {
+          w.word = id
+          break
+        }
+      }
+    }
   }
 
   // slots turns the parsed words into the units a page must match: one
@@ -714,7 +736,8 @@ export class Index {
     // or more, pages that lack one: a question's words are not all on
     // the page that answers it. A missing word costs much of a page's
     // score.
-    const least = slots.length >= 3 ? most - 1 : most
+    // A list of standards' IDs ("1.3, 2.1") finds each standard.
+    const least = slots.every((s) => s.id) ? 1 : slots.length >= 3 ? most - 1 : most
     results = results.filter((r) => r.matched >= least)
     for (const r of results) {
       r.score *= (r.matched / slots.length) ** 2
