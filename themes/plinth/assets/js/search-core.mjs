@@ -734,13 +734,15 @@ export class Index {
     }
     // Pages with the most of the words, and with a query of three words
     // or more, pages that lack one: a question's words are not all on
-    // the page that answers it. A missing word costs much of a page's
-    // score.
+    // the page that answers it. A missing word costs its share of the
+    // query: no more, or a page that has only the query's common words
+    // ("inducting new learners": a strategy page with "new", "learners"
+    // and one "induction") passes the pages about its rare one.
     // A list of standards' IDs ("1.3, 2.1") finds each standard.
     const least = slots.every((s) => s.id) ? 1 : slots.length >= 3 ? most - 1 : most
     results = results.filter((r) => r.matched >= least)
     for (const r of results) {
-      r.score *= (r.matched / slots.length) ** 2
+      r.score *= r.matched / slots.length
     }
     results.sort(byRank)
     return results
