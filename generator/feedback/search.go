@@ -10,10 +10,15 @@ import "github.com/plinth-ssg/plinth/generator/site"
 //
 // The lists of entries by region, theme and status only repeat the
 // entries' words, so they are left out, as tag lists are, and so are the
-// pages listing a facet's values. A profession's list is kept, below the
-// entries: it is the one page that says what the profession takes in
-// (professions.toml), and learners look for their profession by name
-// ("AHP"). ok is false for other pages.
+// pages listing a facet's values. A profession's page is kept: it is the
+// one page that says what the profession takes in (professions.toml), and
+// learners look for their profession by its name ("AHP") or by their own
+// ("pharmacist", "medical students"), which that description writes. The
+// layout shows the description, not the page's body, so it is given as
+// the page's text. The index reads none of the entries the page lists,
+// only its own words, so it ranks as an overview, above any one entry: a
+// learner who types "paramedic" wants the page of every paramedic entry
+// before one of them. ok is false for other pages.
 func SearchEntry(p *site.Page) (site.SearchEntry, bool) {
 	switch x := p.Extra.(type) {
 	case *Feedback:
@@ -24,7 +29,7 @@ func SearchEntry(p *site.Page) (site.SearchEntry, bool) {
 		return site.SearchEntry{Skip: true}, true
 	case *FacetValue:
 		if x.Facet != nil && x.Facet.Key == FacetProfession {
-			return site.SearchEntry{Rank: site.RankList}, true
+			return site.SearchEntry{Text: []string{x.Description}, Rank: site.RankOverview}, true
 		}
 		return site.SearchEntry{Skip: true}, true
 	}

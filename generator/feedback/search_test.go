@@ -7,9 +7,10 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// TestSearchEntry: the section's page ranks as an ordinary page, an entry
-// below it with its words, a profession's list below that; the other lists
-// of entries are left out; other pages are not ours.
+// TestSearchEntry: the section's page ranks as an ordinary page, a
+// profession's page as an overview with what the profession takes in, an
+// entry below them with its words; the other lists of entries are left
+// out; other pages are not ours.
 func TestSearchEntry(t *testing.T) {
 	entry := &Entry{LearnersSaid: "No rest room.", WeDid: "We opened one.", Outcome: "Learners use it."}
 	for _, tt := range []struct {
@@ -25,7 +26,7 @@ func TestSearchEntry(t *testing.T) {
 		{&FacetValue{Facet: &Facet{Key: FacetRegion}}, site.RankPage, nil, true, true},
 		{&FacetValue{Facet: &Facet{Key: FacetTheme}}, site.RankPage, nil, true, true},
 		{&FacetValue{Facet: &Facet{Key: FacetStatus}}, site.RankPage, nil, true, true},
-		{&FacetValue{Facet: &Facet{Key: FacetProfession}}, site.RankList, nil, false, true},
+		{&FacetValue{Facet: &Facet{Key: FacetProfession}, Description: "Paramedic students."}, site.RankOverview, []string{"Paramedic students."}, false, true},
 		{nil, site.RankPage, nil, false, false},
 	} {
 		e, ok := SearchEntry(&site.Page{Extra: tt.extra})

@@ -1,6 +1,8 @@
 package framework
 
 import (
+	"strconv"
+
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -52,7 +54,14 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 		// readers look for "superseded" or "in force" editions by it.
 		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Keywords: []string{"edition", e.Status.Label()}, Rank: site.RankPart}, true
 	case *Domain:
-		return site.SearchEntry{Facet: e.Edition.Key, Keywords: []string{"domain"}, Description: e.Summary, Rank: site.RankPart}, true
+		// Readers name a domain by its number ("domain 3"), which the
+		// layout shows beside the title, not in the page's body; in
+		// results it reads as a standard's title does.
+		n := strconv.Itoa(e.Number)
+		return site.SearchEntry{
+			Facet: e.Edition.Key, Title: "Domain " + n + " " + p.Title, Keywords: []string{"domain", n},
+			Description: e.Summary, Rank: site.RankPart,
+		}, true
 	case *Standard:
 		id := e.ID.String()
 		return site.SearchEntry{

@@ -22,8 +22,9 @@
 // the print version of each edition and the self-assessment. Pages of
 // superseded editions are indexed under their edition, so that a reader
 // can choose that edition; by default the browser shows the edition in
-// force and pages of no edition, and with every edition chosen it lists
-// the pages of retired editions last.
+// force and pages of no edition, or, when the query names another edition
+// by its key beside other words ("1.3 2016"), that edition, and with every
+// edition chosen it lists the pages of retired editions last.
 //
 // # Words
 //
@@ -54,7 +55,8 @@
 // weights as they were. The browser adds up the weights of the words
 // a page matches, prefers pages that match every word, puts standards
 // whose ID is typed first, and reorders the first page of results for
-// words side by side or close together.
+// words side by side or close together, or for a word alone, in the
+// title.
 //
 // # Files
 //

@@ -98,8 +98,26 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "1.3"}, "framework/2021/standards/1-3/", "", ""},
 		{nodeQuery{Q: "standard 1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
 		{nodeQuery{Q: "Standard 4.2 "}, "framework/2021/standards/4-2/", "", ""},
+		// A clause of a standard is the standard; a list of IDs finds
+		// each of them.
+		{nodeQuery{Q: "1.3.1"}, "framework/2021/standards/1-3/", "", "1.3"},
+		{nodeQuery{Q: "3.4 and 3.5"}, "framework/2021/standards/3-4/", "", ""},
+		// Full-width letters, as some keyboards type them.
+		{nodeQuery{Q: "ＩＮＤＵＣＴＩＯＮ"}, "framework/2021/standards/3-4/", "", "induction"},
+		// An ID typed after letters, without a space: a letter on its own
+		// is left out, a word is kept.
+		{nodeQuery{Q: "S1.3"}, "framework/2021/standards/1-3/", "", "1.3"},
+		{nodeQuery{Q: "standard2.1"}, "framework/2021/standards/2-1/", "", "2.1"},
 		{nodeQuery{Q: "1.3", Edition: "2019"}, "framework/2019/standards/1-3/", "", ""},
 		{nodeQuery{Q: "1.3", Edition: "2016"}, "framework/2016/standards/1-3/", "2016", ""},
+		// A query that names a superseded edition by its key searches that
+		// edition, as if it were chosen; its pages need not have the key.
+		{nodeQuery{Q: "1.3 2016"}, "framework/2016/standards/1-3/", "2016", "1.3"},
+		{nodeQuery{Q: "2019 edition"}, "framework/2019/", "2019", ""},
+		{nodeQuery{Q: "induction 2019"}, "framework/2019/standards/3-4/", "2019", "induction"},
+		// The edition in force is searched anyway; a key alone is a word.
+		{nodeQuery{Q: "2021 edition"}, "framework/2021/", "2021", ""},
+		{nodeQuery{Q: "2016"}, "", "", ""},
 		// The standard and the guidance page are both called "Induction".
 		{nodeQuery{Q: "induction"}, "framework/2021/standards/3-4/", "", "induction"},
 		{nodeQuery{Q: "INDÚCTIONS"}, "framework/2021/standards/3-4/", "", "induction"},
@@ -113,6 +131,9 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "Quality Improvement Register"}, "strategy/improving-quality/", "", ""},
 		{nodeQuery{Q: "Patient Safety Syllabus"}, "strategy/culture-and-principles/", "", ""},
 		{nodeQuery{Q: "escalating concerns"}, "guidance/raising-concerns/", "", ""},
+		// A word alone weighs as much on standards that mention it as on
+		// the page it names; the page whose title has it comes first.
+		{nodeQuery{Q: "contact"}, "contact/", "", "contact"},
 	}
 	var req nodeRequest
 	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath

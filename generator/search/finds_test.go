@@ -41,6 +41,10 @@ func TestExampleFinds(t *testing.T) {
 		// A form the site never uses, and an American spelling.
 		{query: nodeQuery{Q: "supervises"}, top: supervision},
 		{query: nodeQuery{Q: "organizations"}, marked: "organisation"},
+		// A profession the site names only by its field: "physiotherapist"
+		// without "ist" is "physiotherapy" (stripEndings).
+		{query: nodeQuery{Q: "physiotherapist"}, top: []string{"you-said-we-did/yswd-005/", "you-said-we-did/professions/allied-health/"}, marked: "physiotherapy"},
+		{query: nodeQuery{Q: "occupational therapists"}, top: []string{"you-said-we-did/yswd-005/", "you-said-we-did/professions/allied-health/"}, marked: "occupational"},
 		// A misspelling in a longer query is corrected in place; one taken
 		// as typed finds nothing.
 		{query: nodeQuery{Q: "clinical supervison"}, top: supervision, correction: "clinical supervision"},
@@ -50,6 +54,15 @@ func TestExampleFinds(t *testing.T) {
 		{query: nodeQuery{Q: "equality, diversity and inclusion"}, top: []string{"guidance/equality-diversity-and-inclusion/"}},
 		// A question finds its answer.
 		{query: nodeQuery{Q: "how do I raise a concern?"}, top: []string{"guidance/raising-concerns/", "framework/2021/standards/3-5/"}, marked: "rais"},
+		// A contraction of a stop word is one: "what's" is no word a page
+		// must have, so every result has all of the reader's words.
+		{query: nodeQuery{Q: "what's induction"}, top: []string{"framework/2021/standards/3-4/", "guidance/induction/"}},
+		{query: nodeQuery{Q: "I'm a nurse"}, top: []string{"you-said-we-did/professions/nursing/"}},
+		{query: nodeQuery{Q: "I can’t log in"}, top: []string{"you-said-we-did/yswd-001/", "guidance/induction/"}},
+		// A word that names a property of every JavaScript object is a
+		// word like any other: it finds nothing here, and breaks nothing.
+		{query: nodeQuery{Q: "constructor"}, none: true},
+		{query: nodeQuery{Q: "hasOwnProperty __proto__ valueOf"}, none: true},
 	}
 	var req nodeRequest
 	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath
@@ -61,6 +74,9 @@ func TestExampleFinds(t *testing.T) {
 		got := resp.Queries[i]
 		urls := got.urls()
 		t.Logf("%+v: %d results, corrected to %q: %s", tt.query, got.Total, got.Correction, strings.Join(urls, " "))
+		if got.Partial {
+			t.Errorf("%+v: no result has every word of the query", tt.query)
+		}
 		if got.Correction != tt.correction {
 			t.Errorf("%+v: corrected to %q, want %q", tt.query, got.Correction, tt.correction)
 		}

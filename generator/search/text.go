@@ -30,12 +30,21 @@ var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 // question ("how do I raise a concern") that say nothing about what the
 // reader is looking for. The manifest carries the list, so the browser
 // drops the same words from a query.
+//
+// The contractions of those words are stop words too, as they are once
+// their apostrophe is dropped ("what's" is "whats", "I'm" is "im"):
+// otherwise "what's induction" or "I'm a nurse" has a word no page has,
+// and the search says that no page has all of the reader's words. Those
+// that spell another word are left out ("I'll", "we'll", "I'd").
 var StopWords = []string{
-	"a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
-	"does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my",
-	"of", "on", "or", "our", "should", "so", "than", "that", "the", "their", "them", "then", "there",
-	"these", "they", "this", "those", "to", "us", "was", "we", "were", "what", "when", "where", "which",
-	"who", "why", "will", "with", "would", "you", "your",
+	"a", "about", "an", "and", "are", "arent", "as", "at", "be", "been", "but", "by", "can", "cant",
+	"could", "couldnt", "did", "didnt", "do", "does", "doesnt", "dont", "for", "from", "has", "hasnt",
+	"have", "havent", "how", "hows", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive",
+	"me", "my", "of", "on", "or", "our", "should", "shouldnt", "so", "than", "that", "thats", "the",
+	"their", "them", "then", "there", "theres", "these", "they", "theyre", "theyve", "this", "those",
+	"to", "us", "was", "wasnt", "we", "were", "werent", "weve", "what", "whats", "when", "where",
+	"wheres", "which", "who", "whos", "why", "will", "with", "wont", "would", "wouldnt", "you",
+	"your", "youre", "youve",
 }
 
 var stop = func() map[string]bool {

@@ -75,6 +75,9 @@ func TestStem(t *testing.T) {
 		{"providers", "provider"},
 		{"provide", "provid"},
 		{"formative", "formative"},
+		{"accessibility", "accessibl"},
+		{"accessible", "accessibl"},
+		{"access", "access"},
 		// American spellings are stemmed as British ones.
 		{"organizations", "organis"},
 		{"analyzed", "analys"},

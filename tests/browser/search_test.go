@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -197,6 +198,42 @@ func TestSearchInBrowser(t *testing.T) {
 		if len(page.Results) > 0 && !strings.Contains(page.Results[0].Meta, f.meta) {
 			t.Errorf("%s: the first result's caption %q lacks %q", f.url, page.Results[0].Meta, f.meta)
 		}
+	}
+
+	// A superseded edition named in the query is searched, and the status
+	// line says which edition it searched.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL("/quality/search/?q="+url.QueryEscape("2019 edition")))); err != nil {
+		t.Fatal(err)
+	}
+	page = waitFor("2019 edition")
+	first(page, "2019 edition", "/quality/framework/2019/")
+	if !strings.Contains(page.Status, "Quality Framework 2019") {
+		t.Errorf("2019 edition: the status reads %q", page.Status)
+	}
+
+	// A result found by what its description says marks the words there.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL("/quality/search/?q=physiotherapist"))); err != nil {
+		t.Fatal(err)
+	}
+	page = waitFor("physiotherapist")
+	if len(page.Results) == 0 || !slices.ContainsFunc(page.Results[0].Marks, func(m string) bool { return strings.EqualFold(m, "physiotherapy") }) {
+		t.Errorf("physiotherapist: %q, %+v, want physiotherapy marked in the first result", page.Status, page.Results)
+	}
+
+	// Hostile input is words like any other: markup typed in the box is
+	// shown as text, and a word that names a property of every JavaScript
+	// object breaks nothing.
+	hostile := `<img src=x onerror="window.pwned=1">constructor "'.*(`
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL("/quality/search/?q="+url.QueryEscape(hostile)))); err != nil {
+		t.Fatal(err)
+	}
+	page = waitFor(hostile)
+	injected, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.pwned === 1 || document.querySelector('main img[src="x"]') !== null`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if injected || !strings.Contains(page.Status, hostile) || strings.Contains(page.Status, "not available") {
+		t.Errorf("hostile input: the status reads %q; markup run: %t", page.Status, injected)
 	}
 
 	// The searches of issue #15, as readers typed them: each finds the page

@@ -12,7 +12,7 @@
 // one query downloads.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Index, words, snippet, highlight } from '../../../themes/plinth/assets/js/search-core.mjs'
+import { Index, words, excerpt, highlight } from '../../../themes/plinth/assets/js/search-core.mjs'
 
 const req = JSON.parse(readFileSync(0, 'utf8'))
 const out = { words: (req.texts || []).map((t) => words(t)), queries: [] }
@@ -30,14 +30,14 @@ for (const q of req.queries || []) {
   const results = []
   for (const r of res.results.slice(0, 10)) {
     const doc = await index.doc(r.doc)
-    const segs = snippet(doc.text, res.matcher)
+    const segs = excerpt(doc, res.matcher)
     results.push({
       url: doc.url,
       title: doc.title,
       score: r.score,
       edition: index.facets(r.doc).edition?.key || '',
       section: index.facets(r.doc).section.key,
-      marked: segs ? segs.filter((s) => s.mark).map((s) => s.text) : [],
+      marked: segs.filter((s) => s.mark).map((s) => s.text),
       titleMarked: highlight(doc.title, res.matcher).filter((s) => s.mark).map((s) => s.text)
     })
   }

@@ -36,6 +36,18 @@ export function isID (w) {
   return w.includes('.')
 }
 
+// GLUED_ID is a standard's ID typed straight after letters: "S1.3",
+// "standard1.3". In text such a run is split as any other ("v1.3" is "v1"
+// and "3", text.go), but in a query it is the ID readers mean.
+const GLUED_ID = /(\p{L}+)(\p{Nd}+(?:\.\p{Nd}+)+)/gu
+
+// unglue writes a query's glued IDs apart from their letters, leaving out
+// a single letter ("S" for standard), which would only be a word that no
+// page has.
+function unglue (query) {
+  return query.replace(GLUED_ID, (_, letters, id) => ([...letters].length === 1 ? '' : letters + ' ') + id)
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]))
 // MAX_IMPACT is the largest impact a posting carries (search.MaxImpact).
@@ -132,13 +144,14 @@ const MIN_CORRECTED = 5
 
 // ENDINGS are the English endings a word the site never uses may carry
 // beyond a term the index has ("disabled" beyond "disabl", which the site
-// has as "disability"; "anonymisation" beyond "anonymis"). The index
+// has as "disability"; "anonymisation" beyond "anonymis"; a profession,
+// "physiotherapist", beyond its field, "physiotherapy"). The index
 // lists the forms of the words the site uses, and those a reader is
 // likely to type, but it cannot list every derivation; a word that
 // matches nothing is tried without these before it is taken as a
 // misspelling.
 const ENDINGS = ['isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ness',
-  'ings', 'ing', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
+  'ings', 'ing', 'ists', 'ist', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
 
 // MIN_STEM is the shortest rest of a word, once an ending is taken off, that
 // is looked up as a term: anything shorter would lead to unrelated words.
@@ -153,6 +166,13 @@ const RERANK = 10
 const PHRASE_IN_TITLE = 1.5
 const PHRASE_IN_TEXT = 1.3
 const NEAR_IN_TEXT = 1.15
+// WORD_IN_TITLE raises a result of a one-word query whose title has the
+// word: the index's weights come in steps (impactBase apart), so a page
+// titled "Contact us" could tie with a standard that mentions contacts once,
+// and a tie goes to the standard. It is a step or so, enough to settle
+// such a tie, not to lift a short "You said, we did" entry's title over
+// a guidance page about the word.
+const WORD_IN_TITLE = 1.1
 const NEAR = 3 // at most this many other words between them
 
 // The key of the "other pages" section in the manifest is "", which a
@@ -161,8 +181,12 @@ export const OTHER_PAGES = '~other'
 
 // readShard indexes a shard's word forms: byForm maps every form listed
 // in the shard to { term, used }, used being whether the site uses the
-// word (rather than it being a form readers may type).
+// word (rather than it being a form readers may type). Its terms and IDs
+// become Maps: looked up in a plain object, a word the reader types such
+// as "constructor" would find the object's own methods.
 function readShard (sh) {
+  sh.terms = new Map(Object.entries(sh.terms || {}))
+  sh.ids = new Map(Object.entries(sh.ids || {}))
   const byForm = new Map()
   const notWords = new Set()
   for (const [term, list] of Object.entries(sh.forms || {})) {
@@ -194,7 +218,7 @@ function resolve (sh, w) {
   if (f) {
     return f
   }
-  if (sh.terms[w] !== undefined || (sh.ids && sh.ids[w] !== undefined)) {
+  if (sh.terms.has(w) || sh.ids.has(w)) {
     return { term: w, used: !sh.notWords.has(w) }
   }
   return null
@@ -208,7 +232,7 @@ function usedWords (sh, f) {
       f(w, r.term)
     }
   }
-  for (const t of Object.keys(sh.terms)) {
+  for (const t of sh.terms.keys()) {
     if (!sh.notWords.has(t)) {
       f(t, t)
     }
@@ -301,7 +325,7 @@ export class Index {
   // postings returns a term's postings as a Map, from shards already read.
   postings (term) {
     const sh = this.shardFor(term)
-    const enc = sh && sh.terms[term]
+    const enc = sh && sh.terms.get(term)
     return enc === undefined ? new Map() : decodePostings(enc)
   }
 
@@ -340,6 +364,22 @@ export class Index {
     return edition ? ed.key === edition : !!ed.default
   }
 
+  // editionDocs returns the numbers of the documents of an edition.
+  editionDocs (key) {
+    const m = this.manifest
+    const e = m.editions.findIndex((x) => x.key === key)
+    const out = []
+    m.groups.forEach(([first, , ed], i) => {
+      if (ed === e) {
+        const end = i + 1 < m.groups.length ? m.groups[i + 1][0] : m.docs
+        for (let d = first; d < end; d++) {
+          out.push(d)
+        }
+      }
+    })
+    return out
+  }
+
   // tier is 1 for a page of a retired edition the reader did not choose,
   // which comes after every other result, and 0 otherwise.
   tier (doc, edition) {
@@ -355,7 +395,10 @@ export class Index {
   // with whether it is a standard ID and (for the last word, while it may
   // still be being typed) the prefix to complete.
   parse (query) {
-    const all = words(query)
+    // Compatibility forms are the letters they stand for (full-width
+    // "ＩＮＤＵＣＴＩＯＮ" as typed on some keyboards, the ligature "ﬁ"),
+    // which the site's words use.
+    const all = words(unglue(query.normalize('NFKC')))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
@@ -365,18 +408,36 @@ export class Index {
     })
   }
 
+  // namedEdition returns the key of an edition the query names by its key
+  // ("2019 edition", "1.3 2016") besides other words, if it is not the
+  // edition in force, or "": with the default filter the pages of that
+  // edition would be left out, though the reader asked for them.
+  namedEdition (parsed) {
+    if (parsed.length < 2) {
+      return ''
+    }
+    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => w.word === fold(e.key)))
+    return e ? e.key : ''
+  }
+
   // search returns the documents that match, best first:
-  // { slots, results: [{ doc, score }], partial, correction, matcher }.
-  // partial means no document has every word and the results have some
-  // of them; correction, when a misspelt word was corrected, is
+  // { slots, results: [{ doc, score }], partial, correction, matcher,
+  // edition }. partial means no document has every word and the results
+  // have some of them; correction, when a misspelt word was corrected, is
   // { query, from, to }; matcher tells which words of a result's text to
-  // highlight. With typed, words are taken as typed, never corrected.
+  // highlight; edition is the edition searched, the one asked for or, by
+  // default, one the query names (namedEdition). With typed, words are
+  // taken as typed, never corrected.
   async search (query, { edition = '', section = '', typed = false } = {}) {
     const m = this.manifest || (await this.load())
     const parsed = this.parse(query)
-    const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []) }
+    const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []), edition }
     if (parsed.length === 0) {
       return none
+    }
+    const named = edition === '' ? this.namedEdition(parsed) : ''
+    if (named) {
+      edition = named
     }
     // The shards of the words, and of the words the last one may become.
     const need = new Set()
@@ -387,10 +448,20 @@ export class Index {
       }
     }
     await this.fetchShards(need)
+    await this.widenIDs(parsed)
 
     let slots = this.slots(parsed)
     await this.derive(slots)
     slots = this.synonyms(slots)
+    // The edition's key, once it has chosen the edition, need not be on
+    // its pages (a standard of 2016 does not say "2016"): they match it
+    // all the same. Other pages match it by having it ("what changed
+    // since 2019").
+    for (const s of slots) {
+      if (named && s.word === fold(named)) {
+        s.edition = named
+      }
+    }
     let correction = null
     if (!typed) {
       correction = await this.correct(slots, query)
@@ -410,7 +481,25 @@ export class Index {
     let results = this.score(slots, edition, section)
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
-    return { slots, results, partial, correction, matcher: new Matcher(this, slots) }
+    return { slots, results, partial, correction, matcher: new Matcher(this, slots), edition }
+  }
+
+  // widenIDs takes an ID the index does not have, such as a clause of a
+  // standard ("1.3.1"), as the nearest one above it that it has ("1.3").
+  // A two-part ID is left as it is: "2.7" is no part of standard 2.
+  async widenIDs (parsed) {
+    for (const w of parsed) {
+      if (!w.id || this.lookup(w.word)) {
+        continue
+      }
+      for (let id = w.word.slice(0, w.word.lastIndexOf('.')); id.includes('.'); id = id.slice(0, id.lastIndexOf('.'))) {
+        await this.fetchShards(shardsFor(this.manifest.shards, id, false))
+        if (this.lookup(id)) {
+          w.word = id
+          break
+        }
+      }
+    }
   }
 
   // slots turns the parsed words into the units a page must match: one
@@ -462,7 +551,7 @@ export class Index {
           terms.add(r.term)
         }
       }
-      for (const t of Object.keys(sh.terms)) {
+      for (const t of sh.terms.keys()) {
         if (t.startsWith(prefix)) {
           terms.add(t)
         }
@@ -560,7 +649,7 @@ export class Index {
         for (const i of shardsFor(m.shards, s.word.slice(0, 2), true)) {
           const sh = this.shards.get(i)
           if (sh) {
-            usedWords(sh, (w, term) => f(w, term, sh.terms[term] || ''))
+            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || ''))
           }
         }
       })
@@ -618,10 +707,15 @@ export class Index {
       }
       if (slot.id) {
         const sh = this.shardFor(slot.word)
-        if (sh && sh.ids && sh.ids[slot.word] !== undefined) {
-          for (const doc of decodeDocs(sh.ids[slot.word])) {
+        if (sh && sh.ids.has(slot.word)) {
+          for (const doc of decodeDocs(sh.ids.get(slot.word))) {
             best.set(doc, (best.get(doc) || 0) + ID_BONUS)
           }
+        }
+      }
+      if (slot.edition) {
+        for (const doc of this.editionDocs(slot.edition)) {
+          best.set(doc, best.get(doc) || 0)
         }
       }
       for (const [doc, s] of best) {
@@ -640,12 +734,15 @@ export class Index {
     }
     // Pages with the most of the words, and with a query of three words
     // or more, pages that lack one: a question's words are not all on
-    // the page that answers it. A missing word costs much of a page's
-    // score.
-    const least = slots.length >= 3 ? most - 1 : most
+    // the page that answers it. A missing word costs its share of the
+    // query: no more, or a page that has only the query's common words
+    // ("inducting new learners": a strategy page with "new", "learners"
+    // and one "induction") passes the pages about its rare one.
+    // A list of standards' IDs ("1.3, 2.1") finds each standard.
+    const least = slots.every((s) => s.id) ? 1 : slots.length >= 3 ? most - 1 : most
     results = results.filter((r) => r.matched >= least)
     for (const r of results) {
-      r.score *= (r.matched / slots.length) ** 2
+      r.score *= r.matched / slots.length
     }
     results.sort(byRank)
     return results
@@ -660,7 +757,9 @@ export class Index {
   async rerank (results, slots) {
     const words = slots.filter((s) => !s.id)
     const phrase = words.length === 1 && words[0].synonym && words[0].words.length > 1
-    if ((words.length < 2 && !phrase) || results.length < 2) {
+    // A word alone is raised only where it is in the title.
+    const alone = words.length === 1 && !phrase
+    if (words.length === 0 || results.length < 2) {
       return results
     }
     const head = results.slice(0, RERANK)
@@ -668,7 +767,9 @@ export class Index {
     const matcher = new Matcher(this, slots)
     head.forEach((r, i) => {
       const d = docs[i]
-      if (matcher.phrase(d.title)) {
+      if (alone) {
+        r.score *= matcher.phrase(d.title) ? WORD_IN_TITLE : 1
+      } else if (matcher.phrase(d.title)) {
         r.score *= PHRASE_IN_TITLE
       } else if (matcher.phrase(d.text)) {
         r.score *= PHRASE_IN_TEXT
@@ -866,6 +967,25 @@ export function highlight (text, matcher) {
     segs.push({ text: text.slice(pos), mark: false })
   }
   return segs
+}
+
+// excerpt returns what a result shows under its title, as segments: the
+// passage of its text that holds the query's words (snippet), or else its
+// description, or the text's opening, with any of the words marked. A
+// page's description may hold words its text does not (what learners said,
+// on a "You said, we did" entry), and a reader should see why it was found.
+export function excerpt (doc, matcher) {
+  return snippet(doc.text, matcher) || highlight(doc.description || opening(doc.text), matcher)
+}
+
+// opening returns the first 200 characters or so of a text, ending at a
+// word's end.
+function opening (text) {
+  if (text.length <= 200) {
+    return text
+  }
+  const cut = text.lastIndexOf(' ', 200)
+  return text.slice(0, cut > 100 ? cut : 200) + ' …'
 }
 
 // snippet cuts a passage of about size words out of text where the most

@@ -15,7 +15,7 @@
  * base path. Text from the index reaches the page only as text nodes and
  * <mark> elements, never as HTML.
  */
-import { Index, OTHER_PAGES, highlight, snippet } from './search-core.mjs'
+import { Index, OTHER_PAGES, excerpt, highlight } from './search-core.mjs'
 
 // PAGE is how many results are shown at first and added by "Show more".
 const PAGE = 10
@@ -142,8 +142,7 @@ function init () {
 
     const text = document.createElement('p')
     text.className = 'plinth-search__snippet'
-    const segs = snippet(doc.text, matcher)
-    append(text, segs || [{ text: doc.description || opening(doc.text), mark: false }])
+    append(text, excerpt(doc, matcher))
     li.appendChild(text)
     return li
   }
@@ -151,7 +150,8 @@ function init () {
   function summary (res, q) {
     const n = res.results.length
     let scope = ''
-    const ed = value(edition)
+    // The edition searched: the filter's, or one the query names.
+    const ed = res.edition
     // Name the edition only where it applies: with no section chosen, or
     // when results belong to editions.
     if (!value(section) || res.results.some((r) => index.facets(r.doc).edition)) {
@@ -337,16 +337,6 @@ function append (el, segs) {
       el.appendChild(document.createTextNode(s.text))
     }
   }
-}
-
-// opening returns the first 200 characters or so of a text, ending at a
-// word's end.
-function opening (text) {
-  if (text.length <= 200) {
-    return text
-  }
-  const cut = text.lastIndexOf(' ', 200)
-  return text.slice(0, cut > 100 ? cut : 200) + ' …'
 }
 
 function value (sel) {

@@ -1,0 +1,90 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/plinth-ssg/plinth/generator/search"
+)
+
+// readerSet is testdata/readers.json.
+type readerSet struct {
+	Queries []struct {
+		Q      string   `json:"q"`
+		Who    string   `json:"who"`
+		Expect []string `json:"expect"`
+		None   bool     `json:"none"`
+	} `json:"queries"`
+}
+
+// TestReaderQueries runs, through the browser's module on the example
+// site, queries as readers type them (testdata/readers.json), and holds
+// each to its expectation: unlike TestRelevance, which scores the set as a
+// whole, a single query that stops finding its page fails. It adds input
+// no reader types by hand but a pasted text or a script may send: a very
+// long word, a very long query, many misspellings at once; each must run
+// and answer.
+func TestReaderQueries(t *testing.T) {
+	data, err := os.ReadFile("testdata/readers.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set readerSet
+	if err := json.Unmarshal(data, &set); err != nil {
+		t.Fatal(err)
+	}
+	dir, err := exampleSite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var req nodeRequest
+	req.Site, req.Manifest = dir, "/quality/"+search.ManifestPath
+	for _, q := range set.Queries {
+		req.Queries = append(req.Queries, nodeQuery{Q: q.Q})
+	}
+	long := []struct {
+		q     string
+		finds bool // whether it finds anything
+	}{
+		{strings.Repeat("a", 400), false},
+		{strings.Repeat("supervision induction wellbeing library concerns harassment ", 60), true},
+		{strings.Repeat("supervison indcution wellbeign libary harrassment apprasial acessibility edcuation ", 5), true},
+	}
+	for _, l := range long {
+		req.Queries = append(req.Queries, nodeQuery{Q: l.q})
+	}
+	resp := runNode(t, req)
+	if len(resp.Queries) != len(req.Queries) {
+		t.Fatalf("%d answers to %d queries", len(resp.Queries), len(req.Queries))
+	}
+	passed := 0
+	for i, q := range set.Queries {
+		got := resp.Queries[i]
+		urls := got.urls()
+		ok := true
+		switch {
+		case q.None:
+			ok = len(urls) == 0
+		case len(q.Expect) > 0:
+			ok = slices.ContainsFunc(urls[:min(3, len(urls))], func(u string) bool { return slices.Contains(q.Expect, u) })
+		}
+		if !ok {
+			want := "nothing"
+			if !q.None {
+				want = "one of " + strings.Join(q.Expect, " ") + " in the first three"
+			}
+			t.Errorf("%q (%s): got %s, want %s", q.Q, q.Who, strings.Join(urls[:min(5, len(urls))], " "), want)
+			continue
+		}
+		passed++
+	}
+	t.Logf("%d of %d queries as readers type them find what they expect", passed, len(set.Queries))
+	for i, l := range long {
+		if got := resp.Queries[len(set.Queries)+i]; (got.Total > 0) != l.finds {
+			t.Errorf("a query of %d characters (%.20q…) found %d pages, want some: %t", len(l.q), l.q, got.Total, l.finds)
+		}
+	}
+}
