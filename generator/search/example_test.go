@@ -57,6 +57,7 @@ var exampleSite = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	exampleDir = dir
 	dest := filepath.Join(dir, "public")
 	_, diags := pipeline.Run(pipeline.Options{
 		Source: "../..", Destination: dest, BaseURL: "https://example.org/quality/",
@@ -74,10 +75,15 @@ type buildError struct{ msg string }
 
 func (e *buildError) Error() string { return "the example site does not build:\n" + e.msg }
 
+// exampleDir is the folder exampleSite made, if a test asked for it: the
+// folder is removed even when the build failed, and no test that needs
+// the example site means no build at all.
+var exampleDir string
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if dir, err := exampleSite(); err == nil && dir != "" {
-		os.RemoveAll(filepath.Dir(dir))
+	if exampleDir != "" {
+		os.RemoveAll(exampleDir)
 	}
 	os.Exit(code)
 }

@@ -57,9 +57,6 @@ func measureRelevance(tb testing.TB, dir, manifest string, set relevanceSet) rel
 				rank = j + 1
 			}
 		}
-		if rank != 1 {
-			fmt.Fprintf(os.Stderr, "RANK %d %q %v\n", rank, q.Q, urls[:min(len(urls), 3)])
-		}
 		if rank > 0 {
 			r.mrr += 1 / float64(rank)
 		}
