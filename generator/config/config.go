@@ -132,7 +132,7 @@ type Options struct {
 // checks it. Problems are returned as diagnostics; the Config is nil only if
 // the file could not be read or parsed at all.
 func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
-	data, err := fs.ReadFile(fsys, FileName)
+	data, err := source.ReadText(fsys, FileName)
 	if _, lerr := fs.Lstat(fsys, FileName); err != nil && lerr == nil {
 		// It is there but cannot be read: a link out of the site, say.
 		return nil, diag.List{source.Problem(fsys, FileName, err)}

@@ -21,7 +21,7 @@ var bodySeed = maphash.MakeSeed()
 // (unreadable, not UTF-8, broken front matter); every problem found is in
 // the list either way.
 func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
-	data, err := fs.ReadFile(fsys, file)
+	data, err := source.ReadText(fsys, file)
 	if err != nil {
 		return nil, diag.List{source.Problem(fsys, file, err)}
 	}

@@ -79,7 +79,7 @@ func LoadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*Layouts, di
 
 	texts := map[string]string{}
 	for _, rel := range slices.Sorted(maps.Keys(l.sources)) {
-		data, err := fs.ReadFile(fsys, l.sources[rel])
+		data, err := source.ReadFile(fsys, l.sources[rel])
 		if err != nil {
 			diags.Add(source.Problem(fsys, l.sources[rel], err))
 			continue
