@@ -16,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -164,6 +166,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 	}
 	if c.Theme == "" {
 		c.Theme = "plinth"
+	}
+	// The code goes into every page's lang attribute, where screen readers
+	// choose their voice by it: a typo would be published unnoticed.
+	if _, err := language.Parse(c.LanguageCode); err != nil && c.doc.Has("languageCode") {
+		l.Add(c.doc.Errorf([]string{"languageCode"}, "%q is not a language code", c.LanguageCode).
+			WithHint(`write a language tag such as languageCode = "en-GB" (British English) or "cy" (Welsh)`))
 	}
 	switch {
 	case c.Review.Months == 0 && !c.doc.Has("review", "months"):

@@ -61,6 +61,8 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"missing file", "", Options{}, nil},
 		{"typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguagecode = \"en\"\n", Options{}, []string{`site.toml:3:1: unknown key "languagecode"`}},
+		{"language code", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguageCode = \"\\\"><script>alert(7)</script>\"\n", Options{}, []string{`site.toml:3:16: "\"><script>alert(7)</script>" is not a language code`}},
+		{"language name", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguageCode = \"English\"\n", Options{}, []string{`site.toml:3:16: "English" is not a language code`}},
 		{"relative base", "title = \"Q\"\nbaseURL = \"/quality/\"\n", Options{}, []string{`site.toml:2:11: "/quality/" is not an absolute http or https URL`}},
 		{"bad flag", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{BaseURL: "ftp://x"}, []string{`--baseURL: "ftp://x" is not an absolute`}},
 		{"markup in the path", "title = \"Q\"\nbaseURL = \"https://e.org/q\\\"><script>/\"\n", Options{}, []string{`site.toml:2:11: "https://e.org/q\"><script>/" has '"' in its path`}},
