@@ -196,6 +196,13 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 			c.base = base
 			c.BaseURL = base.String()
 		}
+		if problem != "" {
+			// The build goes on to find other problems; a refused address
+			// written into feeds and robots.txt would only bring more
+			// errors (a user name read as an e-mail address in every
+			// feed) and bury this one, so they get Base's stand-in.
+			c.BaseURL = c.Base().String()
+		}
 	}
 	if !validTheme(c.Theme) {
 		l.Add(c.doc.Errorf([]string{"theme"}, "the theme name %q is not a plain folder name", c.Theme).
@@ -231,6 +238,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 			if (e.Page == "") == (e.URL == "") {
 				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).
 					WithHint(`use page = "strategy/_index.md" for a page of this site, or url = "https://…" for another site`))
+			} else if e.URL != "" && !menuURL(e.URL) {
+				// A layout makes any other address a path of the site
+				// ("/javascript:alert(7)"), and every page then reported
+				// it as a broken link, the cause nowhere.
+				l.Add(c.doc.Errorf(append(p, "url"), "menu entry %q: %q is not a web address", e.Name, e.URL).
+					WithHint(`url is for another site's address, like url = "https://www.example.org/"; for a page of this site use page = "strategy/_index.md"`))
 			}
 		}
 	}
@@ -296,6 +309,25 @@ func parseBaseURL(s string) (*url.URL, string) {
 	}
 	u.RawPath = ""
 	return u, ""
+}
+
+// menuURL reports whether a menu's url is an address a reader's browser
+// follows: http, https or mailto, or a path of this site (which the link
+// check follows).
+func menuURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	case "":
+		return u.Host == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//")
+	}
+	return false
 }
 
 // validExtension reports whether ext is a file extension as publishTypes
