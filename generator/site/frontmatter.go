@@ -40,6 +40,14 @@ type Date struct{ time.Time }
 func (d *Date) UnmarshalTOML(v any) error {
 	switch x := v.(type) {
 	case time.Time:
+		if x.Location().String() == "time-local" {
+			// TOML's time of day (date = 10:00:00) has no day: it read
+			// as 1 January of year 0, a date no editor meant.
+			return &tomldecode.HintError{
+				Msg:      fmt.Sprintf("expected a date, like 2024-06-01, but found the time of day %s", x.Format("15:04:05")),
+				HintText: "write the day as YYYY-MM-DD; a time goes after it, like 2024-06-01T10:00:00",
+			}
+		}
 		d.Time = normalise(x)
 		return nil
 	case string:
