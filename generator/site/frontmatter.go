@@ -115,11 +115,20 @@ func (s *Slug) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MaxSegment is the longest URL path segment, in bytes. A segment becomes
+// a folder or file name of the published site, which most file systems
+// keep under 255 bytes; a longer slug failed only when the site was
+// written, as "cannot write aaaa…" with no line to fix. The rest leaves
+// room for the ".html" and temporary names the build adds.
+const MaxSegment = 200
+
 // CheckSegment returns why s cannot be a URL path segment, or "".
 func CheckSegment(s string) string {
 	switch {
 	case s == "":
 		return "is empty"
+	case len(s) > MaxSegment:
+		return fmt.Sprintf("is %d characters long; a part of an address may have at most %d", len(s), MaxSegment)
 	case s == "." || s == "..":
 		return "would point outside its folder"
 	case strings.ContainsAny(s, `/\`):

@@ -38,3 +38,25 @@ func TestDateUnmarshalTOML(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckSegment: what a slug (or a file name that becomes an address)
+// may be; a segment longer than a file name may be is refused at its line
+// rather than when the site is written.
+func TestCheckSegment(t *testing.T) {
+	tests := []struct{ seg, want string }{
+		{"learner-wellbeing", ""},
+		{"v1.2_final", ""},
+		{strings.Repeat("a", MaxSegment), ""},
+		{strings.Repeat("a", MaxSegment+1), "is 201 characters long; a part of an address may have at most 200"},
+		{"", "is empty"},
+		{"..", "would point outside its folder"},
+		{"a/b", "contains a slash"},
+		{"café", `contains 'é'`},
+	}
+	for _, tt := range tests {
+		got := CheckSegment(tt.seg)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("CheckSegment(%.20q) = %q, want %q", tt.seg, got, tt.want)
+		}
+	}
+}
