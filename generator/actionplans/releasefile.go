@@ -13,6 +13,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -124,7 +125,7 @@ func LoadReleases(fsys fs.FS, p anonymise.Policy) ([]*Release, diag.List) {
 				WithHint("move the file out of %s", ReleasesDir))
 			continue
 		}
-		data, err := fs.ReadFile(fsys, name)
+		data, err := source.ReadText(fsys, name)
 		if err != nil {
 			l.Add(diag.Errorf(diag.Pos{File: name}, "cannot read the release: %v", err))
 			continue

@@ -49,6 +49,19 @@ func standardRows(actions []action, domainOf map[string]Domain, name StandardNam
 		}
 		rows = append(rows, StandardRow{Ref: a.standard, Label: label, Domain: domainOf[a.standard]})
 	}
+	// Standards of two editions may share a number and title (2016:1.1 and
+	// 2021:1.1, when actions name both); a table's rows must differ, so
+	// such labels say their edition. Before, the table could not be
+	// published, reported as a fault in Plinth.
+	count := map[string]int{}
+	for _, r := range rows {
+		count[r.Label]++
+	}
+	for i, r := range rows {
+		if edition, _, ok := strings.Cut(r.Ref, ":"); ok && count[r.Label] > 1 {
+			rows[i].Label = r.Label + " (" + edition + " edition)"
+		}
+	}
 	slices.SortFunc(rows, func(x, y StandardRow) int {
 		return cmp.Or(x.Domain.Number-y.Domain.Number, compareRefs(x.Ref, y.Ref))
 	})

@@ -16,6 +16,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -132,7 +134,7 @@ type Options struct {
 // checks it. Problems are returned as diagnostics; the Config is nil only if
 // the file could not be read or parsed at all.
 func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
-	data, err := fs.ReadFile(fsys, FileName)
+	data, err := source.ReadText(fsys, FileName)
 	if _, lerr := fs.Lstat(fsys, FileName); err != nil && lerr == nil {
 		// It is there but cannot be read: a link out of the site, say.
 		return nil, diag.List{source.Problem(fsys, FileName, err)}
@@ -165,6 +167,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 	if c.Theme == "" {
 		c.Theme = "plinth"
 	}
+	// The code goes into every page's lang attribute, where screen readers
+	// choose their voice by it: a typo would be published unnoticed.
+	if _, err := language.Parse(c.LanguageCode); err != nil && c.doc.Has("languageCode") {
+		l.Add(c.doc.Errorf([]string{"languageCode"}, "%q is not a language code", c.LanguageCode).
+			WithHint(`write a language tag such as languageCode = "en-GB" (British English) or "cy" (Welsh)`))
+	}
 	switch {
 	case c.Review.Months == 0 && !c.doc.Has("review", "months"):
 		c.Review.Months = 12
@@ -187,6 +195,13 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		default:
 			c.base = base
 			c.BaseURL = base.String()
+		}
+		if problem != "" {
+			// The build goes on to find other problems; a refused address
+			// written into feeds and robots.txt would only bring more
+			// errors (a user name read as an e-mail address in every
+			// feed) and bury this one, so they get Base's stand-in.
+			c.BaseURL = c.Base().String()
 		}
 	}
 	if !validTheme(c.Theme) {
@@ -223,6 +238,12 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 			if (e.Page == "") == (e.URL == "") {
 				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).
 					WithHint(`use page = "strategy/_index.md" for a page of this site, or url = "https://…" for another site`))
+			} else if e.URL != "" && !menuURL(e.URL) {
+				// A layout makes any other address a path of the site
+				// ("/javascript:alert(7)"), and every page then reported
+				// it as a broken link, the cause nowhere.
+				l.Add(c.doc.Errorf(append(p, "url"), "menu entry %q: %q is not a web address", e.Name, e.URL).
+					WithHint(`url is for another site's address, like url = "https://www.example.org/"; for a page of this site use page = "strategy/_index.md"`))
 			}
 		}
 	}
@@ -288,6 +309,25 @@ func parseBaseURL(s string) (*url.URL, string) {
 	}
 	u.RawPath = ""
 	return u, ""
+}
+
+// menuURL reports whether a menu's url is an address a reader's browser
+// follows: http, https or mailto, or a path of this site (which the link
+// check follows).
+func menuURL(s string) bool {
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	switch u.Scheme {
+	case "http", "https":
+		return u.Host != ""
+	case "mailto":
+		return u.Opaque != ""
+	case "":
+		return u.Host == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//")
+	}
+	return false
 }
 
 // validExtension reports whether ext is a file extension as publishTypes

@@ -61,6 +61,8 @@ func TestLoadErrors(t *testing.T) {
 	}{
 		{"missing file", "", Options{}, nil},
 		{"typo", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguagecode = \"en\"\n", Options{}, []string{`site.toml:3:1: unknown key "languagecode"`}},
+		{"language code", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguageCode = \"\\\"><script>alert(7)</script>\"\n", Options{}, []string{`site.toml:3:16: "\"><script>alert(7)</script>" is not a language code`}},
+		{"language name", "title = \"Q\"\nbaseURL = \"https://e.org/\"\nlanguageCode = \"English\"\n", Options{}, []string{`site.toml:3:16: "English" is not a language code`}},
 		{"relative base", "title = \"Q\"\nbaseURL = \"/quality/\"\n", Options{}, []string{`site.toml:2:11: "/quality/" is not an absolute http or https URL`}},
 		{"bad flag", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n", Options{BaseURL: "ftp://x"}, []string{`--baseURL: "ftp://x" is not an absolute`}},
 		{"markup in the path", "title = \"Q\"\nbaseURL = \"https://e.org/q\\\"><script>/\"\n", Options{}, []string{`site.toml:2:11: "https://e.org/q\"><script>/" has '"' in its path`}},
@@ -69,6 +71,11 @@ func TestLoadErrors(t *testing.T) {
 		{"theme path", "title = \"Q\"\nbaseURL = \"https://e.org/\"\ntheme = \"../x\"\n", Options{}, []string{`site.toml:3:9: the theme name "../x" is not a plain folder name`}},
 		{"permalink", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[permalinks]\ng = \"/g/:nope/\"\n", Options{}, []string{`site.toml:4:5: permalink pattern for "g": "/g/:nope/" uses an unknown token`}},
 		{"menu", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[[menus.main]]\nname = \"x\"\n", Options{}, []string{`site.toml:3:1: menu entry "x" needs exactly one of page or url`}},
+		{"menu url", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[[menus.main]]\nname = \"x\"\nurl = \"javascript:alert(7)\"\n" +
+			"[[menus.main]]\nname = \"d\"\nurl = \"data:text/html,x\"\n[[menus.main]]\nname = \"p\"\nurl = \"//evil.example/\"\n[[menus.main]]\nname = \"r\"\nurl = \"about\"\n" +
+			"[[menus.main]]\nname = \"ok\"\nurl = \"https://www.example.org/a?b#c\"\n[[menus.main]]\nname = \"ok\"\nurl = \"/search/\"\n[[menus.main]]\nname = \"ok\"\nurl = \"mailto:enquiries@example.org\"\n", Options{},
+			[]string{`site.toml:5:7: menu entry "x": "javascript:alert(7)" is not a web address`, `site.toml:8:7: menu entry "d": "data:text/html,x" is not a web address`,
+				`site.toml:11:7: menu entry "p": "//evil.example/" is not a web address`, `site.toml:14:7: menu entry "r": "about" is not a web address`}},
 		{"missing keys", "description = \"d\"\n", Options{}, []string{`site.toml:1:1: the key "baseURL" is missing`, `site.toml:1:1: the key "title" is missing`}},
 		{"disclosure", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressFrom = 3\nsuppressTo = 1\nroundTo = 0\ndecimals = 7\n", Options{},
 			[]string{`site.toml:4:16: disclosure.suppressFrom must be 1, but it is 3`, `site.toml:5:14: disclosure.suppressTo must be at least 2, but it is 1`,
@@ -147,6 +154,22 @@ func TestPermalink(t *testing.T) {
 		}
 		if got := ExpandPermalink(tt.pattern, v); got != tt.want {
 			t.Errorf("ExpandPermalink(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// TestRefusedBaseURLIsNotUsed: a baseURL refused with an error is not
+// handed on to the stages that write it into feeds and robots.txt, where
+// "user:pass@x.example" read as an e-mail address in every feed and put
+// eleven errors before the one that says what is wrong.
+func TestRefusedBaseURLIsNotUsed(t *testing.T) {
+	for _, base := range []string{"https://user:pass@x.example/", "javascript:alert(7)//", "https://x.example/a b/"} {
+		c, got := load(t, "title = \"Q\"\nbaseURL = \""+base+"\"\n", Options{})
+		if len(got) != 1 {
+			t.Errorf("%s: diagnostics %q, want one", base, got)
+		}
+		if c.BaseURL != c.Base().String() || strings.Contains(c.BaseURL, "x.example") || strings.Contains(c.BaseURL, "javascript") {
+			t.Errorf("%s: BaseURL %q handed on", base, c.BaseURL)
 		}
 	}
 }

@@ -47,7 +47,7 @@ func ReadBodies(fsys fs.FS, pages []*site.Page, cut []*diag.Source) diag.List {
 
 // readBody reads src's file again and gives its pages their body.
 func readBody(fsys fs.FS, src *diag.Source, pages []*site.Page) diag.List {
-	data, err := fs.ReadFile(fsys, src.Name)
+	data, err := source.ReadText(fsys, src.Name)
 	if err != nil {
 		return diag.List{source.Problem(fsys, src.Name, err)}
 	}

@@ -160,7 +160,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 		data := e.data
 		if !ok {
 			var err error
-			if data, err = fs.ReadFile(fsys, p); err != nil {
+			if data, err = source.ReadFile(fsys, p); err != nil {
 				diags.Add(source.Problem(fsys, p, err))
 				continue
 			}

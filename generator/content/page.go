@@ -10,6 +10,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/slug"
 	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
@@ -21,7 +22,7 @@ var bodySeed = maphash.MakeSeed()
 // (unreadable, not UTF-8, broken front matter); every problem found is in
 // the list either way.
 func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
-	data, err := fs.ReadFile(fsys, file)
+	data, err := source.ReadText(fsys, file)
 	if err != nil {
 		return nil, diag.List{source.Problem(fsys, file, err)}
 	}
@@ -86,6 +87,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))
 		}
 		diags.Append(checkAliases(doc, p.Aliases))
+		diags.Append(checkTags(doc, p.Tags))
 	} else {
 		diags.Add(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "this file has no front matter, so the page has no title").
 			WithLine(src.Line(1)).
@@ -119,6 +121,20 @@ func titleMissing(src *diag.Source, at diag.Pos, present bool) diag.Diagnostic {
 		msg = "the page's title is empty"
 	}
 	return src.At(at, "%s", msg).WithHint(`add a line such as title = "Learner wellbeing" between the +++ lines`)
+}
+
+// checkTags rejects tags without a letter or digit ("", "!!!"): a tag's
+// page is named by its letters and digits, so such a tag has none, and
+// layouts linked it as "/tags//", reported as a broken link on the page.
+func checkTags(doc *tomldecode.Doc, tags []string) diag.List {
+	var l diag.List
+	for i, t := range tags {
+		if slug.Make(t) == "" {
+			l.Add(doc.Errorf([]string{"tags", strconv.Itoa(i)}, "the tag %q has no letters or digits, so it cannot have a page", t).
+				WithHint(`a tag is a topic in words, like tags = ["wellbeing", "induction"]`))
+		}
+	}
+	return l
 }
 
 // checkAliases rejects alias paths that could escape the output folder or

@@ -38,7 +38,7 @@ func Load(fsys fs.FS, opts Options) (*Set, diag.List) {
 	r := newRefs(regions, profs, opts.Standards)
 	r.brokenRegions, r.brokenProfs = brokenFiles(l)[RegionsPath], brokenFiles(l)[ProfessionsPath]
 	for _, spec := range specs {
-		text, err := fs.ReadFile(fsys, spec.Path())
+		text, err := source.ReadText(fsys, spec.Path())
 		if err != nil {
 			l.Add(source.Problem(fsys, spec.Path(), err))
 			continue

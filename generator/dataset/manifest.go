@@ -65,7 +65,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // the manifest exists but could not be read or parsed: what it declares is
 // then unknown.
 func loadManifest(fsys fs.FS, l *diag.List) (specs []*Spec, mentioned []string, read bool) {
-	text, err := fs.ReadFile(fsys, ManifestPath)
+	text, err := source.ReadText(fsys, ManifestPath)
 	if err != nil {
 		if !isNotExist(err) || isLink(fsys, ManifestPath) {
 			l.Add(source.Problem(fsys, ManifestPath, err))

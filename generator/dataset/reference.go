@@ -116,7 +116,7 @@ func exists(fsys fs.FS, name string) bool {
 }
 
 func decodeReference(fsys fs.FS, name string, v any, l *diag.List) *tomldecode.Doc {
-	text, err := fs.ReadFile(fsys, name)
+	text, err := source.ReadText(fsys, name)
 	if err != nil {
 		if !isNotExist(err) || isLink(fsys, name) {
 			l.Add(source.Problem(fsys, name, err))

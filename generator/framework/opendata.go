@@ -9,6 +9,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/licence"
+	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -205,8 +206,10 @@ func standardsCSV(doc StandardsFile) ([]byte, error) {
 		return nil, err
 	}
 	for _, s := range doc.Standards {
-		row := []string{doc.Edition, s.Ref, s.ID, strconv.Itoa(s.Domain), s.DomainTitle, s.Title, s.Text,
-			strings.Join(s.Must, "\n"), strings.Join(s.Evidence, "\n"), strings.Join(s.Replaces, "\n"), string(s.Status), s.URL}
+		// The wording is the editors' text: a cell a spreadsheet would run
+		// as a formula is written as opendata writes it.
+		row := []string{doc.Edition, s.Ref, s.ID, strconv.Itoa(s.Domain), opendata.Cell(s.DomainTitle), opendata.Cell(s.Title), opendata.Cell(s.Text),
+			opendata.Cell(strings.Join(s.Must, "\n")), opendata.Cell(strings.Join(s.Evidence, "\n")), strings.Join(s.Replaces, "\n"), string(s.Status), s.URL}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}

@@ -12,6 +12,11 @@ import (
 // numeric suffix and never equal to an ID the layouts use.
 type ids struct {
 	used map[string]bool
+	// next is, for each base that has needed a suffix, the suffix to try
+	// first: every smaller one is taken, and IDs are never given back.
+	// Counting up from 1 each time made a page of thousands of headings
+	// with one title ("## Notes") quadratic, minutes for 20,000.
+	next map[string]int
 }
 
 func newIDs(reserved []string) *ids {
@@ -19,7 +24,7 @@ func newIDs(reserved []string) *ids {
 	for _, r := range reserved {
 		u[r] = true
 	}
-	return &ids{used: u}
+	return &ids{used: u, next: map[string]int{}}
 }
 
 // Generate implements parser.IDs.
@@ -29,8 +34,12 @@ func (s *ids) Generate(value []byte, _ ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

@@ -122,16 +122,16 @@ func CSV(t *anonymise.Table) []byte {
 	if t.Kind() == anonymise.KindPercentage {
 		first += " (figures are percentages)"
 	}
-	header := []string{text(first)}
+	header := []string{Cell(first)}
 	for _, l := range t.ColumnLabels() {
-		header = append(header, text(l))
+		header = append(header, Cell(l))
 	}
 	if t.HasRowTotals() {
-		header = append(header, text(t.RowTotalLabel()))
+		header = append(header, Cell(t.RowTotalLabel()))
 	}
 	_ = w.Write(header) // a bytes.Buffer does not fail
 	row := func(r anonymise.Row) {
-		rec := []string{text(r.Label)}
+		rec := []string{Cell(r.Label)}
 		for _, c := range r.Cells {
 			rec = append(rec, c.Plain())
 		}
@@ -153,9 +153,12 @@ func CSV(t *anonymise.Table) []byte {
 	return buf.Bytes()
 }
 
-// text makes a label safe to open in a spreadsheet: one that would be read
-// as a formula gets a leading apostrophe.
-func text(s string) string {
+// Cell makes a text cell of a published CSV file safe to open in a
+// spreadsheet: one that would be read as a formula gets a leading
+// apostrophe. Every CSV file a site publishes writes its text through it
+// (the framework's standards.csv too), so that an editor's "=HYPERLINK(…)"
+// never runs on a reader's machine.
+func Cell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

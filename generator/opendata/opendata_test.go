@@ -224,8 +224,8 @@ func TestCSVFormulaLabels(t *testing.T) {
 	}
 	// encoding/csv reads a lone carriage return as nothing, so look at the
 	// bytes written.
-	if !strings.Contains(text("\rReturn"), "'\rReturn") {
-		t.Errorf("a label starting with a carriage return is not guarded: %q", text("\rReturn"))
+	if !strings.Contains(Cell("\rReturn"), "'\rReturn") {
+		t.Errorf("a label starting with a carriage return is not guarded: %q", Cell("\rReturn"))
 	}
 	j, err := JSON(&site.PublicTable{Table: tab, Name: "labels"}, "https://example.org/table.schema.json", time.Time{}, testLicence)
 	if err != nil {

@@ -24,6 +24,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // Cache carries work from one build to the next, for `plinth serve`. Every
@@ -162,7 +163,7 @@ func (c *Cache) dirSum(fsys fs.FS, dir string) uint64 {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		data, err := fs.ReadFile(fsys, p)
+		data, err := source.ReadFile(fsys, p)
 		if err == nil {
 			fmt.Fprintf(&h, "%s\x00%d\x00", p, c.sum(data))
 		}

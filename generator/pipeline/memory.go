@@ -8,6 +8,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // A build that writes its output renders each page once, so it need not
@@ -62,7 +63,7 @@ func (f *sourceFiles) lookup(file string) *diag.Source {
 	if src, ok := f.again.Load(file); ok {
 		return src.(*diag.Source)
 	}
-	data, err := fs.ReadFile(f.fsys, file)
+	data, err := source.ReadText(f.fsys, file)
 	if err != nil {
 		return p.Source // the front matter's positions are still right
 	}

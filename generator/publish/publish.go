@@ -85,8 +85,35 @@ func CheckDestination(opts Options) error {
 		if !st.IsDir() {
 			return fmt.Errorf("the destination %s exists and is not a folder", opts.Destination)
 		}
+		if name := foreignEntry(dest); name != "" {
+			return fmt.Errorf("the destination %s already holds files that Plinth did not publish there (%s, for one); publishing replaces the whole folder, and the next build would delete them (choose an empty or new folder, or delete %s first if it holds only an old build)", opts.Destination, name, opts.Destination)
+		}
 	}
 	return nil
+}
+
+// foreignEntry returns the name of an entry of the folder dest when dest
+// holds files but no build of Plinth published it: neither its manifest
+// nor the previous site is beside it. Publishing swaps the folder away and
+// keeps it as the next build's staging folder, which that build empties,
+// so a mistyped --destination (a folder of documents, a checkout of the
+// hosting branch with its .git) would be lost a build later.
+func foreignEntry(dest string) string {
+	for _, beside := range []string{dest + ManifestSuffix, dest + PrevSuffix} {
+		if _, err := os.Lstat(beside); err == nil {
+			return ""
+		}
+	}
+	f, err := os.Open(dest)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	if len(names) == 0 {
+		return ""
+	}
+	return names[0]
 }
 
 // isWithin reports whether p lies strictly inside dir.

@@ -55,10 +55,7 @@ func TestWriteAndReplace(t *testing.T) {
 func TestWriteRefusesEscapes(t *testing.T) {
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "public")
-	if err := os.MkdirAll(dest, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dest, "keep.html"), []byte("old"), 0o644); err != nil {
+	if err := Write(Options{Destination: dest, Source: filepath.Join(dir, "site")}, []site.File{{Path: "keep.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, bad := range []string{"../escape.txt", "/etc/passwd", "a/../../x", "", `a\..\x`} {
@@ -86,6 +83,24 @@ func TestCheckDestination(t *testing.T) {
 	if err := os.Symlink(dir, filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)
 	}
+	// A folder of someone's files, an empty folder, and a folder an
+	// earlier build published.
+	for name, files := range map[string][]string{"documents": {"thesis.txt"}, "gh-pages": {".git/HEAD"}, "empty": nil} {
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name, f)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name, f), []byte("precious"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := Write(Options{Destination: filepath.Join(dir, "published"), Source: src}, []site.File{{Path: "index.html", Data: []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		dest, want string
 	}{
@@ -96,6 +111,10 @@ func TestCheckDestination(t *testing.T) {
 		{filepath.Join(src, "content"), "inside the site's content folder"},
 		{filepath.Join(src, "themes", "x"), "inside the site's themes folder"},
 		{filepath.Join(dir, "link"), "symbolic link"},
+		{filepath.Join(dir, "documents"), "already holds files that Plinth did not publish there (thesis.txt, for one)"},
+		{filepath.Join(dir, "gh-pages"), "already holds files that Plinth did not publish there (.git, for one)"},
+		{filepath.Join(dir, "empty"), ""},
+		{filepath.Join(dir, "published"), ""},
 	}
 	for _, tt := range tests {
 		err := CheckDestination(Options{Destination: tt.dest, Source: src})

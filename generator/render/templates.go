@@ -91,7 +91,7 @@ func readLayouts(fsys fs.FS, theme string) (*Layouts, map[string]string, diag.Li
 
 	texts := map[string]string{}
 	for _, rel := range slices.Sorted(maps.Keys(l.sources)) {
-		data, err := fs.ReadFile(fsys, l.sources[rel])
+		data, err := source.ReadFile(fsys, l.sources[rel])
 		if err != nil {
 			diags.Add(source.Problem(fsys, l.sources[rel], err))
 			continue

@@ -101,10 +101,16 @@ func formsOf(t string, used []string, isWord func(string) bool) *formSet {
 // so that short words do not make up compounds ("as" and "sign").
 const minPart = 3
 
+// maxCompound is the longest word that splits tries to cut in two. Each
+// place to cut looks both halves up, which costs the word's length, so a
+// run of letters with no space (a pasted 1 MB line) took minutes; words
+// made of two are far shorter ("counterrevolutionary" has 20 letters).
+const maxCompound = 40
+
 // splits returns w written as two words of the site with a space between
 // ("well being" for "wellbeing"), for each way it splits.
 func splits(w string, isWord func(string) bool) []string {
-	if len(w) < 2*minPart || !asciiLetters(w) {
+	if len(w) < 2*minPart || len(w) > maxCompound || !asciiLetters(w) {
 		return nil
 	}
 	var out []string

@@ -54,3 +54,31 @@ func TestVocabulary(t *testing.T) {
 		t.Errorf("%d terms, want %d", len(v), len(tests))
 	}
 }
+
+// TestSplitsLongWords: a run of letters far longer than any word (a pasted
+// line with no spaces) is not tried as a compound, whose cost grows with
+// the square of its length: a 1 MB run took minutes of the search index.
+func TestSplitsLongWords(t *testing.T) {
+	words := map[string]bool{"well": true, "being": true, "counter": true, "revolutionary": true}
+	calls := 0
+	isWord := func(w string) bool { calls++; return words[w] }
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"wellbeing", []string{"well being"}},
+		{"counterrevolutionary", []string{"counter revolutionary"}},
+		{strings.Repeat("a", 1<<20), nil},
+		{strings.Repeat("wellbeing", 5), nil},
+	}
+	for _, tt := range tests {
+		calls = 0
+		got := splits(tt.word, isWord)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("splits(%.20q…) = %q, want %q", tt.word, got, tt.want)
+		}
+		if len(tt.word) > maxCompound && calls > 0 {
+			t.Errorf("splits of a %d-byte word looked up %d halves", len(tt.word), calls)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
 
@@ -54,7 +55,7 @@ type synonymsTOML struct {
 // column: a group of fewer than two words, a word that is empty or only
 // stop words, a word repeated in its group or given in two groups.
 func LoadSynonyms(fsys fs.FS) (*Synonyms, diag.List) {
-	text, err := fs.ReadFile(fsys, SynonymsPath)
+	text, err := source.ReadText(fsys, SynonymsPath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

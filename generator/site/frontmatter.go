@@ -40,6 +40,14 @@ type Date struct{ time.Time }
 func (d *Date) UnmarshalTOML(v any) error {
 	switch x := v.(type) {
 	case time.Time:
+		if x.Location().String() == "time-local" {
+			// TOML's time of day (date = 10:00:00) has no day: it read
+			// as 1 January of year 0, a date no editor meant.
+			return &tomldecode.HintError{
+				Msg:      fmt.Sprintf("expected a date, like 2024-06-01, but found the time of day %s", x.Format("15:04:05")),
+				HintText: "write the day as YYYY-MM-DD; a time goes after it, like 2024-06-01T10:00:00",
+			}
+		}
 		d.Time = normalise(x)
 		return nil
 	case string:
@@ -107,11 +115,20 @@ func (s *Slug) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MaxSegment is the longest URL path segment, in bytes. A segment becomes
+// a folder or file name of the published site, which most file systems
+// keep under 255 bytes; a longer slug failed only when the site was
+// written, as "cannot write aaaa…" with no line to fix. The rest leaves
+// room for the ".html" and temporary names the build adds.
+const MaxSegment = 200
+
 // CheckSegment returns why s cannot be a URL path segment, or "".
 func CheckSegment(s string) string {
 	switch {
 	case s == "":
 		return "is empty"
+	case len(s) > MaxSegment:
+		return fmt.Sprintf("is %d characters long; a part of an address may have at most %d", len(s), MaxSegment)
 	case s == "." || s == "..":
 		return "would point outside its folder"
 	case strings.ContainsAny(s, `/\`):

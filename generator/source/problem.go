@@ -45,6 +45,9 @@ func explain(fsys fs.FS, p string, err error) (msg, hint string) {
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Sprintf("%s cannot be read: permission denied", p),
 			"make the file readable by the user who runs plinth (on Linux or macOS: chmod a+r " + p + ")"
+	case errors.Is(err, errNotRegular):
+		return fmt.Sprintf("%s is not a plain file (it is a named pipe, a device or a socket), so Plinth does not read it", p),
+			"replace it with an ordinary file, or remove it from the site folder"
 	case errors.Is(err, syscall.EISDIR):
 		return fmt.Sprintf("%s is a folder, not a file", p), "rename the folder, or put the file's contents in a file of that name"
 	}

@@ -20,7 +20,7 @@ func Load(fsys fs.FS, theme string) ([]site.File, diag.List) {
 	var order []string
 	for _, dir := range []string{path.Join("themes", theme, "static"), "static"} {
 		source.Walk(fsys, dir, &diags, nil, func(p string) {
-			data, err := fs.ReadFile(fsys, p)
+			data, err := source.ReadFile(fsys, p)
 			if err != nil {
 				diags.Add(source.Problem(fsys, p, err))
 				return

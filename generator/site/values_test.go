@@ -1,0 +1,62 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TestDateUnmarshalTOML reads each TOML value an editor may write as a
+// date through BurntSushi/toml, as front matter is read.
+func TestDateUnmarshalTOML(t *testing.T) {
+	tests := []struct{ value, want, err string }{
+		{"2026-02-28", "2026-02-28T00:00:00Z", ""},
+		{"2026-02-28T10:00:00", "2026-02-28T10:00:00Z", ""},
+		{"2026-02-28T10:00:00+01:00", "2026-02-28T09:00:00Z", ""},
+		{`"2026-02-28"`, "2026-02-28T00:00:00Z", ""},
+		{`"2026-02-30"`, "", `"2026-02-30" is not a date`},
+		{"10:00:00", "", "expected a date, like 2024-06-01, but found the time of day 10:00:00"},
+		{"20260228", "", "expected a date, like 2024-06-01, but found the number 20260228"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			raw := map[string]any{}
+			if _, err := toml.Decode("d = "+tt.value, &raw); err != nil {
+				t.Fatal(err)
+			}
+			var d Date
+			err := d.UnmarshalTOML(raw["d"])
+			switch {
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Errorf("error %v, want %q", err, tt.err)
+			case tt.err == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case tt.err == "" && d.Format("2006-01-02T15:04:05Z07:00") != tt.want:
+				t.Errorf("date %s, want %s", d.Format("2006-01-02T15:04:05Z07:00"), tt.want)
+			}
+		})
+	}
+}
+
+// TestCheckSegment: what a slug (or a file name that becomes an address)
+// may be; a segment longer than a file name may be is refused at its line
+// rather than when the site is written.
+func TestCheckSegment(t *testing.T) {
+	tests := []struct{ seg, want string }{
+		{"learner-wellbeing", ""},
+		{"v1.2_final", ""},
+		{strings.Repeat("a", MaxSegment), ""},
+		{strings.Repeat("a", MaxSegment+1), "is 201 characters long; a part of an address may have at most 200"},
+		{"", "is empty"},
+		{"..", "would point outside its folder"},
+		{"a/b", "contains a slash"},
+		{"café", `contains 'é'`},
+	}
+	for _, tt := range tests {
+		got := CheckSegment(tt.seg)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("CheckSegment(%.20q) = %q, want %q", tt.seg, got, tt.want)
+		}
+	}
+}
