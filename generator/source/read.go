@@ -11,6 +11,9 @@ import (
 // something writes to it, and a device may never end, so either would hang
 // the build instead of failing it. Problem explains the error.
 func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	if s, ok := fsys.(*siteFS); ok {
+		return s.readRegular(name)
+	}
 	st, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err

@@ -65,3 +65,36 @@ func TestReadFileRefusesSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileOnce: reading through the site's root in one open gives the
+// bytes, and the errors, that a stat then a read give.
+func TestReadFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("standard 1.3\n", 1000)
+	for name, text := range map[string]string{"a.md": "+++\ntitle = \"A\"\n+++\n", "empty.md": "", "big.md": big} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.md", filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	site, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := site.(*siteFS); !ok {
+		t.Fatalf("Open returned %T, which ReadFile would read by path twice", site)
+	}
+	plain := os.DirFS(dir)
+	for _, name := range []string{"a.md", "empty.md", "big.md", "link.md", "folder", "missing.md", "../x.md"} {
+		got, gerr := ReadFile(site, name)
+		want, werr := ReadFile(plain, name)
+		if string(got) != string(want) || (gerr == nil) != (werr == nil) {
+			t.Errorf("%s: read %d bytes, error %v; by stat then read, %d bytes, error %v", name, len(got), gerr, len(want), werr)
+		}
+	}
+}

@@ -23,7 +23,12 @@ func Open(dir string) (fs.FS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return root.FS(), nil
+	return &siteFS{root: root, fs: root.FS().(interface {
+		fs.StatFS
+		fs.ReadFileFS
+		fs.ReadDirFS
+		fs.ReadLinkFS
+	})}, nil
 }
 
 // Ignored reports whether a file or folder name is an editor's or system's
