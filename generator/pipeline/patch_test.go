@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,14 +79,7 @@ func TestBodyEditRendersOnlyItsReaders(t *testing.T) {
 			t.Errorf("editing %s (%s): %+v, want %+v", st.file, st.new, r, st.want)
 		}
 		want, _ := Run(full)
-		if len(got.Files) != len(want.Files) {
-			t.Fatalf("editing %s: %d files, %d in a full build", st.file, len(got.Files), len(want.Files))
-		}
-		for i := range want.Files {
-			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
-				t.Errorf("editing %s: %s differs from a full build", st.file, want.Files[i].Path)
-			}
-		}
+		sameFiles(t, "editing "+st.file, got.Files, want.Files)
 		if !strings.Contains(string(fileData(got.Files, "a/index.html")), "The text of y") {
 			t.Errorf("editing %s: the section lost its pages' text", st.file)
 		}
@@ -215,13 +209,20 @@ func TestBodyEditRewritesItsDocumentFile(t *testing.T) {
 			t.Errorf("%q: %+v, want a patch making %d of %d document files again", st.new, r, st.documents, docFiles)
 		}
 		want, _ := Run(full)
-		if len(got.Files) != len(want.Files) {
-			t.Fatalf("%q: %d files, %d in a full build", st.new, len(got.Files), len(want.Files))
-		}
-		for i := range want.Files {
-			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
-				t.Errorf("%q: %s differs from a full build", st.new, want.Files[i].Path)
-			}
+		sameFiles(t, strconv.Quote(st.new), got.Files, want.Files)
+	}
+}
+
+// sameFiles fails the test, saying what was done (what), where a build's
+// files differ from a full build's.
+func sameFiles(t *testing.T, what string, got, want []site.File) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d files, %d in a full build", what, len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Errorf("%s: %s differs from a full build", what, want[i].Path)
 		}
 	}
 }
@@ -319,14 +320,7 @@ func TestFrameworkTextEdits(t *testing.T) {
 			}
 		}
 		want2, _ := Run(full)
-		if len(got.Files) != len(want2.Files) {
-			t.Fatalf("%s: %d files, %d in a full build", st.name, len(got.Files), len(want2.Files))
-		}
-		for i := range want2.Files {
-			if got.Files[i].Path != want2.Files[i].Path || !bytes.Equal(got.Files[i].Data, want2.Files[i].Data) {
-				t.Errorf("%s: %s differs from a full build", st.name, want2.Files[i].Path)
-			}
-		}
+		sameFiles(t, st.name, got.Files, want2.Files)
 		last = got
 	}
 }
