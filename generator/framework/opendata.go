@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/internal/csvcell"
 	"github.com/plinth-ssg/plinth/generator/licence"
-	"github.com/plinth-ssg/plinth/generator/opendata"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -208,8 +208,8 @@ func standardsCSV(doc StandardsFile) ([]byte, error) {
 	for _, s := range doc.Standards {
 		// The wording is the editors' text: a cell a spreadsheet would run
 		// as a formula is written as opendata writes it.
-		row := []string{doc.Edition, s.Ref, s.ID, strconv.Itoa(s.Domain), opendata.Cell(s.DomainTitle), opendata.Cell(s.Title), opendata.Cell(s.Text),
-			opendata.Cell(strings.Join(s.Must, "\n")), opendata.Cell(strings.Join(s.Evidence, "\n")), strings.Join(s.Replaces, "\n"), string(s.Status), s.URL}
+		row := []string{doc.Edition, s.Ref, s.ID, strconv.Itoa(s.Domain), csvcell.Guard(s.DomainTitle), csvcell.Guard(s.Title), csvcell.Guard(s.Text),
+			csvcell.Guard(strings.Join(s.Must, "\n")), csvcell.Guard(strings.Join(s.Evidence, "\n")), strings.Join(s.Replaces, "\n"), string(s.Status), s.URL}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}

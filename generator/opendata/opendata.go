@@ -37,8 +37,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
-	"strings"
 	"time"
+
+	"github.com/plinth-ssg/plinth/generator/internal/csvcell"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/licence"
@@ -122,16 +123,16 @@ func CSV(t *anonymise.Table) []byte {
 	if t.Kind() == anonymise.KindPercentage {
 		first += " (figures are percentages)"
 	}
-	header := []string{Cell(first)}
+	header := []string{csvcell.Guard(first)}
 	for _, l := range t.ColumnLabels() {
-		header = append(header, Cell(l))
+		header = append(header, csvcell.Guard(l))
 	}
 	if t.HasRowTotals() {
-		header = append(header, Cell(t.RowTotalLabel()))
+		header = append(header, csvcell.Guard(t.RowTotalLabel()))
 	}
 	_ = w.Write(header) // a bytes.Buffer does not fail
 	row := func(r anonymise.Row) {
-		rec := []string{Cell(r.Label)}
+		rec := []string{csvcell.Guard(r.Label)}
 		for _, c := range r.Cells {
 			rec = append(rec, c.Plain())
 		}
@@ -151,18 +152,6 @@ func CSV(t *anonymise.Table) []byte {
 	}
 	w.Flush()
 	return buf.Bytes()
-}
-
-// Cell makes a text cell of a published CSV file safe to open in a
-// spreadsheet: one that would be read as a formula gets a leading
-// apostrophe. Every CSV file a site publishes writes its text through it
-// (the framework's standards.csv too), so that an editor's "=HYPERLINK(…)"
-// never runs on a reader's machine.
-func Cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // document is the JSON file; schema.go describes it for readers.

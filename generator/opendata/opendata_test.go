@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/internal/csvcell"
+
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/licence"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -224,8 +226,8 @@ func TestCSVFormulaLabels(t *testing.T) {
 	}
 	// encoding/csv reads a lone carriage return as nothing, so look at the
 	// bytes written.
-	if !strings.Contains(Cell("\rReturn"), "'\rReturn") {
-		t.Errorf("a label starting with a carriage return is not guarded: %q", Cell("\rReturn"))
+	if !strings.Contains(csvcell.Guard("\rReturn"), "'\rReturn") {
+		t.Errorf("a label starting with a carriage return is not guarded: %q", csvcell.Guard("\rReturn"))
 	}
 	j, err := JSON(&site.PublicTable{Table: tab, Name: "labels"}, "https://example.org/table.schema.json", time.Time{}, testLicence)
 	if err != nil {
