@@ -216,6 +216,11 @@ func parseError(src *diag.Source, start int, err error) diag.Diagnostic {
 	if d, ok := dateMistake(src, p.Line); ok {
 		return d
 	}
+	if strings.Contains(pe.Message, "invalid datetime") {
+		if d, ok := noSuchDate(src, p, start+pe.Position.Start); ok {
+			return d
+		}
+	}
 	msg := pe.Message
 	if msg == "" {
 		msg = "syntax error"

@@ -128,6 +128,12 @@ func TestDecodeErrors(t *testing.T) {
 			`f.toml:2:8: the date 2026.11.29 is not written as YYYY-MM-DD | write dates as YYYY-MM-DD (year, month, day) without quotes: date = 2026-11-29`}},
 		{"impossible date", "title = \"x\"\ndate = 31/02/2026\n", []string{
 			`f.toml:2:8: the date 31/02/2026 is not written as YYYY-MM-DD | write dates as YYYY-MM-DD (year, month, day) without quotes, like date = 2026-11-29`}},
+		{"no such day", "title = \"x\"\ndate = 2026-02-30\n", []string{
+			`f.toml:2:8: 2026-02-30 is not a date: February 2026 has 28 days | check the day`}},
+		{"no such day in a leap year", "title = \"x\"\ndate = 2028-02-30T10:00:00\n", []string{
+			`f.toml:2:8: 2028-02-30 is not a date: February 2028 has 29 days`}},
+		{"no such month", "title = \"x\"\ndate = 2026-13-01\n", []string{
+			`f.toml:2:8: 2026-13-01 is not a date: there is no month 13 | dates are written YYYY-MM-DD`}},
 		{"several at once", "titel = 1\nweight = true\n", []string{
 			`f.toml:1:1: the key "title" is missing`,
 			`f.toml:1:1: unknown key "titel"`,
