@@ -35,7 +35,21 @@ func stemWord(w string) string {
 	if len(w) < 3 || !asciiLetters(w) {
 		return w
 	}
+	if one, ok := irregularPlurals[w]; ok {
+		w = one
+	}
 	return english.Stem(british(w), true)
+}
+
+// irregularPlurals are plurals that Porter 2 does not bring back to their
+// singular ("midwives" is "midwiv", "midwife" is "midwif"), so that a
+// reader who types one form finds the pages that use the other. Words
+// that are also verbs of another meaning ("leaves", "lives") are left
+// out.
+var irregularPlurals = map[string]string{
+	"midwives": "midwife", "wives": "wife", "knives": "knife", "halves": "half", "shelves": "shelf",
+	"women": "woman", "men": "man", "children": "child", "teeth": "tooth", "feet": "foot",
+	"crises": "crisis", "criteria": "criterion",
 }
 
 // stemOverrides keeps apart words that Porter 2 merges but readers do not:

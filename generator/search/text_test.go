@@ -84,6 +84,12 @@ func TestStem(t *testing.T) {
 		{"behavioral", "behaviour"},
 		{"pediatrics", "paediatr"},
 		{"programs", "programm"},
+		// Irregular plurals meet their singular.
+		{"midwives", "midwif"},
+		{"midwife", "midwif"},
+		{"women", "woman"},
+		{"teeth", "tooth"},
+		{"tooth", "tooth"},
 		// but words spelt alike in both are left alone.
 		{"size", "size"},
 		{"capsized", "capsiz"},
