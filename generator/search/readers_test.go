@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -17,6 +18,14 @@ type readerSet struct {
 		Who    string   `json:"who"`
 		Expect []string `json:"expect"`
 		None   bool     `json:"none"`
+		// Like is another query (the word spelt right) whose first
+		// result this one must have among its first three: for a word
+		// the site uses everywhere, which has no one page to expect.
+		Like string `json:"like"`
+		// Known says why a query does not yet find what it should: it
+		// is logged, and once it does find it the test fails, so that
+		// the note is removed and the query held to it.
+		Known string `json:"known"`
 	} `json:"queries"`
 }
 
@@ -80,31 +89,54 @@ func checkReaders(t *testing.T, file string, extra []nodeQuery) []nodeAnswer {
 		req.Queries = append(req.Queries, nodeQuery{Q: q.Q})
 	}
 	req.Queries = append(req.Queries, extra...)
+	likes := map[string]int{} // a like query → its answer's place
+	for _, q := range set.Queries {
+		if _, dup := likes[q.Like]; q.Like != "" && !dup {
+			likes[q.Like] = len(req.Queries)
+			req.Queries = append(req.Queries, nodeQuery{Q: q.Like})
+		}
+	}
 	resp := runNode(t, req)
 	if len(resp.Queries) != len(req.Queries) {
 		t.Fatalf("%d answers to %d queries", len(resp.Queries), len(req.Queries))
 	}
-	passed := 0
+	passed, known := 0, 0
 	for i, q := range set.Queries {
-		got := resp.Queries[i]
-		urls := got.urls()
+		urls := resp.Queries[i].urls()
+		expect, want := q.Expect, ""
+		if q.Like != "" {
+			like := resp.Queries[likes[q.Like]].urls()
+			if len(like) == 0 {
+				t.Errorf("%q, which %q is held to, finds nothing", q.Like, q.Q)
+				continue
+			}
+			expect, want = like[:1], fmt.Sprintf(" (the first result for %q)", q.Like)
+		}
 		ok := true
 		switch {
 		case q.None:
 			ok = len(urls) == 0
-		case len(q.Expect) > 0:
-			ok = slices.ContainsFunc(urls[:min(3, len(urls))], func(u string) bool { return slices.Contains(q.Expect, u) })
+		case len(expect) > 0:
+			ok = slices.ContainsFunc(urls[:min(3, len(urls))], func(u string) bool { return slices.Contains(expect, u) })
 		}
-		if !ok {
-			want := "nothing"
-			if !q.None {
-				want = "one of " + strings.Join(q.Expect, " ") + " in the first three"
-			}
-			t.Errorf("%q (%s): got %s, want %s", q.Q, q.Who, strings.Join(urls[:min(5, len(urls))], " "), want)
-			continue
+		if q.None {
+			want = "nothing"
+		} else {
+			want = "one of " + strings.Join(expect, " ") + want + " in the first three"
 		}
-		passed++
+		got := strings.Join(urls[:min(5, len(urls))], " ")
+		switch {
+		case ok && q.Known != "":
+			t.Errorf("%q (%s) now finds what it should (%s): remove its known note, %q", q.Q, q.Who, got, q.Known)
+		case ok:
+			passed++
+		case q.Known != "":
+			known++
+			t.Logf("known miss: %q (%s): got %s, want %s: %s", q.Q, q.Who, got, want, q.Known)
+		default:
+			t.Errorf("%q (%s): got %s, want %s", q.Q, q.Who, got, want)
+		}
 	}
-	t.Logf("%s: %d of %d queries as readers type them find what they expect", file, passed, len(set.Queries))
-	return resp.Queries[len(set.Queries):]
+	t.Logf("%s: %d of %d queries as readers type them find what they expect; %d known misses", file, passed, len(set.Queries), known)
+	return resp.Queries[len(set.Queries) : len(set.Queries)+len(extra)]
 }

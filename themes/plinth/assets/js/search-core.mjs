@@ -141,6 +141,9 @@ const MIN_PREFIX = 3
 // MIN_CORRECTED is how many letters a word needs before a misspelling of
 // it is corrected: shorter words are too often another word.
 const MIN_CORRECTED = 5
+// MAX_SPLIT is the longest word split tries to cut in two, as the
+// generator does (forms.go, maxCompound): each place to cut is looked up.
+const MAX_SPLIT = 40
 
 // ENDINGS are the English endings a word the site never uses may carry
 // beyond a term the index has ("disabled" beyond "disabl", which the site
@@ -252,6 +255,12 @@ export function stripEndings (w) {
     out.push(rest, rest + 'e')
     if (end.startsWith('i')) {
       out.push(rest + 'y')
+    }
+    // The index's term for a word ending in "y" ends in "i" ("bully",
+    // "bullying": "bulli"), and the site may not use the word itself:
+    // "bullyed" is found through the term.
+    if (rest.endsWith('y')) {
+      out.push(rest.slice(0, -1) + 'i')
     }
     if (rest.length > MIN_STEM && rest.at(-1) === rest.at(-2)) {
       out.push(rest.slice(0, -1))
@@ -447,11 +456,19 @@ export class Index {
         shardsFor(m.shards, w.prefix, true).forEach((s) => need.add(s))
       }
     }
+    // Two words typed apart that the site writes as one ("hand over",
+    // "handover"): the shard of the word they make.
+    for (let i = 0; i + 1 < parsed.length; i++) {
+      if (LETTERS.test(parsed[i].word) && LETTERS.test(parsed[i + 1].word)) {
+        shardsFor(m.shards, parsed[i].word + parsed[i + 1].word, false).forEach((s) => need.add(s))
+      }
+    }
     await this.fetchShards(need)
     await this.widenIDs(parsed)
 
     let slots = this.slots(parsed)
     await this.derive(slots)
+    await this.split(slots)
     slots = this.synonyms(slots)
     // The edition's key, once it has chosen the edition, need not be on
     // its pages (a standard of 2016 does not say "2016"): they match it
@@ -512,9 +529,19 @@ export class Index {
     for (let i = 0; i < parsed.length; i++) {
       const w = parsed[i]
       const next = parsed[i + 1]
-      const joined = next && LETTERS.test(w.word) && LETTERS.test(next.word) ? this.lookup(w.word + ' ' + next.word) : null
+      const pair = next && LETTERS.test(w.word) && LETTERS.test(next.word)
+      const joined = pair ? this.lookup(w.word + ' ' + next.word) : null
       if (joined) {
         out.push({ words: [w.word, next.word], word: w.word + next.word, term: joined.term, alts: [[{ term: joined.term, weight: 1 }]], prefix: next.prefix ? w.word + next.prefix : '' })
+        i++
+        continue
+      }
+      // Two words that make a word of the site, one of them unknown to
+      // it ("hand over" for "handover"): the site's word. When both are
+      // words of the site ("work place"), they are searched as they are.
+      const whole = pair ? this.lookup(w.word + next.word) : null
+      if (whole && whole.used && !(this.lookup(w.word) && this.lookup(next.word))) {
+        out.push({ words: [w.word, next.word], word: w.word + next.word, term: whole.term, alts: [[{ term: whole.term, weight: 1 }]], prefix: '' })
         i++
         continue
       }
@@ -570,15 +597,22 @@ export class Index {
     phrases.sort((a, b) => b.p.words.length - a.p.words.length)
     const out = []
     for (let i = 0; i < slots.length;) {
-      const hit = phrases.find(({ p }) => p.words.every((w, k) => {
+      let hit = phrases.find(({ p }) => p.words.every((w, k) => {
         const s = slots[i + k]
         return s && !s.id && (s.word === w || (s.term !== null && s.term === p.terms[k]))
       }))
+      let n = hit ? hit.p.words.length : 0
+      // A word of a group typed as two ("whistle blowing").
+      const a = slots[i]
+      const b = slots[i + 1]
+      if (!hit && b && !a.id && !b.id && a.words.length === 1 && b.words.length === 1) {
+        hit = phrases.find(({ p }) => p.words.length === 1 && p.words[0] === a.word + b.word)
+        n = 2
+      }
       if (!hit) {
         out.push(slots[i++])
         continue
       }
-      const n = hit.p.words.length
       const taken = slots.slice(i, i + n)
       out.push({
         words: taken.flatMap((s) => s.words),
@@ -593,6 +627,54 @@ export class Index {
     return out
   }
 
+  // split takes a word that matches nothing, and is two words of the site
+  // run together ("nightshift", "teammeetings"), as those two words side
+  // by side. Both must be words the site uses, of MIN_PREFIX letters or
+  // more; where a word splits more than one way, the most even split
+  // wins. Only the shards of second halves whose first half is a word are
+  // read: the first halves are in the shards read for the word itself.
+  async split (slots) {
+    const m = this.manifest
+    const open = slots.filter((s) => s.alts.length === 0 && !s.id && s.words.length === 1 && s.word.length >= 2 * MIN_PREFIX && s.word.length <= MAX_SPLIT && LETTERS.test(s.word))
+    if (open.length === 0) {
+      return
+    }
+    const used = (w) => {
+      const f = this.lookup(w)
+      return f && f.used ? f : null
+    }
+    const firsts = new Set()
+    for (const s of open) {
+      for (let i = MIN_PREFIX; i <= s.word.length - MIN_PREFIX; i++) {
+        firsts.add(shardOf(m.shards, s.word.slice(0, i)))
+      }
+    }
+    await this.fetchShards(firsts)
+    const seconds = new Set()
+    for (const s of open) {
+      for (let i = MIN_PREFIX; i <= s.word.length - MIN_PREFIX; i++) {
+        if (used(s.word.slice(0, i))) {
+          seconds.add(shardOf(m.shards, s.word.slice(i)))
+        }
+      }
+    }
+    await this.fetchShards(seconds)
+    for (const s of open) {
+      let best = null
+      for (let i = MIN_PREFIX; i <= s.word.length - MIN_PREFIX; i++) {
+        const a = used(s.word.slice(0, i))
+        const b = a && used(s.word.slice(i))
+        const even = Math.min(i, s.word.length - i)
+        if (b && (!best || even > best.even)) {
+          best = { a, b, even }
+        }
+      }
+      if (best) {
+        s.alts.push([{ term: best.a.term, weight: 1 }, { term: best.b.term, weight: 1 }])
+      }
+    }
+  }
+
   // derive gives each word that matches nothing (and is long enough) the
   // term the index has for the same word without an English ending, if it
   // has one: "disabled" finds the pages that write "disability". The term
@@ -605,17 +687,29 @@ export class Index {
     if (open.length === 0) {
       return
     }
-    const candidates = new Map(open.map((s) => [s, stripEndings(s.word)]))
+    // An American -ize word the site does not use is tried the British
+    // way ("anonymization": "anonymisation", then "anonymis"), which is
+    // how the index lists the site's words and their stems.
+    const british = (w) => w.replace(/([iy])z(e|es|ed|ing|ation|ations|er|ers)$/, '$1s$2')
+    const candidates = new Map(open.map((s) => {
+      const w = british(s.word)
+      return [s, { w, list: (w === s.word ? [] : [w]).concat(stripEndings(w)) }]
+    }))
     const need = new Set()
-    for (const list of candidates.values()) {
+    for (const { list } of candidates.values()) {
       list.forEach((c) => need.add(shardOf(m.shards, c)))
     }
     await this.fetchShards(need)
-    for (const [s, list] of candidates) {
+    for (const [s, { w, list }] of candidates) {
       for (const c of list) {
         const found = this.lookup(c)
-        if (found && c.startsWith(found.term.slice(0, MIN_STEM)) && s.word.startsWith(found.term.replace(/[eyi]$/, ''))) {
+        // A form the index lists leads to its own term by the build's
+        // stemming ("behavior" to "behaviour"); a bare term must be the
+        // start of the word.
+        const form = found && this.shardFor(c).byForm.has(c)
+        if (found && c.startsWith(found.term.slice(0, MIN_STEM)) && (form || w.startsWith(found.term.replace(/[eyi]$/, '')))) {
           s.term = found.term
+          s.derived = true
           s.alts.push([{ term: found.term, weight: 1 }])
           break
         }
@@ -625,10 +719,13 @@ export class Index {
 
   // correct replaces each word that matches nothing (and is long enough)
   // with the nearest word the site uses, and returns what it did, or
-  // null.
+  // null. A word derive took to a shorter one ("placment" to "place",
+  // as if it were "place" and "-ment") is corrected instead when a word of
+  // the site is one edit away ("placement"): a letter left out is more
+  // likely than a derivation the site never uses.
   async correct (slots, query) {
     const m = this.manifest
-    const wrong = slots.filter((s) => s.alts.length === 0 && !s.id && !s.synonym && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
+    const wrong = slots.filter((s) => (s.alts.length === 0 || s.derived) && !s.id && !s.synonym && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
     if (wrong.length === 0) {
       return null
     }
@@ -652,11 +749,11 @@ export class Index {
             usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || ''))
           }
         }
-      })
+      }, s.derived ? 1 : undefined)
       if (best) {
         s.word = best.word
         s.term = best.term
-        s.alts.push([{ term: best.term, weight: 1 }])
+        s.alts = [[{ term: best.term, weight: 1 }]]
         fixes.set(s.words[0], best.word)
       }
     }

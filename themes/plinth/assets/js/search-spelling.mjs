@@ -43,13 +43,13 @@ export function distance (a, b, limit) {
 }
 
 // bestCorrection returns { word, term } for the word of the site nearest
-// to w, or null if none is near enough. candidates(f) calls f(word, term,
+// to w, or null if none is within limit edits (by default maxEdits of its
+// length). candidates(f) calls f(word, term,
 // postings) for each word the site uses that may be near: the nearest
 // wins, then the word whose term has the longer list of pages (postings,
 // encoded: its length grows with the number of pages), then the
 // alphabetically first.
-export function bestCorrection (w, candidates) {
-  const limit = maxEdits([...w].length)
+export function bestCorrection (w, candidates, limit = maxEdits([...w].length)) {
   let best = null
   candidates((word, term, postings) => {
     if (word === w) {
