@@ -154,7 +154,7 @@ func TestTablesByHand(t *testing.T) {
 		{25, "P4", "south", "medicine", "2021:2.1", "complete", "2025-Q2"},
 		{8, "P4", "south", "nursing", "2021:2.1", "not-started", "2025-Q1"},
 	}, "provider_code,region\nP1,north\nP2,north\nP3,south\nP4,south\nP5,south\n")
-	res, diags := run(t, fsys, anonymise.DefaultPolicy())
+	res, diags := run(t, fsys, testPolicy())
 	if len(diags) > 0 || res.Withheld {
 		t.Fatalf("diagnostics: %q", diags)
 	}
@@ -281,7 +281,7 @@ func TestSuppressionAcrossTables(t *testing.T) {
 		{22, "P3", "south", "medicine", "2021:2.1", "overdue", "2025-Q2"},
 		{5, "P4", "south", "medicine", "2021:1.1", "complete", "2025-Q2"},
 	}, "provider_code,region\nP1,north\nP2,north\nP3,south\nP4,south\n")
-	res, diags := run(t, fsys, anonymise.DefaultPolicy())
+	res, diags := run(t, fsys, testPolicy())
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics: %q", diags)
 	}
@@ -387,7 +387,7 @@ func TestDeclarationErrors(t *testing.T) {
 			if l.HasErrors() {
 				t.Fatalf("loading: %v", l)
 			}
-			res, d := Run(anonymise.DefaultPolicy(), data, Options{})
+			res, d := Run(testPolicy(), data, Options{})
 			d.Sort()
 			var got []string
 			for _, x := range d {
@@ -421,7 +421,7 @@ func TestAuditFailure(t *testing.T) {
 	fsys["data/regions.toml"] = &fstest.MapFile{Data: []byte("[[region]]\nkey = \"north\"\nname = \"North\"\n")}
 	fsys["data/professions.toml"] = &fstest.MapFile{Data: []byte(profs.String())}
 	fsys["data/actions.csv"] = &fstest.MapFile{Data: []byte(rows.String())}
-	res, diags := run(t, fsys, anonymise.DefaultPolicy())
+	res, diags := run(t, fsys, testPolicy())
 	if !res.Withheld || len(res.Tables) != 0 {
 		t.Errorf("tables published: %v", res.Tables)
 	}
@@ -443,7 +443,7 @@ func TestAuditFailure(t *testing.T) {
 
 func TestInvalidPolicy(t *testing.T) {
 	fsys := testFS([]batch{{10, "P1", "north", "nursing", "2021:1.1", "complete", "2025-Q1"}}, "provider_code,region\nP1,north\n")
-	p := anonymise.DefaultPolicy()
+	p := testPolicy()
 	p.SuppressTo = 1
 	res, diags := run(t, fsys, p)
 	if len(diags) != 0 || !res.Withheld || len(res.Tables) != 0 {
@@ -454,7 +454,7 @@ func TestInvalidPolicy(t *testing.T) {
 func TestNoActionsDataset(t *testing.T) {
 	fsys := fstest.MapFS{"data/regions.toml": {Data: []byte(regions)}}
 	data, _ := dataset.Load(fsys, dataset.Options{})
-	res, d := Run(anonymise.DefaultPolicy(), data, Options{})
+	res, d := Run(testPolicy(), data, Options{})
 	if len(d) != 0 || len(res.Tables) != 0 || len(res.Pages) != 0 || res.Withheld {
 		t.Errorf("a site without actions: %+v %v", res, d)
 	}
@@ -469,11 +469,59 @@ func TestNoUsableRows(t *testing.T) {
 	if !l.HasErrors() {
 		t.Fatal("the loader accepted rows naming an unknown region")
 	}
-	res, d := Run(anonymise.DefaultPolicy(), data, Options{})
+	res, d := Run(testPolicy(), data, Options{})
 	if !res.Withheld || len(res.Tables) != 0 {
 		t.Errorf("tables published from no rows: %v", res.Tables)
 	}
 	if len(d) != 1 || d[0].Error() != "data/actions.csv: data/actions.csv has no usable rows, so no action-plan figures can be published" {
 		t.Errorf("diagnostics %q, want one saying the file has no usable rows", d)
+	}
+}
+
+// testPolicy is the default rule without the dominance rule: the hand-made
+// fixtures give each batch of actions to one provider, so that rule would
+// hide nearly every figure, and these tests are about the others.
+// TestDominantProvider tests it.
+func testPolicy() anonymise.Policy {
+	p := anonymise.DefaultPolicy()
+	p.PublishDominant = true
+	return p
+}
+
+// TestDominantProvider: a figure that one provider gives nearly all of is
+// hidden, like a small count. In North, P1 gives 13 of the 15 medicine
+// actions (as a region's ambulance trust gives nearly all its paramedicine
+// actions): shown as 15, it would be P1's own figure, and P1 would know
+// that the other providers have at most 4.
+func TestDominantProvider(t *testing.T) {
+	batches := []batch{
+		{13, "P1", "north", "medicine", "2021:1.1", "complete", "2025-Q1"},
+		{2, "P2", "north", "medicine", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P1", "north", "nursing", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P2", "north", "nursing", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P3", "south", "medicine", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P4", "south", "medicine", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P4", "south", "nursing", "2021:1.1", "complete", "2025-Q1"},
+		{10, "P5", "south", "nursing", "2021:1.1", "complete", "2025-Q1"},
+	}
+	for _, tt := range []struct {
+		name   string
+		policy anonymise.Policy
+		want   string
+	}{
+		{"the rule", anonymise.DefaultPolicy(), "[c]"},
+		{"the rule turned off", testPolicy(), "15"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, diags := run(t, testFS(batches, handProviders), tt.policy)
+			if len(diags) > 0 {
+				t.Fatalf("diagnostics: %q", diags)
+			}
+			prof := byName(res.Tables, ByProfession).Table
+			got := prof.Cell(prof.RowIndex("Medicine"), prof.Column("North")).String()
+			if got != tt.want {
+				t.Errorf("medicine in North is shown as %s, want %s:\n%s", got, tt.want, show(prof))
+			}
+		})
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
@@ -53,7 +52,7 @@ func release(t *testing.T, fsys fstest.MapFS) string {
 // runWith runs the stage on fsys with the releases under data/releases.
 func runWith(t *testing.T, fsys fstest.MapFS) (Result, []string) {
 	t.Helper()
-	p := anonymise.DefaultPolicy()
+	p := testPolicy()
 	data, l := dataset.Load(fsys, dataset.Options{})
 	if l.HasErrors() {
 		t.Fatalf("loading: %v", l)
@@ -121,7 +120,7 @@ func TestReleaseFileErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := testFS(handBatches, handProviders)
 			fsys["data/releases/"+tt.file] = &fstest.MapFile{Data: []byte(tt.text)}
-			rels, d := LoadReleases(fsys, anonymise.DefaultPolicy())
+			rels, d := LoadReleases(fsys, testPolicy())
 			got := strings.Join(messages(d), "\n")
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("diagnostics:\n%s\nwant one containing:\n%s", got, tt.want)
@@ -225,7 +224,7 @@ func TestProvidersNarrowActions(t *testing.T) {
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
-	old, d := Run(anonymise.DefaultPolicy(), data, Options{providersApart: true})
+	old, d := Run(testPolicy(), data, Options{providersApart: true})
 	if d.HasErrors() {
 		t.Fatal(d)
 	}

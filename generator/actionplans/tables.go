@@ -246,18 +246,21 @@ func (b *builder) publish(p anonymise.Policy, h *releases) ([]*site.PublicTable,
 	byDomain := b.counts("Actions by Quality Framework domain and region", "Domain", domainLabels)
 	byProf := b.counts("Actions by profession and region", "Profession", profLabels)
 	byStd := b.byStandard(statusLabels)
+	// Each action is counted as its provider's, so that a figure one
+	// provider gives nearly all of is hidden (anonymise.Counts.AddFrom):
+	// paramedicine in a region is mostly its ambulance trust's, say.
 	for _, a := range r.actions {
-		j := b.col[a.region]
-		byStatus.Add(slices.Index(r.statuses, a.status), j, 1)
+		j, from := b.col[a.region], a.provider
+		byStatus.AddFrom(slices.Index(r.statuses, a.status), j, from, 1)
 		if q := slices.Index(b.quarters, a.quarter); q >= 0 {
-			byQuarter.Add(q, j, 1)
+			byQuarter.AddFrom(q, j, from, 1)
 			if a.status == statusComplete {
-				complete.Add(q, j, 1)
+				complete.AddFrom(q, j, from, 1)
 			}
 		}
-		byDomain.Add(domainRow[b.domainOf[a.standard].Number], j, 1)
-		byProf.Add(profRow[a.profession], j, 1)
-		byStd.Add(b.stdRow[a.standard], slices.Index(r.statuses, a.status), 1)
+		byDomain.AddFrom(domainRow[b.domainOf[a.standard].Number], j, from, 1)
+		byProf.AddFrom(profRow[a.profession], j, from, 1)
+		byStd.AddFrom(b.stdRow[a.standard], slices.Index(r.statuses, a.status), from, 1)
 	}
 	f := &family{byStatus: byStatus, byQuarter: byQuarter, complete: complete, byDomain: byDomain, byProf: byProf, byStd: byStd,
 		statuses: statusLabels, regions: len(b.regions), allQuarters: b.allQ}

@@ -50,11 +50,18 @@ type verdict struct {
 	derivable    bool
 	pubLo, pubHi int // what a public reader can prove
 	insLo, insHi int // what an insider can prove (cells only)
+	// target is the value the public must believe the cell could
+	// reach (grid.target); 0 means SuppressTo+1.
+	target int
 }
 
 // why returns the first test the cell or group fails, or passes.
 func (v verdict) why(p Policy) reason {
-	small := v.pubHi != unbounded && v.pubHi <= p.SuppressTo
+	target := v.target
+	if target == 0 {
+		target = p.SuppressTo + 1
+	}
+	small := v.pubHi != unbounded && v.pubHi < target
 	switch {
 	case v.group && small:
 		return groupSmall
@@ -83,7 +90,7 @@ func (g *grid) audit(limit int) ([]verdict, error) {
 	for k := range g.st {
 		if g.audited(k) {
 			cells = append(cells, k)
-			out = append(out, verdict{cell: k})
+			out = append(out, verdict{cell: k, target: g.target(k)})
 		}
 	}
 	if len(cells) == 0 {
@@ -348,6 +355,22 @@ func (g *grid) buildProgramme(a attacker, limit int, groups []group, soft bool) 
 	return cp, nil
 }
 
+// targets returns, for each variable, the value a public reader must
+// believe it could reach: the largest target (grid.target) of the cells
+// it stands for, SuppressTo+1 for a group.
+func (cp *cellProgramme) targets(g *grid, cells []int) []int {
+	t := make([]int, len(cp.lo))
+	for v := range t {
+		t[v] = g.p.SuppressTo + 1
+	}
+	for _, k := range cells {
+		if v, ok := cp.index[k]; ok {
+			t[v] = max(t[v], g.target(k))
+		}
+	}
+	return t
+}
+
 // interval returns the smallest and largest whole values cell k can take.
 func (cp *cellProgramme) interval(k int) (lo, hi int, err error) {
 	v, ok := cp.index[k]
@@ -472,8 +495,9 @@ func (g *grid) failures(first bool) ([]finding, error) {
 		var reach []rat // the public target of each variable
 		if a == public {
 			reach = make([]rat, len(lp.lo))
+			target := lp.targets(g, cells)
 			for v, lo := range lp.lo {
-				reach[v] = ratInt(int64(g.p.SuppressTo + 1 - lo))
+				reach[v] = ratInt(int64(target[v] - lo))
 			}
 		}
 		started := false

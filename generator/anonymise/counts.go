@@ -59,6 +59,10 @@ type Counts struct {
 	// released, when set, is this table as it was released already
 	// (Released).
 	released *Counts
+	// from holds, for a table counted with AddFrom, how much each
+	// contributor (a provider, say) gives each cell, row-major like n;
+	// nil when the table was counted with Add only.
+	from []map[string]int
 }
 
 // NewCounts returns an empty table with the given title and labels, set to
@@ -92,6 +96,55 @@ func (c *Counts) Add(row, col, n int) {
 		panic("anonymise: Counts.Add: cell out of range")
 	}
 	c.n[row*len(c.cols)+col] += n
+}
+
+// AddFrom adds n to the count in the given row and column, as Add does,
+// and records that contributor from gave it (a provider's code, say).
+// A count that one contributor gives nearly all of is hidden like a small
+// count (dominance): published, it would be that contributor's own figure,
+// and the contributor, taking its share away from the largest count the
+// published figure can stand for, would know the others' to be at most
+// SuppressTo. Count every part of a table with AddFrom, or none.
+func (c *Counts) AddFrom(row, col int, from string, n int) {
+	c.Add(row, col, n)
+	if c.from == nil {
+		c.from = make([]map[string]int, len(c.n))
+	}
+	k := row*len(c.cols) + col
+	if c.from[k] == nil {
+		c.from[k] = make(map[string]int)
+	}
+	c.from[k][from] += n
+}
+
+// largest returns, for each cell of the extended (rows+1) × (cols+1)
+// table (totals last), the most that one contributor gives it; nil when
+// the table was counted without contributors.
+func (c *Counts) largest() []int {
+	if c.from == nil {
+		return nil
+	}
+	R, C := len(c.rows), len(c.cols)
+	sums := make([]map[string]int, (R+1)*(C+1))
+	for i := range sums {
+		sums[i] = make(map[string]int)
+	}
+	for i := range R {
+		for j := range C {
+			for who, n := range c.from[i*C+j] {
+				for _, k := range []int{i*(C+1) + j, i*(C+1) + C, R*(C+1) + j, R*(C+1) + C} {
+					sums[k][who] += n
+				}
+			}
+		}
+	}
+	top := make([]int, len(sums))
+	for k, m := range sums {
+		for _, n := range m {
+			top[k] = max(top[k], n)
+		}
+	}
+	return top
 }
 
 // MarkNational marks one cell, or with Total one of the totals, as a

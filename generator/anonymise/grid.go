@@ -26,9 +26,17 @@ const (
 	exact                   // a national figure published exactly (exempt)
 	primary                 // hidden because it is small
 	secondary               // hidden to protect a hidden cell
+	// dominated is hidden because one contributor gives nearly all of
+	// it (Counts.AddFrom): like a small count it is protected, and the
+	// audit asks more of it (grid.target).
+	dominated
 )
 
-func (s status) hidden() bool { return s == primary || s == secondary }
+func (s status) hidden() bool { return s == primary || s == secondary || s == dominated }
+
+// needsProtection reports whether the rule itself hides a cell of status
+// s (primary suppression), so that secondary suppression must protect it.
+func (s status) needsProtection() bool { return s == primary || s == dominated }
 
 // grid is an extended table under protection.
 type grid struct {
@@ -59,6 +67,22 @@ type grid struct {
 	// before is each cell's state in the previous release, for stable
 	// suppression (suppress.go); nil when there is none.
 	before []prior
+	// top is, for each cell, the most one contributor gives it
+	// (Counts.AddFrom); nil when no table of the grid has contributors.
+	top []int
+}
+
+// target is the value a public reader must believe hidden cell k could
+// reach for k to be safe: SuppressTo+1 (so it could be a count that is
+// not small) and, for a cell one contributor dominates, that
+// contributor's share plus SuppressTo+1, so that the contributor, taking
+// its own share away, cannot show the others' to be small.
+func (g *grid) target(k int) int {
+	t := g.p.SuppressTo + 1
+	if g.top != nil && g.st[k] == dominated {
+		t += g.top[k]
+	}
+	return t
 }
 
 // newGrid builds the extended table from counts: totals from unrounded
@@ -96,6 +120,16 @@ func newGrid(p Policy, c *Counts) *grid {
 			g.st[k] = primary
 		default:
 			g.st[k] = rounded
+		}
+	}
+	if top := c.largest(); top != nil && !p.PublishDominant {
+		// The contributor who gives top[k] knows that the others give
+		// what the published figure allows beyond it: at most hi − top.
+		g.top = top
+		for k, s := range g.st {
+			if _, hi := p.roundedFrom(p.round(g.x[k])); s == rounded && hi-top[k] <= p.SuppressTo {
+				g.st[k] = dominated
+			}
 		}
 	}
 	if c.released != nil {
@@ -234,7 +268,7 @@ func (g *grid) boundsAs(k int, s status, a attacker) (lo, hi int) {
 			return p.SuppressFrom, p.SuppressTo
 		}
 		return p.SuppressFrom, unbounded
-	default: // secondary
+	default: // secondary or dominated: counts above SuppressTo
 		if a == insider && !g.national[k] && !g.isEarlier(k) {
 			return p.SuppressTo + 1, unbounded
 		}
@@ -251,7 +285,7 @@ func (g *grid) audited(k int) bool { return g.st[k].hidden() && !g.national[k] }
 func (g *grid) counts() (prim, sec int) {
 	for _, s := range g.st {
 		switch s {
-		case primary:
+		case primary, dominated:
 			prim++
 		case secondary:
 			sec++

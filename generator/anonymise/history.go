@@ -217,6 +217,12 @@ func (th *tableHistory) join(p Policy, blocks []*grid) {
 		if b.flags != nil {
 			copy(j.flags[o:], b.flags)
 		}
+		if b.top != nil {
+			if j.top == nil {
+				j.top = make([]int, n)
+			}
+			copy(j.top[o:], b.top)
+		}
 		for _, eq := range b.lines() {
 			shifted := make([]term, len(eq))
 			for t, tm := range eq {

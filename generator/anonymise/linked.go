@@ -230,6 +230,13 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 		if g.flags != nil {
 			copy(a.flags[o:], g.flags)
 		}
+		if g.top != nil {
+			if a.top == nil {
+				a.top = make([]int, n)
+			}
+			copy(a.top[o:], g.top)
+			g.top = a.top[o : o+m : o+m]
+		}
 		g.x, g.st, g.national = a.x[o:o+m:o+m], a.st[o:o+m:o+m], a.national[o:o+m:o+m]
 		g.flags, g.before = a.flags[o:o+m:o+m], a.before[o:o+m:o+m]
 		a.sets = append(a.sets, tableLines(g.r, g.c, o)...)
@@ -447,7 +454,7 @@ func (s *system) prune(before []status) error {
 				group = append(group, m)
 			}
 		}
-		if slices.ContainsFunc(groups[k], func(m int) bool { return a.st[m] == primary || before[m] == secondary }) {
+		if slices.ContainsFunc(groups[k], func(m int) bool { return a.st[m].needsProtection() || before[m] == secondary }) {
 			continue // an equal figure must stay hidden, so this one must too
 		}
 		show := func(to func(m int) status) {

@@ -207,12 +207,14 @@ func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 		}
 		i, j := v.cell/g.c, v.cell%g.c
 		var msg string
-		switch v.why {
-		case groupSmall:
+		switch {
+		case v.why == groupSmall:
 			msg = fmt.Sprintf("this hidden figure and the others hidden in its row or column can be shown to add up to between %d and %d, so some of them are small", g.p.SuppressFrom, g.p.SuppressTo)
-		case derivedBy:
+		case v.why == derivedBy:
 			msg = "this hidden figure can be worked out exactly from the other figures in its row or column"
-		case smallBy:
+		case v.why == smallBy && g.st[v.cell] == dominated:
+			msg = fmt.Sprintf("this hidden figure comes nearly all from one provider, and the other figures narrow it so far that the provider, taking its own share away, could show that the rest is between %d and %d", g.p.SuppressFrom, g.p.SuppressTo)
+		case v.why == smallBy:
 			msg = fmt.Sprintf("this hidden figure can be shown from the other figures to be between %d and %d", g.p.SuppressFrom, g.p.SuppressTo)
 		default:
 			msg = "this hidden figure can be worked out exactly by someone who knows which hidden figures are small"

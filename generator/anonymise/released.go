@@ -46,8 +46,16 @@ func (g *grid) keep(e *Counts) {
 			continue
 		}
 		g.flags[k] |= flagLocked
+		if !f.hidden && g.st[k] == dominated {
+			// Released before the rule hid such figures: it was
+			// published, so hiding it now protects nothing.
+			g.st[k] = rounded
+		}
 		if !f.hidden || g.st[k] == zero {
 			continue // a mismatch, if any, is checkReleased's to report
+		}
+		if g.st[k] == dominated {
+			continue
 		}
 		if g.p.small(g.x[k]) && !g.national[k] {
 			g.st[k] = primary

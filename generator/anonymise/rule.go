@@ -34,11 +34,20 @@ type Policy struct {
 	// averages (0 by default: one decimal place is only accurate to ±0.1
 	// points when the rounded denominator is at least 4,000).
 	Decimals int `toml:"decimals"`
+	// PublishDominant turns off the dominance rule, which hides a count
+	// that one contributor (a provider) gives nearly all of: all of it but
+	// SuppressTo at most (Counts.AddFrom). Published, such a count would
+	// be that provider's own figure, and the provider, taking its share
+	// away, would know the others' to be small. Off, so the rule applies,
+	// unless a site's contributors need no protection.
+	PublishDominant bool `toml:"publishDominant"`
 }
 
 // DefaultPolicy returns the NHS Digital rule for sub-national counts:
 // suppress 1 to 7, round everything else to the nearest 5, no national
-// exemption, whole-number percentages.
+// exemption, whole-number percentages; and, beyond the NHS Digital rule,
+// a count one provider gives nearly all of is hidden too (PublishDominant
+// off).
 func DefaultPolicy() Policy {
 	return Policy{SuppressFrom: 1, SuppressTo: 7, RoundTo: 5}
 }

@@ -44,7 +44,7 @@ type rect struct {
 // protect (none on success).
 func (g *grid) protect() ([]finding, error) {
 	for k, s := range g.st {
-		if s == primary {
+		if s.needsProtection() {
 			if r, ok := g.bestRect(k, false, false); ok {
 				g.hide(r)
 			}
@@ -253,8 +253,8 @@ func (g *grid) rectangle(i, j, i2, l int) rect {
 // small, and by at least one for an insider.
 func (g *grid) roomy(r rect) bool {
 	k := r.corner[0]
-	if g.st[k] == primary {
-		need := g.p.SuppressTo + 1 - g.x[k]
+	if g.st[k].needsProtection() {
+		need := g.target(k) - g.x[k]
 		for n, c := range r.corner {
 			lo, _ := g.hiddenBounds(c, public)
 			if r.sign[n] < 0 && g.x[c]-lo < need {
