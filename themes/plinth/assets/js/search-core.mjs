@@ -177,6 +177,13 @@ const NEAR_IN_TEXT = 1.15
 // a guidance page about the word.
 const WORD_IN_TITLE = 1.1
 const NEAR = 3 // at most this many other words between them
+// LACK is the share of a query's weight a result must lack less of than
+// the best result does: one word of three as rare as each other (a page
+// about the question may not use one of its words), never one of two
+// (both words of "ward shift" are what the reader means), but the
+// commoner of two ("feeling burnt out": the wellbeing pages do not say
+// "feeling").
+const LACK = 0.5
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
@@ -620,6 +627,7 @@ export class Index {
         term: null,
         synonym: true,
         alts: hit.g.map((p) => p.terms.map((term) => ({ term, weight: 1 }))),
+        typed: hit.g.indexOf(hit.p),
         prefix: ''
       })
       i += n
@@ -768,9 +776,14 @@ export class Index {
   }
 
   // score adds up each document's weights over the slots it matches and
-  // keeps the documents that match the most slots, best first. An
+  // keeps the documents that match enough of the query, best first. An
   // impact q (1 to 63, the largest one character holds) stands for the
   // weight impactBase^(q − 63) (generator/search/invert.go, impact).
+  //
+  // Each slot weighs as much as it tells (slotWeight): a page that lacks
+  // a word of the query lacks that word's share of the query's weight,
+  // so a page without a common word ("feeling", "keeps") can be kept and
+  // ranked above one without the rare word the question is about.
   score (slots, edition, section) {
     const base = this.manifest.impactBase
     const value = (impact) => base ** (impact - MAX_IMPACT)
@@ -781,11 +794,15 @@ export class Index {
       }
       return cache.get(term)
     }
-    const totals = new Map() // doc → [slots matched, score]
+    const totals = new Map() // doc → [slots matched, weight matched, score]
+    const weights = []
+    let unfound = 0 // the weight of the slots no page matches
     for (const slot of slots) {
       const best = new Map()
+      const pages = [] // how many pages each alternative matches
       for (const alt of slot.alts) {
         const [first, ...rest] = alt
+        let n = 0
         for (const [doc, impact] of postings(first.term)) {
           let s = value(impact) * first.weight
           let all = true
@@ -798,9 +815,11 @@ export class Index {
             s += value(other) * t.weight
           }
           if (all) {
+            n++
             best.set(doc, Math.max(best.get(doc) || 0, s))
           }
         }
+        pages.push(n)
       }
       if (slot.id) {
         const sh = this.shardFor(slot.word)
@@ -815,34 +834,61 @@ export class Index {
           best.set(doc, best.get(doc) || 0)
         }
       }
+      const w = this.slotWeight(slot, pages, best.size)
+      weights.push(w)
+      if (best.size === 0) {
+        unfound += w
+      }
       for (const [doc, s] of best) {
-        const cur = totals.get(doc) || [0, 0]
-        totals.set(doc, [cur[0] + 1, cur[1] + s])
+        const cur = totals.get(doc) || [0, 0, 0]
+        totals.set(doc, [cur[0] + 1, cur[1] + w, cur[2] + s])
       }
     }
+    // A word no page has tells nothing about which page is the better
+    // answer (a misspelling, a word of the reader's the site never uses):
+    // the pages are weighed on the words some page has.
+    const whole = weights.reduce((a, b) => a + b, 0) - unfound
     let results = []
     let most = 0
-    for (const [doc, [n, s]] of totals) {
+    for (const [doc, [n, w, s]] of totals) {
       if (!this.inScope(doc, edition, section)) {
         continue
       }
-      most = Math.max(most, n)
-      results.push({ doc, matched: n, score: s, tier: this.tier(doc, edition) })
+      const cover = w / whole
+      most = Math.max(most, cover)
+      results.push({ doc, matched: n, cover, score: s * cover, tier: this.tier(doc, edition) })
     }
-    // Pages with the most of the words, and with a query of three words
-    // or more, pages that lack one: a question's words are not all on
-    // the page that answers it. A missing word costs its share of the
-    // query: no more, or a page that has only the query's common words
-    // ("inducting new learners": a strategy page with "new", "learners"
-    // and one "induction") passes the pages about its rare one.
-    // A list of standards' IDs ("1.3, 2.1") finds each standard.
-    const least = slots.every((s) => s.id) ? 1 : slots.length >= 3 ? most - 1 : most
-    results = results.filter((r) => r.matched >= least)
-    for (const r of results) {
-      r.score *= r.matched / slots.length
-    }
+    // The pages that match the most of the query's weight, and those
+    // that lack less than LACK of it more: a question's words are not
+    // all on the page that answers it. A missing word costs its share of
+    // the weight and no more, or a page that has only the query's common
+    // words ("inducting new learners": a strategy page with "new",
+    // "learners" and one "induction") passes the pages about its rare
+    // one. A list of standards' IDs ("1.3, 2.1") finds each standard.
+    // (The margin keeps two words of the same weight, each half of it,
+    // from passing for less than half by a rounding error.)
+    const least = slots.every((s) => s.id) ? 0 : most - LACK + 1e-9
+    results = results.filter((r) => r.cover > least)
     results.sort(byRank)
     return results
+  }
+
+  // slotWeight is how much a slot tells about what the reader looks for:
+  // its inverse document frequency, as BM25 has it, from the number of
+  // pages it matches. A word is as rare as the reader's own form of it
+  // (pages has the pages each alternative matches; the typed one is the
+  // first, or for a synonym's slot the phrase typed); a word of the
+  // reader's the site never writes, matched through a synonym ("bag",
+  // "burnt out"), as its most particular synonym the site has ("locker",
+  // "burn out"), and a word still being typed as all of its completions
+  // together (any, the number of pages the slot matches). A slot no page
+  // matches is as rare as a word can be.
+  slotWeight (slot, pages, any) {
+    const n = this.manifest.docs
+    const typed = pages[slot.synonym ? slot.typed : 0] || 0
+    const whole = slot.alts.map((alt, i) => alt.every((t) => t.weight === 1) ? pages[i] : 0).filter((p) => p > 0)
+    const df = typed > 0 ? typed : whole.length > 0 ? Math.min(...whole) : any
+    return Math.log((n - df + 0.5) / (df + 0.5) + 1)
   }
 
   // rerank reads the best results in full and raises those where the
