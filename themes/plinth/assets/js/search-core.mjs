@@ -892,7 +892,10 @@ export class Index {
   }
 
   // rerank reads the best results in full and raises those where the
-  // query's words stand side by side, in order, or close together. A
+  // query's words stand side by side, in order, or close together; close
+  // together in a title counts as side by side in the text: a title is
+  // short, and one with the words a few apart ("Asked to do tasks we
+  // were not trained for") is about them. A
   // phrase of a synonym group typed in full ("quality improvement
   // register") is one slot, but the reader typed several words: a page
   // that has the phrase (or another of its group) is raised above one
@@ -914,7 +917,7 @@ export class Index {
         r.score *= matcher.phrase(d.title) ? WORD_IN_TITLE : 1
       } else if (matcher.phrase(d.title)) {
         r.score *= PHRASE_IN_TITLE
-      } else if (matcher.phrase(d.text)) {
+      } else if (matcher.phrase(d.text) || matcher.near(d.title)) {
         r.score *= PHRASE_IN_TEXT
       } else if (matcher.near(d.title + ' ' + d.text)) {
         r.score *= NEAR_IN_TEXT
