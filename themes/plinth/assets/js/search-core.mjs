@@ -177,6 +177,10 @@ const NEAR_IN_TEXT = 1.15
 // a guidance page about the word.
 const WORD_IN_TITLE = 1.1
 const NEAR = 3 // at most this many other words between them
+// SPLIT_READ is how many pages with both halves of a word split in two
+// are read to find the halves side by side (keepSplitsWhole): two pages
+// of results.
+const SPLIT_READ = 20
 // LACK is the share of a query's weight a result must lack less of than
 // the best result does: one word of three as rare as each other (a page
 // about the question may not use one of its words), never one of two
@@ -502,6 +506,8 @@ export class Index {
     }
     await this.fetchShards(more)
 
+    await this.keepSplitsWhole(slots)
+
     let results = this.score(slots, edition, section)
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
@@ -679,7 +685,33 @@ export class Index {
       }
       if (best) {
         s.alts.push([{ term: best.a.term, weight: 1 }, { term: best.b.term, weight: 1 }])
+        s.split = true
       }
+    }
+  }
+
+  // keepSplitsWhole lets a word split in two match only the pages that
+  // have its two words side by side: "wardrounds" is "ward rounds", not
+  // a page with a ward in one paragraph and rounds of funding in another.
+  // The index does not know where a page's words are, so the pages with
+  // both words are read, those where the two weigh the most first, up to
+  // SPLIT_READ of them, as far as the document files hold their text
+  // (MaxText); the others do not match the word.
+  async keepSplitsWhole (slots) {
+    for (const s of slots) {
+      if (!s.split) {
+        continue
+      }
+      const [a, b] = s.alts[0].map((t) => this.postings(t.term))
+      const both = [...a.keys()].filter((d) => b.has(d))
+      both.sort((x, y) => a.get(y) + b.get(y) - a.get(x) - b.get(x) || x - y)
+      const read = both.slice(0, SPLIT_READ)
+      const docs = await Promise.all(read.map((d) => this.doc(d)))
+      const matcher = new Matcher(this, [s])
+      s.only = new Set(read.filter((_, i) => {
+        const d = docs[i]
+        return matcher.sequence(d.title + ' ' + (d.description || '') + ' ' + d.text).includes(0)
+      }))
     }
   }
 
@@ -804,6 +836,9 @@ export class Index {
         const [first, ...rest] = alt
         let n = 0
         for (const [doc, impact] of postings(first.term)) {
+          if (slot.only && !slot.only.has(doc)) {
+            continue
+          }
           let s = value(impact) * first.weight
           let all = true
           for (const t of rest) {
