@@ -758,11 +758,13 @@ export class Index {
   }
 
   // correct replaces each word that matches nothing (and is long enough)
-  // with the nearest word the site uses, and returns what it did, or
-  // null. A word derive took to a shorter one ("placment" to "place",
-  // as if it were "place" and "-ment") is corrected instead when a word of
-  // the site is one edit away ("placement"): a letter left out is more
-  // likely than a derivation the site never uses.
+  // with the nearest word the site uses, or else the nearest word of a
+  // synonym group, which stands for its group ("multidiciplinary" to
+  // "multidisciplinary", which finds "multi-professional"; "racsim" to
+  // "racism", which finds "racist"). It returns what it did, or null. A word derive took to a shorter one ("placment"
+  // to "place", as if it were "place" and "-ment") is corrected instead
+  // when a word of the site is one edit away ("placement"): a letter left
+  // out is more likely than a derivation the site never uses.
   async correct (slots, query) {
     const m = this.manifest
     const wrong = slots.filter((s) => (s.alts.length === 0 || s.derived) && !s.id && !s.synonym && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
@@ -780,22 +782,48 @@ export class Index {
       need.add(own)
     }
     await this.fetchShards(need)
+    // The one-word phrases of the synonym groups, by word: the manifest
+    // has them, so they cost no download.
+    const synonymOf = new Map()
+    for (const g of m.synonyms || []) {
+      g.forEach((p, i) => {
+        if (p.words.length === 1 && !synonymOf.has(p.words[0])) {
+          synonymOf.set(p.words[0], { g, i })
+        }
+      })
+    }
     const fixes = new Map()
     for (const s of wrong) {
+      const start = s.word.slice(0, 2)
       const best = bestCorrection(s.word, (f) => {
-        for (const i of shardsFor(m.shards, s.word.slice(0, 2), true)) {
+        for (const i of shardsFor(m.shards, start, true)) {
           const sh = this.shards.get(i)
           if (sh) {
-            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || ''))
+            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || '', true))
+          }
+        }
+        for (const w of synonymOf.keys()) {
+          if (w.startsWith(start)) {
+            f(w, null, '', false)
           }
         }
       }, s.derived ? 1 : undefined)
-      if (best) {
-        s.word = best.word
-        s.term = best.term
-        s.alts = [[{ term: best.term, weight: 1 }]]
-        fixes.set(s.words[0], best.word)
+      if (!best) {
+        continue
       }
+      s.word = best.word
+      s.term = best.term
+      s.alts = [[{ term: best.term, weight: 1 }]]
+      // A word of a synonym group stands for its group, as when it is
+      // typed right (synonyms).
+      const syn = synonymOf.get(best.word)
+      if (syn) {
+        s.term = null
+        s.synonym = true
+        s.typed = syn.i
+        s.alts = syn.g.map((p) => p.terms.map((term) => ({ term, weight: 1 })))
+      }
+      fixes.set(s.words[0], best.word)
     }
     if (fixes.size === 0) {
       return null
