@@ -53,10 +53,14 @@
 // BM25 weighs a page's length against the average, which is rounded
 // (avgSteps) so that an edit to one page leaves the other pages'
 // weights as they were. The browser adds up the weights of the words
-// a page matches, prefers pages that match every word, puts standards
-// whose ID is typed first, and reorders the first page of results for
-// words side by side or close together, or for a word alone, in the
-// title.
+// a page matches, weighs each word of the query by how few pages have it
+// (BM25's IDF, from the pages in its postings), keeps the pages that
+// lack less than half of the query's weight more than the best page
+// does, and scales each page's score by the share of the weight it has,
+// so pages that match every word rank as the postings say; it puts
+// standards whose ID is typed first, and reorders the first page of
+// results for words side by side or close together, or for a word
+// alone, in the title.
 //
 // # Files
 //

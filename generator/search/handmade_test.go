@@ -14,8 +14,8 @@ import (
 // by hand, to hold it to the format where the example site does not reach:
 // a word form whose term lives in another shard (which the browser must
 // then fetch), a misspelling corrected from a neighbouring shard, a form
-// the site does not use, and a synonym whose words are in yet another
-// shard.
+// the site does not use, a synonym whose words are in yet another
+// shard, and a misspelling of a word only a synonym group has.
 func TestBrowserReadsForms(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, v any) {
@@ -43,7 +43,8 @@ func TestBrowserReadsForms(t *testing.T) {
 		Version: search.FormatVersion, Build: "0123456789ab", Docs: 3, DocsPerFile: 2, ImpactBase: search.ImpactBase,
 		StopWords: []string{"the"}, Editions: []search.Edition{}, Sections: []search.Section{{Key: "", Title: "Other pages"}},
 		Groups: [][3]int{{0, 0, -1}}, Shards: []string{"a", "pe", "t"},
-		Synonyms: [][]search.Phrase{{{Words: []string{"tpc"}, Terms: []string{"tpc"}}, {Words: []string{"paediatric", "care"}, Terms: []string{"paediatr", "care"}}}},
+		Synonyms: [][]search.Phrase{{{Words: []string{"tpc"}, Terms: []string{"tpc"}}, {Words: []string{"paediatric", "care"}, Terms: []string{"paediatr", "care"}},
+			{Words: []string{"children"}, Terms: []string{"children"}}}},
 	})
 	// Shard 0 holds "care" and "paediatr", with the forms the site uses
 	// ("paediatric", "paediatrics") and one it does not ("cares").
@@ -82,6 +83,9 @@ func TestBrowserReadsForms(t *testing.T) {
 		{"paediatrcs", []string{"paediatrics/"}, "paediatrics", []string{"paediatric"}},
 		{"the study time", []string{"study/"}, "", []string{"Time", "study", "studies"}},
 		{"TPC", []string{"paediatrics/"}, "", []string{"paediatric"}},
+		// A misspelling of a word only the synonyms have is corrected to
+		// it, and finds what its group finds.
+		{"childern", []string{"paediatrics/"}, "children", []string{"paediatric"}},
 		{"nothing", nil, "", nil},
 	}
 	var req nodeRequest

@@ -36,15 +36,23 @@ var apostrophes = strings.NewReplacer("'", "", "\u2019", "")
 // otherwise "what's induction" or "I'm a nurse" has a word no page has,
 // and the search says that no page has all of the reader's words. Those
 // that spell another word are left out ("I'll", "we'll", "I'd").
+//
+// So are the pronouns that stand for any person or thing ("something",
+// "anyone"): a reader's question has them ("I was asked to do something
+// I wasn't trained for"), and the few pages that happen to use them are
+// not about them, but would weigh as pages with a rare word of the query.
+// Those that deny ("nothing", "nobody") are kept: they are what a
+// complaint is about ("nobody signs off my competencies").
 var StopWords = []string{
-	"a", "about", "an", "and", "are", "arent", "as", "at", "be", "been", "but", "by", "can", "cant",
-	"could", "couldnt", "did", "didnt", "do", "does", "doesnt", "dont", "for", "from", "has", "hasnt",
-	"have", "havent", "how", "hows", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive",
-	"me", "my", "of", "on", "or", "our", "should", "shouldnt", "so", "than", "that", "thats", "the",
-	"their", "them", "then", "there", "theres", "these", "they", "theyre", "theyve", "this", "those",
-	"to", "us", "was", "wasnt", "we", "were", "werent", "weve", "what", "whats", "when", "where",
-	"wheres", "which", "who", "whos", "why", "will", "with", "wont", "would", "wouldnt", "you",
-	"your", "youre", "youve",
+	"a", "about", "an", "and", "anybody", "anyone", "anything", "are", "arent", "as", "at", "be",
+	"been", "but", "by", "can", "cant", "could", "couldnt", "did", "didnt", "do", "does", "doesnt",
+	"dont", "everybody", "everyone", "everything", "for", "from", "has", "hasnt", "have", "havent",
+	"how", "hows", "i", "if", "im", "in", "into", "is", "isnt", "it", "its", "ive", "me", "my", "of",
+	"on", "or", "our", "should", "shouldnt", "so", "somebody", "someone", "something", "than", "that",
+	"thats", "the", "their", "them", "then", "there", "theres", "these", "they", "theyre", "theyve",
+	"this", "those", "to", "us", "was", "wasnt", "we", "were", "werent", "weve", "what", "whats",
+	"when", "where", "wheres", "which", "who", "whos", "why", "will", "with", "wont", "would",
+	"wouldnt", "you", "your", "youre", "youve",
 }
 
 var stop = func() map[string]bool {

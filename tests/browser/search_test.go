@@ -61,12 +61,13 @@ type searchPage struct {
 // searchVisits are states of the search page that the whole suite
 // (TestBuiltSite) checks besides the page as it loads, for axe-core, the
 // Content-Security-Policy, console errors and reflow: with results, with
-// a misspelling corrected, and with nothing in the edition in force but
-// an offer to search every edition.
+// a misspelling corrected, with nothing in the edition in force but
+// an offer to search every edition, and with nothing found at all.
 var searchVisits = []harness.Visit{
 	{Path: "search/?q=supervision", File: "search/index.html", Ready: "[data-search-results] li"},
 	{Path: "search/?q=supervison", File: "search/index.html", Ready: "[data-search-correction] a"},
 	{Path: "search/?q=superseded", File: "search/index.html", Ready: "[data-search-widen] a"},
+	{Path: "search/?q=xylophone", File: "search/index.html", Ready: "[data-search-none]:not([hidden]) a"},
 }
 
 // TestSearchInBrowser builds the example site for
@@ -287,6 +288,18 @@ func TestSearchInBrowser(t *testing.T) {
 	if len(page.Results) != 0 || page.Correction != "" || !strings.HasPrefix(page.Status, "No results") || !strings.Contains(location, "typed=1") {
 		t.Errorf("searching as typed: %q, correction %q, %d results, at %s", page.Status, page.Correction, len(page.Results), location)
 	}
+	// Finding nothing, the page says what to try and links on, under
+	// /quality/: the A to Z of standards, the guidance, the contact page.
+	onward, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => {
+	  const none = document.querySelector('[data-search-none]')
+	  return none.hidden ? [] : Array.from(none.querySelectorAll('a')).map((a) => a.getAttribute('href'))
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"/quality/framework/a-z/", "/quality/guidance/", "/quality/contact/"}; !slices.Equal(onward, want) {
+		t.Errorf("finding nothing, the page links on to %q, want %q", onward, want)
+	}
 
 	// Nothing in the edition in force matches, but pages of earlier
 	// editions do: the page says so and offers to search every edition.
@@ -326,14 +339,15 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Errorf("every edition: %q, results %v, at %s", page.Status, hrefs, location)
 	}
 
-	// The script hid the no-JavaScript message and showed the filters.
+	// The script hid the no-JavaScript message and showed the filters;
+	// with results, what to try when nothing is found is hidden again.
 	shown, err := chromedp.Run(ctx, chromedp.Evaluate[[]bool](
-		`[document.querySelector('[data-search-nojs]').hidden, !document.querySelector('[data-search-js]').hidden]`))
+		`[document.querySelector('[data-search-nojs]').hidden, !document.querySelector('[data-search-js]').hidden, document.querySelector('[data-search-none]').hidden]`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(shown) != 2 || !shown[0] || !shown[1] {
-		t.Errorf("with the script: [no-JS message hidden, filters shown] = %v", shown)
+	if len(shown) != 3 || !shown[0] || !shown[1] || !shown[2] {
+		t.Errorf("with the script: [no-JS message hidden, filters shown, no-results advice hidden] = %v", shown)
 	}
 
 	// Without JavaScript: the message and the A to Z link are shown.

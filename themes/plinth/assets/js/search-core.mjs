@@ -177,6 +177,17 @@ const NEAR_IN_TEXT = 1.15
 // a guidance page about the word.
 const WORD_IN_TITLE = 1.1
 const NEAR = 3 // at most this many other words between them
+// SPLIT_READ is how many pages with both halves of a word split in two
+// are read to find the halves side by side (keepSplitsWhole): two pages
+// of results.
+const SPLIT_READ = 20
+// LACK is the share of a query's weight a result must lack less of than
+// the best result does: one word of three as rare as each other (a page
+// about the question may not use one of its words), never one of two
+// (both words of "ward shift" are what the reader means), but the
+// commoner of two ("feeling burnt out": the wellbeing pages do not say
+// "feeling").
+const LACK = 0.5
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
@@ -495,6 +506,8 @@ export class Index {
     }
     await this.fetchShards(more)
 
+    await this.keepSplitsWhole(slots)
+
     let results = this.score(slots, edition, section)
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
@@ -620,6 +633,7 @@ export class Index {
         term: null,
         synonym: true,
         alts: hit.g.map((p) => p.terms.map((term) => ({ term, weight: 1 }))),
+        typed: hit.g.indexOf(hit.p),
         prefix: ''
       })
       i += n
@@ -671,7 +685,33 @@ export class Index {
       }
       if (best) {
         s.alts.push([{ term: best.a.term, weight: 1 }, { term: best.b.term, weight: 1 }])
+        s.split = true
       }
+    }
+  }
+
+  // keepSplitsWhole lets a word split in two match only the pages that
+  // have its two words side by side: "wardrounds" is "ward rounds", not
+  // a page with a ward in one paragraph and rounds of funding in another.
+  // The index does not know where a page's words are, so the pages with
+  // both words are read, those where the two weigh the most first, up to
+  // SPLIT_READ of them, as far as the document files hold their text
+  // (MaxText); the others do not match the word.
+  async keepSplitsWhole (slots) {
+    for (const s of slots) {
+      if (!s.split) {
+        continue
+      }
+      const [a, b] = s.alts[0].map((t) => this.postings(t.term))
+      const both = [...a.keys()].filter((d) => b.has(d))
+      both.sort((x, y) => a.get(y) + b.get(y) - a.get(x) - b.get(x) || x - y)
+      const read = both.slice(0, SPLIT_READ)
+      const docs = await Promise.all(read.map((d) => this.doc(d)))
+      const matcher = new Matcher(this, [s])
+      s.only = new Set(read.filter((_, i) => {
+        const d = docs[i]
+        return matcher.sequence(d.title + ' ' + (d.description || '') + ' ' + d.text).includes(0)
+      }))
     }
   }
 
@@ -718,11 +758,13 @@ export class Index {
   }
 
   // correct replaces each word that matches nothing (and is long enough)
-  // with the nearest word the site uses, and returns what it did, or
-  // null. A word derive took to a shorter one ("placment" to "place",
-  // as if it were "place" and "-ment") is corrected instead when a word of
-  // the site is one edit away ("placement"): a letter left out is more
-  // likely than a derivation the site never uses.
+  // with the nearest word the site uses, or else the nearest word of a
+  // synonym group, which stands for its group ("multidiciplinary" to
+  // "multidisciplinary", which finds "multi-professional"; "racsim" to
+  // "racism", which finds "racist"). It returns what it did, or null. A word derive took to a shorter one ("placment"
+  // to "place", as if it were "place" and "-ment") is corrected instead
+  // when a word of the site is one edit away ("placement"): a letter left
+  // out is more likely than a derivation the site never uses.
   async correct (slots, query) {
     const m = this.manifest
     const wrong = slots.filter((s) => (s.alts.length === 0 || s.derived) && !s.id && !s.synonym && s.words.length === 1 && s.word.length >= MIN_CORRECTED && LETTERS.test(s.word))
@@ -740,22 +782,48 @@ export class Index {
       need.add(own)
     }
     await this.fetchShards(need)
+    // The one-word phrases of the synonym groups, by word: the manifest
+    // has them, so they cost no download.
+    const synonymOf = new Map()
+    for (const g of m.synonyms || []) {
+      g.forEach((p, i) => {
+        if (p.words.length === 1 && !synonymOf.has(p.words[0])) {
+          synonymOf.set(p.words[0], { g, i })
+        }
+      })
+    }
     const fixes = new Map()
     for (const s of wrong) {
+      const start = s.word.slice(0, 2)
       const best = bestCorrection(s.word, (f) => {
-        for (const i of shardsFor(m.shards, s.word.slice(0, 2), true)) {
+        for (const i of shardsFor(m.shards, start, true)) {
           const sh = this.shards.get(i)
           if (sh) {
-            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || ''))
+            usedWords(sh, (w, term) => f(w, term, sh.terms.get(term) || '', true))
+          }
+        }
+        for (const w of synonymOf.keys()) {
+          if (w.startsWith(start)) {
+            f(w, null, '', false)
           }
         }
       }, s.derived ? 1 : undefined)
-      if (best) {
-        s.word = best.word
-        s.term = best.term
-        s.alts = [[{ term: best.term, weight: 1 }]]
-        fixes.set(s.words[0], best.word)
+      if (!best) {
+        continue
       }
+      s.word = best.word
+      s.term = best.term
+      s.alts = [[{ term: best.term, weight: 1 }]]
+      // A word of a synonym group stands for its group, as when it is
+      // typed right (synonyms).
+      const syn = synonymOf.get(best.word)
+      if (syn) {
+        s.term = null
+        s.synonym = true
+        s.typed = syn.i
+        s.alts = syn.g.map((p) => p.terms.map((term) => ({ term, weight: 1 })))
+      }
+      fixes.set(s.words[0], best.word)
     }
     if (fixes.size === 0) {
       return null
@@ -768,9 +836,14 @@ export class Index {
   }
 
   // score adds up each document's weights over the slots it matches and
-  // keeps the documents that match the most slots, best first. An
+  // keeps the documents that match enough of the query, best first. An
   // impact q (1 to 63, the largest one character holds) stands for the
   // weight impactBase^(q − 63) (generator/search/invert.go, impact).
+  //
+  // Each slot weighs as much as it tells (slotWeight): a page that lacks
+  // a word of the query lacks that word's share of the query's weight,
+  // so a page without a common word ("feeling", "keeps") can be kept and
+  // ranked above one without the rare word the question is about.
   score (slots, edition, section) {
     const base = this.manifest.impactBase
     const value = (impact) => base ** (impact - MAX_IMPACT)
@@ -781,12 +854,19 @@ export class Index {
       }
       return cache.get(term)
     }
-    const totals = new Map() // doc → [slots matched, score]
+    const totals = new Map() // doc → [slots matched, weight matched, score]
+    const weights = []
+    let unfound = 0 // the weight of the slots no page matches
     for (const slot of slots) {
       const best = new Map()
+      const pages = [] // how many pages each alternative matches
       for (const alt of slot.alts) {
         const [first, ...rest] = alt
+        let n = 0
         for (const [doc, impact] of postings(first.term)) {
+          if (slot.only && !slot.only.has(doc)) {
+            continue
+          }
           let s = value(impact) * first.weight
           let all = true
           for (const t of rest) {
@@ -798,9 +878,11 @@ export class Index {
             s += value(other) * t.weight
           }
           if (all) {
+            n++
             best.set(doc, Math.max(best.get(doc) || 0, s))
           }
         }
+        pages.push(n)
       }
       if (slot.id) {
         const sh = this.shardFor(slot.word)
@@ -815,38 +897,68 @@ export class Index {
           best.set(doc, best.get(doc) || 0)
         }
       }
+      const w = this.slotWeight(slot, pages, best.size)
+      weights.push(w)
+      if (best.size === 0) {
+        unfound += w
+      }
       for (const [doc, s] of best) {
-        const cur = totals.get(doc) || [0, 0]
-        totals.set(doc, [cur[0] + 1, cur[1] + s])
+        const cur = totals.get(doc) || [0, 0, 0]
+        totals.set(doc, [cur[0] + 1, cur[1] + w, cur[2] + s])
       }
     }
+    // A word no page has tells nothing about which page is the better
+    // answer (a misspelling, a word of the reader's the site never uses):
+    // the pages are weighed on the words some page has.
+    const whole = weights.reduce((a, b) => a + b, 0) - unfound
     let results = []
     let most = 0
-    for (const [doc, [n, s]] of totals) {
+    for (const [doc, [n, w, s]] of totals) {
       if (!this.inScope(doc, edition, section)) {
         continue
       }
-      most = Math.max(most, n)
-      results.push({ doc, matched: n, score: s, tier: this.tier(doc, edition) })
+      const cover = w / whole
+      most = Math.max(most, cover)
+      results.push({ doc, matched: n, cover, score: s * cover, tier: this.tier(doc, edition) })
     }
-    // Pages with the most of the words, and with a query of three words
-    // or more, pages that lack one: a question's words are not all on
-    // the page that answers it. A missing word costs its share of the
-    // query: no more, or a page that has only the query's common words
-    // ("inducting new learners": a strategy page with "new", "learners"
-    // and one "induction") passes the pages about its rare one.
-    // A list of standards' IDs ("1.3, 2.1") finds each standard.
-    const least = slots.every((s) => s.id) ? 1 : slots.length >= 3 ? most - 1 : most
-    results = results.filter((r) => r.matched >= least)
-    for (const r of results) {
-      r.score *= r.matched / slots.length
-    }
+    // The pages that match the most of the query's weight, and those
+    // that lack less than LACK of it more: a question's words are not
+    // all on the page that answers it. A missing word costs its share of
+    // the weight and no more, or a page that has only the query's common
+    // words ("inducting new learners": a strategy page with "new",
+    // "learners" and one "induction") passes the pages about its rare
+    // one. A list of standards' IDs ("1.3, 2.1") finds each standard.
+    // (The margin keeps two words of the same weight, each half of it,
+    // from passing for less than half by a rounding error.)
+    const least = slots.every((s) => s.id) ? 0 : most - LACK + 1e-9
+    results = results.filter((r) => r.cover > least)
     results.sort(byRank)
     return results
   }
 
+  // slotWeight is how much a slot tells about what the reader looks for:
+  // its inverse document frequency, as BM25 has it, from the number of
+  // pages it matches. A word is as rare as the reader's own form of it
+  // (pages has the pages each alternative matches; the typed one is the
+  // first, or for a synonym's slot the phrase typed); a word of the
+  // reader's the site never writes, matched through a synonym ("bag",
+  // "burnt out"), as its most particular synonym the site has ("locker",
+  // "burn out"), and a word still being typed as all of its completions
+  // together (any, the number of pages the slot matches). A slot no page
+  // matches is as rare as a word can be.
+  slotWeight (slot, pages, any) {
+    const n = this.manifest.docs
+    const typed = pages[slot.synonym ? slot.typed : 0] || 0
+    const whole = slot.alts.map((alt, i) => alt.every((t) => t.weight === 1) ? pages[i] : 0).filter((p) => p > 0)
+    const df = typed > 0 ? typed : whole.length > 0 ? Math.min(...whole) : any
+    return Math.log((n - df + 0.5) / (df + 0.5) + 1)
+  }
+
   // rerank reads the best results in full and raises those where the
-  // query's words stand side by side, in order, or close together. A
+  // query's words stand side by side, in order, or close together; close
+  // together in a title counts as side by side in the text: a title is
+  // short, and one with the words a few apart ("Asked to do tasks we
+  // were not trained for") is about them. A
   // phrase of a synonym group typed in full ("quality improvement
   // register") is one slot, but the reader typed several words: a page
   // that has the phrase (or another of its group) is raised above one
@@ -868,7 +980,7 @@ export class Index {
         r.score *= matcher.phrase(d.title) ? WORD_IN_TITLE : 1
       } else if (matcher.phrase(d.title)) {
         r.score *= PHRASE_IN_TITLE
-      } else if (matcher.phrase(d.text)) {
+      } else if (matcher.phrase(d.text) || matcher.near(d.title)) {
         r.score *= PHRASE_IN_TEXT
       } else if (matcher.near(d.title + ' ' + d.text)) {
         r.score *= NEAR_IN_TEXT

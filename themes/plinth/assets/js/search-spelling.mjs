@@ -1,8 +1,9 @@
 /*
  * Correcting a misspelt word of a query (search-core.mjs): the nearest
- * word the site uses, within one edit for words of up to seven letters
- * and two edits for longer ones. An edit is a letter added, removed or
- * changed, or two neighbouring letters swapped ("recieve").
+ * word the site uses, or of a synonym group, within one edit for words of
+ * up to seven letters and two edits for longer ones. An edit is a letter
+ * added, removed or changed, or two neighbouring letters swapped
+ * ("recieve").
  */
 
 // maxEdits is how many edits a word of n letters may be from its
@@ -42,16 +43,17 @@ export function distance (a, b, limit) {
   return back1[b.length]
 }
 
-// bestCorrection returns { word, term } for the word of the site nearest
-// to w, or null if none is within limit edits (by default maxEdits of its
-// length). candidates(f) calls f(word, term,
-// postings) for each word the site uses that may be near: the nearest
-// wins, then the word whose term has the longer list of pages (postings,
-// encoded: its length grows with the number of pages), then the
-// alphabetically first.
+// bestCorrection returns { word, term } for the word nearest to w, or
+// null if none is within limit edits (by default maxEdits of its length).
+// candidates(f) calls f(word, term, postings, used) for each word that may
+// be near: the words the site uses (used), and words readers may type that
+// lead to words of the site (those of the synonym groups). The nearest
+// wins, then a word the site uses, then the word whose term has
+// the longer list of pages (postings, encoded: its length grows with the
+// number of pages), then the alphabetically first.
 export function bestCorrection (w, candidates, limit = maxEdits([...w].length)) {
   let best = null
-  candidates((word, term, postings) => {
+  candidates((word, term, postings, used = true) => {
     if (word === w) {
       return
     }
@@ -59,8 +61,8 @@ export function bestCorrection (w, candidates, limit = maxEdits([...w].length)) 
     if (d > limit) {
       return
     }
-    const c = { word, term, d, pages: postings.length }
-    if (!best || c.d < best.d || (c.d === best.d && (c.pages > best.pages || (c.pages === best.pages && c.word < best.word)))) {
+    const c = { word, term, d, used, pages: postings.length }
+    if (!best || c.d < best.d || (c.d === best.d && (c.used > best.used || (c.used === best.used && (c.pages > best.pages || (c.pages === best.pages && c.word < best.word)))))) {
       best = c
     }
   })

@@ -36,6 +36,11 @@ function init () {
   const widen = root.querySelector('[data-search-widen]')
   const list = root.querySelector('[data-search-results]')
   const more = root.querySelector('[data-search-more]')
+  // none is what the page suggests when a search finds nothing (the
+  // layout links on to the A to Z, the guidance and the contact page);
+  // filtered is its line about the filters, shown when one is set.
+  const none = root.querySelector('[data-search-none]')
+  const filtered = root.querySelector('[data-search-none-filters]')
   const base = root.getAttribute('data-search-base')
 
   const index = new Index(root.getAttribute('data-search-manifest'), async (url) => {
@@ -90,6 +95,12 @@ function init () {
       await showMore(mine)
       corrected(res.correction, q)
       say(summary(res, res.correction ? res.correction.query : q.trim()))
+      if (none && res.results.length === 0) {
+        none.hidden = false
+        if (filtered) {
+          filtered.hidden = !value(edition) && !value(section)
+        }
+      }
       await offerEveryEdition(res, q, mine)
     } catch (err) {
       // The index could not be read (offline, or a file missing).
@@ -172,7 +183,7 @@ function init () {
       }
     }
     if (n === 0) {
-      return 'No results for "' + q + '"' + scope + '. Check the spelling, try other words, or choose other filters.'
+      return 'No results for "' + q + '"' + scope + '.'
     }
     const what = (n === 1 ? '1 result' : n + ' results') + ' for "' + q + '"' + scope + '.'
     return res.partial ? 'No page has all of your words. ' + what + ' These have some of them.' : what
@@ -217,6 +228,9 @@ function init () {
   function clear () {
     list.replaceChildren()
     more.hidden = true
+    if (none) {
+      none.hidden = true
+    }
     correction.replaceChildren()
     correction.hidden = true
     if (widen) {
