@@ -74,7 +74,7 @@ type Cache struct {
 
 	// data is the last result of the dataset and anonymise stages, by a
 	// key of everything they read.
-	data map[uint64]dataEntry
+	data map[uint64]*dataEntry
 
 	// generated holds the site-wide files (sitemap, feed) of the last
 	// build and the site epoch they were made for.
@@ -305,6 +305,40 @@ type dataEntry struct {
 	set    *dataset.Set
 	tables cachedTables
 	diags  diag.List
+	// figures are the charts made from the tables (nil until the chart
+	// stage has made them without an error).
+	figures []*site.Figure
+}
+
+// figures returns the action-plan charts' figures, undrawn, made by
+// make: the last ones made from the data stages' result kept under key,
+// if there are any. Figures are made only from the published tables, the
+// pages of regions and domains and the disclosure rule, all of which the
+// data key covers; making them (the chart options, encoded and checked)
+// is most of the chart stage's time. Each build gets its own copies,
+// since the chart stage draws into them.
+func (c *Cache) figures(key uint64, make func() ([]*site.Figure, error)) ([]*site.Figure, error) {
+	if c == nil {
+		return make()
+	}
+	e := c.data[key]
+	if e == nil || e.figures == nil {
+		figs, err := make()
+		if e != nil && err == nil {
+			e.figures = copyFigures(figs)
+		}
+		return figs, err
+	}
+	return copyFigures(e.figures), nil
+}
+
+func copyFigures(figs []*site.Figure) []*site.Figure {
+	out := make([]*site.Figure, len(figs))
+	for i, f := range figs {
+		g := *f
+		out[i] = &g
+	}
+	return out
 }
 
 // cachedTables is the anonymise stage's result as kept in the cache: its

@@ -54,6 +54,7 @@ type run struct {
 	fw       framework.Result
 	datasets *dataset.Set
 	tables   actionplans.Result
+	dataKey  uint64 // the tables' key in the cache
 	scanner  *scan.Scanner
 	yswd     feedback.Result
 	asm      assemble.Result
@@ -151,13 +152,13 @@ func (b *run) framework() {
 // data reads the datasets, publishes their tables through disclosure
 // control, and prepares the identifier scan from the private ones.
 func (b *run) data() {
-	data, tables, d := loadData(b.fsys, b.cfg, b.fw.Framework, b.cache)
+	data, tables, key, d := loadData(b.fsys, b.cfg, b.fw.Framework, b.cache)
 	b.diags.Append(d)
 	scanner, d := identifierScanner(data, scanOptions(b.cfg), b.cache.scanCache())
 	b.diags.Append(d)
 	b.loaded.Pages = append(b.loaded.Pages, tables.Pages...)
 	tables.Relate(b.fw.Framework)
-	b.datasets, b.tables, b.scanner = data, tables, scanner
+	b.datasets, b.tables, b.dataKey, b.scanner = data, tables, key, scanner
 	b.clk.lap("dataset, anonymise")
 }
 
@@ -195,7 +196,7 @@ func (b *run) review() {
 // charts draws the action-plan figures.
 func (b *run) charts() {
 	var err error
-	b.s.Figures, err = b.tables.Figures(b.cfg.Disclosure)
+	b.s.Figures, err = b.cache.figures(b.dataKey, func() ([]*site.Figure, error) { return b.tables.Figures(b.cfg.Disclosure) })
 	if err == nil {
 		err = chart.Draw(b.s.Figures, b.cache.chartCache())
 	}
