@@ -85,6 +85,9 @@ type Cache struct {
 	// while no change under them is reported.
 	watched bool
 	dirSums map[string]uint64
+	// layoutsSeen: the layouts were loaded without a diagnostic, and no
+	// change that may touch them has been reported since.
+	layoutsSeen bool
 
 	// last is the last good build, pending the files changed since
 	// (patch.go); rendered counts the pages the last patch rendered.
@@ -264,6 +267,9 @@ func (c *Cache) Changed(paths []string) {
 	}
 	c.pending = append(c.pending, paths...)
 	c.content.Forget(paths)
+	if slices.ContainsFunc(paths, mayTouchLayouts) {
+		c.layoutsSeen = false
+	}
 	for dir := range c.dirSums {
 		for _, p := range paths {
 			if p == dir || strings.HasPrefix(p, dir+"/") || strings.HasPrefix(dir, p+"/") {
@@ -391,12 +397,34 @@ func (c *Cache) markdownCache() *markdown.Cache {
 	return c.markdown
 }
 
-// loadLayouts loads the layouts through the cache, if there is one.
+// loadLayouts loads the layouts through the cache, if there is one. With
+// a watcher, the layout files are not even read while no change that may
+// touch them has been reported since they were last loaded.
 func (c *Cache) loadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*render.Layouts, diag.List) {
 	if c == nil {
 		return render.LoadLayouts(fsys, theme, funcs)
 	}
-	return c.layouts.Load(fsys, theme, funcs)
+	if c.watched && c.layoutsSeen {
+		if l, ok := c.layouts.Unchanged(theme, funcs); ok {
+			return l, nil
+		}
+	}
+	l, d := c.layouts.Load(fsys, theme, funcs)
+	c.layoutsSeen = len(d) == 0
+	return l, d
+}
+
+// mayTouchLayouts reports whether a change to the path (relative to the
+// site folder) may change the layouts: anything not in a folder of
+// another kind (content, data, assets, static, archetypes) or site.toml,
+// which the layout cache's key covers through the theme's name.
+func mayTouchLayouts(p string) bool {
+	top, _, _ := strings.Cut(p, "/")
+	switch top {
+	case "content", "data", "assets", "static", "archetypes", "site.toml":
+		return false
+	}
+	return true
 }
 
 func (c *Cache) renderCache() *render.Cache {

@@ -129,6 +129,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rewrite("content/guidance/induction.md", "A new opening sentence.", "A revised opening sentence."),
 		rewrite("content/framework/2019/1-learning-environment/1-1.md", "Learners learn in", "Learners learn and teach in"),
 		rewrite("content/framework/2019/1-learning-environment/1-1.md", "learn and teach in", "learn and teach well in"),
+		// A layout edited just after a standard's words: a watched
+		// cache keeps the parsed layouts without reading their files
+		// until a change under layouts/ or themes/ is reported.
+		rewrite("themes/plinth/layouts/framework/standard.html", "<div class=\"plinth-prose framework-text\">", "<div class=\"plinth-prose framework-text edited\">"),
 		// A removed standard of the oldest edition: its ID, which its
 		// address and the comparisons' anchors are made from, then its
 		// words, then its ID back.
