@@ -76,6 +76,11 @@ type Cache struct {
 	// key of everything they read.
 	data map[uint64]*dataEntry
 
+	// placeholderMemo is the review stage's (review.Options.Placeholders)
+	// for the archetypes whose key is placeholderKey.
+	placeholderMemo map[string][]string
+	placeholderKey  uint64
+
 	// generated holds the site-wide files (sitemap, feed) of the last
 	// build and the site epoch they were made for.
 	generated      []site.File
@@ -387,6 +392,24 @@ func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework)
 		}
 	}
 	return h.Sum64()
+}
+
+// placeholders returns the review stage's memo of archetypes'
+// placeholder sentences, emptied when the archetypes folders (or the
+// theme, which names one of them) have changed since the last build.
+func (c *Cache) placeholders(fsys fs.FS, cfg *config.Config) map[string][]string {
+	if c == nil {
+		return nil
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	dirs := ArchetypeDirs(cfg)
+	writeStrings(&h, dirs...)
+	maphash.WriteComparable(&h, c.treeSum(fsys, dirs...))
+	if key := h.Sum64(); c.placeholderMemo == nil || key != c.placeholderKey {
+		c.placeholderMemo, c.placeholderKey = map[string][]string{}, key
+	}
+	return c.placeholderMemo
 }
 
 // markdownCache and renderCache return the stages' caches, or nil.

@@ -188,7 +188,9 @@ func (b *run) assemble() {
 // review checks the pages' text for placeholders and overdue reviews.
 func (b *run) review() {
 	b.reviewAt = len(b.diags)
-	b.reviewed = review.Check(b.s.Pages, reviewOptions(b.opts, b.fsys, b.cfg))
+	opts := reviewOptions(b.opts, b.fsys, b.cfg)
+	opts.Placeholders = b.cache.placeholders(b.fsys, b.cfg)
+	b.reviewed = review.Check(b.s.Pages, opts)
 	b.diags.Append(b.reviewed)
 	b.clk.lap("review")
 }
