@@ -25,6 +25,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/source"
+	"github.com/plinth-ssg/plinth/generator/static"
 )
 
 // Cache carries work from one build to the next, for `plinth serve`. Every
@@ -48,10 +49,19 @@ import (
 //     changed file can affect them;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
-//   - the layouts are not parsed again while their files are the same;
-//   - the git log is not read again while HEAD is the same commit;
-//   - a chart is not drawn again while its option is unchanged, and the
-//     chart engine is not loaded again while the npm packages are.
+//   - the layouts are not parsed again while their files are the same
+//     (with a watcher, not even read while no change may touch them);
+//   - the static files are not read again, with a watcher, while no
+//     change may touch them;
+//   - the git log is not read again while HEAD is the same commit, and
+//     git is not asked for HEAD while the files that decide it are the
+//     same;
+//   - the action-plan figures are not made again while the data stages'
+//     result is reused; a chart is not drawn again while its option is
+//     unchanged, and the chart engine is not loaded again while the npm
+//     packages are;
+//   - the archetypes' placeholder sentences are not made again while the
+//     archetypes are unchanged.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
@@ -75,6 +85,13 @@ type Cache struct {
 	// data is the last result of the dataset and anonymise stages, by a
 	// key of everything they read.
 	data map[uint64]*dataEntry
+
+	// staticFiles and staticDiags are the static files of the theme
+	// named staticsTheme, kept with a watcher until a change that may
+	// touch them (nil: none kept).
+	staticFiles  []site.File
+	staticDiags  diag.List
+	staticsTheme string
 
 	// placeholderMemo is the review stage's (review.Options.Placeholders)
 	// for the archetypes whose key is placeholderKey.
@@ -275,6 +292,9 @@ func (c *Cache) Changed(paths []string) {
 	if slices.ContainsFunc(paths, mayTouchLayouts) {
 		c.layoutsSeen = false
 	}
+	if slices.ContainsFunc(paths, mayTouchStatics) {
+		c.staticFiles = nil
+	}
 	for dir := range c.dirSums {
 		for _, p := range paths {
 			if p == dir || strings.HasPrefix(p, dir+"/") || strings.HasPrefix(dir, p+"/") {
@@ -442,12 +462,34 @@ func (c *Cache) loadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*
 // another kind (content, data, assets, static, archetypes) or site.toml,
 // which the layout cache's key covers through the theme's name.
 func mayTouchLayouts(p string) bool {
+	return !inFolder(p, "content", "data", "assets", "static", "archetypes", "site.toml")
+}
+
+// mayTouchStatics is mayTouchLayouts for the static files.
+func mayTouchStatics(p string) bool {
+	return !inFolder(p, "content", "data", "assets", "layouts", "archetypes", "site.toml")
+}
+
+// inFolder reports whether the path is one of the site folder's entries
+// named, or inside one.
+func inFolder(p string, tops ...string) bool {
 	top, _, _ := strings.Cut(p, "/")
-	switch top {
-	case "content", "data", "assets", "static", "archetypes", "site.toml":
-		return false
+	return slices.Contains(tops, top)
+}
+
+// statics loads the static files of the theme and the site. With a
+// watcher, the last build's are given again (a copy of the list, which
+// the build changes) while no change that may touch them has been
+// reported and the theme is the same.
+func (c *Cache) statics(fsys fs.FS, theme string) ([]site.File, diag.List) {
+	if c == nil {
+		return static.Load(fsys, theme)
 	}
-	return true
+	if !c.watched || c.staticsTheme != theme || c.staticFiles == nil {
+		c.staticFiles, c.staticDiags = static.Load(fsys, theme)
+		c.staticsTheme = theme
+	}
+	return slices.Clone(c.staticFiles), slices.Clone(c.staticDiags)
 }
 
 func (c *Cache) renderCache() *render.Cache {

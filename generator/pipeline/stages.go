@@ -27,7 +27,6 @@ import (
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
-	"github.com/plinth-ssg/plinth/generator/static"
 )
 
 // run is one build on its way through the stages: each method below is
@@ -293,7 +292,7 @@ func (b *run) outputs() {
 		b.finish = append(b.finish, rc.Finish)
 		b.renderMemo = rc
 	}
-	statics, d := static.Load(b.fsys, b.cfg.Theme)
+	statics, d := b.cache.statics(b.fsys, b.cfg.Theme)
 	b.diags.Append(d)
 	statics, redirectsFile := withRedirects(b.s, statics, b.fw.Redirects)
 	generated, err := b.cache.generatedFiles(b.s, statics)
