@@ -261,14 +261,17 @@ func privateNames(data *dataset.Set) []string {
 // loadData reads the datasets and publishes their tables through
 // disclosure control (the dataset and anonymise stages). With a cache, the
 // last result is reused when the data files, the disclosure rule and the
-// framework's standards are unchanged: parsing tens of thousands of rows
-// and auditing every table need not happen after an edit to a page.
-func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Cache) (*dataset.Set, actionplans.Result, diag.List) {
+// framework's standards' IDs, titles and domains are unchanged: parsing
+// tens of thousands of rows and auditing every table need not happen
+// after an edit to a page, or to a standard's words. It returns the
+// result's key in the cache (0 without one), under which the chart stage
+// keeps the figures made from it.
+func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Cache) (*dataset.Set, actionplans.Result, uint64, diag.List) {
 	key := uint64(0)
 	if cache != nil {
 		key = cache.dataKey(fsys, cfg, fw)
 		if e, ok := cache.data[key]; ok {
-			return e.set, e.tables.copyPages(), e.diags
+			return e.set, e.tables.copyPages(), key, e.diags
 		}
 	}
 	var diags diag.List
@@ -281,10 +284,10 @@ func loadData(fsys fs.FS, cfg *config.Config, fw *framework.Framework, cache *Ca
 	tables, d := actionplans.Run(cfg.Disclosure, data, apOpts)
 	diags.Append(d)
 	if cache != nil {
-		cache.data = map[uint64]dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
-		return data, cachedTables(tables).copyPages(), diags
+		cache.data = map[uint64]*dataEntry{key: {set: data, tables: cachedTables(tables), diags: diags}}
+		return data, cachedTables(tables).copyPages(), key, diags
 	}
-	return data, tables, diags
+	return data, tables, key, diags
 }
 
 // generatedFiles are the site-wide files made from the whole site: the

@@ -25,6 +25,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/source"
+	"github.com/plinth-ssg/plinth/generator/static"
 )
 
 // Cache carries work from one build to the next, for `plinth serve`. Every
@@ -48,10 +49,19 @@ import (
 //     changed file can affect them;
 //   - the front-end files are not bundled again while the assets/ folders
 //     and the installed npm packages are unchanged;
-//   - the layouts are not parsed again while their files are the same;
-//   - the git log is not read again while HEAD is the same commit;
-//   - a chart is not drawn again while its option is unchanged, and the
-//     chart engine is not loaded again while the npm packages are.
+//   - the layouts are not parsed again while their files are the same
+//     (with a watcher, not even read while no change may touch them);
+//   - the static files are not read again, with a watcher, while no
+//     change may touch them;
+//   - the git log is not read again while HEAD is the same commit, and
+//     git is not asked for HEAD while the files that decide it are the
+//     same;
+//   - the action-plan figures are not made again while the data stages'
+//     result is reused; a chart is not drawn again while its option is
+//     unchanged, and the chart engine is not loaded again while the npm
+//     packages are;
+//   - the archetypes' placeholder sentences are not made again while the
+//     archetypes are unchanged.
 //
 // The incremental-equals-full test in this package checks, over a series
 // of edits, that a build with a cache gives the same bytes as one without.
@@ -74,7 +84,19 @@ type Cache struct {
 
 	// data is the last result of the dataset and anonymise stages, by a
 	// key of everything they read.
-	data map[uint64]dataEntry
+	data map[uint64]*dataEntry
+
+	// staticFiles and staticDiags are the static files of the theme
+	// named staticsTheme, kept with a watcher until a change that may
+	// touch them (nil: none kept).
+	staticFiles  []site.File
+	staticDiags  diag.List
+	staticsTheme string
+
+	// placeholderMemo is the review stage's (review.Options.Placeholders)
+	// for the archetypes whose key is placeholderKey.
+	placeholderMemo map[string][]string
+	placeholderKey  uint64
 
 	// generated holds the site-wide files (sitemap, feed) of the last
 	// build and the site epoch they were made for.
@@ -85,6 +107,9 @@ type Cache struct {
 	// while no change under them is reported.
 	watched bool
 	dirSums map[string]uint64
+	// layoutsSeen: the layouts were loaded without a diagnostic, and no
+	// change that may touch them has been reported since.
+	layoutsSeen bool
 
 	// last is the last good build, pending the files changed since
 	// (patch.go); rendered counts the pages the last patch rendered.
@@ -264,6 +289,12 @@ func (c *Cache) Changed(paths []string) {
 	}
 	c.pending = append(c.pending, paths...)
 	c.content.Forget(paths)
+	if slices.ContainsFunc(paths, mayTouchLayouts) {
+		c.layoutsSeen = false
+	}
+	if slices.ContainsFunc(paths, mayTouchStatics) {
+		c.staticFiles = nil
+	}
 	for dir := range c.dirSums {
 		for _, p := range paths {
 			if p == dir || strings.HasPrefix(p, dir+"/") || strings.HasPrefix(dir, p+"/") {
@@ -305,6 +336,40 @@ type dataEntry struct {
 	set    *dataset.Set
 	tables cachedTables
 	diags  diag.List
+	// figures are the charts made from the tables (nil until the chart
+	// stage has made them without an error).
+	figures []*site.Figure
+}
+
+// figures returns the action-plan charts' figures, undrawn, made by
+// make: the last ones made from the data stages' result kept under key,
+// if there are any. Figures are made only from the published tables, the
+// pages of regions and domains and the disclosure rule, all of which the
+// data key covers; making them (the chart options, encoded and checked)
+// is most of the chart stage's time. Each build gets its own copies,
+// since the chart stage draws into them.
+func (c *Cache) figures(key uint64, make func() ([]*site.Figure, error)) ([]*site.Figure, error) {
+	if c == nil {
+		return make()
+	}
+	e := c.data[key]
+	if e == nil || e.figures == nil {
+		figs, err := make()
+		if e != nil && err == nil {
+			e.figures = copyFigures(figs)
+		}
+		return figs, err
+	}
+	return copyFigures(e.figures), nil
+}
+
+func copyFigures(figs []*site.Figure) []*site.Figure {
+	out := make([]*site.Figure, len(figs))
+	for i, f := range figs {
+		g := *f
+		out[i] = &g
+	}
+	return out
 }
 
 // cachedTables is the anonymise stage's result as kept in the cache: its
@@ -349,6 +414,24 @@ func (c *Cache) dataKey(fsys fs.FS, cfg *config.Config, fw *framework.Framework)
 	return h.Sum64()
 }
 
+// placeholders returns the review stage's memo of archetypes'
+// placeholder sentences, emptied when the archetypes folders (or the
+// theme, which names one of them) have changed since the last build.
+func (c *Cache) placeholders(fsys fs.FS, cfg *config.Config) map[string][]string {
+	if c == nil {
+		return nil
+	}
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	dirs := ArchetypeDirs(cfg)
+	writeStrings(&h, dirs...)
+	maphash.WriteComparable(&h, c.treeSum(fsys, dirs...))
+	if key := h.Sum64(); c.placeholderMemo == nil || key != c.placeholderKey {
+		c.placeholderMemo, c.placeholderKey = map[string][]string{}, key
+	}
+	return c.placeholderMemo
+}
+
 // markdownCache and renderCache return the stages' caches, or nil.
 func (c *Cache) markdownCache() *markdown.Cache {
 	if c == nil {
@@ -357,12 +440,56 @@ func (c *Cache) markdownCache() *markdown.Cache {
 	return c.markdown
 }
 
-// loadLayouts loads the layouts through the cache, if there is one.
+// loadLayouts loads the layouts through the cache, if there is one. With
+// a watcher, the layout files are not even read while no change that may
+// touch them has been reported since they were last loaded.
 func (c *Cache) loadLayouts(fsys fs.FS, theme string, funcs template.FuncMap) (*render.Layouts, diag.List) {
 	if c == nil {
 		return render.LoadLayouts(fsys, theme, funcs)
 	}
-	return c.layouts.Load(fsys, theme, funcs)
+	if c.watched && c.layoutsSeen {
+		if l, ok := c.layouts.Unchanged(theme, funcs); ok {
+			return l, nil
+		}
+	}
+	l, d := c.layouts.Load(fsys, theme, funcs)
+	c.layoutsSeen = len(d) == 0
+	return l, d
+}
+
+// mayTouchLayouts reports whether a change to the path (relative to the
+// site folder) may change the layouts: anything not in a folder of
+// another kind (content, data, assets, static, archetypes) or site.toml,
+// which the layout cache's key covers through the theme's name.
+func mayTouchLayouts(p string) bool {
+	return !inFolder(p, "content", "data", "assets", "static", "archetypes", "site.toml")
+}
+
+// mayTouchStatics is mayTouchLayouts for the static files.
+func mayTouchStatics(p string) bool {
+	return !inFolder(p, "content", "data", "assets", "layouts", "archetypes", "site.toml")
+}
+
+// inFolder reports whether the path is one of the site folder's entries
+// named, or inside one.
+func inFolder(p string, tops ...string) bool {
+	top, _, _ := strings.Cut(p, "/")
+	return slices.Contains(tops, top)
+}
+
+// statics loads the static files of the theme and the site. With a
+// watcher, the last build's are given again (a copy of the list, which
+// the build changes) while no change that may touch them has been
+// reported and the theme is the same.
+func (c *Cache) statics(fsys fs.FS, theme string) ([]site.File, diag.List) {
+	if c == nil {
+		return static.Load(fsys, theme)
+	}
+	if !c.watched || c.staticsTheme != theme || c.staticFiles == nil {
+		c.staticFiles, c.staticDiags = static.Load(fsys, theme)
+		c.staticsTheme = theme
+	}
+	return slices.Clone(c.staticFiles), slices.Clone(c.staticDiags)
 }
 
 func (c *Cache) renderCache() *render.Cache {

@@ -29,7 +29,7 @@ func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	diags.Append(d)
 	fw, d := framework.Build(cfg, loaded.Pages, site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	diags.Append(d)
-	_, tables, d := loadData(fsys, cfg, fw.Framework, nil)
+	_, tables, _, d := loadData(fsys, cfg, fw.Framework, nil)
 	diags.Append(d)
 	return tables, diags
 }

@@ -27,7 +27,6 @@ import (
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
-	"github.com/plinth-ssg/plinth/generator/static"
 )
 
 // run is one build on its way through the stages: each method below is
@@ -54,6 +53,7 @@ type run struct {
 	fw       framework.Result
 	datasets *dataset.Set
 	tables   actionplans.Result
+	dataKey  uint64 // the tables' key in the cache
 	scanner  *scan.Scanner
 	yswd     feedback.Result
 	asm      assemble.Result
@@ -151,13 +151,13 @@ func (b *run) framework() {
 // data reads the datasets, publishes their tables through disclosure
 // control, and prepares the identifier scan from the private ones.
 func (b *run) data() {
-	data, tables, d := loadData(b.fsys, b.cfg, b.fw.Framework, b.cache)
+	data, tables, key, d := loadData(b.fsys, b.cfg, b.fw.Framework, b.cache)
 	b.diags.Append(d)
 	scanner, d := identifierScanner(data, scanOptions(b.cfg), b.cache.scanCache())
 	b.diags.Append(d)
 	b.loaded.Pages = append(b.loaded.Pages, tables.Pages...)
 	tables.Relate(b.fw.Framework)
-	b.datasets, b.tables, b.scanner = data, tables, scanner
+	b.datasets, b.tables, b.dataKey, b.scanner = data, tables, key, scanner
 	b.clk.lap("dataset, anonymise")
 }
 
@@ -187,7 +187,9 @@ func (b *run) assemble() {
 // review checks the pages' text for placeholders and overdue reviews.
 func (b *run) review() {
 	b.reviewAt = len(b.diags)
-	b.reviewed = review.Check(b.s.Pages, reviewOptions(b.opts, b.fsys, b.cfg))
+	opts := reviewOptions(b.opts, b.fsys, b.cfg)
+	opts.Placeholders = b.cache.placeholders(b.fsys, b.cfg)
+	b.reviewed = review.Check(b.s.Pages, opts)
 	b.diags.Append(b.reviewed)
 	b.clk.lap("review")
 }
@@ -195,7 +197,7 @@ func (b *run) review() {
 // charts draws the action-plan figures.
 func (b *run) charts() {
 	var err error
-	b.s.Figures, err = b.tables.Figures(b.cfg.Disclosure)
+	b.s.Figures, err = b.cache.figures(b.dataKey, func() ([]*site.Figure, error) { return b.tables.Figures(b.cfg.Disclosure) })
 	if err == nil {
 		err = chart.Draw(b.s.Figures, b.cache.chartCache())
 	}
@@ -290,7 +292,7 @@ func (b *run) outputs() {
 		b.finish = append(b.finish, rc.Finish)
 		b.renderMemo = rc
 	}
-	statics, d := static.Load(b.fsys, b.cfg.Theme)
+	statics, d := b.cache.statics(b.fsys, b.cfg.Theme)
 	b.diags.Append(d)
 	statics, redirectsFile := withRedirects(b.s, statics, b.fw.Redirects)
 	generated, err := b.cache.generatedFiles(b.s, statics)

@@ -43,12 +43,7 @@ func (c *LayoutCache) Load(fsys fs.FS, theme string, funcs template.FuncMap) (*L
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.kept != nil && c.key == key && maps.Equal(c.texts, texts) {
-		k := c.kept
-		for _, cl := range k.compiled {
-			cl.tmpl.Funcs(funcs)
-		}
-		// A fresh Layouts: tooLarge is one build's.
-		return &Layouts{sources: k.sources, compiled: k.compiled, texts: l.texts, missingTheme: k.missingTheme, rawBody: k.rawBody}, nil
+		return c.reuse(funcs, l.texts), nil
 	}
 	c.kept, c.key, c.texts = nil, "", nil
 	diags.Append(l.parse(fsys, texts, funcs))
@@ -58,6 +53,30 @@ func (c *LayoutCache) Load(fsys fs.FS, theme string, funcs template.FuncMap) (*L
 		c.kept, c.key, c.texts = l, key, texts
 	}
 	return l, diags
+}
+
+// Unchanged returns the last layouts parsed without reading the layout
+// files, for a caller that knows none of them has changed since (`plinth
+// serve`'s file watcher reports every change under layouts/ and themes/);
+// false if there are none, or if the theme or the functions' names differ.
+func (c *LayoutCache) Unchanged(theme string, funcs template.FuncMap) (*Layouts, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.kept == nil || c.key != layoutsKey(theme, c.kept.missingTheme, funcs) {
+		return nil, false
+	}
+	return c.reuse(funcs, c.kept.texts), true
+}
+
+// reuse hands a build the kept layouts with its own functions and the
+// layout files' texts it read (those kept, if it read none).
+func (c *LayoutCache) reuse(funcs template.FuncMap, texts map[string]*diag.Source) *Layouts {
+	k := c.kept
+	for _, cl := range k.compiled {
+		cl.tmpl.Funcs(funcs)
+	}
+	// A fresh Layouts: tooLarge is one build's.
+	return &Layouts{sources: k.sources, compiled: k.compiled, texts: texts, missingTheme: k.missingTheme, rawBody: k.rawBody}
 }
 
 // layoutsKey is what, besides the layouts' texts, decides how they parse.

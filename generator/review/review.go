@@ -34,6 +34,12 @@ type Options struct {
 	// site's own first, as `plinth new` reads them.
 	FS         fs.FS
 	Archetypes []string
+	// Placeholders, if not nil, keeps the placeholder sentences of the
+	// archetype of each page file (by its path in content/) from one
+	// Check to the next, for `plinth serve`: making them renders the
+	// archetype twice. The caller empties it when the archetypes folders
+	// or their names change.
+	Placeholders map[string][]string
 }
 
 // Check returns a warning for each placeholder sentence still in a page
@@ -49,7 +55,13 @@ func Check(pages []*site.Page, opts Options) diag.List {
 		if !seen {
 			// An archetype that does not render cannot have made the
 			// page; plinth new reports its error to whoever uses it.
-			texts, _, _ = archetype.Placeholders(opts.FS, opts.Archetypes, rel)
+			var kept bool
+			if texts, kept = opts.Placeholders[rel]; !kept {
+				texts, _, _ = archetype.Placeholders(opts.FS, opts.Archetypes, rel)
+				if opts.Placeholders != nil {
+					opts.Placeholders[rel] = texts
+				}
+			}
 			placeholders[key] = texts
 		}
 		for _, text := range texts {
