@@ -121,6 +121,9 @@ func (p Policy) Method() string {
 	} else {
 		b.WriteString(" Totals are treated in the same way.")
 	}
+	if !p.PublishDominant {
+		b.WriteString(" A count that one provider gives nearly all of is not shown either.")
+	}
 	b.WriteString(" Some further figures are hidden where they would let a hidden count be worked out.")
 	b.WriteString(" Percentages are calculated from the figures shown.")
 	fmt.Fprintf(&b, " Averages of fewer than %d items are not shown.", p.SuppressTo+1)
@@ -132,9 +135,13 @@ func (p Policy) Method() string {
 
 // ConfidentialFootnote explains the [c] symbol in plain English.
 func (p Policy) ConfidentialFootnote() string {
+	dominant := ""
+	if !p.PublishDominant {
+		dominant = " counts that come almost all from one provider, and"
+	}
 	return fmt.Sprintf("%s means the figure is hidden to protect the people and organisations it describes. "+
-		"Counts from %d to %d are hidden, and so are some other figures that would let a hidden count be worked out.",
-		SymbolConfidential, p.SuppressFrom, p.SuppressTo)
+		"Counts from %d to %d are hidden, and so are%s some other figures that would let a hidden count be worked out.",
+		SymbolConfidential, p.SuppressFrom, p.SuppressTo, dominant)
 }
 
 // RoundingFootnote explains why figures may not add up; it is empty when

@@ -11,7 +11,12 @@
 // The output is the same on every run. Releases are never rewritten, so
 // the committed files are not made again when the suppression rule
 // changes: a test checks instead that each is still the release of its
-// data (the build takes it as such, and its audit passes).
+// data (the build takes it as such, and its audit passes). The one
+// exception was the dominance rule (December 2026): the sample releases
+// showed figures that one fictional provider gave nearly all of, and an
+// example that publishes what the rule now hides would teach the wrong
+// thing, so they were made again. A real site's releases stay as they
+// were published.
 package main
 
 import (
