@@ -77,3 +77,20 @@ func TestPublishOnlyWhatIsMeant(t *testing.T) {
 		"content/guidance/legacy-form.odt: warning: content/guidance/legacy-form.odt is a text document (.odt), which is not published",
 	})
 }
+
+// TestPlusLineInMultilineText: a line "+++" inside a """ text ends the
+// front matter (Hugo's rule), and the error is at the opening quotes and
+// says so, instead of TOML's "unexpected EOF" at the cut-off text.
+func TestPlusLineInMultilineText(t *testing.T) {
+	page := "+++\ntitle = \"About\"\ndescription = \"\"\"\nFirst line\n+++\nmore text\n\"\"\"\n+++\n\nBody\n"
+	fsys := fstest.MapFS{"content/about.md": {Data: []byte(page)}}
+	res, diags := Load(fsys, Options{})
+	if len(res.Pages) != 0 || len(diags) != 1 {
+		t.Fatalf("pages %d, diagnostics %v; want one error and no page", len(res.Pages), diags)
+	}
+	d := diags[0]
+	want := `content/about.md:3:15: the text that starts here with """ is still open at line 5, where the +++ line ends the settings`
+	if d.Error() != want || !strings.Contains(d.Hint, "put a space before the +++") {
+		t.Errorf("got %s\nhint: %s\nwant %s", d.Error(), d.Hint, want)
+	}
+}

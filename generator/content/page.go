@@ -36,6 +36,11 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 	if serr != nil {
 		return nil, diag.List{src.Errorf(serr.Offset, "%s", serr.Msg).WithHint("%s", serr.Hint)}
 	}
+	if off, quotes, open := OpenString(data[parts.FrontStart:parts.FrontEnd]); parts.HasFront && open {
+		end := src.Pos(parts.FrontEnd).Line
+		return nil, diag.List{src.Errorf(parts.FrontStart+off, "the text that starts here with %s is still open at line %d, where the +++ line ends the settings", quotes, end).
+			WithHint("a line holding only +++ always ends the settings, even inside %s text. Close the text with %s before line %d; if the text itself needs a line of +++, put a space before the +++", quotes, quotes, end)}
+	}
 
 	rel := strings.TrimPrefix(file, Dir+"/")
 	p := &site.Page{File: file, Source: src, Body: data[parts.BodyStart:], BodyOffset: parts.BodyStart}
