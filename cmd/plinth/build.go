@@ -247,7 +247,7 @@ func printDue(e *processEnv, pages []*model.Page, now time.Time) {
 		if p.Overdue {
 			when = "overdue since " + p.Due.Format("2 January 2006")
 		}
-		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", p.Pos, p.Title, when)
+		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", diag.Printable(p.Pos.String()), diag.Printable(p.Title), when)
 	}
 }
 
@@ -270,7 +270,7 @@ func checkExternal(e *processEnv, res pipeline.Result) int {
 		if !s.OK() {
 			verdict, status = "BROKEN: "+s.Err.Error(), 1
 		}
-		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", s.URL, verdict, strings.Join(s.Pages, ", "))
+		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", diag.Printable(s.URL), diag.Printable(verdict), diag.Printable(strings.Join(s.Pages, ", ")))
 	}
 	return status
 }
