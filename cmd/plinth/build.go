@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
+	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/review"
 	model "github.com/plinth-ssg/plinth/generator/site"
@@ -138,6 +140,18 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	dest := *v.destination
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
+	}
+	if write {
+		// A destination the build could never publish to is said before
+		// the build, which takes minutes on a large site, and not after.
+		if err := publish.Preflight(publish.Options{Destination: dest, Source: *v.source}); err != nil {
+			fmt.Fprintf(e.stderr, "plinth %s: %s\n", c.name, diag.Printable(err.Error()))
+			if pe := (*publish.Error)(nil); errors.As(err, &pe) {
+				fmt.Fprintf(e.stderr, "  hint: %s\n", diag.Printable(pe.Hint()))
+			}
+			fmt.Fprintln(e.stderr, "\nNothing was built or published.")
+			return 2
+		}
 	}
 	target, err := parseSize(*v.memoryLimit)
 	if err != nil {

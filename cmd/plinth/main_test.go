@@ -125,3 +125,30 @@ func TestCPUProfile(t *testing.T) {
 		t.Fatalf("unwritable profile: %d %s", code, errs)
 	}
 }
+
+// TestDestinationCheckedFirst: a destination the build could never
+// publish to is refused before anything is built (the page with an
+// unknown key is not even read), with the command-line exit status and a
+// hint.
+func TestDestinationCheckedFirst(t *testing.T) {
+	dir := site(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "bad.md"), []byte("+++\ntitle = \"x\"\nwieght = 2\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dest, want string }{
+		{"notes.txt", "the destination " + filepath.Join(dir, "notes.txt") + " is a file, not a folder"},
+		{"content/out", "is inside the site's content folder"},
+		{"data", "is inside the site's data folder"},
+		{".", "is the site folder or contains it"},
+		{"/", "is the site folder or contains it"},
+		{filepath.Join(dir, "no", "such", "public"), filepath.Join(dir, "no", "such") + ", which would hold the destination"},
+	} {
+		code, _, errs := runCmd(t, nil, "build", "--source", dir, "--destination", tt.dest)
+		if code != 2 || !strings.Contains(errs, tt.want) || !strings.Contains(errs, "\n  hint: ") || strings.Contains(errs, "wieght") {
+			t.Errorf("--destination %s: exit %d, want 2 and %q with a hint, before the build\n%s", tt.dest, code, tt.want, errs)
+		}
+	}
+}
