@@ -1,11 +1,13 @@
 package content
 
 import (
+	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -156,24 +158,54 @@ func checkAliases(doc *tomldecode.Doc, aliases []string) diag.List {
 	return l
 }
 
-// CheckAlias returns why a is not a usable alias path, or "".
+// CheckAlias returns why a is not a usable alias path, or "". An alias is
+// a path on this site, made of letters, digits, "-", "_", ".", "~" and
+// single slashes: it becomes a folder of the published site, a line of
+// _redirects (where a space, "*" or ":" has a meaning of its own) and an
+// address in a redirect page, so nothing that could leave the site (".."
+// in any spelling, "//host", a backslash), name another site, or need
+// escaping in a URL or in HTML is let through.
 func CheckAlias(a string) string {
-	if !strings.HasPrefix(a, "/") {
+	switch {
+	case a == "":
+		return "is empty"
+	case !strings.HasPrefix(a, "/"):
 		return "must start with /"
+	case strings.HasPrefix(a, "//"):
+		return "starts with //, which a browser reads as the address of another website"
+	case strings.Contains(a, "://"):
+		return "is a full web address; an alias is a path on this site"
+	case a == "/":
+		return "is the home page's address"
 	}
-	if strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") {
-		return "must be a path on this site, without a query, fragment or backslash"
+	for _, r := range a {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("/-_.~", r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			// An old address in another script ("/café/") works as it is.
+		case r == '%':
+			return "contains %, a character written as a code (like %20 or %2e); write the character itself: aliases are matched as written"
+		case r == '?' || r == '#':
+			return "must be a path on this site, without a query (?) or fragment (#)"
+		case r == '\\':
+			return "contains a backslash; addresses use / between their parts"
+		case unicode.IsSpace(r):
+			return "contains a space; an address has none (use - between words)"
+		case !unicode.IsPrint(r):
+			return fmt.Sprintf("contains the invisible or control character %U, which could disguise the address", r)
+		default:
+			return fmt.Sprintf("contains the character %c; an alias may have only letters, digits, -, _, . and ~ between its slashes", r)
+		}
 	}
 	for _, seg := range strings.Split(strings.Trim(a, "/"), "/") {
-		if seg == "" && a != "/" {
+		switch {
+		case seg == "":
 			return "has an empty segment (//)"
-		}
-		if seg == "." || seg == ".." {
+		case seg == "." || seg == "..":
 			return "contains . or .. segments, which could point outside the site"
+		case len(seg) > site.MaxSegment:
+			return fmt.Sprintf("has a part %d characters long; a part of an address may have at most %d", len(seg), site.MaxSegment)
 		}
-	}
-	if a == "/" {
-		return "is the home page's address"
 	}
 	return ""
 }
