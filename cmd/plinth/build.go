@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -73,7 +74,7 @@ type buildFlagValues struct {
 	templateMetrics, disclosure    *bool
 	verbose                        *bool
 	external, due                  *bool
-	cpuProfile                     *string
+	cpuProfile, memProfile         *string
 	memoryLimit                    *string
 }
 
@@ -92,6 +93,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
 		verbose:         fs.Bool("verbose", false, "print every warning in full; without it, more than three warnings of one kind are summarised in one line"),
 		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
+		memProfile:      fs.String("memprofile", "", "write a memory profile of the build to this file, for `go tool pprof` (-sample_index=alloc_space shows what allocated most)"),
 		memoryLimit:     fs.String("memory-limit", "1GiB", "keep the build's memory within this (like 512MiB or 2GiB), or within half as much again as the build needs when that is more; 0 leaves it to Go's default, and GOMEMLIMIT, if set, overrides it"),
 	}
 	if c == cmdCheck {
@@ -120,6 +122,26 @@ func startCPUProfile(path string) (func() error, error) {
 		pprof.StopCPUProfile()
 		return f.Close()
 	}, nil
+}
+
+// writeMemProfile writes the heap profile to path ("" for none): what the
+// build allocated, by call stack, and what it still held at the end. It
+// is how to find an input that costs memory out of proportion to its
+// size.
+func writeMemProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile's in-use figures are as of the last collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func runBuild(e *processEnv, c *command, args []string, write bool) int {
@@ -181,6 +203,9 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	elapsed := time.Since(start)
 	if err := stopProfile(); err != nil {
 		fmt.Fprintf(e.stderr, "plinth %s: cannot write the CPU profile: %v\n", c.name, err)
+	}
+	if err := writeMemProfile(*v.memProfile); err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: cannot write the memory profile: %v\n", c.name, err)
 	}
 	diag.Report(e.stderr, diags, diag.ReportOptions{Verbose: *v.verbose})
 	if metrics != nil {

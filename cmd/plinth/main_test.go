@@ -112,13 +112,16 @@ func TestBuildCheckNew(t *testing.T) {
 func TestCPUProfile(t *testing.T) {
 	dir := site(t)
 	prof := filepath.Join(t.TempDir(), "cpu.pprof")
-	code, _, errs := runCmd(t, nil, "build", "--source", dir, "--cpuprofile", prof)
+	mem := filepath.Join(t.TempDir(), "mem.pprof")
+	code, _, errs := runCmd(t, nil, "build", "--source", dir, "--cpuprofile", prof, "--memprofile", mem)
 	if code != 0 {
 		t.Fatalf("build: %d %s", code, errs)
 	}
-	data, err := os.ReadFile(prof)
-	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		t.Fatalf("no gzip-compressed profile written (%d bytes, %v)", len(data), err)
+	for _, p := range []string{prof, mem} {
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Fatalf("no gzip-compressed profile written to %s (%d bytes, %v)", p, len(data), err)
+		}
 	}
 	code, _, errs = runCmd(t, nil, "check", "--source", dir, "--cpuprofile", filepath.Join(dir, "no-such-folder", "cpu.pprof"))
 	if code != 2 || !strings.Contains(errs, "cannot create the CPU profile") {
