@@ -94,3 +94,25 @@ func TestPlusLineInMultilineText(t *testing.T) {
 		t.Errorf("got %s\nhint: %s\nwant %s", d.Error(), d.Hint, want)
 	}
 }
+
+// TestTitleAndDescriptionLength: a title or description far longer than
+// any real one (the page's text pasted into it) is an error at its value;
+// one at the limit is not.
+func TestTitleAndDescriptionLength(t *testing.T) {
+	tests := []struct {
+		front, want string
+	}{
+		{"title = \"" + strings.Repeat("é", MaxTitle) + "\"\ndescription = \"" + strings.Repeat("d", MaxDescription) + "\"\n", ""},
+		{"title = \"" + strings.Repeat("a", 5<<20) + "\"\n", "content/a.md:2:9: the title is 5242880 characters long; a title may have at most 250"},
+		{"title = \"T\"\ndescription = '''\n" + strings.Repeat("d", MaxDescription+1) + "'''\n", "content/a.md:3:15: the description is 1001 characters long; a description may have at most 1000"},
+	}
+	for _, tt := range tests {
+		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\n" + tt.front + "+++\n")}}, Options{})
+		switch {
+		case tt.want == "" && len(diags) > 0:
+			t.Errorf("unexpected %v", diags)
+		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
+			t.Errorf("got %v, want %q with a hint", diags, tt.want)
+		}
+	}
+}

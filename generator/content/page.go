@@ -93,6 +93,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 		if strings.TrimSpace(p.Title) == "" {
 			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))
 		}
+		diags.Append(checkLengths(doc, p.Title, p.Description))
 		diags.Append(checkAliases(doc, p.Aliases))
 		diags.Append(checkTags(doc, p.Tags))
 	} else {
@@ -128,6 +129,32 @@ func titleMissing(src *diag.Source, at diag.Pos, present bool) diag.Diagnostic {
 		msg = "the page's title is empty"
 	}
 	return src.At(at, "%s", msg).WithHint(`add a line such as title = "Learner wellbeing" between the +++ lines`)
+}
+
+// MaxTitle and MaxDescription are the most characters a page's title and
+// description may have. GOV.UK's style keeps a title within 65 characters
+// and a description within 160; one of thousands is a paste gone wrong
+// (the page's text in its title), and since a title is repeated on every
+// page that lists or links the page, in the search index and in the feeds,
+// a title of 5 MB made a build allocate 2 GB.
+const (
+	MaxTitle       = 250
+	MaxDescription = 1000
+)
+
+// checkLengths refuses a title or description far longer than any real
+// one, at its value.
+func checkLengths(doc *tomldecode.Doc, title, description string) diag.List {
+	var l diag.List
+	if n := utf8.RuneCountInString(title); n > MaxTitle {
+		l.Add(doc.Errorf([]string{"title"}, "the title is %d characters long; a title may have at most %d", n, MaxTitle).
+			WithHint("a title names the page in a few words (GOV.UK keeps titles within 65 characters); put the rest in description or in the page's text"))
+	}
+	if n := utf8.RuneCountInString(description); n > MaxDescription {
+		l.Add(doc.Errorf([]string{"description"}, "the description is %d characters long; a description may have at most %d", n, MaxDescription).
+			WithHint("a description sums the page up in a sentence or two (GOV.UK keeps them within 160 characters), for search results and lists of pages; put the rest in the page's text"))
+	}
+	return l
 }
 
 // checkTags rejects tags without a letter or digit ("", "!!!"): a tag's
