@@ -276,6 +276,10 @@ func syntaxHint(pe toml.ParseError) string {
 	switch {
 	case strings.Contains(m, "newline"):
 		return `text on one line goes in "double quotes"; text over several lines goes between """ and """`
+	case strings.Contains(m, "out of range"):
+		return "the number is too large (or too small) to be read: check it for extra digits, or put it in quotes if it is a code rather than a number"
+	case strings.Contains(m, "to end table name"):
+		return "close the name in brackets on the same line, like [[region]] or [params]"
 	case strings.Contains(m, "cannot be used as an array"):
 		return "each entry of a list starts with its name in two brackets, [[name]], every time; one written with one bracket, [name], cannot be mixed with them"
 	case strings.Contains(m, "already been defined") || strings.Contains(m, "already"):

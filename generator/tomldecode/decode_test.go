@@ -139,6 +139,9 @@ func TestDecodeErrors(t *testing.T) {
 		{"Latin-1", "title = \"Caf\xe9\"\n", []string{`f.toml:1:13: this file is not UTF-8 text: byte 0xE9 here is not a character | save the file as UTF-8`}},
 		{"control character", "title = \"Lon\x00don\"\n", []string{`f.toml:1:12: this line has an invisible control character here, which TOML files may not contain | delete it`}},
 		{"one bracket and two", "[region]\nkey = 1\n[[region]]\nkey = 2\n", []string{`f.toml:3:3: this is not valid TOML: Key 'region' was already created and cannot be used as an array. | each entry of a list starts with its name in two brackets`}},
+		{"number out of range", "weight = 99999999999999999999\n", []string{`f.toml:1:10: this is not valid TOML: 99999999999999999999 is out of range for int64 | the number is too large`}},
+		{"float out of range", "weight = 1e400\n", []string{`| the number is too large`}},
+		{"table name not closed", "title = \"x\"\n[[params\n", []string{`f.toml:2:9: this is not valid TOML: expected '.' or ']' to end table name, but got '\n' instead | close the name in brackets`}},
 		{"several at once", "titel = 1\nweight = true\n", []string{
 			`f.toml:1:1: the key "title" is missing`,
 			`f.toml:1:1: unknown key "titel"`,
