@@ -116,3 +116,29 @@ func TestTitleAndDescriptionLength(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleCharacters: control characters (written as escapes, since
+// TOML refuses them raw) and bidirectional overrides in a title,
+// description or tag are errors at the value; a line break in a title
+// is too, while right-to-left marks and isolates are kept.
+func TestInvisibleCharacters(t *testing.T) {
+	tests := []struct {
+		front, want string
+	}{
+		{"title = \"שלום \u200f and \u2067x\u2069\"\ndescription = \"\"\"\nTwo\nlines\n\"\"\"\n", ""},
+		{"title = \"Safe \u202eevil\"\n", "content/a.md:2:9: the title has the invisible character U+202E, which would garble it on the page"},
+		{"title = \"a\\u0000b\"\n", "content/a.md:2:9: the title has the invisible character U+0000, which would garble it on the page"},
+		{"title = \"T\"\ndescription = \"x\\u001b[2J\"\n", "content/a.md:3:15: the description has the invisible character U+001B, which would garble it on the page"},
+		{"title = \"T\"\ntags = [\"ok\", \"a\\u0085\"]\n", "content/a.md:3:15: the tag has the invisible character U+0085, which would garble it on the page"},
+		{"title = \"\"\"\nA\nB\"\"\"\n", "content/a.md:2:9: the title has a line break; it must be one line"},
+	}
+	for _, tt := range tests {
+		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\n" + tt.front + "+++\n")}}, Options{})
+		switch {
+		case tt.want == "" && len(diags) > 0:
+			t.Errorf("unexpected %v", diags)
+		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
+			t.Errorf("got %v, want %q with a hint", diags, tt.want)
+		}
+	}
+}

@@ -94,6 +94,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 			diags.Add(titleMissing(src, doc.Start(), doc.Has("title")))
 		}
 		diags.Append(checkLengths(doc, p.Title, p.Description))
+		diags.Append(checkCharacters(doc, p.Title, p.Description, p.Tags))
 		diags.Append(checkAliases(doc, p.Aliases))
 		diags.Append(checkTags(doc, p.Tags))
 	} else {
@@ -155,6 +156,44 @@ func checkLengths(doc *tomldecode.Doc, title, description string) diag.List {
 			WithHint("a description sums the page up in a sentence or two (GOV.UK keeps them within 160 characters), for search results and lists of pages; put the rest in the page's text"))
 	}
 	return l
+}
+
+// checkCharacters refuses control characters (written as escapes such as
+// \u0000 or \u001b, since TOML refuses them written raw) and the
+// bidirectional embeddings and overrides (U+202A to U+202E) in the title,
+// description and tags, and a line break in the title. None has a place
+// in text a reader sees: a control character is an error in HTML, and an
+// override turns the rest of the line backwards, in the page, the
+// browser's tab and the search results. (The isolates, U+2066 to U+2069,
+// and the marks that right-to-left text needs are left alone.)
+func checkCharacters(doc *tomldecode.Doc, title, description string, tags []string) diag.List {
+	var l diag.List
+	check := func(path []string, what, s string, lineBreaks bool) {
+		for _, r := range s {
+			if (r == '\n' || r == '\r') && !lineBreaks {
+				l.Add(doc.Errorf(path, "the %s has a line break; it must be one line", what).
+					WithHint(`write it between "double quotes" on one line`))
+				return
+			}
+			if hidden(r) {
+				l.Add(doc.Errorf(path, "the %s has the invisible character %U, which would garble it on the page", what, r).
+					WithHint("delete it (it often comes with text pasted from another program, or written as an escape such as \\u%04x)", r))
+				return
+			}
+		}
+	}
+	check([]string{"title"}, "title", title, false)
+	check([]string{"description"}, "description", description, true)
+	for i, t := range tags {
+		check([]string{"tags", strconv.Itoa(i)}, "tag", t, false)
+	}
+	return l
+}
+
+// hidden reports whether r is a control character other than a tab or a
+// line break, or a bidirectional embedding or override.
+func hidden(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e)
 }
 
 // checkTags rejects tags without a letter or digit ("", "!!!"): a tag's
