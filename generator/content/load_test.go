@@ -142,3 +142,26 @@ func TestInvisibleCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestDateOrder: a page that would expire before it is dated or
+// published, or a next review before the last, is an error at the later
+// key; dates in order are not.
+func TestDateOrder(t *testing.T) {
+	tests := []struct {
+		front, want string
+	}{
+		{"date = 2026-06-01\npublishDate = 2026-06-02\nexpiryDate = 2027-01-01\nreviewed = 2026-06-01\nnext_review = 2026-06-01\n", ""},
+		{"date = 2026-06-01\nexpiryDate = 2020-01-01\n", "content/a.md:4:14: the page expires on 2020-01-01, before its date (2026-06-01), so it would never be published"},
+		{"publishDate = 2026-06-01\nexpiryDate = 2026-05-31T23:00:00Z\n", "content/a.md:4:14: the page expires on 2026-05-31, before its publishDate (2026-06-01), so it would never be published"},
+		{"reviewed = 2026-06-01\nnext_review = 2020-06-01\n", "content/a.md:4:15: the next review (2020-06-01) is before the last one (reviewed = 2026-06-01)"},
+	}
+	for _, tt := range tests {
+		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\ntitle = \"T\"\n" + tt.front + "+++\n")}}, Options{})
+		switch {
+		case tt.want == "" && len(diags) > 0:
+			t.Errorf("unexpected %v", diags)
+		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
+			t.Errorf("got %v, want %q with a hint", diags, tt.want)
+		}
+	}
+}

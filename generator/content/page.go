@@ -95,6 +95,7 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 		}
 		diags.Append(checkLengths(doc, p.Title, p.Description))
 		diags.Append(checkCharacters(doc, p.Title, p.Description, p.Tags))
+		diags.Append(checkDateOrder(doc, front))
 		diags.Append(checkAliases(doc, p.Aliases))
 		diags.Append(checkTags(doc, p.Tags))
 	} else {
@@ -194,6 +195,30 @@ func checkCharacters(doc *tomldecode.Doc, title, description string, tags []stri
 // line break, or a bidirectional embedding or override.
 func hidden(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e)
+}
+
+// checkDateOrder refuses dates in an order that cannot be meant: a page
+// that expires before it is dated or published (it was left out of the
+// site without a word), or a next review before the last one. Each is
+// most likely two dates swapped, or a mistyped year.
+func checkDateOrder(doc *tomldecode.Doc, f site.FrontMatter) diag.List {
+	var l diag.List
+	day := func(d site.Date) string { return d.Format("2006-01-02") }
+	for _, earlier := range []struct {
+		key  string
+		date site.Date
+	}{{"publishDate", f.PublishDate}, {"date", f.Date}} {
+		if f.ExpiryDate.IsSet() && earlier.date.IsSet() && f.ExpiryDate.Before(earlier.date.Time) {
+			l.Add(doc.Errorf([]string{"expiryDate"}, "the page expires on %s, before its %s (%s), so it would never be published", day(f.ExpiryDate), earlier.key, day(earlier.date)).
+				WithHint("expiryDate is the day the page leaves the site; check the two dates are not swapped"))
+			break
+		}
+	}
+	if f.NextReview.IsSet() && f.Reviewed.IsSet() && f.NextReview.Before(f.Reviewed.Time) {
+		l.Add(doc.Errorf([]string{"next_review"}, "the next review (%s) is before the last one (reviewed = %s)", day(f.NextReview), day(f.Reviewed)).
+			WithHint("reviewed is the day the page was last checked and next_review the day it is due again; check the two dates are not swapped"))
+	}
+	return l
 }
 
 // checkTags rejects tags without a letter or digit ("", "!!!"): a tag's
