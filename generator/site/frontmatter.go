@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -136,7 +137,14 @@ type Slug string
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Slug) UnmarshalText(b []byte) error {
-	if problem := CheckSegment(string(b)); problem != "" {
+	problem := CheckSegment(string(b))
+	if ext := strings.ToLower(path.Ext(string(b))); problem == "" && (ext == ".html" || ext == ".htm") {
+		// Every page's address is a folder ending in /: "index.html"
+		// made guidance/index.html/index.html, a folder clashing with
+		// the section's own page, reported at the section's file.
+		problem = "ends in " + ext + ", but a page's address is a folder ending in /, so it would be " + string(b) + "/index.html"
+	}
+	if problem != "" {
 		return &tomldecode.HintError{
 			Msg:      fmt.Sprintf("the slug %q %s", b, problem),
 			HintText: `a slug is the last part of the page's address: use lower-case letters, digits and hyphens, like slug = "learner-wellbeing"`,

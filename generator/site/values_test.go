@@ -68,3 +68,20 @@ func TestCheckSegment(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugNotAFile: a slug ending in .html would become a folder of that
+// name, holding the page's index.html.
+func TestSlugNotAFile(t *testing.T) {
+	for _, tt := range []struct{ slug, want string }{
+		{"culture", ""},
+		{"v1.2", ""},
+		{"index.html", `the slug "index.html" ends in .html, but a page's address is a folder ending in /`},
+		{"old-page.HTM", `the slug "old-page.HTM" ends in .htm`},
+	} {
+		var s Slug
+		err := s.UnmarshalText([]byte(tt.slug))
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("slug %q: %v, want %q", tt.slug, err, tt.want)
+		}
+	}
+}
