@@ -142,6 +142,10 @@ func titleMissing(src *diag.Source, at diag.Pos, present bool) diag.Diagnostic {
 const (
 	MaxTitle       = 250
 	MaxDescription = 1000
+	// MaxTag is the most characters of a tag, and MaxTags the most tags
+	// of a page (see checkTags).
+	MaxTag  = 100
+	MaxTags = 50
 )
 
 // checkLengths refuses a title or description far longer than any real
@@ -224,9 +228,25 @@ func checkDateOrder(doc *tomldecode.Doc, f site.FrontMatter) diag.List {
 // checkTags rejects tags without a letter or digit ("", "!!!"): a tag's
 // page is named by its letters and digits, so such a tag has none, and
 // layouts linked it as "/tags//", reported as a broken link on the page.
+//
+// A tag is a topic in a few words and each has a page of its own, whose
+// address is made of the tag: a tag of 100,000 characters failed only
+// when the site was written ("cannot write tags/xxx…", with the hint for
+// a folder the build may not write to), and a page of 5,000 tags, a paste
+// gone wrong, made 5,000 pages.
 func checkTags(doc *tomldecode.Doc, tags []string) diag.List {
 	var l diag.List
+	if len(tags) > MaxTags {
+		l.Add(doc.Errorf([]string{"tags", strconv.Itoa(MaxTags)}, "the page has %d tags; a page may have at most %d", len(tags), MaxTags).
+			WithHint("tags are the few topics a page is about, like tags = [\"wellbeing\", \"induction\"]"))
+		return l
+	}
 	for i, t := range tags {
+		if n := utf8.RuneCountInString(t); n > MaxTag {
+			l.Add(doc.Errorf([]string{"tags", strconv.Itoa(i)}, "this tag is %d characters long; a tag may have at most %d", n, MaxTag).
+				WithHint(`a tag is a topic in a few words, like tags = ["wellbeing", "induction"]`))
+			continue
+		}
 		if slug.Make(t) == "" {
 			l.Add(doc.Errorf([]string{"tags", strconv.Itoa(i)}, "the tag %q has no letters or digits, so it cannot have a page", t).
 				WithHint(`a tag is a topic in words, like tags = ["wellbeing", "induction"]`))
