@@ -126,6 +126,18 @@ func TestPrintQuotesControlsVisibly(t *testing.T) {
 	}
 }
 
+// TestFileNameOnOneLine: a file whose name holds a line break or a tab is
+// named on one line, escaped, so that the "file:line:col:" line stays one.
+func TestFileNameOnOneLine(t *testing.T) {
+	var l List
+	l.Add(Errorf(Pos{File: "content/a\nb\tc.md"}, "bad name"))
+	var b strings.Builder
+	Print(&b, l, 0)
+	if want := "content/a\\nb\\tc.md: bad name\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
 // TestHugeLines: a diagnostic keeps only part of a very long line, the caret
 // still lands under the character at its column (multi-byte characters
 // included), and a very long message or hint is printed shortened.

@@ -36,6 +36,10 @@ func Print(w io.Writer, l List, limit int) {
 }
 
 func writeOne(b *strings.Builder, d Diagnostic) {
+	// The file name is escaped more strictly than the message: a tab or
+	// a line break in a file's name would break the "file:line:col:"
+	// line that editors and CI jump from.
+	d.Pos.File = fileNameLine.Replace(d.Pos.File)
 	b.WriteString(shorten(printable(d.Error())))
 	b.WriteByte('\n')
 	if d.LineText != "" && d.Pos.Line > 0 {
@@ -62,6 +66,10 @@ func writeOne(b *strings.Builder, d Diagnostic) {
 		}
 	}
 }
+
+// fileNameLine writes the characters printable keeps, but a file name on
+// the "file:line:col:" line may not have, as escapes.
+var fileNameLine = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
 
 // Summary returns a one-line count such as "2 errors, 1 warning".
 func Summary(l List) string {
