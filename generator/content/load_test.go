@@ -165,3 +165,15 @@ func TestDateOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestPageFileNamedLikeAFile: a page file named index.html.md would be the
+// folder guidance/index.html, clashing with the section's own page; it is
+// refused at the file, which is what to rename.
+func TestPageFileNamedLikeAFile(t *testing.T) {
+	page := "+++\ntitle = \"T\"\n+++\n"
+	_, diags := Load(fstest.MapFS{"content/guidance/_index.md": {Data: []byte(page)}, "content/guidance/index.html.md": {Data: []byte(page)}}, Options{})
+	want := `content/guidance/index.html.md: the file name "index.html.md" ends in .html, but a page's address is a folder ending in /, so it would be index.html/index.html`
+	if len(diags) != 1 || diags[0].Error() != want {
+		t.Errorf("got %v, want %q", diags, want)
+	}
+}

@@ -137,14 +137,7 @@ type Slug string
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Slug) UnmarshalText(b []byte) error {
-	problem := CheckSegment(string(b))
-	if ext := strings.ToLower(path.Ext(string(b))); problem == "" && (ext == ".html" || ext == ".htm") {
-		// Every page's address is a folder ending in /: "index.html"
-		// made guidance/index.html/index.html, a folder clashing with
-		// the section's own page, reported at the section's file.
-		problem = "ends in " + ext + ", but a page's address is a folder ending in /, so it would be " + string(b) + "/index.html"
-	}
-	if problem != "" {
+	if problem := CheckPageSegment(string(b)); problem != "" {
 		return &tomldecode.HintError{
 			Msg:      fmt.Sprintf("the slug %q %s", b, problem),
 			HintText: `a slug is the last part of the page's address: use lower-case letters, digits and hyphens, like slug = "learner-wellbeing"`,
@@ -177,6 +170,22 @@ func CheckSegment(s string) string {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
 			return fmt.Sprintf("contains %q, which is not allowed in an address", r)
 		}
+	}
+	return ""
+}
+
+// CheckPageSegment returns why s cannot be the last part of a page's
+// address (a slug, or a page file's name without its extension), or "":
+// what CheckSegment refuses, and a name ending in .html or .htm. Every
+// page's address is a folder ending in /, so "index.html" made
+// guidance/index.html/index.html, a folder clashing with the section's
+// own page, reported at the section's file.
+func CheckPageSegment(s string) string {
+	if problem := CheckSegment(s); problem != "" {
+		return problem
+	}
+	if ext := strings.ToLower(path.Ext(s)); ext == ".html" || ext == ".htm" {
+		return "ends in " + ext + ", but a page's address is a folder ending in /, so it would be " + s + "/index.html"
 	}
 	return ""
 }
