@@ -163,9 +163,11 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
 	}
-	if write {
+	if st, err := os.Stat(*v.source); write && err == nil && st.IsDir() {
 		// A destination the build could never publish to is said before
 		// the build, which takes minutes on a large site, and not after.
+		// (A missing site folder is the build's to report: it is the
+		// cause, and the destination's folder missing only follows.)
 		if err := publish.Preflight(publish.Options{Destination: dest, Source: *v.source}); err != nil {
 			fmt.Fprintf(e.stderr, "plinth %s: %s\n", c.name, diag.Printable(err.Error()))
 			if pe := (*publish.Error)(nil); errors.As(err, &pe) {

@@ -154,4 +154,10 @@ func TestDestinationCheckedFirst(t *testing.T) {
 			t.Errorf("--destination %s: exit %d, want 2 and %q with a hint, before the build\n%s", tt.dest, code, tt.want, errs)
 		}
 	}
+	// A missing site folder is reported as that, not as the missing
+	// folder of the destination inside it.
+	code, _, errs := runCmd(t, nil, "build", "--source", filepath.Join(dir, "nope"))
+	if code != 1 || !strings.Contains(errs, "cannot open the site folder") || strings.Contains(errs, "would hold the destination") {
+		t.Errorf("--source of a missing folder: exit %d\n%s", code, errs)
+	}
 }
