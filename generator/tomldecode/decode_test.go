@@ -142,6 +142,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"number out of range", "weight = 99999999999999999999\n", []string{`f.toml:1:10: this is not valid TOML: 99999999999999999999 is out of range for int64 | the number is too large`}},
 		{"float out of range", "weight = 1e400\n", []string{`| the number is too large`}},
 		{"table name not closed", "title = \"x\"\n[[params\n", []string{`f.toml:2:9: this is not valid TOML: expected '.' or ']' to end table name, but got '\n' instead | close the name in brackets`}},
+		{"table as a number", "title = \"x\"\nparams = 5\n", []string{"f.toml:2:10: params: expected a table, but found the number 5 | write its settings under a line [params] (one pair of brackets)"}},
+		{"table as a list of tables", "title = \"x\"\n[[params]]\na = 1\n", []string{"f.toml:2:1: params: expected a table, but found a list | write its settings under a line [params]"}},
 		{"several at once", "titel = 1\nweight = true\n", []string{
 			`f.toml:1:1: the key "title" is missing`,
 			`f.toml:1:1: unknown key "titel"`,
