@@ -180,7 +180,7 @@ func checkCharacters(doc *tomldecode.Doc, title, description string, tags []stri
 					WithHint(`write it between "double quotes" on one line`))
 				return
 			}
-			if hidden(r) {
+			if diag.Garbles(r) {
 				l.Add(doc.Errorf(path, "the %s has the invisible character %U, which would garble it on the page", what, r).
 					WithHint("delete it (it often comes with text pasted from another program, or written as an escape such as \\u%04x)", r))
 				return
@@ -193,12 +193,6 @@ func checkCharacters(doc *tomldecode.Doc, title, description string, tags []stri
 		check([]string{"tags", strconv.Itoa(i)}, "tag", t, false)
 	}
 	return l
-}
-
-// hidden reports whether r is a control character other than a tab or a
-// line break, or a bidirectional embedding or override.
-func hidden(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e)
 }
 
 // checkDateOrder refuses dates in an order that cannot be meant: a page

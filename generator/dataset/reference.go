@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -160,8 +161,17 @@ func tooMany(doc *tomldecode.Doc, l *diag.List, table string, n int) bool {
 }
 
 // long reports (as an error at its value) a field of entry i longer than
-// limit characters, and returns whether it is within the limit.
+// limit characters, or holding a character that garbles it, and returns
+// whether it is fine.
 func (k *keyChecker) long(i int, field, value string, limit int) bool {
+	// A control character or an override garbles the name on every page
+	// that shows it, as in a page's title.
+	if at := strings.IndexFunc(value, diag.Garbles); at >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[at:])
+		k.l.Add(k.doc.Errorf([]string{k.table, strconv.Itoa(i), field}, "this %s has the invisible character %U, which would garble it on the page", field, r).
+			WithHint("delete it (it often comes with text pasted from another program)"))
+		return false
+	}
 	if n := utf8.RuneCountInString(value); n > limit {
 		k.l.Add(k.doc.Errorf([]string{k.table, strconv.Itoa(i), field}, "this %s is %d characters long; it may have at most %d", field, n, limit).
 			WithHint("a %s is read on every page that shows the %s's figures: keep it to a few words", field, k.table))

@@ -35,6 +35,9 @@ func TestReferenceLimits(t *testing.T) {
 			[]string{"data/regions.toml:3:8: this name is 251 characters long; it may have at most 250"}},
 		{"long description", region("london", "London"), prof("p", strings.Repeat("d", 1<<20)),
 			[]string{"data/professions.toml:5:15: this description is 1048576 characters long; it may have at most 1000"}},
+		{"override in a name", region("london", "Lon\u202edon"), prof("p", "a\x1bb"),
+			[]string{"data/regions.toml:3:8: this name has the invisible character U+202E, which would garble it on the page",
+				"data/professions.toml:5:15: this description has the invisible character U+001B, which would garble it on the page"}},
 		{"too many", many(20000, func(i int) string { return region(fmt.Sprint("r", i), "R") }), prof("p", ""),
 			[]string{"data/regions.toml:301:1: this file lists 20000 entries of [[region]]; it may list at most 100"}},
 	}

@@ -166,6 +166,16 @@ func printableCol(s string, col int) (string, int) {
 	return b.String(), newCol
 }
 
+// Garbles reports whether r garbles text wherever it is shown: a control
+// character other than a tab or a line break (C0, DEL, C1), or a
+// bidirectional embedding or override (U+202A to U+202E), which turns the
+// rest of the line backwards. Text that readers see (titles, names) may
+// not hold one; diagnostics show them, and a few more, as escapes. The
+// isolates and marks that right-to-left text needs are not among them.
+func Garbles(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e)
+}
+
 // escape returns how the rune r is shown in a diagnostic, or "" to show it
 // as it is: control characters (C0 but newline and tab, DEL, C1, ESC
 // included), the bidirectional embedding, override and isolate controls
