@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/linkcheck"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
+	"github.com/plinth-ssg/plinth/generator/publish"
 	"github.com/plinth-ssg/plinth/generator/render"
 	"github.com/plinth-ssg/plinth/generator/review"
 	model "github.com/plinth-ssg/plinth/generator/site"
@@ -71,7 +74,7 @@ type buildFlagValues struct {
 	templateMetrics, disclosure    *bool
 	verbose                        *bool
 	external, due                  *bool
-	cpuProfile                     *string
+	cpuProfile, memProfile         *string
 	memoryLimit                    *string
 }
 
@@ -90,6 +93,7 @@ func buildFlags(c *command) (*flag.FlagSet, buildFlagValues) {
 		disclosure:      fs.Bool("disclosure", false, "print what disclosure control did to each published table"),
 		verbose:         fs.Bool("verbose", false, "print every warning in full; without it, more than three warnings of one kind are summarised in one line"),
 		cpuProfile:      fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`"),
+		memProfile:      fs.String("memprofile", "", "write a memory profile of the build to this file, for `go tool pprof` (-sample_index=alloc_space shows what allocated most)"),
 		memoryLimit:     fs.String("memory-limit", "1GiB", "keep the build's memory within this (like 512MiB or 2GiB), or within half as much again as the build needs when that is more; 0 leaves it to Go's default, and GOMEMLIMIT, if set, overrides it"),
 	}
 	if c == cmdCheck {
@@ -120,6 +124,26 @@ func startCPUProfile(path string) (func() error, error) {
 	}, nil
 }
 
+// writeMemProfile writes the heap profile to path ("" for none): what the
+// build allocated, by call stack, and what it still held at the end. It
+// is how to find an input that costs memory out of proportion to its
+// size.
+func writeMemProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile's in-use figures are as of the last collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	fs, v := buildFlags(c)
 	if status, ok := parseFlags(e, c, fs, args); !ok {
@@ -138,6 +162,20 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	dest := *v.destination
 	if !filepath.IsAbs(dest) {
 		dest = filepath.Join(*v.source, dest)
+	}
+	if st, err := os.Stat(*v.source); write && err == nil && st.IsDir() {
+		// A destination the build could never publish to is said before
+		// the build, which takes minutes on a large site, and not after.
+		// (A missing site folder is the build's to report: it is the
+		// cause, and the destination's folder missing only follows.)
+		if err := publish.Preflight(publish.Options{Destination: dest, Source: *v.source}); err != nil {
+			fmt.Fprintf(e.stderr, "plinth %s: %s\n", c.name, diag.Printable(err.Error()))
+			if pe := (*publish.Error)(nil); errors.As(err, &pe) {
+				fmt.Fprintf(e.stderr, "  hint: %s\n", diag.Printable(pe.Hint()))
+			}
+			fmt.Fprintln(e.stderr, "\nNothing was built or published.")
+			return 2
+		}
 	}
 	target, err := parseSize(*v.memoryLimit)
 	if err != nil {
@@ -167,6 +205,9 @@ func runBuild(e *processEnv, c *command, args []string, write bool) int {
 	elapsed := time.Since(start)
 	if err := stopProfile(); err != nil {
 		fmt.Fprintf(e.stderr, "plinth %s: cannot write the CPU profile: %v\n", c.name, err)
+	}
+	if err := writeMemProfile(*v.memProfile); err != nil {
+		fmt.Fprintf(e.stderr, "plinth %s: cannot write the memory profile: %v\n", c.name, err)
 	}
 	diag.Report(e.stderr, diags, diag.ReportOptions{Verbose: *v.verbose})
 	if metrics != nil {
@@ -247,7 +288,7 @@ func printDue(e *processEnv, pages []*model.Page, now time.Time) {
 		if p.Overdue {
 			when = "overdue since " + p.Due.Format("2 January 2006")
 		}
-		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", p.Pos, p.Title, when)
+		fmt.Fprintf(e.stdout, "  %s: %s, %s\n", diag.Printable(p.Pos.String()), diag.Printable(p.Title), when)
 	}
 }
 
@@ -270,7 +311,7 @@ func checkExternal(e *processEnv, res pipeline.Result) int {
 		if !s.OK() {
 			verdict, status = "BROKEN: "+s.Err.Error(), 1
 		}
-		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", s.URL, verdict, strings.Join(s.Pages, ", "))
+		fmt.Fprintf(e.stdout, "  %s  %s\n      used on %s\n", diag.Printable(s.URL), diag.Printable(verdict), diag.Printable(strings.Join(s.Pages, ", ")))
 	}
 	return status
 }

@@ -112,16 +112,52 @@ func TestBuildCheckNew(t *testing.T) {
 func TestCPUProfile(t *testing.T) {
 	dir := site(t)
 	prof := filepath.Join(t.TempDir(), "cpu.pprof")
-	code, _, errs := runCmd(t, nil, "build", "--source", dir, "--cpuprofile", prof)
+	mem := filepath.Join(t.TempDir(), "mem.pprof")
+	code, _, errs := runCmd(t, nil, "build", "--source", dir, "--cpuprofile", prof, "--memprofile", mem)
 	if code != 0 {
 		t.Fatalf("build: %d %s", code, errs)
 	}
-	data, err := os.ReadFile(prof)
-	if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		t.Fatalf("no gzip-compressed profile written (%d bytes, %v)", len(data), err)
+	for _, p := range []string{prof, mem} {
+		data, err := os.ReadFile(p)
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Fatalf("no gzip-compressed profile written to %s (%d bytes, %v)", p, len(data), err)
+		}
 	}
 	code, _, errs = runCmd(t, nil, "check", "--source", dir, "--cpuprofile", filepath.Join(dir, "no-such-folder", "cpu.pprof"))
 	if code != 2 || !strings.Contains(errs, "cannot create the CPU profile") {
 		t.Fatalf("unwritable profile: %d %s", code, errs)
+	}
+}
+
+// TestDestinationCheckedFirst: a destination the build could never
+// publish to is refused before anything is built (the page with an
+// unknown key is not even read), with the command-line exit status and a
+// hint.
+func TestDestinationCheckedFirst(t *testing.T) {
+	dir := site(t)
+	if err := os.WriteFile(filepath.Join(dir, "content", "bad.md"), []byte("+++\ntitle = \"x\"\nwieght = 2\n+++\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ dest, want string }{
+		{"notes.txt", "the destination " + filepath.Join(dir, "notes.txt") + " is a file, not a folder"},
+		{"content/out", "is inside the site's content folder"},
+		{"data", "is inside the site's data folder"},
+		{".", "is the site folder or contains it"},
+		{"/", "is the site folder or contains it"},
+		{filepath.Join(dir, "no", "such", "public"), filepath.Join(dir, "no", "such") + ", which would hold the destination"},
+	} {
+		code, _, errs := runCmd(t, nil, "build", "--source", dir, "--destination", tt.dest)
+		if code != 2 || !strings.Contains(errs, tt.want) || !strings.Contains(errs, "\n  hint: ") || strings.Contains(errs, "wieght") {
+			t.Errorf("--destination %s: exit %d, want 2 and %q with a hint, before the build\n%s", tt.dest, code, tt.want, errs)
+		}
+	}
+	// A missing site folder is reported as that, not as the missing
+	// folder of the destination inside it.
+	code, _, errs := runCmd(t, nil, "build", "--source", filepath.Join(dir, "nope"))
+	if code != 1 || !strings.Contains(errs, "cannot open the site folder") || strings.Contains(errs, "would hold the destination") {
+		t.Errorf("--source of a missing folder: exit %d\n%s", code, errs)
 	}
 }

@@ -109,6 +109,10 @@ func TestCheckDue(t *testing.T) {
 		"overdue.md": fmt.Sprintf("+++\ntitle = \"Overdue\"\nnext_review = %s\n+++\n", today.AddDate(0, 0, -3).Format("2006-01-02")),
 		"soon.md":    fmt.Sprintf("+++\ntitle = \"Soon\"\nnext_review = %s\n+++\n", today.AddDate(0, 0, 20).Format("2006-01-02")),
 		"later.md":   fmt.Sprintf("+++\ntitle = \"Later\"\nnext_review = %s\n+++\n", today.AddDate(0, 0, 40).Format("2006-01-02")),
+		// A title with a bidirectional isolate, which right-to-left text
+		// may need on the page but which would reorder the listing in a
+		// terminal (Trojan Source), is listed with it shown as an escape.
+		"trojan.md": fmt.Sprintf("+++\ntitle = \"Safe \\u2067Page\\u2069\"\nnext_review = %s\n+++\n", today.AddDate(0, 0, 25).Format("2006-01-02")),
 	}
 	for name, text := range pages {
 		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(text), 0o644); err != nil {
@@ -119,8 +123,8 @@ func TestCheckDue(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("check --due: exit %d\n%s", code, errs)
 	}
-	want := fmt.Sprintf("2 pages due for review by %s:\n  content/overdue.md:3:15: Overdue, overdue since %s\n  content/soon.md:3:15: Soon, due %s\n",
-		today.AddDate(0, 0, 30).Format("2 January 2006"), today.AddDate(0, 0, -3).Format("2 January 2006"), today.AddDate(0, 0, 20).Format("2 January 2006"))
+	want := fmt.Sprintf("3 pages due for review by %s:\n  content/overdue.md:3:15: Overdue, overdue since %s\n  content/soon.md:3:15: Soon, due %s\n  content/trojan.md:3:15: Safe \\u2067Page\\u2069, due %s\n",
+		today.AddDate(0, 0, 30).Format("2 January 2006"), today.AddDate(0, 0, -3).Format("2 January 2006"), today.AddDate(0, 0, 20).Format("2 January 2006"), today.AddDate(0, 0, 25).Format("2 January 2006"))
 	if !strings.Contains(out, want) {
 		t.Errorf("check --due printed\n%s\nwant\n%s", out, want)
 	}

@@ -201,3 +201,16 @@ func TestUnlisted(t *testing.T) {
 		t.Errorf("section lists %q; One's next is %v", titles, one.Next)
 	}
 }
+
+// TestClashWithGeneratedPage: an alias claiming the address of a page a
+// feature generates (a tag's page here) is reported at the alias, the
+// line to change, not at the generated page, which has none.
+func TestClashWithGeneratedPage(t *testing.T) {
+	_, diags := loadSite(t, map[string]string{
+		"content/a.md": fm("A", "tags = [\"EDI\"]", "aliases = [\"/tags/edi/\"]"),
+	}, Options{})
+	want := `content/a.md:4:1: the page "EDI" would be written to tags/edi/index.html, which content/a.md already claims (the alias "/tags/edi/")`
+	if len(diags) != 1 || diags[0] != want {
+		t.Errorf("diagnostics = %q, want %q", diags, want)
+	}
+}

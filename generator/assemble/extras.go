@@ -120,7 +120,13 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 	folded := map[string]string{}
 	add := func(out string, c claim) bool {
 		if prev, ok := exact[out]; ok {
-			l.Add(diag.Errorf(c.pos(), "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
+			// A page a feature generates has no line to point at; the
+			// other claimant's alias or slug is the line to change.
+			at := c.pos()
+			if at.File == "" {
+				at = prev.pos()
+			}
+			l.Add(diag.Errorf(at, "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
 				WithHint("give one of them another slug or file name, or remove the duplicate"))
 			return false
 		}

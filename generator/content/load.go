@@ -119,7 +119,7 @@ func Load(fsys fs.FS, opts Options) (Result, diag.List) {
 			others = append(others, p)
 			continue
 		}
-		if problem := site.CheckSegment(Stem(p)); problem != "" {
+		if problem := site.CheckPageSegment(Stem(p)); problem != "" {
 			diags.Add(badName(p, path.Base(p), problem, false))
 			continue
 		}

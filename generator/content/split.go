@@ -77,3 +77,59 @@ func isDelimiter(l []byte, delim string) bool {
 	l = bytes.TrimRight(l, " \t\r")
 	return string(l) == delim
 }
+
+// OpenString returns the offset in front (the text between the "+++"
+// lines) of a multi-line string (three double or three single quotes)
+// that is still open where the front matter ends, and its quotes; ok is
+// false when every string is closed. Split ends the front matter at the first line that is exactly
+// "+++", as Hugo does, even inside such a string: a line "+++" in a
+// multi-line description then cuts the description off, and TOML's own
+// complaint ("unexpected EOF") says nothing of why. Comments and
+// one-line strings are skipped, so quotes inside them do not count.
+func OpenString(front []byte) (offset int, quotes string, ok bool) {
+	for i := 0; i < len(front); i++ {
+		switch c := front[i]; c {
+		case '#':
+			for i < len(front) && front[i] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			q := string([]byte{c, c, c})
+			if bytes.HasPrefix(front[i:], []byte(q)) {
+				end := closing(front, i+3, c, true)
+				if end < 0 {
+					return i, q, true
+				}
+				i = end + 2
+				continue
+			}
+			if end := closing(front, i+1, c, false); end >= 0 {
+				i = end
+			} else {
+				// A one-line string left open: TOML says so at its line.
+				for i < len(front) && front[i] != '\n' {
+					i++
+				}
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// closing returns the offset of the quote that closes a string of quote
+// c starting at from (the first of three quotes for a multi-line one), or
+// -1. Basic strings (") have backslash escapes; literal ones (') do not.
+// A one-line string ends at the end of its line.
+func closing(text []byte, from int, c byte, multi bool) int {
+	for i := from; i < len(text); i++ {
+		switch {
+		case text[i] == '\\' && c == '"':
+			i++
+		case text[i] == '\n' && !multi:
+			return -1
+		case text[i] == c && (!multi || bytes.HasPrefix(text[i:], []byte{c, c, c})):
+			return i
+		}
+	}
+	return -1
+}

@@ -68,6 +68,9 @@ func FuzzSplit(f *testing.F) {
 		if !(0 <= p.FrontStart && p.FrontStart <= p.FrontEnd && p.FrontEnd <= p.BodyStart && p.BodyStart <= len(text)) {
 			t.Fatalf("offsets out of order: %+v for %q", p, text)
 		}
+		if off, q, open := OpenString(text[p.FrontStart:p.FrontEnd]); open && (off < 0 || off+len(q) > p.FrontEnd-p.FrontStart) {
+			t.Fatalf("open string at %d outside the front matter %+v of %q", off, p, text)
+		}
 		if p.HasFront {
 			opening := bytes.TrimRight(text[:p.FrontStart], "\n")
 			opening = bytes.TrimPrefix(opening, bom)
@@ -80,4 +83,37 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOpenString: a multi-line string still open where the front matter
+// ends is found at its opening quotes; quotes inside comments, one-line
+// strings and closed multi-line strings do not count.
+func TestOpenString(t *testing.T) {
+	tests := []struct {
+		name, front string
+		at          int // -1: every string is closed
+		quotes      string
+	}{
+		{"closed", "a = \"\"\"x\n+++ y\n\"\"\"\n", -1, ""},
+		{"open basic", "a = 1\nb = \"\"\"\nFirst\n", 10, `"""`},
+		{"open literal", "b = '''\nx\n", 4, "'''"},
+		{"quotes in comment", "# say \"\"\" here\na = 1\n", -1, ""},
+		{"quotes in one-line string", "a = \"'''\"\nb = '\"\"\"'\n", -1, ""},
+		{"escaped quote", "a = \"\"\"x\\\"\"\"\"\n", -1, ""},
+		{"escaped quote leaves it open", "a = \"\"\"x\\\"\"\"\n", 4, `"""`},
+		{"extra closing quotes", "a = \"\"\"x\"\"\"\"\"\nb = 1\n", -1, ""},
+		{"open one-line string is TOML's to report", "a = \"x\nb = 1\n", -1, ""},
+		{"second of two", "a = '''x'''\nb = \"\"\"\n", 16, `"""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off, q, open := OpenString([]byte(tt.front))
+			if !open {
+				off = -1
+			}
+			if off != tt.at || q != tt.quotes {
+				t.Errorf("OpenString = %d %q, want %d %q", off, q, tt.at, tt.quotes)
+			}
+		})
+	}
 }

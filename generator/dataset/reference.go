@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -82,6 +84,9 @@ func loadRegions(fsys fs.FS, l *diag.List) (regions []Region, found bool) {
 	if doc == nil {
 		return nil, exists(fsys, RegionsPath)
 	}
+	if tooMany(doc, l, "region", len(r.Region)) {
+		return nil, true
+	}
 	keys := keyChecker{doc: doc, l: l, table: "region", seen: map[string]int{}}
 	for i, e := range r.Region {
 		if keys.check(i, e.Key, e.Name) {
@@ -98,9 +103,12 @@ func loadProfessions(fsys fs.FS, l *diag.List) (profs []Profession, found bool) 
 	if doc == nil {
 		return nil, exists(fsys, ProfessionsPath)
 	}
+	if tooMany(doc, l, "profession", len(p.Profession)) {
+		return nil, true
+	}
 	keys := keyChecker{doc: doc, l: l, table: "profession", seen: map[string]int{}}
 	for i, e := range p.Profession {
-		if keys.check(i, e.Key, e.Name) {
+		if keys.check(i, e.Key, e.Name) && keys.long(i, "plural", e.Plural, MaxName) && keys.long(i, "description", e.Description, MaxDescription) {
 			profs = append(profs, Profession{Key: e.Key, Name: e.Name, Plural: e.Plural,
 				Description: e.Description, Pos: doc.KeyPos("profession", strconv.Itoa(i))})
 		}
@@ -128,6 +136,50 @@ func decodeReference(fsys fs.FS, name string, v any, l *diag.List) *tomldecode.D
 	return doc
 }
 
+// Limits on the reference files, far above any real list. Each region
+// and profession has pages of its own, which list and link the others, and
+// its name and description are repeated on every page that shows its
+// figures, so a list of thousands, or a key or name of megabytes (which
+// each misspelt cell's hint then quoted), made a build run for minutes and
+// take gigabytes; England has seven NHS regions.
+const (
+	MaxReferences  = 100  // regions, or professions, in one file
+	MaxKey         = 60   // characters of a key
+	MaxName        = 250  // characters of a name or plural label
+	MaxDescription = 1000 // characters of a description
+)
+
+// tooMany reports, as an error at the first entry past the limit, a
+// reference file listing more than MaxReferences entries.
+func tooMany(doc *tomldecode.Doc, l *diag.List, table string, n int) bool {
+	if n <= MaxReferences {
+		return false
+	}
+	l.Add(doc.Errorf([]string{table, strconv.Itoa(MaxReferences)}, "this file lists %d entries of [[%s]]; it may list at most %d", n, table, MaxReferences).
+		WithHint("each %s has its own pages, which list the others: a list this long is a mistake, such as a file of data saved over this one", table))
+	return true
+}
+
+// long reports (as an error at its value) a field of entry i longer than
+// limit characters, or holding a character that garbles it, and returns
+// whether it is fine.
+func (k *keyChecker) long(i int, field, value string, limit int) bool {
+	// A control character or an override garbles the name on every page
+	// that shows it, as in a page's title.
+	if at := strings.IndexFunc(value, diag.Garbles); at >= 0 {
+		r, _ := utf8.DecodeRuneInString(value[at:])
+		k.l.Add(k.doc.Errorf([]string{k.table, strconv.Itoa(i), field}, "this %s has the invisible character %U, which would garble it on the page", field, r).
+			WithHint("delete it (it often comes with text pasted from another program)"))
+		return false
+	}
+	if n := utf8.RuneCountInString(value); n > limit {
+		k.l.Add(k.doc.Errorf([]string{k.table, strconv.Itoa(i), field}, "this %s is %d characters long; it may have at most %d", field, n, limit).
+			WithHint("a %s is read on every page that shows the %s's figures: keep it to a few words", field, k.table))
+		return false
+	}
+	return true
+}
+
 // keyChecker checks the keys of a reference table: simple, unique and not
 // the reserved "national".
 type keyChecker struct {
@@ -143,6 +195,9 @@ func (k *keyChecker) check(i int, key, name string) bool {
 		return false // reported by tomldecode
 	}
 	switch first, dup := k.seen[key]; {
+	case utf8.RuneCountInString(key) > MaxKey:
+		k.l.Add(k.doc.Errorf(at("key"), "the key is %d characters long; a key may have at most %d", utf8.RuneCountInString(key), MaxKey).
+			WithHint("a key is a short name that data files use, like \"north-west\""))
 	case !slugPattern.MatchString(key):
 		k.l.Add(k.doc.Errorf(at("key"), "the key %q is not a simple name", key).
 			WithHint("use lower-case letters, digits and hyphens, like \"north-west\""))
@@ -154,6 +209,7 @@ func (k *keyChecker) check(i int, key, name string) bool {
 			WithHint("it is first used at %s; give each %s its own key", k.doc.ValuePos(k.table, strconv.Itoa(first), "key"), k.table))
 	case name == "":
 		k.l.Add(k.doc.Errorf(at("name"), "the %s %q has no name", k.table, key).WithHint("write the name readers see"))
+	case !k.long(i, "name", name, MaxName):
 	default:
 		k.seen[key] = i
 		return true

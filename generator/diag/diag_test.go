@@ -105,6 +105,39 @@ func TestPrintHostileAndLongLines(t *testing.T) {
 	}
 }
 
+// TestPrintQuotesControlsVisibly: characters that reorder the text around
+// them (bidirectional overrides and isolates, Trojan Source) or drive the
+// terminal (ESC, C1 controls) are shown as escapes in the message, the
+// echoed line and the hint, and the caret stays under its character.
+func TestPrintQuotesControlsVisibly(t *testing.T) {
+	line := "title = \"\u202eevil\u2066\x1b[2J\u009b\" X"
+	var l List
+	l.Add(Errorf(Pos{"a\u202e.md", 1, 21}, "bad title %s", "\u202eevil\u2069").WithLine(line).WithHint("remove \u200f it \xff"))
+	var b strings.Builder
+	Print(&b, l, 0)
+	out := b.String()
+	want := `a\u202e.md:1:21: bad title \u202eevil\u2069
+    1 | title = "\u202eevil\u2066\x1b[2J\u009b" X
+      |                                       ^
+  hint: remove \u200f it �
+`
+	if out != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
+// TestFileNameOnOneLine: a file whose name holds a line break or a tab is
+// named on one line, escaped, so that the "file:line:col:" line stays one.
+func TestFileNameOnOneLine(t *testing.T) {
+	var l List
+	l.Add(Errorf(Pos{File: "content/a\nb\tc.md"}, "bad name"))
+	var b strings.Builder
+	Print(&b, l, 0)
+	if want := "content/a\\nb\\tc.md: bad name\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
 // TestHugeLines: a diagnostic keeps only part of a very long line, the caret
 // still lands under the character at its column (multi-byte characters
 // included), and a very long message or hint is printed shortened.

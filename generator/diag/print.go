@@ -36,6 +36,10 @@ func Print(w io.Writer, l List, limit int) {
 }
 
 func writeOne(b *strings.Builder, d Diagnostic) {
+	// The file name is escaped more strictly than the message: a tab or
+	// a line break in a file's name would break the "file:line:col:"
+	// line that editors and CI jump from.
+	d.Pos.File = fileNameLine.Replace(d.Pos.File)
 	b.WriteString(shorten(printable(d.Error())))
 	b.WriteByte('\n')
 	if d.LineText != "" && d.Pos.Line > 0 {
@@ -44,7 +48,8 @@ func writeOne(b *strings.Builder, d Diagnostic) {
 		if d.lineCol > 0 {
 			col = d.lineCol
 		}
-		text, col := window(printable(strings.ReplaceAll(d.LineText, "\t", " ")), col)
+		text, col := printableCol(strings.ReplaceAll(d.LineText, "\t", " "), col)
+		text, col = window(text, col)
 		fmt.Fprintf(b, "    %s | %s\n", num, text)
 		if col > 0 && col <= utf8.RuneCountInString(text)+1 {
 			fmt.Fprintf(b, "    %s | %s^\n", strings.Repeat(" ", len(num)), strings.Repeat(" ", col-1))
@@ -61,6 +66,10 @@ func writeOne(b *strings.Builder, d Diagnostic) {
 		}
 	}
 }
+
+// fileNameLine writes the characters printable keeps, but a file name on
+// the "file:line:col:" line may not have, as escapes.
+var fileNameLine = strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`)
 
 // Summary returns a one-line count such as "2 errors, 1 warning".
 func Summary(l List) string {
@@ -116,17 +125,72 @@ func shorten(s string) string {
 	return string(r[:maxMessage-80]) + " … " + string(r[len(r)-77:])
 }
 
-// printable replaces control characters (other than newlines) with U+FFFD,
-// so that a hostile file cannot send terminal escape sequences through an
-// error message.
+// Printable returns s for a terminal, each character that could disguise
+// or drive it written as a visible escape: what printable does for
+// diagnostics, for other output that quotes the site's files (the pages
+// due for review, say).
+func Printable(s string) string { return printable(s) }
+
+// printable writes each character that could disguise or drive the
+// terminal as a visible escape (see escape), so that a hostile file cannot
+// send escape sequences through an error message, nor reorder the text
+// around a quoted value with bidirectional controls (Trojan Source).
+// Newlines and tabs are kept: messages and hints are split into lines.
 func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
+	s, _ = printableCol(s, 0)
+	return s
+}
+
+// printableCol is printable for a source line, also returning where the
+// 1-based column col (counted in characters) lands once the characters
+// before it are escaped, so that the caret stays under it.
+func printableCol(s string, col int) (string, int) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return escape(r) != "" }) {
+		return s, col
+	}
+	var b strings.Builder
+	newCol := col
+	i := 0
+	for _, r := range s {
+		i++
+		e := escape(r)
+		if e == "" {
+			b.WriteRune(r)
+			continue
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '\uFFFD'
+		b.WriteString(e)
+		if i < col {
+			newCol += len(e) - 1
 		}
-		return r
-	}, s)
+	}
+	return b.String(), newCol
+}
+
+// Garbles reports whether r garbles text wherever it is shown: a control
+// character other than a tab or a line break (C0, DEL, C1), or a
+// bidirectional embedding or override (U+202A to U+202E), which turns the
+// rest of the line backwards. Text that readers see (titles, names) may
+// not hold one; diagnostics show them, and a few more, as escapes. The
+// isolates and marks that right-to-left text needs are not among them.
+func Garbles(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r < 0xa0) || (r >= 0x202a && r <= 0x202e)
+}
+
+// escape returns how the rune r is shown in a diagnostic, or "" to show it
+// as it is: control characters (C0 but newline and tab, DEL, C1, ESC
+// included), the bidirectional embedding, override and isolate controls
+// and marks, the line and paragraph separators, and the invisible zero
+// width space and byte-order mark are written as \x1b or \u202e.
+func escape(r rune) string {
+	switch {
+	case r == '\n' || r == '\t':
+		return ""
+	case r < 0x20 || r == 0x7f:
+		return fmt.Sprintf("\\x%02x", r)
+	case r >= 0x80 && r < 0xa0,
+		r == 0x061c, r == 0x200b, r == 0x200e, r == 0x200f,
+		r >= 0x2028 && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0xfeff:
+		return fmt.Sprintf("\\u%04x", r)
+	}
+	return ""
 }

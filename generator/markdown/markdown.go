@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -138,6 +139,7 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 			diags.Add(d)
 		}
 	}
+	diags.Append(unclosedComments(page, doc))
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
@@ -152,6 +154,36 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	}
 	res.WordCount, _ = pc.Get(wordsKey).(int)
 	return res, diags
+}
+
+// unclosedComments reports an HTML comment ("<!--") that is never closed:
+// Markdown reads everything after it, to the end of the page, as the
+// comment, and raw HTML is left out of the page, so the rest of the
+// page's text vanished without a word.
+func unclosedComments(page *site.Page, doc ast.Node) diag.List {
+	var l diag.List
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		b, ok := n.(*ast.HTMLBlock)
+		if !ok || b.HTMLBlockType != ast.HTMLBlockType2 || b.HasClosure() || b.Lines().Len() == 0 {
+			continue
+		}
+		// A comment closed on its own first line has no closure line.
+		closed := false
+		for i := 0; i < b.Lines().Len() && !closed; i++ {
+			seg := b.Lines().At(i)
+			closed = bytes.Contains(seg.Value(page.Body), []byte("-->"))
+		}
+		if closed {
+			continue
+		}
+		d := diag.Errorf(page.Pos(page.BodyOffset+b.Lines().At(0).Start), "this comment (<!--) is never closed, so the rest of the page is left out").
+			WithHint("end the comment with --> where it should stop; a comment is a note to editors that readers never see")
+		if page.Source != nil {
+			d = d.WithLine(page.Source.Line(d.Pos.Line))
+		}
+		l.Add(d)
+	}
+	return l
 }
 
 // buffers hold bodies as they are rendered: one buffer a page, grown

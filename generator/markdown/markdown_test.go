@@ -163,3 +163,27 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestUnclosedComment: an HTML comment never closed swallows the rest of
+// the page, which raw HTML's omission then left out without a word; it is
+// an error at the comment. A closed comment, or "<!--" in code, is not.
+func TestUnclosedComment(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"Before\n\n<!-- a note -->\n\nAfter\n", ""},
+		{"Before\n\n```\n<!-- in code\n```\n\nAfter\n", ""},
+		{"Before\n\n<!-- never closed\n\nAfter, lost\n", "content/p.md:6:1 this comment (<!--) is never closed, so the rest of the page is left out"},
+	}
+	for _, tt := range tests {
+		text := "+++\ntitle = \"x\"\n+++\n" + tt.body
+		off := strings.Index(text, "Before")
+		page := &site.Page{File: "content/p.md", Source: diag.NewSource("content/p.md", []byte(text)), Body: []byte(text[off:]), BodyOffset: off}
+		_, diags := New(Options{}).Convert(page, fakeLinks{})
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.Pos.String()+" "+d.Msg)
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

@@ -22,7 +22,19 @@ func (p *Pass) clashes() diag.List {
 	for i, f := range all {
 		if i > 0 && all[i-1].path == f.path {
 			prev := all[i-1]
-			d := diag.Errorf(diag.Pos{File: orGenerated(f.source)}, "%s would be written to %s, which %s also writes", orGenerated(f.source), f.path, orGenerated(prev.source))
+			if f.source == "" || prev.source == "" {
+				// A file the site makes itself (robots.txt, sitemap.xml,
+				// a feed) is no line to point at: the file of the
+				// editor's that takes its name is.
+				mine := f
+				if mine.source == "" {
+					mine = prev
+				}
+				d := diag.Errorf(diag.Pos{File: orGenerated(mine.source)}, "%s would be written to %s, which the site makes itself", orGenerated(mine.source), f.path)
+				diags.Add(p.atAlias(d, mine).WithHint("rename or remove %s: Plinth writes %s on its own", orGenerated(mine.source), f.path))
+				continue
+			}
+			d := diag.Errorf(diag.Pos{File: f.source}, "%s would be written to %s, which %s also writes", f.source, f.path, prev.source)
 			diags.Add(p.atAlias(d, f, prev).WithHint("rename or remove one of them"))
 			continue
 		}

@@ -101,8 +101,12 @@ func TestClashes(t *testing.T) {
 	p.Add(Statics, []site.File{{Path: "about/index.html", Source: "static/about/index.html", Data: []byte("s")}, {Path: "guide", Source: "static/guide", Data: []byte("g")}})
 	p.Page(0, &site.Page{}, []site.File{{Path: "about/index.html", Source: "content/about.md", Data: []byte("p")}})
 	p.Page(1, &site.Page{}, []site.File{{Path: "guide/index.html", Source: "content/guide.md", Data: []byte("p")}})
+	// A file of the editor's taking the name of one the site makes.
+	p.Add(Resources, []site.File{{Path: "robots.txt", Source: "content/robots.txt", Data: []byte("r")}})
+	p.Add(Generated, []site.File{{Path: "robots.txt", Data: []byte("User-agent: *")}})
 	got := lines(p.Finish(false))
 	for _, want := range []string{
+		"content/robots.txt: content/robots.txt would be written to robots.txt, which the site makes itself",
 		"static/about/index.html: static/about/index.html would be written to about/index.html, which content/about.md also writes",
 		"static/guide: guide would be a file, but guide/index.html (from content/guide.md) needs a folder of that name",
 	} {

@@ -59,7 +59,8 @@ var inputDirs = []string{"content", "data", "layouts", "themes", "static", "asse
 
 // CheckDestination refuses destinations that would destroy the site's own
 // files if swapped away: the source folder, a folder containing it, or one
-// of its input folders.
+// of its input folders; and a file, a symbolic link or a folder of files
+// Plinth did not publish. The error is an *Error, with advice.
 func CheckDestination(opts Options) error {
 	dest, err := filepath.Abs(opts.Destination)
 	if err != nil {
@@ -69,27 +70,66 @@ func CheckDestination(opts Options) error {
 	if err != nil {
 		return err
 	}
+	elsewhere := "publish into a folder of its own, such as public (the default), with --destination"
 	if dest == src || isWithin(src, dest) {
-		return fmt.Errorf("the destination %s is the site folder or contains it; publishing would replace the site's own files (choose a folder such as public)", opts.Destination)
+		return &Error{Msg: fmt.Sprintf("the destination %s is the site folder or contains it, so publishing would replace the site's own files", opts.Destination), Advice: elsewhere}
 	}
 	for _, d := range inputDirs {
 		in := filepath.Join(src, d)
 		if dest == in || isWithin(dest, in) {
-			return fmt.Errorf("the destination %s is inside the site's %s folder; publishing would replace source files (choose a folder such as public)", opts.Destination, d)
+			return &Error{Msg: fmt.Sprintf("the destination %s is inside the site's %s folder, so publishing would replace source files", opts.Destination, d), Advice: elsewhere}
 		}
 	}
 	if st, err := os.Lstat(dest); err == nil {
 		if st.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("the destination %s is a symbolic link; point --destination at a real folder", opts.Destination)
+			return &Error{Msg: fmt.Sprintf("the destination %s is a symbolic link", opts.Destination), Advice: "point --destination at a real folder: publishing swaps the folder itself, which a link would not follow"}
 		}
 		if !st.IsDir() {
-			return fmt.Errorf("the destination %s exists and is not a folder", opts.Destination)
+			return &Error{Msg: fmt.Sprintf("the destination %s is a file, not a folder", opts.Destination), Advice: "choose a folder (one that does not exist yet is made), such as public, with --destination"}
 		}
 		if name := foreignEntry(dest); name != "" {
-			return fmt.Errorf("the destination %s already holds files that Plinth did not publish there (%s, for one); publishing replaces the whole folder, and the next build would delete them (choose an empty or new folder, or delete %s first if it holds only an old build)", opts.Destination, name, opts.Destination)
+			return &Error{Msg: fmt.Sprintf("the destination %s already holds files that Plinth did not publish there (%s, for one); publishing replaces the whole folder, and the next build would delete them", opts.Destination, name),
+				Advice: fmt.Sprintf("choose an empty or new folder, or delete %s first if it holds only an old build", opts.Destination)}
 		}
 	}
 	return nil
+}
+
+// Preflight checks, before anything is built, that the build could
+// publish to opts.Destination: CheckDestination, then that the folder
+// which is to hold the destination exists, is a folder, and takes a new
+// folder (the staging folder is made there). A build takes seconds to
+// minutes on a large site; a destination it could never publish to should
+// be said at once. Unlike Begin, Preflight does not make missing parent
+// folders: a mistyped absolute --destination would otherwise create
+// folders anywhere the user may write.
+func Preflight(opts Options) error {
+	if err := CheckDestination(opts); err != nil {
+		return err
+	}
+	dest, err := filepath.Abs(opts.Destination)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(dest)
+	st, err := os.Stat(parent)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Error{Msg: fmt.Sprintf("the folder %s, which would hold the destination %s, does not exist", parent, opts.Destination),
+			Advice: "check the path for a typing mistake, or make that folder first: Plinth makes only the destination folder itself"}
+	case err != nil:
+		return failure(err, opts.Destination, parent, "cannot open the folder %s, which would hold %s", parent, opts.Destination)
+	case !st.IsDir():
+		return &Error{Msg: fmt.Sprintf("%s, which would hold the destination %s, is a file, not a folder", parent, opts.Destination),
+			Advice: "choose a destination inside a folder, such as public, with --destination"}
+	}
+	// The staging folder's own name, so that a probe left by a killed
+	// process is cleared by the next build (recoverStale).
+	probe, err := os.MkdirTemp(parent, filepath.Base(dest)+stagingInfix)
+	if err != nil {
+		return failure(err, opts.Destination, parent, "cannot write to the folder %s, which holds %s", parent, opts.Destination)
+	}
+	return os.Remove(probe)
 }
 
 // foreignEntry returns the name of an entry of the folder dest when dest

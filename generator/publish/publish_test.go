@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,6 +109,9 @@ func TestCheckDestination(t *testing.T) {
 		{filepath.Join(dir, "elsewhere"), ""},
 		{src, "is the site folder or contains it"},
 		{dir, "is the site folder or contains it"},
+		{"/", "is the site folder or contains it"},
+		{filepath.Join(src, "content", "x"), "inside the site's content folder"},
+		{filepath.Join(dir, "documents", "thesis.txt"), "is a file, not a folder"},
 		{filepath.Join(src, "content"), "inside the site's content folder"},
 		{filepath.Join(src, "themes", "x"), "inside the site's themes folder"},
 		{filepath.Join(dir, "link"), "symbolic link"},
@@ -123,6 +127,54 @@ func TestCheckDestination(t *testing.T) {
 			t.Errorf("%s: unexpected %v", tt.dest, err)
 		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%s: got %v, want %q", tt.dest, err, tt.want)
+		case tt.want != "" && !hasAdvice(err):
+			t.Errorf("%s: %v has no advice", tt.dest, err)
+		}
+	}
+}
+
+func hasAdvice(err error) bool {
+	var pe *Error
+	return errors.As(err, &pe) && pe.Hint() != ""
+}
+
+// TestPreflight: before a build, a destination that could never be
+// published to is refused with advice, and checking makes nothing (no
+// missing parent folder, no probe left behind).
+func TestPreflight(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(src, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "file"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		dest, want string
+	}{
+		{filepath.Join(src, "public"), ""},
+		{filepath.Join(dir, "missing", "deeper", "public"), "which would hold the destination " + filepath.Join(dir, "missing", "deeper", "public") + ", does not exist"},
+		{filepath.Join(dir, "file", "public"), "which would hold the destination " + filepath.Join(dir, "file", "public") + ", is a file, not a folder"},
+		{filepath.Join(dir, "file"), "is a file, not a folder"},
+		{filepath.Join(src, "content", "public"), "inside the site's content folder"},
+	}
+	for _, tt := range tests {
+		err := Preflight(Options{Destination: tt.dest, Source: src})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: unexpected %v", tt.dest, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want) || !hasAdvice(err)):
+			t.Errorf("%s: got %v, want %q with advice", tt.dest, err, tt.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("Preflight made the missing folder")
+	}
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if e.Name() != "content" {
+			t.Errorf("Preflight left %s in the site folder", e.Name())
 		}
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -49,19 +50,38 @@ func (d *Date) UnmarshalTOML(v any) error {
 			}
 		}
 		d.Time = normalise(x)
-		return nil
+		return plausible(d.Time)
 	case string:
 		t, err := ParseDate(x)
 		if err != nil {
 			return err
 		}
 		d.Time = t
-		return nil
+		return plausible(d.Time)
 	}
 	return &tomldecode.HintError{
 		Msg:      fmt.Sprintf("expected a date, like 2024-06-01, but found %s", tomldecode.Describe(v)),
 		HintText: "write the date as YYYY-MM-DD without quotes",
 	}
+}
+
+// Dates in front matter lie between these years: a year outside them is a
+// typing mistake (0001, 9999), and a date is not only shown, it orders
+// pages and sets the build date shown on every page (the newest date in
+// the content), so 9999-12-31 dated the whole site.
+const (
+	FirstYear = 1900
+	LastYear  = 2199
+)
+
+func plausible(t time.Time) error {
+	if y := t.Year(); y < FirstYear || y > LastYear {
+		return &tomldecode.HintError{
+			Msg:      fmt.Sprintf("the year %04d is not a likely year for a page's date", y),
+			HintText: fmt.Sprintf("check the year; dates are written YYYY-MM-DD, with a year from %d to %d", FirstYear, LastYear),
+		}
+	}
+	return nil
 }
 
 // ParseDate parses the date forms Plinth accepts in text: 2024-06-01 and
@@ -72,7 +92,7 @@ func ParseDate(s string) (time.Time, error) {
 		return t, nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), nil
+		return zoned(t), nil
 	}
 	if t, err := time.Parse("2006-01-02T15:04:05", s); err == nil {
 		return t, nil
@@ -85,14 +105,26 @@ func ParseDate(s string) (time.Time, error) {
 
 // normalise makes TOML's local dates and times comparable and printable the
 // same way everywhere: BurntSushi/toml marks local values with fixed zones
-// named "date-local" and "datetime-local", which are read as UTC; zoned
-// values are converted to UTC.
+// named "date-local" and "datetime-local", which are read as UTC. A value
+// with an offset keeps it (see zoned).
 func normalise(t time.Time) time.Time {
 	switch t.Location().String() {
 	case "date-local", "datetime-local", "time-local":
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	}
-	return t.UTC()
+	return zoned(t)
+}
+
+// zoned keeps the day and time of a date-time written with an offset as
+// written, in a zone of that offset: converted to UTC,
+// 2026-06-01T00:30:00+01:00 (half past midnight in a British summer) was
+// shown as 31 May. Comparisons use the instant either way.
+func zoned(t time.Time) time.Time {
+	_, offset := t.Zone()
+	if offset == 0 {
+		return t.UTC()
+	}
+	return t.In(time.FixedZone("", offset))
 }
 
 // IsSet reports whether the date was given.
@@ -105,7 +137,7 @@ type Slug string
 
 // UnmarshalText implements encoding.TextUnmarshaler.
 func (s *Slug) UnmarshalText(b []byte) error {
-	if problem := CheckSegment(string(b)); problem != "" {
+	if problem := CheckPageSegment(string(b)); problem != "" {
 		return &tomldecode.HintError{
 			Msg:      fmt.Sprintf("the slug %q %s", b, problem),
 			HintText: `a slug is the last part of the page's address: use lower-case letters, digits and hyphens, like slug = "learner-wellbeing"`,
@@ -138,6 +170,22 @@ func CheckSegment(s string) string {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
 			return fmt.Sprintf("contains %q, which is not allowed in an address", r)
 		}
+	}
+	return ""
+}
+
+// CheckPageSegment returns why s cannot be the last part of a page's
+// address (a slug, or a page file's name without its extension), or "":
+// what CheckSegment refuses, and a name ending in .html or .htm. Every
+// page's address is a folder ending in /, so "index.html" made
+// guidance/index.html/index.html, a folder clashing with the section's
+// own page, reported at the section's file.
+func CheckPageSegment(s string) string {
+	if problem := CheckSegment(s); problem != "" {
+		return problem
+	}
+	if ext := strings.ToLower(path.Ext(s)); ext == ".html" || ext == ".htm" {
+		return "ends in " + ext + ", but a page's address is a folder ending in /, so it would be " + s + "/index.html"
 	}
 	return ""
 }

@@ -13,7 +13,15 @@ func TestDateUnmarshalTOML(t *testing.T) {
 	tests := []struct{ value, want, err string }{
 		{"2026-02-28", "2026-02-28T00:00:00Z", ""},
 		{"2026-02-28T10:00:00", "2026-02-28T10:00:00Z", ""},
-		{"2026-02-28T10:00:00+01:00", "2026-02-28T09:00:00Z", ""},
+		{"2026-02-28T10:00:00+01:00", "2026-02-28T10:00:00+01:00", ""},
+		{"2026-06-01T00:30:00+01:00", "2026-06-01T00:30:00+01:00", ""},
+		{"2026-06-01T10:00:00+14:00", "2026-06-01T10:00:00+14:00", ""},
+		{"2026-06-01T10:00:00Z", "2026-06-01T10:00:00Z", ""},
+		{`"2026-06-01T00:30:00+01:00"`, "2026-06-01T00:30:00+01:00", ""},
+		{"0001-01-01", "", "the year 0001 is not a likely year"},
+		{"9999-12-31", "", "the year 9999 is not a likely year"},
+		{`"1899-12-31"`, "", "the year 1899 is not a likely year"},
+		{"1900-01-01", "1900-01-01T00:00:00Z", ""},
 		{`"2026-02-28"`, "2026-02-28T00:00:00Z", ""},
 		{`"2026-02-30"`, "", `"2026-02-30" is not a date`},
 		{"10:00:00", "", "expected a date, like 2024-06-01, but found the time of day 10:00:00"},
@@ -57,6 +65,23 @@ func TestCheckSegment(t *testing.T) {
 		got := CheckSegment(tt.seg)
 		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
 			t.Errorf("CheckSegment(%.20q) = %q, want %q", tt.seg, got, tt.want)
+		}
+	}
+}
+
+// TestSlugNotAFile: a slug ending in .html would become a folder of that
+// name, holding the page's index.html.
+func TestSlugNotAFile(t *testing.T) {
+	for _, tt := range []struct{ slug, want string }{
+		{"culture", ""},
+		{"v1.2", ""},
+		{"index.html", `the slug "index.html" ends in .html, but a page's address is a folder ending in /`},
+		{"old-page.HTM", `the slug "old-page.HTM" ends in .htm`},
+	} {
+		var s Slug
+		err := s.UnmarshalText([]byte(tt.slug))
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("slug %q: %v, want %q", tt.slug, err, tt.want)
 		}
 	}
 }

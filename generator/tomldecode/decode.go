@@ -22,9 +22,11 @@
 package tomldecode
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -93,6 +95,9 @@ func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.Li
 	// A file saved by a Windows editor may start with a byte-order mark;
 	// the keys start after it.
 	start += diag.SkipBOM(src.Text[start:end])
+	if d, bad := notUTF8(src, start, end); bad {
+		return nil, diag.List{d}
+	}
 	text := string(src.Text[start:end])
 	if at := tooDeep(text); at >= 0 {
 		return nil, diag.List{src.At(src.Pos(start+at), "lists, tables or dotted keys are nested more than %d deep here", MaxNesting).
@@ -206,6 +211,37 @@ func escaped(text string, i int) bool {
 	return n%2 == 1
 }
 
+// saveAsUTF8 is the hint for a file saved in another encoding.
+const saveAsUTF8 = "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"
+
+// notUTF8 reports a text that is not UTF-8: TOML must be, and
+// BurntSushi/toml's own words for a UTF-16 file ("files cannot contain NULL
+// bytes") came with a source line of invisible characters and the hint for
+// a badly written key. A file starting with a UTF-16 byte-order mark, or
+// with a zero byte beside its first character, is named as UTF-16.
+func notUTF8(src *diag.Source, start, end int) (diag.Diagnostic, bool) {
+	text := src.Text[start:end]
+	if utf8.Valid(text) && !(len(text) >= 2 && (text[0] == 0 || text[1] == 0)) {
+		return diag.Diagnostic{}, false
+	}
+	if bytes.HasPrefix(text, []byte{0xFF, 0xFE}) || bytes.HasPrefix(text, []byte{0xFE, 0xFF}) ||
+		(len(text) >= 2 && (text[0] == 0) != (text[1] == 0)) {
+		return diag.Errorf(src.Pos(start), "this file is saved as UTF-16 text, not UTF-8").WithHint(saveAsUTF8), true
+	}
+	off := 0
+	for off < len(text) {
+		r, size := utf8.DecodeRune(text[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	if off == len(text) {
+		return diag.Diagnostic{}, false // a zero byte later on is TOML's to report
+	}
+	return src.Errorf(start+off, "this file is not UTF-8 text: byte 0x%02X here is not a character", text[off]).WithHint(saveAsUTF8), true
+}
+
 func parseError(src *diag.Source, start int, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
@@ -225,6 +261,12 @@ func parseError(src *diag.Source, start int, err error) diag.Diagnostic {
 	if msg == "" {
 		msg = "syntax error"
 	}
+	if strings.Contains(msg, "control character") {
+		// TOML's words ("cannot contain control characters: '0x00'")
+		// name a byte an editor cannot see.
+		return src.At(p, "this line has an invisible control character here, which TOML files may not contain").
+			WithHint(`delete it (it often comes with text pasted from another program); inside "text", write a tab as \t`)
+	}
 	d := src.At(p, "this is not valid TOML: %s", msg)
 	return d.WithHint("%s", syntaxHint(pe))
 }
@@ -234,6 +276,12 @@ func syntaxHint(pe toml.ParseError) string {
 	switch {
 	case strings.Contains(m, "newline"):
 		return `text on one line goes in "double quotes"; text over several lines goes between """ and """`
+	case strings.Contains(m, "out of range"):
+		return "the number is too large (or too small) to be read: check it for extra digits, or put it in quotes if it is a code rather than a number"
+	case strings.Contains(m, "to end table name"):
+		return "close the name in brackets on the same line, like [[region]] or [params]"
+	case strings.Contains(m, "cannot be used as an array"):
+		return "each entry of a list starts with its name in two brackets, [[name]], every time; one written with one bracket, [name], cannot be mixed with them"
 	case strings.Contains(m, "already been defined") || strings.Contains(m, "already"):
 		return "each key may appear only once in a table; delete or rename the second one"
 	case strings.Contains(m, "expected") && strings.Contains(m, "="):

@@ -134,6 +134,16 @@ func TestDecodeErrors(t *testing.T) {
 			`f.toml:2:8: 2028-02-30 is not a date: February 2028 has 29 days`}},
 		{"no such month", "title = \"x\"\ndate = 2026-13-01\n", []string{
 			`f.toml:2:8: 2026-13-01 is not a date: there is no month 13 | dates are written YYYY-MM-DD`}},
+		{"UTF-16 with its mark", "\xff\xfet\x00i\x00", []string{`f.toml:1:1: this file is saved as UTF-16 text, not UTF-8 | save the file as UTF-8`}},
+		{"UTF-16 without a mark", "\x00t\x00i", []string{`f.toml:1:1: this file is saved as UTF-16 text, not UTF-8`}},
+		{"Latin-1", "title = \"Caf\xe9\"\n", []string{`f.toml:1:13: this file is not UTF-8 text: byte 0xE9 here is not a character | save the file as UTF-8`}},
+		{"control character", "title = \"Lon\x00don\"\n", []string{`f.toml:1:12: this line has an invisible control character here, which TOML files may not contain | delete it`}},
+		{"one bracket and two", "[region]\nkey = 1\n[[region]]\nkey = 2\n", []string{`f.toml:3:3: this is not valid TOML: Key 'region' was already created and cannot be used as an array. | each entry of a list starts with its name in two brackets`}},
+		{"number out of range", "weight = 99999999999999999999\n", []string{`f.toml:1:10: this is not valid TOML: 99999999999999999999 is out of range for int64 | the number is too large`}},
+		{"float out of range", "weight = 1e400\n", []string{`| the number is too large`}},
+		{"table name not closed", "title = \"x\"\n[[params\n", []string{`f.toml:2:9: this is not valid TOML: expected '.' or ']' to end table name, but got '\n' instead | close the name in brackets`}},
+		{"table as a number", "title = \"x\"\nparams = 5\n", []string{"f.toml:2:10: params: expected a table, but found the number 5 | write its settings under a line [params] (one pair of brackets)"}},
+		{"table as a list of tables", "title = \"x\"\n[[params]]\na = 1\n", []string{"f.toml:2:1: params: expected a table, but found a list | write its settings under a line [params]"}},
 		{"several at once", "titel = 1\nweight = true\n", []string{
 			`f.toml:1:1: the key "title" is missing`,
 			`f.toml:1:1: unknown key "titel"`,

@@ -182,7 +182,7 @@ func (d *decoder) value(path []string, raw any, rv reflect.Value) {
 		}
 		m, ok := raw.(map[string]any)
 		if !ok {
-			d.mismatch(path, raw, "a table", "")
+			d.mismatch(path, raw, "a table", tableHint(path))
 			return
 		}
 		d.structure(path, m, rv)
@@ -218,7 +218,7 @@ func (d *decoder) slice(path []string, raw any, rv reflect.Value) {
 func (d *decoder) mapping(path []string, raw any, rv reflect.Value) {
 	m, ok := raw.(map[string]any)
 	if !ok {
-		d.mismatch(path, raw, "a table", "")
+		d.mismatch(path, raw, "a table", tableHint(path))
 		return
 	}
 	if rv.Type().Key().Kind() != reflect.String {
@@ -326,6 +326,13 @@ func (d *decoder) structure(path []string, m map[string]any, rvs ...reflect.Valu
 		msg := fmt.Sprintf("unknown key %q", displayPath(kp))
 		d.diags.Add(d.doc.src.At(d.doc.KeyPos(kp...), "%s", msg).WithHint("%s", hint))
 	}
+}
+
+// tableHint says how a table is written, for a value that should have
+// been one: its keys under a line naming it in single brackets.
+func tableHint(path []string) string {
+	name := displayPath(path)
+	return fmt.Sprintf("write its settings under a line [%s] (one pair of brackets), each as key = value, like:\n[%s]\nsetting = \"value\"", name, name)
 }
 
 func (d *decoder) mismatch(path []string, raw any, want, hint string) {
