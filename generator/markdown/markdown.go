@@ -16,6 +16,7 @@ package markdown
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -140,6 +141,7 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 		}
 	}
 	diags.Append(unclosedComments(page, doc))
+	diags.Append(leftOutHTML(page, doc, body))
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
@@ -184,6 +186,64 @@ func unclosedComments(page *site.Page, doc ast.Node) diag.List {
 		l.Add(d)
 	}
 	return l
+}
+
+// leftOutHTML warns about each piece of HTML typed into a page (a tag,
+// not a comment): the renderer leaves raw HTML out, as Hugo's does by
+// default, so an editor who pasted <br> or an <iframe> would otherwise
+// find it gone from the page without a word. Hugo warns the same way
+// ("raw HTML omitted"). Comments are notes to editors and say nothing.
+func leftOutHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
+	var l diag.List
+	warn := func(start int, html []byte) {
+		// A closing tag goes with an opening one already reported.
+		if bytes.HasPrefix(html, []byte("<!--")) || bytes.HasPrefix(html, []byte("</")) {
+			return
+		}
+		d := diag.Warningf(page.Pos(page.BodyOffset+start), "HTML is left out of the page: %q", tagOf(html)).
+			WithHint("write it in Markdown instead (a blank line starts a new paragraph; [words](address) makes a link); the site publishes no HTML typed into a page, so that every page keeps the theme's accessible markup")
+		if page.Source != nil {
+			d = d.WithLine(page.Source.Line(d.Pos.Line))
+		}
+		l.Add(d)
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				warn(seg.Start, seg.Value(body))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				warn(seg.Start, seg.Value(body))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return l
+}
+
+// tagOf returns the start of a piece of HTML to quote in a message: its
+// first tag, at most 40 bytes of it, on one line.
+func tagOf(html []byte) string {
+	s := string(bytes.TrimSpace(html))
+	if i := strings.IndexByte(s, '>'); i >= 0 {
+		s = s[:i+1]
+	}
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i] + "…"
+	}
+	if len(s) > 40 {
+		s = strings.ToValidUTF8(s[:40], "") + "…"
+	}
+	return s
 }
 
 // buffers hold bodies as they are rendered: one buffer a page, grown

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,11 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		res, diags := conv.Convert(&site.Page{Body: body}, nil)
+		// features.md types HTML on purpose, to show it left out;
+		// TestLeftOutHTML holds the warnings that says so.
+		diags = slices.DeleteFunc(diags, func(d diag.Diagnostic) bool {
+			return d.Severity == diag.Warning && strings.HasPrefix(d.Msg, "HTML is left out of the page")
+		})
 		if len(diags) > 0 {
 			t.Errorf("%s: unexpected diagnostics %v", in, diags)
 		}
@@ -184,6 +190,38 @@ func TestUnclosedComment(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestLeftOutHTML: HTML typed into a page is left out of it, so each tag
+// is a warning at its place (once, at its opening tag); comments, code
+// and text that only looks like a tag are not.
+func TestLeftOutHTML(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"Plain text.\n", ""},
+		{"<!-- a note -->\n\nText <!-- inline note --> here.\n", ""},
+		{"Code: `<br>`\n\n```\n<div>\n```\n", ""},
+		{"a < b and 3 > 2\n", ""},
+		{"One<br>two <span class=\"x\">three</span>.\n", "content/p.md:5:4 \"<br>\"\ncontent/p.md:5:12 \"<span class=\\\"x\\\">\""},
+		{"Before\n\n<div>\nlost\n</div>\n", "content/p.md:7:1 \"<div>\""},
+		{"<iframe src=\"https://example.com/a-very-long-address/that/goes/on\"></iframe>\n", "content/p.md:5:1 \"<iframe src=\\\"https://example.com/a-very-…\""},
+	}
+	for _, tt := range tests {
+		text := "+++\ntitle = \"x\"\n+++\n\n" + tt.body
+		off := strings.Index(text, tt.body)
+		page := &site.Page{File: "content/p.md", Source: diag.NewSource("content/p.md", []byte(text)), Body: []byte(text[off:]), BodyOffset: off}
+		_, diags := New(Options{}).Convert(page, fakeLinks{})
+		var got []string
+		for _, d := range diags {
+			if d.Severity != diag.Warning || d.Hint == "" || !strings.HasPrefix(d.Msg, "HTML is left out of the page: ") {
+				t.Errorf("%q: unexpected %v", tt.body, d)
+				continue
+			}
+			got = append(got, d.Pos.String()+" "+strings.TrimPrefix(d.Msg, "HTML is left out of the page: "))
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%q:\ngot  %q\nwant %q", tt.body, strings.Join(got, "\n"), tt.want)
 		}
 	}
 }
