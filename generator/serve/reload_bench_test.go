@@ -17,7 +17,7 @@ import (
 // The edit-to-reload benchmarks time what an editor waits for in `plinth
 // serve`: from saving a one-line change to a page's text until the server
 // has rebuilt and told open tabs to reload. The file watcher runs as in
-// `plinth serve` (its 10 ms debounce included). They report the median
+// `plinth serve` (its debounce, DefaultDebounce, included). They report the median
 // over the iterations as ms/edit-median, and the median CPU time the
 // process spent on an edit as cpu-ms/edit-median, which a busy machine
 // disturbs less than the wall clock; timings are never asserted in
@@ -84,7 +84,7 @@ func benchEditToReload(b *testing.B, dir, page string) {
 	if d := s.Rebuild(); d.HasErrors() {
 		b.Fatal(d.Err())
 	}
-	changes, stop, err := Watch(dir, 30*time.Millisecond)
+	changes, stop, err := Watch(dir, DefaultDebounce)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -32,6 +32,15 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
+// DefaultDebounce is how long `plinth serve` waits for a save to settle.
+// It is some 60 times the widest spread measured between the events of
+// one save (a write; a write to a temporary file and a rename; vim's
+// rename, write and remove: at most 0.16 ms over 50 saves each, with six
+// busy loops beside them on two cores), and every millisecond of it is
+// waited on each save before the reload. A save whose events straddle it
+// still ends right: its later events make one more rebuild.
+const DefaultDebounce = 10 * time.Millisecond
+
 //go:embed client
 var client embed.FS
 
@@ -49,13 +58,7 @@ type Options struct {
 	BasePath string
 	// Debounce is how long to wait after a change before rebuilding, so
 	// that an editor's save, which often arrives as several events, makes
-	// one rebuild. The default, 10 ms, is some 60 times the widest spread
-	// measured between the events of one save (a write, a write to a
-	// temporary file and a rename, vim's rename-write-remove: at most
-	// 0.16 ms over 50 saves each, with six busy loops on two cores), and
-	// every millisecond of it is waited on each save before the reload. A
-	// save whose events straddle it still ends right: its later events
-	// make one more rebuild.
+	// one rebuild (DefaultDebounce if zero).
 	Debounce time.Duration
 	// Log receives one line per rebuild.
 	Log io.Writer
@@ -97,7 +100,7 @@ type state struct {
 // New returns a server that has not built anything yet.
 func New(opts Options) *Server {
 	if opts.Debounce == 0 {
-		opts.Debounce = 10 * time.Millisecond
+		opts.Debounce = DefaultDebounce
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
