@@ -94,7 +94,7 @@ func runServe(e *processEnv, args []string) int {
 		Log:      e.stderr,
 		Verbose:  *v.verbose,
 	})
-	changes, stop, err := serve.Watch(*src, 30*time.Millisecond)
+	changes, stop, err := serve.Watch(*src, serve.DefaultDebounce)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plinth serve: cannot watch %s: %v\n", *src, err)
 		return 1

@@ -32,7 +32,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// DefaultDebounce is how long `plinth serve` waits for a save to settle.
+// DefaultDebounce is how long `plinth serve` waits for a save to settle
+// (Watch's debounce), so that an editor's save, which often arrives as
+// several events, makes one rebuild.
 // It is some 60 times the widest spread measured between the events of
 // one save (a write; a write to a temporary file and a rename; vim's
 // rename, write and remove: at most 0.16 ms over 50 saves each, with six
@@ -56,10 +58,6 @@ type Options struct {
 	Listen string
 	// BasePath is the path the site is served under ("/" or "/quality/").
 	BasePath string
-	// Debounce is how long to wait after a change before rebuilding, so
-	// that an editor's save, which often arrives as several events, makes
-	// one rebuild (DefaultDebounce if zero).
-	Debounce time.Duration
 	// Log receives one line per rebuild.
 	Log io.Writer
 	// Verbose shows every warning of a failed rebuild in full; without it
@@ -99,9 +97,6 @@ type state struct {
 
 // New returns a server that has not built anything yet.
 func New(opts Options) *Server {
-	if opts.Debounce == 0 {
-		opts.Debounce = DefaultDebounce
-	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
