@@ -107,13 +107,7 @@ func TestTitleAndDescriptionLength(t *testing.T) {
 		{"title = \"T\"\ndescription = '''\n" + strings.Repeat("d", MaxDescription+1) + "'''\n", "content/a.md:3:15: the description is 1001 characters long; a description may have at most 1000"},
 	}
 	for _, tt := range tests {
-		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\n" + tt.front + "+++\n")}}, Options{})
-		switch {
-		case tt.want == "" && len(diags) > 0:
-			t.Errorf("unexpected %v", diags)
-		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
-			t.Errorf("got %v, want %q with a hint", diags, tt.want)
-		}
+		checkOneError(t, tt.front, tt.want)
 	}
 }
 
@@ -133,13 +127,7 @@ func TestInvisibleCharacters(t *testing.T) {
 		{"title = \"\"\"\nA\nB\"\"\"\n", "content/a.md:2:9: the title has a line break; it must be one line"},
 	}
 	for _, tt := range tests {
-		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\n" + tt.front + "+++\n")}}, Options{})
-		switch {
-		case tt.want == "" && len(diags) > 0:
-			t.Errorf("unexpected %v", diags)
-		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
-			t.Errorf("got %v, want %q with a hint", diags, tt.want)
-		}
+		checkOneError(t, tt.front, tt.want)
 	}
 }
 
@@ -156,13 +144,7 @@ func TestDateOrder(t *testing.T) {
 		{"reviewed = 2026-06-01\nnext_review = 2020-06-01\n", "content/a.md:4:15: the next review (2020-06-01) is before the last one (reviewed = 2026-06-01)"},
 	}
 	for _, tt := range tests {
-		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\ntitle = \"T\"\n" + tt.front + "+++\n")}}, Options{})
-		switch {
-		case tt.want == "" && len(diags) > 0:
-			t.Errorf("unexpected %v", diags)
-		case tt.want != "" && (len(diags) != 1 || diags[0].Error() != tt.want || diags[0].Hint == ""):
-			t.Errorf("got %v, want %q with a hint", diags, tt.want)
-		}
+		checkOneError(t, "title = \"T\"\n"+tt.front, tt.want)
 	}
 }
 
@@ -175,5 +157,19 @@ func TestPageFileNamedLikeAFile(t *testing.T) {
 	want := `content/guidance/index.html.md: the file name "index.html.md" ends in .html, but a page's address is a folder ending in /, so it would be index.html/index.html`
 	if len(diags) != 1 || diags[0].Error() != want {
 		t.Errorf("got %v, want %q", diags, want)
+	}
+}
+
+// checkOneError loads content/a.md with the front matter given and checks
+// that it gives no diagnostic (want empty) or exactly the one error want,
+// with a hint.
+func checkOneError(t *testing.T, front, want string) {
+	t.Helper()
+	_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte("+++\n" + front + "+++\n")}}, Options{})
+	switch {
+	case want == "" && len(diags) > 0:
+		t.Errorf("unexpected %v", diags)
+	case want != "" && (len(diags) != 1 || diags[0].Error() != want || diags[0].Hint == ""):
+		t.Errorf("got %v, want %q with a hint", diags, want)
 	}
 }
