@@ -23,6 +23,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -183,6 +184,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rel := strings.TrimPrefix(r.URL.Path, base)
 	s.mu.RLock()
 	data, name, ok := s.lookup(rel)
+	version := s.version
 	s.mu.RUnlock()
 	if !ok {
 		if _, _, dir := s.lookupLocked(rel + "/"); dir && !strings.HasSuffix(rel, "/") && rel != "" {
@@ -192,7 +194,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w)
 		return
 	}
-	s.write(w, name, data, http.StatusOK)
+	s.write(w, name, data, version, http.StatusOK)
 }
 
 func (s *Server) lookupLocked(rel string) ([]byte, string, bool) {
@@ -222,21 +224,23 @@ func (s *Server) file(path string) ([]byte, bool) {
 func (s *Server) notFound(w http.ResponseWriter) {
 	s.mu.RLock()
 	data, ok := s.file("404.html")
+	version := s.version
 	s.mu.RUnlock()
 	if !ok {
 		data = []byte("<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>")
 	}
-	s.write(w, "404.html", data, http.StatusNotFound)
+	s.write(w, "404.html", data, version, http.StatusNotFound)
 }
 
-// write sends a file, injecting the reload client into HTML pages.
-func (s *Server) write(w http.ResponseWriter, name string, data []byte, status int) {
+// write sends a file of the site's build version, injecting the reload
+// client into HTML pages.
+func (s *Server) write(w http.ResponseWriter, name string, data []byte, version, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = http.DetectContentType(data)
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = Inject(data)
+		data = Inject(data, version)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
@@ -245,9 +249,13 @@ func (s *Server) write(w http.ResponseWriter, name string, data []byte, status i
 }
 
 // Inject adds the reload client's script and stylesheet to an HTML page,
-// just before </head> (or at the start if the page has no head).
-func Inject(page []byte) []byte {
-	tags := []byte(`<link rel="stylesheet" href="` + Prefix + `live.css"><script src="` + Prefix + `live.js" defer></script>`)
+// just before </head> (or at the start if the page has no head). The
+// script carries the version of the build the page came from, so that the
+// client reloads on any later build, even one that finished before it
+// could connect: the first state it hears may be a later build's, or a
+// failed build's (which says nothing of what the page shows).
+func Inject(page []byte, version int) []byte {
+	tags := []byte(`<link rel="stylesheet" href="` + Prefix + `live.css"><script src="` + Prefix + `live.js" data-version="` + strconv.Itoa(version) + `" defer></script>`)
 	i := bytes.Index(page, []byte("</head>"))
 	if i < 0 {
 		return append(tags, page...)

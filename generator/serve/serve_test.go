@@ -26,8 +26,8 @@ func TestListenRefusesOtherInterfaces(t *testing.T) {
 }
 
 func TestInject(t *testing.T) {
-	got := string(Inject([]byte("<html><head><title>x</title></head><body></body></html>")))
-	if !strings.Contains(got, `<script src="/__plinth/live.js" defer></script></head>`) || strings.Contains(got, "<script>") {
+	got := string(Inject([]byte("<html><head><title>x</title></head><body></body></html>"), 7))
+	if !strings.Contains(got, `<script src="/__plinth/live.js" data-version="7" defer></script></head>`) || strings.Contains(got, "<script>") {
 		t.Fatalf("Inject = %s", got)
 	}
 }

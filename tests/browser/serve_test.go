@@ -117,4 +117,18 @@ func TestServeLiveReload(t *testing.T) {
 	if overlays != 0 {
 		t.Fatalf("the overlay is still shown after the fix (%d)", overlays)
 	}
+
+	// A page opened while the site does not build hears a failed build
+	// first; it must still reload when the site builds again (the page
+	// knows the version it came from, rather than taking the first state
+	// it hears for it).
+	write("+++\ntitle = \"A page\"\ntitel = \"typo\"\n+++\nBroken again.\n")
+	waitText(".plinth-overlay", `content/page.md:3:1: unknown key "titel"`)
+	if _, err := chromedp.Run(bctx, chromedp.Navigate(base+"page/")); err != nil {
+		t.Fatal(err)
+	}
+	waitText(".plinth-overlay", `content/page.md:3:1: unknown key "titel"`)
+	waitText("#body", "The third version.")
+	write("+++\ntitle = \"A page\"\n+++\nThe fourth version.\n")
+	waitText("#body", "The fourth version.")
 }

@@ -5,9 +5,14 @@
 // style, so the site's Content-Security-Policy holds in development too.
 (function () {
   "use strict";
-  var base = document.currentScript ? document.currentScript.src.replace(/live\.js.*$/, "") : "/__plinth/";
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/live\.js.*$/, "") : "/__plinth/";
   var shown = null;
-  var version = null;
+  // The version of the build this page came from, which the server writes
+  // on the script tag: a build that finished before the event stream
+  // connected still reloads the page. Without it, the first state heard
+  // stands for the page's version.
+  var version = script && script.getAttribute("data-version") !== null ? Number(script.getAttribute("data-version")) : null;
 
   function overlay(problems) {
     clear();
@@ -44,6 +49,10 @@
     es.addEventListener("state", function (e) {
       var state = JSON.parse(e.data);
       if (state.problems) {
+        // A failed build keeps the last good one's version.
+        if (version === null) {
+          version = state.version;
+        }
         overlay(state.problems);
         return;
       }
