@@ -18,20 +18,7 @@ import (
 // shard, and a misspelling of a word only a synonym group has.
 func TestBrowserReadsForms(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, v any) {
-		t.Helper()
-		data, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dir, "search", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, v any) { writeIndexFile(t, dir, name, v) }
 	post := func(docs ...int) string {
 		var ps []search.Posting
 		for _, d := range docs {
@@ -114,20 +101,7 @@ func TestBrowserReadsForms(t *testing.T) {
 // even though the second weighs a little more.
 func TestBrowserRaisesWholePhrase(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, v any) {
-		t.Helper()
-		data, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dir, "search", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, v any) { writeIndexFile(t, dir, name, v) }
 	// Document 0 weighs two steps (1.1², about 1.21) more than document 1
 	// on every word: less than what a phrase in the text raises a page by.
 	post := func(impacts ...int) string {
@@ -160,5 +134,22 @@ func TestBrowserRaisesWholePhrase(t *testing.T) {
 	urls := resp.Queries[0].urls()
 	if want := []string{"whole/", "apart/"}; !slices.Equal(urls, want) {
 		t.Errorf("%q: %q, want %q", resp.Queries[0].Q, urls, want)
+	}
+}
+
+// writeIndexFile writes v as JSON to search/NAME under dir, as the build
+// publishes the index's files, for tests that make an index by hand.
+func writeIndexFile(t *testing.T, dir, name string, v any) {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "search", filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,10 +1,7 @@
 package search_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -17,20 +14,7 @@ import (
 // Document n is "pN/", with a title and text that hold none of the terms.
 func writeHandmade(t *testing.T, dir string, docs int, terms map[string][]int) {
 	t.Helper()
-	write := func(name string, v any) {
-		t.Helper()
-		data, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(dir, "search", filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name string, v any) { writeIndexFile(t, dir, name, v) }
 	shard := search.Shard{Terms: map[string]string{}}
 	for term, ds := range terms {
 		var ps []search.Posting
