@@ -140,8 +140,7 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 			diags.Add(d)
 		}
 	}
-	diags.Append(unclosedComments(page, doc))
-	diags.Append(leftOutHTML(page, doc, body))
+	diags.Append(typedHTML(page, doc, body))
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
@@ -158,54 +157,29 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	return res, diags
 }
 
-// unclosedComments reports an HTML comment ("<!--") that is never closed:
-// Markdown reads everything after it, to the end of the page, as the
-// comment, and raw HTML is left out of the page, so the rest of the
-// page's text vanished without a word.
-func unclosedComments(page *site.Page, doc ast.Node) diag.List {
+// typedHTML reports the HTML typed into a page, in one walk over it. Each
+// tag is a warning: the renderer leaves raw HTML out, as Hugo's does by
+// default, so an editor who pasted <br> or an <iframe> would otherwise
+// find it gone from the page without a word (Hugo warns the same way,
+// "raw HTML omitted"). Comments are notes to editors and say nothing,
+// unless one at the top level is never closed: Markdown then reads the
+// rest of the page as the comment, so the rest of its text vanished, and
+// that is an error.
+func typedHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
 	var l diag.List
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		b, ok := n.(*ast.HTMLBlock)
-		if !ok || b.HTMLBlockType != ast.HTMLBlockType2 || b.HasClosure() || b.Lines().Len() == 0 {
-			continue
-		}
-		// A comment closed on its own first line has no closure line.
-		closed := false
-		for i := 0; i < b.Lines().Len() && !closed; i++ {
-			seg := b.Lines().At(i)
-			closed = bytes.Contains(seg.Value(page.Body), []byte("-->"))
-		}
-		if closed {
-			continue
-		}
-		d := diag.Errorf(page.Pos(page.BodyOffset+b.Lines().At(0).Start), "this comment (<!--) is never closed, so the rest of the page is left out").
-			WithHint("end the comment with --> where it should stop; a comment is a note to editors that readers never see")
+	at := func(d diag.Diagnostic) diag.Diagnostic {
 		if page.Source != nil {
 			d = d.WithLine(page.Source.Line(d.Pos.Line))
 		}
-		l.Add(d)
+		return d
 	}
-	return l
-}
-
-// leftOutHTML warns about each piece of HTML typed into a page (a tag,
-// not a comment): the renderer leaves raw HTML out, as Hugo's does by
-// default, so an editor who pasted <br> or an <iframe> would otherwise
-// find it gone from the page without a word. Hugo warns the same way
-// ("raw HTML omitted"). Comments are notes to editors and say nothing.
-func leftOutHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
-	var l diag.List
 	warn := func(start int, html []byte) {
 		// A closing tag goes with an opening one already reported.
 		if bytes.HasPrefix(html, []byte("<!--")) || bytes.HasPrefix(html, []byte("</")) {
 			return
 		}
-		d := diag.Warningf(page.Pos(page.BodyOffset+start), "HTML is left out of the page: %q", tagOf(html)).
-			WithHint("write it in Markdown instead (a blank line starts a new paragraph; [words](address) makes a link); the site publishes no HTML typed into a page, so that every page keeps the theme's accessible markup")
-		if page.Source != nil {
-			d = d.WithLine(page.Source.Line(d.Pos.Line))
-		}
-		l.Add(d)
+		l.Add(at(diag.Warningf(page.Pos(page.BodyOffset+start), "HTML is left out of the page: %q", tagOf(html)).
+			WithHint("write it in Markdown instead (a blank line starts a new paragraph; [words](address) makes a link); the site publishes no HTML typed into a page, so that every page keeps the theme's accessible markup")))
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -213,9 +187,14 @@ func leftOutHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
-			if n.HTMLBlockType != ast.HTMLBlockType2 && n.Lines().Len() > 0 {
+			switch {
+			case n.Lines().Len() == 0:
+			case n.HTMLBlockType != ast.HTMLBlockType2:
 				seg := n.Lines().At(0)
 				warn(seg.Start, seg.Value(body))
+			case n.Parent() == doc && neverClosed(n, body):
+				l.Add(at(diag.Errorf(page.Pos(page.BodyOffset+n.Lines().At(0).Start), "this comment (<!--) is never closed, so the rest of the page is left out").
+					WithHint("end the comment with --> where it should stop; a comment is a note to editors that readers never see")))
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
@@ -228,6 +207,22 @@ func leftOutHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
 		return ast.WalkContinue, nil
 	})
 	return l
+}
+
+// neverClosed reports whether a comment block runs to the end of the text
+// without its "-->". A comment closed on its own first line has no
+// closure line, so the lines are searched too.
+func neverClosed(b *ast.HTMLBlock, body []byte) bool {
+	if b.HasClosure() {
+		return false
+	}
+	for i := 0; i < b.Lines().Len(); i++ {
+		seg := b.Lines().At(i)
+		if bytes.Contains(seg.Value(body), []byte("-->")) {
+			return false
+		}
+	}
+	return true
 }
 
 // tagOf returns the start of a piece of HTML to quote in a message: its
