@@ -55,6 +55,19 @@ function unglue (query) {
 // "1-7" may be a range, "3,5" two numbers.
 const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/gu
 
+// NUMBERED is a domain or standard named with its number as a word
+// ("domain four", "standard three point one"), as said aloud: the
+// number is read as its digit there only, where no other sense is
+// likely ("no one" keeps its "one").
+const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
+const DIGITS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w, i) => [w, String(i + 1)]))
+
+// spellNumbers writes the numbers of NUMBERED as digits.
+function spellNumbers (query) {
+  return query.replace(NUMBERED, (_, name, space, a, point, b) =>
+    name + space + DIGITS.get(a.toLowerCase()) + (b ? point + DIGITS.get(b.toLowerCase()) : ''))
+}
+
 // loosen writes a query's loose IDs as IDs; loose maps each ID so
 // written to the words typed, so that looseIDs can take back those the
 // index does not have.
@@ -443,7 +456,7 @@ export class Index {
     // "ＩＮＤＵＣＴＩＯＮ" as typed on some keyboards, the ligature "ﬁ"),
     // which the site's words use.
     const loose = new Map()
-    const all = words(loosen(unglue(query.normalize('NFKC')), loose))
+    const all = words(loosen(spellNumbers(unglue(query.normalize('NFKC'))), loose))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
