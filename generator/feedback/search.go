@@ -1,6 +1,9 @@
 package feedback
 
-import "github.com/plinth-ssg/plinth/generator/site"
+import (
+	"github.com/plinth-ssg/plinth/generator/dataset"
+	"github.com/plinth-ssg/plinth/generator/site"
+)
 
 // SearchEntry describes a page of "You said, we did" to the search index
 // (it is a search.Describe): readers look for the section's page by name
@@ -18,13 +21,15 @@ import "github.com/plinth-ssg/plinth/generator/site"
 // the page's text. The index reads none of the entries the page lists,
 // only its own words, so it ranks as an overview, above any one entry: a
 // learner who types "paramedic" wants the page of every paramedic entry
-// before one of them. ok is false for other pages.
+// before one of them. An entry is found by its region's name too, which
+// its page shows but its words seldom say: readers narrow a search with
+// where they train ("pharmacy north west"). ok is false for other pages.
 func SearchEntry(p *site.Page) (site.SearchEntry, bool) {
 	switch x := p.Extra.(type) {
 	case *Feedback:
 		return site.SearchEntry{}, true
 	case *Entry:
-		return site.SearchEntry{Text: []string{x.WeDid, x.Outcome}, Rank: site.RankEntry}, true
+		return site.SearchEntry{Text: append([]string{x.WeDid, x.Outcome}, entryRegion(x)...), Rank: site.RankEntry}, true
 	case *Facet:
 		return site.SearchEntry{Skip: true}, true
 	case *FacetValue:
@@ -34,4 +39,16 @@ func SearchEntry(p *site.Page) (site.SearchEntry, bool) {
 		return site.SearchEntry{Skip: true}, true
 	}
 	return site.SearchEntry{}, false
+}
+
+// entryRegion returns the name of an entry's region, as words of its
+// text: as keywords, weighed above the text, it would lift every entry of
+// a region above the overview a reader also wants ("AHP students": the
+// profession's page). "National" is left out: it names no place a reader
+// trains in, and the site writes it of the national survey.
+func entryRegion(e *Entry) []string {
+	if e.Region == nil || e.Region.Key == dataset.National {
+		return nil
+	}
+	return []string{e.Region.Name}
 }

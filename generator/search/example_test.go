@@ -108,6 +108,15 @@ func TestExampleQueries(t *testing.T) {
 		// each of them.
 		{nodeQuery{Q: "1.3.1"}, "framework/2021/standards/1-3/", "", "1.3"},
 		{nodeQuery{Q: "3.4 and 3.5"}, "framework/2021/standards/3-4/", "", ""},
+		// An ID as readers also write it: a comma for the point, the
+		// hyphen of its address, said aloud. A pair the index has no ID
+		// for stays two numbers ("1-7": the methodology's small counts).
+		{nodeQuery{Q: "3,5"}, "framework/2021/standards/3-5/", "", ""},
+		{nodeQuery{Q: "3-6 wellbeing"}, "framework/2021/standards/3-6/", "", "wellbeing"},
+		{nodeQuery{Q: "standard three point one"}, "framework/2021/standards/3-1/", "", ""},
+		{nodeQuery{Q: "counts 1-7"}, "action-plans/methodology/", "", ""},
+		// A standard only a superseded edition has is searched there.
+		{nodeQuery{Q: "5.5"}, "framework/2016/standards/5-5/", "2016", ""},
 		// Full-width letters, as some keyboards type them.
 		{nodeQuery{Q: "ＩＮＤＵＣＴＩＯＮ"}, "framework/2021/standards/3-4/", "", "induction"},
 		// An ID typed after letters, without a space: a letter on its own

@@ -66,6 +66,16 @@ func TestRoughReaderQueries(t *testing.T) {
 	checkReaders(t, "testdata/readers-rough.json", nil)
 }
 
+// TestFreshReaderQueries holds the queries of testdata/readers-fresh.json
+// to their expectations the same way: a set written from the example
+// site's content before it was first run, so that it measures search on
+// queries its rules were not tuned to (questions, standard numbers in
+// every form, profession and region words, acronyms, half-typed words,
+// queries with no answer).
+func TestFreshReaderQueries(t *testing.T) {
+	checkReaders(t, "testdata/readers-fresh.json", nil)
+}
+
 // checkReaders runs the queries of a reader set, then the extra queries,
 // on the example site, fails each query of the set that misses its
 // expectation, and returns the answers to the extra queries.

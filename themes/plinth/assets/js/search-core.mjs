@@ -48,6 +48,37 @@ function unglue (query) {
   return query.replace(GLUED_ID, (_, letters, id) => ([...letters].length === 1 ? '' : letters + ' ') + id)
 }
 
+// LOOSE_ID is a standard's ID as readers also type it: with a comma for
+// the point, as on keyboards that write decimals so ("3,5"), with a
+// hyphen, as in the standard's address ("3-6"), or said aloud ("3 point
+// 1"). Such a pair is the ID only if the index has that ID (looseIDs):
+// "1-7" may be a range, "3,5" two numbers.
+const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/gu
+
+// NUMBERED is a domain or standard named with its number as a word
+// ("domain four", "standard three point one"), as said aloud: the
+// number is read as its digit there only, where no other sense is
+// likely ("no one" keeps its "one").
+const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
+const DIGITS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w, i) => [w, String(i + 1)]))
+
+// spellNumbers writes the numbers of NUMBERED as digits.
+function spellNumbers (query) {
+  return query.replace(NUMBERED, (_, name, space, a, point, b) =>
+    name + space + DIGITS.get(a.toLowerCase()) + (b ? point + DIGITS.get(b.toLowerCase()) : ''))
+}
+
+// loosen writes a query's loose IDs as IDs; loose maps each ID so
+// written to the words typed, so that looseIDs can take back those the
+// index does not have.
+function loosen (query, loose) {
+  return query.replace(LOOSE_ID, (raw, a, b) => {
+    const id = a + '.' + b
+    loose.set(id, words(raw))
+    return id
+  })
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]))
 // MAX_IMPACT is the largest impact a posting carries (search.MaxImpact).
@@ -138,12 +169,18 @@ const ID_BONUS = 1000
 // MIN_PREFIX is how many letters the last word needs before it is also
 // completed: fewer would fetch and match too much.
 const MIN_PREFIX = 3
+// MIN_COMPLETED is how many letters a word other than the last needs
+// before it is completed (complete) when it matches nothing.
+const MIN_COMPLETED = 6
 // MIN_CORRECTED is how many letters a word needs before a misspelling of
 // it is corrected: shorter words are too often another word.
 const MIN_CORRECTED = 5
 // MAX_SPLIT is the longest word split tries to cut in two, as the
 // generator does (forms.go, maxCompound): each place to cut is looked up.
 const MAX_SPLIT = 40
+// MAX_PIECES is the most words splitMany reads a word as: "freedom to
+// speak up" is four.
+const MAX_PIECES = 5
 
 // ENDINGS are the English endings a word the site never uses may carry
 // beyond a term the index has ("disabled" beyond "disabl", which the site
@@ -418,13 +455,26 @@ export class Index {
     // Compatibility forms are the letters they stand for (full-width
     // "ＩＮＤＵＣＴＩＯＮ" as typed on some keyboards, the ligature "ﬁ"),
     // which the site's words use.
-    const all = words(unglue(query.normalize('NFKC')))
+    const loose = new Map()
+    const all = words(loosen(spellNumbers(unglue(query.normalize('NFKC'))), loose))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
       const last = i === ws.length - 1 && typing && w === all[all.length - 1]
       const id = isID(w)
-      return { word: w, id, prefix: last && !id && w.length >= MIN_PREFIX ? w : '' }
+      return { word: w, id, prefix: last && !id && w.length >= MIN_PREFIX ? w : '', loose: loose.get(w) }
+    })
+  }
+
+  // looseIDs takes each ID written from a loose form ("3,5") that the
+  // index does not have back to the words typed, as they would have been
+  // searched without it. The IDs' shards must have been read.
+  looseIDs (parsed) {
+    return parsed.flatMap((w) => {
+      if (!w.loose || this.lookup(w.word)) {
+        return [w]
+      }
+      return w.loose.filter((x) => !this.stopWords.has(x)).map((x) => ({ word: x, id: false, prefix: '' }))
     })
   }
 
@@ -450,7 +500,7 @@ export class Index {
   // taken as typed, never corrected.
   async search (query, { edition = '', section = '', typed = false } = {}) {
     const m = this.manifest || (await this.load())
-    const parsed = this.parse(query)
+    let parsed = this.parse(query)
     const none = { slots: [], results: [], partial: false, correction: null, matcher: new Matcher(this, []), edition }
     if (parsed.length === 0) {
       return none
@@ -475,11 +525,13 @@ export class Index {
       }
     }
     await this.fetchShards(need)
+    parsed = this.looseIDs(parsed)
     await this.widenIDs(parsed)
 
     let slots = this.slots(parsed)
     await this.derive(slots)
     await this.split(slots)
+    await this.complete(slots)
     slots = this.synonyms(slots)
     // The edition's key, once it has chosen the edition, need not be on
     // its pages (a standard of 2016 does not say "2016"): they match it
@@ -508,10 +560,42 @@ export class Index {
 
     await this.keepSplitsWhole(slots)
 
+    // An ID no page has is a standard that does not exist ("standard
+    // 9.9"): the pages that share the query's other words ("standard")
+    // are not what the reader asked for, and the page says so.
+    if (slots.some((s) => s.id && !this.lookup(s.word))) {
+      return { ...none, slots, edition }
+    }
+    if (edition === '' && !named) {
+      edition = this.idEdition(slots, section) || edition
+    }
+
     let results = this.score(slots, edition, section)
     const partial = results.length > 0 && !results.some((r) => r.matched === slots.length)
     results = await this.rerank(results, slots)
     return { slots, results, partial, correction, matcher: new Matcher(this, slots), edition }
+  }
+
+  // idEdition returns the key of the edition whose standard an ID of the
+  // query names when no page the default filter shows has that ID ("5.5",
+  // a standard of the 2016 edition only), or "": the reader asked for
+  // that standard, as when the query names the edition.
+  idEdition (slots, section) {
+    for (const s of slots) {
+      const sh = s.id ? this.shardFor(s.word) : null
+      if (!sh || !sh.ids.has(s.word)) {
+        continue
+      }
+      const docs = decodeDocs(sh.ids.get(s.word))
+      if (docs.length === 0 || docs.some((d) => this.inScope(d, '', section))) {
+        continue
+      }
+      const eds = docs.map((d) => this.group(d)[2]).filter((e) => e >= 0)
+      if (eds.length > 0) {
+        return this.manifest.editions[Math.min(...eds)].key
+      }
+    }
+    return ''
   }
 
   // widenIDs takes an ID the index does not have, such as a clause of a
@@ -688,6 +772,61 @@ export class Index {
         s.split = true
       }
     }
+    for (const s of open) {
+      if (!s.split) {
+        await this.splitMany(s)
+      }
+    }
+  }
+
+  // splitMany takes a word that matches nothing and does not split in two
+  // as a phrase run together, small words and all ("freedomtospeakup",
+  // "yousaidwedid"): the fewest pieces, three to MAX_PIECES, each a word
+  // the site uses or a stop word, of two letters or more, at least one of
+  // them not a stop word. Two pieces are split's, both words of the site:
+  // a word and a stop word run together ("valueof") are as likely
+  // something else. The slot then matches the pieces that are not stop
+  // words side by side, as split's two do, so a short piece ("up") finds
+  // only pages that have the phrase. The shards read are those of the
+  // pieces that may start where an earlier piece ends.
+  async splitMany (s) {
+    const w = s.word
+    const used = (x) => {
+      const f = this.lookup(x)
+      return f && f.used ? f : null
+    }
+    // reach[i] is the fewest pieces that make w's first i letters, and
+    // how: [pieces, terms of the words that are not stop words].
+    const reach = new Map([[0, [0, []]]])
+    for (let i = 0; i < w.length; i++) {
+      const at = reach.get(i)
+      if (!at || at[0] >= MAX_PIECES) {
+        continue
+      }
+      const ends = []
+      for (let j = i + 2; j <= w.length; j++) {
+        ends.push(j)
+      }
+      await this.fetchShards(new Set(ends.map((j) => shardOf(this.manifest.shards, w.slice(i, j)))))
+      for (const j of ends) {
+        const piece = w.slice(i, j)
+        const stop = this.stopWords.has(piece)
+        const f = stop ? null : used(piece)
+        if (!stop && !f) {
+          continue
+        }
+        const next = [at[0] + 1, f ? at[1].concat(f.term) : at[1]]
+        const cur = reach.get(j)
+        if (!cur || next[0] < cur[0] || (next[0] === cur[0] && next[1].length > cur[1].length)) {
+          reach.set(j, next)
+        }
+      }
+    }
+    const whole = reach.get(w.length)
+    if (whole && whole[0] >= 3 && whole[1].length > 0) {
+      s.alts.push(whole[1].map((term) => ({ term, weight: 1 })))
+      s.split = true
+    }
   }
 
   // keepSplitsWhole lets a word split in two match only the pages that
@@ -702,9 +841,10 @@ export class Index {
       if (!s.split) {
         continue
       }
-      const [a, b] = s.alts[0].map((t) => this.postings(t.term))
-      const both = [...a.keys()].filter((d) => b.has(d))
-      both.sort((x, y) => a.get(y) + b.get(y) - a.get(x) - b.get(x) || x - y)
+      const lists = s.alts[0].map((t) => this.postings(t.term))
+      const weight = (d) => lists.reduce((sum, l) => sum + l.get(d), 0)
+      const both = [...lists[0].keys()].filter((d) => lists.every((l) => l.has(d)))
+      both.sort((x, y) => weight(y) - weight(x) || x - y)
       const read = both.slice(0, SPLIT_READ)
       const docs = await Promise.all(read.map((d) => this.doc(d)))
       const matcher = new Matcher(this, [s])
@@ -712,6 +852,31 @@ export class Index {
         const d = docs[i]
         return matcher.sequence(d.title + ' ' + (d.description || '') + ' ' + d.text).includes(0)
       }))
+    }
+  }
+
+  // complete takes a word that matches nothing, and with which words of
+  // the site start, as cut short ("physio students", "admin"), as the last
+  // word typed is while the reader types it: it matches those words, below
+  // a word typed whole. Only words of MIN_COMPLETED letters or more are
+  // completed: a shorter start is shared by too many words ("proto" of
+  // "__proto__" would find "protect"). A misspelling starts no word of
+  // the site, and is left to correct.
+  async complete (slots) {
+    const open = slots.filter((s) => s.alts.length === 0 && !s.id && s.words.length === 1 && s.word.length >= MIN_COMPLETED && LETTERS.test(s.word))
+    if (open.length === 0) {
+      return
+    }
+    const need = new Set()
+    open.forEach((s) => shardsFor(this.manifest.shards, s.word, true).forEach((i) => need.add(i)))
+    await this.fetchShards(need)
+    for (const s of open) {
+      for (const term of this.completions(s.word)) {
+        s.alts.push([{ term, weight: PREFIX_WEIGHT }])
+      }
+      if (s.alts.length > 0) {
+        s.prefix = s.word
+      }
     }
   }
 
@@ -807,7 +972,7 @@ export class Index {
             f(w, null, '', false)
           }
         }
-      }, s.derived ? 1 : undefined)
+      }, s.derived ? 1 : undefined) || (s.derived ? null : this.correctStem(s.word))
       if (!best) {
         continue
       }
@@ -833,6 +998,43 @@ export class Index {
       return w.length === 1 && fixes.has(w[0]) ? fixes.get(w[0]) : raw
     })
     return { query: fixed.trim(), from: [...fixes.keys()], to: [...fixes.values()] }
+  }
+
+  // correctStem corrects a misspelt word by its stem, for a form of a word
+  // the site does not use: "bulied" is "bulli" (the term of "bullying")
+  // and "-ed", "bullied", though no page writes "bullied". The word less
+  // one of ENDINGS must be one edit from a term of a word the site uses,
+  // whose shard correct has read (it starts with the same two letters).
+  // A stem shorter than MIN_CORRECTED is corrected only by a letter
+  // doubled or made single, the commonest slip ("buli", "bulli"): any
+  // other edit to so short a stem is as likely another word ("parking" is
+  // not "parting"). It returns { word, term }, word being the term and
+  // the ending, or null.
+  correctStem (w) {
+    for (const end of ENDINGS) {
+      const base = w.slice(0, -end.length)
+      if (!w.endsWith(end) || base.length < MIN_STEM) {
+        continue
+      }
+      const short = base.length < MIN_CORRECTED
+      const best = bestCorrection(base, (f) => {
+        for (const i of shardsFor(this.manifest.shards, base.slice(0, 2), true)) {
+          const sh = this.shards.get(i)
+          if (!sh) {
+            continue
+          }
+          for (const [t, enc] of sh.terms) {
+            if (!sh.notWords.has(t) && t.length >= MIN_STEM && (!short || doubling(base, t))) {
+              f(t, t, enc, true)
+            }
+          }
+        }
+      }, 1)
+      if (best) {
+        return { word: best.term + end, term: best.term }
+      }
+    }
+    return null
   }
 
   // score adds up each document's weights over the slots it matches and
@@ -1003,6 +1205,21 @@ export class Index {
     const [, s, e] = this.group(doc)
     return { section: this.manifest.sections[s], edition: e < 0 ? null : this.manifest.editions[e] }
   }
+}
+
+// doubling reports whether a and b differ by one letter written twice in
+// one and once in the other ("buli", "bulli").
+function doubling (a, b) {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a]
+  if (long.length !== short.length + 1) {
+    return false
+  }
+  for (let i = 1; i < long.length; i++) {
+    if (long[i] === long[i - 1] && long.slice(0, i) + long.slice(i + 1) === short) {
+      return true
+    }
+  }
+  return false
 }
 
 function byRank (a, b) {
