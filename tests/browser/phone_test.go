@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
@@ -28,7 +29,13 @@ var (
 	phoneFocusJS string
 	//go:embed js/phone-print.js
 	phonePrintJS string
+	//go:embed js/phone-focused.js
+	phoneFocusedJS string
 )
+
+// maxTabs bounds the Tab presses through one page: the self-assessment,
+// the longest, has about 150 stops.
+const maxTabs = 400
 
 // phonePage is one page of each type a reader meets.
 type phonePage struct {
@@ -137,6 +144,9 @@ type phonePrint struct {
 //   - axe-core's WCAG 2.2 AA rules pass at 320 px;
 //   - without JavaScript the page fits 320 px, keeps its menu, and shows
 //     what stands in for its script;
+//   - at 320 px, Tab walks every control in reading order, each showing
+//     its focus, through the charts (after an arrow key), the search and
+//     the filter, and out of the page: no keyboard trap;
 //   - with forced colours, every control shows an outline when focused;
 //   - with reduced motion, nothing animates;
 //   - in print, the menu, search box, footer links and controls are gone
@@ -220,7 +230,7 @@ func TestPhone(t *testing.T) {
 				fallback = fmt.Sprintf("document.querySelector(%q)", p.noJS)
 			}
 			got, err := chromedp.Run(ctx, chromedp.Evaluate[noJSState](`(() => {
-  const fallback = ` + fallback + `;
+  const fallback = `+fallback+`;
   return {
     scrollWidth: document.documentElement.scrollWidth,
     menu: [...document.querySelectorAll(".nhsuk-header__navigation-link")].filter((a) => a.checkVisibility()).length,
@@ -244,6 +254,57 @@ func TestPhone(t *testing.T) {
 				t.Errorf("%s: the main content holds %d characters", where, got.MainText)
 			case p.noJS != "" && !got.Fallback:
 				t.Errorf("%s: %s does not show, so the page offers nothing in place of its script", where, p.noJS)
+			}
+		}
+	})
+
+	t.Run("keyboard", func(t *testing.T) {
+		ctx := phoneTab(t, browserCtx, "", false)
+		type focused struct {
+			Name  string `json:"name"`
+			Index int    `json:"index"`
+			Shows bool   `json:"shows"`
+			Chart bool   `json:"chart"`
+		}
+		for _, p := range phonePages {
+			if err := open(ctx, url(p), 320, p.ready); err != nil {
+				t.Fatalf("%s: %v", p.path, err)
+			}
+			where := srv.Prefix() + p.path + " at 320 px"
+			prev, stops, first := focused{Index: -1}, 0, -1
+			for ; stops < maxTabs; stops++ {
+				err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab))
+				var f focused
+				if err == nil {
+					f, err = chromedp.Run(ctx, chromedp.Evaluate[focused](phoneFocusedJS))
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", where, err)
+				}
+				if f.Name == "" || (stops > 0 && f.Index >= 0 && f.Index <= prev.Index && f.Index == first) {
+					break // focus left the page, or came round to its start: no trap
+				}
+				if stops == 0 {
+					first = f.Index
+				}
+				if !f.Shows {
+					t.Errorf("%s: %s has focus but shows no sign of it", where, f.Name)
+				}
+				if f.Index >= 0 && f.Index <= prev.Index {
+					t.Errorf("%s: Tab went from %s back to %s, against the reading order", where, prev.Name, f.Name)
+				}
+				if f.Chart {
+					// Reading a mark with the arrows must leave Tab working.
+					if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if f.Index >= 0 {
+					prev = f
+				}
+			}
+			if stops == maxTabs {
+				t.Errorf("%s: after %d Tab presses focus is still in the page, at %s: a keyboard trap?", where, maxTabs, prev.Name)
 			}
 		}
 	})
