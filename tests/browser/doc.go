@@ -6,7 +6,11 @@
 // checks the action-plan charts: that each draws into its canvas and follows
 // its box to 320 px, that its table stands in its place without JavaScript
 // and in print, the chart script's gzipped size, and that only pages with
-// charts load it.
+// charts load it. TestPhone takes one page of each type through a phone
+// reader's conditions: 320 and 375 px with text at 200 %, axe at 320 px, no
+// JavaScript, the Tab key, forced colours, reduced motion and print.
+// TestBuiltSite holds every page to its type's weight budget
+// (exampleBudgets): gzipped HTML, CSS, JavaScript, images, fonts and data.
 //
 // The package holds tests only; the machinery is in the harness sub-package.
 // Run it with

@@ -51,7 +51,7 @@ func TestGoodFixture(t *testing.T) {
 func TestBadFixture(t *testing.T) {
 	// The fixture's pages are small, so its budget is too: the control
 	// pages weigh a few kilobytes, heavy.html more than 12.
-	rep := runSuiteBudget(t, filepath.Join("testdata", "bad"), "/", 12*1024,
+	rep := runSuiteBudget(t, filepath.Join("testdata", "bad"), "/", 12*1024, nil,
 		harness.Visit{Path: "?q=never", File: "index.html", Ready: "#never-drawn"})
 	tests := []struct {
 		file  string

@@ -48,14 +48,36 @@ func buildExampleSite(t *testing.T) (dir, prefix string) {
 	return dest, res.Site.Config.BasePath()
 }
 
+// exampleBudgets are the example site's page-weight budgets by type of
+// page, in gzipped bytes of everything a page loads (harness.Weight): what
+// a reader on a slow mobile connection waits for. Each is the type's
+// heaviest page when it was set plus about 8 %, so that growth is noticed:
+// a budget is raised on purpose, in the commit that needs it. Every page
+// loads the shared stylesheet (NHS.UK frontend, 31 KB) and main.js (4 KB);
+// pages no pattern names are pages of text (exampleTextBudget).
+var exampleBudgets = []harness.Budget{
+	{Pattern: "action-plans/index.html", Bytes: 60 * 1024},                // eight charts; 56 KB
+	{Pattern: "action-plans/*/index.html", Bytes: 48 * 1024},              // a region's charts; 45 KB
+	{Pattern: "action-plans/*/*/index.html", Bytes: 48 * 1024},            // a domain's charts, a release; 45 KB
+	{Pattern: "framework/*/self-assessment/index.html", Bytes: 62 * 1024}, // the form and its script; 58 KB
+	{Pattern: "framework/*/print/index.html", Bytes: 48 * 1024},           // every standard of an edition; 44 KB
+	{Pattern: "you-said-we-did/index.html", Bytes: 50 * 1024},             // every entry and the filter; 46 KB
+	{Pattern: "search/index.html", Bytes: 50 * 1024},                      // the search script; 47 KB
+}
+
+// exampleTextBudget is the budget of every other page of the example site:
+// home, standards, domains, editions, changes, guidance, methodology,
+// "You said, we did" entries and lists, A to Z, 404; 43 KB at most.
+const exampleTextBudget = 46 * 1024
+
 // TestBuiltSite runs the whole suite over a built site and logs what it
 // covered: pages, axe rules, and the gzipped weight of each type of page
-// against the budget. A page over the budget (harness.WeightBudget) fails
-// the suite, named with its weight (rule page-weight), like any other
-// broken rule; the weights of the chart pages are logged for the record.
+// against its budget. A page over its budget (exampleBudgets) fails the
+// suite, named with its weight (rule page-weight), like any other broken
+// rule; the weights of the chart pages are logged for the record.
 func TestBuiltSite(t *testing.T) {
 	dir, prefix := buildExampleSite(t)
-	rep := runSuite(t, dir, prefix, searchVisits...)
+	rep := runSuiteBudget(t, dir, prefix, exampleTextBudget, exampleBudgets, searchVisits...)
 	reportFailures(t, rep)
 
 	// One visit per HTML file, plus the 404 page at an unknown address; the
@@ -87,9 +109,9 @@ func TestBuiltSite(t *testing.T) {
 		slices.Sort(ids)
 		t.Logf("axe rules needing a person to review: %s", strings.Join(ids, ", "))
 	}
-	t.Logf("gzipped HTML+CSS+JS per page type, budget %d KB:", harness.WeightBudget/1024)
-	for _, tw := range harness.WeightsByType(own, harness.WeightBudget) {
-		t.Logf("  %s", tw.String(harness.WeightBudget))
+	t.Logf("gzipped HTML, CSS, JS, images, fonts and data per page type, against its budget:")
+	for _, tw := range harness.WeightsByType(own, exampleBudgets, exampleTextBudget) {
+		t.Logf("  %s", tw)
 	}
 	for _, f := range []string{"action-plans/index.html", "action-plans/london/index.html", "action-plans/domains/1/index.html"} {
 		if p, ok := rep.Page(f); ok {

@@ -55,12 +55,13 @@ func repoRoot(t *testing.T) string {
 // (harness.Visit), and returns the report.
 func runSuite(t *testing.T, dir, prefix string, visits ...harness.Visit) *harness.Report {
 	t.Helper()
-	return runSuiteBudget(t, dir, prefix, 0, visits...)
+	return runSuiteBudget(t, dir, prefix, 0, nil, visits...)
 }
 
-// runSuiteBudget runs the suite with a page-weight budget in bytes (0 for
-// the default, harness.WeightBudget).
-func runSuiteBudget(t *testing.T, dir, prefix string, budget int, visits ...harness.Visit) *harness.Report {
+// runSuiteBudget runs the suite with page-weight budgets in bytes: budgets
+// by type of page, and budget for the pages none of them covers (0 for the
+// default, harness.WeightBudget).
+func runSuiteBudget(t *testing.T, dir, prefix string, budget int, budgets []harness.Budget, visits ...harness.Visit) *harness.Report {
 	t.Helper()
 	s := harness.Suite{
 		Dir:          dir,
@@ -69,6 +70,7 @@ func runSuiteBudget(t *testing.T, dir, prefix string, budget int, visits ...harn
 		UserDataDir:  t.TempDir(),
 		Logf:         t.Logf,
 		WeightBudget: budget,
+		Budgets:      budgets,
 		Visits:       visits,
 	}
 	rep, err := s.Run(t.Context())

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"sync"
 
-	"github.com/chromedp/cdproto/network"
-
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
@@ -216,32 +214,30 @@ func violationIDs(a axeResult) []string {
 	return ids
 }
 
-// weigh adds up the gzipped size of the HTML, CSS and JavaScript files the
-// page loaded from the site.
+// weigh adds up the gzipped size of the files the page loaded from the
+// site (see Weight), each file once.
 func (c *crawl) weigh(ev pageEvents) Weight {
+	return weigh(ev.Requests, c.srv.Origin(), func(p string) string { return c.srv.Resolve(p).File }, c.sizes.Of)
+}
+
+// weigh is crawl.weigh without the browser: resolve maps a URL path on
+// origin to the site's file ("" for none), size gives a file's gzipped size.
+func weigh(reqs []*request, serverOrigin string, resolve func(string) string, size func(string) int) Weight {
 	var w Weight
 	counted := map[string]bool{}
-	for _, r := range ev.Requests {
-		if r.Status != 200 || origin(r.URL) != c.srv.Origin() {
+	for _, r := range reqs {
+		if r.Status != 200 || origin(r.URL) != serverOrigin {
 			continue
 		}
 		u, err := url.Parse(r.URL)
 		if err != nil {
 			continue
 		}
-		file := c.srv.Resolve(u.Path).File
+		file := resolve(u.Path)
 		if file == "" || counted[file] {
 			continue
 		}
-		counted[file] = true
-		switch r.Type {
-		case network.ResourceTypeDocument:
-			w.HTML += c.sizes.Of(file)
-		case network.ResourceTypeStylesheet:
-			w.CSS += c.sizes.Of(file)
-		case network.ResourceTypeScript:
-			w.JS += c.sizes.Of(file)
-		}
+		counted[file] = w.add(r.Type, size(file))
 	}
 	return w
 }

@@ -27,10 +27,13 @@ type Suite struct {
 	UserDataDir string
 	// Logf, if set, receives progress lines.
 	Logf func(format string, args ...any)
-	// WeightBudget is the most a page may weigh, gzipped HTML, CSS and
-	// JavaScript together; a page over it breaks the rule page-weight.
-	// 0 means the default, WeightBudget (60 KB).
+	// WeightBudget is the most a page may weigh (see Weight), gzipped; a
+	// page over it breaks the rule page-weight. 0 means the default,
+	// WeightBudget (60 KB).
 	WeightBudget int
+	// Budgets set the budgets of the types of page they match, in order;
+	// pages that none matches get WeightBudget.
+	Budgets []Budget
 	// Visits are addresses checked like pages besides the site's files:
 	// a page in a state its script draws from the address (search results
 	// for a query), which no file on disk shows.
@@ -173,7 +176,7 @@ func (s Suite) Run(ctx context.Context) (*Report, error) {
 		if p.Path == PagePath(srv.Prefix(), p.File) {
 			p.Findings = slices.Concat(p.Findings, static[p.File], validated[p.File])
 			delete(static, p.File)
-			if f, over := overBudget(p.File, p.Weight, cmp.Or(s.WeightBudget, WeightBudget)); over {
+			if f, over := overBudget(p.File, p.Weight, BudgetFor(s.Budgets, p.File, cmp.Or(s.WeightBudget, WeightBudget))); over {
 				p.Findings = append(p.Findings, f)
 			}
 		}
