@@ -24,7 +24,7 @@ func specs(t *testing.T) map[string]struct {
 	table *anonymise.Table
 	spec  Spec
 } {
-	status, percent, zero := statusByRegion(t), percentByQuarter(t), withZero(t)
+	status, percent, zero, near := statusByRegion(t), percentByQuarter(t), withZero(t), nearHidden(t)
 	london := status.ColumnTable(0, "Actions by status, London")
 	zeroLondon := zero.ColumnTable(0, "Actions by domain, London")
 	return map[string]struct {
@@ -39,6 +39,10 @@ func specs(t *testing.T) map[string]struct {
 			Columns: []string{"London"}, Horizontal: true, ValueName: "Actions"}},
 		"stacked-zero": {sharesOf(t, zero), Spec{ID: "domains", Summary: "Domains by region.", Kind: StackedBar, Series: SeriesFromRows,
 			RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: zero, Unit: "actions"}},
+		"stacked-near": {sharesOf(t, near), Spec{ID: "near", Summary: "Status by region.", Kind: StackedBar, Series: SeriesFromRows,
+			RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: near, Unit: "actions"}},
+		"line-quarters": {eightQuarters(t), Spec{ID: "quarters", Summary: "By quarter.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Actions"}},
+		"panels-quarters": {eightQuarters(t), Spec{ID: "quarters-panels", Summary: "By quarter.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Actions"}},
 		"bar-england":  {status, Spec{ID: "status-england", Summary: "England.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{}, RowTotals: true, ValueName: "Actions"}},
 		"line-panels":  {percent, Spec{ID: "percent", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Percentage complete"}},
 		"line-regions": {percent, Spec{ID: "percent-lines", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Percentage complete"}},

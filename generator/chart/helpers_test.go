@@ -90,3 +90,47 @@ func sharesOf(t *testing.T, tab *anonymise.Table) *anonymise.Table {
 	}
 	return s
 }
+
+// nearHidden publishes a table by status and region in which London's
+// stack has two hidden figures with a short segment between them: on a
+// phone their notes would stand within a note's width of each other.
+func nearHidden(t *testing.T) *anonymise.Table {
+	t.Helper()
+	c := anonymise.NewCounts("Actions by status and region", []string{"Not started", "Overdue", "On track", "Complete"}, []string{"London", "Midlands", "South West"})
+	c.Meta.RowTotalLabel = "England"
+	for i, row := range [][]int{{3, 4, 30}, {9, 40, 30}, {4, 3, 44}, {200, 220, 180}} {
+		for j, v := range row {
+			c.Add(i, j, v)
+		}
+	}
+	tab, _, err := anonymise.DefaultPolicy().Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}
+
+// eightQuarters publishes actions by quarter and region over two years, in
+// which London's figures of two quarters side by side are small: on a
+// phone, a quarter has less room across than a note is wide.
+func eightQuarters(t *testing.T) *anonymise.Table {
+	t.Helper()
+	var quarters []string
+	for _, y := range []string{"2025", "2026"} {
+		for _, q := range []string{"Jan to Mar", "Apr to Jun", "Jul to Sep", "Oct to Dec"} {
+			quarters = append(quarters, q+" "+y)
+		}
+	}
+	c := anonymise.NewCounts("Actions by quarter and region", quarters, []string{"London", "Midlands"})
+	c.Meta.RowTotalLabel = "England"
+	for i, row := range [][]int{{20, 31}, {3, 40}, {4, 35}, {25, 2}, {30, 3}, {28, 33}, {26, 41}, {5, 38}} {
+		for j, v := range row {
+			c.Add(i, j, v)
+		}
+	}
+	tab, _, err := anonymise.DefaultPolicy().Publish(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab
+}

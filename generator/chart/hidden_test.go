@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func read(t *testing.T, doc string) reading {
 // stack, where it has no length, a note labelled 0.
 func TestHiddenIsNotZero(t *testing.T) {
 	hidden, zeros := 0, 0
-	for _, name := range []string{"stacked-shares", "stacked-zero", "bar-reference", "bar-zero", "line-panels", "line-regions"} {
+	for _, name := range []string{"stacked-shares", "stacked-zero", "stacked-near", "bar-reference", "bar-zero", "line-panels", "line-regions", "line-quarters", "panels-quarters"} {
 		tc := specs(t)[name]
 		f, err := New(tc.table, tc.spec, nil)
 		if err != nil {
@@ -150,4 +151,49 @@ func TestHiddenIsNotZero(t *testing.T) {
 		t.Errorf("the test charts drew %d hidden figures and %d zeros; want some of each", hidden, zeros)
 	}
 	t.Logf("%d hidden figures drawn as [c] notes and no mark, %d zeros drawn as 0", hidden, zeros)
+}
+
+// TestNotesApart draws each test chart, wide and narrow, and checks that no
+// two notes (a hidden figure's [c] or a stack's 0) are drawn over each
+// other: on a phone, two hidden figures of one stack with a short segment
+// between them read "[c[c]".
+func TestNotesApart(t *testing.T) {
+	for name, tc := range specs(t) {
+		f, err := New(tc.table, tc.spec, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := Draw([]*site.Figure{f}, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, drawing := range []site.Drawing{f.Wide, f.Narrow} {
+			var root element
+			if err := xml.Unmarshal([]byte(drawing.SVG), &root); err != nil {
+				t.Fatalf("%s: the drawing does not parse: %v", name, err)
+			}
+			type at struct{ x, y float64 }
+			var placed []at
+			var walk func(e element)
+			walk = func(e element) {
+				text := strings.TrimSpace(e.Text)
+				if e.XMLName.Local == "text" && (text == "[c]" || text == "0" && tc.spec.Kind == StackedBar) {
+					x, err1 := strconv.ParseFloat(e.attr("x"), 64)
+					y, err2 := strconv.ParseFloat(e.attr("y"), 64)
+					if err1 != nil || err2 != nil {
+						t.Fatalf("%s: a note's label without its place: %v", name, e.Attrs)
+					}
+					for _, p := range placed {
+						if math.Abs(p.x-x) < float64(noteSize[0]) && math.Abs(p.y-y) < float64(noteSize[1]) {
+							t.Errorf("%s (%d px): notes at (%g, %g) and (%g, %g) overlap", name, drawing.Width, p.x, p.y, x, y)
+						}
+					}
+					placed = append(placed, at{x, y})
+				}
+				for _, c := range e.Children {
+					walk(c)
+				}
+			}
+			walk(root)
+		}
+	}
 }

@@ -3,6 +3,8 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
@@ -94,7 +96,7 @@ func seriesOf(m obj, s Spec, d drawn, percent bool) ([]any, [][]string) {
 		out = append(out, reference(s, d))
 		words = append(words, seriesWords(d, d.reference))
 	}
-	hidden, zero := notes(s, d)
+	hidden, zero := notes(s, d, percent)
 	for _, n := range []noteSeries{hidden, zero} {
 		if len(n.points) > 0 {
 			out = append(out, n.series(s))
@@ -142,6 +144,7 @@ type noteSeries struct {
 	text   string // what the note says
 	points []note
 	words  []string
+	near   func(a, b note) bool // whether two notes would be drawn over each other; nil: only at one place
 }
 
 // note is one note: its category, its place along the value axis, and how
@@ -155,10 +158,13 @@ type note struct {
 // notes finds the hidden figures, and for a stacked bar the zeros, and
 // places a note on each: at the axis for a bar or a point, and for a
 // stacked bar at the end of the segments before it, where its segment
-// would begin. Notes at the same place are one note, with all their words.
-func notes(s Spec, d drawn) (hidden, zero noteSeries) {
-	hidden = noteSeries{name: HiddenName, text: anonymise.SymbolConfidential}
-	zero = noteSeries{text: "0"}
+// would begin. Notes that would overlap are one note, with all their
+// words: two hidden figures of a stack with a short segment between them
+// were drawn as "[c[c]" on a phone.
+func notes(s Spec, d drawn, percent bool) (hidden, zero noteSeries) {
+	sp := spacingOf(s, d, percent)
+	hidden = noteSeries{name: HiddenName, text: anonymise.SymbolConfidential, near: sp.near}
+	zero = noteSeries{text: "0", near: sp.near}
 	off := []int{noteSize[0]/2 + 2, 0}
 	if !s.horizontal() {
 		off = []int{0, -(noteSize[1]/2 + 2)}
@@ -188,26 +194,122 @@ func notes(s Spec, d drawn) (hidden, zero noteSeries) {
 			}
 		}
 	}
-	// A zero and a hidden figure at the same place of a stack stand side
-	// by side rather than one over the other.
+	// A zero and a hidden figure at, or close to, the same place of a
+	// stack stand side by side rather than one over the other: the one
+	// further along the axis moves on, the other back (the zero back when
+	// they are at the same place).
 	for i, z := range zero.points {
 		for j, h := range hidden.points {
-			if z.category == h.category && z.at == h.at {
-				zero.points[i].offset = []int{z.offset[0] - noteSize[0]/2 - 1, z.offset[1]}
-				hidden.points[j].offset = []int{h.offset[0] + noteSize[0]/2 + 1, h.offset[1]}
+			if !sp.near(z, h) {
+				continue
 			}
+			back, on := &zero.points[i], &hidden.points[j]
+			if sp.pos(h) < sp.pos(z) {
+				back, on = on, back
+			}
+			back.offset = []int{back.offset[0] - noteSize[0]/2 - 1, back.offset[1]}
+			on.offset = []int{on.offset[0] + noteSize[0]/2 + 1, on.offset[1]}
 		}
 	}
+	if !sp.horizontal {
+		var all []*note
+		for _, n := range []noteSeries{hidden, zero} {
+			for i := range n.points {
+				all = append(all, &n.points[i])
+			}
+		}
+		// The narrow plot's width per category, as grid gives it.
+		sp.stagger(all, float64(narrowWidth-48-24)/float64(max(len(d.categories), 1)))
+	}
 	return hidden, zero
+}
+
+// stagger raises notes of a vertical chart above their neighbours'. Its
+// categories run across, and on a phone eight quarters leave 25 pixels
+// each, less than a note's width: two hidden figures in quarters side by
+// side were drawn over each other. Each note, from the first category on,
+// goes up a step (a note's height) at a time until no note of a category
+// close enough to touch it stands at its height. across is the narrow
+// drawing's width from one category to the next.
+func (sp spacing) stagger(notes []*note, across float64) {
+	if across >= float64(noteSize[0]+2) {
+		return
+	}
+	slices.SortStableFunc(notes, func(a, b *note) int { return a.category - b.category })
+	for i, n := range notes {
+		for {
+			clash := false
+			for _, m := range notes[:i] {
+				if float64(n.category-m.category)*across < float64(noteSize[0]+2) &&
+					math.Abs(sp.pos(*m)-sp.pos(*n)) < float64(noteSize[1]+2) {
+					clash = true
+					break
+				}
+			}
+			if !clash {
+				break
+			}
+			n.offset = []int{n.offset[0], n.offset[1] - noteSize[1] - 2}
+		}
+	}
+}
+
+// spacing tells where notes stand along the value axis of the narrow
+// drawing, where they are closest, in pixels: perUnit pixels to one unit
+// of the axis, and a note's length along it.
+type spacing struct {
+	perUnit    float64
+	length     int
+	horizontal bool
+}
+
+// spacingOf works out the narrow drawing's spacing from its layout (grid):
+// the plot's length along the value axis over the axis's extent. The axis
+// of shares runs to 100; that of counts to a round number above the
+// longest stack, which ECharts chooses, at most about 1.8 times it with
+// three steps, so twice the stack is taken: notes are then made one when
+// they might be close, never left overlapping.
+func spacingOf(s Spec, d drawn, percent bool) spacing {
+	extent := 100.0
+	if !percent {
+		extent = 2 * stackMax(d, false)
+	}
+	sp := spacing{length: noteSize[1], horizontal: s.horizontal()}
+	plot := 220 // the narrow plot's height, as grid gives it
+	if sp.horizontal {
+		sp.length = noteSize[0]
+		plot = narrowWidth - categoryLabelWidth(d.categories, narrowWidth) - 12 - 56
+	}
+	if extent > 0 {
+		sp.perUnit = float64(plot) / extent
+	}
+	return sp
+}
+
+// pos is where note n stands along the value axis, in pixels from zero.
+func (sp spacing) pos(n note) float64 {
+	v, _ := n.at.Float64()
+	along := -n.offset[1] // a vertical chart's offsets count downwards
+	if sp.horizontal {
+		along = n.offset[0]
+	}
+	return v*sp.perUnit + float64(along)
+}
+
+// near reports whether notes a and b would touch: on one category, less
+// than a note's length (and a pixel between) apart.
+func (sp spacing) near(a, b note) bool {
+	return a.category == b.category && math.Abs(sp.pos(a)-sp.pos(b)) < float64(sp.length+2)
 }
 
 // number writes a sum of published figures as JSON.
 func number(v float64) json.Number { return json.Number(fmt.Sprint(v)) }
 
-// add places a note, or adds its words to the note already at its place.
+// add places a note, or adds its words to the note already at, or too
+// close to, its place.
 func (n *noteSeries) add(p note, w string) {
 	for i, q := range n.points {
-		if q.category == p.category && q.at == p.at {
+		if q.category == p.category && q.at == p.at || n.near != nil && n.near(q, p) {
 			n.words[i] += "; " + w
 			return
 		}

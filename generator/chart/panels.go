@@ -104,6 +104,14 @@ func panels(m obj, s Spec, d drawn, percent bool, entries []string) (size, size,
 			}
 		}
 		if len(hidden.points) > 0 {
+			// Notes of quarters side by side must not touch on a phone:
+			// the narrow panel's plot, from one point to the next.
+			var all []*note
+			for i := range hidden.points {
+				all = append(all, &hidden.points[i])
+			}
+			across := float64(narrowWidth-panelLabels-noteSize[0]/2-4) / float64(max(len(d.categories)-1, 1))
+			spacing{length: noteSize[1]}.stagger(all, across)
 			ns := hidden.series(s)
 			ns["xAxisIndex"], ns["yAxisIndex"] = p, p
 			series = append(series, ns)
