@@ -41,11 +41,11 @@ func specs(t *testing.T) map[string]struct {
 			RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: zero, Unit: "actions"}},
 		"stacked-near": {sharesOf(t, near), Spec{ID: "near", Summary: "Status by region.", Kind: StackedBar, Series: SeriesFromRows,
 			RowTotals: true, Horizontal: true, ValueName: "Percentage", Counts: near, Unit: "actions"}},
-		"line-quarters": {eightQuarters(t), Spec{ID: "quarters", Summary: "By quarter.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Actions"}},
+		"line-quarters":   {eightQuarters(t), Spec{ID: "quarters", Summary: "By quarter.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Actions"}},
 		"panels-quarters": {eightQuarters(t), Spec{ID: "quarters-panels", Summary: "By quarter.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Actions"}},
-		"bar-england":  {status, Spec{ID: "status-england", Summary: "England.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{}, RowTotals: true, ValueName: "Actions"}},
-		"line-panels":  {percent, Spec{ID: "percent", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Percentage complete"}},
-		"line-regions": {percent, Spec{ID: "percent-lines", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Percentage complete"}},
+		"bar-england":     {status, Spec{ID: "status-england", Summary: "England.", Kind: Bar, Series: SeriesFromColumns, Columns: []string{}, RowTotals: true, ValueName: "Actions"}},
+		"line-panels":     {percent, Spec{ID: "percent", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, Reference: "England", Panels: true, ValueName: "Percentage complete"}},
+		"line-regions":    {percent, Spec{ID: "percent-lines", Summary: "Percent.", Kind: Line, Series: SeriesFromColumns, RowTotals: true, ValueName: "Percentage complete"}},
 	}
 }
 
