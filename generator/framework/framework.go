@@ -60,7 +60,7 @@ func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, d
 		}
 	}
 	made := preparePages(f)
-	files, err := f.files(cfg)
+	files, err := f.files(cfg, nil)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "content/" + Section}, "cannot write the framework's open data: %v", err))
 	}
@@ -68,12 +68,17 @@ func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, d
 }
 
 // files returns the open data files and the self-assessments' schemas,
-// and fills in the self-assessments' data islands.
-func (f *Framework) files(cfg *config.Config) ([]site.File, error) {
-	files, err := openData(cfg, f)
+// and fills in the self-assessments' data islands, of the editions for
+// which of returns true (nil: every edition) and of the comparisons of
+// one of those with another edition.
+func (f *Framework) files(cfg *config.Config, of func(*Edition) bool) ([]site.File, error) {
+	if of == nil {
+		of = func(*Edition) bool { return true }
+	}
+	files, err := openData(cfg, f, of)
 	if err != nil {
 		return nil, err
 	}
-	tools, err := selfAssessmentFiles(cfg, f)
+	tools, err := selfAssessmentFiles(cfg, f, of)
 	return append(files, tools...), err
 }

@@ -13,8 +13,12 @@ import (
 // standards' pages alone (their front matter byte for byte the same, their
 // bodies read again), so that `plinth serve` can patch its last build
 // instead of building the framework again: each standard's Text, the
-// comparisons' changes and counts, and the self-assessments' data islands
-// are made again, and the open data files are returned, made again too.
+// changes and counts of the comparisons of its edition, and its edition's
+// self-assessment data island are made again, and the open data files
+// that can change with them are returned, made again too: its edition's
+// standards.json and .csv, and the changes.json of those comparisons. The
+// other files and values are made only from the words of other editions'
+// standards, or from none.
 // Every value that changes is one the model reaches only through the names
 // it declares derived (DerivedFields), which is how the render stage knows
 // which pages show it.
@@ -44,8 +48,14 @@ func (f *Framework) Reword(cfg *config.Config, pages []*site.Page) ([]site.File,
 	if !sameDiagnostics(before, forgottenReplaces(f)) {
 		return nil, false
 	}
+	edited := func(e *Edition) bool {
+		return slices.ContainsFunc(standards, func(s *Standard) bool { return s.Edition == e })
+	}
 	made := make([]*Comparison, len(f.Comparisons))
 	for i, c := range f.Comparisons {
+		if !edited(c.From) && !edited(c.To) {
+			continue // compares none of the words edited
+		}
 		made[i] = compare(c.From, c.To)
 		if made[i].Summary() != c.Summary() {
 			return nil, false
@@ -54,9 +64,11 @@ func (f *Framework) Reword(cfg *config.Config, pages []*site.Page) ([]site.File,
 	// In place: the pages, the standards' changes and the layouts reach
 	// each comparison through the pointers handed out by Build.
 	for i, c := range f.Comparisons {
-		c.Changes, c.Unchanged = made[i].Changes, made[i].Unchanged
+		if made[i] != nil {
+			c.Changes, c.Unchanged = made[i].Changes, made[i].Unchanged
+		}
 	}
-	files, err := f.files(cfg)
+	files, err := f.files(cfg, edited)
 	return files, err == nil
 }
 
