@@ -60,14 +60,25 @@ func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, d
 		}
 	}
 	made := preparePages(f)
-	files, err := openData(cfg, f)
-	if err == nil {
-		var tools []site.File
-		tools, err = selfAssessmentFiles(cfg, f)
-		files = append(files, tools...)
-	}
+	files, err := f.files(cfg, nil)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: "content/" + Section}, "cannot write the framework's open data: %v", err))
 	}
 	return Result{Framework: f, Pages: append(pages, made...), Files: files, Redirects: redirects(f)}, diags
+}
+
+// files returns the open data files and the self-assessments' schemas,
+// and fills in the self-assessments' data islands, of the editions for
+// which of returns true (nil: every edition) and of the comparisons of
+// one of those with another edition.
+func (f *Framework) files(cfg *config.Config, of func(*Edition) bool) ([]site.File, error) {
+	if of == nil {
+		of = func(*Edition) bool { return true }
+	}
+	files, err := openData(cfg, f, of)
+	if err != nil {
+		return nil, err
+	}
+	tools, err := selfAssessmentFiles(cfg, f, of)
+	return append(files, tools...), err
 }

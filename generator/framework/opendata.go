@@ -102,11 +102,14 @@ type DomainRenameData struct {
 // openData returns the open data files, each naming the site's licence:
 // the JSON files in a field, standards.csv in the CSVW metadata file
 // beside it (package licence).
-func openData(cfg *config.Config, f *Framework) ([]site.File, error) {
+func openData(cfg *config.Config, f *Framework, of func(*Edition) bool) ([]site.File, error) {
 	abs := func(url string) string { return cfg.Origin() + cfg.BasePath() + strings.TrimPrefix(url, "/") }
 	lic := licence.Licence{Name: cfg.Licence.Name, URL: cfg.Licence.URL}
 	var files []site.File
 	for _, e := range f.Editions {
+		if !of(e) {
+			continue
+		}
 		doc := standardsFile(e, abs)
 		doc.Licence = lic
 		data, err := marshal(doc)
@@ -124,6 +127,9 @@ func openData(cfg *config.Config, f *Framework) ([]site.File, error) {
 			site.File{Path: base + "standards.csv" + licence.MetadataSuffix, Data: licence.CSVMetadata(base+"standards.csv", e.Title+": the standards", lic, cfg.Licence.Copyright), Source: e.Page.File})
 	}
 	for _, c := range f.Comparisons {
+		if !of(c.From) && !of(c.To) {
+			continue
+		}
 		doc := changesFile(c, abs)
 		doc.Licence = lic
 		data, err := marshal(doc)

@@ -222,12 +222,12 @@ const StorageKeyPrefix = "plinth-self-assessment:"
 
 // selfAssessmentFiles fills in each self-assessment's data island and
 // returns the schema file published beside each page.
-func selfAssessmentFiles(cfg *config.Config, f *Framework) ([]site.File, error) {
+func selfAssessmentFiles(cfg *config.Config, f *Framework, of func(*Edition) bool) ([]site.File, error) {
 	base := cfg.BasePath()
 	var files []site.File
 	for _, e := range f.Editions {
 		a := e.SelfAssessment
-		if a == nil {
+		if a == nil || !of(e) {
 			continue
 		}
 		dir := strings.TrimPrefix(a.URL(), "/")

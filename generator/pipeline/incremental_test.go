@@ -140,6 +140,39 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "Placement providers support", "Placement providers encourage and support"),
 		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "id = \"6.6\"", "id = \"6.5\""),
 		rewrite("content/framework/2016/6-sustainable-workforce/6-5.md", "encourage and support", "support"),
+		// A standard's words alone are patched (framework.Reword) unless
+		// the edit changes more than the framework's derived values: a
+		// standard left without words (an error), and a new standard
+		// whose words come to equal those of the older edition's
+		// standard with its ID, which it does not say it replaces (a
+		// warning that comes, then goes).
+		rewrite("content/framework/2021/1-learning-environment/1-3.md", "Edited standard text once more. ", ""),
+		{"empty a standard's words", func(t *testing.T, dir string) []string {
+			file := "content/framework/2021/1-learning-environment/1-3.md"
+			p := filepath.Join(dir, filepath.FromSlash(file))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			end := bytes.Index(data[3:], []byte("+++\n")) + 3 + len("+++\n")
+			writeFile(t, p, data[:end])
+			return []string{file}
+		}},
+		{"give the standard its words back", func(t *testing.T, dir string) []string {
+			file := "content/framework/2021/1-learning-environment/1-3.md"
+			p := filepath.Join(dir, filepath.FromSlash(file))
+			orig, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, p, orig)
+			return []string{file}
+		}},
+		create("content/framework/2019/6-sustainable-workforce/6-5.md", "+++\nid = \"6.5\"\ntitle = \"Outreach\"\nmust = [\"Visit local schools.\"]\n+++\n\nPlacement providers visit local schools.\n"),
+		rewrite("content/framework/2019/6-sustainable-workforce/6-5.md", "Placement providers visit local schools.",
+			"Placement providers support people from local communities and under-represented groups to find out about healthcare careers and apply for training."),
+		rewrite("content/framework/2019/6-sustainable-workforce/6-5.md", "Placement providers support people", "Placement providers help people"),
+		remove("content/framework/2019/6-sustainable-workforce/6-5.md"),
 		rewrite("content/strategy/culture-and-principles.md", "## Revised: ", "## "),
 		// The review stage warns about an archetype's placeholder text
 		// left in a page; the placeholders are kept between builds until

@@ -8,6 +8,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/markdown"
 	"github.com/plinth-ssg/plinth/generator/output"
 	"github.com/plinth-ssg/plinth/generator/render"
@@ -25,6 +26,7 @@ type last struct {
 	opts    Options
 	fsys    fs.FS
 	s       *site.Site
+	fw      *framework.Framework
 	conv    *markdown.Converter
 	links   *markdown.SiteLinks
 	layouts *render.Layouts
@@ -56,9 +58,14 @@ func (c *Cache) remember(l *last, diags diag.List) {
 // patch rebuilds after edits that changed only the text of pages (their
 // front matter is byte for byte the same), which the watcher reported
 // through Changed, and from whose text no feature makes anything (their
-// Extra is nil or says so, site.BodyUser). It
-// reads those files again, converts their Markdown, renders them and the
-// pages whose layouts show their text (render.Readers), passes
+// Extra is nil or says so, site.BodyUser) but the framework from its
+// standards' words (framework.Framework.Reword, which says when the edit
+// changes more than its derived values). It
+// reads those files again, converts their Markdown, brings the
+// framework's derived values and open data up to date, renders the pages,
+// those whose layouts show their text (render.Readers) and, after a
+// standard's edit, those whose layouts show what the framework made from
+// it (Layouts.DerivedReaders), passes
 // the new output through the checks (output.Pass, whose per-file results
 // and link checks are kept), and patches the search index (the shards
 // and document files that the edits changed, and the manifest). Anything else, including an edit that
@@ -82,7 +89,7 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 	var pages, edited []*site.Page
 	for _, file := range changed {
 		p := l.s.GetPage(file)
-		if !strings.HasPrefix(file, content.Dir+"/") || !strings.HasSuffix(file, ".md") || p == nil || p.File != file || usesBody(p) {
+		if !strings.HasPrefix(file, content.Dir+"/") || !strings.HasSuffix(file, ".md") || p == nil || p.File != file || usesBody(p) && !isStandard(p) {
 			return Result{}, nil, false
 		}
 		q, d := c.content.Reload(l.fsys, file, content.Options{Schemas: schemas})
@@ -111,6 +118,16 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 		for _, q := range l.readers.Of(p) {
 			redo[q] = true
 		}
+	}
+	if standards := slices.DeleteFunc(slices.Clone(pages), func(p *site.Page) bool { return !isStandard(p) }); len(standards) > 0 {
+		files, ok := l.fw.Reword(l.s.Config, standards)
+		if !ok {
+			return Result{}, nil, false
+		}
+		for _, q := range l.layouts.DerivedReaders(l.s, standards) {
+			redo[q] = true
+		}
+		l.out.Update(output.Features, files)
 	}
 	c.reuse.Rendered = len(redo)
 	_, d := render.Pages(l.s, l.layouts, l.fsys, render.Options{Emit: l.out.Page, Only: func(p *site.Page) bool { return redo[p] }})
@@ -159,6 +176,13 @@ func usesBody(p *site.Page) bool {
 	}
 	u, ok := p.Extra.(site.BodyUser)
 	return !ok || u.UsesBody()
+}
+
+// isStandard reports whether p is a standard's page, whose words the
+// framework compares (framework.Framework.Reword).
+func isStandard(p *site.Page) bool {
+	_, ok := p.Extra.(*framework.Standard)
+	return ok
 }
 
 // front is a page file's front matter as written.

@@ -241,10 +241,12 @@ func fileData(files []site.File, path string) []byte {
 // "what changed" pages and lists compare and count the standards' words;
 // other framework pages show only front matter. An edit to a guidance
 // page's text patches that page alone (the print pages and the
-// self-assessment keep their bytes). An edit to a standard's text is built
-// in full, and renders again only the pages that show its text or what is
-// made from it (site.DerivedData), not every page of the framework; each
-// build gives a full build's files.
+// self-assessment keep their bytes). An edit to a standard's text that
+// changes the comparisons' counts is built in full, rendering every page
+// (the counts are the "what changed" pages' descriptions); one that does
+// not is patched (framework.Reword), rendering only the pages that show
+// its text or what is made from it (site.DerivedData), not every page of
+// the framework. Each build gives a full build's files.
 func TestFrameworkTextEdits(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the example site several times")
@@ -289,10 +291,10 @@ func TestFrameworkTextEdits(t *testing.T) {
 		// changes' words on values it cannot trace), the framework's page
 		// and the list of comparisons (which show the comparisons'
 		// summaries), and 2019's 1.3, which says what became of it.
-		{"second 2021 text", std2021, "A sentence the standard adds.", "A sentence the standard adds, revised.", false, 9, showers[:2]},
+		{"second 2021 text", std2021, "A sentence the standard adds.", "A sentence the standard adds, revised.", true, 9, showers[:2]},
 		// A superseded edition has no self-assessment.
 		{"first 2019 text", std2019, "+++\n\n", "+++\n\nA sentence the old standard adds.\n\n", false, -1, showers[2:]},
-		{"second 2019 text", std2019, "A sentence the old standard adds.", "A sentence the old standard adds, revised.", false, 9, showers[2:]},
+		{"second 2019 text", std2019, "A sentence the old standard adds.", "A sentence the old standard adds, revised.", true, 9, showers[2:]},
 	}
 	for _, st := range steps {
 		replaceInFile(t, filepath.Join(dir, filepath.FromSlash(st.file)), st.old, st.new)

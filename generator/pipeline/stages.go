@@ -351,7 +351,7 @@ func (b *run) checks() {
 	b.diags.Append(checks)
 	b.res = Result{Files: b.out.Files(), Pages: b.out.Count(output.Pages), Copied: len(b.asm.Resources) + len(b.statics),
 		Site: b.s, Disclosure: b.tables.Reports}
-	b.cache.remember(&last{opts: b.opts, fsys: b.fsys, s: b.s, conv: b.conv, links: b.links, layouts: b.layout, out: b.out, index: b.index,
+	b.cache.remember(&last{opts: b.opts, fsys: b.fsys, s: b.s, fw: b.fw.Framework, conv: b.conv, links: b.links, layouts: b.layout, out: b.out, index: b.index,
 		res: b.res, fixed: slices.Concat(b.before, after), review: b.reviewed, markdown: b.mdDiags, checks: checks}, b.diags)
 	b.clk.lap("checks")
 }

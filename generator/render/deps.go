@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/template/parse"
 
+	"github.com/plinth-ssg/plinth/generator/parallel"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -403,6 +404,41 @@ func (r *Readers) Of(p *site.Page) []*site.Page {
 			reads&ReadsParent != 0 && q.Parent == p,
 			reads&ReadsNeighbours != 0 && (q.Prev == p || q.Next == p),
 			reads&ReadsExtra != 0 && shows(reads, q, p):
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// DerivedReaders returns the pages of s whose layouts may show what a
+// feature made from the bodies of pages (the framework's comparisons of
+// its standards' words, say), as the render cache decides it: those whose
+// feature data says under which names it keeps such values
+// (site.DerivedData) and whose layouts read one of those names on a value
+// made from one of pages (Reads.DerivedThrough), and those whose data may
+// hold what any page's body says without saying where. A patched build
+// renders them again, with the pages' BodyReaders, after an edit to pages
+// from whose bodies a feature makes data.
+func (l *Layouts) DerivedReaders(s *site.Site, pages []*site.Page) []*site.Page {
+	// Following a layout's paths through every page's data is most of
+	// the cost: a slot per page, on all cores.
+	reads := make([]bool, len(s.Pages))
+	parallel.For(len(s.Pages), func(i int) {
+		q := s.Pages[i]
+		if !readsOthersBodies(q.Extra) {
+			return
+		}
+		d, ok := q.Extra.(site.DerivedData)
+		if !ok {
+			reads[i] = true
+			return
+		}
+		derived, ok := l.Reads(q).DerivedThrough(q.Extra, d.DerivedFields())
+		reads[i] = !ok || slices.ContainsFunc(derived, func(x *site.Page) bool { return slices.Contains(pages, x) })
+	})
+	var out []*site.Page
+	for i, q := range s.Pages {
+		if reads[i] {
 			out = append(out, q)
 		}
 	}
