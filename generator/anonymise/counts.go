@@ -100,9 +100,9 @@ func (c *Counts) Add(row, col, n int) {
 
 // AddFrom adds n to the count in the given row and column, as Add does,
 // and records that contributor from gave it (a provider's code, say).
-// A count that one contributor gives nearly all of is hidden like a small
-// count (dominance): published, it would be that contributor's own figure,
-// and the contributor, taking its share away from the largest count the
+// A count that one contributor, or two together, give nearly all of is
+// hidden like a small count (dominance): published, it would be their own
+// figure, and they, taking their share away from the largest count the
 // published figure can stand for, would know the others' to be at most
 // SuppressTo. Count every part of a table with AddFrom, or none.
 func (c *Counts) AddFrom(row, col int, from string, n int) {
@@ -118,8 +118,13 @@ func (c *Counts) AddFrom(row, col int, from string, n int) {
 }
 
 // largest returns, for each cell of the extended (rows+1) × (cols+1)
-// table (totals last), the most that one contributor gives it; nil when
-// the table was counted without contributors.
+// table (totals last), the most that a coalition of contributors knows
+// of it: what one contributor gives, or, when a third gives some too,
+// what the two largest give together (two providers of a region can pool
+// their figures and take both away); nil when the table was counted
+// without contributors. When the two largest give it all there is no one
+// else to protect from them, and each alone must still not learn that
+// the other gives little: the largest alone is the coalition then.
 func (c *Counts) largest() []int {
 	if c.from == nil {
 		return nil
@@ -140,8 +145,18 @@ func (c *Counts) largest() []int {
 	}
 	top := make([]int, len(sums))
 	for k, m := range sums {
+		first, second, all := 0, 0, 0
 		for _, n := range m {
-			top[k] = max(top[k], n)
+			all += n
+			if n > first {
+				first, second = n, first
+			} else if n > second {
+				second = n
+			}
+		}
+		top[k] = first
+		if all > first+second {
+			top[k] = first + second
 		}
 	}
 	return top

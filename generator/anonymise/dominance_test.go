@@ -68,6 +68,14 @@ func TestDominance(t *testing.T) {
 			{0, 2, "e", 1}, {0, 2, "f", 1}, {0, 2, "g", 1}, {0, 2, "h", 1}}, nil, [][2]int{{0, 2}}, 0, false},
 		// 10, 6 from one provider: it knows the others give 2 to 6.
 		{"six of ten", []part{{0, 2, "big", 6}, {0, 2, "a", 2}, {0, 2, "b", 2}}, [][2]int{{0, 2}}, nil, 1, false},
+		// 10 with two giving 3 each and four others 1 each: neither
+		// alone learns much (others 5 to 9), but the two together,
+		// taking their 6 from 8 to 12, know the other four give 2 to 6.
+		{"two give 6 of ten", []part{{0, 2, "a", 3}, {0, 2, "b", 3}, {0, 2, "c", 1}, {0, 2, "d", 1}, {0, 2, "e", 1}, {0, 2, "f", 1}},
+			[][2]int{{0, 2}}, nil, 1, false},
+		// 8 from two providers alone: each knows only that the other
+		// gives 4 to 8, and together there is nobody else to learn of.
+		{"two give all of eight", []part{{0, 2, "a", 4}, {0, 2, "b", 4}}, nil, [][2]int{{0, 2}}, 0, false},
 		// A row total one provider dominates, though no cell of the row
 		// is large without it.
 		{"a dominated total", []part{{0, 0, "big", 200}}, [][2]int{{0, 0}, {0, Total}}, nil, 2, true},

@@ -35,10 +35,11 @@ type Policy struct {
 	// points when the rounded denominator is at least 4,000).
 	Decimals int `toml:"decimals"`
 	// PublishDominant turns off the dominance rule, which hides a count
-	// that one contributor (a provider) gives nearly all of: all of it but
-	// SuppressTo at most (Counts.AddFrom). Published, such a count would
-	// be that provider's own figure, and the provider, taking its share
-	// away, would know the others' to be small. Off, so the rule applies,
+	// that one contributor (a provider), or two pooling their figures,
+	// give nearly all of: all of it but SuppressTo at most
+	// (Counts.AddFrom). Published, such a count would be their own
+	// figure, and they, taking their share away, would know the others'
+	// to be small. Off, so the rule applies,
 	// unless a site's contributors need no protection.
 	PublishDominant bool `toml:"publishDominant"`
 }
@@ -46,7 +47,7 @@ type Policy struct {
 // DefaultPolicy returns the NHS Digital rule for sub-national counts:
 // suppress 1 to 7, round everything else to the nearest 5, no national
 // exemption, whole-number percentages; and, beyond the NHS Digital rule,
-// a count one provider gives nearly all of is hidden too (PublishDominant
+// a count one provider, or two together, give nearly all of is hidden too (PublishDominant
 // off).
 func DefaultPolicy() Policy {
 	return Policy{SuppressFrom: 1, SuppressTo: 7, RoundTo: 5}
@@ -122,7 +123,7 @@ func (p Policy) Method() string {
 		b.WriteString(" Totals are treated in the same way.")
 	}
 	if !p.PublishDominant {
-		b.WriteString(" A count that one provider gives nearly all of is not shown either.")
+		b.WriteString(" A count that one provider, or two together, give nearly all of is not shown either.")
 	}
 	b.WriteString(" Some further figures are hidden where they would let a hidden count be worked out.")
 	b.WriteString(" Percentages are calculated from the figures shown.")
@@ -137,7 +138,7 @@ func (p Policy) Method() string {
 func (p Policy) ConfidentialFootnote() string {
 	dominant := ""
 	if !p.PublishDominant {
-		dominant = " counts that come almost all from one provider, and"
+		dominant = " counts that come almost all from one or two providers, and"
 	}
 	return fmt.Sprintf("%s means the figure is hidden to protect the people and organisations it describes. "+
 		"Counts from %d to %d are hidden, and so are%s some other figures that would let a hidden count be worked out.",

@@ -58,7 +58,12 @@ func main() {
 // Make returns the release files by path (data/releases/DATE.toml), made
 // from the site's configuration, content and data at site.
 func Make(site string) (map[string][]byte, error) {
-	return each(site, nil)
+	return each(site, nil, Dates, snapshot, nil)
+}
+
+// snapshot is the example's data as they stood on the date at.
+func snapshot(at time.Time) (map[string][]byte, error) {
+	return sample.Snapshot(sample.DefaultActions, at)
 }
 
 // Check builds each snapshot with the committed releases up to its date,
@@ -76,15 +81,17 @@ func Check(site string) error {
 		}
 		committed[name] = data
 	}
-	_, err := each(site, committed)
+	_, err := each(site, committed, Dates, snapshot, nil)
 	return err
 }
 
-// each makes the release of each date in turn, with the ones before it in
-// place, on a copy of the site. With committed, it uses those files
-// instead of making new ones, and checks that each is the release of its
-// data.
-func each(site string, committed map[string][]byte) (map[string][]byte, error) {
+// each makes the release of each of dates in turn, from the data data
+// gives for it, with the ones before it in place, on a copy of the site.
+// With committed, it uses those files instead of making new ones, and
+// checks that each is the release of its data. keep, when set, is given
+// the copy's data folder after each release, for the insider attack's
+// scenarios (scenario_test.go), which need the data beside the releases.
+func each(site string, committed map[string][]byte, dates []time.Time, data func(time.Time) (map[string][]byte, error), keep func(at time.Time, dataDir string) error) (map[string][]byte, error) {
 	tmp, err := os.MkdirTemp("", "samplereleases-")
 	if err != nil {
 		return nil, err
@@ -108,8 +115,8 @@ func each(site string, committed map[string][]byte) (map[string][]byte, error) {
 		return nil, err
 	}
 	out := map[string][]byte{}
-	for _, at := range Dates {
-		files, err := sample.Snapshot(sample.DefaultActions, at)
+	for _, at := range dates {
+		files, err := data(at)
 		if err != nil {
 			return nil, err
 		}
@@ -157,6 +164,11 @@ func each(site string, committed map[string][]byte) (map[string][]byte, error) {
 			return nil, err
 		}
 		out[name] = text
+		if keep != nil {
+			if err := keep(at, filepath.Join(tmp, "data")); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return out, nil
 }
