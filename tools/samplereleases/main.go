@@ -13,10 +13,11 @@
 // changes: a test checks instead that each is still the release of its
 // data (the build takes it as such, and its audit passes). The one
 // exception was the dominance rule (December 2026): the sample releases
-// showed figures that one fictional provider gave nearly all of, and an
-// example that publishes what the rule now hides would teach the wrong
-// thing, so they were made again. A real site's releases stay as they
-// were published.
+// showed figures that one fictional provider, and then that two pooling
+// their figures, gave nearly all of, and an example that publishes what
+// the rule now hides would teach the wrong thing, so they were made again
+// each time the rule grew. A real site's releases stay as they were
+// published.
 package main
 
 import (
