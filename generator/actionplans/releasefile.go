@@ -243,12 +243,19 @@ func parseFigure(s string) (figure, bool) {
 // checksumKey starts the line that holds the checksum.
 const checksumKey = "checksum = "
 
-// checksum is the digest of a release's text without its checksum line.
+// checksum is the digest of a release's text without its checksum line,
+// read as its lines: a byte-order mark, CRLF line endings and a last line
+// without its newline do not count. git for Windows checks text files out
+// with CRLF endings (core.autocrlf), and editors save them with a mark:
+// the digest of the bytes failed every build of such a checkout with
+// "this release has been changed", though no figure had. A file written
+// by plinth release (LF, no mark) has the same digest as before.
 func checksum(text []byte) string {
 	var kept []byte
-	for line := range strings.Lines(string(text)) {
+	for line := range strings.Lines(string(text[diag.SkipBOM(text):])) {
 		if !strings.HasPrefix(line, checksumKey) {
-			kept = append(kept, line...)
+			line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+			kept = append(append(kept, line...), '\n')
 		}
 	}
 	sum := sha256.Sum256(kept)
