@@ -154,6 +154,49 @@ func TestTagsMenusAndBuildDate(t *testing.T) {
 	}
 }
 
+// TestFutureDates: a date or lastmod more than a day after the build is
+// shown as written (as Hugo keeps lastmod) but warned about at its value,
+// as the mistyped year it almost always is, and does not become the
+// site's build date; a date of tomorrow, which is today in another time
+// zone, is neither. The build's clock is 29 November 2026.
+func TestFutureDates(t *testing.T) {
+	tests := []struct {
+		name      string
+		front     string
+		want      string // the warning, or ""
+		buildDate string // with a page dated 2024-01-01 beside it
+	}{
+		{"lastmod years ahead", "lastmod = 2062-11-01", "content/b.md:3:11: warning: lastmod is 1 November 2062, after today (29 November 2026); the page shows it as written", "2024-01-01"},
+		{"date months ahead", "date = 2027-03-01", "content/b.md:3:8: warning: date is 1 March 2027, after today (29 November 2026); the page shows it as written", "2024-01-01"},
+		{"date and time two days ahead", "date = 2026-12-01T09:00:00Z", "content/b.md:3:8: warning: date is 1 December 2026, after today", "2024-01-01"},
+		{"tomorrow", "lastmod = 2026-11-30", "", "2026-11-30"},
+		{"today", "date = 2026-11-29", "", "2026-11-29"},
+	}
+	for _, tt := range tests {
+		res, diags := loadSite(t, map[string]string{
+			"content/a.md": fm("A", "date = 2024-01-01"),
+			"content/b.md": fm("B", tt.front),
+		}, Options{})
+		switch {
+		case tt.want == "" && len(diags) > 0:
+			t.Errorf("%s: diagnostics %q, want none", tt.name, diags)
+		case tt.want != "" && (len(diags) != 1 || !strings.HasPrefix(diags[0], tt.want)):
+			t.Errorf("%s: diagnostics %q, want one starting %q", tt.name, diags, tt.want)
+		}
+		if got := res.Site.BuildDate.Format("2006-01-02"); got != tt.buildDate {
+			t.Errorf("%s: build date %s, want %s", tt.name, got, tt.buildDate)
+		}
+		b := res.Site.GetPage("b.md")
+		written := b.Date
+		if b.Lastmod.IsSet() {
+			written = b.Lastmod
+		}
+		if got, want := written.Format("2006-01-02"), strings.Fields(tt.front)[2][:10]; got != want {
+			t.Errorf("%s: the page's date is %s, want %s as written", tt.name, got, want)
+		}
+	}
+}
+
 func TestCheckURL(t *testing.T) {
 	for u, ok := range map[string]bool{"/": true, "/a/b/": true, "/404.html": true, "a/": false, "/a/../b/": false, "/a//b/": false, `/a\b/`: false} {
 		if (checkURL(u) == "") != ok {
