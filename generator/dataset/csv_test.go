@@ -88,8 +88,8 @@ func TestCSVEncoding(t *testing.T) {
 		text string
 		want string
 	}{
-		{"UTF-16", "\xFF\xFEi\x00d\x00", "data/t.csv:1:1: data/t.csv is saved as UTF-16 text, not UTF-8"},
-		{"Windows-1252", "id,name\n1,Caf\xe9 Nero\n", "data/t.csv:2:6: data/t.csv is not saved as UTF-8: byte 0xE9 here is not a valid character"},
+		{"UTF-16", "\xFF\xFEi\x00d\x00", "data/t.csv:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8"},
+		{"Windows-1252", "id,name\n1,Caf\xe9 Nero\n", `data/t.csv:2:6: this file is not saved as UTF-8: the character here is "é" in the Windows-1252 ("ANSI") encoding`},
 		{"BOM does not count as a column", "\uFEFFid,nme\n", "data/t.csv:1:4: unexpected column \"nme\""},
 	}
 	for _, tt := range tests {

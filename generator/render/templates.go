@@ -96,7 +96,15 @@ func readLayouts(fsys fs.FS, theme string) (*Layouts, map[string]string, diag.Li
 			diags.Add(source.Problem(fsys, l.sources[rel], err))
 			continue
 		}
-		l.texts[l.sources[rel]] = diag.NewSource(l.sources[rel], data)
+		src := diag.NewSource(l.sources[rel], data)
+		// Templates take any bytes, so a layout saved in Windows-1252
+		// would put bytes that are not UTF-8 into every page it makes,
+		// shown as replacement characters.
+		if d, bad := source.NotUTF8(src, 0, len(data)); bad {
+			diags.Add(d)
+			continue
+		}
+		l.texts[l.sources[rel]] = src
 		// A byte-order mark would otherwise be copied into every page.
 		texts[rel] = string(data[diag.SkipBOM(data):])
 	}
