@@ -252,8 +252,48 @@ func TestClashWithGeneratedPage(t *testing.T) {
 	_, diags := loadSite(t, map[string]string{
 		"content/a.md": fm("A", "tags = [\"EDI\"]", "aliases = [\"/tags/edi/\"]"),
 	}, Options{})
-	want := `content/a.md:4:1: the page "EDI" would be written to tags/edi/index.html, which content/a.md already claims (the alias "/tags/edi/")`
+	want := `content/a.md:4:12: the alias "/tags/edi/" and the page "EDI", made by the site itself, would both be written to tags/edi/index.html`
 	if len(diags) != 1 || diags[0] != want {
 		t.Errorf("diagnostics = %q, want %q", diags, want)
+	}
+}
+
+// TestClashNamesBoth: two things claiming one output path are reported
+// once, naming both files, each with the position of the slug or alias
+// that made the claim (a page's own file name has no line: its file is
+// named). The report stands at the slug or alias, the line an editor
+// changes, even when its file comes first in path order.
+func TestClashNamesBoth(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a slug taking a page's address", map[string]string{
+			"content/a.md": fm("A", `slug = "b"`),
+			"content/b.md": fm("B"),
+		}, `content/a.md:3:1: the page "A" (slug "b") and the page "B", at content/b.md:1:1, would both be written to b/index.html`},
+		{"an alias taking a page's address", map[string]string{
+			"content/a.md": fm("A", `weight = 1`, `aliases = ["/x/", "/b/"]`),
+			"content/b.md": fm("B"),
+		}, `content/a.md:4:19: the alias "/b/" and the page "B", at content/b.md:1:1, would both be written to b/index.html`},
+		{"two slugs", map[string]string{
+			"content/a.md": fm("A", `slug = "same"`),
+			"content/b.md": fm("B", `weight = 2`, `slug = "same"`),
+		}, `content/b.md:4:1: the page "B" (slug "same") and the page "A" (slug "same"), at content/a.md:3:1, would both be written to same/index.html`},
+		{"a page and a bundle", map[string]string{
+			"content/a.md":       fm("A"),
+			"content/a/index.md": fm("Bundle"),
+		}, `content/a.md:1:1: the page "A" and the page "Bundle", at content/a/index.md:1:1, would both be written to a/index.html`},
+		{"addresses differing in case", map[string]string{
+			"content/A.md": fm("Upper"),
+			"content/b.md": fm("B", `slug = "a"`),
+		}, `content/b.md:3:1: the page "B" (slug "a") would be written to a/index.html, which differs only in upper/lower case from A/index.html, where the page "Upper", at content/A.md:1:1, is written`},
+	}
+	for _, tt := range tests {
+		_, diags := loadSite(t, tt.files, Options{})
+		if len(diags) != 1 || !strings.HasPrefix(diags[0], tt.want) {
+			t.Errorf("%s: diagnostics %q, want one starting %q", tt.name, diags, tt.want)
+		}
 	}
 }
