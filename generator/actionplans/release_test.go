@@ -143,6 +143,8 @@ func TestReleaseFileErrors(t *testing.T) {
 		{"an unknown key", "2025-06-30.toml", resign(strings.Replace(good, "source = ", "sauce = ", 1)),
 			`data/releases/2025-06-30.toml:7:1: unknown key "sauce"`},
 		{"another file", "notes.txt", "hello", `data/releases/notes.txt: data/releases/notes.txt is not a release`},
+		{"a folder named like a release", "2025-09-30.toml/2025-09-30.toml", good, "data/releases/2025-09-30.toml: data/releases/2025-09-30.toml is a folder, but the folder data/releases holds only the release files"},
+		{"any other folder", "old/2025-06-30.toml", good, "data/releases/old: data/releases/old is a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -117,7 +117,15 @@ func LoadReleases(fsys fs.FS, p anonymise.Policy) ([]*Release, diag.List) {
 	var out []*Release
 	for _, e := range entries {
 		name := path.Join(ReleasesDir, e.Name())
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			// A folder was passed over without a word, even one named
+			// like a release (2026-09-30.toml), whose figures were then
+			// never checked nor kept.
+			l.Add(diag.Errorf(diag.Pos{File: name}, "%s is a folder, but the folder %s holds only the release files that `plinth release` writes", name, ReleasesDir).
+				WithHint("a release is one file, such as %s/2026-09-30.toml; move the folder out of %s", ReleasesDir, ReleasesDir))
 			continue
 		}
 		if path.Ext(name) != ".toml" {
