@@ -99,6 +99,17 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			continue
 		}
 		line, _ = cr.FieldPos(0)
+		if header == nil && line == 1 && len(rec) <= 2 && strings.HasPrefix(strings.ToLower(rec[0]), "sep=") {
+			// Excel writes (and reads) a first line "sep=," naming the
+			// separator; the header comes after it. Read as the header,
+			// it gave an error for every column.
+			if sep := strings.Join(rec, ",")[len("sep="):]; sep != "," {
+				f.l.Add(f.src.At(f.pos(1, 1), "the first line %q says the values are separated by %q, but this file must use commas", strings.Join(rec, ","), sep).
+					WithHint("%s", saveAsHint))
+				return nil
+			}
+			continue
+		}
 		if header == nil {
 			header = f.header(rec, cr)
 			headerN, headerLine = len(rec), line
