@@ -54,12 +54,31 @@ func utf16(text []byte) string {
 		return "UTF-16 (little-endian)"
 	case bytes.HasPrefix(text, []byte{0xFE, 0xFF}):
 		return "UTF-16 (big-endian)"
-	case len(text) >= 2 && text[0] != 0 && text[1] == 0:
+	case zeroHalf(text, 1):
 		return "UTF-16 (little-endian)"
-	case len(text) >= 2 && text[0] == 0 && text[1] != 0:
+	case zeroHalf(text, 0):
 		return "UTF-16 (big-endian)"
 	}
 	return ""
+}
+
+// zeroHalf reports whether text starts like UTF-16 without a byte-order
+// mark: a zero beside its first character, and zeros in at least three in
+// four of the bytes at the same side of each pair of its first 64 bytes
+// (Latin text in UTF-16 has a zero in every pair). A binary file that
+// happens to start with a zero is not taken for UTF-16.
+func zeroHalf(text []byte, side int) bool {
+	if len(text) < 2 || text[side] != 0 || text[1-side] == 0 {
+		return false
+	}
+	n, zeros := 0, 0
+	for i := side; i < min(len(text), 64); i += 2 {
+		n++
+		if text[i] == 0 {
+			zeros++
+		}
+	}
+	return zeros*4 >= n*3
 }
 
 // firstInvalid returns the offset of the first byte of text that does not
