@@ -13,6 +13,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/archetype"
 	"github.com/plinth-ssg/plinth/generator/config"
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/generator/source"
 )
@@ -64,6 +65,13 @@ func runNew(e *processEnv, args []string) int {
 	}
 	day := archetype.Day{Today: time.Now(), ReviewMonths: months}
 	text, used, err := archetype.New(fsys, dirs, rel, day)
+	var d diag.Diagnostic
+	if errors.As(err, &d) {
+		// A problem at a line of the archetype, shown like the build's.
+		fmt.Fprintf(e.stderr, "plinth new: content/%s was not made:\n", rel)
+		diag.Print(e.stderr, diag.List{d}, 0)
+		return 1
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "plinth new: %v\n", err)
 		return 1

@@ -21,7 +21,7 @@ func TestBrokenFilesComeFirst(t *testing.T) {
 	}{
 		{"providers saved as UTF-16", func(f fstest.MapFS) {
 			f["data/providers.csv"] = &fstest.MapFile{Data: []byte("\xff\xfep\x00r\x00")}
-		}, `data/providers.csv:1:1: data/providers.csv is saved as UTF-16 text, not UTF-8
+		}, `data/providers.csv:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8
   hint: in Excel use File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice tick "Edit filter settings" and choose "Unicode (UTF-8)"
 data/actions.csv:2:1: the provider code "P1" cannot be checked, because data/providers.csv has errors (and 39 more rows that use it)
 `},

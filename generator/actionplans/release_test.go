@@ -95,6 +95,34 @@ func TestReleaseRoundTrip(t *testing.T) {
 	}
 }
 
+// TestReleaseSavedByWindows: a release checked out by git for Windows
+// (CRLF line endings) or saved by a Windows editor (a byte-order mark, no
+// newline at the end) is the same release, and its checksum still holds;
+// the same file with a figure changed is still refused.
+func TestReleaseSavedByWindows(t *testing.T) {
+	fsys := testFS(handBatches, handProviders)
+	text := release(t, fsys)
+	for _, tt := range []struct {
+		name, text string
+		ok         bool
+	}{
+		{"CRLF", strings.ReplaceAll(text, "\n", "\r\n"), true},
+		{"byte-order mark and CRLF", "\ufeff" + strings.ReplaceAll(text, "\n", "\r\n"), true},
+		{"CR alone", strings.ReplaceAll(text, "\n", "\r"), true},
+		{"no newline at the end", strings.TrimSuffix(text, "\n"), true},
+		{"CRLF with a figure changed", strings.ReplaceAll(strings.Replace(text, `["Overdue", "10", "0", "10"]`, `["Overdue", "11", "0", "10"]`, 1), "\n", "\r\n"), false},
+	} {
+		fsys["data/releases/2025-06-30.toml"] = &fstest.MapFile{Data: []byte(tt.text)}
+		res, diags := runWith(t, fsys)
+		if tt.ok && (len(diags) > 0 || !res.Released) {
+			t.Errorf("%s: released = %v, diagnostics %q", tt.name, res.Released, diags)
+		}
+		if !tt.ok && !strings.Contains(strings.Join(diags, "\n"), "this release has been changed") {
+			t.Errorf("%s: diagnostics %q, want the release refused as changed", tt.name, diags)
+		}
+	}
+}
+
 // TestReleaseFileErrors: each way a release file can be wrong is an error
 // at its line and column, and the release is not used.
 func TestReleaseFileErrors(t *testing.T) {
@@ -115,6 +143,8 @@ func TestReleaseFileErrors(t *testing.T) {
 		{"an unknown key", "2025-06-30.toml", resign(strings.Replace(good, "source = ", "sauce = ", 1)),
 			`data/releases/2025-06-30.toml:7:1: unknown key "sauce"`},
 		{"another file", "notes.txt", "hello", `data/releases/notes.txt: data/releases/notes.txt is not a release`},
+		{"a folder named like a release", "2025-09-30.toml/2025-09-30.toml", good, "data/releases/2025-09-30.toml: data/releases/2025-09-30.toml is a folder, but the folder data/releases holds only the release files"},
+		{"any other folder", "old/2025-06-30.toml", good, "data/releases/old: data/releases/old is a folder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -117,7 +117,15 @@ func LoadReleases(fsys fs.FS, p anonymise.Policy) ([]*Release, diag.List) {
 	var out []*Release
 	for _, e := range entries {
 		name := path.Join(ReleasesDir, e.Name())
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			// A folder was passed over without a word, even one named
+			// like a release (2026-09-30.toml), whose figures were then
+			// never checked nor kept.
+			l.Add(diag.Errorf(diag.Pos{File: name}, "%s is a folder, but the folder %s holds only the release files that `plinth release` writes", name, ReleasesDir).
+				WithHint("a release is one file, such as %s/2026-09-30.toml; move the folder out of %s", ReleasesDir, ReleasesDir))
 			continue
 		}
 		if path.Ext(name) != ".toml" {
@@ -243,12 +251,19 @@ func parseFigure(s string) (figure, bool) {
 // checksumKey starts the line that holds the checksum.
 const checksumKey = "checksum = "
 
-// checksum is the digest of a release's text without its checksum line.
+// checksum is the digest of a release's text without its checksum line,
+// read as its lines: a byte-order mark, CRLF line endings and a last line
+// without its newline do not count. git for Windows checks text files out
+// with CRLF endings (core.autocrlf), and editors save them with a mark:
+// the digest of the bytes failed every build of such a checkout with
+// "this release has been changed", though no figure had. A file written
+// by plinth release (LF, no mark) has the same digest as before.
 func checksum(text []byte) string {
 	var kept []byte
-	for line := range strings.Lines(string(text)) {
+	for line := range strings.Lines(string(text[diag.SkipBOM(text):])) {
 		if !strings.HasPrefix(line, checksumKey) {
-			kept = append(kept, line...)
+			line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+			kept = append(append(kept, line...), '\n')
 		}
 	}
 	sum := sha256.Sum256(kept)

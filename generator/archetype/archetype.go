@@ -24,7 +24,9 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // Data is what an archetype template sees.
@@ -129,6 +131,12 @@ func New(fsys fs.FS, dirs []string, rel string, day Day) ([]byte, string, error)
 		for _, c := range Candidates(rel) {
 			p := path.Join(dir, c)
 			if b, err := fs.ReadFile(fsys, p); err == nil {
+				// A page made from an archetype in another encoding
+				// would fail the next build; say so now, at the
+				// archetype.
+				if d, bad := source.NotUTF8(diag.NewSource(p, b), 0, len(b)); bad {
+					return nil, p, d
+				}
 				text, used = string(b), p
 				break
 			}

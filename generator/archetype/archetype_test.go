@@ -51,6 +51,29 @@ func TestNew(t *testing.T) {
 	}
 }
 
+// TestArchetypeSavedByWindows: an archetype with a byte-order mark and
+// CRLF endings makes its page (the build reads both); one saved as UTF-16
+// or Windows-1252 is refused at the archetype, naming the encoding, before
+// it makes a page that would fail the next build.
+func TestArchetypeSavedByWindows(t *testing.T) {
+	day := Day{Today: time.Date(2026, 11, 29, 15, 0, 0, 0, time.UTC), ReviewMonths: 6}
+	tests := []struct{ name, text, want string }{
+		{"byte-order mark and CRLF", "\ufeff+++\r\ntitle = \"{{ .Title }}\"\r\n+++\r\n", ""},
+		{"UTF-16 LE", "\xff\xfe+\x00+\x00+\x00\n\x00", "archetypes/default.md:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8"},
+		{"Windows-1252", "+++\r\ntitle = \"Caf\xe9\"\r\n+++\r\n", `archetypes/default.md:2:13: this file is not saved as UTF-8: the character here is "é"`},
+	}
+	for _, tt := range tests {
+		fsys := fstest.MapFS{"archetypes/default.md": {Data: []byte(tt.text)}}
+		out, _, err := New(fsys, []string{"archetypes"}, "about.md", day)
+		switch {
+		case tt.want == "" && (err != nil || !strings.Contains(string(out), `title = "About"`)):
+			t.Errorf("%s: %q, %v", tt.name, out, err)
+		case tt.want != "" && (err == nil || !strings.HasPrefix(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want one starting %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 // TestPlaceholders finds the sentences an archetype gives every new file,
 // and leaves out what it makes from the file's name or the day, headings,
 // comments, example commands and short settings.

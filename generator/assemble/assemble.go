@@ -52,6 +52,7 @@ func Run(cfg *config.Config, loaded content.Result, opts Options) (Result, diag.
 	}
 
 	pages := a.filter(loaded.Pages)
+	diags.Append(a.futureDates(pages))
 	for _, p := range pages {
 		if p.IsSection() {
 			if old, dup := a.sections[p.Path]; dup {
@@ -373,7 +374,9 @@ func (a *assembler) reviewDates(p *site.Page) {
 
 // buildDate is SOURCE_DATE_EPOCH when given, otherwise the newest date or
 // lastmod in the content, so that the date shown never depends on when the
-// build ran.
+// build ran. A date more than a day after the build (see futureDates) does
+// not count: a lastmod typed 2062 made 2062 the date of the site's feed
+// and open data, without a word.
 func (a *assembler) buildDate(all []*site.Page) time.Time {
 	if !a.opts.BuildDate.IsZero() {
 		return a.opts.BuildDate.UTC()
@@ -381,12 +384,50 @@ func (a *assembler) buildDate(all []*site.Page) time.Time {
 	var newest time.Time
 	for _, p := range all {
 		for _, d := range []site.Date{p.Date, p.Lastmod} {
-			if d.After(newest) {
+			if d.After(newest) && !a.tooLate(d) {
 				newest = d.Time
 			}
 		}
 	}
 	return newest
+}
+
+// futureSlack is how far after the build a date may be before it is taken
+// for a typo: a day, since a page dated tomorrow in one time zone may be
+// today in another.
+const futureSlack = 24 * time.Hour
+
+// tooLate reports whether d is more than futureSlack after the build's
+// clock (never, when the build has no clock).
+func (a *assembler) tooLate(d site.Date) bool {
+	return !a.opts.Now.IsZero() && d.After(a.opts.Now.Add(futureSlack))
+}
+
+// futureDates warns, at the value, about a date or lastmod more than a
+// day after the build: almost always a mistyped year. The page keeps the
+// date as written, as Hugo does with lastmod; unlike Hugo, a date to come
+// does not hold the page back (publishDate does), so the hint says so.
+func (a *assembler) futureDates(pages []*site.Page) diag.List {
+	var l diag.List
+	today := a.opts.Now.Format("2 January 2006")
+	for _, p := range pages {
+		if p.Front == nil {
+			continue
+		}
+		for _, k := range []struct {
+			key, hint string
+			d         site.Date
+		}{
+			{"date", "date is when the page was first published: check the year. To publish the page only from a later day, write publishDate instead (Plinth publishes a page with a date to come at once, showing that date)", p.Date},
+			{"lastmod", "lastmod is when the page last changed: check the year, or leave lastmod out to use the date of the file's last commit", p.Lastmod},
+		} {
+			if k.d.IsSet() && a.tooLate(k.d) && p.Front.Has(k.key) {
+				l.Add(diag.Warningf(p.Front.ValuePos(k.key), "%s is %s, after today (%s); the page shows it as written", k.key, k.d.Format("2 January 2006"), today).
+					WithLine(p.Front.Src().Line(p.Front.ValuePos(k.key).Line)).WithHint("%s", k.hint))
+			}
+		}
+	}
+	return l
 }
 
 // humanise turns a folder name into a title: "action-plans" → "Action

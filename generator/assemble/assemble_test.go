@@ -154,6 +154,49 @@ func TestTagsMenusAndBuildDate(t *testing.T) {
 	}
 }
 
+// TestFutureDates: a date or lastmod more than a day after the build is
+// shown as written (as Hugo keeps lastmod) but warned about at its value,
+// as the mistyped year it almost always is, and does not become the
+// site's build date; a date of tomorrow, which is today in another time
+// zone, is neither. The build's clock is 29 November 2026.
+func TestFutureDates(t *testing.T) {
+	tests := []struct {
+		name      string
+		front     string
+		want      string // the warning, or ""
+		buildDate string // with a page dated 2024-01-01 beside it
+	}{
+		{"lastmod years ahead", "lastmod = 2062-11-01", "content/b.md:3:11: warning: lastmod is 1 November 2062, after today (29 November 2026); the page shows it as written", "2024-01-01"},
+		{"date months ahead", "date = 2027-03-01", "content/b.md:3:8: warning: date is 1 March 2027, after today (29 November 2026); the page shows it as written", "2024-01-01"},
+		{"date and time two days ahead", "date = 2026-12-01T09:00:00Z", "content/b.md:3:8: warning: date is 1 December 2026, after today", "2024-01-01"},
+		{"tomorrow", "lastmod = 2026-11-30", "", "2026-11-30"},
+		{"today", "date = 2026-11-29", "", "2026-11-29"},
+	}
+	for _, tt := range tests {
+		res, diags := loadSite(t, map[string]string{
+			"content/a.md": fm("A", "date = 2024-01-01"),
+			"content/b.md": fm("B", tt.front),
+		}, Options{})
+		switch {
+		case tt.want == "" && len(diags) > 0:
+			t.Errorf("%s: diagnostics %q, want none", tt.name, diags)
+		case tt.want != "" && (len(diags) != 1 || !strings.HasPrefix(diags[0], tt.want)):
+			t.Errorf("%s: diagnostics %q, want one starting %q", tt.name, diags, tt.want)
+		}
+		if got := res.Site.BuildDate.Format("2006-01-02"); got != tt.buildDate {
+			t.Errorf("%s: build date %s, want %s", tt.name, got, tt.buildDate)
+		}
+		b := res.Site.GetPage("b.md")
+		written := b.Date
+		if b.Lastmod.IsSet() {
+			written = b.Lastmod
+		}
+		if got, want := written.Format("2006-01-02"), strings.Fields(tt.front)[2][:10]; got != want {
+			t.Errorf("%s: the page's date is %s, want %s as written", tt.name, got, want)
+		}
+	}
+}
+
 func TestCheckURL(t *testing.T) {
 	for u, ok := range map[string]bool{"/": true, "/a/b/": true, "/404.html": true, "a/": false, "/a/../b/": false, "/a//b/": false, `/a\b/`: false} {
 		if (checkURL(u) == "") != ok {
@@ -209,8 +252,48 @@ func TestClashWithGeneratedPage(t *testing.T) {
 	_, diags := loadSite(t, map[string]string{
 		"content/a.md": fm("A", "tags = [\"EDI\"]", "aliases = [\"/tags/edi/\"]"),
 	}, Options{})
-	want := `content/a.md:4:1: the page "EDI" would be written to tags/edi/index.html, which content/a.md already claims (the alias "/tags/edi/")`
+	want := `content/a.md:4:12: the alias "/tags/edi/" and the page "EDI", made by the site itself, would both be written to tags/edi/index.html`
 	if len(diags) != 1 || diags[0] != want {
 		t.Errorf("diagnostics = %q, want %q", diags, want)
+	}
+}
+
+// TestClashNamesBoth: two things claiming one output path are reported
+// once, naming both files, each with the position of the slug or alias
+// that made the claim (a page's own file name has no line: its file is
+// named). The report stands at the slug or alias, the line an editor
+// changes, even when its file comes first in path order.
+func TestClashNamesBoth(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a slug taking a page's address", map[string]string{
+			"content/a.md": fm("A", `slug = "b"`),
+			"content/b.md": fm("B"),
+		}, `content/a.md:3:1: the page "A" (slug "b") and the page "B", at content/b.md:1:1, would both be written to b/index.html`},
+		{"an alias taking a page's address", map[string]string{
+			"content/a.md": fm("A", `weight = 1`, `aliases = ["/x/", "/b/"]`),
+			"content/b.md": fm("B"),
+		}, `content/a.md:4:19: the alias "/b/" and the page "B", at content/b.md:1:1, would both be written to b/index.html`},
+		{"two slugs", map[string]string{
+			"content/a.md": fm("A", `slug = "same"`),
+			"content/b.md": fm("B", `weight = 2`, `slug = "same"`),
+		}, `content/b.md:4:1: the page "B" (slug "same") and the page "A" (slug "same"), at content/a.md:3:1, would both be written to same/index.html`},
+		{"a page and a bundle", map[string]string{
+			"content/a.md":       fm("A"),
+			"content/a/index.md": fm("Bundle"),
+		}, `content/a.md:1:1: the page "A" and the page "Bundle", at content/a/index.md:1:1, would both be written to a/index.html`},
+		{"addresses differing in case", map[string]string{
+			"content/A.md": fm("Upper"),
+			"content/b.md": fm("B", `slug = "a"`),
+		}, `content/b.md:3:1: the page "B" (slug "a") would be written to a/index.html, which differs only in upper/lower case from A/index.html, where the page "Upper", at content/A.md:1:1, is written`},
+	}
+	for _, tt := range tests {
+		_, diags := loadSite(t, tt.files, Options{})
+		if len(diags) != 1 || !strings.HasPrefix(diags[0], tt.want) {
+			t.Errorf("%s: diagnostics %q, want one starting %q", tt.name, diags, tt.want)
+		}
 	}
 }

@@ -117,27 +117,25 @@ func (a *assembler) dirExcluded(dir string) string {
 func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.Page]bool, keep []site.File, l diag.List) {
 	drop = map[*site.Page]bool{}
 	exact := map[string]claim{}
-	folded := map[string]string{}
+	folded := map[string]claim{}
 	add := func(out string, c claim) bool {
 		if prev, ok := exact[out]; ok {
-			// A page a feature generates has no line to point at; the
-			// other claimant's alias or slug is the line to change.
-			at := c.pos()
-			if at.File == "" {
-				at = prev.pos()
-			}
-			l.Add(diag.Errorf(at, "%s would be written to %s, which %s already claims (%s)", c.what, out, prev.file, prev.what).
-				WithHint("give one of them another slug or file name, or remove the duplicate"))
+			l.Add(clash(prev, c, out))
 			return false
 		}
 		low := strings.ToLower(out)
-		if prev, ok := folded[low]; ok && prev != out {
-			l.Add(diag.Errorf(c.pos(), "%s would be written to %s, which differs only in upper/lower case from %s; on many hosts they would overwrite each other", c.what, out, prev).
+		if prev, ok := folded[low]; ok && prev.out != out {
+			where := "made by the site itself"
+			if p := prev.pos(); p.File != "" {
+				where = "at " + p.String()
+			}
+			l.Add(diag.Errorf(c.pos(), "%s would be written to %s, which differs only in upper/lower case from %s, where %s, %s, is written; on many hosts they would overwrite each other", c.describe(), out, prev.out, prev.describe(), where).
 				WithHint("rename one of them"))
 			return false
 		}
 		exact[out] = c
-		folded[low] = out
+		c.out = out
+		folded[low] = c
 		return true
 	}
 	for _, p := range pages {
@@ -149,8 +147,8 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 			drop[p] = true
 			continue
 		}
-		for _, alias := range p.Aliases {
-			if !add(OutputPath(path.Clean(alias)+"/"), claim{what: fmt.Sprintf("the alias %q", alias), file: file, page: p, alias: true}) {
+		for i, alias := range p.Aliases {
+			if !add(OutputPath(path.Clean(alias)+"/"), claim{what: fmt.Sprintf("the alias %q", alias), file: file, page: p, alias: true, index: i}) {
 				drop[p] = true
 			}
 		}
@@ -168,25 +166,59 @@ func checkCollisions(pages []*site.Page, resources []site.File) (drop map[*site.
 type claim struct {
 	what, file string
 	// page is the page that makes the claim, if any, and alias whether it
-	// claims the path for an alias. Where in its front matter a clash is
-	// reported is found only when there is one: finding it makes the
-	// document's index of keys, which every page would otherwise keep.
+	// claims the path for an alias (the index-th of the page's). Where in
+	// its front matter a clash is reported is found only when there is
+	// one: finding it makes the document's index of keys, which every
+	// page would otherwise keep.
 	page  *site.Page
 	alias bool
+	index int
+	// out is the path claimed, for the report of a path that differs
+	// only in case.
+	out string
 }
 
-// pos is where a clash of this claim is reported: a page's slug, which is
-// usually what clashes, or its aliases; else the file's first line.
+// clash reports two claims on one output path, naming both, each with
+// its position. It is reported at the claim its front matter asked for
+// (an alias or a slug), the line an editor changes, or else at the later
+// one, and not at a page a feature generates, which has no line.
+func clash(first, second claim, out string) diag.Diagnostic {
+	at, other := second, first
+	if (first.fromFront() && !second.fromFront()) || at.pos().File == "" {
+		at, other = first, second
+	}
+	where := "made by the site itself"
+	if p := other.pos(); p.File != "" {
+		where = "at " + p.String()
+	}
+	return diag.Errorf(at.pos(), "%s and %s, %s, would both be written to %s", at.describe(), other.describe(), where, out).
+		WithHint("give one of them another slug or file name, or remove the duplicate")
+}
+
+// fromFront reports whether the claim's path comes from a setting in its
+// page's front matter (an alias or a slug), not from a file's name.
+func (c claim) fromFront() bool {
+	return c.page != nil && c.page.Front != nil && (c.alias || c.page.Front.Has("slug"))
+}
+
+// describe names the claim: the alias, or the page and its slug.
+func (c claim) describe() string {
+	if !c.alias && c.fromFront() {
+		return fmt.Sprintf("%s (slug %q)", c.what, string(c.page.Slug))
+	}
+	return c.what
+}
+
+// pos is where a clash of this claim is reported: the alias, or the
+// page's slug, which is usually what clashes; else the file's first line.
 func (c claim) pos() diag.Pos {
-	if c.page != nil && c.page.Front != nil {
-		front, key := c.page.Front, "slug"
+	if c.fromFront() {
+		at := c.page.Front.KeyPos("slug")
 		if c.alias {
-			key = "aliases"
+			at = c.page.Front.ValuePos("aliases", strconv.Itoa(c.index))
 		}
-		if c.alias || front.Has(key) {
-			if at := front.KeyPos(key); at.File != "" {
-				return at
-			}
+		if at.File != "" {
+			return at
 		}
 	}
 	return firstLine(c.file)

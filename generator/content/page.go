@@ -29,10 +29,8 @@ func loadPage(fsys fs.FS, file string, opts Options) (*site.Page, diag.List) {
 		return nil, diag.List{source.Problem(fsys, file, err)}
 	}
 	src := diag.NewSource(file, data)
-	if !utf8.Valid(data) {
-		off := firstInvalidUTF8(data)
-		return nil, diag.List{src.Errorf(off, "this file is not UTF-8 text").
-			WithHint("save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)")}
+	if d, bad := source.NotUTF8(src, 0, len(data)); bad {
+		return nil, diag.List{d}
 	}
 	parts, serr := Split(data)
 	if serr != nil {
@@ -313,15 +311,4 @@ func CheckAlias(a string) string {
 		}
 	}
 	return ""
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return 0
 }

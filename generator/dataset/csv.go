@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // utf8BOM is the byte-order mark Excel writes at the start of "CSV UTF-8".
@@ -47,18 +47,11 @@ func (f *csvFile) full() bool { return len(*f.l)-f.first >= maxProblems }
 // diag.Source turns into a character column.
 func loadCSV(spec *Spec, text []byte, r *refs, l *diag.List) []loadedRow {
 	name := spec.Path()
-	if bytes.HasPrefix(text, []byte{0xFF, 0xFE}) || bytes.HasPrefix(text, []byte{0xFE, 0xFF}) {
-		l.Add(diag.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "%s is saved as UTF-16 text, not UTF-8", name).
-			WithHint(saveAsHint))
-		return nil
-	}
 	// The BOM is invisible in editors, so columns are counted without it.
 	text = bytes.TrimPrefix(text, utf8BOM)
 	src := diag.NewSource(name, text)
-	if !utf8.Valid(text) {
-		off := invalidUTF8(text)
-		l.Add(src.Errorf(off, "%s is not saved as UTF-8: byte 0x%02X here is not a valid character", name, text[off]).
-			WithHint(saveAsHint))
+	if d, bad := source.NotUTF8(src, 0, len(text)); bad {
+		l.Add(d.WithHint(saveAsHint))
 		return nil
 	}
 	f := &csvFile{spec: spec, src: src, lines: bytes.Count(text, []byte("\n")) + 1, l: l, cc: newCellChecker(spec, r, src, l), first: len(*l)}
@@ -66,17 +59,6 @@ func loadCSV(spec *Spec, text []byte, r *refs, l *diag.List) []loadedRow {
 }
 
 const saveAsHint = `in Excel use File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice tick "Edit filter settings" and choose "Unicode (UTF-8)"`
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(b)
-}
 
 // pos converts a line and 1-based byte column from encoding/csv into a
 // position, clamped into the file so that every diagnostic points inside
@@ -117,6 +99,17 @@ func (f *csvFile) read(text []byte) []loadedRow {
 			continue
 		}
 		line, _ = cr.FieldPos(0)
+		if header == nil && line == 1 && len(rec) <= 2 && strings.HasPrefix(strings.ToLower(rec[0]), "sep=") {
+			// Excel writes (and reads) a first line "sep=," naming the
+			// separator; the header comes after it. Read as the header,
+			// it gave an error for every column.
+			if sep := strings.Join(rec, ",")[len("sep="):]; sep != "," {
+				f.l.Add(f.src.At(f.pos(1, 1), "the first line %q says the values are separated by %q, but this file must use commas", strings.Join(rec, ","), sep).
+					WithHint("%s", saveAsHint))
+				return nil
+			}
+			continue
+		}
 		if header == nil {
 			header = f.header(rec, cr)
 			headerN, headerLine = len(rec), line

@@ -50,6 +50,9 @@ func TestCSVExportVariants(t *testing.T) {
 		{"every field quoted, CRLF", allQuoted},
 		{"blank exported rows and trailing lines", strings.Replace(lf, "\n1,", "\n,,,,,,,\n1,", 1) + ",,,,,,,\r\n\n\n"},
 		{"spaces around values", strings.Replace(lf, ",london,", ", london ,", 1)},
+		{"Excel's sep=, line, BOM and CRLF", "\uFEFFsep=,\r\n" + strings.ReplaceAll(lf, "\n", "\r\n")},
+		{"empty columns after the data (Excel)", strings.ReplaceAll(strings.Replace(lf, "status\n", "status,,\n", 1), "\n2,", ",,\n2,")},
+		{"CRLF and LF mixed", strings.Replace(lf, "open\n", "open\r\n", 1)},
 	}
 	var want string
 	for _, v := range variants {
@@ -88,8 +91,12 @@ func TestCSVEncoding(t *testing.T) {
 		text string
 		want string
 	}{
-		{"UTF-16", "\xFF\xFEi\x00d\x00", "data/t.csv:1:1: data/t.csv is saved as UTF-16 text, not UTF-8"},
-		{"Windows-1252", "id,name\n1,Caf\xe9 Nero\n", "data/t.csv:2:6: data/t.csv is not saved as UTF-8: byte 0xE9 here is not a valid character"},
+		{"UTF-16", "\xFF\xFEi\x00d\x00", "data/t.csv:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8"},
+		{"Windows-1252", "id,name\n1,Caf\xe9 Nero\n", `data/t.csv:2:6: this file is not saved as UTF-8: the character here is "é" in the Windows-1252 ("ANSI") encoding`},
+		{"Excel's sep=; line", "sep=;\r\nid;name\r\n", `data/t.csv:1:1: the first line "sep=;" says the values are separated by ";", but this file must use commas`},
+		{"semicolons (Excel in a European locale)", "id;name;region\n1;x;london\n", `data/t.csv:1:1: the header row is a single column "id;name;region"`},
+		{"a thousands separator", "id,name,percent\n1,x,\"1,234\"\n", `data/t.csv:2:5: column "percent" in row 2: "1,234" is not a whole number`},
+		{"a whole number written 12.0", "id,name,percent\n1,x,12.0\n", `data/t.csv:2:5: column "percent" in row 2: "12.0" is not a whole number`},
 		{"BOM does not count as a column", "\uFEFFid,nme\n", "data/t.csv:1:4: unexpected column \"nme\""},
 	}
 	for _, tt := range tests {

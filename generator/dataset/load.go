@@ -119,15 +119,28 @@ func warnUndeclared(fsys fs.FS, mentioned []string, l *diag.List) {
 		if err == nil && d.IsDir() && p == ReleasesDir {
 			return fs.SkipDir // the action-plan releases, read by package actionplans
 		}
+		if err == nil && d.IsDir() && p != DataDir && looksLikeData(p) {
+			// A folder named like a data file was passed over without a
+			// word, and the files in it were never read.
+			l.Add(diag.Warningf(diag.Pos{File: p}, "%s is a folder, not a data file, so nothing in it is read", p).
+				WithHint("a data file (.csv or .toml) is a file listed in %s; rename the folder, or move its files into data/ and list them", ManifestPath))
+			return fs.SkipDir
+		}
 		if err != nil || d.IsDir() || slices.Contains(declared, p) {
 			return nil
 		}
-		if ext := strings.ToLower(path.Ext(p)); ext == ".csv" || ext == ".toml" {
+		if looksLikeData(p) {
 			l.Add(diag.Warningf(diag.Pos{File: p}, "%s is not declared in %s, so it is ignored", p, ManifestPath).
 				WithHint("add a [[dataset]] entry for it, or move it out of the data/ folder"))
 		}
 		return nil
 	})
+}
+
+// looksLikeData reports whether the name p ends like a data file.
+func looksLikeData(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".csv" || ext == ".toml"
 }
 
 // ReleasesDir is the folder of the action-plan releases (package

@@ -187,3 +187,30 @@ func TestRepositoryData(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderNamedLikeDataFile: a folder under data/ named like a data file
+// (visits.csv/, a copy made by a file manager or an unzip) is warned
+// about, at the folder: every reader passed over it without a word, and
+// the file in it was never read. A folder with another name (images/) is
+// none of the build's business.
+func TestFolderNamedLikeDataFile(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/datasets.toml":             {Data: []byte("")},
+		"data/visits.csv/visits.csv":     {Data: []byte("id\n1\n")},
+		"data/old/Regions.TOML/x.toml":   {Data: []byte("")},
+		"data/images/chart.png":          {Data: []byte("")},
+		"data/releases/2026.toml/a.toml": {Data: []byte("")},
+	}
+	_, l := Load(fsys, Options{})
+	var got []string
+	for _, d := range l {
+		got = append(got, d.Error())
+	}
+	want := []string{
+		"data/old/Regions.TOML: warning: data/old/Regions.TOML is a folder, not a data file, so nothing in it is read",
+		"data/visits.csv: warning: data/visits.csv is a folder, not a data file, so nothing in it is read",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -138,6 +138,41 @@ func TestFileNameOnOneLine(t *testing.T) {
 	}
 }
 
+// TestInvisibleCharactersShown: a no-break space, a zero-width space or
+// joiner, a soft hyphen in a file's name or a quoted key look like a
+// space or nothing when printed as they are, and the name or key looks
+// right; each is printed as an escape on the message line, in the hint
+// and by Printable. The source line is the editor's own text, where a
+// no-break space is often meant, and is printed as it is.
+func TestInvisibleCharactersShown(t *testing.T) {
+	tests := []struct{ file, key, want string }{
+		{"content/guidance/bad\u00a0name.md", "wie\u00a0ght", `content/guidance/bad\u00a0name.md:2:1: unknown key "wie\u00a0ght"`},
+		{"content/guidance/bad\u200bname.md", "x", `content/guidance/bad\u200bname.md:2:1: unknown key "x"`},
+		{"content/guidance/bad\u2009name\u00adx.md", "x", `content/guidance/bad\u2009name\u00adx.md:2:1: unknown key "x"`},
+		{"content/guidance/a\u200d\u2060\u3000b.md", "x", `content/guidance/a\u200d\u2060\u3000b.md:2:1: unknown key "x"`},
+	}
+	for _, tt := range tests {
+		var l List
+		l.Add(Errorf(Pos{File: tt.file, Line: 2, Col: 1}, "unknown key %q", tt.key).
+			WithLine("wie\u00a0ght = 2").WithHint("rename %s", tt.file))
+		var b strings.Builder
+		Print(&b, l, 0)
+		lines := strings.Split(b.String(), "\n")
+		if lines[0] != tt.want {
+			t.Errorf("message line %q, want %q", lines[0], tt.want)
+		}
+		if want := "    2 | wie\u00a0ght = 2"; lines[1] != want {
+			t.Errorf("source line %q, want %q", lines[1], want)
+		}
+		if want := "  hint: rename " + tt.want[:strings.Index(tt.want, ":")]; lines[3] != want {
+			t.Errorf("hint %q, want %q", lines[3], want)
+		}
+		if got, want := Printable(tt.file), tt.want[:strings.Index(tt.want, ":")]; got != want {
+			t.Errorf("Printable(%q) = %q, want %q", tt.file, got, want)
+		}
+	}
+}
+
 // TestHugeLines: a diagnostic keeps only part of a very long line, the caret
 // still lands under the character at its column (multi-byte characters
 // included), and a very long message or hint is printed shortened.

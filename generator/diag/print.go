@@ -136,16 +136,37 @@ func Printable(s string) string { return printable(s) }
 // send escape sequences through an error message, nor reorder the text
 // around a quoted value with bidirectional controls (Trojan Source).
 // Newlines and tabs are kept: messages and hints are split into lines.
+//
+// It also writes the spaces and marks a reader cannot tell from a space or
+// from nothing (a no-break space, a soft hyphen, a zero-width joiner) as
+// escapes: in a file name or a quoted key they are the whole problem
+// ("content/guidance/bad name.md" with a no-break space copied from a
+// document), and printed as they are they would look fine.
 func printable(s string) string {
-	s, _ = printableCol(s, 0)
+	s, _ = escapeCol(s, 0, true)
 	return s
 }
 
 // printableCol is printable for a source line, also returning where the
 // 1-based column col (counted in characters) lands once the characters
-// before it are escaped, so that the caret stays under it.
+// before it are escaped, so that the caret stays under it. The spaces and
+// marks that only look like a space or nothing are left as they are: the
+// line is the editor's own text, where a no-break space is often meant.
 func printableCol(s string, col int) (string, int) {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return escape(r) != "" }) {
+	return escapeCol(s, col, false)
+}
+
+func escapeCol(s string, col int, invisible bool) (string, int) {
+	show := func(r rune) string {
+		if e := escape(r); e != "" || !invisible {
+			return e
+		}
+		if looksBlank(r) {
+			return fmt.Sprintf("\\u%04x", r)
+		}
+		return ""
+	}
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return show(r) != "" }) {
 		return s, col
 	}
 	var b strings.Builder
@@ -153,7 +174,7 @@ func printableCol(s string, col int) (string, int) {
 	i := 0
 	for _, r := range s {
 		i++
-		e := escape(r)
+		e := show(r)
 		if e == "" {
 			b.WriteRune(r)
 			continue
@@ -164,6 +185,20 @@ func printableCol(s string, col int) (string, int) {
 		}
 	}
 	return b.String(), newCol
+}
+
+// looksBlank reports whether r shows as a space, or as nothing, though it
+// is not the ordinary space: the no-break and other Unicode spaces, the
+// soft hyphen, the zero-width joiners and the word joiner and invisible
+// operators, and the Hangul fillers.
+func looksBlank(r rune) bool {
+	switch {
+	case r == 0xa0, r == 0xad, r == 0x115f, r == 0x1160, r == 0x180e,
+		r >= 0x2000 && r <= 0x200d, r == 0x202f, r == 0x205f,
+		r >= 0x2060 && r <= 0x2064, r == 0x3000, r == 0x3164, r == 0xffa0:
+		return true
+	}
+	return false
 }
 
 // Garbles reports whether r garbles text wherever it is shown: a control

@@ -123,6 +123,14 @@ func New(opts Options) *Converter {
 func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 	body := page.Body
 	var diags diag.List
+	if off, msg, hint := tooDeep(body); off >= 0 {
+		// Not parsed at all: parsing it is what takes the time.
+		d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", msg).WithHint("%s", hint)
+		if page.Source != nil {
+			d = d.WithLine(page.Source.Line(d.Pos.Line))
+		}
+		return Result{}, diag.List{d}
+	}
 	pc := parser.NewContext(parser.WithIDs(newIDs(c.opts.ReservedIDs)))
 	pc.Set(pageKey, page)
 	pc.Set(linksKey, links)

@@ -31,12 +31,12 @@ func TestExampleFirstError(t *testing.T) {
 		{"providers saved as UTF-16", recode("data/providers.csv", func(b []byte) []byte {
 			out, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes(b)
 			return out
-		}), "data/providers.csv:1:1: data/providers.csv is saved as UTF-16 text, not UTF-8"},
+		}), "data/providers.csv:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8"},
 		{"providers saved as Windows-1252", recode("data/providers.csv", func(b []byte) []byte {
 			b = bytes.Replace(b, []byte("Dunden Hospitals"), []byte("Dundén Hospitals"), 1)
 			out, _ := charmap.Windows1252.NewEncoder().Bytes(b)
 			return out
-		}), "data/providers.csv:5:11: data/providers.csv is not saved as UTF-8: byte 0xE9 here is not a valid character"},
+		}), `data/providers.csv:5:11: this file is not saved as UTF-8: the character here is "é" in the Windows-1252 ("ANSI") encoding that older Windows programs save in, which the build does not read`},
 		{"providers with semicolons", recode("data/providers.csv", func(b []byte) []byte {
 			return bytes.ReplaceAll(b, []byte(","), []byte(";"))
 		}), `data/providers.csv:1:1: the header row is a single column "provider_code;provider_name;provider_type;region;main_site;quality_lead"`},

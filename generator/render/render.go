@@ -280,6 +280,14 @@ func renderPage(buf *bytes.Buffer, s *site.Site, p *site.Page, layouts *Layouts,
 		w = &capWriter{buf: buf, limit: limit}
 		err = c.tmpl.ExecuteTemplate(w, c.entry, newContext(p, s, st))
 	}
+	if w.over && len(p.Content) > limit/16 && p.File != "" {
+		// The page's own text is what is large (a document pasted
+		// whole), not a loop in the layout: the layout's line and a
+		// hint about loops sent the editor to the theme.
+		d := diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "this page's text makes %s of HTML, and with the layout around it the page passed %d MB, so it was not made", sizeOf(len(p.Content)), limit>>20).
+			WithHint("split the text into several pages, such as a section with a page for each part: no page readers can use is this long")
+		return &d
+	}
 	if w.over {
 		// Pages render in parallel, so which one passed the limit first
 		// varies: the report names none, and is the same every time.
@@ -384,4 +392,12 @@ func renderAlias(buf *bytes.Buffer, s *site.Site, target *site.Page, alias strin
 </html>
 `, html.EscapeString(s.Config.LanguageCode), html.EscapeString(target.Title), html.EscapeString(target.Permalink), to, to, html.EscapeString(target.Title))
 	return nil
+}
+
+// sizeOf writes a number of bytes in KB or MB, for messages.
+func sizeOf(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d MB", n>>20)
 }

@@ -128,6 +128,31 @@ func TestPageLimitWithEmit(t *testing.T) {
 	}
 }
 
+// TestPageTextTooLarge: a page whose own text makes HTML past the limit
+// (a document pasted whole) is reported at the page, saying to split it;
+// it was reported at the line of the layout that writes .Content, with a
+// hint about loops, which sent the editor to the theme.
+func TestPageTextTooLarge(t *testing.T) {
+	fsys := fstest.MapFS{
+		"themes/t/layouts/baseof.html": {Data: []byte(`{{ block "main" . }}{{ end }}`)},
+		"themes/t/layouts/home.html":   {Data: []byte(`{{ define "main" }}home{{ end }}`)},
+		"themes/t/layouts/page.html":   {Data: []byte("{{ define \"main\" }}<h1>{{ .Title }}</h1>\n<div>{{ .Content }}</div>\n<aside>{{ .Content }}</aside>{{ end }}")},
+	}
+	s := testSite(t)
+	s.Pages[1].Content = template.HTML(strings.Repeat("<p>Pasted text.</p>\n", 40000)) // 800 KB
+	l, diags := LoadLayouts(fsys, "t", Funcs(s, nil, nil))
+	if diags.HasErrors() {
+		t.Fatal(diags.Err())
+	}
+	_, diags = Pages(s, l, fsys, Options{MaxPageBytes: 1 << 20})
+	var b strings.Builder
+	diag.Print(&b, diags, 0)
+	want := `content/a.md:1:1: this page's text makes 781 KB of HTML, and with the layout around it the page passed 1 MB, so it was not made`
+	if first, _, _ := strings.Cut(b.String(), "\n"); first != want || !strings.Contains(b.String(), "split the text into several pages") {
+		t.Errorf("report:\n%s\nwant it to start:\n%s", b.String(), want)
+	}
+}
+
 // TestLayoutByteOrderMark: a layout saved with a byte-order mark renders
 // without it.
 func TestLayoutByteOrderMark(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -96,7 +97,15 @@ func readLayouts(fsys fs.FS, theme string) (*Layouts, map[string]string, diag.Li
 			diags.Add(source.Problem(fsys, l.sources[rel], err))
 			continue
 		}
-		l.texts[l.sources[rel]] = diag.NewSource(l.sources[rel], data)
+		src := diag.NewSource(l.sources[rel], data)
+		// Templates take any bytes, so a layout saved in Windows-1252
+		// would put bytes that are not UTF-8 into every page it makes,
+		// shown as replacement characters.
+		if d, bad := source.NotUTF8(src, 0, len(data)); bad {
+			diags.Add(d)
+			continue
+		}
+		l.texts[l.sources[rel]] = src
 		// A byte-order mark would otherwise be copied into every page.
 		texts[rel] = string(data[diag.SkipBOM(data):])
 	}
@@ -120,8 +129,17 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 	if diags.HasErrors() {
 		return diags
 	}
+	reported := map[string]bool{} // loops found again in another layout's templates
 	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if strings.HasPrefix(rel, "_partials/") || path.Base(rel) == "baseof.html" {
+			continue
+		}
+		if strings.TrimSpace(texts[rel]) == "" {
+			// It fills baseof.html's main block with nothing: every
+			// page it makes was published blank, the build reporting
+			// only the links to those pages' headings as broken.
+			diags.Add(diag.Errorf(diag.Pos{File: l.sources[rel], Line: 1, Col: 1}, "this layout is empty, so every page it makes would have no content").
+				WithHint("write the page's HTML, or {{ define \"main\" }}…{{ end }} to fill baseof.html's main block; delete the file to use the theme's layout"))
 			continue
 		}
 		c, err := l.compile(root, rel, texts)
@@ -132,6 +150,14 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 		trees := map[string]*parse.Tree{}
 		for _, t := range c.tmpl.Templates() {
 			trees[t.Name()] = t.Tree
+		}
+		for _, lp := range endlessCalls(trees) {
+			name, line, col, _ := nodePos(lp.call)
+			d := diag.Errorf(diag.Pos{File: l.sourceOf(name), Line: line}, "this call of %q leads back to itself (%s) with no if, range or with to stop it, so a page using it would never finish", lp.call.Name, loopNames(lp.names))
+			if key := d.Pos.String() + ":" + strconv.Itoa(col); !reported[key] {
+				reported[key] = true
+				diags.Add(l.withLine(d, fsys, col).WithHint("a layout or partial may call itself, or one that calls it, only inside {{ if }}, {{ range }} or {{ with }}, which end the repetition; remove the call or move it inside one"))
+			}
 		}
 		c.reads = bodyReads(trees, c.entry)
 		l.rawBody = l.rawBody || namesField(trees, "Body")

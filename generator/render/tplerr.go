@@ -148,6 +148,9 @@ func templateHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "there is no field"):
 		return "the page or site has no value by that name; check the spelling against docs/templates.md"
+	case strings.Contains(msg, `function "partial" not defined`) || strings.Contains(msg, `function "partialCached" not defined`):
+		// Hugo's way of calling a partial, which Hugo users type first.
+		return `Plinth calls a partial with {{ template "partials/NAME.html" . }} (Hugo's {{ partial "NAME.html" . }}); partials live in layouts/_partials/`
 	case strings.Contains(msg, "function") && strings.Contains(msg, "not defined"):
 		return "that template function does not exist; docs/templates.md lists the functions Plinth provides"
 	case strings.Contains(msg, "private dataset"):

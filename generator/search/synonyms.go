@@ -2,9 +2,11 @@ package search
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/source"
@@ -24,10 +26,16 @@ import (
 const SynonymsPath = "data/search-synonyms.toml"
 
 // Limits that keep a group what it is for: a few ways of saying one
-// thing. A query checks every phrase of every group.
+// thing. A query checks every phrase of every group, in the reader's
+// browser, so the file is also held to a size a reader's browser carries
+// without notice: a word of a megabyte (a paste gone wrong) was accepted
+// and published in the search manifest, and tens of thousands of groups
+// would be checked at every keystroke.
 const (
 	maxGroupSize   = 12
 	maxPhraseWords = 8
+	maxPhraseChars = 100
+	maxGroups      = 1000
 )
 
 // Synonyms are the groups of SynonymsPath, checked.
@@ -69,6 +77,11 @@ func LoadSynonyms(fsys fs.FS) (*Synonyms, diag.List) {
 	}
 	s := &Synonyms{}
 	first := map[string]diag.Pos{} // a phrase's terms → where it was first given
+	if len(raw.Synonyms) > maxGroups {
+		l.Add(doc.Errorf([]string{"synonyms", strconv.Itoa(maxGroups)}, "the file has %d groups of synonyms; at most %d are allowed", len(raw.Synonyms), maxGroups).
+			WithHint("list the acronyms and other words readers really search for; the rest of the list from group %d on is not read", maxGroups+1))
+		return nil, l
+	}
 	for g, entry := range raw.Synonyms {
 		at := func(rest ...string) []string { return append([]string{"synonyms", strconv.Itoa(g), "words"}, rest...) }
 		if len(entry.Words) < 2 {
@@ -111,6 +124,12 @@ func LoadSynonyms(fsys fs.FS) (*Synonyms, diag.List) {
 // phrase reads one word or phrase of a group, or says what is wrong
 // with it.
 func phrase(w string) (p Phrase, problem, hint string) {
+	// Checked first, so that a pasted page is neither split into words
+	// nor quoted in the message.
+	if n := utf8.RuneCountInString(w); n > maxPhraseChars {
+		return p, fmt.Sprintf("this word or phrase is %d characters long; at most %d are allowed", n, maxPhraseChars),
+			`write what readers type in the search box: a word or a short phrase, like "integrated care system"`
+	}
 	for _, word := range Words(w) {
 		if stop[word] {
 			continue

@@ -62,6 +62,9 @@ func TestLoadSynonymsErrors(t *testing.T) {
 		{"a phrase too long", "[[synonyms]]\nwords = [\"x\", \"one two three four five six seven eight nine\"]\n", []string{"2:15: \"one two three four five six seven eight nine\" is longer"}},
 		{"a repeat in the group", "[[synonyms]]\nwords = [\"ICS\", \"integrated care system\", \"Integrated care systems\"]\n", []string{"2:43: \"Integrated care systems\" is already given at data/search-synonyms.toml:2:17"}},
 		{"a repeat in another group", "[[synonyms]]\nwords = [\"ICS\", \"integrated care system\"]\n\n[[synonyms]]\nwords = [\"ics\", \"care system\"]\n", []string{"5:10: \"ics\" is already given at data/search-synonyms.toml:2:10"}},
+		{"a word of a megabyte", "[[synonyms]]\nwords = [\"x\", \"" + strings.Repeat("w", 1<<20) + "\"]\n", []string{"2:15: this word or phrase is 1048576 characters long; at most 100"}},
+		{"a phrase of 101 characters", "[[synonyms]]\nwords = [\"x\", \"" + strings.Repeat("ab ", 33) + "cd\"]\n", []string{"2:15: this word or phrase is 101 characters long"}},
+		{"too many groups", strings.Repeat("[[synonyms]]\nwords = [\"a\", \"b\"]\n", 1001), []string{"2001:1: the file has 1001 groups of synonyms; at most 1000"}},
 		{"a group too large", "[[synonyms]]\nwords = [\"a1\", \"a2\", \"a3\", \"a4\", \"a5\", \"a6\", \"a7\", \"a8\", \"a9\", \"b1\", \"b2\", \"b3\", \"b4\"]\n", []string{"2:9: this group has 13 words or phrases"}},
 	}
 	for _, tt := range tests {

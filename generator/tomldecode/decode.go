@@ -22,14 +22,13 @@
 package tomldecode
 
 import (
-	"bytes"
 	"errors"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/source"
 	"github.com/plinth-ssg/plinth/generator/suggest"
 )
 
@@ -95,7 +94,11 @@ func Decode(src *diag.Source, start, end int, v any, more ...any) (*Doc, diag.Li
 	// A file saved by a Windows editor may start with a byte-order mark;
 	// the keys start after it.
 	start += diag.SkipBOM(src.Text[start:end])
-	if d, bad := notUTF8(src, start, end); bad {
+	// BurntSushi/toml's own words for a UTF-16 file ("files cannot contain
+	// NULL bytes") came with a line of invisible characters and the hint
+	// for a badly written key; a zero byte later in a file that is
+	// otherwise UTF-8 is TOML's to report.
+	if d, bad := source.NotUTF8(src, start, end); bad {
 		return nil, diag.List{d}
 	}
 	text := string(src.Text[start:end])
@@ -209,37 +212,6 @@ func escaped(text string, i int) bool {
 		n++
 	}
 	return n%2 == 1
-}
-
-// saveAsUTF8 is the hint for a file saved in another encoding.
-const saveAsUTF8 = "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)"
-
-// notUTF8 reports a text that is not UTF-8: TOML must be, and
-// BurntSushi/toml's own words for a UTF-16 file ("files cannot contain NULL
-// bytes") came with a source line of invisible characters and the hint for
-// a badly written key. A file starting with a UTF-16 byte-order mark, or
-// with a zero byte beside its first character, is named as UTF-16.
-func notUTF8(src *diag.Source, start, end int) (diag.Diagnostic, bool) {
-	text := src.Text[start:end]
-	if utf8.Valid(text) && !(len(text) >= 2 && (text[0] == 0 || text[1] == 0)) {
-		return diag.Diagnostic{}, false
-	}
-	if bytes.HasPrefix(text, []byte{0xFF, 0xFE}) || bytes.HasPrefix(text, []byte{0xFE, 0xFF}) ||
-		(len(text) >= 2 && (text[0] == 0) != (text[1] == 0)) {
-		return diag.Errorf(src.Pos(start), "this file is saved as UTF-16 text, not UTF-8").WithHint(saveAsUTF8), true
-	}
-	off := 0
-	for off < len(text) {
-		r, size := utf8.DecodeRune(text[off:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		off += size
-	}
-	if off == len(text) {
-		return diag.Diagnostic{}, false // a zero byte later on is TOML's to report
-	}
-	return src.Errorf(start+off, "this file is not UTF-8 text: byte 0x%02X here is not a character", text[off]).WithHint(saveAsUTF8), true
 }
 
 func parseError(src *diag.Source, start int, err error) diag.Diagnostic {

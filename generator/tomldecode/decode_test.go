@@ -134,9 +134,9 @@ func TestDecodeErrors(t *testing.T) {
 			`f.toml:2:8: 2028-02-30 is not a date: February 2028 has 29 days`}},
 		{"no such month", "title = \"x\"\ndate = 2026-13-01\n", []string{
 			`f.toml:2:8: 2026-13-01 is not a date: there is no month 13 | dates are written YYYY-MM-DD`}},
-		{"UTF-16 with its mark", "\xff\xfet\x00i\x00", []string{`f.toml:1:1: this file is saved as UTF-16 text, not UTF-8 | save the file as UTF-8`}},
-		{"UTF-16 without a mark", "\x00t\x00i", []string{`f.toml:1:1: this file is saved as UTF-16 text, not UTF-8`}},
-		{"Latin-1", "title = \"Caf\xe9\"\n", []string{`f.toml:1:13: this file is not UTF-8 text: byte 0xE9 here is not a character | save the file as UTF-8`}},
+		{"UTF-16 with its mark", "\xff\xfet\x00i\x00", []string{`f.toml:1:1: this file is saved as UTF-16 (little-endian) text, not UTF-8 | save the file as UTF-8`}},
+		{"UTF-16 without a mark", "\x00t\x00i", []string{`f.toml:1:1: this file is saved as UTF-16 (big-endian) text, not UTF-8`}},
+		{"Latin-1", "title = \"Caf\xe9\"\n", []string{`f.toml:1:13: this file is not saved as UTF-8: the character here is "é" in the Windows-1252 ("ANSI") encoding`}},
 		{"control character", "title = \"Lon\x00don\"\n", []string{`f.toml:1:12: this line has an invisible control character here, which TOML files may not contain | delete it`}},
 		{"one bracket and two", "[region]\nkey = 1\n[[region]]\nkey = 2\n", []string{`f.toml:3:3: this is not valid TOML: Key 'region' was already created and cannot be used as an array. | each entry of a list starts with its name in two brackets`}},
 		{"number out of range", "weight = 99999999999999999999\n", []string{`f.toml:1:10: this is not valid TOML: 99999999999999999999 is out of range for int64 | the number is too large`}},
