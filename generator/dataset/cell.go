@@ -125,7 +125,7 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 // (data/regions.toml, data/professions.toml) which has errors of its own,
 // as a knock-on of those errors, and reports whether it did so.
 func (cc *cellChecker) knockOn(c *Column, s string, pos diag.Pos, where string) bool {
-	file := cc.refs.brokenFor(c.Type)
+	file := cc.refs.brokenFor(c.Type, s)
 	if file == "" {
 		return false
 	}

@@ -212,3 +212,28 @@ func TestCSVKnockOnsCounted(t *testing.T) {
 		t.Errorf("Count() = %d, want 5000", e)
 	}
 }
+
+// TestCSVStandardKnockOns: a standard reference to an edition left out for
+// the errors of its _index.md is a knock-on of that file, counted on one
+// diagnostic; a reference to a standard that does not exist is still an
+// error of its own.
+func TestCSVStandardKnockOns(t *testing.T) {
+	const index = "content/framework/2021/_index.md"
+	resolve := func(ref string) (string, bool, string, string) {
+		if strings.HasPrefix(ref, "2021:") {
+			return "", false, "correct that file first", index
+		}
+		return "", false, "the editions are 2019", ""
+	}
+	r := newRefs(nil, nil, resolve)
+	spec := &Spec{Name: "t", File: "t.csv", Columns: []Column{{Name: "site", Type: TypeString, Required: true}, {Name: "standard", Type: TypeStandard}}}
+	text := "site,standard\n" + strings.Repeat("A,2021:1.3\n", 300) + "B,2019:9.9\n"
+	var l diag.List
+	loadCSV(spec, []byte(text), r, &l)
+	if len(l) != 2 || l[0].Cause != index || l[1].Cause != "" || !strings.Contains(l[1].Msg, `"2019:9.9" is not a standard`) {
+		t.Fatalf("got %d diagnostics, want a knock-on of %s and the 2019 error: %v", len(l), index, l)
+	}
+	if e, _ := l.Count(); e != 301 {
+		t.Errorf("Count() = %d, want 301", e)
+	}
+}

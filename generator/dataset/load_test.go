@@ -19,27 +19,27 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // testStandards resolves references against an illustrative 2021 edition
 // (the edition in force) and a 2019 edition with standards 1.1 to 1.5.
-func testStandards(ref string) (string, bool, string) {
+func testStandards(ref string) (string, bool, string, string) {
 	edition, id, ok := strings.Cut(ref, ":")
 	if !ok {
 		edition, id = "2021", ref
 	}
 	var domain, num int
 	if _, err := fmt.Sscanf(id, "%d.%d", &domain, &num); err != nil {
-		return "", false, ""
+		return "", false, "", ""
 	}
 	switch edition {
 	case "2021":
 		if domain >= 1 && domain <= 6 && num >= 1 && num <= 4 {
-			return "2021:" + id, true, ""
+			return "2021:" + id, true, "", ""
 		}
-		return "", false, fmt.Sprintf("edition 2021 has standards 1.1 to 6.4, with up to 4 in each domain; there is no %s", id)
+		return "", false, fmt.Sprintf("edition 2021 has standards 1.1 to 6.4, with up to 4 in each domain; there is no %s", id), ""
 	case "2019":
 		if domain == 1 && num >= 1 && num <= 5 {
-			return "2019:" + id, true, ""
+			return "2019:" + id, true, "", ""
 		}
 	}
-	return "", false, fmt.Sprintf("there is no standard %s", ref)
+	return "", false, fmt.Sprintf("there is no standard %s", ref), ""
 }
 
 // repoFile reads a file of the example site's data/ folder, which the test

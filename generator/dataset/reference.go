@@ -52,9 +52,11 @@ type Profession struct {
 // ("2021:1.3", or "1.3" for the edition in force). It returns the canonical
 // EDITION:ID form and true if the standard exists, or false and a hint such
 // as `edition 2021 has no standard 1.9; its domain 1 has standards 1.1 to
-// 1.6`. The framework is loaded by another package, which supplies the
+// 1.6`. cause, if not "", is the file whose errors left out the edition
+// the reference names: the reference is then reported as a knock-on of
+// them. The framework is loaded by another package, which supplies the
 // resolver.
-type StandardResolver func(ref string) (canonical string, ok bool, hint string)
+type StandardResolver func(ref string) (canonical string, ok bool, hint, cause string)
 
 // standardPattern is the syntax of a reference: an optional four-digit
 // edition, then domain.number.
@@ -233,8 +235,11 @@ type refs struct {
 
 // brokenFor returns the reference file a column of type t is checked
 // against, if that file had errors of its own, and "" otherwise.
-func (r *refs) brokenFor(t Type) string {
+func (r *refs) brokenFor(t Type, value string) string {
 	switch {
+	case t == TypeStandard && r.standards != nil:
+		_, _, _, cause := r.standards(value)
+		return cause
 	case t == TypeRegion && r.brokenRegions:
 		return RegionsPath
 	case t == TypeProfession && r.brokenProfs:
@@ -269,7 +274,7 @@ func (r *refs) standard(ref string) (canonical, msg, hint string) {
 	if r.standards == nil {
 		return ref, "", ""
 	}
-	canonical, ok, hint := r.standards(ref)
+	canonical, ok, hint, _ := r.standards(ref)
 	if !ok {
 		if hint == "" {
 			hint = "check the edition and the standard's number in the Quality Framework"

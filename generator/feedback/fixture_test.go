@@ -41,16 +41,16 @@ var fixtureNow = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 
 // testStandards stands in for the framework: edition 2021 (in force) has
 // standards 1.1 to 6.6; no other edition exists.
-func testStandards(ref string) (string, bool, string) {
+func testStandards(ref string) (string, bool, string, string) {
 	id, ok := strings.CutPrefix(ref, "2021:")
 	if !ok && strings.Contains(ref, ":") {
-		return "", false, "the only edition is 2021"
+		return "", false, "the only edition is 2021", ""
 	}
 	var domain, num int
 	if _, err := fmt.Sscanf(id, "%d.%d", &domain, &num); err != nil || domain < 1 || domain > 6 || num < 1 || num > 6 {
-		return "", false, "edition 2021 has standards 1.1 to 6.6"
+		return "", false, "edition 2021 has standards 1.1 to 6.6", ""
 	}
-	return "2021:" + id, true, ""
+	return "2021:" + id, true, "", ""
 }
 
 func TestFixtures(t *testing.T) {

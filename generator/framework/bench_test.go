@@ -25,7 +25,7 @@ func BenchmarkBuild(b *testing.B) {
 				b.StopTimer()
 				loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
 				b.StartTimer()
-				if _, diags := Build(cfg, loaded.Pages, site.Publish{}); diags.HasErrors() {
+				if _, diags := Build(cfg, loaded.Pages, site.Publish{}, nil); diags.HasErrors() {
 					b.Fatal(diags)
 				}
 			}

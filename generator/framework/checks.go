@@ -35,6 +35,10 @@ func checkEditions(f *Framework) diag.List {
 		if e.SupersededBy != "" && e.Status == Superseded {
 			e.Successor = f.byKey[e.SupersededBy]
 			switch {
+			case e.Successor == nil && f.brokenEdition(e.SupersededBy) != "":
+				index := f.brokenEdition(e.SupersededBy)
+				l.Add(p.Front.Errorf([]string{"superseded_by"}, "superseded_by names the edition %q, which is left out because %s has errors", e.SupersededBy, index).
+					Because(index, "references to the edition"))
 			case e.Successor == nil:
 				l.Add(p.Front.Errorf([]string{"superseded_by"}, "superseded_by names the edition %q, which does not exist", e.SupersededBy).
 					WithHint("write the folder name of the edition that replaced this one; the editions are %s", editionList(f.all)))
@@ -120,8 +124,13 @@ func checkSuperseded(e *Edition) diag.List {
 			problem = fmt.Sprintf("%s is %s", s.Key, strings.ToLower(s.Status.Label()))
 		}
 		if problem != "" {
-			l.Add(p.Front.Errorf([]string{"superseded_by"}, "the %s edition is superseded, but no edition in force succeeds it (%s: %s)", e.Key, strings.Join(chain, " → "), problem).
-				WithHint(`superseded_by names the edition that replaced this one; follow the chain to the edition with status = "in-force", or mark this edition "withdrawn" if nothing replaced it`))
+			d := p.Front.Errorf([]string{"superseded_by"}, "the %s edition is superseded, but no edition in force succeeds it (%s: %s)", e.Key, strings.Join(chain, " → "), problem).
+				WithHint(`superseded_by names the edition that replaced this one; follow the chain to the edition with status = "in-force", or mark this edition "withdrawn" if nothing replaced it`)
+			if index := e.Framework.brokenEdition(s.SupersededBy); s.Successor == nil && index != "" {
+				// The chain ends at an edition left out for its errors.
+				d = d.Because(index, "references to the edition")
+			}
+			l.Add(d)
 		}
 		break
 	}
@@ -143,7 +152,7 @@ func linkStandards(f *Framework) diag.List {
 				target, u := f.Resolve(r)
 				switch {
 				case u != nil:
-					l.Add(s.Page.Front.Errorf(at, "standard %s replaces %q, which points nowhere: %s", s.ID, r, u.Msg).WithHint("%s", u.Hint))
+					l.Add(u.Blame(s.Page.Front.Errorf(at, "standard %s replaces %q, which points nowhere: %s", s.ID, r, u.Msg).WithHint("%s", u.Hint)))
 					continue
 				case target.Edition == e:
 					l.Add(s.Page.Front.Errorf(at, "standard %s replaces %s, a standard of its own edition", s.ID, r).
@@ -225,7 +234,7 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 			at := []string{"standards", strconv.Itoa(i)}
 			s, u := f.Resolve(r)
 			if u != nil {
-				l.Add(p.Front.Errorf(at, "standards[%d]: %s", i, u.Msg).WithHint("%s", u.Hint))
+				l.Add(u.Blame(p.Front.Errorf(at, "standards[%d]: %s", i, u.Msg).WithHint("%s", u.Hint)))
 				continue
 			}
 			if slices.Contains(g.Standards, s) {

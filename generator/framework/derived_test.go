@@ -105,7 +105,7 @@ func buildFramework(t *testing.T, fsys fstest.MapFS) Result {
 		t.Fatalf("site.toml: %v", diags)
 	}
 	loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
-	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)})
+	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, loaded.Failed)
 	if diags.HasErrors() {
 		t.Fatalf("the example framework does not build: %v", diags.Err())
 	}

@@ -134,7 +134,7 @@ func buildFixture(t *testing.T, ar *txtar.Archive) (Result, diag.List) {
 	}
 	loaded, d := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
 	diags.Append(d)
-	res, d := Build(cfg, loaded.Pages, opts)
+	res, d := Build(cfg, loaded.Pages, opts, loaded.Failed)
 	diags.Append(d)
 	return res, diags
 }

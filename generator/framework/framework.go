@@ -47,8 +47,13 @@ type Result struct {
 // Build runs the framework stage over the loaded pages. opts is the
 // publish rule assemble will apply, so that the framework leaves out
 // exactly the pages assemble will (drafts, pages not yet published).
-func Build(cfg *config.Config, pages []*site.Page, opts site.Publish) (Result, diag.List) {
-	f, guidance, diags := collect(pages, opts)
+// failed are the content files that could not be read as pages
+// (content.Result.Failed): an edition whose _index.md is among them is
+// left out, and what refers to it is reported as a knock-on of that file's
+// errors (diag.Diagnostic.Because), after them, rather than as an edition
+// that does not exist.
+func Build(cfg *config.Config, pages []*site.Page, opts site.Publish, failed []string) (Result, diag.List) {
+	f, guidance, diags := collect(pages, opts, failed)
 	diags.Append(checkEditions(f))
 	diags.Append(linkStandards(f))
 	diags.Append(linkGuidance(f, guidance, opts))

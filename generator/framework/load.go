@@ -32,13 +32,18 @@ type collector struct {
 
 // collect builds the model from the loaded pages. Pages that are not the
 // framework's are left alone.
-func collect(pages []*site.Page, opts site.Publish) (*Framework, []*Guidance, diag.List) {
+func collect(pages []*site.Page, opts site.Publish, failed []string) (*Framework, []*Guidance, diag.List) {
 	c := &collector{
 		opts:       opts,
-		f:          &Framework{byKey: map[string]*Edition{}},
+		f:          &Framework{byKey: map[string]*Edition{}, broken: map[string]string{}},
 		domains:    map[string]*Domain{},
 		orphans:    map[string]bool{},
 		duplicates: map[*Standard]bool{},
+	}
+	for _, file := range failed {
+		if path.Base(file) == "_index.md" && strings.HasPrefix(file, "content/"+Section+"/") {
+			c.f.broken[path.Dir(file)] = file
+		}
 	}
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b *site.Page) int { return strings.Compare(a.File, b.File) })
@@ -96,6 +101,12 @@ func (c *collector) editionOf(p *site.Page, loc place) *Edition {
 		return e
 	}
 	dir := path.Join("content", Section, loc.edition)
+	if index := c.f.broken[dir]; index != "" {
+		c.diags.Add(diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1},
+			"this file is left out with its edition, because %s has errors", index).
+			Because(index, "files of the edition"))
+		return nil
+	}
 	if !c.orphans[dir] && !slices.Contains(reserved, loc.edition) {
 		c.orphans[dir] = true
 		c.diags.Add(diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1},
@@ -155,6 +166,12 @@ func (c *collector) standard(p *site.Page, loc place, m *StandardMatter) {
 	d := c.domains[loc.edition+"/"+loc.domain]
 	if d == nil {
 		dir := path.Join("content", Section, loc.edition, loc.domain)
+		if index := c.f.broken[dir]; index != "" {
+			c.diags.Add(diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1},
+				"this standard is left out with its domain, because %s has errors", index).
+				Because(index, "standards of the domain"))
+			return
+		}
 		if !c.orphans[dir] {
 			c.orphans[dir] = true
 			c.diags.Add(diag.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1},

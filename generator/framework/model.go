@@ -2,6 +2,7 @@ package framework
 
 import (
 	"html/template"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +32,17 @@ type Framework struct {
 	all     []*Edition // every edition read, published or not, in edition order
 	byKey   map[string]*Edition
 	inForce []*Edition // every edition whose status is in-force
+	// broken are the files of the editions' and domains' _index.md that
+	// could not be read, by folder ("content/framework/2021"): what their
+	// edition or domain would have made is reported as their knock-on, not
+	// as missing.
+	broken map[string]string
+}
+
+// brokenEdition returns the _index.md of edition key when it could not be
+// read, else "".
+func (f *Framework) brokenEdition(key string) string {
+	return f.broken[path.Join("content", Section, key)]
 }
 
 // InForce returns the edition in force, or nil when there is none (or,

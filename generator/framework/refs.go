@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 	"github.com/plinth-ssg/plinth/generator/tomldecode"
 )
@@ -134,9 +135,21 @@ func (r StandardRef) MarshalText() ([]byte, error) { return []byte(r.String()), 
 // Unresolved says why a reference names no standard, in words for editors.
 type Unresolved struct {
 	Msg, Hint string
+	// Cause is the file whose errors left out the edition named, if that
+	// is why: the reference is then a knock-on of them.
+	Cause string
 }
 
 func (u *Unresolved) Error() string { return u.Msg }
+
+// Blame returns d, the report of the unresolved reference, marked as a
+// knock-on of the file whose errors left its edition out, if any.
+func (u *Unresolved) Blame(d diag.Diagnostic) diag.Diagnostic {
+	if u.Cause == "" {
+		return d
+	}
+	return d.Because(u.Cause, "references to the edition")
+}
 
 // Resolve finds the standard a reference names, among every edition read
 // (published or not). A bare ID means the edition in force; it is ambiguous
@@ -161,6 +174,13 @@ func (f *Framework) Resolve(r StandardRef) (*Standard, *Unresolved) {
 		}
 	}
 	e := f.byKey[key]
+	if index := f.brokenEdition(key); e == nil && index != "" {
+		return nil, &Unresolved{
+			Msg:   fmt.Sprintf("the %q edition is left out because %s has errors (in %q)", key, index, r),
+			Hint:  "correct that file first",
+			Cause: index,
+		}
+	}
 	if e == nil {
 		return nil, &Unresolved{
 			Msg:  fmt.Sprintf("there is no edition %q (in %q)", key, r),

@@ -124,7 +124,7 @@ func buildWithDiags(t *testing.T, fsys fstest.MapFS) built {
 		t.Fatalf("site.toml: %v", diags)
 	}
 	loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
-	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)})
+	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, loaded.Failed)
 	var lines []string
 	for _, d := range diags {
 		lines = append(lines, d.Pos.String()+": "+d.Msg)

@@ -18,15 +18,15 @@ func standardResolver(f *framework.Framework) dataset.StandardResolver {
 	if f == nil || len(f.Editions) == 0 {
 		return nil
 	}
-	return func(ref string) (string, bool, string) {
+	return func(ref string) (string, bool, string, string) {
 		r, err := framework.ParseRef(ref)
 		if err != nil {
-			return "", false, ""
+			return "", false, "", ""
 		}
 		s, u := f.Resolve(r)
 		if u != nil {
-			return "", false, u.Msg + ": " + u.Hint
+			return "", false, u.Msg + ": " + u.Hint, u.Cause
 		}
-		return s.Edition.Key + ":" + s.ID.String(), true, ""
+		return s.Edition.Key + ":" + s.ID.String(), true, "", ""
 	}
 }

@@ -27,7 +27,7 @@ func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	}
 	loaded, d := content.Load(fsys, content.Options{Schemas: schemas})
 	diags.Append(d)
-	fw, d := framework.Build(cfg, loaded.Pages, site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	fw, d := framework.Build(cfg, loaded.Pages, site.Publish{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}, loaded.Failed)
 	diags.Append(d)
 	_, tables, _, d := loadData(fsys, cfg, fw.Framework, nil)
 	diags.Append(d)

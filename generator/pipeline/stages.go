@@ -138,7 +138,7 @@ func (b *run) git() {
 // framework builds the editions of the Quality Framework from their pages,
 // and adds the search page.
 func (b *run) framework() {
-	fw, d := framework.Build(b.cfg, b.loaded.Pages, b.rule)
+	fw, d := framework.Build(b.cfg, b.loaded.Pages, b.rule, b.loaded.Failed)
 	b.diags.Append(d)
 	b.fw = fw
 	b.loaded.Pages = fw.Pages
