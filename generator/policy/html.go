@@ -6,6 +6,7 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"unique"
 
 	"github.com/plinth-ssg/plinth/generator/diag"
@@ -107,11 +108,65 @@ func suspectTag(t *markup.Token) bool {
 // or event handler, or a value that could name another origin or run
 // script. It may say yes too often (the full check then decides), never
 // too rarely.
+//
+// Names are compared ignoring case, as tag.check compares them lower
+// cased. Only the attributes tag.check reads can break the policy
+// (checkedAttrs): the many others a page holds, such as the xmlns of
+// every inline SVG icon or an Open Graph address, name another origin
+// harmlessly, and building the full tag for each cost more than every
+// other check of the page together. A value with a character reference
+// is suspect too, since the full check reads values decoded
+// ("javascript&colon;" is "javascript:").
 func suspectAttr(key, val []byte) bool {
-	if string(key) == "style" || len(key) > 2 && key[0] == 'o' && key[1] == 'n' {
+	if equalFold(key, "style") || len(key) > 2 && lowerASCII(key[0]) == 'o' && lowerASCII(key[1]) == 'n' {
 		return true
 	}
-	return bytes.Contains(val, []byte("//")) || containsFold(val, "script:")
+	if !checkedAttr(key) {
+		return false
+	}
+	return bytes.Contains(val, []byte("//")) || containsFold(val, "script:") || bytes.IndexByte(val, '&') >= 0
+}
+
+// checkedAttrs are the attributes besides style and event handlers whose
+// values tag.check reads, for any tag: urlAttrs and every name
+// resourceAttrs returns. (script, style and link, whose rel, type and
+// integrity are read too, are always checked: suspectTag.)
+var checkedAttrs = []string{"href", "src", "action", "formaction", "xlink:href", "data", "srcset", "poster", "imagesrcset"}
+
+// checkedAttr reports whether key, in any case, is one of checkedAttrs,
+// or may be: the full check lowers case with Unicode's rules, by which the
+// Kelvin sign is a k.
+func checkedAttr(key []byte) bool {
+	if slices.ContainsFunc(key, func(c byte) bool { return c >= utf8.RuneSelf }) {
+		return true
+	}
+	for _, k := range checkedAttrs {
+		if equalFold(key, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFold reports whether b is the lower-case ASCII word w, ignoring
+// ASCII case, without allocating.
+func equalFold(b []byte, w string) bool {
+	if len(b) != len(w) {
+		return false
+	}
+	for i := range len(w) {
+		if lowerASCII(b[i]) != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // containsFold reports whether b contains the lower-case ASCII word w,

@@ -1,12 +1,15 @@
 package policy
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
+	"html"
 	"strings"
 	"testing"
 
+	"github.com/plinth-ssg/plinth/generator/markup"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -71,6 +74,13 @@ func TestCheckHTML(t *testing.T) {
 		{"any of several values", page(`<link rel="stylesheet" href="/assets/main.css" integrity="`+wrong+` `+sri384+`">`, ``), nil},
 		{"unknown file left to linkcheck", page(`<link rel="stylesheet" href="/assets/gone.css" integrity="`+wrong+`">`, ``), nil},
 		{"several problems", page(cssLink, `<p style="x">a</p><script>b</script>`), []string{"inline style", "inline script"}},
+		// Attribute names are read in any case, and values decoded.
+		{"style attribute in capitals", page(cssLink, `<p STYLE="color:red">x</p>`), []string{"has an inline style attribute"}},
+		{"event handler in capitals", page(cssLink, `<button OnClick="go()">Go</button>`), []string{"is an inline event handler"}},
+		{"javascript URL written with a reference", page(cssLink, `<a href="javascript&colon;void(0)">x</a>`), []string{"javascript: URL"}},
+		{"remote image written with references", page(cssLink, `<img src="https:&sol;&sol;img.example.com/a.png" alt="">`), []string{"loads a file from another website"}},
+		{"icons and Open Graph addresses are not loads", page(cssLink+`<meta property="og:url" content="https://quality.example.org/">`,
+			`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1"/></svg>`), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,8 +180,14 @@ func FuzzScanHTML(f *testing.F) {
 	f.Add([]byte(page(cssLink, `<p style="a">x</p><script>y</script><img src="//x" alt="">`)))
 	f.Add([]byte(`<scr<script src=x integrity=`))
 	f.Add([]byte(`<a href="javascript:x" onclick=y style>`))
+	f.Add([]byte(`<a HREF="javascript&colon;x" ONCLICK=y STYLE><svg xmlns="http://www.w3.org/2000/svg"><use xlink:href="//x"/></svg>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		found, claims := scanHTML(data)
+		// The fast filter must never hide what the full check of every
+		// tag finds.
+		if all, allClaims := scanHTMLUnfiltered(data); len(all) != len(found) || len(allClaims) != len(claims) {
+			t.Fatalf("filtered check found %d problems and %d claims, the full check %d and %d", len(found), len(claims), len(all), len(allClaims))
+		}
 		for _, c := range claims {
 			found = append(found, c.wrong())
 		}
@@ -186,19 +202,43 @@ func FuzzScanHTML(f *testing.F) {
 	})
 }
 
+// scanHTMLUnfiltered is scanHTML with every start tag given the full
+// check, as if suspectTag and suspectAttr said yes to all.
+func scanHTMLUnfiltered(data []byte) ([]finding, []claim) {
+	var (
+		found  []finding
+		claims []claim
+	)
+	markup.Each(data, markup.HTML, func(t *markup.Token) {
+		if t.Kind != markup.StartTag && t.Kind != markup.SelfClosingTag {
+			return
+		}
+		tg := tag{name: string(bytes.ToLower(t.Name)), raw: string(t.Raw), start: t.Start}
+		for _, a := range t.Attrs {
+			tg.attrs = append(tg.attrs, attr{key: string(bytes.ToLower(a.Key)), val: html.UnescapeString(string(a.Val))})
+		}
+		f, c := tg.check()
+		found, claims = append(found, f...), append(claims, c...)
+	})
+	return found, claims
+}
+
 // TestSuspectFilter checks the fast filter against the full check: every
 // attribute the full check reports must pass the filter.
 func TestSuspectFilter(t *testing.T) {
 	cases := []struct{ key, val string }{
 		{"style", "color:red"}, {"onclick", "x()"}, {"href", "JavaScript:alert(1)"}, {"src", "https://cdn.example/x.js"},
 		{"srcset", "a.png 1x, //cdn.example/b.png 2x"}, {"href", " javascript:void(0)"}, {"action", "http://evil.example/"},
+		{"STYLE", "color:red"}, {"OnClick", "x()"}, {"HREF", "//cdn.example/x"}, {"href", "javascript&colon;x"},
+		{"src", "https:&sol;&sol;cdn.example/x.js"}, {"xlin\u212a:href", "//cdn.example/x"},
 	}
 	for _, c := range cases {
 		if !suspectAttr([]byte(c.key), []byte(c.val)) {
 			t.Errorf("%s=%q passed the filter", c.key, c.val)
 		}
 	}
-	for _, c := range []struct{ key, val string }{{"href", "/quality/strategy/"}, {"class", "nhsuk-card"}, {"id", "maincontent"}} {
+	for _, c := range []struct{ key, val string }{{"href", "/quality/strategy/"}, {"class", "nhsuk-card"}, {"id", "maincontent"},
+		{"xmlns", "http://www.w3.org/2000/svg"}, {"content", "https://quality.example.org/"}, {"class", "javascript:x"}} {
 		if suspectAttr([]byte(c.key), []byte(c.val)) {
 			t.Errorf("%s=%q is not suspect", c.key, c.val)
 		}

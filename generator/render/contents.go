@@ -74,7 +74,18 @@ func outputHeadings(out []byte) []site.Heading {
 	if end < start {
 		end = len(out)
 	}
-	z := html.NewTokenizer(bytes.NewReader(out[start:end]))
+	main := out[start:end]
+	// A start tag named h2 begins with "<h2" in either case, so once as
+	// many h2 start tags as there are such places have been read and the
+	// last heading has ended, no heading can follow: the rest of <main>
+	// (the end of the body, the page's dates, tags and links) need not be
+	// read. Such a place inside a comment or a script is no start tag, and
+	// then the whole of <main> is read, as before.
+	left := countH2(main)
+	if left == 0 {
+		return nil
+	}
+	z := html.NewTokenizer(bytes.NewReader(main))
 	var (
 		hs   []site.Heading
 		in   bool
@@ -91,6 +102,7 @@ func outputHeadings(out []byte) []site.Heading {
 				continue
 			}
 			in, id = true, ""
+			left--
 			text.Reset()
 			for hasAttr {
 				var key, val []byte
@@ -105,11 +117,30 @@ func outputHeadings(out []byte) []site.Heading {
 				if title := strings.Join(strings.Fields(text.String()), " "); id != "" && title != "" {
 					hs = append(hs, site.Heading{Level: 2, ID: id, Title: title})
 				}
+				if left == 0 {
+					return hs
+				}
 			}
 		case html.TextToken:
 			if in {
 				text.Write(z.Text())
 			}
 		}
+	}
+}
+
+// countH2 counts the places in b where an h2 start tag could begin: "<h2"
+// in either case.
+func countH2(b []byte) int {
+	n := 0
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 || i+3 > len(b) {
+			return n
+		}
+		if (b[i+1] == 'h' || b[i+1] == 'H') && b[i+2] == '2' {
+			n++
+		}
+		b = b[i+1:]
 	}
 }

@@ -1,10 +1,15 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -105,5 +110,105 @@ func TestContents(t *testing.T) {
 				t.Errorf("contents = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOutputHeadings holds the headings read from a page's <main>, in
+// particular where reading stops early once the last heading has ended.
+func TestOutputHeadings(t *testing.T) {
+	h := func(id, title string) site.Heading { return site.Heading{Level: 2, ID: id, Title: title} }
+	tests := []struct {
+		name string
+		out  string
+		want []site.Heading
+	}{
+		{"none", `<main><h1>T</h1><p>x</p></main>`, nil},
+		{"outside main", `<h2 id="a">A</h2><main><p>x</p></main><h2 id="b">B</h2>`, nil},
+		{"two", `<main><h2 id="a">A &amp; <em>b</em></h2><p>x</p><h2 id="c">C</h2><p>tail</p></main>`, []site.Heading{h("a", "A & b"), h("c", "C")}},
+		{"capitals", `<main><H2 ID="a">A</H2></main>`, []site.Heading{h("a", "A")}},
+		{"no id", `<main><h2>A</h2><h2 id="b">B</h2></main>`, []site.Heading{h("b", "B")}},
+		// "<h2" in a comment or a script is no start tag: the heading
+		// after it must still be read.
+		{"comment first", `<main><!-- <h2 id="x">X</h2> --><h2 id="a">A</h2><p>t</p></main>`, []site.Heading{h("a", "A")}},
+		{"script after", `<main><h2 id="a">A</h2><script>"<h2"</script><h2 id="b">B</h2></main>`, []site.Heading{h("a", "A"), h("b", "B")}},
+		{"textarea", `<main><textarea><h2 id="x">X</h2></textarea><h2 id="a">A</h2></main>`, []site.Heading{h("a", "A")}},
+		// The last heading's text runs to its end tag, however far.
+		{"last unclosed", `<main><h2 id="a">A</h2><h2 id="b">B <p>more</p></main>`, []site.Heading{h("a", "A")}},
+		{"last closed late", `<main><h2 id="a">A<p>more</p></h2><p>x</p></main>`, []site.Heading{h("a", "Amore")}},
+		{"nested", `<main><h2 id="a">A<h2 id="b">B</h2></h2></main>`, []site.Heading{h("b", "B")}},
+		{"h2 not h20", `<main><h20 id="x">X</h20><h2 id="a">A</h2></main>`, []site.Heading{h("a", "A")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := outputHeadings([]byte(tt.out)); !slices.Equal(got, tt.want) {
+				t.Errorf("outputHeadings = %v, want %v", got, tt.want)
+			}
+			if got, want := outputHeadings([]byte(tt.out)), outputHeadingsAll([]byte(tt.out)); !slices.Equal(got, want) {
+				t.Errorf("outputHeadings = %v, reading all of <main> gives %v", got, want)
+			}
+		})
+	}
+}
+
+// FuzzOutputHeadings checks that stopping early never changes the
+// headings read.
+func FuzzOutputHeadings(f *testing.F) {
+	f.Add([]byte(`<main><h2 id="a">A</h2><!--<h2--><h2 id=b>B</H2>x</main>`))
+	f.Add([]byte(`<main><script><h2 id=x></script><h2 id="a">A</h2></main>`))
+	f.Fuzz(func(t *testing.T, out []byte) {
+		if got, want := outputHeadings(out), outputHeadingsAll(out); !slices.Equal(got, want) {
+			t.Fatalf("outputHeadings = %v, reading all of <main> gives %v", got, want)
+		}
+	})
+}
+
+// outputHeadingsAll is outputHeadings reading the whole of <main>, the
+// reference the early stop is held to.
+func outputHeadingsAll(out []byte) []site.Heading {
+	start := bytes.Index(out, []byte("<main"))
+	if start < 0 {
+		return nil
+	}
+	end := bytes.LastIndex(out, []byte("</main>"))
+	if end < start {
+		end = len(out)
+	}
+	z := html.NewTokenizer(bytes.NewReader(out[start:end]))
+	var (
+		hs   []site.Heading
+		in   bool
+		id   string
+		text strings.Builder
+	)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return hs
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			if atom.Lookup(name) != atom.H2 {
+				continue
+			}
+			in, id = true, ""
+			text.Reset()
+			for hasAttr {
+				var key, val []byte
+				key, val, hasAttr = z.TagAttr()
+				if string(key) == "id" {
+					id = string(val)
+				}
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); in && atom.Lookup(name) == atom.H2 {
+				in = false
+				if title := strings.Join(strings.Fields(text.String()), " "); id != "" && title != "" {
+					hs = append(hs, site.Heading{Level: 2, ID: id, Title: title})
+				}
+			}
+		case html.TextToken:
+			if in {
+				text.Write(z.Text())
+			}
+		}
 	}
 }

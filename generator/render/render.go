@@ -46,6 +46,12 @@ type Context struct {
 	Params                       map[string]any
 	Tags                         []string
 	WordCount                    int
+	// Kind, Canonical and NoIndex are read by every page's <head>,
+	// Prev and Next by every page's previous and next links.
+	Kind       site.Kind
+	Canonical  string
+	NoIndex    bool
+	Prev, Next *site.Page
 
 	// contents records what the layout asked of Contents (contents.go).
 	contents *contents
@@ -60,6 +66,7 @@ func newContext(p *site.Page, s *site.Site, st *contents) Context {
 		Content: p.Content, TOC: p.TOC,
 		Pages: p.Pages, Sections: p.Sections, Parent: p.Parent,
 		Params: p.Params, Tags: p.Tags, WordCount: p.WordCount,
+		Kind: p.Kind, Canonical: p.Canonical, NoIndex: p.NoIndex, Prev: p.Prev, Next: p.Next,
 	}
 }
 

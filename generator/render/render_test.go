@@ -203,6 +203,7 @@ func TestContextFields(t *testing.T) {
 		URL: "/a/b/", RelPermalink: "/q/a/b/", Permalink: "https://example.org/q/a/b/",
 		Content: "<p>c</p>", TOC: []site.Heading{{Level: 2, ID: "h", Title: "H"}},
 		Pages: []*site.Page{parent}, Sections: []*site.Page{parent}, Parent: parent, WordCount: 7,
+		Kind: site.KindPage, Canonical: "/a/", NoIndex: true, Prev: parent, Next: parent,
 	}
 	ctx := reflect.ValueOf(newContext(p, &site.Site{}, nil))
 	page := reflect.ValueOf(p).Elem()
