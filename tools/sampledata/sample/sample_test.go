@@ -32,15 +32,15 @@ func TestDeterministic(t *testing.T) {
 }
 
 // standards2021 resolves references into the illustrative 2021 edition.
-func standards2021(ref string) (string, bool, string) {
+func standards2021(ref string) (string, bool, string, string) {
 	for d, n := range standardsPerDomain {
 		for s := 1; s <= n; s++ {
 			if id := fmt.Sprintf("%d.%d", d+1, s); ref == "2021:"+id || ref == id {
-				return "2021:" + id, true, ""
+				return "2021:" + id, true, "", ""
 			}
 		}
 	}
-	return "", false, "not in the 2021 edition"
+	return "", false, "not in the 2021 edition", ""
 }
 
 func repoData(t *testing.T, name string) []byte {
