@@ -143,6 +143,13 @@ func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName}, "cannot read the site configuration: this folder has no %s", FileName).
 			WithHint("every site needs a site.toml at its root with at least title and baseURL; run plinth from the site's folder or pass --source")}
 	}
+	if blank(string(data)) {
+		// Emptied by accident, most likely (a failed save, a bad merge):
+		// one error, not a key missing twice and every page's e-mail
+		// address reported because the allowed ones were in the file.
+		return nil, diag.List{diag.Errorf(diag.Pos{File: FileName, Line: 1, Col: 1}, "%s is empty", FileName).
+			WithHint("every site needs at least its title and address, like:\n  title = \"Quality standards\"\n  baseURL = \"https://example.org/\"\nif it held more, get it back from git: git checkout -- %s", FileName)}
+	}
 	src := diag.NewSource(FileName, data)
 	c := &Config{Disclosure: anonymise.DefaultPolicy()}
 	doc, diags := tomldecode.File(src, c)
@@ -370,3 +377,14 @@ func (c *Config) Origin() string {
 // Doc returns the decoded file, for checks in other stages that need the
 // position of a key (a menu entry naming a page that does not exist).
 func (c *Config) Doc() *tomldecode.Doc { return c.doc }
+
+// blank reports whether a TOML file holds nothing but blank lines and
+// comments (and a byte-order mark).
+func blank(data string) bool {
+	for _, line := range strings.Split(strings.TrimPrefix(data, "\ufeff"), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			return false
+		}
+	}
+	return true
+}

@@ -77,6 +77,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`site.toml:5:7: menu entry "x": "javascript:alert(7)" is not a web address`, `site.toml:8:7: menu entry "d": "data:text/html,x" is not a web address`,
 				`site.toml:11:7: menu entry "p": "//evil.example/" is not a web address`, `site.toml:14:7: menu entry "r": "about" is not a web address`}},
 		{"missing keys", "description = \"d\"\n", Options{}, []string{`site.toml:1:1: the key "baseURL" is missing`, `site.toml:1:1: the key "title" is missing`}},
+		{"empty", "", Options{}, []string{`site.toml:1:1: site.toml is empty`}},
+		{"comments only", "\ufeff# the site\r\n\r\n  # nothing else\n", Options{}, []string{`site.toml:1:1: site.toml is empty`}},
 		{"disclosure", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[disclosure]\nsuppressFrom = 3\nsuppressTo = 1\nroundTo = 0\ndecimals = 7\n", Options{},
 			[]string{`site.toml:4:16: disclosure.suppressFrom must be 1, but it is 3`, `site.toml:5:14: disclosure.suppressTo must be at least 2, but it is 1`,
 				`site.toml:6:11: disclosure.roundTo must be at least 1, but it is 0`, `site.toml:7:12: disclosure.decimals must be between 0 and 3, but it is 7`}},
