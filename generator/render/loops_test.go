@@ -47,6 +47,15 @@ func TestLayoutMistakes(t *testing.T) {
 			"_partials/tree.html": `<ul>{{ range .Pages }}<li>{{ .Title }}{{ template "partials/tree.html" . }}</li>{{ end }}</ul>{{ if false }}{{ template "partials/tree.html" . }}{{ end }}`,
 			"page.html":           `{{ template "partials/tree.html" . }}`,
 		}, "", ""},
+		{"a base that shows no block", map[string]string{
+			"baseof.html": "<header>Site</header>\n<footer>Footer</footer>",
+			"page.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`,
+		}, `layouts/baseof.html:1:1: the layout page.html fills the block "main", but baseof.html never shows it`, `{{ block "main" . }}`},
+		{"a base that shows the block through a partial", map[string]string{
+			"_partials/body.html": `<main>{{ template "main" . }}</main>`,
+			"baseof.html":         `{{ template "partials/body.html" . }}`,
+			"page.html":           `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}{{ define "unused" }}x{{ end }}`,
+		}, "", ""},
 		{"an empty partial", map[string]string{
 			"_partials/footer.html": "",
 			"page.html":             `{{ template "partials/footer.html" . }}`,

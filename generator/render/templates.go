@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -196,7 +197,73 @@ func (l *Layouts) compile(root *template.Template, rel string, texts map[string]
 	if _, err := t.New(rel).Parse(texts[rel]); err != nil {
 		return nil, err
 	}
+	blocks := definedBlocks(texts[rel])
+	trees := map[string]*parse.Tree{}
+	for _, x := range t.Templates() {
+		trees[x.Name()] = x.Tree
+	}
+	if len(blocks) > 0 && !slices.ContainsFunc(blocks, func(b string) bool { return shown(trees, b) }) {
+		return nil, &unshownBlocks{layout: rel, base: base, blocks: blocks}
+	}
 	return &compiled{tmpl: t, entry: base}, nil
+}
+
+// unshownBlocks is a layout of blocks none of which its baseof.html (or a
+// partial it calls) shows: every page it makes would be published with
+// the skeleton's header and footer and nothing between them.
+type unshownBlocks struct {
+	layout, base string
+	blocks       []string
+}
+
+func (e *unshownBlocks) Error() string {
+	return fmt.Sprintf("the layout %s fills the block %q, but %s never shows it, so its pages would have no content", e.layout, e.blocks[0], e.base)
+}
+
+// definedBlocks returns the names of the templates a layout's text
+// defines, in the order written.
+func definedBlocks(text string) []string {
+	trees := map[string]*parse.Tree{}
+	t := parse.New("x")
+	t.Mode = parse.SkipFuncCheck | parse.ParseComments
+	if _, err := t.Parse(text, "", "", trees); err != nil {
+		return nil
+	}
+	var names []string
+	for name := range trees {
+		if name != "x" {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// shown reports whether any template among trees but name itself calls
+// name ({{ template }} or {{ block }}).
+func shown(trees map[string]*parse.Tree, name string) bool {
+	var walk func(n parse.Node) bool
+	walk = func(n parse.Node) bool {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			return n != nil && slices.ContainsFunc(n.Nodes, walk)
+		case *parse.IfNode:
+			return walk(n.List) || walk(n.ElseList)
+		case *parse.RangeNode:
+			return walk(n.List) || walk(n.ElseList)
+		case *parse.WithNode:
+			return walk(n.List) || walk(n.ElseList)
+		case *parse.TemplateNode:
+			return n.Name == name
+		}
+		return false
+	}
+	for n, t := range trees {
+		if n != name && t != nil && walk(t.Root) {
+			return true
+		}
+	}
+	return false
 }
 
 type missingBase struct{ layout string }

@@ -37,6 +37,12 @@ func (l *Layouts) templateError(err error, fsys fs.FS) diag.Diagnostic {
 		return diag.Errorf(diag.Pos{File: l.sourceOf(mb.layout), Line: 1, Col: 1}, "%s", err.Error()).
 			WithHint("add a baseof.html with {{ block \"main\" . }}{{ end }}, or write the whole page in this layout")
 	}
+	var ub *unshownBlocks
+	if errors.As(err, &ub) {
+		d := diag.Errorf(diag.Pos{File: l.sourceOf(ub.base), Line: 1, Col: 1}, "%s", err.Error()).
+			WithHint("put {{ block %q . }}{{ end }} in %s where a page's content goes", ub.blocks[0], ub.base)
+		return l.withLine(d, fsys, 1)
+	}
 	var he *template.Error
 	if errors.As(err, &he) && he.Name != "" {
 		pos := diag.Pos{File: l.sourceOf(he.Name), Line: he.Line}
