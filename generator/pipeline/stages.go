@@ -106,7 +106,10 @@ func (b *run) config() bool {
 	b.fsys, b.opts.Source = fsys, abs
 	cfg, d := config.Load(fsys, config.Options{BaseURL: b.opts.BaseURL, Preview: b.opts.Preview})
 	b.diags.Append(d)
-	if cfg == nil {
+	if cfg == nil || d.HasErrors() {
+		// Every later stage reads the configuration: building on with a
+		// theme that is not there, or without the identifiers the scan
+		// allows, would bury its error under their knock-ons.
 		return false
 	}
 	b.cfg = cfg
