@@ -21,7 +21,11 @@ func (f *Framework) SearchFacets() SearchFacets { return SearchFacets{f} }
 const StandardsFilter = "Standards"
 
 // Editions returns the published editions, newest first; the edition in
-// force is the default.
+// force is the default. An edition that does not apply yet (out for
+// consultation) is marked Retired as a superseded one is: its pages come
+// after every other result unless the reader chose it, so that a query for
+// "1.3" or a standard's words finds the standard in force first, never
+// the proposed wording.
 func (x SearchFacets) Editions() []site.Facet {
 	if x.f == nil {
 		return nil
@@ -29,7 +33,7 @@ func (x SearchFacets) Editions() []site.Facet {
 	in := x.f.InForce()
 	var out []site.Facet
 	for _, e := range x.f.Newest() {
-		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired()})
+		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired() || e.Status.Prerelease()})
 	}
 	return out
 }

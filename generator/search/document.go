@@ -17,8 +17,9 @@ type Edition struct {
 	// Default marks the edition in force: results are scoped to it (and to
 	// pages that belong to no edition) until the reader picks another.
 	Default bool `json:"default,omitempty"`
-	// Retired marks a superseded or withdrawn edition: its pages come
-	// after every other result unless the reader chose the edition.
+	// Retired marks an edition that does not apply (superseded,
+	// withdrawn, or out for consultation): its pages come after every
+	// other result unless the reader chose the edition.
 	Retired bool `json:"retired,omitempty"`
 }
 

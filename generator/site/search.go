@@ -15,8 +15,9 @@ type Facet struct {
 	// picks another (the edition in force).
 	Default bool
 	// Retired marks a value whose pages readers rarely want (a superseded
-	// or withdrawn edition): search lists them after every other result
-	// unless the reader chose the value.
+	// or withdrawn edition, or one out for consultation that does not
+	// apply yet): search lists them after every other result unless the
+	// reader chose the value.
 	Retired bool
 }
 
