@@ -1,9 +1,12 @@
 package framework
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
@@ -54,4 +57,49 @@ func TestConsultationClosed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestProposals holds what a standard in force says of an edition out for
+// consultation: the standards that would continue it there, through
+// replaces, and nothing on the pages of other editions' standards.
+func TestProposals(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/pages-consultation.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := buildFixture(t, ar)
+	f := res.Framework
+	tests := []struct {
+		ref  string
+		want string // "edition:standards" per row, or "" for none
+	}{
+		{"2021:1.1", "2027:[2027:1.1]"},
+		{"2027:1.1", ""},
+	}
+	for _, tt := range tests {
+		s, u := f.Resolve(mustRef(t, tt.ref))
+		if u != nil {
+			t.Fatalf("%s: %s", tt.ref, u.Msg)
+		}
+		var rows []string
+		for _, r := range s.Proposals() {
+			var refs []string
+			for _, o := range r.Standards {
+				refs = append(refs, o.Ref().String())
+			}
+			rows = append(rows, r.Edition.Key+":["+strings.Join(refs, " ")+"]")
+		}
+		if got := strings.Join(rows, " "); got != tt.want {
+			t.Errorf("%s.Proposals() = %q, want %q", tt.ref, got, tt.want)
+		}
+	}
+}
+
+func mustRef(t *testing.T, s string) StandardRef {
+	t.Helper()
+	r, err := ParseRef(s)
+	if err != nil {
+		t.Fatalf("%s: %v", s, err)
+	}
+	return r
 }

@@ -107,6 +107,8 @@ func (s *Standard) Proposals() []EditionStandards {
 	var out []EditionStandards
 	for _, e := range s.Edition.Framework.Editions {
 		if e.Status.Prerelease() && e.order > s.Edition.order {
+			// From replaces alone, never from wording, so that an edit to
+			// a standard's text changes no other page (derivedFields).
 			out = append(out, EditionStandards{Edition: e, Standards: s.descendantsIn(e)})
 		}
 	}

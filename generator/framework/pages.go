@@ -129,12 +129,19 @@ func alias(p *site.Page, a string) {
 // of a retired edition ask not to be indexed and name their equivalent in
 // the edition in force as canonical, so searches find the standard that
 // applies; a draft's pages (published only with --drafts) are not indexed
-// either. The banners themselves are in the layouts.
+// either. An edition out for consultation is announced: its front page,
+// which says it is a draft and how to respond, is indexed (so it is in the
+// sitemap and the feed), but its standards are not, so that a search
+// engine never offers proposed wording for a standard's number. The
+// banners themselves are in the layouts.
 func lifecycle(e *Edition, in *Edition) {
 	if !e.Status.Retired() && !e.Status.Prerelease() {
 		return
 	}
-	pages := []*site.Page{e.Page, e.PrintPage}
+	pages := []*site.Page{e.PrintPage}
+	if e.Status != Consultation {
+		pages = append(pages, e.Page)
+	}
 	if e.SelfAssessment != nil {
 		pages = append(pages, e.SelfAssessment.Page)
 	}
