@@ -33,7 +33,7 @@ func (x SearchFacets) Editions() []site.Facet {
 	in := x.f.InForce()
 	var out []site.Facet
 	for _, e := range x.f.Newest() {
-		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired() || e.Status.Prerelease()})
+		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired() || e.Status.Prerelease(), Proposed: e.Status.Prerelease()})
 	}
 	return out
 }
@@ -58,6 +58,9 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 		// readers look for "superseded" or "in force" editions by it.
 		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Keywords: []string{"edition", e.Status.Label()}, Rank: site.RankPart}, true
 	case *Domain:
+		if e.Edition.Status.Prerelease() {
+			return site.SearchEntry{Skip: true}, true // as its standards
+		}
 		// Readers name a domain by its number ("domain 3"), which the
 		// layout shows beside the title, not in the page's body; in
 		// results it reads as a standard's title does.
@@ -67,6 +70,15 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 			Description: e.Summary, Rank: site.RankPart,
 		}, true
 	case *Standard:
+		if e.Edition.Status.Prerelease() {
+			// A proposed standard is mostly the wording of one in force:
+			// indexed, it would make every word of the standards look
+			// commoner and move the ranking of the pages that apply
+			// (readers' queries with near ties lost their page). Readers
+			// find the draft by its edition's page and the proposed
+			// changes, which are indexed and link to every standard.
+			return site.SearchEntry{Skip: true}, true
+		}
 		id := e.ID.String()
 		return site.SearchEntry{
 			Facet: e.Edition.Key, Title: "Standard " + id + " " + p.Title, ID: id,

@@ -19,6 +19,12 @@ type Facet struct {
 	// apply yet): search lists them after every other result unless the
 	// reader chose the value.
 	Retired bool
+	// Proposed marks a value whose pages propose what may apply later (an
+	// edition out for consultation, mostly a copy of the edition in
+	// force). Search leaves its pages out of the average page length the
+	// ranking weighs each page against, so that publishing a draft does
+	// not move the pages that apply.
+	Proposed bool
 }
 
 // SearchRank says how likely a reader searching the site is to want a
