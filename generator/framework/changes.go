@@ -103,6 +103,10 @@ type DomainRename struct {
 	Old, New *Domain
 }
 
+// Proposed reports whether the later edition does not apply yet (out for
+// consultation, or a draft): its changes are proposals, not what changed.
+func (c *Comparison) Proposed() bool { return c.To.Status.Prerelease() }
+
 // Slug is the comparison's URL segment ("2019-to-2021").
 func (c *Comparison) Slug() string { return c.From.Key + "-to-" + c.To.Key }
 

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,6 +55,7 @@ func checkEditions(f *Framework) diag.List {
 		}
 	}
 	for _, e := range f.all {
+		l.Append(checkConsultation(e))
 		p := e.Page
 		switch e.Status {
 		case Superseded:
@@ -243,7 +245,7 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 			}
 			if !s.published || !s.Edition.Published {
 				l.Add(warnAt(p, at, "standards[%d]: %s is not published in this build, so this page does not list it", i, s.Ref()).
-					WithHint("it is a draft, or in an edition that is not yet in force; build with --drafts to preview it"))
+					WithHint("it is a draft, or in a draft edition; build with --drafts to preview it"))
 				continue
 			}
 			if s.Edition.Status.Retired() {
@@ -294,3 +296,55 @@ func refList(ss []*Standard) string {
 }
 
 func day(d site.Date) string { return d.Format("2 January 2006") }
+
+// checkConsultation checks the consultation keys of an edition's front
+// matter: they belong to an edition that does not apply yet, the address
+// is one a reader's browser can open, and the link's words come with it.
+func checkConsultation(e *Edition) diag.List {
+	var l diag.List
+	p := e.Page
+	if !e.Status.Prerelease() {
+		for _, k := range []struct {
+			key string
+			set bool
+		}{{"consultation_closes", e.ConsultationCloses.IsSet()}, {"respond_url", e.RespondURL != ""}, {"respond_text", e.RespondText != ""}} {
+			if k.set {
+				l.Add(p.Front.Errorf([]string{k.key}, "the %s edition is %s, so it is not out for consultation", e.Key, strings.ToLower(e.Status.Label())).
+					WithHint(`remove %s, or set status = "consultation"`, k.key))
+			}
+		}
+		return l
+	}
+	if u := e.RespondURL; u != "" && !respondable(u) {
+		l.Add(p.Front.Errorf([]string{"respond_url"}, "respond_url = %q is not an address a reader can open", u).
+			WithHint(`write a full web address (https://…), an email address as mailto:consultation@example.org, or a page of this site starting with /`))
+	}
+	if e.RespondText != "" && e.RespondURL == "" {
+		l.Add(p.Front.Errorf([]string{"respond_text"}, "respond_text gives the words of a link, but there is no respond_url for it to lead to").
+			WithHint("add respond_url with the address where readers respond, or remove respond_text"))
+	}
+	if c := e.ConsultationCloses; c.IsSet() && e.EffectiveFrom.IsSet() && !c.Before(e.EffectiveFrom.Time) {
+		l.Add(p.Front.Errorf([]string{"consultation_closes"}, "the consultation closes on %s, but the edition comes into force on %s", day(c), day(e.EffectiveFrom)).
+			WithHint("a consultation closes before its edition comes into force; check both dates"))
+	}
+	return l
+}
+
+// respondable reports whether a respond_url is an address a reader can
+// follow from any page: an absolute web or mailto: address, or a path on
+// this site. A relative path would change meaning from page to page.
+func respondable(u string) bool {
+	x, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch x.Scheme {
+	case "https", "http":
+		return x.Host != ""
+	case "mailto":
+		return strings.Contains(x.Opaque, "@")
+	case "":
+		return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//")
+	}
+	return false
+}

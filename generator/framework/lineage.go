@@ -93,3 +93,24 @@ func (s *Standard) Switcher() []EditionStandards {
 	}
 	return out
 }
+
+// Proposals returns, for a standard of the edition in force, a row for
+// each published edition that does not apply yet (out for consultation,
+// or a draft with --drafts) with the standards that would continue it
+// there (none if the edition proposes removing it), so that its page can
+// point to the proposed wording. Other standards have none: only the
+// edition in force is what a proposal changes.
+func (s *Standard) Proposals() []EditionStandards {
+	if s.Edition != s.Edition.Framework.InForce() {
+		return nil
+	}
+	var out []EditionStandards
+	for _, e := range s.Edition.Framework.Editions {
+		if e.Status.Prerelease() && e.order > s.Edition.order {
+			// From replaces alone, never from wording, so that an edit to
+			// a standard's text changes no other page (derivedFields).
+			out = append(out, EditionStandards{Edition: e, Standards: s.descendantsIn(e)})
+		}
+	}
+	return out
+}

@@ -89,7 +89,9 @@ func (c *collector) edition(p *site.Page, loc place, m *EditionMatter) {
 		Key: loc.edition, Title: p.Title, EditionMatter: *m, Page: p, Framework: c.f,
 		byID: map[StandardID]*Standard{},
 	}
-	e.Published = c.opts.Excludes(p) == "" && (!m.Status.Prerelease() || c.opts.Drafts)
+	e.Published = c.opts.Excludes(p) == "" && (m.Status.Public() || c.opts.Drafts)
+	// Responses are taken until the end of the closing day.
+	e.closed = m.ConsultationCloses.IsSet() && !c.opts.Now.Before(m.ConsultationCloses.AddDate(0, 0, 1))
 	c.f.byKey[e.Key] = e
 	c.f.all = append(c.f.all, e)
 }

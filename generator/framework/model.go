@@ -88,14 +88,15 @@ type Edition struct {
 	// Successor is the edition named by superseded_by, or nil.
 	Successor *Edition
 	// Published reports whether the edition's pages are part of this
-	// build: drafts and editions out for consultation only with --drafts.
+	// build: a draft only with --drafts (Status.Public).
 	Published bool
 	// Page is the edition's page (its _index.md) and PrintPage the whole
 	// edition on one page.
 	Page      *site.Page
 	PrintPage *site.Page
 	// SelfAssessment is the edition's self-assessment page, or nil: only
-	// the edition in force and, with --drafts, draft editions have one.
+	// the edition in force, an edition out for consultation and, with
+	// --drafts, a draft have one.
 	SelfAssessment *SelfAssessment
 	// Domains and Standards are the published ones, in number order.
 	Domains   []*Domain
@@ -104,8 +105,15 @@ type Edition struct {
 
 	allStandards []*Standard // every standard read, in ID order
 	byID         map[StandardID]*Standard
-	order        int // position among every edition read
+	order        int  // position among every edition read
+	closed       bool // consultation_closes is before the build's date
 }
+
+// ConsultationClosed reports whether the edition's consultation has
+// closed: its consultation_closes day was over by the build's date (the
+// one that decides publishDate), so its pages say when it closed instead
+// of inviting responses. Rebuilding after that day is what changes them.
+func (e *Edition) ConsultationClosed() bool { return e.closed }
 
 // URL is the edition's address, relative to the base URL ("/framework/2021/").
 func (e *Edition) URL() string { return "/" + Section + "/" + e.Key + "/" }

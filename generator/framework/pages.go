@@ -17,15 +17,13 @@ import (
 //	/framework/2021/domains/1/           a domain
 //	/framework/2021/standards/1-3/       a standard
 //	/framework/2021/print/               the whole edition on one page
-//	/framework/2021/self-assessment/     a provider's self-assessment (in force and drafts)
+//	/framework/2021/self-assessment/     a provider's self-assessment (in force, consultation, drafts)
 //	/framework/2021/standards.json, .csv the edition as open data
 //	/framework/changes/                  every comparison
 //	/framework/changes/2019-to-2021/     what changed (also changes.json)
 //	/framework/latest/…                  redirects to the edition in force
 //	/framework/a-z/                      the standards in force, A to Z
 const latest = "/" + Section + "/latest/"
-
-var prereleaseWords = map[Status]string{Draft: "a draft", Consultation: "out for consultation"}
 
 // preparePages gives the framework's pages their addresses, layouts, data
 // and search-engine hints, leaves out editions that are not published, and
@@ -39,10 +37,10 @@ func preparePages(f *Framework) []*site.Page {
 	}
 	for _, e := range f.all {
 		if !e.Published {
-			if e.Status.Prerelease() {
+			if !e.Status.Public() {
 				// assemble leaves out everything under a withheld section,
 				// and says why when a page links to one.
-				e.Page.Withheld = fmt.Sprintf("the %s edition is %s; build with --drafts to preview it", e.Key, prereleaseWords[e.Status])
+				e.Page.Withheld = fmt.Sprintf("the %s edition is a draft; build with --drafts to preview it", e.Key)
 			}
 			continue
 		}
@@ -88,8 +86,13 @@ func preparePages(f *Framework) []*site.Page {
 		f.ChangesPage.Weight = 1000 // after the editions in lists
 		made = append(made, f.ChangesPage)
 		for i, c := range f.Comparisons {
-			c.Page = generated(site.KindPage, path.Join(Section, "changes", c.Slug()), c.URL(),
-				fmt.Sprintf("What changed between the %s and %s editions", c.From.Key, c.To.Key), "changes", c)
+			title := fmt.Sprintf("What changed between the %s and %s editions", c.From.Key, c.To.Key)
+			if c.Proposed() {
+				// Nothing has changed yet: a reader must not take the
+				// draft's wording for what applies.
+				title = fmt.Sprintf("Proposed changes from the %s edition to the %s draft", c.From.Key, c.To.Key)
+			}
+			c.Page = generated(site.KindPage, path.Join(Section, "changes", c.Slug()), c.URL(), title, "changes", c)
 			c.Page.Description = c.Summary()
 			c.Page.Weight = len(f.Comparisons) - i
 			made = append(made, c.Page)
@@ -126,12 +129,19 @@ func alias(p *site.Page, a string) {
 // of a retired edition ask not to be indexed and name their equivalent in
 // the edition in force as canonical, so searches find the standard that
 // applies; a draft's pages (published only with --drafts) are not indexed
-// either. The banners themselves are in the layouts.
+// either. An edition out for consultation is announced: its front page,
+// which says it is a draft and how to respond, is indexed (so it is in the
+// sitemap and the feed), but its standards are not, so that a search
+// engine never offers proposed wording for a standard's number. The
+// banners themselves are in the layouts.
 func lifecycle(e *Edition, in *Edition) {
 	if !e.Status.Retired() && !e.Status.Prerelease() {
 		return
 	}
-	pages := []*site.Page{e.Page, e.PrintPage}
+	pages := []*site.Page{e.PrintPage}
+	if e.Status != Consultation {
+		pages = append(pages, e.Page)
+	}
 	if e.SelfAssessment != nil {
 		pages = append(pages, e.SelfAssessment.Page)
 	}

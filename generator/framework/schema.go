@@ -23,6 +23,14 @@ type EditionMatter struct {
 	// Illustrative marks example wording, shown as such on every page of
 	// the edition.
 	Illustrative bool `toml:"illustrative"`
+	// ConsultationCloses is the last day to respond to an edition out for
+	// consultation; RespondURL is where to respond (a web address,
+	// mailto: or a page of this site from /), and RespondText the link's
+	// words. All three are optional, and only for a draft or an edition
+	// out for consultation (checkConsultation).
+	ConsultationCloses site.Date `toml:"consultation_closes"`
+	RespondURL         string    `toml:"respond_url"`
+	RespondText        string    `toml:"respond_text"`
 }
 
 // DomainMatter is the front matter of a domain folder's _index.md

@@ -21,7 +21,11 @@ func (f *Framework) SearchFacets() SearchFacets { return SearchFacets{f} }
 const StandardsFilter = "Standards"
 
 // Editions returns the published editions, newest first; the edition in
-// force is the default.
+// force is the default. An edition that does not apply yet (out for
+// consultation) is marked Retired as a superseded one is: its pages come
+// after every other result unless the reader chose it, so that a query for
+// "1.3" or a standard's words finds the standard in force first, never
+// the proposed wording.
 func (x SearchFacets) Editions() []site.Facet {
 	if x.f == nil {
 		return nil
@@ -29,7 +33,7 @@ func (x SearchFacets) Editions() []site.Facet {
 	in := x.f.InForce()
 	var out []site.Facet
 	for _, e := range x.f.Newest() {
-		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired()})
+		out = append(out, site.Facet{Key: e.Key, Title: e.Title, Status: e.Status.Label(), Default: e == in, Retired: e.Status.Retired() || e.Status.Prerelease(), Proposed: e.Status.Prerelease()})
 	}
 	return out
 }
@@ -54,6 +58,9 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 		// readers look for "superseded" or "in force" editions by it.
 		return site.SearchEntry{Skip: e.PrintPage == p, Facet: e.Key, Keywords: []string{"edition", e.Status.Label()}, Rank: site.RankPart}, true
 	case *Domain:
+		if e.Edition.Status.Prerelease() {
+			return site.SearchEntry{Skip: true}, true // as its standards
+		}
 		// Readers name a domain by its number ("domain 3"), which the
 		// layout shows beside the title, not in the page's body; in
 		// results it reads as a standard's title does.
@@ -63,6 +70,15 @@ func (x SearchFacets) Entry(p *site.Page) (site.SearchEntry, bool) {
 			Description: e.Summary, Rank: site.RankPart,
 		}, true
 	case *Standard:
+		if e.Edition.Status.Prerelease() {
+			// A proposed standard is mostly the wording of one in force:
+			// indexed, it would make every word of the standards look
+			// commoner and move the ranking of the pages that apply
+			// (readers' queries with near ties lost their page). Readers
+			// find the draft by its edition's page and the proposed
+			// changes, which are indexed and link to every standard.
+			return site.SearchEntry{Skip: true}, true
+		}
 		id := e.ID.String()
 		return site.SearchEntry{
 			Facet: e.Edition.Key, Title: "Standard " + id + " " + p.Title, ID: id,

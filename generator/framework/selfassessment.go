@@ -14,8 +14,9 @@ import (
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
-// The provider self-assessment: one page per edition in force (and per
-// draft or consultation edition, with --drafts) at
+// The provider self-assessment: one page per edition in force (and, for
+// rehearsal, per edition out for consultation and, with --drafts, per
+// draft edition) at
 // /framework/EDITION/self-assessment/, where a placement provider rates
 // itself against every standard, keeps evidence notes and actions, and
 // exports or imports its answers. The answers never leave the browser: the
@@ -125,8 +126,9 @@ func (a *SelfAssessment) Earlier() []*Edition {
 }
 
 // hasSelfAssessment reports whether an edition gets the tool: the edition
-// in force, and a draft or consultation edition when it is published (with
-// --drafts), so that providers can rehearse it. Nobody assesses against an
+// in force, and an edition that does not apply yet when it is published
+// (out for consultation, or a draft with --drafts), so that providers can
+// rehearse it. Nobody assesses against an
 // edition that no longer applies.
 func hasSelfAssessment(e, in *Edition) bool {
 	return e.Published && (e == in || e.Status.Prerelease())

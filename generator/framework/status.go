@@ -13,7 +13,7 @@ type Status string
 // them.
 const (
 	Draft        Status = "draft"        // being written; published only with --drafts
-	Consultation Status = "consultation" // out for comment; published only with --drafts
+	Consultation Status = "consultation" // a draft out for public comment; published, labelled as not in force
 	InForce      Status = "in-force"     // the edition providers are held to; at most one
 	Superseded   Status = "superseded"   // replaced by a later edition (superseded_by)
 	Withdrawn    Status = "withdrawn"    // no longer applies, without a successor
@@ -54,8 +54,15 @@ func (s Status) Label() string {
 }
 
 // Prerelease reports whether an edition with this status does not apply yet
-// (draft or consultation): it is published only with --drafts.
+// (draft or consultation): its pages say so, and it has a self-assessment
+// for rehearsal. Whether it is published is Public's to say.
 func (s Status) Prerelease() bool { return s == Draft || s == Consultation }
+
+// Public reports whether an edition with this status is published without
+// --drafts: every status but draft. A draft is work in progress inside the
+// organisation; an edition out for consultation is published because a
+// regulator consults on it in the open, and anyone may respond.
+func (s Status) Public() bool { return s != Draft }
 
 // Retired reports whether an edition with this status no longer applies
 // (superseded or withdrawn): its pages carry a banner, point search engines

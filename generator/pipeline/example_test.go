@@ -74,8 +74,8 @@ func editions(t *testing.T, files map[string][]byte) []standardsFile {
 		}
 		out = append(out, e)
 	}
-	if len(out) != 3 {
-		t.Fatalf("found %d editions' standards.json, want 3 (2016, 2019, 2021)", len(out))
+	if len(out) != 4 {
+		t.Fatalf("found %d editions' standards.json, want 4 (2016, 2019, 2021, and 2027 out for consultation)", len(out))
 	}
 	return out
 }
@@ -133,6 +133,58 @@ func TestExampleSupersededStandards(t *testing.T) {
 	t.Logf("checked %d standard pages of superseded editions", checked)
 }
 
+// TestExampleConsultation checks what a reader sees of the example's 2027
+// edition, out for consultation: every standard's page says it is a draft
+// that does not apply, with the closing date and where to respond, and
+// names the standard in force it would replace; a standard in force links
+// to its proposed wording, or says it is proposed for removal; the
+// comparison is called "Proposed changes".
+func TestExampleConsultation(t *testing.T) {
+	files := exampleSite(t)
+	checked := 0
+	for _, e := range editions(t, files) {
+		if e.Status != "consultation" {
+			continue
+		}
+		for _, s := range e.Standards {
+			p := strings.TrimPrefix(s.URL, "https://quality.example.org/") + "index.html"
+			html := files[p]
+			for _, want := range []string{
+				`<span class="nhsuk-u-visually-hidden">Important: </span>Draft for consultation: not in force</span></h2>`,
+				`It does not apply: providers are held to the edition in force, the <a href="/framework/2021/">Quality Framework 2021</a>.`,
+				`The consultation closes on <time datetime="2027-03-31">31 March 2027</time>.`,
+				`<a href="/contact/">Tell us what you think of the proposed changes</a>`,
+				`<meta name="robots" content="noindex">`,
+			} {
+				if !bytes.Contains(html, []byte(want)) {
+					t.Errorf("%s (%s) lacks %q", s.Ref, p, want)
+				}
+			}
+			checked++
+		}
+	}
+	if checked != 30 {
+		t.Errorf("checked %d standard pages out for consultation, want 30", checked)
+	}
+	for p, want := range map[string]string{
+		"framework/2027/standards/1-3/index.html":   `The standard in force now: <a href="/framework/2021/standards/1-3/">1.3 Quality improvement and research</a>.`,
+		"framework/2027/standards/3-7/index.html":   `This is a proposed new standard: it is not part of the edition in force.`,
+		"framework/2021/standards/1-3/index.html":   `<a href="/framework/2027/standards/1-3/">standard 1.3 Quality improvement, research and innovation</a>`,
+		"framework/2021/standards/6-4/index.html":   `proposes removing this standard.`,
+		"framework/changes/2021-to-2027/index.html": `<h1>Proposed changes from the 2021 edition to the 2027 draft</h1>`,
+		"framework/2027/index.html":                 `Rehearse a self-assessment against these proposed standards`,
+		"framework/2027/self-assessment/index.html": `This self-assessment is a rehearsal.`,
+		"framework/index.html":                      `2021 to 2027</a> (proposed changes, out for consultation)`,
+	} {
+		if !bytes.Contains(files[p], []byte(want)) {
+			t.Errorf("%s lacks %q", p, want)
+		}
+	}
+	if bytes.Contains(files["framework/2027/index.html"], []byte(`name="robots" content="noindex"`)) {
+		t.Error("the consultation's front page asks not to be indexed; it announces the consultation")
+	}
+}
+
 // TestExampleOpenDataSchemas validates every standards.json and
 // changes.json of the example site against the schemas in docs/schemas,
 // and checks that the schemas do reject a malformed file.
@@ -162,8 +214,10 @@ func TestExampleOpenDataSchemas(t *testing.T) {
 		}
 		validated++
 	}
-	if validated != 3+3 {
-		t.Errorf("validated %d files, want 6 (3 standards.json, 3 changes.json)", validated)
+	// 4 editions (2027 out for consultation), and a comparison for
+	// each ordered pair of them.
+	if validated != 4+6 {
+		t.Errorf("validated %d files, want 10 (4 standards.json, 6 changes.json)", validated)
 	}
 	bad := bytes.Replace(files["framework/2021/standards.json"], []byte(`"id": "1.3"`), []byte(`"id": "1-3"`), 1)
 	inst, _ := jsonschema.UnmarshalJSON(bytes.NewReader(bad))

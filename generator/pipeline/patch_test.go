@@ -290,11 +290,16 @@ func TestFrameworkTextEdits(t *testing.T) {
 		// 2021, the three "what changed" pages (whose layout reads the
 		// changes' words on values it cannot trace), the framework's page
 		// and the list of comparisons (which show the comparisons'
-		// summaries), and 2019's 1.3, which says what became of it.
-		{"second 2021 text", std2021, "A sentence the standard adds.", "A sentence the standard adds, revised.", true, 9, showers[:2]},
+		// summaries), and 2019's 1.3, which says what became of it; with
+		// the 2027 edition out for consultation, also the "what changed"
+		// pages into 2027 and 2027's 1.3, which says what it continues
+		// (13; 9 before the draft was published).
+		{"second 2021 text", std2021, "A sentence the standard adds.", "A sentence the standard adds, revised.", true, 13, showers[:2]},
 		// A superseded edition has no self-assessment.
 		{"first 2019 text", std2019, "+++\n\n", "+++\n\nA sentence the old standard adds.\n\n", false, -1, showers[2:]},
-		{"second 2019 text", std2019, "A sentence the old standard adds.", "A sentence the old standard adds, revised.", true, 9, showers[2:]},
+		// 12 with the "what changed" page from 2019 into the 2027 draft
+		// (9 before it was published).
+		{"second 2019 text", std2019, "A sentence the old standard adds.", "A sentence the old standard adds, revised.", true, 12, showers[2:]},
 	}
 	for _, st := range steps {
 		replaceInFile(t, filepath.Join(dir, filepath.FromSlash(st.file)), st.old, st.new)

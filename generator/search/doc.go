@@ -19,7 +19,12 @@
 // knows none of their types.
 //
 // Every page is indexed except the 404 page, tag lists, the search page,
-// the print version of each edition and the self-assessment. Pages of
+// the print version of each edition, the self-assessment, and the
+// standards and domains of an edition out for consultation. The pages of
+// such an edition that are indexed (its front page) are left out of the
+// ranking's statistics (the average length, each term's document
+// frequency, the heaviest weight: inverted.idf), so that publishing a draft
+// changes no weight of the pages that apply. Pages of
 // superseded editions are indexed under their edition, so that a reader
 // can choose that edition; by default the browser shows the edition in
 // force and pages of no edition, or, when the query names another edition

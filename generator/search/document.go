@@ -17,9 +17,14 @@ type Edition struct {
 	// Default marks the edition in force: results are scoped to it (and to
 	// pages that belong to no edition) until the reader picks another.
 	Default bool `json:"default,omitempty"`
-	// Retired marks a superseded or withdrawn edition: its pages come
-	// after every other result unless the reader chose the edition.
+	// Retired marks an edition that does not apply (superseded,
+	// withdrawn, or out for consultation): its pages come after every
+	// other result unless the reader chose the edition.
 	Retired bool `json:"retired,omitempty"`
+	// Proposed marks an edition out for consultation (site.Facet): its
+	// pages are left out of the average page length. The browser does
+	// not need it.
+	Proposed bool `json:"-"`
 }
 
 // Section is a part of the site as a search filter: a top-level section,
@@ -100,6 +105,9 @@ type document struct {
 	// id is a standard's ID ("1.3"); a query for it puts the standard
 	// first.
 	id string
+	// proposed says the page is of an edition out for consultation, so
+	// its length is not part of the average (inverted.update).
+	proposed bool
 	// counts are the document's weighted terms and words, and data its
 	// entry in its document file (a Doc as JSON), packed (wordTable.pack),
 	// and size the entry's length, all set by Add; changed says that data
@@ -131,7 +139,7 @@ func documents(s *site.Site, opts Options) ([]*document, facets) {
 	if opts.Facets != nil {
 		for _, e := range opts.Facets.Editions() {
 			editionIndex[e.Key] = len(f.editions)
-			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default, Retired: e.Retired})
+			f.editions = append(f.editions, Edition{Key: e.Key, Title: e.Title, Status: e.Status, Default: e.Default, Retired: e.Retired, Proposed: e.Proposed})
 		}
 	}
 	sectionIndex := map[string]int{}
@@ -159,6 +167,7 @@ func documents(s *site.Site, opts Options) ([]*document, facets) {
 		}
 		if ei, ok := editionIndex[entry.Facet]; ok && entry.Facet != "" {
 			d.edition = ei
+			d.proposed = f.editions[ei].Proposed
 		}
 		si, ok := sectionIndex[p.Section]
 		if !ok || p.Kind == site.KindHome {

@@ -73,10 +73,17 @@ func (l *postingList) encode() {
 // so what a patched index holds is what a new one would.
 type inverted struct {
 	counts []*counts // each document's counts as last indexed
-	total  float64   // the sum of their lengths
-	scale  scale
-	best   float64       // the heaviest weight of all, MaxImpact's
-	lists  []postingList // by dictionary number
+	// total is the sum of the lengths of the documents that count towards
+	// the average (not those of an edition out for consultation, which
+	// are mostly a copy of the edition in force and would make every page
+	// look longer or shorter than the site's pages are); counted says
+	// which documents do, and averaged how many.
+	total    float64
+	counted  []bool
+	averaged int
+	scale    scale
+	best     float64       // the heaviest weight of all, MaxImpact's
+	lists    []postingList // by dictionary number
 	// wordDocs counts, by dictionary number, the documents that use a
 	// word; termWords are the words of the site with each term, sorted.
 	wordDocs  []int32
@@ -104,6 +111,7 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	first := x.counts == nil
 	if first {
 		x.counts = make([]*counts, len(docs))
+		x.counted = make([]bool, len(docs))
 		x.termWords = map[string][]string{}
 		x.byTerm = map[string]*shardEntry{}
 	}
@@ -126,15 +134,27 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	}
 	for i, d := range docs {
 		old, c := x.counts[i], d.counts
+		// A document's share of the average follows its edition's
+		// status as well as its length, so it is settled before the
+		// unchanged are skipped.
+		if counted := !d.proposed; counted != x.counted[i] || old != c {
+			if x.counted[i] {
+				x.total -= x.counts[i].length
+				x.averaged--
+			}
+			if counted {
+				x.total += c.length
+				x.averaged++
+			}
+			x.counted[i] = counted
+		}
 		if old == c {
 			continue
 		}
 		edited = append(edited, i)
 		x.counts[i] = c
-		x.total += c.length
 		var before map[int32]bool
 		if old != nil {
-			x.total -= old.length
 			before = map[int32]bool{}
 			old.eachTerm(func(id int32, _ float32) { before[id] = true })
 		}
@@ -159,7 +179,7 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 	// posting's of a term whose frequency changed and the edited
 	// documents' own. The heaviest weight of all is the top of every
 	// impact (impact), so when it changes every impact is written again.
-	sc := newScale(len(docs), x.total)
+	sc := newScale(x.averaged, x.total)
 	all := first || sc != x.scale
 	x.scale = sc
 	var terms []int32
@@ -183,7 +203,7 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 				return
 			}
 			l := &x.lists[id]
-			s := x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), tf, c.length)
+			s := x.scale.score(docs[i].weight, x.idf(l, docs), tf, c.length)
 			switch {
 			case l.topDoc == int32(i):
 				x.weigh(id, docs) // it may no longer be the heaviest
@@ -216,7 +236,7 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 				}
 				l := &x.lists[id]
 				k, _ := l.at(int32(i))
-				imp := impact(x.scale.score(docs[i].weight, x.scale.idf(len(l.docs)), tf, c.length), best)
+				imp := impact(x.scale.score(docs[i].weight, x.idf(l, docs), tf, c.length), best)
 				if imp != l.impacts[k] {
 					l.impacts[k] = imp
 					dirty[id] = true
@@ -261,10 +281,13 @@ func (x *inverted) update(docs []*document, dict *dictionary) {
 // weigh finds a term's heaviest weight.
 func (x *inverted) weigh(id int32, docs []*document) {
 	l := &x.lists[id]
-	idf := x.scale.idf(len(l.docs))
+	idf := x.idf(l, docs)
 	l.top, l.topDoc = 0, -1
 	for k, i := range l.docs {
 		d := docs[i]
+		if d.proposed {
+			continue // its weight may reach past the top: impact caps it
+		}
 		if s := x.scale.score(d.weight, idf, l.tfs[k], d.counts.length); s > l.top || l.topDoc < 0 {
 			l.top, l.topDoc = s, i
 		}
@@ -274,7 +297,7 @@ func (x *inverted) weigh(id int32, docs []*document) {
 // impacts gives every posting of a term its impact, and encodes the list.
 func (x *inverted) impacts(id int32, docs []*document) {
 	l := &x.lists[id]
-	idf := x.scale.idf(len(l.docs))
+	idf := x.idf(l, docs)
 	for k, i := range l.docs {
 		d := docs[i]
 		l.impacts[k] = impact(x.scale.score(d.weight, idf, l.tfs[k], d.counts.length), x.best)
@@ -441,4 +464,18 @@ func sameForms(a, b *formSet) bool {
 		return a == b
 	}
 	return slices.Equal(a.used, b.used) && slices.Equal(a.more, b.more)
+}
+
+// idf is the term's inverse document frequency over the documents that
+// count towards the scale (not an edition out for consultation's: see
+// inverted.total), so that publishing a draft, mostly a copy of the
+// edition in force, changes no weight of the pages that apply.
+func (x *inverted) idf(l *postingList, docs []*document) float64 {
+	df := 0
+	for _, i := range l.docs {
+		if !docs[i].proposed {
+			df++
+		}
+	}
+	return x.scale.idf(df)
 }

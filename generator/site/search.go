@@ -15,9 +15,16 @@ type Facet struct {
 	// picks another (the edition in force).
 	Default bool
 	// Retired marks a value whose pages readers rarely want (a superseded
-	// or withdrawn edition): search lists them after every other result
-	// unless the reader chose the value.
+	// or withdrawn edition, or one out for consultation that does not
+	// apply yet): search lists them after every other result unless the
+	// reader chose the value.
 	Retired bool
+	// Proposed marks a value whose pages propose what may apply later (an
+	// edition out for consultation, mostly a copy of the edition in
+	// force). Search leaves its pages out of the average page length the
+	// ranking weighs each page against, so that publishing a draft does
+	// not move the pages that apply.
+	Proposed bool
 }
 
 // SearchRank says how likely a reader searching the site is to want a
