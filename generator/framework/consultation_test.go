@@ -47,7 +47,7 @@ func TestConsultationClosed(t *testing.T) {
 			if d.HasErrors() {
 				t.Fatalf("content: %v", d)
 			}
-			res, _ := Build(cfg, loaded.Pages, site.Publish{Now: tt.now})
+			res, _ := Build(cfg, loaded.Pages, site.Publish{Now: tt.now}, loaded.Failed)
 			e := res.Framework.Edition("2027")
 			if e == nil || !e.Published {
 				t.Fatalf("the edition out for consultation is not published without --drafts")
