@@ -42,6 +42,30 @@ func (k ChangeKind) Heading() string {
 	return string(k)
 }
 
+// HeadingFor is kind k as a heading on this comparison's page: for an
+// edition that does not apply yet (out for consultation), what the draft
+// proposes, so that no reader takes a proposal for a change made.
+func (c *Comparison) HeadingFor(k ChangeKind) string {
+	if !c.Proposed() {
+		return k.Heading()
+	}
+	switch k {
+	case Added:
+		return "Proposed new standards"
+	case Removed:
+		return "Standards the draft would remove"
+	case Renumbered:
+		return "Standards the draft would renumber"
+	case Merged:
+		return "Standards the draft would merge"
+	case Split:
+		return "Standards the draft would split"
+	case Reworded:
+		return "Standards the draft would reword"
+	}
+	return k.Heading()
+}
+
 // Comparison is what changed from one edition to a later one. Standards
 // are matched only through replaces, followed through any editions in
 // between.

@@ -180,6 +180,18 @@ func TestExampleConsultation(t *testing.T) {
 			t.Errorf("%s lacks %q", p, want)
 		}
 	}
+	// A proposal is not a change made: its headings say what the draft
+	// would do, and a change made keeps its own.
+	for p, want := range map[string][]string{
+		"framework/changes/2021-to-2027/index.html": {`>Standards the draft would remove</h2>`, `>1 standard to be removed</a>`, `>Proposed new standards</h2>`},
+		"framework/changes/2019-to-2021/index.html": {`>Removed standards</h2>`, `>New standards</h2>`},
+	} {
+		for _, w := range want {
+			if !bytes.Contains(files[p], []byte(w)) {
+				t.Errorf("%s lacks %q", p, w)
+			}
+		}
+	}
 	if bytes.Contains(files["framework/2027/index.html"], []byte(`name="robots" content="noindex"`)) {
 		t.Error("the consultation's front page asks not to be indexed; it announces the consultation")
 	}
