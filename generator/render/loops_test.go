@@ -51,6 +51,11 @@ func TestLayoutMistakes(t *testing.T) {
 			"baseof.html": "<header>Site</header>\n<footer>Footer</footer>",
 			"page.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`,
 		}, `layouts/baseof.html:1:1: the layout page.html fills the block "main", but baseof.html never shows it`, `{{ block "main" . }}`},
+		{"a base that shows no block, for two layouts", map[string]string{
+			"baseof.html": "<header>Site</header>",
+			"list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`,
+			"page.html":   `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}`,
+		}, `layouts/baseof.html:1:1: the layout list.html and 1 more fill the block "main", but baseof.html never shows it, so their pages`, `{{ block "main" . }}`},
 		{"a base that shows the block through a partial", map[string]string{
 			"_partials/body.html": `<main>{{ template "main" . }}</main>`,
 			"baseof.html":         `{{ template "partials/body.html" . }}`,

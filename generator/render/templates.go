@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -130,7 +131,8 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 	if diags.HasErrors() {
 		return diags
 	}
-	reported := map[string]bool{} // loops found again in another layout's templates
+	reported := map[string]bool{}          // loops found again in another layout's templates
+	unshown := map[string]*unshownBlocks{} // by base, the first layout it fails
 	for _, rel := range slices.Sorted(maps.Keys(texts)) {
 		if strings.HasPrefix(rel, "_partials/") || path.Base(rel) == "baseof.html" {
 			continue
@@ -144,6 +146,17 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 			continue
 		}
 		c, err := l.compile(root, rel, texts)
+		var ub *unshownBlocks
+		if errors.As(err, &ub) {
+			// One base that shows no block fails every layout of blocks:
+			// one error at the base, naming how many.
+			if first := unshown[ub.base]; first != nil {
+				first.others++
+			} else {
+				unshown[ub.base] = ub
+			}
+			continue
+		}
 		if err != nil {
 			diags.Add(l.templateError(err, fsys))
 			continue
@@ -163,6 +176,9 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 		c.reads = bodyReads(trees, c.entry)
 		l.rawBody = l.rawBody || namesField(trees, "Body")
 		l.compiled[rel] = c
+	}
+	for _, base := range slices.Sorted(maps.Keys(unshown)) {
+		diags.Add(l.templateError(unshown[base], fsys))
 	}
 	return diags
 }
@@ -214,9 +230,13 @@ func (l *Layouts) compile(root *template.Template, rel string, texts map[string]
 type unshownBlocks struct {
 	layout, base string
 	blocks       []string
+	others       int // more layouts it fails in the same way
 }
 
 func (e *unshownBlocks) Error() string {
+	if e.others > 0 {
+		return fmt.Sprintf("the layout %s and %d more fill the block %q, but %s never shows it, so their pages would have no content", e.layout, e.others, e.blocks[0], e.base)
+	}
 	return fmt.Sprintf("the layout %s fills the block %q, but %s never shows it, so its pages would have no content", e.layout, e.blocks[0], e.base)
 }
 
