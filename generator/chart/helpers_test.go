@@ -67,18 +67,8 @@ func percentByQuarter(t *testing.T) *anonymise.Table {
 // a true zero, published as 0, and small ones are hidden.
 func withZero(t *testing.T) *anonymise.Table {
 	t.Helper()
-	c := anonymise.NewCounts("Actions by domain and region", []string{"1. Culture", "2. Governance", "3. Learners"}, []string{"London", "Midlands"})
-	c.Meta.RowTotalLabel = "England"
-	for i, row := range [][]int{{60, 45}, {0, 30}, {4, 25}} {
-		for j, v := range row {
-			c.Add(i, j, v)
-		}
-	}
-	tab, _, err := anonymise.DefaultPolicy().Publish(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tab
+	return publishCounts(t, "Actions by domain and region", []string{"1. Culture", "2. Governance", "3. Learners"}, []string{"London", "Midlands"},
+		[][]int{{60, 45}, {0, 30}, {4, 25}})
 }
 
 // sharesOf is each figure of t as a percentage of its column's total.
@@ -96,18 +86,8 @@ func sharesOf(t *testing.T, tab *anonymise.Table) *anonymise.Table {
 // phone their notes would stand within a note's width of each other.
 func nearHidden(t *testing.T) *anonymise.Table {
 	t.Helper()
-	c := anonymise.NewCounts("Actions by status and region", []string{"Not started", "Overdue", "On track", "Complete"}, []string{"London", "Midlands", "South West"})
-	c.Meta.RowTotalLabel = "England"
-	for i, row := range [][]int{{3, 4, 30}, {9, 40, 30}, {4, 3, 44}, {200, 220, 180}} {
-		for j, v := range row {
-			c.Add(i, j, v)
-		}
-	}
-	tab, _, err := anonymise.DefaultPolicy().Publish(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tab
+	return publishCounts(t, "Actions by status and region", []string{"Not started", "Overdue", "On track", "Complete"}, []string{"London", "Midlands", "South West"},
+		[][]int{{3, 4, 30}, {9, 40, 30}, {4, 3, 44}, {200, 220, 180}})
 }
 
 // eightQuarters publishes actions by quarter and region over two years, in
@@ -121,9 +101,17 @@ func eightQuarters(t *testing.T) *anonymise.Table {
 			quarters = append(quarters, q+" "+y)
 		}
 	}
-	c := anonymise.NewCounts("Actions by quarter and region", quarters, []string{"London", "Midlands"})
+	return publishCounts(t, "Actions by quarter and region", quarters, []string{"London", "Midlands"},
+		[][]int{{20, 31}, {3, 40}, {4, 35}, {25, 2}, {30, 3}, {28, 33}, {26, 41}, {5, 38}})
+}
+
+// publishCounts publishes counts by row and column, with England as the
+// row totals, through the default disclosure rule.
+func publishCounts(t *testing.T, title string, rows, cols []string, body [][]int) *anonymise.Table {
+	t.Helper()
+	c := anonymise.NewCounts(title, rows, cols)
 	c.Meta.RowTotalLabel = "England"
-	for i, row := range [][]int{{20, 31}, {3, 40}, {4, 35}, {25, 2}, {30, 3}, {28, 33}, {26, 41}, {5, 38}} {
+	for i, row := range body {
 		for j, v := range row {
 			c.Add(i, j, v)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/content"
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -100,12 +101,7 @@ func exampleFramework(t *testing.T) fstest.MapFS {
 
 func buildFramework(t *testing.T, fsys fstest.MapFS) Result {
 	t.Helper()
-	cfg, diags := config.Load(fsys, config.Options{})
-	if cfg == nil || diags.HasErrors() {
-		t.Fatalf("site.toml: %v", diags)
-	}
-	loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
-	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, loaded.Failed)
+	_, res, diags := loadAndBuild(t, fsys)
 	if diags.HasErrors() {
 		t.Fatalf("the example framework does not build: %v", diags.Err())
 	}
@@ -230,3 +226,16 @@ func (w *derivedWalk) differ(path string, covered bool) {
 // bodyFieldNames are the body fields (render's analysis follows them to
 // the page whose body they show, site.BodyOwner).
 var bodyFieldNames = map[string]bool{"Content": true, "TOC": true, "HeadingsAt": true, "WordCount": true, "Body": true}
+
+// loadAndBuild reads fsys's site.toml and content and builds the
+// framework, as the pipeline would on 29 November 2026.
+func loadAndBuild(t *testing.T, fsys fstest.MapFS) (*config.Config, Result, diag.List) {
+	t.Helper()
+	cfg, diags := config.Load(fsys, config.Options{})
+	if cfg == nil || diags.HasErrors() {
+		t.Fatalf("site.toml: %v", diags)
+	}
+	loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
+	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, loaded.Failed)
+	return cfg, res, diags
+}

@@ -6,10 +6,8 @@ import (
 	"slices"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/plinth-ssg/plinth/generator/config"
-	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -119,12 +117,7 @@ type built struct {
 // (errors too).
 func buildWithDiags(t *testing.T, fsys fstest.MapFS) built {
 	t.Helper()
-	cfg, diags := config.Load(fsys, config.Options{})
-	if cfg == nil || diags.HasErrors() {
-		t.Fatalf("site.toml: %v", diags)
-	}
-	loaded, _ := content.Load(fsys, content.Options{Schemas: []content.Schema{Schema}})
-	res, diags := Build(cfg, loaded.Pages, site.Publish{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)}, loaded.Failed)
+	cfg, res, diags := loadAndBuild(t, fsys)
 	var lines []string
 	for _, d := range diags {
 		lines = append(lines, d.Pos.String()+": "+d.Msg)
