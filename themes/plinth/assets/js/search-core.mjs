@@ -51,15 +51,18 @@ function unglue (query) {
 // LOOSE_ID is a standard's ID as readers also type it: with a comma for
 // the point, as on keyboards that write decimals so ("3,5"), with a
 // hyphen, as in the standard's address ("3-6"), or said aloud ("3 point
-// 1"). Such a pair is the ID only if the index has that ID (looseIDs):
-// "1-7" may be a range, "3,5" two numbers.
-const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/gu
+// 1"), or, after the word "standard", with a space ("standard 3 6", as
+// a phone's keyboard makes it easier than a point). Such a pair is the
+// ID only if the index has that ID (looseIDs): "1-7" may be a range,
+// "3,5" two numbers.
+const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point |(?<=(?:^|[^\p{L}])(?:standard|std)\.?\s+\p{Nd}{1,2}) )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/giu
 
 // NUMBERED is a domain or standard named with its number as a word
-// ("domain four", "standard three point one"), as said aloud: the
+// ("domain four", "standard three point one", "standard three one"),
+// as said aloud: the
 // number is read as its digit there only, where no other sense is
 // likely ("no one" keeps its "one").
-const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
+const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+|\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
 const DIGITS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w, i) => [w, String(i + 1)]))
 
 // spellNumbers writes the numbers of NUMBERED as digits.
@@ -905,7 +908,24 @@ export class Index {
       list.forEach((c) => need.add(shardOf(m.shards, c)))
     }
     await this.fetchShards(need)
+    // The words of the synonym groups, by term: a group's word may be one
+    // the site never writes ("quit", "whistleblowing"), so the index
+    // lists none of its forms, yet readers type them ("quitting",
+    // "whistleblower"). The manifest has the terms, so they cost no
+    // download.
+    const synonymTerms = new Set()
+    for (const g of m.synonyms || []) {
+      g.forEach((p) => p.terms.forEach((t) => synonymTerms.add(t)))
+    }
     for (const [s, { w, list }] of candidates) {
+      const own = list.find((c) => synonymTerms.has(c) && w.startsWith(c))
+      if (own) {
+        // The slot takes the group's term, and synonyms gives it the group.
+        s.term = own
+        s.derived = true
+        s.alts.push([{ term: own, weight: 1 }])
+        continue
+      }
       for (const c of list) {
         const found = this.lookup(c)
         // A form the index lists leads to its own term by the build's
