@@ -228,6 +228,9 @@ const SPLIT_READ = 20
 // commoner of two ("feeling burnt out": the wellbeing pages do not say
 // "feeling").
 const LACK = 0.5
+// COMMON is the share of the pages a word must be on to be common: alone
+// beside a word no page has, it finds nothing (unanswered).
+const COMMON = 0.1
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
@@ -1078,6 +1081,7 @@ export class Index {
     }
     const totals = new Map() // doc → [slots matched, weight matched, score]
     const weights = []
+    const sizes = [] // how many pages each slot matches
     let unfound = 0 // the weight of the slots no page matches
     for (const slot of slots) {
       const best = new Map()
@@ -1121,6 +1125,7 @@ export class Index {
       }
       const w = this.slotWeight(slot, pages, best.size)
       weights.push(w)
+      sizes.push(best.size)
       if (best.size === 0) {
         unfound += w
       }
@@ -1128,6 +1133,9 @@ export class Index {
         const cur = totals.get(doc) || [0, 0, 0]
         totals.set(doc, [cur[0] + 1, cur[1] + w, cur[2] + s])
       }
+    }
+    if (this.unanswered(slots, sizes)) {
+      return []
     }
     // A word no page has tells nothing about which page is the better
     // answer (a misspelling, a word of the reader's the site never uses):
@@ -1156,6 +1164,35 @@ export class Index {
     results = results.filter((r) => r.cover > least)
     results.sort(byRank)
     return results
+  }
+
+  // unanswered reports whether the site has no answer to a query: a word
+  // of it is on no page, and the pages share with it only one word, a
+  // common one ("strike action", "student loan", "DBS check"). The word
+  // no page has is then what the reader asks about (a word no page has
+  // weighs nothing in score, so those pages would otherwise pass for a
+  // full answer), and a common word alone does not choose among the
+  // pages: the search page shows its help for a query that finds
+  // nothing. A query whose pages share two of its words ("pediatric
+  // nursing placement"), or one rare word ("unsafe staffing", "contact
+  // email"), still finds them. What is not a word the reader means does
+  // not count as one no page has: a letter or two ("<b>induction</b>"),
+  // a small word mistyped ("teh").
+  unanswered (slots, sizes) {
+    const missing = slots.some((s, i) => sizes[i] === 0 && !s.id && s.word.length > 2 && LETTERS.test(s.word) && !this.stopTypo(s.word))
+    const found = slots.filter((s, i) => sizes[i] > 0)
+    return missing && found.length === 1 && !found[0].id && sizes[slots.indexOf(found[0])] > this.manifest.docs * COMMON
+  }
+
+  // stopTypo reports whether a word is a stop word with two letters
+  // side by side swapped ("teh", "adn"), the slip of a thumb on a phone.
+  stopTypo (w) {
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (this.stopWords.has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) {
+        return true
+      }
+    }
+    return false
   }
 
   // slotWeight is how much a slot tells about what the reader looks for:
