@@ -115,6 +115,10 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "3-6 wellbeing"}, "framework/2021/standards/3-6/", "", "wellbeing"},
 		{nodeQuery{Q: "standard three point one"}, "framework/2021/standards/3-1/", "", ""},
 		{nodeQuery{Q: "counts 1-7"}, "action-plans/methodology/", "", ""},
+		// After "standard", a space for the point, and numbers said
+		// aloud without it.
+		{nodeQuery{Q: "standard 3 6"}, "framework/2021/standards/3-6/", "", ""},
+		{nodeQuery{Q: "standard three six wellbeing"}, "framework/2021/standards/3-6/", "", "wellbeing"},
 		// A standard only a superseded edition has is searched there.
 		{nodeQuery{Q: "5.5"}, "framework/2016/standards/5-5/", "2016", ""},
 		// Full-width letters, as some keyboards type them.
@@ -146,6 +150,15 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "Quality Improvement Register"}, "strategy/improving-quality/", "", ""},
 		{nodeQuery{Q: "Patient Safety Syllabus"}, "strategy/culture-and-principles/", "", ""},
 		{nodeQuery{Q: "escalating concerns"}, "guidance/raising-concerns/", "", ""},
+		// A form of a synonym group's word the site never writes leads to
+		// the group ("quit", "whistleblowing").
+		{nodeQuery{Q: "quitting"}, "framework/2021/standards/6-1/", "", ""},
+		{nodeQuery{Q: "whistleblower protection"}, "guidance/raising-concerns/", "", ""},
+		// A word of the reader's the site does not use, beside the word
+		// of a subject on a tenth of the pages, still finds the subject
+		// (a word on a fifth of them would not: unanswered).
+		{nodeQuery{Q: "induction was useless"}, "framework/2021/standards/3-4/", "", "induction"},
+		{nodeQuery{Q: "my supervisor is rude"}, "guidance/clinical-supervision/", "", ""},
 		// A word alone weighs as much on standards that mention it as on
 		// the page it names; the page whose title has it comes first.
 		{nodeQuery{Q: "contact"}, "contact/", "", "contact"},

@@ -229,8 +229,12 @@ const SPLIT_READ = 20
 // "feeling").
 const LACK = 0.5
 // COMMON is the share of the pages a word must be on to be common: alone
-// beside a word no page has, it finds nothing (unanswered).
-const COMMON = 0.1
+// beside a word no page has, it finds nothing (unanswered). A fifth
+// takes in the words of every page of a site ("placement", "learners",
+// "standard", "action"), not those of a subject ("induction", on a tenth,
+// where "induction was useless" must find it; "student" too, so "student
+// loan" still finds the pages with "student").
+const COMMON = 0.2
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
@@ -1168,16 +1172,17 @@ export class Index {
 
   // unanswered reports whether the site has no answer to a query: a word
   // of it is on no page, and the pages share with it only one word, a
-  // common one ("strike action", "student loan", "DBS check"). The word
-  // no page has is then what the reader asks about (a word no page has
-  // weighs nothing in score, so those pages would otherwise pass for a
-  // full answer), and a common word alone does not choose among the
-  // pages: the search page shows its help for a query that finds
-  // nothing. A query whose pages share two of its words ("pediatric
-  // nursing placement"), or one rare word ("unsafe staffing", "contact
-  // email"), still finds them. What is not a word the reader means does
-  // not count as one no page has: a letter or two ("<b>induction</b>"),
-  // a small word mistyped ("teh").
+  // common one ("strike action", "horrible placement"). The word no page
+  // has is then what the reader asks about (a word no page has weighs
+  // nothing in score, so those pages would otherwise pass for a full
+  // answer), and a word on so many pages does not choose among them: the
+  // search page shows its help for a query that finds nothing. A word
+  // that names a subject of a few pages still finds them beside a word
+  // of the reader's the site does not use ("induction was useless",
+  // "unsafe staffing"), and so do two words ("pediatric nursing
+  // placement"). What is not a word the reader means does not count as
+  // one no page has: a letter or two ("<b>induction</b>"), a small word
+  // mistyped ("teh").
   unanswered (slots, sizes) {
     const missing = slots.some((s, i) => sizes[i] === 0 && !s.id && s.word.length > 2 && LETTERS.test(s.word) && !this.stopTypo(s.word))
     const found = slots.filter((s, i) => sizes[i] > 0)
