@@ -134,6 +134,11 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "1.3 2016"}, "framework/2016/standards/1-3/", "2016", "1.3"},
 		{nodeQuery{Q: "2019 edition"}, "framework/2019/", "2019", ""},
 		{nodeQuery{Q: "induction 2019"}, "framework/2019/standards/3-4/", "2019", "induction"},
+		// A word of an edition's title no other edition's title has
+		// names it too: the draft out for consultation, the last year of
+		// "2019 to 2020".
+		{nodeQuery{Q: "have my say on the draft standards"}, "framework/2027/", "2027", ""},
+		{nodeQuery{Q: "induction 2020"}, "framework/2019/standards/3-4/", "2019", "induction"},
 		// The edition in force is searched anyway; a key alone is a word.
 		{nodeQuery{Q: "2021 edition"}, "framework/2021/", "2021", ""},
 		{nodeQuery{Q: "2016"}, "", "", ""},

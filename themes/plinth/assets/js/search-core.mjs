@@ -496,8 +496,21 @@ export class Index {
     if (parsed.length < 2) {
       return ''
     }
-    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => w.word === fold(e.key)))
+    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => this.namesEdition(w.word, e)))
     return e ? e.key : ''
+  }
+
+  // namesEdition reports whether a word of the query names an edition:
+  // its key, or a word of its title that no other edition's title has
+  // ("draft" and "consultation" of "Quality Framework 2027 (draft for
+  // consultation)", "2020" of "Quality Framework 2019 to 2020"), as
+  // readers name an edition out for consultation by what it is.
+  namesEdition (w, e) {
+    if (w === fold(e.key)) {
+      return true
+    }
+    const own = (x) => words(x.title).filter((t) => !this.stopWords.has(t))
+    return own(e).includes(w) && !this.manifest.editions.some((x) => x !== e && own(x).includes(w))
   }
 
   // search returns the documents that match, best first:
@@ -548,7 +561,7 @@ export class Index {
     // all the same. Other pages match it by having it ("what changed
     // since 2019").
     for (const s of slots) {
-      if (named && s.word === fold(named)) {
+      if (named && this.namesEdition(s.word, this.manifest.editions.find((e) => e.key === named))) {
         s.edition = named
       }
     }
