@@ -28,8 +28,10 @@
 // superseded editions are indexed under their edition, so that a reader
 // can choose that edition; by default the browser shows the edition in
 // force and pages of no edition, or, when the query names another edition
-// by its key beside other words ("1.3 2016"), that edition, and with every
-// edition chosen it lists the pages of retired editions last.
+// beside other words, by its key ("1.3 2016") or by a word of its title
+// that no other edition's title has ("draft standards", "induction
+// 2020"), that edition, and with every edition chosen it lists the pages
+// of retired editions last.
 //
 // # Words
 //
@@ -43,7 +45,10 @@
 // looks a word up rather than stemming it. Only a word the index does not
 // list is tried without a common English ending ("disabled" as "disabl",
 // search-core.mjs, derive), and only a term that starts the word is taken,
-// before the word is treated as a misspelling. A hyphenated word is indexed
+// before the word is treated as a misspelling; a synonym group's word the
+// site never writes is found the same way ("quitting" is "quit",
+// "whistleblower" is "whistleblowing"), from the terms the manifest gives
+// for the groups. A hyphenated word is indexed
 // also as one word ("well-being" as "wellbeing"). Stop words, the words of
 // a question among them, are left out on both sides (StopWords).
 //
@@ -62,7 +67,11 @@
 // (BM25's IDF, from the pages in its postings), keeps the pages that
 // lack less than half of the query's weight more than the best page
 // does, and scales each page's score by the share of the weight it has,
-// so pages that match every word rank as the postings say; it puts
+// so pages that match every word rank as the postings say. A query with a
+// word no page has, whose pages share only one other word with it, a word
+// on more than a fifth of the pages ("strike action"), finds nothing, so
+// that the search page shows its help: a word of every page does not
+// answer what the reader asked (unanswered). It puts
 // standards whose ID is typed first, and reorders the first page of
 // results for words side by side or close together, or for a word
 // alone, in the title.

@@ -115,6 +115,10 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "3-6 wellbeing"}, "framework/2021/standards/3-6/", "", "wellbeing"},
 		{nodeQuery{Q: "standard three point one"}, "framework/2021/standards/3-1/", "", ""},
 		{nodeQuery{Q: "counts 1-7"}, "action-plans/methodology/", "", ""},
+		// After "standard", a space for the point, and numbers said
+		// aloud without it.
+		{nodeQuery{Q: "standard 3 6"}, "framework/2021/standards/3-6/", "", ""},
+		{nodeQuery{Q: "standard three six wellbeing"}, "framework/2021/standards/3-6/", "", "wellbeing"},
 		// A standard only a superseded edition has is searched there.
 		{nodeQuery{Q: "5.5"}, "framework/2016/standards/5-5/", "2016", ""},
 		// Full-width letters, as some keyboards type them.
@@ -130,6 +134,11 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "1.3 2016"}, "framework/2016/standards/1-3/", "2016", "1.3"},
 		{nodeQuery{Q: "2019 edition"}, "framework/2019/", "2019", ""},
 		{nodeQuery{Q: "induction 2019"}, "framework/2019/standards/3-4/", "2019", "induction"},
+		// A word of an edition's title no other edition's title has
+		// names it too: the draft out for consultation, the last year of
+		// "2019 to 2020".
+		{nodeQuery{Q: "have my say on the draft standards"}, "framework/2027/", "2027", ""},
+		{nodeQuery{Q: "induction 2020"}, "framework/2019/standards/3-4/", "2019", "induction"},
 		// The edition in force is searched anyway; a key alone is a word.
 		{nodeQuery{Q: "2021 edition"}, "framework/2021/", "2021", ""},
 		{nodeQuery{Q: "2016"}, "", "", ""},
@@ -146,6 +155,15 @@ func TestExampleQueries(t *testing.T) {
 		{nodeQuery{Q: "Quality Improvement Register"}, "strategy/improving-quality/", "", ""},
 		{nodeQuery{Q: "Patient Safety Syllabus"}, "strategy/culture-and-principles/", "", ""},
 		{nodeQuery{Q: "escalating concerns"}, "guidance/raising-concerns/", "", ""},
+		// A form of a synonym group's word the site never writes leads to
+		// the group ("quit", "whistleblowing").
+		{nodeQuery{Q: "quitting"}, "framework/2021/standards/6-1/", "", ""},
+		{nodeQuery{Q: "whistleblower protection"}, "guidance/raising-concerns/", "", ""},
+		// A word of the reader's the site does not use, beside the word
+		// of a subject on a tenth of the pages, still finds the subject
+		// (a word on a fifth of them would not: unanswered).
+		{nodeQuery{Q: "induction was useless"}, "framework/2021/standards/3-4/", "", "induction"},
+		{nodeQuery{Q: "my supervisor is rude"}, "guidance/clinical-supervision/", "", ""},
 		// A word alone weighs as much on standards that mention it as on
 		// the page it names; the page whose title has it comes first.
 		{nodeQuery{Q: "contact"}, "contact/", "", "contact"},

@@ -40,7 +40,9 @@ func writeHandmade(t *testing.T, dir string, docs int, terms map[string][]int) {
 // word of a query by how few pages have it: a page may lack words that
 // carry less than half of the query's weight (beyond what the best page
 // lacks), so it may lack a common word but not the rare one, and pages
-// that lack words are ordered by the weight of what they have.
+// that lack words are ordered by the weight of what they have; and, when a
+// word of the query is on no page, to finding nothing rather than the
+// pages that share one common word with it.
 func TestBrowserWeighsRareWords(t *testing.T) {
 	dir := t.TempDir()
 	writeHandmade(t, dir, 10, map[string][]int{
@@ -49,6 +51,7 @@ func TestBrowserWeighsRareWords(t *testing.T) {
 		"rota":   {5, 7},
 		"ward":   {8, 9},
 		"shift":  {3, 9},
+		"bag":    {4},
 	})
 	tests := []struct {
 		q       string
@@ -66,7 +69,18 @@ func TestBrowserWeighsRareWords(t *testing.T) {
 		{"put locker rota", []string{"p7/", "p5/", "p6/"}, true},
 		// A word no page has weighs nothing: the pages are weighed on
 		// the others.
+		{"locker rota zzzz", []string{"p7/"}, true},
+		{"bag zzzz", []string{"p4/"}, true},
+		// Beside a word no page has, pages that share only one common
+		// word with the query (on more than a fifth of the pages) are no
+		// answer to it: the search page shows its help instead. A word on
+		// a fifth of the pages or fewer still finds them ("locker").
+		{"put zzzz", nil, false},
 		{"locker zzzz", []string{"p6/", "p7/"}, true},
+		// A letter, or a stop word mistyped, is not a word the reader
+		// asks about.
+		{"put x", []string{"p0/", "p1/", "p2/", "p3/", "p4/", "p5/", "p6/"}, true},
+		{"put teh", []string{"p0/", "p1/", "p2/", "p3/", "p4/", "p5/", "p6/"}, true},
 		{"zzzz", nil, false},
 	}
 	var req nodeRequest

@@ -76,6 +76,16 @@ func TestFreshReaderQueries(t *testing.T) {
 	checkReaders(t, "testdata/readers-fresh.json", nil)
 }
 
+// TestBlindReaderQueries holds the queries of testdata/readers-blind.json
+// to their expectations the same way: a second set written from the
+// example site's content before it was first run, as readers of every
+// kind type on a phone (students worried about a placement, parents,
+// providers' education leads, journalists, each profession), with typos,
+// both spellings, abbreviations, pasted text and queries with no answer.
+func TestBlindReaderQueries(t *testing.T) {
+	checkReaders(t, "testdata/readers-blind.json", nil)
+}
+
 // checkReaders runs the queries of a reader set, then the extra queries,
 // on the example site, fails each query of the set that misses its
 // expectation, and returns the answers to the extra queries.

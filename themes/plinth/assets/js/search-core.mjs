@@ -51,15 +51,18 @@ function unglue (query) {
 // LOOSE_ID is a standard's ID as readers also type it: with a comma for
 // the point, as on keyboards that write decimals so ("3,5"), with a
 // hyphen, as in the standard's address ("3-6"), or said aloud ("3 point
-// 1"). Such a pair is the ID only if the index has that ID (looseIDs):
-// "1-7" may be a range, "3,5" two numbers.
-const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/gu
+// 1"), or, after the word "standard", with a space ("standard 3 6", as
+// a phone's keyboard makes it easier than a point). Such a pair is the
+// ID only if the index has that ID (looseIDs): "1-7" may be a range,
+// "3,5" two numbers.
+const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point |(?<=(?:^|[^\p{L}])(?:standard|std)\.?\s+\p{Nd}{1,2}) )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/giu
 
 // NUMBERED is a domain or standard named with its number as a word
-// ("domain four", "standard three point one"), as said aloud: the
+// ("domain four", "standard three point one", "standard three one"),
+// as said aloud: the
 // number is read as its digit there only, where no other sense is
 // likely ("no one" keeps its "one").
-const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
+const NUMBERED = /\b(domain|standard)(\s+)(one|two|three|four|five|six|seven|eight|nine)\b(?:(\s+point\s+|\s+)(one|two|three|four|five|six|seven|eight|nine)\b)?/giu
 const DIGITS = new Map(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'].map((w, i) => [w, String(i + 1)]))
 
 // spellNumbers writes the numbers of NUMBERED as digits.
@@ -225,6 +228,13 @@ const SPLIT_READ = 20
 // commoner of two ("feeling burnt out": the wellbeing pages do not say
 // "feeling").
 const LACK = 0.5
+// COMMON is the share of the pages a word must be on to be common: alone
+// beside a word no page has, it finds nothing (unanswered). A fifth
+// takes in the words of every page of a site ("placement", "learners",
+// "standard", "action"), not those of a subject ("induction", on a tenth,
+// where "induction was useless" must find it; "student" too, so "student
+// loan" still finds the pages with "student").
+const COMMON = 0.2
 
 // The key of the "other pages" section in the manifest is "", which a
 // filter cannot tell from "all sections"; it is "~other" in filters.
@@ -486,8 +496,21 @@ export class Index {
     if (parsed.length < 2) {
       return ''
     }
-    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => w.word === fold(e.key)))
+    const e = this.manifest.editions.find((e) => !e.default && parsed.some((w) => this.namesEdition(w.word, e)))
     return e ? e.key : ''
+  }
+
+  // namesEdition reports whether a word of the query names an edition:
+  // its key, or a word of its title that no other edition's title has
+  // ("draft" and "consultation" of "Quality Framework 2027 (draft for
+  // consultation)", "2020" of "Quality Framework 2019 to 2020"), as
+  // readers name an edition out for consultation by what it is.
+  namesEdition (w, e) {
+    if (w === fold(e.key)) {
+      return true
+    }
+    const own = (x) => words(x.title).filter((t) => !this.stopWords.has(t))
+    return own(e).includes(w) && !this.manifest.editions.some((x) => x !== e && own(x).includes(w))
   }
 
   // search returns the documents that match, best first:
@@ -538,7 +561,7 @@ export class Index {
     // all the same. Other pages match it by having it ("what changed
     // since 2019").
     for (const s of slots) {
-      if (named && s.word === fold(named)) {
+      if (named && this.namesEdition(s.word, this.manifest.editions.find((e) => e.key === named))) {
         s.edition = named
       }
     }
@@ -905,7 +928,24 @@ export class Index {
       list.forEach((c) => need.add(shardOf(m.shards, c)))
     }
     await this.fetchShards(need)
+    // The words of the synonym groups, by term: a group's word may be one
+    // the site never writes ("quit", "whistleblowing"), so the index
+    // lists none of its forms, yet readers type them ("quitting",
+    // "whistleblower"). The manifest has the terms, so they cost no
+    // download.
+    const synonymTerms = new Set()
+    for (const g of m.synonyms || []) {
+      g.forEach((p) => p.terms.forEach((t) => synonymTerms.add(t)))
+    }
     for (const [s, { w, list }] of candidates) {
+      const own = list.find((c) => synonymTerms.has(c) && w.startsWith(c))
+      if (own) {
+        // The slot takes the group's term, and synonyms gives it the group.
+        s.term = own
+        s.derived = true
+        s.alts.push([{ term: own, weight: 1 }])
+        continue
+      }
       for (const c of list) {
         const found = this.lookup(c)
         // A form the index lists leads to its own term by the build's
@@ -1058,6 +1098,7 @@ export class Index {
     }
     const totals = new Map() // doc → [slots matched, weight matched, score]
     const weights = []
+    const sizes = [] // how many pages each slot matches
     let unfound = 0 // the weight of the slots no page matches
     for (const slot of slots) {
       const best = new Map()
@@ -1101,6 +1142,7 @@ export class Index {
       }
       const w = this.slotWeight(slot, pages, best.size)
       weights.push(w)
+      sizes.push(best.size)
       if (best.size === 0) {
         unfound += w
       }
@@ -1108,6 +1150,9 @@ export class Index {
         const cur = totals.get(doc) || [0, 0, 0]
         totals.set(doc, [cur[0] + 1, cur[1] + w, cur[2] + s])
       }
+    }
+    if (this.unanswered(slots, sizes)) {
+      return []
     }
     // A word no page has tells nothing about which page is the better
     // answer (a misspelling, a word of the reader's the site never uses):
@@ -1136,6 +1181,36 @@ export class Index {
     results = results.filter((r) => r.cover > least)
     results.sort(byRank)
     return results
+  }
+
+  // unanswered reports whether the site has no answer to a query: a word
+  // of it is on no page, and the pages share with it only one word, a
+  // common one ("strike action", "horrible placement"). The word no page
+  // has is then what the reader asks about (a word no page has weighs
+  // nothing in score, so those pages would otherwise pass for a full
+  // answer), and a word on so many pages does not choose among them: the
+  // search page shows its help for a query that finds nothing. A word
+  // that names a subject of a few pages still finds them beside a word
+  // of the reader's the site does not use ("induction was useless",
+  // "unsafe staffing"), and so do two words ("pediatric nursing
+  // placement"). What is not a word the reader means does not count as
+  // one no page has: a letter or two ("<b>induction</b>"), a small word
+  // mistyped ("teh").
+  unanswered (slots, sizes) {
+    const missing = slots.some((s, i) => sizes[i] === 0 && !s.id && s.word.length > 2 && LETTERS.test(s.word) && !this.stopTypo(s.word))
+    const found = slots.filter((s, i) => sizes[i] > 0)
+    return missing && found.length === 1 && !found[0].id && sizes[slots.indexOf(found[0])] > this.manifest.docs * COMMON
+  }
+
+  // stopTypo reports whether a word is a stop word with two letters
+  // side by side swapped ("teh", "adn"), the slip of a thumb on a phone.
+  stopTypo (w) {
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (this.stopWords.has(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) {
+        return true
+      }
+    }
+    return false
   }
 
   // slotWeight is how much a slot tells about what the reader looks for:
