@@ -163,6 +163,7 @@ func Load(fsys fs.FS, opts Options) (*Config, diag.List) {
 	}
 	diags.Append(c.check(fsys, opts))
 	diags.Append(c.checkPublisher())
+	diags.Append(c.checkText())
 	return c, diags
 }
 

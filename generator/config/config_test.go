@@ -96,6 +96,19 @@ func TestLoadErrors(t *testing.T) {
 		{"abbreviations", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n[scan.abbreviations]\n\"MH\" = \"Mental Health\"\n\"-\" = \"Hyphen\"\n\"CIC\" = \"cic\"\n\"X\" = \"" + strings.Repeat("y", 81) + "\"\n", Options{},
 			[]string{`site.toml:5:7: the abbreviation "-" = "Hyphen" needs letters in both parts`, `site.toml:6:9: the abbreviation "CIC" stands for itself`,
 				`site.toml:7:7: "yyyyyyyyy`}},
+		// The words of site.toml are on every page: a paste of megabytes
+		// made every page too large, at a layout's line, after minutes.
+		{"long text", "title = \"" + strings.Repeat("é", MaxTitle+1) + "\"\nbaseURL = \"https://e.org/\"\ndescription = \"" + strings.Repeat("d", 1<<20) + "\"\n" +
+			"[[menus.main]]\nname = \"" + strings.Repeat("m", MaxTitle+1) + "\"\nurl = \"/x/\"\n[licence]\ncopyright = \"" + strings.Repeat("c", MaxText+1) + "\"\n" +
+			"[params]\nnotice = \"" + strings.Repeat("p", MaxText+1) + "\"\nlist = [\"a\", {deep = \"" + strings.Repeat("q", MaxText+1) + "\"}]\n", Options{},
+			[]string{`site.toml:1:9: the site title is 251 characters long; it may have at most 250`, `site.toml:3:15: the site description is 1048576 characters long; it may have at most 1000`,
+				`site.toml:5:8: the menu entry's name is 251 characters long; it may have at most 250`, `site.toml:8:13: the copyright line is 10001 characters long; it may have at most 10000`,
+				`site.toml:10:10: this value is 10001 characters long; it may have at most 10000`, `site.toml:11:22: this value is 10001 characters long; it may have at most 10000`}},
+		{"at the limits", "title = \"" + strings.Repeat("é", MaxTitle) + "\"\nbaseURL = \"https://e.org/\"\ndescription = \"" + strings.Repeat("d", MaxDescription) + "\"\n" +
+			"[params]\nnotice = \"\"\"\n" + strings.Repeat("p\n", MaxText/2) + "\"\"\"\n", Options{}, nil},
+		{"garbling character", "title = \"Q\\u202e\"\nbaseURL = \"https://e.org/\"\n[params]\nnotice = \"a\\u0007b\"\n", Options{},
+			[]string{`site.toml:1:9: the site title has the invisible character U+202E, which would garble it on every page`,
+				`site.toml:4:10: this value has the invisible character U+0007, which would garble it on every page`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,5 +56,36 @@ func TestAliasErrorAtItsPlace(t *testing.T) {
 	_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte(page)}}, Options{})
 	if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), `content/a.md:3:20: the alias "//evil.example/x" starts with //`) {
 		t.Fatalf("got %v", diags)
+	}
+}
+
+// TestTooManyAliases: a list of aliases far longer than a page's moves (a
+// paste gone wrong) is one error at the first alias past the limit; before,
+// 100,000 aliases made 100,000 redirect pages. A list at the limit loads.
+func TestTooManyAliases(t *testing.T) {
+	list := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "\"/old/a%d/\", ", i)
+		}
+		return "[" + b.String() + "]"
+	}
+	tests := []struct {
+		aliases string
+		want    string
+	}{
+		{list(MaxAliases), ""},
+		{list(100000), `content/a.md:3:1302: the page has 100000 aliases; a page may have at most 100`},
+	}
+	for _, tt := range tests {
+		page := "+++\ntitle = \"T\"\naliases = " + tt.aliases + "\n+++\n"
+		_, diags := Load(fstest.MapFS{"content/a.md": {Data: []byte(page)}}, Options{})
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.Error())
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tt.want)
+		}
 	}
 }

@@ -144,6 +144,10 @@ const (
 	// of a page (see checkTags).
 	MaxTag  = 100
 	MaxTags = 50
+	// MaxAliases is the most old addresses of one page. Each becomes a
+	// redirect page and a line of _redirects: a page of 100,000 aliases,
+	// a paste gone wrong, made as many pages.
+	MaxAliases = 100
 )
 
 // checkLengths refuses a title or description far longer than any real
@@ -252,6 +256,11 @@ func checkTags(doc *tomldecode.Doc, tags []string) diag.List {
 // redirect to it, such as "/quality-strategy/culture/".
 func checkAliases(doc *tomldecode.Doc, aliases []string) diag.List {
 	var l diag.List
+	if len(aliases) > MaxAliases {
+		l.Add(doc.Errorf([]string{"aliases", strconv.Itoa(MaxAliases)}, "the page has %d aliases; a page may have at most %d", len(aliases), MaxAliases).
+			WithHint(`an alias is an old address of this page on this site, like aliases = ["/old-name/"]; a page has one for each time it moved`))
+		return l
+	}
 	for i, a := range aliases {
 		if problem := CheckAlias(a); problem != "" {
 			l.Add(doc.Errorf([]string{"aliases", strconv.Itoa(i)}, "the alias %q %s", a, problem).

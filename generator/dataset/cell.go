@@ -81,6 +81,10 @@ func (cc *cellChecker) cell(c *Column, text string, pos diag.Pos, where string) 
 		if err != nil {
 			return fail(fmt.Sprintf("%q is not a date", text), dateHint(text))
 		}
+		if d.Year < FirstYear || d.Year > LastYear {
+			return fail(fmt.Sprintf("the year of %s is not a likely year", text),
+				fmt.Sprintf("check the year: a date in a data file lies between %d and %d", FirstYear, LastYear))
+		}
 		return dateValue(d, text, pos), true
 	}
 	if !c.List {

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -235,5 +236,44 @@ func TestCSVStandardKnockOns(t *testing.T) {
 	}
 	if e, _ := l.Count(); e != 301 {
 		t.Errorf("Count() = %d, want 301", e)
+	}
+}
+
+// TestCSVTooManyRows: a file of more than MaxRows rows of data is refused
+// at the first row past the limit, with no rows loaded; blank rows do not
+// count, and a file at the limit loads.
+func TestCSVTooManyRows(t *testing.T) {
+	header := "id,name,region,professions,due,percent,score,status\n"
+	rows := func(n int) string {
+		var b strings.Builder
+		b.WriteString(header)
+		for i := range n {
+			fmt.Fprintf(&b, "%d,A,london,nursing,2025-02-28,40,1.25,open\n", i)
+			if i == 10 {
+				b.WriteString(",,,,,,,\n")
+			}
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name string
+		rows int
+		want string // the one problem, or ""
+	}{
+		{"at the limit", MaxRows, ""},
+		{"one too many", MaxRows + 1, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 100000 rows of data", MaxRows+3)},
+		{"far more", 3 * MaxRows, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 100000 rows of data", MaxRows+3)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var l diag.List
+			got := loadCSV(csvSpec(), []byte(rows(tc.rows)), csvRefs(), &l)
+			switch {
+			case tc.want == "" && (len(l) != 0 || len(got) != tc.rows):
+				t.Fatalf("%d rows and problems %v, want %d rows", len(got), l, tc.rows)
+			case tc.want != "" && (len(l) != 1 || !strings.HasPrefix(l[0].Error(), tc.want) || got != nil):
+				t.Fatalf("%d rows and problems %v, want none and %q", len(got), l, tc.want)
+			}
+		})
 	}
 }

@@ -14,6 +14,15 @@ type Date struct {
 	Day   int
 }
 
+// Dates in data cells lie between these years, as dates in front matter do
+// (site.FirstYear, site.LastYear): a year outside them is a typing mistake.
+// 9999-12-31 was published as the day an entry of "You said, we did" was
+// published, and sorted it before every real one.
+const (
+	FirstYear = 1900
+	LastYear  = 2199
+)
+
 // ParseDate parses a date written as YYYY-MM-DD and checks that the day
 // exists (2025-02-29 does not).
 func ParseDate(s string) (Date, error) {

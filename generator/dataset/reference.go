@@ -89,7 +89,7 @@ func loadRegions(fsys fs.FS, l *diag.List) (regions []Region, found bool) {
 	if tooMany(doc, l, "region", len(r.Region)) {
 		return nil, true
 	}
-	keys := keyChecker{doc: doc, l: l, table: "region", seen: map[string]int{}}
+	keys := keyChecker{doc: doc, l: l, table: "region", seen: map[string]int{}, names: map[string]entryAt{}}
 	for i, e := range r.Region {
 		if keys.check(i, e.Key, e.Name) {
 			regions = append(regions, Region{Key: e.Key, Name: e.Name, Pos: doc.KeyPos("region", strconv.Itoa(i))})
@@ -108,7 +108,7 @@ func loadProfessions(fsys fs.FS, l *diag.List) (profs []Profession, found bool) 
 	if tooMany(doc, l, "profession", len(p.Profession)) {
 		return nil, true
 	}
-	keys := keyChecker{doc: doc, l: l, table: "profession", seen: map[string]int{}}
+	keys := keyChecker{doc: doc, l: l, table: "profession", seen: map[string]int{}, names: map[string]entryAt{}}
 	for i, e := range p.Profession {
 		if keys.check(i, e.Key, e.Name) && keys.long(i, "plural", e.Plural, MaxName) && keys.long(i, "description", e.Description, MaxDescription) {
 			profs = append(profs, Profession{Key: e.Key, Name: e.Name, Plural: e.Plural,
@@ -189,6 +189,17 @@ type keyChecker struct {
 	l     *diag.List
 	table string
 	seen  map[string]int
+	// names holds each folded name and its entry: two regions of one name
+	// would head two columns of every table alike, which readers cannot
+	// tell apart (and which the publishing stage then refused as a fault
+	// in Plinth, with no line to fix).
+	names map[string]entryAt
+}
+
+// entryAt is an entry of a reference table: its index and key.
+type entryAt struct {
+	i   int
+	key string
 }
 
 func (k *keyChecker) check(i int, key, name string) bool {
@@ -213,7 +224,13 @@ func (k *keyChecker) check(i int, key, name string) bool {
 		k.l.Add(k.doc.Errorf(at("name"), "the %s %q has no name", k.table, key).WithHint("write the name readers see"))
 	case !k.long(i, "name", name, MaxName):
 	default:
+		if first, dup := k.names[fold(name)]; dup {
+			k.l.Add(k.doc.Errorf(at("name"), "the name %q is also the name of the %s %q; readers could not tell the two apart in tables, charts and lists", name, k.table, first.key).
+				WithHint("it is first used at %s; give each %s its own name", k.doc.ValuePos(k.table, strconv.Itoa(first.i), "name"), k.table))
+			return false
+		}
 		k.seen[key] = i
+		k.names[fold(name)] = entryAt{i, key}
 		return true
 	}
 	return false

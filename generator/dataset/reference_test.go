@@ -27,7 +27,7 @@ func TestReferenceLimits(t *testing.T) {
 		name, regions, profs string
 		want                 []string
 	}{
-		{"at the limits", region(strings.Repeat("k", MaxKey), strings.Repeat("é", MaxName)) + many(MaxReferences-1, func(i int) string { return region(fmt.Sprint("r", i), "R") }),
+		{"at the limits", region(strings.Repeat("k", MaxKey), strings.Repeat("é", MaxName)) + many(MaxReferences-1, func(i int) string { return region(fmt.Sprint("r", i), fmt.Sprint("R", i)) }),
 			prof("p", strings.Repeat("d", MaxDescription)), nil},
 		{"long key", region(strings.Repeat("l", 5<<20), "London"), prof("p", ""),
 			[]string{"data/regions.toml:2:7: the key is 5242880 characters long; a key may have at most 60"}},
@@ -38,6 +38,8 @@ func TestReferenceLimits(t *testing.T) {
 		{"override in a name", region("london", "Lon\u202edon"), prof("p", "a\x1bb"),
 			[]string{"data/regions.toml:3:8: this name has the invisible character U+202E, which would garble it on the page",
 				"data/professions.toml:5:15: this description has the invisible character U+001B, which would garble it on the page"}},
+		{"name used twice", region("london", "London") + region("south-east", "South East") + region("london-2", " london"), prof("p", ""),
+			[]string{`data/regions.toml:9:8: the name " london" is also the name of the region "london"; readers could not tell the two apart in tables, charts and lists`}},
 		{"too many", many(20000, func(i int) string { return region(fmt.Sprint("r", i), "R") }), prof("p", ""),
 			[]string{"data/regions.toml:301:1: this file lists 20000 entries of [[region]]; it may list at most 100"}},
 	}

@@ -66,6 +66,14 @@ func (r *reader) evidence(row dataset.Row, national bool) *Evidence {
 				WithHint("write the number the percentage is of, like 1,240 learners who answered: write 1240 (a count, so 0 or %d or more, rounded to %d)", r.policy.SuppressTo+1, max(r.policy.RoundTo, 1)))
 			return nil
 		}
+		if base.Int() == 0 {
+			// 0 passes the disclosure rule as a count, but "78% of 0
+			// learners" was published as a figure: most often a base
+			// typed as 0 for "not known".
+			r.l.Add(r.src.At(base.Pos, "column %q in %s: a percentage of 0 is not a figure: there is no one for it to be a percentage of", colEvidenceBase, w).
+				WithHint("write the number the percentage is of, like 1240 for the learners who answered; if it is not known, leave the figure out"))
+			return nil
+		}
 		published, baseOK := r.countOf(base, dataset.DecimalOf(base.Int()), colEvidenceBase, national, w)
 		if !baseOK {
 			return nil

@@ -39,6 +39,16 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		var dest *[]byte
 		image := false
 		switch l := n.(type) {
+		case *ast.AutoLink:
+			// <javascript:alert(1)> is an autolink too; goldmark would
+			// publish it with an empty address.
+			if l.AutoLinkType == ast.AutoLinkURL {
+				url := l.URL(source)
+				if problem, hint := refusedAddress(string(url), false); problem != "" {
+					report(page, diags, finder.find(n, url), problem, hint)
+				}
+			}
+			return ast.WalkContinue, nil
 		case *ast.Link:
 			dest = &l.Destination
 		case *ast.Image:
@@ -55,20 +65,28 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		default:
 			return ast.WalkContinue, nil
 		}
-		out, problem, hint := links.Resolve(page, string(*dest), image)
+		problem, hint := refusedAddress(string(*dest), image)
+		out := ""
+		if problem == "" {
+			out, problem, hint = links.Resolve(page, string(*dest), image)
+		}
 		if problem != "" {
-			off := finder.find(n, *dest)
-			d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", problem).WithHint("%s", hint)
-			if page.Source != nil {
-				d = d.WithLine(page.Source.Line(d.Pos.Line))
-			}
-			diags.Add(d)
+			report(page, diags, finder.find(n, *dest), problem, hint)
 			return ast.WalkContinue, nil
 		}
 		*dest = []byte(out)
 		return ast.WalkContinue, nil
 	})
 	pc.Set(wordsKey, words)
+}
+
+// report adds the error problem at the byte off of page's body.
+func report(page *site.Page, diags *diag.List, off int, problem, hint string) {
+	d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", problem).WithHint("%s", hint)
+	if page.Source != nil {
+		d = d.WithLine(page.Source.Line(d.Pos.Line))
+	}
+	diags.Add(d)
 }
 
 // countWords counts runs of non-space bytes, as bytes.Fields would,

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -222,6 +223,55 @@ func TestLeftOutHTML(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != tt.want {
 			t.Errorf("%q:\ngot  %q\nwant %q", tt.body, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+type acceptAll struct{}
+
+func (acceptAll) Resolve(_ *site.Page, dest string, _ bool) (string, string, string) {
+	return dest, "", ""
+}
+
+// Addresses readers cannot follow, or that would run a script, are errors
+// at the column where the address is written, in words, whatever the
+// resolver says: written with character references or a tab, in capitals,
+// as an autolink, or as a file on the editor's own computer. Before,
+// file: and autolinks became an empty href that the link checker could
+// report only for the whole page, a Windows path was published as a link
+// to nowhere, and "&#106;avascript:" was called a missing file "&".
+func TestRefusedAddresses(t *testing.T) {
+	tests := []struct {
+		line, want string // want: "" for an address that is published
+	}{
+		{"[a](javascript:alert(1))", "1:5 javascript: addresses are not allowed in links"},
+		{"[a](&#106;avascript:alert(1))", "1:5 javascript: addresses are not allowed in links"},
+		{"[a](java&#9;script:alert(1))", "1:5 javascript: addresses are not allowed in links"},
+		{"<JaVaScRiPt:alert(1)>", "1:2 javascript: addresses are not allowed in links"},
+		{"<vbscript:msgbox(1)>", "1:2 vbscript: addresses are not allowed in links"},
+		{"[a](data:text/html,x)", "1:5 data: addresses are not allowed in links"},
+		{"![a](data:image/svg+xml;base64,PHN2Zz4=)", "1:6 a picture written into the page as a data: address must be a PNG, GIF, JPEG or WebP image"},
+		{"[report](file:///C:/Users/me/report.pdf)", `1:10 the link "file:///C:/Users/me/report.pdf" is a file on one computer (file:), which readers of the site cannot open`},
+		{"<file:///etc/passwd>", `1:2 the link "file:///etc/passwd" is a file on one computer (file:), which readers of the site cannot open`},
+		{`[report](C:\Users\me\report.pdf)`, `1:10 the link "C:\\Users\\me\\report.pdf" is a file on one Windows computer, which readers of the site cannot open`},
+		{"![a](data:image/png;base64,iVBORw0KGgo=)", ""},
+		{"[a](https://example.org/)", ""},
+		{"<https://example.org/>", ""},
+		{"[a](mailto:someone@example.org)", ""},
+		{"[a](#part)", ""},
+	}
+	for _, tt := range tests {
+		src := diag.NewSource("content/p.md", []byte(tt.line+"\n"))
+		page := &site.Page{File: "content/p.md", Source: src, Body: []byte(tt.line + "\n")}
+		_, diags := New(Options{}).Convert(page, acceptAll{})
+		var got []string
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				got = append(got, fmt.Sprintf("%d:%d %s", d.Pos.Line, d.Pos.Col, d.Msg))
+			}
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", tt.line, got, tt.want)
 		}
 	}
 }

@@ -2,8 +2,11 @@ package markdown
 
 import (
 	"fmt"
+	"html"
 	"path"
 	"strings"
+
+	goldmarkhtml "github.com/yuin/goldmark/renderer/html"
 
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/site"
@@ -50,11 +53,8 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 	if strings.TrimSpace(dest) == "" {
 		return "", fmt.Sprintf("this %s has no address", what), "write the address between the round brackets, like [text](../strategy/culture.md)"
 	}
-	if scheme, ok := schemeOf(dest); ok {
-		if scheme == "javascript" || scheme == "vbscript" || scheme == "data" && !image {
-			return "", fmt.Sprintf("%s: addresses are not allowed in links", scheme), "link to a page or a file instead"
-		}
-		return dest, "", ""
+	if _, ok := schemeOf(dest); ok {
+		return dest, "", "" // refusedAddress has refused the schemes that may not be published
 	}
 	if strings.HasPrefix(dest, "//") || strings.HasPrefix(dest, "#") {
 		return dest, "", ""
@@ -103,6 +103,46 @@ func (l *SiteLinks) Resolve(from *site.Page, dest string, image bool) (string, s
 
 func (l *SiteLinks) url(p *site.Page) string {
 	return l.basePath + strings.TrimPrefix(p.URL, "/")
+}
+
+// refusedAddress returns why dest may not be the address of a link (or,
+// with image, of an image), or "" if it may. It reads dest as a browser
+// would, character references decoded and tabs and line breaks dropped, so
+// that "&#106;avascript:" and "java&#9;script:" are named for what they are
+// rather than as files that do not exist. Addresses goldmark would publish
+// as an empty href (file:, data: other than a picture) are refused here
+// with words, where the link checker could only call the link empty; and
+// a Windows path (C:\Users\…) would be published as a link to nowhere.
+func refusedAddress(dest string, image bool) (problem, hint string) {
+	what := "links"
+	if image {
+		what = "images"
+	}
+	plain := strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, html.UnescapeString(strings.TrimSpace(dest)))
+	scheme, ok := schemeOf(plain)
+	if !ok {
+		return "", ""
+	}
+	const fileHint = "put the file in the content folder, beside this page, and link to it by its name, like [Annual report](annual-report.pdf)"
+	switch {
+	case scheme == "javascript" || scheme == "vbscript":
+		return fmt.Sprintf("%s: addresses are not allowed in %s", scheme, what), "link to a page or a file instead"
+	case scheme == "data" && !image:
+		return "data: addresses are not allowed in links", "link to a page or a file instead"
+	case scheme == "data" && goldmarkhtml.IsDangerousURL([]byte(strings.ToLower(plain))):
+		return "a picture written into the page as a data: address must be a PNG, GIF, JPEG or WebP image",
+			"save the picture as a file beside this page and write its name, like ![Chart of survey results](chart.png)"
+	case scheme == "file":
+		return fmt.Sprintf("the %s %q is a file on one computer (file:), which readers of the site cannot open", strings.TrimSuffix(what, "s"), dest), fileHint
+	case len(scheme) == 1:
+		return fmt.Sprintf("the %s %q is a file on one Windows computer, which readers of the site cannot open", strings.TrimSuffix(what, "s"), dest), fileHint
+	}
+	return "", ""
 }
 
 // schemeOf returns the URL scheme of dest ("https", "mailto"), if any.

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/config"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // TestTemplateErrorFormat pins the error text format that tplerr.go reads
@@ -232,5 +235,48 @@ func TestContextFields(t *testing.T) {
 	}
 	if copied == 0 {
 		t.Fatal("no copied fields found")
+	}
+}
+
+// TestLinkedLayoutFolder: a layouts folder that is a symbolic link (to a
+// folder outside the site, or inside it) is an error at the link, as in
+// content/ and static/; before, it was passed over without a word and the
+// theme's partials were used. A linked layout file inside the site is read.
+func TestLinkedLayoutFolder(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, text string) {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("themes/t/layouts/baseof.html", `{{ block "main" . }}{{ end }}`)
+	write("themes/t/layouts/_partials/footer.html", `theme footer`)
+	write("shared/footer.html", `shared footer`)
+	write("shared/page.html", `{{ define "main" }}shared page{{ end }}`)
+	for link, target := range map[string]string{"layouts/_partials": "../shared", "layouts/loop": "..", "layouts/page.html": "../shared/page.html"} {
+		if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys, err := source.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := LoadLayouts(fsys, "t", template.FuncMap{})
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	want := []string{"layouts/_partials: this symbolic link points to a folder; Plinth does not follow linked folders",
+		"layouts/loop: this symbolic link points to a folder; Plinth does not follow linked folders"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

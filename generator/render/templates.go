@@ -77,18 +77,15 @@ func readLayouts(fsys fs.FS, theme string) (*Layouts, map[string]string, diag.Li
 		l.missingTheme = theme
 	}
 	for _, dir := range []string{path.Join("themes", theme, "layouts"), "layouts"} {
-		_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p != dir { // a missing site layouts/ folder is fine
-					diags.Add(source.Problem(fsys, p, err))
-				}
-				return nil
-			}
-			if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(d.Name(), ".") {
-				return nil
+		// source.Walk, as for content/ and static/: a linked folder
+		// (layouts/_partials pointing elsewhere) is an error at the link,
+		// where fs.WalkDir passed over it without a word and the theme's
+		// partials were used instead of the ones the editor meant.
+		source.Walk(fsys, dir, &diags, nil, func(p string) {
+			if !strings.HasSuffix(p, ".html") || strings.HasPrefix(path.Base(p), ".") {
+				return
 			}
 			l.sources[strings.TrimPrefix(p, dir+"/")] = p
-			return nil
 		})
 	}
 
