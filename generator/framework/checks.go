@@ -220,6 +220,12 @@ func compareStandards(a, b *Standard) int {
 	return a.ID.Compare(b.ID)
 }
 
+// MaxGuidanceStandards is the most standards one guidance page may list:
+// far more than any edition has, so that a list pasted many times over is
+// one error rather than a warning per entry (100,000 entries took 100 s
+// of CPU to report, each warning quoting the list's megabyte-long line).
+const MaxGuidanceStandards = 500
+
 // linkGuidance resolves every guidance page's standards and lists each
 // published guidance page on the standards it refers to. An unknown or
 // ambiguous reference is an error at its position in the list.
@@ -232,14 +238,21 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 		if len(m.Standards) == 0 && opts.Excludes(p) == "" {
 			l.Add(noStandards(p))
 		}
-		for i, r := range m.Standards {
+		refs := m.Standards
+		if len(refs) > MaxGuidanceStandards {
+			l.Add(p.Front.Errorf([]string{"standards", strconv.Itoa(MaxGuidanceStandards)}, "this guidance page lists %d standards; a page may list at most %d", len(refs), MaxGuidanceStandards).
+				WithHint("list the standards this page helps providers meet; a list this long is most likely a paste gone wrong"))
+			refs = refs[:MaxGuidanceStandards]
+		}
+		listed := make(map[*Standard]bool, len(refs))
+		for i, r := range refs {
 			at := []string{"standards", strconv.Itoa(i)}
 			s, u := f.Resolve(r)
 			if u != nil {
 				l.Add(u.Blame(p.Front.Errorf(at, "standards[%d]: %s", i, u.Msg).WithHint("%s", u.Hint)))
 				continue
 			}
-			if slices.Contains(g.Standards, s) {
+			if listed[s] {
 				l.Add(warnAt(p, at, "standards[%d]: %s is listed twice", i, r).WithHint("remove one of them"))
 				continue
 			}
@@ -256,6 +269,7 @@ func linkGuidance(f *Framework, guidance []*Guidance, opts site.Publish) diag.Li
 				l.Add(warnAt(p, at, "standards[%d]: %s is in the %s edition, which is %s", i, s.Ref(), s.Edition.Key, strings.ToLower(s.Edition.Status.Label())).
 					WithHint("%s", hint))
 			}
+			listed[s] = true
 			g.Standards = append(g.Standards, s)
 			if opts.Excludes(p) == "" {
 				s.Guidance = append(s.Guidance, p)
