@@ -195,6 +195,11 @@ func check(from, raw string, s Site, byPath map[string]int, pages []*Page) (stri
 		}
 	case raw == "":
 		return "the link is empty", ""
+	case u.Path == "" && u.Fragment == unsafeMark:
+		// html/template writes #ZgotmplZ in place of an address it will
+		// not put in a link (javascript:, data:, vbscript:, or a value
+		// that is not text): the cause is the value, not a missing id.
+		return "a layout put an address here that is not safe in a link (one starting javascript:, data: or vbscript:, or a value that is not text), so it was replaced by #ZgotmplZ", ""
 	}
 	target := from
 	if u.Path != "" {
@@ -289,6 +294,9 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 			}
 		}
 	}
+	if r.url() == "#"+unsafeMark {
+		return unsafeValue(f, own, msg)
+	}
 	if f.Source == "" {
 		return diag.Errorf(diag.Pos{File: f.Path}, "%s", msg).WithHint("the link comes from a generated file; check the layouts")
 	}
@@ -351,4 +359,37 @@ func External(files []site.File, s Site) []Link {
 	}
 	slices.SortFunc(out, func(a, b Link) int { return strings.Compare(a.URL, b.URL) })
 	return out
+}
+
+// unsafeMark is what html/template writes in place of an address it will
+// not put in a link.
+const unsafeMark = "ZgotmplZ"
+
+// unsafeSchemes start the addresses html/template refuses in a link.
+var unsafeSchemes = []string{"javascript:", "vbscript:", "data:"}
+
+// unsafeValue reports a link html/template refused: at the refused value
+// in the page's own file when it is written there (a front matter value a
+// layout puts in href or src), else at the page, pointing at the layouts.
+func unsafeValue(f File, own *diag.Source, msg string) diag.Diagnostic {
+	if own != nil {
+		lower := strings.ToLower(string(own.Text))
+		best := -1
+		for _, scheme := range unsafeSchemes {
+			if i := strings.Index(lower, scheme); i >= 0 && (best < 0 || i < best) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			pos := own.Pos(best)
+			return diag.Errorf(pos, "%s", msg).WithLine(own.Line(pos.Line)).
+				WithHint("a layout uses this value as a link; write a page's address (like /guidance/induction/) or a web address starting https:")
+		}
+	}
+	file := f.Source
+	if file == "" {
+		file = f.Path
+	}
+	return diag.Errorf(diag.Pos{File: file}, "%s", msg).
+		WithHint("check the values the layouts put in href and src for this page; a link may be a page's address, https:, mailto: or tel:")
 }

@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -54,5 +55,36 @@ func TestBrokenMenuURL(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("cached %v: got\n%s\nwant\n%s", cached, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// TestRefusedAddress: an address html/template would not put in a link
+// (it writes #ZgotmplZ instead) is reported as what it is, at the value in
+// the page's front matter when it is written there, not as a missing id.
+func TestRefusedAddress(t *testing.T) {
+	page := []byte("+++\ntitle = \"A\"\n[params]\nmore = \"JavaScript:alert(1)\"\n+++\nBody.\n")
+	files := []site.File{
+		{Path: "a/index.html", Source: "content/a.md", Data: []byte(`<a href="#ZgotmplZ">More</a>`)},
+		{Path: "b/index.html", Source: "content/b.md", Data: []byte(`<a href="#ZgotmplZ">More</a>`)},
+	}
+	sources := func(file string) *diag.Source {
+		if file == "content/a.md" {
+			return diag.NewSource(file, page)
+		}
+		return diag.NewSource(file, []byte("+++\ntitle = \"B\"\n+++\nBody.\n"))
+	}
+	diags := Check(files, Site{Origin: "https://example.org", BasePath: "/", Sources: sources})
+	diags.Sort()
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error()+" | "+d.Hint)
+	}
+	why := `broken link in %s: href "#ZgotmplZ": a layout put an address here that is not safe in a link (one starting javascript:, data: or vbscript:, or a value that is not text), so it was replaced by #ZgotmplZ`
+	want := []string{
+		"content/a.md:4:9: " + fmt.Sprintf(why, "a/index.html") + " | a layout uses this value as a link; write a page's address (like /guidance/induction/) or a web address starting https:",
+		"content/b.md: " + fmt.Sprintf(why, "b/index.html") + " | check the values the layouts put in href and src for this page; a link may be a page's address, https:, mailto: or tel:",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
