@@ -361,7 +361,14 @@ func (s *system) protect() ([]finding, error) {
 		if err != nil {
 			return nil, err
 		}
+		groups := g.groups()
 		for f := range fails {
+			// A group of the table is no group of the family's (its
+			// index counts the table's groups only): name it by its
+			// first hidden figure, as auditError reports a group.
+			if k := fails[f].cell; g.isGroup(k) {
+				fails[f].cell = groups[k-len(g.st)].hidden[0]
+			}
 			fails[f].cell += s.offset[i]
 		}
 		if len(fails) > 0 {
