@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
@@ -133,11 +134,11 @@ func TestReleaseFileErrors(t *testing.T) {
 		{"edited figure", "2025-06-30.toml", strings.Replace(good, `["Overdue", "10", "0", "10"]`, `["Overdue", "15", "0", "10"]`, 1),
 			`data/releases/2025-06-30.toml:6:12: this release has been changed since ` + "`plinth release`" + ` wrote it`},
 		{"edited and re-signed: a small count", "2025-06-30.toml", resign(strings.Replace(good, `["Overdue", "10", "0", "10"]`, `["Overdue", "3", "0", "10"]`, 1)),
-			`data/releases/2025-06-30.toml:22:15: 3 is not a figure the disclosure rule publishes`},
+			`data/releases/2025-06-30.toml:23:15: 3 is not a figure the disclosure rule publishes`},
 		{"not a figure", "2025-06-30.toml", resign(strings.Replace(good, `["Overdue", "10", "0", "10"]`, `["Overdue", "ten", "0", "10"]`, 1)),
-			`data/releases/2025-06-30.toml:22:15: "ten" is not a figure`},
+			`data/releases/2025-06-30.toml:23:15: "ten" is not a figure`},
 		{"a short row", "2025-06-30.toml", resign(strings.Replace(good, `["Overdue", "10", "0", "10"]`, `["Overdue", "10", "0"]`, 1)),
-			`data/releases/2025-06-30.toml:22:3: this row has 3 values, but a table with 2 columns needs 4`},
+			`data/releases/2025-06-30.toml:23:3: this row has 3 values, but a table with 2 columns needs 4`},
 		{"named after another date", "2025-03-31.toml", good,
 			`data/releases/2025-03-31.toml:5:8: the release's date 2025-06-30 does not match its file name 2025-03-31.toml`},
 		{"an unknown key", "2025-06-30.toml", resign(strings.Replace(good, "source = ", "sauce = ", 1)),
@@ -162,6 +163,65 @@ func TestReleaseFileErrors(t *testing.T) {
 	}
 }
 
+// TestReleaseRulesVersion: a release records the version of the
+// disclosure rules it was made under, inside the checksummed text; a
+// release without it was made before rules had versions and is version
+// 1; a version this Plinth does not know is an error at its value.
+func TestReleaseRulesVersion(t *testing.T) {
+	fsys := testFS(handBatches, handProviders)
+	good := release(t, fsys)
+	line := fmt.Sprintf("disclosureRules = %d\n", anonymise.LatestRules)
+	if !strings.Contains(good, "\n"+line) {
+		t.Fatalf("a new release does not record version %d of the rules:\n%s", anonymise.LatestRules, good)
+	}
+	v1 := resign(strings.Replace(good, line, "", 1))
+	for _, tt := range []struct {
+		name, text string
+		want       anonymise.Rules
+		diag, hint string
+	}{
+		{"made now", good, anonymise.LatestRules, "", ""},
+		{"no version: made before versions", v1, anonymise.Rules1, "", ""},
+		{"version 1 written out", resign(strings.Replace(good, line, "disclosureRules = 1\n", 1)), anonymise.Rules1, "", ""},
+		{"a future version", resign(strings.Replace(good, line, "disclosureRules = 9\n", 1)), 0,
+			"data/releases/2025-06-30.toml:9:19: this release was made under version 9 of the disclosure rules, but this version of Plinth knows versions 1 and 2 only",
+			"update Plinth"},
+		{"no such version", resign(strings.Replace(good, line, "disclosureRules = 0\n", 1)), 0,
+			"data/releases/2025-06-30.toml:9:19: there is no version 0 of the disclosure rules: the versions are 1 and 2",
+			"git checkout -- data/releases/2025-06-30.toml"},
+		{"not a number", resign(strings.Replace(good, line, "disclosureRules = \"two\"\n", 1)), 0,
+			"data/releases/2025-06-30.toml:9:19: disclosureRules: expected a whole number", ""},
+		{"the version changed", strings.Replace(good, line, "disclosureRules = 1\n", 1), 0,
+			"this release has been changed since `plinth release` wrote it", "git checkout -- data/releases/2025-06-30.toml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys["data/releases/2025-06-30.toml"] = &fstest.MapFile{Data: []byte(tt.text)}
+			rels, d := LoadReleases(fsys, testPolicy())
+			got := strings.Join(messages(d), "\n")
+			switch {
+			case tt.diag == "" && (len(d) > 0 || len(rels) != 1):
+				t.Fatalf("diagnostics %q", got)
+			case tt.diag == "":
+				if rels[0].Rules != tt.want {
+					t.Errorf("read as version %d, want %d", rels[0].Rules, tt.want)
+				}
+				res, diags := runWith(t, fsys)
+				if len(diags) > 0 || !res.Released || res.Rules != tt.want {
+					t.Errorf("released %v under version %d, diagnostics %q; want version %d", res.Released, res.Rules, diags, tt.want)
+				}
+			case !strings.Contains(got, tt.diag) || len(rels) != 0:
+				t.Errorf("diagnostics:\n%s\nwant one containing:\n%s", got, tt.diag)
+			default:
+				for _, x := range d {
+					if strings.Contains(x.Error(), tt.diag) && !strings.Contains(x.Hint, tt.hint) {
+						t.Errorf("%s\n  hint: %s\nwant a hint containing %q", x.Error(), x.Hint, tt.hint)
+					}
+				}
+			}
+		})
+	}
+}
+
 // TestReleaseNeverRewritten: the data of a released date must still give
 // the released figures; a figure that differs is an error at the figure in
 // the release, and nothing is published.
@@ -177,7 +237,7 @@ func TestReleaseNeverRewritten(t *testing.T) {
 	}
 	got := strings.Join(diags, "\n")
 	for _, want := range []string{
-		`data/releases/2025-06-30.toml:22:15: table "Actions by status and region", row "Overdue", column "North": released as 10, but the data now give 15`,
+		`data/releases/2025-06-30.toml:23:15: table "Actions by status and region", row "Overdue", column "North": released as 10, but the data now give 15`,
 		`row "Total", column "England": released as 130, but the data now give 135`,
 	} {
 		if !strings.Contains(got, want) {

@@ -30,6 +30,7 @@ import (
 //	checksum = "sha256:…"
 //	source = "Action-plan progress (synthetic)"
 //	period = "Actions opened from October 2024 to June 2026, …"
+//	disclosureRules = 2
 //
 //	[[table]]
 //	name = "actions-by-status"
@@ -47,6 +48,13 @@ import (
 //
 // Each row is its label, a figure for each column and the row's total;
 // totals are the column totals and the grand total.
+//
+// disclosureRules is the version of the rules that decided which figures
+// are hidden (anonymise.Rules), inside the checksummed text so that it
+// cannot be changed. Every later build checks the release under that
+// version: a pattern published already cannot be hidden differently, so
+// checking it under newer rules could only stop the site from building.
+// A release without it was written before rules had versions: version 1.
 
 // ReleasesDir is the folder of the release files.
 const ReleasesDir = dataset.ReleasesDir
@@ -62,6 +70,9 @@ type Release struct {
 	Path string
 	// Source and Period describe the figures, as the tables' notes did.
 	Source, Period string
+	// Rules is the version of the disclosure rules the release was made
+	// under, and is checked under.
+	Rules anonymise.Rules
 	// tables are the release's tables by name.
 	tables map[string]*releasedTable
 }
@@ -85,11 +96,13 @@ type figure struct {
 }
 
 type releaseTOML struct {
-	Date     string      `toml:"date,required"`
-	Checksum string      `toml:"checksum,required"`
-	Source   string      `toml:"source"`
-	Period   string      `toml:"period"`
-	Tables   []tableTOML `toml:"table"`
+	Date     string `toml:"date,required"`
+	Checksum string `toml:"checksum,required"`
+	Source   string `toml:"source"`
+	Period   string `toml:"period"`
+	// Rules is 0 when the file does not say (version 1).
+	Rules  int         `toml:"disclosureRules"`
+	Tables []tableTOML `toml:"table"`
 }
 
 type tableTOML struct {
@@ -167,6 +180,18 @@ func readRelease(src *diag.Source, p anonymise.Policy, l *diag.List) *Release {
 		bad([]string{"date"}, fmt.Sprintf("a release is named after its date: rename the file %s.toml", date), "the release's date %s does not match its file name %s", date, path.Base(src.Name))
 	}
 	r.Date = date
+	r.Rules = anonymise.Rules1
+	if doc.Has("disclosureRules") {
+		r.Rules = anonymise.Rules(f.Rules)
+		switch {
+		case f.Rules > int(anonymise.LatestRules):
+			bad([]string{"disclosureRules"}, fmt.Sprintf("a newer version of Plinth made this release: update Plinth to that version or a later one and build again. Do not change the number: a release is never edited (git checkout -- %s restores it)", src.Name),
+				"this release was made under version %d of the disclosure rules, but this version of Plinth knows versions %s only, so it cannot check the release", f.Rules, knownRules())
+		case !anonymise.KnownRules(r.Rules):
+			bad([]string{"disclosureRules"}, fmt.Sprintf("restore the file from version control (git checkout -- %s): a release is never edited", src.Name),
+				"there is no version %d of the disclosure rules: the versions are %s", f.Rules, knownRules())
+		}
+	}
 	if want := checksum(src.Text); f.Checksum != want {
 		bad([]string{"checksum"}, "a release is never rewritten: restore the file from version control (git checkout -- "+src.Name+"). To publish corrected figures, make a new release",
 			"this release has been changed since `plinth release` wrote it (its checksum no longer matches its text)")
@@ -234,6 +259,16 @@ func readRelease(src *diag.Source, p anonymise.Policy, l *diag.List) *Release {
 		return nil
 	}
 	return r
+}
+
+// knownRules lists the versions of the disclosure rules this Plinth
+// knows, for messages: "1 and 2", or "1 to 3".
+func knownRules() string {
+	sep := " to "
+	if anonymise.LatestRules == anonymise.Rules1+1 {
+		sep = " and "
+	}
+	return fmt.Sprint(anonymise.Rules1) + sep + fmt.Sprint(anonymise.LatestRules)
 }
 
 // parseFigure reads "45", "1,235" or "[c]".
@@ -311,6 +346,11 @@ func Format(res Result) ([]byte, error) {
 	fmt.Fprintf(&b, "date = %s\n", tomlString(res.AsAt.String()))
 	fmt.Fprintf(&b, "source = %s\n", tomlString(res.Source))
 	fmt.Fprintf(&b, "period = %s\n", tomlString(res.Period))
+	rules := res.Rules
+	if rules == 0 {
+		rules = anonymise.LatestRules
+	}
+	fmt.Fprintf(&b, "disclosureRules = %d\n", rules)
 	for _, name := range releaseTables {
 		t := byName[name]
 		if t == nil {

@@ -57,6 +57,9 @@ type Result struct {
 	// Released says that the figures are those of a release made already
 	// (data/releases/AsAt.toml).
 	Released bool
+	// Rules is the version of the disclosure rules the figures were
+	// published under: the release's own when Released, else the latest.
+	Rules anonymise.Rules
 }
 
 // The table names, which layouts use and which name the open-data files.
@@ -120,8 +123,15 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 	b := newBuilder(r, data.Regions, data.Professions, opts)
 	b.providersApart = opts.providersApart
 	h := sortReleases(opts.Releases, r.asAt, &l)
+	// New figures are published under the latest rules; the figures of a
+	// release made already are checked under the rules it was made under
+	// (anonymise.Rules), which can only be older.
+	p.Rules = anonymise.LatestRules
+	if h.current != nil {
+		p.Rules = h.current.Rules
+	}
 	res := Result{Pages: append(regionPages(data.Regions), domainPages(b.domains, b.standards)...), Standards: b.standards,
-		AsAt: r.asAt, Source: r.spec.Title, Period: b.period, Released: h.current != nil}
+		AsAt: r.asAt, Source: r.spec.Title, Period: b.period, Released: h.current != nil, Rules: p.Rules}
 	res.Pages = append(res.Pages, archivePages(p, h, &l)...)
 	tables, reports, err := b.publish(p, h)
 	if err != nil {

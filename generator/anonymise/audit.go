@@ -40,6 +40,10 @@ const (
 	smallBy           // shown by the figures to be small
 	pinnedBy          // pinned to one value by an insider
 	groupSmall        // the sum of a line's hidden figures shown to be small
+	// groupDominated: the sum of a line's hidden figures that one or two
+	// contributors give most of cannot reach their share plus
+	// SuppressTo+1 (groups.go)
+	groupDominated
 )
 
 // verdict is the audit of one hidden cell, or of one group sum (groups.go).
@@ -63,6 +67,8 @@ func (v verdict) why(p Policy) reason {
 	}
 	small := v.pubHi != unbounded && v.pubHi < target
 	switch {
+	case v.group && small && target > p.SuppressTo+1:
+		return groupDominated
 	case v.group && small:
 		return groupSmall
 	case v.group:
@@ -125,7 +131,7 @@ func (g *grid) audit(limit int) ([]verdict, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, verdict{cell: len(g.st) + i, group: true, pubLo: lo, pubHi: hi, insLo: lo, insHi: hi})
+			out = append(out, verdict{cell: len(g.st) + i, group: true, pubLo: lo, pubHi: hi, insLo: lo, insHi: hi, target: groups[i].target})
 		}
 	}
 	return out, nil
@@ -357,8 +363,8 @@ func (g *grid) buildProgramme(a attacker, limit int, groups []group, soft bool) 
 
 // targets returns, for each variable, the value a public reader must
 // believe it could reach: the largest target (grid.target) of the cells
-// it stands for, SuppressTo+1 for a group.
-func (cp *cellProgramme) targets(g *grid, cells []int) []int {
+// it stands for, the group's own for a group sum (groups.go).
+func (cp *cellProgramme) targets(g *grid, cells []int, groups []group) []int {
 	t := make([]int, len(cp.lo))
 	for v := range t {
 		t[v] = g.p.SuppressTo + 1
@@ -367,6 +373,9 @@ func (cp *cellProgramme) targets(g *grid, cells []int) []int {
 		if v, ok := cp.index[k]; ok {
 			t[v] = max(t[v], g.target(k))
 		}
+	}
+	for i, v := range cp.group {
+		t[v] = groups[i].target
 	}
 	return t
 }
@@ -495,7 +504,7 @@ func (g *grid) failures(first bool) ([]finding, error) {
 		var reach []rat // the public target of each variable
 		if a == public {
 			reach = make([]rat, len(lp.lo))
-			target := lp.targets(g, cells)
+			target := lp.targets(g, cells, gs)
 			for v, lo := range lp.lo {
 				reach[v] = ratInt(int64(target[v] - lo))
 			}
@@ -556,6 +565,8 @@ func (g *grid) failures(first bool) ([]finding, error) {
 			if !it.safe {
 				r := pinnedBy
 				switch {
+				case g.isGroup(it.id) && groups[it.id-len(g.st)].target > g.p.SuppressTo+1:
+					r = groupDominated
 				case g.isGroup(it.id):
 					r = groupSmall
 				case a == public:

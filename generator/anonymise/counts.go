@@ -117,15 +117,10 @@ func (c *Counts) AddFrom(row, col int, from string, n int) {
 	c.from[k][from] += n
 }
 
-// largest returns, for each cell of the extended (rows+1) × (cols+1)
-// table (totals last), the most that a coalition of contributors knows
-// of it: what one contributor gives, or, when a third gives some too,
-// what the two largest give together (two providers of a region can pool
-// their figures and take both away); nil when the table was counted
-// without contributors. When the two largest give it all there is no one
-// else to protect from them, and each alone must still not learn that
-// the other gives little: the largest alone is the coalition then.
-func (c *Counts) largest() []int {
+// contributions returns, for each cell of the extended (rows+1) ×
+// (cols+1) table (totals last), how much each contributor gives it; nil
+// when the table was counted without contributors.
+func (c *Counts) contributions() []map[string]int {
 	if c.from == nil {
 		return nil
 	}
@@ -143,23 +138,46 @@ func (c *Counts) largest() []int {
 			}
 		}
 	}
+	return sums
+}
+
+// largest returns, for each cell of the extended table, the most that a
+// coalition of contributors knows of it (coalition); nil when the table
+// was counted without contributors.
+func (c *Counts) largest(sums []map[string]int) []int {
+	if sums == nil {
+		return nil
+	}
 	top := make([]int, len(sums))
 	for k, m := range sums {
-		first, second, all := 0, 0, 0
-		for _, n := range m {
-			all += n
-			if n > first {
-				first, second = n, first
-			} else if n > second {
-				second = n
-			}
-		}
-		top[k] = first
-		if all > first+second {
-			top[k] = first + second
-		}
+		top[k], _ = coalition(m)
 	}
 	return top
+}
+
+// coalition returns the most that a coalition of contributors knows of a
+// figure whose parts are m (contributor → count), and what the others
+// give: what one contributor gives, or, when a third gives some too,
+// what the two largest give together (two providers of a region can pool
+// their figures and take both away). When the two largest give it all
+// there is no one else to protect from them, and each alone must still
+// not learn that the other gives little: the largest alone is the
+// coalition then.
+func coalition(m map[string]int) (top, others int) {
+	first, second, all := 0, 0, 0
+	for _, n := range m {
+		all += n
+		if n > first {
+			first, second = n, first
+		} else if n > second {
+			second = n
+		}
+	}
+	top = first
+	if all > first+second {
+		top = first + second
+	}
+	return top, all - top
 }
 
 // MarkNational marks one cell, or with Total one of the totals, as a

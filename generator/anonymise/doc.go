@@ -79,7 +79,19 @@
 // Every line (row or column) of a table that hides two or more figures is
 // audited as a group as well: the sum of its hidden figures must be able to
 // reach SuppressTo+1, or several of them would be known to be small
-// (groups.go).
+// (groups.go). Under version 2 of the rules, when contributors are known
+// (Counts.AddFrom) and others give some of the sum, it must be able to
+// reach the share of the one or two who give most of it plus
+// SuppressTo+1, as the dominance rule asks of one figure.
+//
+// # Rule versions
+//
+// Policy.Rules names the version of the rules that decide which figures
+// are hidden (Rules1, Rules2; zero means LatestRules). New figures are
+// published under the latest; a pattern released already
+// (Counts.Released) is checked under the version it was made under,
+// which the caller reads from the release, because a released pattern
+// cannot change and a newer, stricter version could only refuse it.
 //
 // # Releases
 //

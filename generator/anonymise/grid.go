@@ -70,6 +70,11 @@ type grid struct {
 	// top is, for each cell, the most one contributor gives it
 	// (Counts.AddFrom); nil when no table of the grid has contributors.
 	top []int
+	// from is, for each cell, how much each contributor gives it, for
+	// the protection of a line's hidden figures against the contributors
+	// who give most of them (groups.go); nil when no table of the grid
+	// has contributors, or the rules do not ask for it.
+	from []map[string]int
 }
 
 // target is the value a public reader must believe hidden cell k could
@@ -122,7 +127,11 @@ func newGrid(p Policy, c *Counts) *grid {
 			g.st[k] = rounded
 		}
 	}
-	if top := c.largest(); top != nil && !p.PublishDominant {
+	sums := c.contributions()
+	if sums != nil && !p.PublishDominant && p.rules() >= Rules2 {
+		g.from = sums
+	}
+	if top := c.largest(sums); top != nil && !p.PublishDominant {
 		// The contributor who gives top[k] knows that the others give
 		// what the published figure allows beyond it: at most hi − top.
 		g.top = top

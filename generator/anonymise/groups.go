@@ -15,6 +15,17 @@ package anonymise
 // so the first and third tests, which ask whether a figure is known exactly,
 // do not apply to it; the second, whether it is known to be small, is the
 // one that matters.
+//
+// Contributors (rules version 2). A provider who gives most of a line's
+// hidden figures knows its own share of their sum. Taking it away from
+// the most the sum can be, it learns how much the other providers can
+// give at most; two providers of a region can pool their shares and do
+// the same. So, as the dominance rule asks of one figure (grid.target),
+// a group whose figures others give some of must be able to reach the
+// share of the one or two contributors who give most of it plus
+// SuppressTo+1: the others' remainder is then 0 (nobody else to protect)
+// or could be more than SuppressTo. Releases made under version 1 are
+// checked without it (Policy.Rules).
 
 // lineSets returns, for every line of the grid's tables, the cells of the
 // line other than its total.
@@ -50,6 +61,10 @@ func tableLines(r, c, offset int) [][]int {
 type group struct {
 	line   []int // every cell of the line but its total
 	hidden []int // the line's hidden, audited cells
+	// target is the value a public reader must believe the sum could
+	// reach: SuppressTo+1, or more when one or two contributors give
+	// most of it (groupTarget).
+	target int
 }
 
 // groups returns the lines that hide two or more audited figures, in line
@@ -65,10 +80,30 @@ func (g *grid) groups() []group {
 			}
 		}
 		if len(hid) >= 2 {
-			out = append(out, group{line: line, hidden: hid})
+			out = append(out, group{line: line, hidden: hid, target: g.groupTarget(hid)})
 		}
 	}
 	return out
+}
+
+// groupTarget returns the value the sum of the hidden cells must be able
+// to reach: SuppressTo+1, and with contributors (g.from) the share of the
+// one or two who give most of it on top, unless they give all of it.
+func (g *grid) groupTarget(hidden []int) int {
+	t := g.p.SuppressTo + 1
+	if g.from == nil {
+		return t
+	}
+	sum := make(map[string]int)
+	for _, k := range hidden {
+		for who, n := range g.from[k] {
+			sum[who] += n
+		}
+	}
+	if top, others := coalition(sum); others > 0 {
+		t += top
+	}
+	return t
 }
 
 // isGroup reports whether a finding is about a group rather than a cell.

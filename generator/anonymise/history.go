@@ -223,6 +223,12 @@ func (th *tableHistory) join(p Policy, blocks []*grid) {
 			}
 			copy(j.top[o:], b.top)
 		}
+		if b.from != nil {
+			if j.from == nil {
+				j.from = make([]map[string]int, n)
+			}
+			copy(j.from[o:], b.from)
+		}
 		for _, eq := range b.lines() {
 			shifted := make([]term, len(eq))
 			for t, tm := range eq {

@@ -25,9 +25,8 @@ package anonymise
 // the rest, if there are any, are small.
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,7 +34,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
+	"github.com/plinth-ssg/plinth/generator/internal/actiontruth"
 )
 
 // insContrib is each provider's contribution to the model's variables.
@@ -241,106 +240,38 @@ func insChoose(c *insContrib, m *atkModel, pairs bool, p Policy) [][]string {
 // to every figure of its tables (cells, as the model names them).
 func insCount(t *testing.T, c *insContrib, dir string, cells atkCells, last bool) {
 	t.Helper()
-	read := func(name string) [][]string {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rows
+	d, err := actiontruth.Read(dir)
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
 	}
-	var ref struct {
-		Region     []struct{ Key, Name string }
-		Profession []struct{ Key, Name string }
-	}
-	for _, f := range []string{"regions.toml", "professions.toml"} {
-		if _, err := toml.DecodeFile(filepath.Join(dir, f), &ref); err != nil {
-			t.Fatal(err)
-		}
-	}
-	region := map[string]string{}
-	for _, r := range ref.Region {
-		region[r.Key] = r.Name
-	}
-	prof := map[string]string{}
-	for _, r := range ref.Profession {
-		prof[r.Key] = r.Name
-	}
-	add := func(who, table, row, col string, n int) {
-		rows, ok := cells[table]
+	maps.Copy(c.region, d.Region)
+	for _, p := range d.Parts {
+		rows, ok := cells[p.Table]
 		if !ok {
-			t.Fatalf("%s: no table %s", dir, table)
+			t.Fatalf("%s: no table %s", dir, p.Table)
 		}
 		var k int
 		found := false
 		for label, cols := range rows {
-			if label == row || (strings.HasSuffix(row, " ") && strings.HasPrefix(label, row)) {
-				if k, found = cols[col]; !found {
-					t.Fatalf("%s: table %s has no column %q", dir, table, col)
+			if label == p.Row || (strings.HasSuffix(p.Row, " ") && strings.HasPrefix(label, p.Row)) {
+				if k, found = cols[p.Col]; !found {
+					t.Fatalf("%s: table %s has no column %q", dir, p.Table, p.Col)
 				}
 				break
 			}
 		}
 		if !found {
-			t.Fatalf("%s: table %s has no row %q", dir, table, row)
+			t.Fatalf("%s: table %s has no row %q", dir, p.Table, p.Row)
 		}
-		if c.own[who] == nil {
-			c.own[who] = map[int]int{}
+		if c.own[p.Provider] == nil {
+			c.own[p.Provider] = map[int]int{}
 		}
-		c.own[who][k] += n
-		c.truth[k] += n
+		c.own[p.Provider][k]++
+		c.truth[k]++
 		if c.byCell[k] == nil {
 			c.byCell[k] = map[string]int{}
 		}
-		c.byCell[k][who] += n
+		c.byCell[k][p.Provider]++
 		c.last[k] = last
-	}
-	// A figure, its row's total and its column's total, and the grand total.
-	add4 := func(who, table, row, col, rowTotal, colTotal string) {
-		for _, r := range []string{row, "Total"} {
-			for _, cl := range []string{col, colTotal} {
-				add(who, table, r, cl, 1)
-			}
-		}
-		_ = rowTotal
-	}
-	status := func(s string) string { s = strings.ReplaceAll(s, "-", " "); return strings.ToUpper(s[:1]) + s[1:] }
-	quarter := func(q string) string {
-		months := map[byte]string{'1': "Jan to Mar", '2': "Apr to Jun", '3': "Jul to Sep", '4': "Oct to Dec"}
-		return months[q[6]] + " " + q[:4]
-	}
-	state := map[string][]string{} // provider → its actions' statuses
-	for _, p := range read("providers.csv")[1:] {
-		c.region[p[0]] = region[p[3]]
-		state[p[0]] = nil
-	}
-	for _, a := range read("actions.csv")[1:] {
-		who, reg, st := a[1], region[a[3]], a[10]
-		std := a[5][strings.Index(a[5], ":")+1:]
-		add4(who, "actions-by-status", status(st), reg, "", "England")
-		add4(who, "actions-by-quarter", quarter(a[13]), reg, "", "England")
-		if st == "complete" {
-			add4(who, "complete-by-quarter", quarter(a[13]), reg, "", "England")
-		}
-		add4(who, "actions-by-domain", std[:strings.Index(std, ".")]+". ", reg, "", "England")
-		add4(who, "actions-by-profession", prof[a[4]], reg, "", "England")
-		add4(who, "actions-by-standard", std+" ", status(st), "", "Total")
-		state[who] = append(state[who], st)
-	}
-	for who, sts := range state {
-		row := "No actions"
-		switch {
-		case len(sts) == 0:
-		case slices.Contains(sts, "overdue"):
-			row = "At least one action overdue"
-		case !slices.ContainsFunc(sts, func(s string) bool { return s != "complete" }):
-			row = "All actions complete"
-		default:
-			row = "Actions open, none overdue"
-		}
-		add4(who, "providers-by-plan", row, c.region[who], "", "England")
 	}
 }

@@ -237,6 +237,13 @@ func newSystem(p Policy, l *Linked, earlier bool) (*system, error) {
 			copy(a.top[o:], g.top)
 			g.top = a.top[o : o+m : o+m]
 		}
+		if g.from != nil {
+			if a.from == nil {
+				a.from = make([]map[string]int, n)
+			}
+			copy(a.from[o:], g.from)
+			g.from = a.from[o : o+m : o+m]
+		}
 		g.x, g.st, g.national = a.x[o:o+m:o+m], a.st[o:o+m:o+m], a.national[o:o+m:o+m]
 		g.flags, g.before = a.flags[o:o+m:o+m], a.before[o:o+m:o+m]
 		a.sets = append(a.sets, tableLines(g.r, g.c, o)...)
@@ -361,7 +368,14 @@ func (s *system) protect() ([]finding, error) {
 		if err != nil {
 			return nil, err
 		}
+		groups := g.groups()
 		for f := range fails {
+			// A group of the table is no group of the family's (its
+			// index counts the table's groups only): name it by its
+			// first hidden figure, as auditError reports a group.
+			if k := fails[f].cell; g.isGroup(k) {
+				fails[f].cell = groups[k-len(g.st)].hidden[0]
+			}
 			fails[f].cell += s.offset[i]
 		}
 		if len(fails) > 0 {

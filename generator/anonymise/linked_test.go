@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -475,5 +476,62 @@ func TestLinkedSumHidesAcrossTables(t *testing.T) {
 	}
 	if !tabs[1].Cell(0, 0).Suppressed() && !tabs[1].Cell(1, 0).Suppressed() {
 		t.Errorf("b gives a's hidden 60 away:\n%s\n%s", render(tabs[0]), render(tabs[1]))
+	}
+}
+
+// TestFamilyGroupReported: a line of a released table whose hidden
+// figures add up to a small number, in the second table of a family, is
+// reported at that table. The family first protects each table on its own,
+// and a group's finding there was shifted into the family by the table's
+// place, as if it were a cell: it named a group of another table (here
+// the first's, which hides small figures too), or a figure past the end.
+func TestFamilyGroupReported(t *testing.T) {
+	p := DefaultPolicy()
+	p.RoundTo = 1 // shown exactly, so that the row's two hidden figures add up to 5
+	first := table("first", [][]int{{45, 50, 40}, {4, 3, 40}, {30, 40, 45}}, AllMargins)
+	second := table("second", [][]int{{3, 2, 40}, {45, 50, 40}, {30, 40, 45}}, AllMargins)
+	e := NewEarlier("second", second.rows, second.cols, AllMargins)
+	e.Meta = second.Meta
+	for i, row := range [][]int{{3, 2, 40, 45}, {45, 50, 40, 135}, {30, 40, 45, 115}, {78, 92, 125, 295}} {
+		for j, v := range row {
+			ii, jj := i, j
+			if i == 3 {
+				ii = Total
+			}
+			if j == 3 {
+				jj = Total
+			}
+			hide := (i == 0 && j < 2) || (i == 1 && j < 2) || (i == 3 && j < 2)
+			e.Show(ii, jj, v, hide)
+		}
+	}
+	second.Released(e)
+	var l Linked
+	l.Add(first, second)
+	_, _, err := p.PublishLinked(&l)
+	if err == nil {
+		t.Fatal("the family is published; want the released row refused")
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("got %v, want audit errors", err)
+	}
+	var tables []string
+	found := false
+	for _, e := range joined.Unwrap() {
+		var ae *AuditError
+		if !errors.As(e, &ae) {
+			t.Fatalf("got %v, want audit errors", e)
+		}
+		tables = append(tables, ae.Table)
+		for _, c := range ae.Cells {
+			found = found || ae.Table == "second" && strings.Contains(c.Problem, "add up to between")
+		}
+	}
+	if !slices.Equal(tables, []string{"second"}) {
+		t.Errorf("the errors name the tables %q, want only \"second\": %v", tables, err)
+	}
+	if !found {
+		t.Errorf("the row's sum is not reported at the second table: %v", err)
 	}
 }

@@ -99,12 +99,12 @@ func (p Policy) publish(c *Counts) (*Table, *grid, Report, error) {
 // are handed an unchecked Policy.
 func (p Policy) check() error {
 	probs := p.Validate()
-	if len(probs) == 0 {
-		return nil
+	var errs []error
+	for _, pr := range probs {
+		errs = append(errs, fmt.Errorf("disclosure policy: %s", pr))
 	}
-	errs := make([]error, len(probs))
-	for i, pr := range probs {
-		errs[i] = fmt.Errorf("disclosure policy: %s", pr)
+	if p.Rules != 0 && !KnownRules(p.Rules) {
+		errs = append(errs, fmt.Errorf("disclosure policy: there is no version %d of the rules (versions %d to %d)", p.Rules, Rules1, LatestRules))
 	}
 	return errors.Join(errs...)
 }
@@ -208,6 +208,8 @@ func (g *grid) auditError(c *Counts, fails []finding) *AuditError {
 		i, j := v.cell/g.c, v.cell%g.c
 		var msg string
 		switch {
+		case v.why == groupDominated:
+			msg = fmt.Sprintf("this hidden figure and the others hidden in its row or column come mostly from one or two providers, and the other figures narrow their sum so far that those providers, taking their own share away, could show that the rest is at most %d", g.p.SuppressTo)
 		case v.why == groupSmall:
 			msg = fmt.Sprintf("this hidden figure and the others hidden in its row or column can be shown to add up to between %d and %d, so some of them are small", g.p.SuppressFrom, g.p.SuppressTo)
 		case v.why == derivedBy:

@@ -42,7 +42,49 @@ type Policy struct {
 	// to be small. Off, so the rule applies,
 	// unless a site's contributors need no protection.
 	PublishDominant bool `toml:"publishDominant"`
+	// Rules is the version of the rules that decide which figures are
+	// hidden (see Rules); 0 means LatestRules. It is not a key of
+	// site.toml: new figures are always published under the latest
+	// rules, and a release made already is checked under the rules it
+	// was made under, which its file records.
+	Rules Rules `toml:"-"`
 }
+
+// Rules is a version of the rules that decide which figures a table
+// hides. Each version hides at least what the one before it hid. A
+// release is never rewritten, so a table released under an older
+// version is checked under that version: checked under a newer one, a
+// pattern published already could fail, and the site would stop
+// building although nothing about the release changed.
+type Rules int
+
+const (
+	// Rules1 is the rule of releases that record no version: small
+	// counts, counts one or two contributors give nearly all of
+	// (dominance), further figures to protect them, and the audit of
+	// every hidden figure and of each line's hidden figures together.
+	Rules1 Rules = 1
+	// Rules2 adds that the hidden figures of a line, summed from the
+	// line's total, must not be nearly all one or two contributors' own:
+	// when others give some of them, those contributors, taking their
+	// own share away from the most the sum can be, must not be able to
+	// show that the others give SuppressTo or fewer (groups.go).
+	Rules2 Rules = 2
+	// LatestRules is the version new figures are published under.
+	LatestRules = Rules2
+)
+
+// rules returns the version of the rules p applies.
+func (p Policy) rules() Rules {
+	if p.Rules == 0 {
+		return LatestRules
+	}
+	return p.Rules
+}
+
+// KnownRules reports whether v is a version of the rules this package
+// applies.
+func KnownRules(v Rules) bool { return v >= Rules1 && v <= LatestRules }
 
 // DefaultPolicy returns the NHS Digital rule for sub-national counts:
 // suppress 1 to 7, round everything else to the nearest 5, no national

@@ -5,16 +5,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
+	"github.com/plinth-ssg/plinth/generator/internal/actiontruth"
 	"golang.org/x/net/html"
 )
 
@@ -188,95 +186,13 @@ func textPieces(name string, data []byte) []string {
 // standards by their leading number and a space).
 func exampleTruth(t *testing.T, site string) map[string]map[string]map[string]int {
 	t.Helper()
-	read := func(name string) [][]string {
-		b, err := os.ReadFile(filepath.Join(site, "data", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return rows
+	d, err := actiontruth.Read(filepath.Join(site, "data"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	var ref struct {
-		Region     []struct{ Key, Name string }
-		Profession []struct{ Key, Name string }
-	}
-	for _, f := range []string{"regions.toml", "professions.toml"} {
-		if _, err := toml.DecodeFile(filepath.Join(site, "data", f), &ref); err != nil {
-			t.Fatal(err)
-		}
-	}
-	region, prof := map[string]string{}, map[string]string{}
-	for _, r := range ref.Region {
-		region[r.Key] = r.Name
-	}
-	for _, r := range ref.Profession {
-		prof[r.Key] = r.Name
-	}
-	out := map[string]map[string]map[string]int{}
-	// add counts one into a figure, its row's and column's totals and
-	// the grand total.
-	add := func(table, row, col, colTotal string) {
-		if out[table] == nil {
-			out[table] = map[string]map[string]int{}
-		}
-		for _, r := range []string{row, "Total"} {
-			if out[table][r] == nil {
-				out[table][r] = map[string]int{}
-			}
-			for _, c := range []string{col, colTotal} {
-				out[table][r][c]++
-			}
-		}
-	}
-	status := func(s string) string { s = strings.ReplaceAll(s, "-", " "); return strings.ToUpper(s[:1]) + s[1:] }
-	quarter := func(q string) string {
-		return map[byte]string{'1': "Jan to Mar", '2': "Apr to Jun", '3': "Jul to Sep", '4': "Oct to Dec"}[q[6]] + " " + q[:4]
-	}
-	head := read("actions.csv")[0]
-	col := func(name string) int {
-		i := slices.Index(head, name)
-		if i < 0 {
-			t.Fatalf("actions.csv has no column %s", name)
-		}
-		return i
-	}
-	cProv, cReg, cProf, cStd, cStatus, cQ := col("provider_code"), col("region"), col("profession"), col("standard"), col("status"), col("quarter")
-	states := map[string][]string{}
-	provRegion := map[string]string{}
-	for _, p := range read("providers.csv")[1:] {
-		states[p[0]], provRegion[p[0]] = nil, region[p[3]]
-	}
-	for _, a := range read("actions.csv")[1:] {
-		reg, st := region[a[cReg]], a[cStatus]
-		std := a[cStd][strings.Index(a[cStd], ":")+1:]
-		add("actions-by-status", status(st), reg, "England")
-		add("actions-by-quarter", quarter(a[cQ]), reg, "England")
-		if st == "complete" {
-			add("complete-by-quarter", quarter(a[cQ]), reg, "England")
-		}
-		add("actions-by-domain", std[:strings.Index(std, ".")]+". ", reg, "England")
-		add("actions-by-profession", prof[a[cProf]], reg, "England")
-		add("actions-by-standard", std+" ", status(st), "Total")
-		states[a[cProv]] = append(states[a[cProv]], st)
-	}
-	for who, sts := range states {
-		row := "No actions"
-		switch {
-		case len(sts) == 0:
-		case slices.Contains(sts, "overdue"):
-			row = "At least one action overdue"
-		case !slices.ContainsFunc(sts, func(s string) bool { return s != "complete" }):
-			row = "All actions complete"
-		default:
-			row = "Actions open, none overdue"
-		}
-		add("providers-by-plan", row, provRegion[who], "England")
-	}
+	out := d.Counts()
 	if len(out) != 7 {
-		panic(fmt.Sprint(len(out), " tables"))
+		t.Fatalf("%d tables counted, want 7", len(out))
 	}
 	return out
 }
