@@ -88,6 +88,7 @@ func read(data *dataset.Set, l *diag.List) *records {
 		r.quarters = c.Values
 	}
 	var pcodes map[string]bool
+	pregion := map[string]string{} // provider code → its region, from the providers dataset
 	if pp := data.PrivateTable(ProvidersDataset); pp != nil {
 		r.pspec = pp.Spec()
 		if checkColumns(r.pspec, providerColumns, l) {
@@ -100,6 +101,7 @@ func read(data *dataset.Set, l *diag.List) *records {
 				}
 				if !pcodes[code.Text()] {
 					pcodes[code.Text()] = true
+					pregion[code.Text()] = region.Text()
 					r.providers = append(r.providers, provider{code: code.Text(), region: region.Text()})
 				}
 			}
@@ -110,6 +112,9 @@ func read(data *dataset.Set, l *diag.List) *records {
 		return nil
 	}
 	_, hasDate := r.spec.Column("last_updated")
+	openedCol, hasOpened := r.spec.Column("opened")
+	dueCol, hasDue := r.spec.Column("due")
+	datesApart := hasOpened && hasDue && openedCol.Type == dataset.TypeDate && dueCol.Type == dataset.TypeDate && !openedCol.List && !dueCol.List
 	knockOn := -1 // index in l of the first action whose provider cannot be checked
 	for row := range dataset.PrivateRows(pt) {
 		a := action{
@@ -133,6 +138,21 @@ func read(data *dataset.Set, l *diag.List) *records {
 		default:
 			l.Add(diag.Errorf(v.Pos, "the provider code %q is not in %s", a.provider, r.pspec.Path()).
 				WithHint("check the code, or add the provider to %s", r.pspec.Path()))
+		}
+		if own, ok := pregion[a.provider]; ok && own != a.region {
+			// The tables count the action in its own row's region and the
+			// provider in the providers file's: the two would disagree
+			// (a region showing a provider with an overdue action and no
+			// overdue action), which is almost always a typing slip.
+			l.Add(diag.Warningf(row.Get("region").Pos, "this action's region is %q, but its provider %s is in %q in %s, so the action counts in one region and the provider in the other", a.region, a.provider, own, r.pspec.Path()).
+				WithHint("correct the region here or in %s; an action is counted in the region written on its row", r.pspec.Path()))
+		}
+		if datesApart {
+			opened, due := row.Get("opened"), row.Get("due")
+			if !opened.IsEmpty() && !due.IsEmpty() && due.Date().Compare(opened.Date()) < 0 {
+				l.Add(diag.Warningf(due.Pos, "this action is due on %s, before it was opened on %s", due.Text(), opened.Text()).
+					WithHint("check the two dates: one of them is probably mistyped"))
+			}
 		}
 		if hasDate {
 			if d := row.Get("last_updated").Date(); d.Compare(r.asAt) > 0 {

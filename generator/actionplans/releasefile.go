@@ -148,7 +148,7 @@ func LoadReleases(fsys fs.FS, p anonymise.Policy) ([]*Release, diag.List) {
 		}
 		data, err := source.ReadText(fsys, name)
 		if err != nil {
-			l.Add(diag.Errorf(diag.Pos{File: name}, "cannot read the release: %v", err))
+			l.Add(source.Problem(fsys, name, err))
 			continue
 		}
 		if r := readRelease(diag.NewSource(name, data), p, &l); r != nil {

@@ -2,6 +2,7 @@ package actionplans
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
 	"github.com/plinth-ssg/plinth/generator/dataset"
@@ -87,6 +88,10 @@ var planStates = []string{
 // declarations, and tables that fail the audit, are errors; the tables are
 // then withheld. So they are if p is not valid, which package config
 // reports.
+// totalColumn heads every table's column of row totals: the figures for
+// the whole country.
+const totalColumn = "England"
+
 func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List) {
 	var l diag.List
 	if data == nil {
@@ -113,6 +118,12 @@ func Run(p anonymise.Policy, data *dataset.Set, opts Options) (Result, diag.List
 		}
 		l.Add(d)
 		return Result{Withheld: true}, l
+	}
+	for _, g := range data.Regions {
+		if strings.EqualFold(strings.TrimSpace(g.Name), totalColumn) {
+			l.Add(diag.Errorf(g.Pos, "a region is named %q, which is the name of every table's total column, so readers could not tell the region's figures from the whole country's", g.Name).
+				WithHint("name the region as readers know it (like \"North West\"); the total column is always %s", totalColumn))
+		}
 	}
 	if opts.Domain == nil {
 		opts.Domain = domainOf
@@ -215,7 +226,7 @@ func newBuilder(r *records, regions []dataset.Region, profs []dataset.Profession
 	b.period = period
 	b.meta = func(title, rows string) anonymise.Meta {
 		return anonymise.Meta{Title: title, Source: source, Period: period,
-			RowHeading: rows, ColumnHeading: "Region", RowTotalLabel: "England"}
+			RowHeading: rows, ColumnHeading: "Region", RowTotalLabel: totalColumn}
 	}
 	return b
 }
