@@ -43,6 +43,17 @@ type Options struct {
 	// have the bytes they had when a bundle was stored returns that bundle
 	// instead of running esbuild. See cache.go.
 	CacheDir string
+	// ContentClasses are the classes editors give headings in the site's
+	// Markdown (ContentClasses of every page's body, merged and sorted).
+	// Rules of npm packages' stylesheets that need a class no page can
+	// carry are left out (see prune.go); these are among the classes
+	// pages can carry, with those of the layouts, the scripts, the
+	// generator and the site's own stylesheets.
+	ContentClasses []string
+	// KeepUnused leaves the stylesheets whole, for a test comparing pages
+	// under the pruned stylesheet and under the whole one
+	// (tests/browser/prune_test.go).
+	KeepUnused bool
 }
 
 // Asset is what a template needs to reference one built entry: the URL of
@@ -121,8 +132,8 @@ func Build(opts Options) (Result, diag.List) {
 	l := layout{src: src, theme: opts.Theme}
 	cache, caching := openCache(opts, l, entries, chromaCSS)
 	if caching {
-		if res, ok := cache.load(entries); ok {
-			return res, diags
+		if res, own, ok := cache.load(entries); ok {
+			return prune(res, own, opts, src), diags
 		}
 	}
 	loaders := map[string]api.Loader{".js": api.LoaderJS, ".mjs": api.LoaderJS, ".css": api.LoaderCSS}
@@ -167,12 +178,17 @@ func Build(opts Options) (Result, diag.List) {
 		diags.Errorf(diag.Pos{}, "internal error reading the bundler's output: %v", err)
 		return Result{}, diags
 	}
+	own, err := ownClasses(src, inputs, chromaCSS)
+	if err != nil {
+		diags.Errorf(diag.Pos{}, "internal error reading the site's stylesheets again: %v", err)
+		return Result{}, diags
+	}
 	if caching && len(res.Warnings) == 0 {
 		// A bundle with warnings is made again each time, so that the
 		// warnings are shown on every build until they are dealt with.
-		cache.store(inputs, result)
+		cache.store(inputs, result, own)
 	}
-	return result, diags
+	return prune(result, own, opts, src), diags
 }
 
 // metafile is the part of esbuild's metafile that Build reads.

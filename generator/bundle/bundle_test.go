@@ -111,6 +111,7 @@ func TestBuildFixture(t *testing.T) {
 		{"the local @font-face stays", css, "font-family:Local", true},
 		{"the root-relative url in site CSS is kept", css, "url(/static/hero.png)", true},
 		{"the package icon is bundled", css, `url("../media/tick.`, true},
+		{"a package's rule no page can match is left out", css, "fakepkg-unused", false},
 		{"the theme image is bundled", css, `url("../media/logo.`, true},
 		{"CSS is minified", css, "\n.", false},
 		{"the package code is bundled", js, "Hello ", true},

@@ -44,7 +44,7 @@ func SiteCacheDir(src string) string { return filepath.Join(src, CacheFolder, "b
 const (
 	// entryMagic starts every entry file; it names the format, so that a
 	// file of another format is never decoded as an entry.
-	entryMagic = "plinth bundle cache 1\n"
+	entryMagic = "plinth bundle cache 2\n"
 	// entryExt ends the name of every entry file.
 	entryExt = ".bundle"
 	// keepEntries is how many entries a site's cache folder keeps, the
@@ -81,6 +81,9 @@ type cacheEntry struct {
 	Files []cachedFile
 	// Manifest maps each entry's logical name to its built file's path.
 	Manifest map[string]string
+	// Own are the classes the site's own stylesheets name (ownClasses),
+	// which pruning keeps.
+	Own []string
 }
 
 type cachedInput struct {
@@ -161,15 +164,15 @@ func (c *diskCache) listingSum() [sha256.Size]byte {
 // load returns the cached bundle, if the entry is whole and every input
 // still has the bytes it had when the entry was stored. An entry that is
 // missing, damaged, or of another format is a miss, never an error.
-func (c *diskCache) load(entries []entry) (Result, bool) {
+func (c *diskCache) load(entries []entry) (Result, []string, bool) {
 	file := filepath.Join(c.dir, c.name)
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return Result{}, false
+		return Result{}, nil, false
 	}
 	e, ok := decodeEntry(data)
 	if !ok || e.Listing != c.listing {
-		return Result{}, false
+		return Result{}, nil, false
 	}
 	paths := make([]string, len(e.Inputs))
 	for i, in := range e.Inputs {
@@ -177,17 +180,17 @@ func (c *diskCache) load(entries []entry) (Result, bool) {
 	}
 	for i, now := range c.hashInputs(paths) {
 		if now == nil || *now != e.Inputs[i] {
-			return Result{}, false
+			return Result{}, nil, false
 		}
 	}
 	res, ok := e.result(entries)
 	if !ok {
-		return Result{}, false
+		return Result{}, nil, false
 	}
 	// Using an entry marks it recently used, for trim.
 	now := time.Now()
 	_ = os.Chtimes(file, now, now)
-	return res, true
+	return res, e.Own, true
 }
 
 // decodeEntry checks an entry file's format and checksum and decodes it.
@@ -247,8 +250,8 @@ func (e cacheEntry) result(entries []entry) (Result, bool) {
 // next build bundles again. It stores nothing
 // when an input is a kind of file it cannot check, or was modified while
 // the bundle was made (see settleTime).
-func (c *diskCache) store(inputs []string, res Result) {
-	e := cacheEntry{Listing: c.listing, Manifest: map[string]string{}}
+func (c *diskCache) store(inputs []string, res Result, own []string) {
+	e := cacheEntry{Listing: c.listing, Manifest: map[string]string{}, Own: own}
 	files, ok := c.dependencies(inputs)
 	if !ok {
 		return

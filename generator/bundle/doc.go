@@ -43,6 +43,17 @@
 // entry; it holds the syntax-highlighting rules returned by ChromaCSS for the
 // style named in Options.ChromaStyle.
 //
+// # Pruning
+//
+// NHS.UK frontend's compiled stylesheet styles every component it has, and
+// blocks the first paint of every page. After bundling, Build leaves out
+// of the stylesheets the rules of npm packages that need a class no page
+// of the site can carry (prune.go; what pages may carry, classes.go: the
+// words of the layouts, of the built scripts, the generator's classes,
+// those the site's own stylesheets name and Options.ContentClasses). A
+// pruned stylesheet gets a new hashed name. Options.KeepUnused leaves
+// them whole.
+//
 // # Reading the disk
 //
 // This is the one stage that reads the site's files from the real disk rather
@@ -58,7 +69,8 @@
 // .plinth-cache/bundle folder), Build keeps each bundle there and returns it
 // again, without running esbuild, while every file esbuild read (and every
 // file that could change how an import resolves, and every licence file the
-// notices copy) has the same bytes. Entries
+// notices copy) has the same bytes; the cache holds esbuild's output whole,
+// and pruning runs on every build after it. Entries
 // are written atomically and checksummed, so a damaged one is a miss; a
 // bundle with warnings is not kept, so its warnings show on every build.
 //

@@ -100,3 +100,43 @@ func gzipSize(t *testing.T, data []byte) int {
 	}
 	return b.Len()
 }
+
+// TestRealPruned: bundled against the theme's layouts and scripts, NHS.UK
+// frontend's stylesheet loses the components no page of the theme shows
+// (the hero, the task list, the character count) and keeps those pages
+// show, and the whole stylesheet is far smaller than the 290 KB it was.
+func TestRealPruned(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.NodeModules(t, root, "nhsuk-frontend")
+	entries := []string{"css/main.css", "js/main.js", "js/search.js", "js/yswd-filter.js", "js/charts.js", "js/self-assessment.js"}
+	res, diags := Build(Options{SourceDir: root, Theme: "plinth", Entries: entries})
+	if diags.HasErrors() {
+		t.Fatalf("%v", diags)
+	}
+	whole, diags := Build(Options{SourceDir: root, Theme: "plinth", Entries: entries, KeepUnused: true})
+	if diags.HasErrors() {
+		t.Fatalf("%v", diags)
+	}
+	css, all := fileData(t, res, "css/main.css"), fileData(t, whole, "css/main.css")
+	t.Logf("main.css: %d bytes (%d gzipped), %d (%d) whole", len(css), gzipSize(t, []byte(css)), len(all), gzipSize(t, []byte(all)))
+	if len(css) > 120_000 {
+		t.Errorf("main.css is %d bytes: the unused rules of NHS.UK frontend were not left out", len(css))
+	}
+	for _, gone := range []string{".nhsuk-hero", ".nhsuk-task-list", ".nhsuk-character-count"} {
+		if !strings.Contains(all, gone) {
+			t.Errorf("the whole stylesheet lacks %s: pick another component the theme does not use", gone)
+		}
+		if strings.Contains(css, gone+"{") || strings.Contains(css, gone+",") {
+			t.Errorf("main.css keeps %s, which no layout, script or Markdown uses", gone)
+		}
+	}
+	for _, kept := range []string{".nhsuk-header__menu-toggle", ".nhsuk-inset-text", ".nhsuk-details__summary", ".nhsuk-tag--green",
+		".nhsuk-skip-link-focused-element", ".nhsuk-frontend-supported", ".nhsuk-summary-list__row", ".chroma", "@media print", ":root"} {
+		if !strings.Contains(css, kept) {
+			t.Errorf("main.css lacks %s, which the theme's pages use", kept)
+		}
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
+	"slices"
 
 	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/diag"
+	"github.com/plinth-ssg/plinth/generator/site"
 )
 
 // bundled is the bundle stage's last result and what it was made from.
@@ -23,8 +25,10 @@ const installedPackages = "node_modules/.package-lock.json"
 
 // bundle runs the bundle stage, or, with a cache, reuses the last build's
 // result when nothing it reads has changed: the site's and the theme's
-// assets/ folders (every file's bytes), the installed npm packages, and the
-// options. Bundling the chart script (ECharts) costs several hundred
+// assets/ folders (every file's bytes), their layouts folders (whose
+// classes decide what of the packages' stylesheets is kept), the installed
+// npm packages, and the options (the classes content gives headings
+// among them). Bundling the chart script (ECharts) costs several hundred
 // milliseconds, which `plinth serve` would otherwise spend on every edit.
 // Below this in-memory cache, the bundle stage keeps its results on disk
 // in the site's .plinth-cache folder, for the next command-line build.
@@ -35,13 +39,13 @@ func (c *Cache) bundle(fsys fs.FS, opts bundle.Options) (bundle.Result, diag.Lis
 	}
 	var h maphash.Hash
 	h.SetSeed(c.seed)
-	maphash.WriteComparable(&h, c.treeSum(fsys, "assets", "themes/"+opts.Theme+"/assets"))
+	maphash.WriteComparable(&h, c.treeSum(fsys, "assets", "themes/"+opts.Theme+"/assets", "layouts", "themes/"+opts.Theme+"/layouts"))
 	if info, err := fs.Stat(fsys, installedPackages); err == nil {
 		fmt.Fprintf(&h, "%d\x00%d\x00", info.Size(), info.ModTime().UnixNano())
 	} else {
 		h.WriteString("no packages\x00")
 	}
-	fmt.Fprintf(&h, "%s\x00%s\x00%q\x00%t\x00%s\x00", opts.SourceDir, opts.Theme, opts.Entries, opts.Optional, opts.ChromaStyle)
+	fmt.Fprintf(&h, "%s\x00%s\x00%q\x00%t\x00%s\x00%q\x00", opts.SourceDir, opts.Theme, opts.Entries, opts.Optional, opts.ChromaStyle, opts.ContentClasses)
 	key := h.Sum64()
 	c.mu.Lock()
 	last := c.bundled
@@ -54,4 +58,17 @@ func (c *Cache) bundle(fsys fs.FS, opts bundle.Options) (bundle.Result, diag.Lis
 	c.bundled = &bundled{key: key, res: res, diags: diags}
 	c.mu.Unlock()
 	return res, diags
+}
+
+// contentClasses merges the classes the pages' Markdown gives headings
+// (bundle.ContentClasses), sorted, for the bundle stage, which keeps the
+// stylesheets' rules for them. A patch refuses an edit that changes a
+// page's (patch.go), so that the stylesheet is always the full build's.
+func contentClasses(pages []*site.Page) []string {
+	var all []string
+	for _, p := range pages {
+		all = append(all, bundle.ContentClasses(p.Body)...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
 }

@@ -115,6 +115,13 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		// A changed stylesheet gets a new hashed name and integrity value,
 		// which every page embeds.
 		rewrite("themes/plinth/assets/css/theme.css", "overflow-wrap: break-word;", "overflow-wrap: anywhere;"),
+		// Classes the stylesheet keeps rules for (bundle's pruning): one
+		// a layout brings, one an editor gives a heading (which a patch
+		// cannot bring: every page's stylesheet changes), and both gone.
+		rewrite("themes/plinth/layouts/_partials/page-heading.html", "<h1 class=\"edited\">", "<h1 class=\"edited nhsuk-u-font-size-64\">"),
+		rewrite("content/strategy/culture-and-principles.md", "## Our principles", "## Our principles {.nhsuk-u-font-size-48}"),
+		rewrite("content/strategy/culture-and-principles.md", "## Our principles {.nhsuk-u-font-size-48}", "## Our principles"),
+		rewrite("themes/plinth/layouts/_partials/page-heading.html", "<h1 class=\"edited nhsuk-u-font-size-64\">", "<h1 class=\"edited\">"),
 		rewrite("site.toml", "name = \"About this site\"", "name = \"About us\""),
 		rewrite("content/privacy.md", "+++\n", "+++\ndraft = true\n"),
 		rewrite("content/contact.md", "privacy.md", "about.md"),

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/plinth-ssg/plinth/generator/bundle"
 	"github.com/plinth-ssg/plinth/generator/content"
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/framework"
@@ -93,7 +94,9 @@ func (c *Cache) patch(opts Options) (Result, diag.List, bool) {
 			return Result{}, nil, false
 		}
 		q, d := c.content.Reload(l.fsys, file, content.Options{Schemas: schemas})
-		if q == nil || len(d) > 0 || !bytes.Equal(front(q), front(p)) || slices.Contains(pages, p) {
+		if q == nil || len(d) > 0 || !bytes.Equal(front(q), front(p)) || slices.Contains(pages, p) ||
+			!slices.Equal(bundle.ContentClasses(q.Body), bundle.ContentClasses(p.Body)) {
+			// A class given a heading decides what the stylesheet keeps.
 			return Result{}, nil, false
 		}
 		pages, edited = append(pages, p), append(edited, q)

@@ -228,7 +228,8 @@ func (b *run) openData() {
 // bundle builds the stylesheets and scripts (from the on-disk cache when
 // no input changed).
 func (b *run) bundle() {
-	assets, d := b.cache.bundle(b.fsys, bundle.Options{SourceDir: b.opts.Source, Theme: b.cfg.Theme, Entries: assetEntries, Optional: true})
+	assets, d := b.cache.bundle(b.fsys, bundle.Options{SourceDir: b.opts.Source, Theme: b.cfg.Theme, Entries: assetEntries, Optional: true,
+		ContentClasses: contentClasses(b.s.Pages)})
 	b.diags.Append(d)
 	// Without its stylesheet and script every page would fail on its
 	// asset call, burying the one cause (usually a missing `npm ci`).
