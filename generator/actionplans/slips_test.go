@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/plinth-ssg/plinth/generator/dataset"
 )
 
 // TestDataSlips holds the checks of slips in the action-plan data that the
@@ -46,16 +44,7 @@ func TestDataSlips(t *testing.T) {
 				"data/actions.csv":      {Data: tt.actions},
 				"data/providers.csv":    {Data: []byte("provider_code,region\nP1,north\n")},
 			}
-			data, l := dataset.Load(fs, dataset.Options{})
-			if l.HasErrors() {
-				t.Fatalf("loading: %v", l)
-			}
-			res, d := Run(testPolicy(), data, Options{})
-			d.Sort()
-			var got []string
-			for _, x := range d {
-				got = append(got, x.Error())
-			}
+			res, got := run(t, fs, testPolicy())
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
