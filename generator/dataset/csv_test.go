@@ -243,6 +243,8 @@ func TestCSVStandardKnockOns(t *testing.T) {
 // at the first row past the limit, with no rows loaded; blank rows do not
 // count, and a file at the limit loads.
 func TestCSVTooManyRows(t *testing.T) {
+	defer func(n int) { rowLimit = n }(rowLimit)
+	rowLimit = 1000
 	header := "id,name,region,professions,due,percent,score,status\n"
 	rows := func(n int) string {
 		var b strings.Builder
@@ -260,9 +262,9 @@ func TestCSVTooManyRows(t *testing.T) {
 		rows int
 		want string // the one problem, or ""
 	}{
-		{"at the limit", MaxRows, ""},
-		{"one too many", MaxRows + 1, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 100000 rows of data", MaxRows+3)},
-		{"far more", 3 * MaxRows, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 100000 rows of data", MaxRows+3)},
+		{"at the limit", rowLimit, ""},
+		{"one too many", rowLimit + 1, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 1000 rows of data", rowLimit+3)},
+		{"far more", 3 * rowLimit, fmt.Sprintf("data/t.csv:%d:1: data/t.csv has more than 1000 rows of data", rowLimit+3)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -40,6 +40,15 @@ type Result struct {
 	Files []site.File
 }
 
+// MaxEntries is the most "You said, we did" entries a site may have. Each
+// is a page; a national body publishes dozens a year, so a file far past
+// this is a wrong export, which would otherwise cost minutes and
+// gigabytes before any error.
+const MaxEntries = 20_000
+
+// entryLimit is MaxEntries, lowered by tests.
+var entryLimit = MaxEntries
+
 // Build reads the "you-said-we-did" dataset, checks every entry, and makes
 // the pages and feeds described in the package documentation. Every
 // problem is returned; entries with errors and drafts are left out.
@@ -63,8 +72,16 @@ func Build(cfg *config.Config, data *dataset.Set, pages []*site.Page, opts Optio
 	options := facetOptions(data, t.Spec, opts.Framework, &l)
 	r := &reader{spec: t.Spec, src: t.Source(), policy: opts.Policy, scanner: opts.Scanner, l: &l,
 		slugs: map[string]diag.Pos{}, reserved: reservedSegments(data, &l), titles: map[string]diag.Pos{}}
+	rows := t.Rows()
+	if len(rows) > entryLimit {
+		// Each entry is a page: a file of hundreds of thousands of rows
+		// (the wrong export) would run for minutes towards as many pages.
+		l.Add(diag.Errorf(rows[entryLimit].Pos, "%s has %d entries; a site may publish at most %d \"You said, we did\" entries", t.Spec.Path(), len(rows), entryLimit).
+			WithHint("check that the file saved over %s is this dataset's export, not a whole database", t.Spec.Path()))
+		return res, l
+	}
 	var records []*record
-	for _, row := range t.Rows() {
+	for _, row := range rows {
 		if rec, ok := r.read(row); ok && known(rec, options) {
 			records = append(records, rec)
 		}
