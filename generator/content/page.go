@@ -317,6 +317,8 @@ func CheckAlias(a string) string {
 			return "contains . or .. segments, which could point outside the site"
 		case len(seg) > site.MaxSegment:
 			return fmt.Sprintf("has a part %d characters long; a part of an address may have at most %d", len(seg), site.MaxSegment)
+		case site.WindowsName(seg) != "":
+			return "has a part that " + site.WindowsName(seg)
 		}
 	}
 	return ""

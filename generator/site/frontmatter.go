@@ -171,6 +171,29 @@ func CheckSegment(s string) string {
 			return fmt.Sprintf("contains %q, which is not allowed in an address", r)
 		}
 	}
+	if problem := WindowsName(s); problem != "" {
+		return problem
+	}
+	return ""
+}
+
+// WindowsName returns why Windows cannot have a file or folder named seg,
+// or "": a name it keeps for a device (CON, PRN, AUX, NUL, COM1 to COM9,
+// LPT1 to LPT9, in any case and with any extension: con.md is CON), or
+// one ending in a dot or a space, which it silently removes. Editors on
+// Windows could not check out a site holding such a name, and a site
+// built on Windows could not write the folder a page's address makes.
+func WindowsName(seg string) string {
+	if strings.HasSuffix(seg, ".") || strings.HasSuffix(seg, " ") {
+		return "ends in a dot or a space, which Windows removes from a name"
+	}
+	stem, _, _ := strings.Cut(seg, ".")
+	stem = strings.ToUpper(strings.TrimRight(stem, " "))
+	device := stem == "CON" || stem == "PRN" || stem == "AUX" || stem == "NUL" ||
+		len(stem) == 4 && (strings.HasPrefix(stem, "COM") || strings.HasPrefix(stem, "LPT")) && stem[3] >= '1' && stem[3] <= '9'
+	if device {
+		return fmt.Sprintf("is %s, a name Windows keeps for a device, so the site could not be checked out or built on Windows", stem)
+	}
 	return ""
 }
 

@@ -60,6 +60,18 @@ func TestCheckSegment(t *testing.T) {
 		{"..", "would point outside its folder"},
 		{"a/b", "contains a slash"},
 		{"café", `contains 'é'`},
+		// Names Windows keeps for devices, in any case and with any
+		// extension, and a name ending in a dot: an editor on Windows
+		// could not check the site out.
+		{"con", "is CON, a name Windows keeps for a device"},
+		{"Nul.md", "is NUL, a name"},
+		{"com1", "is COM1, a name"},
+		{"LPT9.txt", "is LPT9, a name"},
+		{"version.", "ends in a dot"},
+		{"console", ""},
+		{"com0", ""},
+		{"com10", ""},
+		{"auxiliary-staff", ""},
 	}
 	for _, tt := range tests {
 		got := CheckSegment(tt.seg)

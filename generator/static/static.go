@@ -77,8 +77,8 @@ func checkName(rel string) string {
 				return fmt.Sprintf("contains %q, which Windows does not allow in a file name", r)
 			}
 		}
-		if strings.HasSuffix(seg, ".") || strings.HasSuffix(seg, " ") {
-			return "has a part that ends in a dot or a space, which Windows removes"
+		if problem := site.WindowsName(seg); problem != "" {
+			return "has a part that " + problem
 		}
 	}
 	return ""

@@ -28,6 +28,7 @@ func TestLoadNames(t *testing.T) {
 		{"line break", []string{"static/a\nb.txt"}, []string{`static/a` + "\n" + `b.txt: the name "a\nb.txt" contains the invisible character U+000A`}},
 		{"quote", []string{`static/a"<x>.txt`}, []string{`static/a"<x>.txt: the name "a\"<x>.txt" contains '"', which Windows does not allow in a file name`}},
 		{"trailing dot", []string{"static/report./a.pdf"}, []string{`static/report./a.pdf: the name "report./a.pdf" has a part that ends in a dot or a space`}},
+		{"device name", []string{"static/files/com1.txt"}, []string{`static/files/com1.txt: the name "files/com1.txt" has a part that is COM1, a name Windows keeps for a device`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
