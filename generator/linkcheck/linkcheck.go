@@ -375,9 +375,13 @@ func unsafeValue(f File, own *diag.Source, msg string) diag.Diagnostic {
 	if own != nil {
 		lower := strings.ToLower(string(own.Text))
 		best := -1
+		// The value starts a quoted TOML string ("javascript:…"): prose
+		// that says "data:" is not it.
 		for _, scheme := range unsafeSchemes {
-			if i := strings.Index(lower, scheme); i >= 0 && (best < 0 || i < best) {
-				best = i
+			for _, quote := range []string{`"`, `'`} {
+				if i := strings.Index(lower, quote+scheme); i >= 0 && (best < 0 || i+1 < best) {
+					best = i + 1
+				}
 			}
 		}
 		if best >= 0 {

@@ -62,7 +62,8 @@ func TestBrokenMenuURL(t *testing.T) {
 // (it writes #ZgotmplZ instead) is reported as what it is, at the value in
 // the page's front matter when it is written there, not as a missing id.
 func TestRefusedAddress(t *testing.T) {
-	page := []byte("+++\ntitle = \"A\"\n[params]\nmore = \"JavaScript:alert(1)\"\n+++\nBody.\n")
+	// The title's "data:" is prose, not the value the layout used.
+	page := []byte("+++\ntitle = \"Open data: A\"\n[params]\nmore = \"JavaScript:alert(1)\"\n+++\nBody.\n")
 	files := []site.File{
 		{Path: "a/index.html", Source: "content/a.md", Data: []byte(`<a href="#ZgotmplZ">More</a>`)},
 		{Path: "b/index.html", Source: "content/b.md", Data: []byte(`<a href="#ZgotmplZ">More</a>`)},
