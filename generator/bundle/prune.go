@@ -114,16 +114,11 @@ func pruneRules(b *strings.Builder, css string, may func(string) bool) {
 func statementEnd(css string, i int) (end, open int, closed bool) {
 	depth := 0 // of ( and [
 	for j := i; j < len(css); {
+		if k := skipOpaque(css, j); k != j {
+			j = k
+			continue
+		}
 		switch c := css[j]; {
-		case strings.HasPrefix(css[j:], "/*"):
-			j = skipComment(css, j)
-			continue
-		case c == '"' || c == '\'':
-			j = skipString(css, j)
-			continue
-		case c == '\\':
-			j += 2
-			continue
 		case c == '(' || c == '[':
 			depth++
 		case c == ')' || c == ']':
@@ -186,21 +181,31 @@ func pruneSelectors(list string, may func(string) bool) (string, bool) {
 	return strings.Join(kept, ","), true
 }
 
+// skipOpaque returns the index just after the comment, quoted string or
+// escaped character starting at j, or j when none starts there: what a
+// scan for CSS punctuation steps over whole.
+func skipOpaque(s string, j int) int {
+	switch {
+	case strings.HasPrefix(s[j:], "/*"):
+		return skipComment(s, j)
+	case s[j] == '"' || s[j] == '\'':
+		return skipString(s, j)
+	case s[j] == '\\':
+		return j + 2
+	}
+	return j
+}
+
 // splitTop splits s at every sep outside brackets, strings and escapes.
 func splitTop(s string, sep byte) []string {
 	var parts []string
 	depth, last := 0, 0
 	for j := 0; j < len(s); {
+		if k := skipOpaque(s, j); k != j {
+			j = k
+			continue
+		}
 		switch c := s[j]; {
-		case strings.HasPrefix(s[j:], "/*"):
-			j = skipComment(s, j)
-			continue
-		case c == '"' || c == '\'':
-			j = skipString(s, j)
-			continue
-		case c == '\\':
-			j += 2
-			continue
 		case c == '(' || c == '[':
 			depth++
 		case c == ')' || c == ']':
