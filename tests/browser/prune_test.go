@@ -19,8 +19,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/plinth-ssg/plinth/generator/bundle"
-	"github.com/plinth-ssg/plinth/generator/diag"
-	"github.com/plinth-ssg/plinth/generator/pipeline"
 	"github.com/plinth-ssg/plinth/tests/browser/harness"
 )
 
@@ -32,7 +30,7 @@ type pruneShot struct {
 	// ready; then, if set, is JavaScript run before the capture, and
 	// after a selector that must then be visible.
 	ready, then, after string
-	// quick marks the shots every run takes; PLINTH_PRUNE_ALL=1 takes
+	// quick marks the shots PLINTH_PRUNE_CHECK=quick takes; =all takes
 	// them all (see TestPrunedStylesheet).
 	quick bool
 }
@@ -119,15 +117,7 @@ func TestPrunedStylesheet(t *testing.T) {
 	}
 	tools := requireTools(t)
 	root := repoRoot(t)
-	pruned := filepath.Join(t.TempDir(), "public")
-	res, diags := pipeline.Run(pipeline.Options{Source: root, Destination: pruned,
-		Now: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), Write: true})
-	if diags.HasErrors() {
-		var b strings.Builder
-		diag.Print(&b, diags, 0)
-		t.Fatalf("the example site does not build:\n%s", b.String())
-	}
-	prefix := res.Site.Config.BasePath()
+	pruned, prefix := buildExampleSite(t)
 	whole := wholeStylesheetCopy(t, root, pruned)
 
 	var servers []*harness.Server
