@@ -87,20 +87,20 @@ func read(data *dataset.Set, l *diag.List) *records {
 	if c, found := r.spec.Column("quarter"); found {
 		r.quarters = c.Values
 	}
-	var pcodes map[string]bool
-	pregion := map[string]string{} // provider code → its region, from the providers dataset
+	// pregion is each provider's region, from the providers dataset; nil
+	// without one (then any provider code is accepted).
+	var pregion map[string]string
 	if pp := data.PrivateTable(ProvidersDataset); pp != nil {
 		r.pspec = pp.Spec()
 		if checkColumns(r.pspec, providerColumns, l) {
-			pcodes = map[string]bool{}
+			pregion = map[string]string{}
 			r.providers = []provider{}
 			for row := range dataset.PrivateRows(pp) {
 				code, region := row.Get("provider_code"), row.Get("region")
 				if code.IsEmpty() || region.IsEmpty() {
 					continue // reported below
 				}
-				if !pcodes[code.Text()] {
-					pcodes[code.Text()] = true
+				if _, seen := pregion[code.Text()]; !seen {
 					pregion[code.Text()] = region.Text()
 					r.providers = append(r.providers, provider{code: code.Text(), region: region.Text()})
 				}
@@ -125,7 +125,7 @@ func read(data *dataset.Set, l *diag.List) *records {
 			continue // reported by requireValues
 		}
 		switch v := row.Get("provider_code"); {
-		case pcodes == nil || pcodes[a.provider]:
+		case pregion == nil || pregion[a.provider] != "":
 		case data.Broken(r.pspec.Path()) && knockOn >= 0:
 			(*l)[knockOn] = (*l)[knockOn].Again()
 		case data.Broken(r.pspec.Path()):
