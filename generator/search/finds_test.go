@@ -59,6 +59,11 @@ func TestExampleFinds(t *testing.T) {
 		{query: nodeQuery{Q: "what's induction"}, top: []string{"framework/2021/standards/3-4/", "guidance/induction/"}},
 		{query: nodeQuery{Q: "I'm a nurse"}, top: []string{"you-said-we-did/professions/nursing/"}},
 		{query: nodeQuery{Q: "I can’t log in"}, top: []string{"you-said-we-did/yswd-001/", "guidance/induction/"}},
+		// A letter changed counts as one edit only where a slip is likely
+		// (a key next to it); "revision" is two unlikely changes from
+		// "religion", and a word of its own that no page has.
+		{query: nodeQuery{Q: "placemenr"}, correction: "placement"},
+		{query: nodeQuery{Q: "revision"}, none: true},
 		// A verb's "-ate" forms are found through the term the stemmer
 		// gives the noun ("discrimination", "discrimin").
 		{query: nodeQuery{Q: "discriminated"}, top: []string{"framework/2021/standards/1-2/", "guidance/equality-diversity-and-inclusion/"}, marked: "discrimination"},
