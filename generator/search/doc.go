@@ -72,9 +72,9 @@
 // does, and scales each page's score by the share of the weight it has,
 // so pages that match every word rank as the postings say. A query with a
 // word no page has, whose pages share only one other word with it, a word
-// on more than a fifth of the pages ("strike action"), finds nothing, so
-// that the search page shows its help: a word of every page does not
-// answer what the reader asked (unanswered). It puts
+// on more than a fifth of the pages ("strike action"), or only a letter
+// ("e-portfolio"), finds nothing, so that the search page shows its help:
+// a word of every page does not answer what the reader asked (unanswered). It puts
 // standards whose ID is typed first, and reorders the first page of
 // results for words side by side or close together, or for a word
 // alone, in the title.

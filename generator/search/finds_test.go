@@ -64,6 +64,9 @@ func TestExampleFinds(t *testing.T) {
 		// "religion", and a word of its own that no page has.
 		{query: nodeQuery{Q: "placemenr"}, correction: "placement"},
 		{query: nodeQuery{Q: "revision"}, none: true},
+		// A word no page has beside a letter alone (the "e" of "e-mail")
+		// finds nothing.
+		{query: nodeQuery{Q: "e-portfolio"}, none: true},
 		// A verb's "-ate" forms are found through the term the stemmer
 		// gives the noun ("discrimination", "discrimin").
 		{query: nodeQuery{Q: "discriminated"}, top: []string{"framework/2021/standards/1-2/", "guidance/equality-diversity-and-inclusion/"}, marked: "discrimination"},

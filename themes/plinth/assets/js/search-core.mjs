@@ -1229,10 +1229,14 @@ export class Index {
   // "unsafe staffing"), and so do two words ("pediatric nursing
   // placement"). What is not a word the reader means does not count as
   // one no page has: a letter or two ("<b>induction</b>"), a small word
-  // mistyped ("teh").
+  // mistyped ("teh"); nor does a letter alone count as a word some page
+  // has ("e-portfolio": "e" is on the pages that write "e-mail").
   unanswered (slots, sizes) {
     const missing = slots.some((s, i) => sizes[i] === 0 && !s.id && s.word.length > 2 && LETTERS.test(s.word) && !this.stopTypo(s.word))
-    const found = slots.filter((s, i) => sizes[i] > 0)
+    const found = slots.filter((s, i) => sizes[i] > 0 && !(s.word.length === 1 && LETTERS.test(s.word)))
+    if (missing && found.length === 0) {
+      return true
+    }
     return missing && found.length === 1 && !found[0].id && sizes[slots.indexOf(found[0])] > this.manifest.docs * COMMON
   }
 
