@@ -44,13 +44,16 @@
 // to them (the site's words, and forms readers may type), so the browser
 // looks a word up rather than stemming it. Only a word the index does not
 // list is tried without a common English ending ("disabled" as "disabl",
+// "discriminated" as "discrimin",
 // search-core.mjs, derive), and only a term that starts the word is taken,
 // before the word is treated as a misspelling; a synonym group's word the
 // site never writes is found the same way ("quitting" is "quit",
 // "whistleblower" is "whistleblowing"), from the terms the manifest gives
 // for the groups. A hyphenated word is indexed
-// also as one word ("well-being" as "wellbeing"). Stop words, the words of
-// a question among them, are left out on both sides (StopWords).
+// also as one word ("well-being" as "wellbeing", "e-mail" as "email").
+// Stop words, the words of a question among them, are left out on both
+// sides (StopWords); a word no page has after one is searched as the two
+// written together where that is a word of the site ("in duction").
 //
 // # Ranking
 //
@@ -69,9 +72,9 @@
 // does, and scales each page's score by the share of the weight it has,
 // so pages that match every word rank as the postings say. A query with a
 // word no page has, whose pages share only one other word with it, a word
-// on more than a fifth of the pages ("strike action"), finds nothing, so
-// that the search page shows its help: a word of every page does not
-// answer what the reader asked (unanswered). It puts
+// on more than a fifth of the pages ("strike action"), or only a letter
+// ("e-portfolio"), finds nothing, so that the search page shows its help:
+// a word of every page does not answer what the reader asked (unanswered). It puts
 // standards whose ID is typed first, and reorders the first page of
 // results for words side by side or close together, or for a word
 // alone, in the title.

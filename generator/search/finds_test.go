@@ -59,6 +59,25 @@ func TestExampleFinds(t *testing.T) {
 		{query: nodeQuery{Q: "what's induction"}, top: []string{"framework/2021/standards/3-4/", "guidance/induction/"}},
 		{query: nodeQuery{Q: "I'm a nurse"}, top: []string{"you-said-we-did/professions/nursing/"}},
 		{query: nodeQuery{Q: "I can’t log in"}, top: []string{"you-said-we-did/yswd-001/", "guidance/induction/"}},
+		// A letter changed counts as one edit only where a slip is likely
+		// (a key next to it); "revision" is two unlikely changes from
+		// "religion", and a word of its own that no page has.
+		{query: nodeQuery{Q: "placemenr"}, correction: "placement"},
+		{query: nodeQuery{Q: "revision"}, none: true},
+		// A word no page has beside a letter alone (the "e" of "e-mail")
+		// finds nothing.
+		{query: nodeQuery{Q: "e-portfolio"}, none: true},
+		// A verb's "-ate" forms are found through the term the stemmer
+		// gives the noun ("discrimination", "discrimin").
+		{query: nodeQuery{Q: "discriminated"}, top: []string{"framework/2021/standards/1-2/", "guidance/equality-diversity-and-inclusion/"}, marked: "discrimination"},
+		// A word cut after a stop word, as voice typing cuts it.
+		{query: nodeQuery{Q: "in duction"}, top: []string{"framework/2021/standards/3-4/", "guidance/induction/"}, marked: "induction"},
+		// A standard's ID with a colon, and one only the draft edition has,
+		// which searches that edition.
+		{query: nodeQuery{Q: "standard 3:5"}, top: []string{"framework/2021/standards/3-5/"}},
+		{query: nodeQuery{Q: "3.7"}, top: []string{"framework/2027/"}},
+		// The site writes "e-mail"; readers type "email".
+		{query: nodeQuery{Q: "emails"}, top: []string{"contact/", "privacy/"}},
 		// A word that names a property of every JavaScript object is a
 		// word like any other: it finds nothing here, and breaks nothing.
 		{query: nodeQuery{Q: "constructor"}, none: true},

@@ -95,7 +95,7 @@ func eachIndexed(text string, f func(word string, compound bool)) {
 	prev, prevEnd := "", -1
 	eachWordAt(s, func(w string, start, end int) {
 		f(w, false)
-		if prevEnd >= 0 && isHyphen(s[prevEnd:start]) && compoundPart(prev) && compoundPart(w) {
+		if prevEnd >= 0 && isHyphen(s[prevEnd:start]) && compound(prev, w) {
 			f(prev+w, true)
 		}
 		prev, prevEnd = w, end
@@ -107,10 +107,21 @@ func isHyphen(s string) bool {
 	return s == "-" || s == "\u2010" || s == "\u2011"
 }
 
-// compoundPart reports whether a word may be half of a hyphenated
-// compound: two letters or more, and no digits ("covid-19" is not one).
-func compoundPart(w string) bool {
-	if len(w) < 2 {
+// compound reports whether two words joined by a hyphen are also indexed
+// written together: both of letters only ("covid-19" is not one), the
+// second of two letters or more, and the first too unless it is a prefix
+// of one letter before a word of three or more ("e-mail", "x-ray"), which
+// readers type as one word ("email"); "A-Z" is not one.
+func compound(first, second string) bool {
+	if !letters(first) || !letters(second) || len(second) < 2 {
+		return false
+	}
+	return len(first) >= 2 || len(second) >= 3
+}
+
+// letters reports whether w is a word of letters only.
+func letters(w string) bool {
+	if w == "" {
 		return false
 	}
 	for _, r := range w {

@@ -20,8 +20,10 @@ func TestTerms(t *testing.T) {
 		// A hyphenated word is its two parts and the two written together.
 		{"well-being wellbeing", []string{"well", "be", "wellb", "wellb"}},
 		{"multi‐professional", []string{"multi", "profession", "multiprofession"}},
-		// Not with digits, nor with a one-letter part.
-		{"covid-19 x-ray", []string{"covid", "19", "x", "ray"}},
+		// Not with digits, nor with a one-letter part but a prefix before a
+		// word of three letters or more: readers type "email" and "xray" ("a" is
+		// a stop word).
+		{"covid-19 x-ray e-mail A-Z", []string{"covid", "19", "x", "ray", "xray", "e", "mail", "email", "z"}},
 		// American spellings meet British ones.
 		{"organization organisation colors colours", []string{"organis", "organis", "colour", "colour"}},
 		// Numbers and standard IDs are kept whole.

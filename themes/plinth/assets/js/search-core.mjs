@@ -50,12 +50,13 @@ function unglue (query) {
 
 // LOOSE_ID is a standard's ID as readers also type it: with a comma for
 // the point, as on keyboards that write decimals so ("3,5"), with a
-// hyphen, as in the standard's address ("3-6"), or said aloud ("3 point
+// hyphen, as in the standard's address ("3-6"), with a colon, a point
+// shifted on a phone's keyboard ("3:5"), or said aloud ("3 point
 // 1"), or, after the word "standard", with a space ("standard 3 6", as
 // a phone's keyboard makes it easier than a point). Such a pair is the
 // ID only if the index has that ID (looseIDs): "1-7" may be a range,
 // "3,5" two numbers.
-const LOOSE_ID = /(?<![\p{L}\p{Nd}.,-])(\p{Nd}{1,2})(?:[,-]| point |(?<=(?:^|[^\p{L}])(?:standard|std)\.?\s+\p{Nd}{1,2}) )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,-]\p{Nd})/giu
+const LOOSE_ID = /(?<![\p{L}\p{Nd}.,:-])(\p{Nd}{1,2})(?:[,:-]| point |(?<=(?:^|[^\p{L}])(?:standard|std)\.?\s+\p{Nd}{1,2}) )(\p{Nd}{1,2})(?![\p{L}\p{Nd}]|[.,:-]\p{Nd})/giu
 
 // NUMBERED is a domain or standard named with its number as a word
 // ("domain four", "standard three point one", "standard three one"),
@@ -192,9 +193,12 @@ const MAX_PIECES = 5
 // lists the forms of the words the site uses, and those a reader is
 // likely to type, but it cannot list every derivation; a word that
 // matches nothing is tried without these before it is taken as a
-// misspelling.
+// misspelling. The stemmer takes "-ate" off a verb ("discriminate" is
+// "discrimin", as "discrimination" is), so its forms the site does not use
+// ("discriminated", "allocated") are tried without it too.
 const ENDINGS = ['isations', 'izations', 'isation', 'ization', 'ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'ness',
-  'ings', 'ing', 'ists', 'ist', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied', 'ed', 'es', 's', 'ly', 'al']
+  'ings', 'ing', 'ists', 'ist', 'ers', 'er', 'ised', 'ized', 'ises', 'izes', 'ise', 'ize', 'ies', 'ied',
+  'ating', 'ated', 'ates', 'ate', 'ed', 'es', 's', 'ly', 'al']
 
 // MIN_STEM is the shortest rest of a word, once an ending is taken off, that
 // is looked up as a term: anything shorter would lead to unrelated words.
@@ -468,11 +472,20 @@ export class Index {
     const loose = new Map()
     const all = words(loosen(spellNumbers(unglue(query.normalize('NFKC'))), loose))
     const ws = [...new Set(all.filter((w) => !this.stopWords.has(w)))]
+    // The stop word typed just before each word, where it first comes: a
+    // word cut in two by a space, or by voice typing, may start with one
+    // ("in duction"), which would otherwise be dropped (slots).
+    const before = new Map()
+    all.forEach((w, i) => {
+      if (!before.has(w)) {
+        before.set(w, i > 0 && this.stopWords.has(all[i - 1]) ? all[i - 1] : '')
+      }
+    })
     const typing = query.length > 0 && !/\s$/.test(query)
     return ws.map((w, i) => {
       const last = i === ws.length - 1 && typing && w === all[all.length - 1]
       const id = isID(w)
-      return { word: w, id, prefix: last && !id && w.length >= MIN_PREFIX ? w : '', loose: loose.get(w) }
+      return { word: w, id, prefix: last && !id && w.length >= MIN_PREFIX ? w : '', loose: loose.get(w), before: id ? '' : before.get(w) }
     })
   }
 
@@ -548,6 +561,16 @@ export class Index {
       }
     }
     await this.fetchShards(need)
+    // A stop word and the word typed after it, written as one ("in
+    // duction", "induction"), where no page has the word: only then, so
+    // that a question's words ("how do I raise") fetch nothing more.
+    const glued = new Set()
+    for (const w of parsed) {
+      if (w.before && !this.lookup(w.word) && LETTERS.test(w.before) && LETTERS.test(w.word)) {
+        shardsFor(m.shards, w.before + w.word, false).forEach((s) => glued.add(s))
+      }
+    }
+    await this.fetchShards(glued)
     parsed = this.looseIDs(parsed)
     await this.widenIDs(parsed)
 
@@ -606,10 +629,13 @@ export class Index {
   idEdition (slots, section) {
     for (const s of slots) {
       const sh = s.id ? this.shardFor(s.word) : null
-      if (!sh || !sh.ids.has(s.word)) {
+      if (!sh) {
         continue
       }
-      const docs = decodeDocs(sh.ids.get(s.word))
+      // The standards with the ID, or, where no indexed standard has it,
+      // the pages that write it: an edition out for consultation has its
+      // new standards ("3.7") only on its front page.
+      const docs = sh.ids.has(s.word) ? decodeDocs(sh.ids.get(s.word)) : [...this.postings(s.word).keys()]
       if (docs.length === 0 || docs.some((d) => this.inScope(d, '', section))) {
         continue
       }
@@ -666,6 +692,14 @@ export class Index {
         continue
       }
       const found = this.lookup(w.word)
+      // A word no page has, after a stop word with which it makes a word
+      // of the site ("in duction"): that word. A word the site has keeps
+      // its own sense ("a part" is not "apart").
+      const glued = !found && w.before ? this.lookup(w.before + w.word) : null
+      if (glued && glued.used) {
+        out.push({ words: [w.before, w.word], word: w.before + w.word, term: glued.term, alts: [[{ term: glued.term, weight: 1 }]], prefix: '' })
+        continue
+      }
       const slot = { words: [w.word], word: w.word, term: found ? found.term : null, id: w.id, alts: [], prefix: w.prefix }
       if (found) {
         slot.alts.push([{ term: found.term, weight: 1 }])
@@ -1195,10 +1229,14 @@ export class Index {
   // "unsafe staffing"), and so do two words ("pediatric nursing
   // placement"). What is not a word the reader means does not count as
   // one no page has: a letter or two ("<b>induction</b>"), a small word
-  // mistyped ("teh").
+  // mistyped ("teh"); nor does a letter alone count as a word some page
+  // has ("e-portfolio": "e" is on the pages that write "e-mail").
   unanswered (slots, sizes) {
     const missing = slots.some((s, i) => sizes[i] === 0 && !s.id && s.word.length > 2 && LETTERS.test(s.word) && !this.stopTypo(s.word))
-    const found = slots.filter((s, i) => sizes[i] > 0)
+    const found = slots.filter((s, i) => sizes[i] > 0 && !(s.word.length === 1 && LETTERS.test(s.word)))
+    if (missing && found.length === 0) {
+      return true
+    }
     return missing && found.length === 1 && !found[0].id && sizes[slots.indexOf(found[0])] > this.manifest.docs * COMMON
   }
 

@@ -3,8 +3,61 @@
  * word the site uses, or of a synonym group, within one edit for words of
  * up to seven letters and two edits for longer ones. An edit is a letter
  * added, removed or changed, or two neighbouring letters swapped
- * ("recieve").
+ * ("recieve"). A letter changed counts as one edit only where the slip is
+ * likely: a key next to it on the keyboard ("placemenr"), a vowel for a
+ * vowel ("competancies"), or a letter that sounds alike ("c" and "k");
+ * any other counts as two, for it more often makes another word than a
+ * misspelling ("revision" is not "religion", "shout" not "short").
  */
+
+// ROWS are the letter rows of a QWERTY keyboard, each half a key to the
+// right of the one above: a key touches the two below it.
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+
+// NEAR holds each pair of letters (in both orders) that a slip changes
+// into each other.
+const NEAR = (() => {
+  const pairs = new Set()
+  const add = (a, b) => {
+    pairs.add(a + b)
+    pairs.add(b + a)
+  }
+  ROWS.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) {
+      if (i + 1 < row.length) {
+        add(row[i], row[i + 1])
+      }
+      const below = ROWS[r + 1] || ''
+      for (const j of [i - 1, i]) {
+        if (j >= 0 && j < below.length) {
+          add(row[i], below[j])
+        }
+      }
+    }
+  })
+  const vowels = 'aeiouy'
+  for (const a of vowels) {
+    for (const b of vowels) {
+      if (a !== b) {
+        add(a, b)
+      }
+    }
+  }
+  for (const p of ['ck', 'cs', 'sz', 'kq', 'gj', 'fv', 'dt', 'bp', 'mn']) {
+    add(p[0], p[1])
+  }
+  return pairs
+})()
+
+// change is what changing letter a into b costs: one edit for a likely
+// slip (NEAR, or a letter other than a-z, which no keyboard row places),
+// two for another.
+function change (a, b) {
+  if (a === b) {
+    return 0
+  }
+  return NEAR.has(a + b) || !/^[a-z]$/.test(a) || !/^[a-z]$/.test(b) ? 1 : 2
+}
 
 // maxEdits is how many edits a word of n letters may be from its
 // correction.
@@ -26,7 +79,7 @@ export function distance (a, b, limit) {
     const row = [i]
     let least = i
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const cost = change(a[i - 1], b[j - 1])
       let d = Math.min(back1[j] + 1, row[j - 1] + 1, back1[j - 1] + cost)
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         d = Math.min(d, back2[j - 2] + 1)
