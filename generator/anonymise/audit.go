@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"slices"
+	"sync"
 )
 
 // The audit decides, for a grid whose suppression pattern is chosen, whether
@@ -453,131 +454,169 @@ func (g *grid) failures(first bool) ([]finding, error) {
 	groups := g.groups()
 	var out []finding
 	failed := make(map[int]bool)
-	fail := func(k int, r reason) bool {
-		out = append(out, finding{k, r})
-		failed[k] = true
-		return first
-	}
 	der := g.derivable()
 	for _, k := range cells {
-		if der[k] && fail(k, derivedBy) {
-			return out, nil
+		if der[k] {
+			out = append(out, finding{k, derivedBy})
+			failed[k] = true
+			if first {
+				return out, nil
+			}
 		}
 	}
-	// Each item (a cell or a group sum) needs feasible tables that show
-	// it is safe: for the public test one where it is above SuppressTo,
-	// for the insider's two where it differs. Every solve leaves the
-	// solver at a feasible table, so after each one every open item is
-	// checked against it, and most are settled without a solve of their
-	// own.
-	for _, a := range []attacker{public, insider} {
-		var gs []group
-		if a == public {
-			gs = groups
+	if first {
+		// Stop at the first failure: the public reader first, then the
+		// insider on what the public test left.
+		pub, err := g.attack(public, cells, failed, groups, true)
+		if err != nil || len(pub) > 0 {
+			return append(out, pub...), err
 		}
-		lp, err := g.programme(a, 0, gs)
-		if err != nil {
-			return nil, err
+		ins, err := g.attack(insider, cells, failed, nil, true)
+		return append(out, ins...), err
+	}
+	// Every failure: the two readers' tests are independent problems, so
+	// they run side by side. The insider's findings on figures the public
+	// test failed already are dropped, as if the insider had skipped
+	// them: the result is the same as one test after the other.
+	var (
+		pub, ins       []finding
+		pubErr, insErr error
+		wg             sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		ins, insErr = g.attack(insider, cells, failed, nil, false)
+	}()
+	pub, pubErr = g.attack(public, cells, failed, groups, false)
+	wg.Wait()
+	if err := errors.Join(pubErr, insErr); err != nil {
+		return nil, err
+	}
+	out = append(out, pub...)
+	for _, f := range pub {
+		failed[f.cell] = true
+	}
+	for _, f := range ins {
+		if !failed[f.cell] {
+			out = append(out, f)
 		}
-		type item struct {
-			id, v  int
-			lo, hi rat // the least and greatest values seen
-			safe   bool
+	}
+	slices.SortFunc(out, func(a, b finding) int { return a.cell - b.cell })
+	return out, nil
+}
+
+// attack runs one reader's tests on the audited cells not in skip (and,
+// for the public reader, on the groups) and returns the cells and groups
+// that fail; with first it returns at the first. It only reads g, so the
+// two readers' attacks can run at once.
+func (g *grid) attack(a attacker, cells []int, skip map[int]bool, groups []group, first bool) ([]finding, error) {
+	var out []finding
+	fail := func(k int, r reason) bool {
+		out = append(out, finding{k, r})
+		return first
+	}
+	lp, err := g.programme(a, 0, groups)
+	if err != nil {
+		return nil, err
+	}
+	type item struct {
+		id, v  int
+		lo, hi rat // the least and greatest values seen
+		safe   bool
+	}
+	var open []*item
+	for _, k := range cells {
+		if skip[k] {
+			continue
 		}
-		var open []*item
-		for _, k := range cells {
-			if failed[k] {
-				continue
+		v, ok := lp.index[k]
+		if !ok { // fixed by its own bounds
+			if fail(k, pinnedBy) {
+				return out, nil
 			}
-			v, ok := lp.index[k]
-			if !ok { // fixed by its own bounds
-				if fail(k, pinnedBy) {
-					return out, nil
-				}
-				continue
-			}
-			open = append(open, &item{id: k, v: v})
+			continue
 		}
-		for i, v := range lp.group {
-			open = append(open, &item{id: len(g.st) + i, v: v})
+		open = append(open, &item{id: k, v: v})
+	}
+	for i, v := range lp.group {
+		open = append(open, &item{id: len(g.st) + i, v: v})
+	}
+	var reach []rat // the public target of each variable
+	if a == public {
+		reach = make([]rat, len(lp.lo))
+		target := lp.targets(g, cells, groups)
+		for v, lo := range lp.lo {
+			reach[v] = ratInt(int64(target[v] - lo))
 		}
-		var reach []rat // the public target of each variable
-		if a == public {
-			reach = make([]rat, len(lp.lo))
-			target := lp.targets(g, cells, gs)
-			for v, lo := range lp.lo {
-				reach[v] = ratInt(int64(target[v] - lo))
-			}
-		}
-		started := false
-		sweep := func() {
-			for _, it := range open {
-				if it.safe {
-					continue
-				}
-				x := lp.s.value(it.v)
-				if !started {
-					it.lo, it.hi = x, x
-				} else if ratCmp(x, it.lo) < 0 {
-					it.lo = x
-				} else if ratCmp(x, it.hi) > 0 {
-					it.hi = x
-				}
-				if a == public {
-					it.safe = ratCmp(it.hi, reach[it.v]) >= 0
-				} else {
-					it.safe = ratCmp(it.lo, it.hi) != 0
-				}
-			}
-			started = true
-		}
-		sweep()
+	}
+	started := false
+	sweep := func() {
 		for _, it := range open {
 			if it.safe {
 				continue
 			}
-			if a == public {
-				// reaches can say yes without a point to show for it
-				// (when the item is unbounded), so its answer counts.
-				ok, err := lp.s.reaches(it.v, reach[it.v].big())
-				if err != nil {
-					return nil, err
-				}
-				sweep()
-				it.safe = it.safe || ok
-			} else {
-				// Below the value seen, or failing that above it.
-				if _, err := lp.s.minimise(it.v); err != nil {
-					return nil, err
-				}
-				sweep()
-				if it.safe {
-					continue
-				}
-				above := ratAdd(it.hi, ratInt(1))
-				ok, err := lp.s.reaches(it.v, above.big())
-				if err != nil {
-					return nil, err
-				}
-				sweep()
-				it.safe = it.safe || ok
+			x := lp.s.value(it.v)
+			if !started {
+				it.lo, it.hi = x, x
+			} else if ratCmp(x, it.lo) < 0 {
+				it.lo = x
+			} else if ratCmp(x, it.hi) > 0 {
+				it.hi = x
 			}
-			if !it.safe {
-				r := pinnedBy
-				switch {
-				case g.isGroup(it.id) && groups[it.id-len(g.st)].target > g.p.SuppressTo+1:
-					r = groupDominated
-				case g.isGroup(it.id):
-					r = groupSmall
-				case a == public:
-					r = smallBy
-				}
-				if fail(it.id, r) {
-					return out, nil
-				}
+			if a == public {
+				it.safe = ratCmp(it.hi, reach[it.v]) >= 0
+			} else {
+				it.safe = ratCmp(it.lo, it.hi) != 0
+			}
+		}
+		started = true
+	}
+	sweep()
+	for _, it := range open {
+		if it.safe {
+			continue
+		}
+		if a == public {
+			// reaches can say yes without a point to show for it
+			// (when the item is unbounded), so its answer counts.
+			ok, err := lp.s.reaches(it.v, reach[it.v].big())
+			if err != nil {
+				return nil, err
+			}
+			sweep()
+			it.safe = it.safe || ok
+		} else {
+			// Below the value seen, or failing that above it.
+			if _, err := lp.s.minimise(it.v); err != nil {
+				return nil, err
+			}
+			sweep()
+			if it.safe {
+				continue
+			}
+			above := ratAdd(it.hi, ratInt(1))
+			ok, err := lp.s.reaches(it.v, above.big())
+			if err != nil {
+				return nil, err
+			}
+			sweep()
+			it.safe = it.safe || ok
+		}
+		if !it.safe {
+			r := pinnedBy
+			switch {
+			case g.isGroup(it.id) && groups[it.id-len(g.st)].target > g.p.SuppressTo+1:
+				r = groupDominated
+			case g.isGroup(it.id):
+				r = groupSmall
+			case a == public:
+				r = smallBy
+			}
+			if fail(it.id, r) {
+				return out, nil
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b finding) int { return a.cell - b.cell })
 	return out, nil
 }

@@ -2,6 +2,7 @@ package anonymise
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -64,4 +65,68 @@ func BenchmarkPublish12x12(b *testing.B) {
 	}
 	b.ReportMetric(float64(rep.Primary), "primary")
 	b.ReportMetric(float64(rep.Secondary), "secondary")
+}
+
+// BenchmarkReleases publishes a quarter's table by standard (31 standards
+// by 5 statuses; a tenth of the figures small, as in the example's data)
+// after n earlier quarterly releases of it: the audit across releases
+// grows with every quarter a site has published, so this is the cost a
+// site pays as it ages. Making the earlier releases is not timed.
+func BenchmarkReleases(b *testing.B) {
+	for _, n := range []int{2, 4, 8} {
+		b.Run(fmt.Sprintf("earlier=%d", n), func(b *testing.B) {
+			rng := newRand(31)
+			p := DefaultPolicy()
+			c := byStandard(rng)
+			var earlier []*Counts
+			for range n {
+				t, err := publishWith(p, c, earlier...)
+				if err != nil {
+					b.Fatal(err)
+				}
+				earlier = append(earlier, earlierOf(t, AllMargins))
+				c = perturb(rng, c)
+			}
+			var rep []Report
+			for b.Loop() {
+				var l Linked
+				l.Add(c)
+				for i, e := range earlier {
+					var prev Linked
+					prev.Add(e)
+					l.Previous(fmt.Sprintf("release %d", i+1), &prev)
+				}
+				_, r, err := p.PublishLinked(&l)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rep = r
+			}
+			b.ReportMetric(float64(rep[0].Primary), "primary")
+			b.ReportMetric(float64(rep[0].Secondary), "secondary")
+		})
+	}
+}
+
+// byStandard is a table of actions by standard and status: mostly tens,
+// a tenth small, some empty.
+func byStandard(rng *rand.Rand) *Counts {
+	rows := make([]string, 31)
+	for i := range rows {
+		rows[i] = fmt.Sprintf("%d.%d", 1+i/6, 1+i%6)
+	}
+	c := NewCounts("Actions by standard and status", rows, []string{"Not started", "On track", "At risk", "Overdue", "Complete"})
+	c.Margins = AllMargins
+	for i := range rows {
+		for j := range 5 {
+			switch u := rng.Float64(); {
+			case u < 0.1:
+			case u < 0.2:
+				c.Add(i, j, 1+rng.IntN(7))
+			default:
+				c.Add(i, j, 8+rng.IntN(60))
+			}
+		}
+	}
+	return c
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/plinth-ssg/plinth/generator/parallel"
 )
 
 // Releases. A site publishes its tables again every quarter, and a reader
@@ -377,21 +379,41 @@ func (h *history) protect() error {
 	for {
 		changed := false
 		var stuck []error
-		for _, th := range h.tables {
-			g := cur.parts[th.part]
+		// The tables are audited one after another, each seeing what
+		// the ones before it hid. An audit only reads the pattern, so
+		// the first round audits every table at once on the pattern as
+		// it stands: the results hold up to the first table whose
+		// failures hide more. The tables after it are then audited one
+		// at a time, as each may see a new pattern. The outcome is that
+		// of one table after another; when nothing fails, which is
+		// every build's last round, it takes the time of the slowest.
+		for next := 0; next < len(h.tables); {
+			rest := h.tables[next:]
+			if next > 0 {
+				rest = rest[:1]
+			}
 			cur.sync()
-			th.relink(g)
-			fails, err := th.g.failures(false)
-			if err != nil {
-				return err
+			for _, th := range rest {
+				th.relink(cur.parts[th.part])
 			}
-			if len(fails) == 0 {
-				continue
-			}
-			if th.hideFor(g, fails) {
-				changed = true
-			} else {
-				stuck = append(stuck, h.auditError(th, fails))
+			fails := make([][]finding, len(rest))
+			errs := make([]error, len(rest))
+			parallel.For(len(rest), func(i int) { fails[i], errs[i] = rest[i].g.failures(false) })
+			start := next
+			next += len(rest)
+			for i, th := range rest {
+				if errs[i] != nil {
+					return errs[i]
+				}
+				if len(fails[i]) == 0 {
+					continue
+				}
+				if th.hideFor(cur.parts[th.part], fails[i]) {
+					changed = true
+					next = start + i + 1 // the later results are stale
+					break
+				}
+				stuck = append(stuck, h.auditError(th, fails[i]))
 			}
 		}
 		cur.sync()

@@ -73,3 +73,28 @@ func TestRatMatchesBig(t *testing.T) {
 		t.Errorf("abs(-5) = %v", got.big())
 	}
 }
+
+// TestGCD checks the binary gcd against math/big on signed numerators,
+// zero and the largest products the int64 form makes (below 2⁶²).
+func TestGCD(t *testing.T) {
+	rng := newRand(11)
+	cases := [][2]int64{{0, 1}, {0, 7}, {5, 1}, {-12, 18}, {12, 18}, {1 << 61, 1 << 40}, {-(1 << 61), 3 << 20}, {1<<62 - 1, 1<<31 - 1}}
+	for range 20000 {
+		a := rng.Int64N(1<<62) - 1<<61
+		b := rng.Int64N(1<<62) + 1
+		if rng.IntN(2) == 0 {
+			f := rng.Int64N(1<<20) + 1
+			a, b = a/(1<<21)*f, b/(1<<21)*f+f // a shared factor
+		}
+		cases = append(cases, [2]int64{a, b})
+	}
+	for _, c := range cases {
+		want := new(big.Int).GCD(nil, nil, new(big.Int).Abs(big.NewInt(c[0])), big.NewInt(c[1])).Int64()
+		if c[0] == 0 {
+			want = c[1]
+		}
+		if got := gcd(c[0], c[1]); got != want {
+			t.Fatalf("gcd(%d, %d) = %d, want %d", c[0], c[1], got, want)
+		}
+	}
+}

@@ -305,13 +305,26 @@ func (s *simplex) pivot(p, q int) {
 			nz = append(nz, k)
 		}
 	}
+	prow := s.t[p]
 	for i := range s.m {
 		if i == p || s.t[i][q].isZero() {
 			continue
 		}
-		g := s.t[i][q]
+		row := s.t[i]
+		g := row[q]
 		for _, k := range nz {
-			s.t[i][k] = ratSub(s.t[i][k], ratMul(g, s.t[p][k]))
+			// The equations of tables have small whole coefficients,
+			// and so have about half the tableau's entries on a site's
+			// tables: those are worked out without the general
+			// rational arithmetic.
+			a, b := row[k], prow[k]
+			if g.b == nil && a.b == nil && b.b == nil && g.d <= 1 && a.d <= 1 && b.d <= 1 {
+				if n := a.n - g.n*b.n; n > -smallLimit && n < smallLimit {
+					row[k] = rat{n: n, d: 1}
+					continue
+				}
+			}
+			row[k] = ratSub(a, ratMul(g, b))
 		}
 	}
 	if g := s.rc[q]; !g.isZero() {
