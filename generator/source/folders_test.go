@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"syscall"
 	"testing"
@@ -188,8 +189,8 @@ func TestFoldersOpenedOnce(t *testing.T) {
 	s.folders.mu.Lock()
 	opened := len(s.folders.open)
 	s.folders.mu.Unlock()
-	if opened != 3 {
-		t.Errorf("%d folders kept open, want 3 (content/a, content/b, content/a/deep)", opened)
+	if opened != 4 {
+		t.Errorf("%d folders kept open, want 4 (content, content/a, content/b, content/a/deep)", opened)
 	}
 	if n := viaOther[filepath.Join(dir, "content", "a")]; n != 3 {
 		t.Errorf("%d reads through content/a's root, want 3 (%v)", n, viaOther)
@@ -264,4 +265,93 @@ func TestFoldersBounded(t *testing.T) {
 	if len(s.folders.open) > maxFolders || len(s.folders.order) != len(s.folders.open) {
 		t.Errorf("%d folders open (%d in order), want at most %d", len(s.folders.open), len(s.folders.order), maxFolders)
 	}
+}
+
+// TestFoldersReadDir: a folder is listed through its own root with the
+// entries and errors the site root gives, and stays open for the reads
+// that follow; a folder is opened by its name in its parent's root, not
+// by walking from the site root again.
+func TestFoldersReadDir(t *testing.T) {
+	dir, _ := makeSite(t)
+	fast, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Close(plain)
+	s := fast.(*siteFS)
+	var (
+		mu      sync.Mutex
+		viaSite []string
+	)
+	s.openRoot = func(r *os.Root, name string) (*os.Root, error) {
+		if r == s.root {
+			mu.Lock()
+			viaSite = append(viaSite, name)
+			mu.Unlock()
+		}
+		return r.OpenRoot(name)
+	}
+	tests := []struct {
+		name string
+		ok   bool
+	}{
+		{".", true},
+		{"content", true},
+		{"content/a", true},
+		{"content/a/deep", true},
+		{"content/linked", true},   // a folder linked inside the site
+		{"content/escaped", false}, // a linked folder outside the site
+		{"content/a/page.md", false},
+		{"content/a/missing", false},
+		{"content/a/../b", false},
+		{"../outside", false},
+	}
+	for pass := range 2 {
+		for _, tt := range tests {
+			t.Run(fmt.Sprint(pass, tt.name), func(t *testing.T) {
+				got, gerr := fs.ReadDir(fast, tt.name)
+				want, werr := fs.ReadDir(plain, tt.name)
+				if (gerr == nil) != tt.ok {
+					t.Fatalf("ReadDir(%q): error %v, want success %v", tt.name, gerr, tt.ok)
+				}
+				if fmt.Sprint(gerr) != fmt.Sprint(werr) || len(got) != len(want) {
+					t.Fatalf("ReadDir(%q) = %d entries, %v; through the site root alone %d, %v", tt.name, len(got), gerr, len(want), werr)
+				}
+				for i := range got {
+					g, gi := got[i], infoOf(t, got[i])
+					w, wi := want[i], infoOf(t, want[i])
+					if g.Name() != w.Name() || g.Type() != w.Type() || gi != wi {
+						t.Errorf("ReadDir(%q)[%d] = %s %v %s; through the site root alone %s %v %s", tt.name, i, g.Name(), g.Type(), gi, w.Name(), w.Type(), wi)
+					}
+				}
+			})
+		}
+	}
+	for _, want := range []string{"content", "content/a", "content/a/deep"} {
+		if _, ok := s.folders.open[want]; !ok {
+			t.Errorf("%s is not kept open after listing it", want)
+		}
+	}
+	// Only the top folder, and what a parent's root refuses (a missing
+	// folder, a file, a link to a folder outside the site), are opened
+	// through the site root: content/a/deep in content/a's root, and
+	// content/linked, a link to content/a, in content's.
+	slices.Sort(viaSite)
+	if want := []string{"content", "content/a/missing", "content/a/page.md", "content/escaped"}; !slices.Equal(viaSite, want) {
+		t.Errorf("folders opened through the site root = %q, want %q", viaSite, want)
+	}
+}
+
+// infoOf is what a test compares of an entry's Info.
+func infoOf(t *testing.T, d fs.DirEntry) string {
+	t.Helper()
+	info, err := d.Info()
+	if err != nil {
+		return err.Error()
+	}
+	return fmt.Sprint(info.Name(), info.Mode(), info.Size(), info.ModTime().UnixNano())
 }

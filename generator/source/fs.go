@@ -21,18 +21,18 @@ type siteFS struct {
 		fs.ReadLinkFS
 	}
 	folders folders
-	// open opens a file in a root (the site's or a folder's) for reading:
-	// nonBlocking, which tests wrap to see which root each read goes
-	// through.
-	open func(r *os.Root, name string) (*os.File, error)
+	// open opens a file in a root (the site's or a folder's) for reading
+	// (nonBlocking), and openRoot a folder in one ((*os.Root).OpenRoot):
+	// tests wrap them to see which root each open goes through.
+	open     func(r *os.Root, name string) (*os.File, error)
+	openRoot func(r *os.Root, name string) (*os.Root, error)
 }
 
-func (s *siteFS) Open(name string) (fs.File, error)          { return s.fs.Open(name) }
-func (s *siteFS) Stat(name string) (fs.FileInfo, error)      { return s.fs.Stat(name) }
-func (s *siteFS) ReadFile(name string) ([]byte, error)       { return s.fs.ReadFile(name) }
-func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.fs.ReadDir(name) }
-func (s *siteFS) ReadLink(name string) (string, error)       { return s.fs.ReadLink(name) }
-func (s *siteFS) Lstat(name string) (fs.FileInfo, error)     { return s.fs.Lstat(name) }
+func (s *siteFS) Open(name string) (fs.File, error)      { return s.fs.Open(name) }
+func (s *siteFS) Stat(name string) (fs.FileInfo, error)  { return s.fs.Stat(name) }
+func (s *siteFS) ReadFile(name string) ([]byte, error)   { return s.fs.ReadFile(name) }
+func (s *siteFS) ReadLink(name string) (string, error)   { return s.fs.ReadLink(name) }
+func (s *siteFS) Lstat(name string) (fs.FileInfo, error) { return s.fs.Lstat(name) }
 
 // readRegular reads name if it is a regular file (or reports the error
 // reading a folder gives), opening it once, without blocking on a named

@@ -29,7 +29,7 @@ func Open(dir string) (fs.FS, error) {
 		fs.ReadFileFS
 		fs.ReadDirFS
 		fs.ReadLinkFS
-	}), open: nonBlocking}, nil
+	}), open: nonBlocking, openRoot: (*os.Root).OpenRoot}, nil
 }
 
 // Ignored reports whether a file or folder name is an editor's or system's
