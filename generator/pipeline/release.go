@@ -7,6 +7,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/framework"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // ActionPlans runs the stages the action-plan figures come from, and no
@@ -20,6 +21,7 @@ func ActionPlans(opts Options) (actionplans.Result, diag.List) {
 	if d.HasErrors() {
 		return actionplans.Result{}, diags
 	}
+	defer source.Close(fsys)
 	cfg, d := config.Load(fsys, config.Options{})
 	diags.Append(d)
 	if cfg == nil {

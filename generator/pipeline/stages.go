@@ -27,6 +27,7 @@ import (
 	"github.com/plinth-ssg/plinth/generator/scan"
 	"github.com/plinth-ssg/plinth/generator/search"
 	"github.com/plinth-ssg/plinth/generator/site"
+	"github.com/plinth-ssg/plinth/generator/source"
 )
 
 // run is one build on its way through the stages: each method below is
@@ -104,6 +105,10 @@ func (b *run) config() bool {
 		return false
 	}
 	b.fsys, b.opts.Source = fsys, abs
+	// The folders kept open for reading are closed with the build: a
+	// later patch reads through the site folder, not a folder that may
+	// have been replaced since.
+	b.finish = append(b.finish, func() { source.Close(fsys) })
 	cfg, d := config.Load(fsys, config.Options{BaseURL: b.opts.BaseURL, Preview: b.opts.Preview})
 	b.diags.Append(d)
 	if cfg == nil || d.HasErrors() {

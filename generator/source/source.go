@@ -17,7 +17,8 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
-// Open returns a read-only view of the folder dir, confined to it.
+// Open returns a read-only view of the folder dir, confined to it. Its
+// reads keep folders open (see Close).
 func Open(dir string) (fs.FS, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -28,7 +29,7 @@ func Open(dir string) (fs.FS, error) {
 		fs.ReadFileFS
 		fs.ReadDirFS
 		fs.ReadLinkFS
-	})}, nil
+	}), open: nonBlocking, openRoot: (*os.Root).OpenRoot}, nil
 }
 
 // Ignored reports whether a file or folder name is an editor's or system's
