@@ -16,14 +16,21 @@ const (
 	// MaxListIndent is how many columns a list item or a quote may be
 	// indented (a tab counting as 4): about 30 levels of nested lists.
 	MaxListIndent = 100
+	// MaxFootnotes is how many footnotes ("[^1]: the note") a page may
+	// define. Real pages have a few dozen; goldmark's footnotes take time
+	// that grows with the square of their number (100,000 on one page:
+	// four minutes).
+	MaxFootnotes = 1000
 )
 
 // tooDeep returns the offset in body of the first line that nests block
-// quotes or lists beyond the limits, with what is wrong and how to fix it;
-// -1 if none does. Lines inside fenced code blocks are code, not nesting,
-// and are passed over.
+// quotes or lists beyond the limits, or defines a footnote beyond
+// MaxFootnotes, with what is wrong and how to fix it; -1 if none does.
+// Lines inside fenced code blocks are code, not nesting, and are passed
+// over.
 func tooDeep(body []byte) (offset int, msg, hint string) {
 	fence := []byte(nil)
+	footnotes := 0
 	for start := 0; start < len(body); {
 		end := bytes.IndexByte(body[start:], '\n')
 		if end < 0 {
@@ -48,6 +55,11 @@ func tooDeep(body []byte) (offset int, msg, hint string) {
 			}
 		case bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")):
 			fence = rest[:3]
+		case indent < 4 && isFootnote(rest):
+			if footnotes++; footnotes > MaxFootnotes {
+				return start, fmt.Sprintf("this page defines more than %d footnotes ([^…]: at the start of a line); at most %d are allowed", MaxFootnotes, MaxFootnotes),
+					"a page with this many notes is hard to read: split it into several pages, or write the notes as a numbered list under a heading such as \"Notes\""
+			}
 		case len(rest) > 0 && (rest[0] == '>' || isListMarker(rest)):
 			if indent > MaxListIndent {
 				return start, fmt.Sprintf("this line is indented %d spaces, which nests lists or quotes more than Markdown pages ever need", indent),
@@ -90,4 +102,14 @@ func isListMarker(s []byte) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t')
+}
+
+// isFootnote reports whether s starts a footnote's definition: "[^", a
+// label with no "]", then "]:".
+func isFootnote(s []byte) bool {
+	if !bytes.HasPrefix(s, []byte("[^")) {
+		return false
+	}
+	end := bytes.IndexByte(s, ']')
+	return end > 2 && end+1 < len(s) && s[end+1] == ':'
 }
