@@ -308,7 +308,7 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				pos := src.Pos(off)
 				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url(), problem, sharedMark, f.Path).
-					WithLine(src.Line(pos.Line)).
+					WithSourceLine(src).
 					WithHint("fix the address here; every page that shows it has the broken link")
 			}
 		}
@@ -324,7 +324,7 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 		if src := s.Sources(f.Source); src != nil {
 			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				d.Pos = src.Pos(off)
-				d = d.WithLine(src.Line(d.Pos.Line))
+				d = d.WithSourceLine(src)
 				return d.WithHint("fix the address here; links to other pages are best written as paths to their content files, like ../strategy/culture.md")
 			}
 		}
@@ -405,7 +405,7 @@ func unsafeValue(f File, own *diag.Source, msg string) diag.Diagnostic {
 		}
 		if best >= 0 {
 			pos := own.Pos(best)
-			return diag.Errorf(pos, "%s", msg).WithLine(own.Line(pos.Line)).
+			return diag.Errorf(pos, "%s", msg).WithSourceLine(own).
 				WithHint("a layout uses this value as a link; write a page's address (like /guidance/induction/) or a web address starting https:")
 		}
 	}

@@ -60,7 +60,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 				d := diag.Warningf(page.Pos(page.BodyOffset+off), "this image has no alternative text").
 					WithHint("describe the image between the square brackets, like ![Chart of survey results](chart.png); use ![]() only for decoration")
 				if page.Source != nil {
-					d = d.WithLine(page.Source.Line(d.Pos.Line))
+					d = d.WithSourceLine(page.Source)
 				}
 				diags.Add(d)
 			}
@@ -123,7 +123,7 @@ func (p *linkProblems) summarise() {
 func report(page *site.Page, diags *diag.List, off int, problem, hint string) {
 	d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", problem).WithHint("%s", hint)
 	if page.Source != nil {
-		d = d.WithLine(page.Source.Line(d.Pos.Line))
+		d = d.WithSourceLine(page.Source)
 	}
 	diags.Add(d)
 }
