@@ -1,6 +1,8 @@
 package render
 
 import (
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"text/template/parse"
@@ -88,4 +90,78 @@ func loopNames(names []string) string {
 		shown[i] = n
 	}
 	return strings.Join(shown, " → ")
+}
+
+// MaxRangeCount is the most times a layout may repeat over numbers it
+// writes itself ({{ range 5 }}), counting the ranges of that kind around
+// it. A repetition over pages or data is as long as they are; one over a
+// number written in the layout is for a few stars or placeholders, but
+// {{ range 200000000 }}{{ end }} wrote nothing, so no page grew too
+// large, and a build of nine guidance pages ran for 160 s.
+const MaxRangeCount = 100_000
+
+// countedRange is a {{ range }} over a number that, with the ranges over
+// numbers around it, repeats more than MaxRangeCount times.
+type countedRange struct {
+	node   *parse.RangeNode
+	times  int64
+	nested bool // inside other ranges over numbers, which count too
+}
+
+// hugeRanges finds the ranges over numbers written in trees that repeat
+// more than MaxRangeCount times, in the order of the templates' names.
+func hugeRanges(trees map[string]*parse.Tree) []countedRange {
+	var out []countedRange
+	var walk func(list *parse.ListNode, times int64)
+	walk = func(list *parse.ListNode, times int64) {
+		if list == nil {
+			return
+		}
+		for _, n := range list.Nodes {
+			switch n := n.(type) {
+			case *parse.RangeNode:
+				inner := times // at most MaxRangeCount, so times*k overflows only for a huge k
+				if k, ok := rangeCount(n.Pipe); ok && k > 1 {
+					if k > MaxRangeCount/times {
+						total := int64(math.MaxInt64)
+						if k <= math.MaxInt64/times {
+							total = times * k
+						}
+						out = append(out, countedRange{n, total, times > 1})
+						continue
+					}
+					inner = times * k
+				}
+				walk(n.List, inner)
+				walk(n.ElseList, times)
+			case *parse.IfNode:
+				walk(n.List, times)
+				walk(n.ElseList, times)
+			case *parse.WithNode:
+				walk(n.List, times)
+				walk(n.ElseList, times)
+			case *parse.ListNode:
+				walk(n, times)
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(trees)) {
+		if t := trees[name]; t != nil {
+			walk(t.Root, 1)
+		}
+	}
+	return out
+}
+
+// rangeCount returns the number a range's pipeline is, if it is a whole
+// number written in the layout ({{ range 5 }}, {{ range $i := 5 }}).
+func rangeCount(p *parse.PipeNode) (int64, bool) {
+	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return 0, false
+	}
+	n, ok := p.Cmds[0].Args[0].(*parse.NumberNode)
+	if !ok || !n.IsInt {
+		return 0, false
+	}
+	return n.Int64, true
 }

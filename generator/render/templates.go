@@ -170,6 +170,18 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 				diags.Add(l.withLine(d, fsys, col).WithHint("a layout or partial may call itself, or one that calls it, only inside {{ if }}, {{ range }} or {{ with }}, which end the repetition; remove the call or move it inside one"))
 			}
 		}
+		for _, r := range hugeRanges(trees) {
+			name, line, col, _ := nodePos(r.node)
+			around := ""
+			if r.nested {
+				around = " (with the ranges over numbers around it)"
+			}
+			d := diag.Errorf(diag.Pos{File: l.sourceOf(name), Line: line}, "this {{ range }} repeats %s times%s; a layout may repeat at most %s times over a number it writes", thousands(int(r.times)), around, thousands(MaxRangeCount))
+			if key := d.Pos.String() + ":" + strconv.Itoa(col); !reported[key] {
+				reported[key] = true
+				diags.Add(l.withLine(d, fsys, col).WithHint("range over the pages or data the page shows instead; a number written in a layout is for a few repetitions, such as the stars of a rating"))
+			}
+		}
 		c.reads = bodyReads(trees, c.entry)
 		l.rawBody = l.rawBody || namesField(trees, "Body")
 		l.compiled[rel] = c
