@@ -16,6 +16,12 @@ import (
 type loop struct {
 	call  *parse.TemplateNode
 	names []string // the templates around the loop, the first repeated last
+	// guarded is set for a loop with an if on the way, whose calls all
+	// pass on the data they were given ({{ template "x" . }}): the if sees
+	// the same data each time round, so once it lets the call through it
+	// always will (text/template gave up after 100,000 calls, 8 s and
+	// 500 MB later).
+	guarded bool
 }
 
 // endlessCalls finds the loops among trees (a page layout's templates by
@@ -24,6 +30,23 @@ type loop struct {
 // drawing nested menus calls itself for each submenu), and whether it
 // does is for the data to say.
 func endlessCalls(trees map[string]*parse.Tree) []loop {
+	out := loops(trees, unconditionalCalls)
+	found := map[*parse.TemplateNode]bool{}
+	for _, lp := range out {
+		found[lp.call] = true
+	}
+	for _, lp := range loops(trees, sameDataCalls) {
+		if !found[lp.call] {
+			lp.guarded = true
+			out = append(out, lp)
+		}
+	}
+	return out
+}
+
+// loops finds the loops among trees whose calls, each template's calls
+// being those calls returns, lead back to where they started.
+func loops(trees map[string]*parse.Tree, calls func(*parse.ListNode) []*parse.TemplateNode) []loop {
 	var (
 		out   []loop
 		stack []string
@@ -37,7 +60,7 @@ func endlessCalls(trees map[string]*parse.Tree) []loop {
 			return
 		}
 		stack = append(stack, name)
-		for _, call := range unconditionalCalls(t.Root) {
+		for _, call := range calls(t.Root) {
 			if i := slices.Index(stack, call.Name); i >= 0 {
 				if !seen[call] {
 					seen[call] = true
@@ -77,6 +100,60 @@ func unconditionalCalls(list *parse.ListNode) []*parse.TemplateNode {
 		}
 	}
 	return out
+}
+
+// sameDataCalls returns the {{ template }} calls in a list that pass on
+// the data the list was given ("." or nothing, the same each time round)
+// and run whenever the list does or an if around them holds; not those
+// inside range or with, which pass on something else.
+func sameDataCalls(list *parse.ListNode) []*parse.TemplateNode {
+	if list == nil {
+		return nil
+	}
+	var out []*parse.TemplateNode
+	for _, n := range list.Nodes {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			if passesDot(n.Pipe) {
+				out = append(out, n)
+			}
+		case *parse.ListNode:
+			out = append(out, sameDataCalls(n)...)
+		case *parse.IfNode:
+			if constant(n.Pipe) {
+				// {{ if false }} around a call switches it off; the data
+				// has no say.
+				continue
+			}
+			out = append(out, sameDataCalls(n.List)...)
+			out = append(out, sameDataCalls(n.ElseList)...)
+		}
+	}
+	return out
+}
+
+// constant reports whether a pipeline is a value written in the layout.
+func constant(p *parse.PipeNode) bool {
+	if p == nil || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return false
+	}
+	switch p.Cmds[0].Args[0].(type) {
+	case *parse.BoolNode, *parse.NumberNode, *parse.StringNode, *parse.NilNode:
+		return true
+	}
+	return false
+}
+
+// passesDot reports whether a call's argument is "." or missing.
+func passesDot(p *parse.PipeNode) bool {
+	if p == nil {
+		return true
+	}
+	if len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return false
+	}
+	_, ok := p.Cmds[0].Args[0].(*parse.DotNode)
+	return ok
 }
 
 // loopNames writes a loop's templates as an editor knows them: partials

@@ -61,6 +61,19 @@ func TestLayoutMistakes(t *testing.T) {
 			"baseof.html":         `{{ template "partials/body.html" . }}`,
 			"page.html":           `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}{{ define "unused" }}x{{ end }}`,
 		}, "", ""},
+		{"a partial calling itself with the same page under an if", map[string]string{
+			"_partials/rec.html": "{{ if .Title }}<i>\n{{ template \"partials/rec.html\" . }}</i>{{ end }}",
+			"page.html":          `{{ template "partials/rec.html" . }}`,
+		}, `layouts/_partials/rec.html:2:13: this call of "partials/rec.html" leads back to itself (_partials/rec.html → _partials/rec.html) passing on the same data`, "{{ range .Pages }}"},
+		{"two partials passing the same page through an if and an else", map[string]string{
+			"_partials/a.html": `{{ if .Title }}x{{ else }}{{ template "partials/b.html" . }}{{ end }}`,
+			"_partials/b.html": `{{ if .Draft }}{{ template "partials/a.html" }}{{ end }}`,
+			"page.html":        `{{ template "partials/a.html" . }}`,
+		}, `layouts/_partials/b.html:1:28: this call of "partials/a.html" leads back to itself (_partials/a.html → _partials/b.html → _partials/a.html) passing on the same data`, "remove the call"},
+		{"a partial calling itself with a part of its data under an if", map[string]string{
+			"_partials/rec.html": `{{ if .Parent }}{{ template "partials/rec.html" .Parent }}{{ end }}{{ with .Parent }}{{ template "partials/rec.html" . }}{{ end }}`,
+			"page.html":          `{{ template "partials/rec.html" . }}`,
+		}, "", ""},
 		{"a range over a huge number", map[string]string{
 			"page.html": "<p>\n{{ range 200000000 }}{{ end }}</p>",
 		}, `layouts/page.html:2:10: this {{ range }} repeats 200,000,000 times`, "stars"},
