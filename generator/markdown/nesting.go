@@ -21,6 +21,11 @@ const (
 	// that grows with the square of their number (100,000 on one page:
 	// four minutes).
 	MaxFootnotes = 1000
+	// MaxLinkDefinitions is how many link definitions ("[name]: address",
+	// for links written [text][name]) a page may have. goldmark reads a
+	// run of them in time growing with the square of their number
+	// (100,000: 20 s).
+	MaxLinkDefinitions = 1000
 )
 
 // tooDeep returns the offset in body of the first line that nests block
@@ -30,7 +35,7 @@ const (
 // over.
 func tooDeep(body []byte) (offset int, msg, hint string) {
 	fence := []byte(nil)
-	footnotes := 0
+	footnotes, definitions := 0, 0
 	for start := 0; start < len(body); {
 		end := bytes.IndexByte(body[start:], '\n')
 		if end < 0 {
@@ -59,6 +64,11 @@ func tooDeep(body []byte) (offset int, msg, hint string) {
 			if footnotes++; footnotes > MaxFootnotes {
 				return start, fmt.Sprintf("this page defines more than %d footnotes ([^…]: at the start of a line); at most %d are allowed", MaxFootnotes, MaxFootnotes),
 					"a page with this many notes is hard to read: split it into several pages, or write the notes as a numbered list under a heading such as \"Notes\""
+			}
+		case indent < 4 && isLinkDefinition(rest):
+			if definitions++; definitions > MaxLinkDefinitions {
+				return start, fmt.Sprintf("this page has more than %d link definitions ([name]: address at the start of a line); at most %d are allowed", MaxLinkDefinitions, MaxLinkDefinitions),
+					"write each link where it is used, like [the guidance](induction.md), or split the page into several pages"
 			}
 		case len(rest) > 0 && (rest[0] == '>' || isListMarker(rest)):
 			if indent > MaxListIndent {
@@ -107,9 +117,15 @@ func isListMarker(s []byte) bool {
 // isFootnote reports whether s starts a footnote's definition: "[^", a
 // label with no "]", then "]:".
 func isFootnote(s []byte) bool {
-	if !bytes.HasPrefix(s, []byte("[^")) {
+	return bytes.HasPrefix(s, []byte("[^")) && isLinkDefinition(s)
+}
+
+// isLinkDefinition reports whether s starts a link definition or a
+// footnote's: "[", a label with no "]", then "]:".
+func isLinkDefinition(s []byte) bool {
+	if len(s) < 4 || s[0] != '[' {
 		return false
 	}
 	end := bytes.IndexByte(s, ']')
-	return end > 2 && end+1 < len(s) && s[end+1] == ':'
+	return end > 1 && end+1 < len(s) && s[end+1] == ':'
 }

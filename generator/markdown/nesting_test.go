@@ -31,6 +31,8 @@ func TestNestingLimits(t *testing.T) {
 		{"as many footnotes as allowed", footnotes(MaxFootnotes), ""},
 		{"footnotes in a code block", "```\n" + footnotes(MaxFootnotes+1) + "```\n", ""},
 		{"one footnote too many", footnotes(MaxFootnotes + 1), fmt.Sprintf("a.md:%d:1: this page defines more than %d footnotes", MaxFootnotes+3, MaxFootnotes)},
+		{"as many link definitions as allowed", definitions(MaxLinkDefinitions), ""},
+		{"one link definition too many", definitions(MaxLinkDefinitions + 1), fmt.Sprintf("a.md:%d:1: this page has more than %d link definitions", MaxLinkDefinitions+3, MaxLinkDefinitions)},
 	}
 	for _, tt := range tests {
 		src := diag.NewSource("a.md", []byte(tt.body))
@@ -54,6 +56,17 @@ func footnotes(n int) string {
 	for i := range n {
 		fmt.Fprintf(&refs, "note[^%d] ", i)
 		fmt.Fprintf(&defs, "[^%d]: Note %d.\n", i, i)
+	}
+	return refs.String() + "\n\n" + defs.String()
+}
+
+// definitions returns a paragraph of n links by name, then the names'
+// definitions.
+func definitions(n int) string {
+	var refs, defs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&refs, "[link][r%d] ", i)
+		fmt.Fprintf(&defs, "[r%d]: https://example.org/%d\n", i, i)
 	}
 	return refs.String() + "\n\n" + defs.String()
 }
