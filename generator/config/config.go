@@ -241,7 +241,13 @@ func (c *Config) check(fsys fs.FS, opts Options) diag.List {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(c.Menus)) {
-		for i, e := range c.Menus[name] {
+		entries := c.Menus[name]
+		if len(entries) > MaxMenuEntries {
+			l.Add(c.doc.Errorf([]string{"menus", name, fmt.Sprint(MaxMenuEntries)}, "the menu %q has %d entries; a menu may have at most %d", name, len(entries), MaxMenuEntries).
+				WithHint("a menu is shown on every page, so keep it to the links most readers need; link to the other pages from a section page instead"))
+			entries = entries[:MaxMenuEntries]
+		}
+		for i, e := range entries {
 			p := []string{"menus", name, fmt.Sprint(i)}
 			if (e.Page == "") == (e.URL == "") {
 				l.Add(c.doc.Errorf(p, "menu entry %q needs exactly one of page or url", e.Name).

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/plinth-ssg/plinth/generator/anonymise"
@@ -76,6 +77,9 @@ func TestLoadErrors(t *testing.T) {
 			"[[menus.main]]\nname = \"ok\"\nurl = \"https://www.example.org/a?b#c\"\n[[menus.main]]\nname = \"ok\"\nurl = \"/search/\"\n[[menus.main]]\nname = \"ok\"\nurl = \"mailto:enquiries@example.org\"\n", Options{},
 			[]string{`site.toml:5:7: menu entry "x": "javascript:alert(7)" is not a web address`, `site.toml:8:7: menu entry "d": "data:text/html,x" is not a web address`,
 				`site.toml:11:7: menu entry "p": "//evil.example/" is not a web address`, `site.toml:14:7: menu entry "r": "about" is not a web address`}},
+		{"menu entries", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n" + strings.Repeat("[[menus.footer]]\nname = \"x\"\nurl = \"/x/\"\n", MaxMenuEntries+20000), Options{},
+			[]string{fmt.Sprintf(`site.toml:%d:1: the menu "footer" has %d entries; a menu may have at most %d`, 3+3*MaxMenuEntries, MaxMenuEntries+20000, MaxMenuEntries)}},
+		{"as many menu entries as allowed", "title = \"Q\"\nbaseURL = \"https://e.org/\"\n" + strings.Repeat("[[menus.footer]]\nname = \"x\"\nurl = \"/x/\"\n", MaxMenuEntries), Options{}, nil},
 		{"missing keys", "description = \"d\"\n", Options{}, []string{`site.toml:1:1: the key "baseURL" is missing`, `site.toml:1:1: the key "title" is missing`}},
 		{"empty", "", Options{}, []string{`site.toml:1:1: site.toml is empty`}},
 		{"comments only", "\ufeff# the site\r\n\r\n  # nothing else\n", Options{}, []string{`site.toml:1:1: site.toml is empty`}},

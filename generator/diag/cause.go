@@ -139,12 +139,15 @@ func thousands(n int) string {
 }
 
 // capped returns the entries of the sorted list l that Print shows: the
-// first limit, and beyond them the first error of every file that has
+// first limit, and beyond them the first error of each file that has
 // none among them, so that the cap never hides the one problem of a file
-// (often the cause of all the rest).
-func capped(l List, limit int) List {
+// (often the cause of all the rest); but no more than limit such files,
+// lest a mistake repeated in 20,000 files (a folder of pages pasted with
+// the same broken front matter) print 20,000 errors, megabytes that
+// nobody reads. It also returns how many files with errors it left out.
+func capped(l List, limit int) (List, int) {
 	if len(l) <= limit {
-		return l
+		return l, 0
 	}
 	shown := append(List(nil), l[:limit]...)
 	seen := map[string]bool{}
@@ -153,11 +156,16 @@ func capped(l List, limit int) List {
 			seen[d.Pos.File] = true
 		}
 	}
+	files, hidden := 0, 0
 	for _, d := range l[limit:] {
 		if d.Severity == Error && !seen[d.Pos.File] {
 			seen[d.Pos.File] = true
+			if files++; files > limit {
+				hidden++
+				continue
+			}
 			shown = append(shown, d)
 		}
 	}
-	return shown
+	return shown, hidden
 }

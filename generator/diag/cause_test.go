@@ -116,6 +116,27 @@ func TestCapNeverHidesAFilesFirstError(t *testing.T) {
 	}
 }
 
+// TestCapShowsAtMostLimitMoreFiles: one mistake repeated in thousands of
+// files prints the first error of limit of them beyond the cap, and
+// counts the rest, not thousands of errors.
+func TestCapShowsAtMostLimitMoreFiles(t *testing.T) {
+	var l List
+	for i := range 2000 {
+		l.Errorf(Pos{fmt.Sprintf("content/bulk/p%04d.md", i), 2, 16}, "this is not valid TOML")
+		l.Errorf(Pos{fmt.Sprintf("content/bulk/p%04d.md", i), 3, 1}, "a second problem")
+	}
+	var b strings.Builder
+	Print(&b, l, 50)
+	out := b.String()
+	if n := strings.Count(out, "not valid TOML"); n != 75 {
+		// 50 entries of the first 25 files, then one of each of 50 more
+		t.Errorf("%d errors shown, want 75", n)
+	}
+	if !strings.HasSuffix(out, "... and 3,900 more problems not shown, in 1,925 more files with errors; fix these first and build again.\n") {
+		t.Errorf("the count of problems left out is wrong:\n%s", out[max(0, len(out)-200):])
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 3000: "3,000", 1234567: "1,234,567"} {
 		if got := thousands(n); got != want {

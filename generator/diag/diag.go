@@ -149,6 +149,12 @@ func clipLine(text string, col int) (string, int) {
 			n++
 		}
 	}
+	return clipAt(text, at)
+}
+
+// clipAt is clipLine around the byte offset at, which it reaches by
+// keeping less than maxLineKept bytes on either side of it.
+func clipAt(text string, at int) (string, int) {
 	start := max(at-maxLineKept/2, 0)
 	for start > 0 && !utf8.RuneStart(text[start]) {
 		start--

@@ -14,7 +14,7 @@ const DefaultLimit = 50
 // Print writes the list to w, sorted, with the knock-ons of each cause
 // folded into one entry (see Because), at most limit entries (limit <= 0
 // means DefaultLimit) and beyond them the first error of each file not yet
-// shown, followed by a count of those left out. Each entry is the
+// shown (of limit files at most), followed by a count of those left out. Each entry is the
 // "file:line:col: message" line, then the offending source line with a
 // caret under the column, then the hint.
 func Print(w io.Writer, l List, limit int) {
@@ -24,12 +24,15 @@ func Print(w io.Writer, l List, limit int) {
 	l = append(List(nil), l...)
 	l.Sort()
 	l = fold(l)
-	shown := capped(l, limit)
+	shown, files := capped(l, limit)
 	var b strings.Builder
 	for _, d := range shown {
 		writeOne(&b, d)
 	}
-	if rest := len(l) - len(shown); rest > 0 {
+	switch rest := len(l) - len(shown); {
+	case files > 0:
+		fmt.Fprintf(&b, "... and %s more problems not shown, in %s more files with errors; fix these first and build again.\n", thousands(rest), thousands(files))
+	case rest > 0:
 		fmt.Fprintf(&b, "... and %d more problems not shown; fix these first and build again.\n", rest)
 	}
 	io.WriteString(w, b.String())

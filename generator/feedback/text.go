@@ -9,19 +9,33 @@ import (
 	"github.com/plinth-ssg/plinth/generator/diag"
 )
 
-// checkText runs the identifier scan's matcher over every text cell of the
-// row, so that a provider's name or personal data is reported at the cell
-// that holds it, before any page is made from it.
+// MaxCell is the most characters of a text cell of an entry. What
+// learners said, what was done and its outcome are a paragraph each (the
+// example's longest cell has 171 characters), and each is shown on the
+// entry's page, in the lists, facets and feeds of entries and in the
+// search index: one 10 MB cell pasted by mistake took 9 s and 1 GB to
+// build and check, where it should be an error at the cell.
+const MaxCell = 5000
+
+// checkText refuses a text cell longer than MaxCell, and runs the
+// identifier scan's matcher over every other text cell of the row, so
+// that a provider's name or personal data is reported at the cell that
+// holds it, before any page is made from it.
 func (r *reader) checkText(row dataset.Row) {
-	if r.scanner == nil {
-		return
-	}
 	for _, c := range r.spec.Columns {
 		if c.Type != dataset.TypeString {
 			continue
 		}
 		v := row.Get(c.Name)
 		if v.IsEmpty() {
+			continue
+		}
+		if n := utf8.RuneCountInString(v.Text()); n > MaxCell {
+			r.l.Add(r.src.At(v.Pos, "column %q in %s is %d characters long; a cell may have at most %d", c.Name, where(row.Pos), n, MaxCell).
+				WithHint("each cell is a paragraph shown on the entry's page and in the lists of entries; keep it to a few sentences, and check that nothing else was pasted into it"))
+			continue
+		}
+		if r.scanner == nil {
 			continue
 		}
 		for _, h := range r.scanner.Text(v.Text()) {

@@ -297,7 +297,7 @@ func noStandards(p *site.Page) diag.Diagnostic {
 	if p.Front.Has("standards") {
 		d = warnAt(p, []string{"standards"}, "this guidance page names no standard, so no standard's page links to it")
 	}
-	return d.WithLine(p.Source.Line(d.Pos.Line)).
+	return d.WithSourceLine(p.Source).
 		WithHint(`list the standards it helps providers meet, like standards = ["2021:3.4", "2021:1.1"]`)
 }
 

@@ -50,3 +50,40 @@ func TestGuidanceListLimit(t *testing.T) {
 		t.Errorf("%d warnings about a standard listed twice, want %d (the entries before the limit)", twice, MaxGuidanceStandards-1)
 	}
 }
+
+// TestStatementLimit holds the cap on a standard's must and evidence
+// lists: a list pasted many times over is one error at the first
+// statement too many, and only the statements before it are kept for the
+// pages that show them.
+func TestStatementLimit(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/changes-across-editions.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const file = "content/framework/2016/1-care/1-1.md"
+	statements := strings.TrimSuffix(strings.Repeat(`"Do it.", `, MaxStatements+5), ", ")
+	for i, f := range ar.Files {
+		if f.Name == file {
+			ar.Files[i].Data = []byte(strings.Replace(string(f.Data), `must = ["Do the first thing."]`, "must = ["+statements+"]", 1))
+		}
+	}
+	res, diags := buildFixture(t, ar)
+	var errs []string
+	for _, d := range diags {
+		if strings.Contains(d.Msg, "statements; a standard may have at most") {
+			errs = append(errs, d.Error())
+		}
+	}
+	// The 101st statement starts at column 9 + 100 × 10 ("must = [" is 8 characters).
+	want := file + ":4:1009: standard 1.1 has 105 must statements; a standard may have at most 100"
+	if len(errs) != 1 || errs[0] != want {
+		t.Errorf("errors %q, want only %q", errs, want)
+	}
+	for _, e := range res.Framework.all {
+		for _, s := range e.allStandards {
+			if len(s.Must) > MaxStatements {
+				t.Errorf("standard %s of %s keeps %d statements", s.ID, e.Key, len(s.Must))
+			}
+		}
+	}
+}

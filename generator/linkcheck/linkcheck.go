@@ -9,6 +9,7 @@
 package linkcheck
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -148,6 +149,7 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 	if pg == nil {
 		return r
 	}
+	broken := 0
 	// Each URL is checked once: a page of a few links looks back along
 	// them, a page of many keeps a set. (By value: the same URL is
 	// almost always the same pointer, but not always, see URLs.)
@@ -169,11 +171,28 @@ func checkFile(f File, s Site, byPath map[string]int, pages []*Page) result {
 			r.targets = append(r.targets, target)
 		}
 		if problem != "" {
-			r.diags.Add(report(f, pg.ref(i, link), problem, s))
+			if broken++; broken <= maxBroken {
+				r.diags.Add(report(f, pg.ref(i, link), problem, s))
+			}
 		}
+	}
+	if extra := broken - maxBroken; extra > 0 {
+		file := f.Source
+		if file == "" {
+			file = f.Path
+		}
+		r.diags.Add(diag.Errorf(diag.Pos{File: file}, "%d more broken links in %s (the first %d are reported each at its place)", extra, f.Path, maxBroken).
+			WithHint("fix the links reported above and build again to see the rest"))
 	}
 	return r
 }
+
+// maxBroken is how many broken links of one output file are reported one
+// by one. Each is looked for in its source file to give its line, which
+// costs the file's length, so a page of 10,000 links to anchors it does
+// not have took seconds to report problems of which only the first 50 are
+// printed; the rest are counted in one error after them.
+const maxBroken = 100
 
 // check returns why url, found in the output file from, does not resolve
 // (or ""), and the output file it leads to (or "").
@@ -289,7 +308,7 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				pos := src.Pos(off)
 				return diag.Errorf(pos, "broken link: %s %q: %s%s%s)", r.attr, r.url(), problem, sharedMark, f.Path).
-					WithLine(src.Line(pos.Line)).
+					WithSourceLine(src).
 					WithHint("fix the address here; every page that shows it has the broken link")
 			}
 		}
@@ -305,7 +324,7 @@ func report(f File, r ref, problem string, s Site) diag.Diagnostic {
 		if src := s.Sources(f.Source); src != nil {
 			if off := locate(src.Text, r.url(), s.BasePath); off >= 0 {
 				d.Pos = src.Pos(off)
-				d = d.WithLine(src.Line(d.Pos.Line))
+				d = d.WithSourceLine(src)
 				return d.WithHint("fix the address here; links to other pages are best written as paths to their content files, like ../strategy/culture.md")
 			}
 		}
@@ -324,7 +343,7 @@ func locate(text []byte, link, basePath string) int {
 		if c == "" || c == "/" {
 			continue
 		}
-		if i := strings.Index(string(text), c); i >= 0 {
+		if i := bytes.Index(text, []byte(c)); i >= 0 { // not string(text): a copy of the file for each link
 			return i
 		}
 	}
@@ -386,7 +405,7 @@ func unsafeValue(f File, own *diag.Source, msg string) diag.Diagnostic {
 		}
 		if best >= 0 {
 			pos := own.Pos(best)
-			return diag.Errorf(pos, "%s", msg).WithLine(own.Line(pos.Line)).
+			return diag.Errorf(pos, "%s", msg).WithSourceLine(own).
 				WithHint("a layout uses this value as a link; write a page's address (like /guidance/induction/) or a web address starting https:")
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/plinth-ssg/plinth/generator/diag"
 	"github.com/plinth-ssg/plinth/generator/site"
 )
 
@@ -193,5 +194,39 @@ func TestRefAttributes(t *testing.T) {
 				t.Errorf("refs =\n%s\nwant\n%s", got.String(), want.String())
 			}
 		})
+	}
+}
+
+// TestBrokenLinksCapped: an output file with many broken links (a pasted
+// page of 10,000 links to anchors it lacks) reports the first maxBroken
+// each at its place in the source, and the rest in one error with their
+// count, so the work of finding each in the source does not grow with
+// their number.
+func TestBrokenLinksCapped(t *testing.T) {
+	for _, extra := range []int{0, 1, 150} {
+		n := maxBroken + extra
+		var page, source strings.Builder
+		for i := range n {
+			fmt.Fprintf(&page, `<a href="#missing-%d">x</a> `, i)
+			fmt.Fprintf(&source, "[x](#missing-%d) ", i)
+		}
+		src := diag.NewSource("content/p.md", []byte(source.String()))
+		files := []site.File{{Path: "p/index.html", Source: "content/p.md", Data: []byte(page.String())}}
+		diags := Check(files, Site{Origin: "https://example.org", BasePath: "/", Sources: func(string) *diag.Source { return src }})
+		diags.Sort()
+		want := n
+		if extra > 0 {
+			want = maxBroken + 1
+		}
+		if len(diags) != want {
+			t.Fatalf("%d broken links: %d diagnostics, want %d", n, len(diags), want)
+		}
+		if extra == 0 {
+			continue
+		}
+		wantMsg := fmt.Sprintf("%d more broken links in p/index.html", extra)
+		if !slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return strings.HasPrefix(d.Msg, wantMsg) }) {
+			t.Errorf("%d broken links: no diagnostic says %q", n, wantMsg)
+		}
 	}
 }

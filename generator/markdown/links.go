@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -24,6 +25,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	diags, _ := pc.Get(diagsKey).(*diag.List)
 	source := reader.Source()
 	finder := &destFinder{source: source, next: map[string]int{}}
+	problems := linkProblems{page: page, diags: diags}
 	words := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -45,7 +47,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			if l.AutoLinkType == ast.AutoLinkURL {
 				url := l.URL(source)
 				if problem, hint := refusedAddress(string(url), false); problem != "" {
-					report(page, diags, finder.find(n, url), problem, hint)
+					problems.add(func() int { return finder.find(n, url) }, problem, hint)
 				}
 			}
 			return ast.WalkContinue, nil
@@ -58,7 +60,7 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 				d := diag.Warningf(page.Pos(page.BodyOffset+off), "this image has no alternative text").
 					WithHint("describe the image between the square brackets, like ![Chart of survey results](chart.png); use ![]() only for decoration")
 				if page.Source != nil {
-					d = d.WithLine(page.Source.Line(d.Pos.Line))
+					d = d.WithSourceLine(page.Source)
 				}
 				diags.Add(d)
 			}
@@ -71,20 +73,57 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			out, problem, hint = links.Resolve(page, string(*dest), image)
 		}
 		if problem != "" {
-			report(page, diags, finder.find(n, *dest), problem, hint)
+			problems.add(func() int { return finder.find(n, *dest) }, problem, hint)
 			return ast.WalkContinue, nil
 		}
 		*dest = []byte(out)
 		return ast.WalkContinue, nil
 	})
+	problems.summarise()
 	pc.Set(wordsKey, words)
+}
+
+// maxLinkProblems is how many link problems of one page are reported one
+// by one. Each costs the length of its line to place and quote, so a
+// pasted page of 100,000 broken links on one line took minutes and
+// gigabytes to report problems of which only the first 50 are printed;
+// the rest are counted in one error after them.
+const maxLinkProblems = 100
+
+// linkProblems reports a page's link problems, the first maxLinkProblems
+// each at its place, then how many more there are.
+type linkProblems struct {
+	page  *site.Page
+	diags *diag.List
+	n     int
+	more  int // the byte offset of the first problem not reported
+}
+
+// add reports problem at the offset find returns, which is looked for
+// only if the problem is reported.
+func (p *linkProblems) add(find func() int, problem, hint string) {
+	p.n++
+	switch {
+	case p.n <= maxLinkProblems:
+		report(p.page, p.diags, find(), problem, hint)
+	case p.n == maxLinkProblems+1:
+		p.more = find()
+	}
+}
+
+// summarise reports how many problems were not reported one by one.
+func (p *linkProblems) summarise() {
+	if extra := p.n - maxLinkProblems; extra > 0 {
+		report(p.page, p.diags, p.more, fmt.Sprintf("%d more links or images on this page, from here on, point nowhere or are refused (the first %d are reported each at its place)", extra, maxLinkProblems),
+			"fix the links reported above and build again to see the rest; if the page was pasted from elsewhere, check that its links were meant to come with it")
+	}
 }
 
 // report adds the error problem at the byte off of page's body.
 func report(page *site.Page, diags *diag.List, off int, problem, hint string) {
 	d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", problem).WithHint("%s", hint)
 	if page.Source != nil {
-		d = d.WithLine(page.Source.Line(d.Pos.Line))
+		d = d.WithSourceLine(page.Source)
 	}
 	diags.Add(d)
 }

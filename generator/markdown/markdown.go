@@ -127,7 +127,7 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 		// Not parsed at all: parsing it is what takes the time.
 		d := diag.Errorf(page.Pos(page.BodyOffset+off), "%s", msg).WithHint("%s", hint)
 		if page.Source != nil {
-			d = d.WithLine(page.Source.Line(d.Pos.Line))
+			d = d.WithSourceLine(page.Source)
 		}
 		return Result{}, diag.List{d}
 	}
@@ -140,7 +140,7 @@ func (c *Converter) Convert(page *site.Page, links Links) (Result, diag.List) {
 		for _, p := range c.opts.Problems(pc) {
 			d := diag.Errorf(page.Pos(page.BodyOffset+p.Offset), "%s", p.Msg).WithHint("%s", p.Hint)
 			if page.Source != nil {
-				d = d.WithLine(page.Source.Line(d.Pos.Line))
+				d = d.WithSourceLine(page.Source)
 			}
 			if p.Warning {
 				d.Severity = diag.Warning
@@ -177,7 +177,7 @@ func typedHTML(page *site.Page, doc ast.Node, body []byte) diag.List {
 	var l diag.List
 	at := func(d diag.Diagnostic) diag.Diagnostic {
 		if page.Source != nil {
-			d = d.WithLine(page.Source.Line(d.Pos.Line))
+			d = d.WithSourceLine(page.Source)
 		}
 		return d
 	}

@@ -275,3 +275,37 @@ func TestRefusedAddresses(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkProblemsCapped: a page of many broken links (a pasted list, or a
+// hostile one of 100,000 on one line) reports the first maxLinkProblems
+// each at its place and the rest in one error at the first of them, so
+// the work of placing and quoting them does not grow with their number.
+func TestLinkProblemsCapped(t *testing.T) {
+	for _, extra := range []int{0, 1, 150} {
+		n := maxLinkProblems + extra
+		var body strings.Builder
+		for i := range n {
+			fmt.Fprintf(&body, "[link %d](gone-%d.md) ", i, i)
+		}
+		text := "+++\ntitle = \"x\"\n+++\n" + body.String() + "\n"
+		off := strings.Index(text, "[link")
+		page := &site.Page{File: "content/p.md", Source: diag.NewSource("content/p.md", []byte(text)), Body: []byte(text[off:]), BodyOffset: off}
+		_, diags := New(Options{}).Convert(page, fakeLinks{})
+		diags.Sort()
+		want := n
+		if extra > 0 {
+			want = maxLinkProblems + 1
+		}
+		if len(diags) != want {
+			t.Fatalf("%d broken links: %d diagnostics, want %d", n, len(diags), want)
+		}
+		if extra == 0 {
+			continue
+		}
+		last := diags[len(diags)-1]
+		col := strings.Index(text[off:], fmt.Sprintf("gone-%d.md", maxLinkProblems)) + 1
+		if wantMsg := fmt.Sprintf("%d more links or images on this page", extra); !strings.HasPrefix(last.Msg, wantMsg) || last.Pos.Line != 4 || last.Pos.Col != col {
+			t.Errorf("%d broken links: last diagnostic %s %q, want %q at 4:%d", n, last.Pos, last.Msg, wantMsg, col)
+		}
+	}
+}

@@ -16,14 +16,26 @@ const (
 	// MaxListIndent is how many columns a list item or a quote may be
 	// indented (a tab counting as 4): about 30 levels of nested lists.
 	MaxListIndent = 100
+	// MaxFootnotes is how many footnotes ("[^1]: the note") a page may
+	// define. Real pages have a few dozen; goldmark's footnotes take time
+	// that grows with the square of their number (100,000 on one page:
+	// four minutes).
+	MaxFootnotes = 1000
+	// MaxLinkDefinitions is how many link definitions ("[name]: address",
+	// for links written [text][name]) a page may have. goldmark reads a
+	// run of them in time growing with the square of their number
+	// (100,000: 20 s).
+	MaxLinkDefinitions = 1000
 )
 
 // tooDeep returns the offset in body of the first line that nests block
-// quotes or lists beyond the limits, with what is wrong and how to fix it;
-// -1 if none does. Lines inside fenced code blocks are code, not nesting,
-// and are passed over.
+// quotes or lists beyond the limits, or defines a footnote beyond
+// MaxFootnotes, with what is wrong and how to fix it; -1 if none does.
+// Lines inside fenced code blocks are code, not nesting, and are passed
+// over.
 func tooDeep(body []byte) (offset int, msg, hint string) {
 	fence := []byte(nil)
+	footnotes, definitions := 0, 0
 	for start := 0; start < len(body); {
 		end := bytes.IndexByte(body[start:], '\n')
 		if end < 0 {
@@ -48,6 +60,16 @@ func tooDeep(body []byte) (offset int, msg, hint string) {
 			}
 		case bytes.HasPrefix(rest, []byte("```")) || bytes.HasPrefix(rest, []byte("~~~")):
 			fence = rest[:3]
+		case indent < 4 && isFootnote(rest):
+			if footnotes++; footnotes > MaxFootnotes {
+				return start, fmt.Sprintf("this page defines more than %d footnotes ([^…]: at the start of a line); at most %d are allowed", MaxFootnotes, MaxFootnotes),
+					"a page with this many notes is hard to read: split it into several pages, or write the notes as a numbered list under a heading such as \"Notes\""
+			}
+		case indent < 4 && isLinkDefinition(rest):
+			if definitions++; definitions > MaxLinkDefinitions {
+				return start, fmt.Sprintf("this page has more than %d link definitions ([name]: address at the start of a line); at most %d are allowed", MaxLinkDefinitions, MaxLinkDefinitions),
+					"write each link where it is used, like [the guidance](induction.md), or split the page into several pages"
+			}
 		case len(rest) > 0 && (rest[0] == '>' || isListMarker(rest)):
 			if indent > MaxListIndent {
 				return start, fmt.Sprintf("this line is indented %d spaces, which nests lists or quotes more than Markdown pages ever need", indent),
@@ -90,4 +112,20 @@ func isListMarker(s []byte) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t')
+}
+
+// isFootnote reports whether s starts a footnote's definition: "[^", a
+// label with no "]", then "]:".
+func isFootnote(s []byte) bool {
+	return bytes.HasPrefix(s, []byte("[^")) && isLinkDefinition(s)
+}
+
+// isLinkDefinition reports whether s starts a link definition or a
+// footnote's: "[", a label with no "]", then "]:".
+func isLinkDefinition(s []byte) bool {
+	if len(s) < 4 || s[0] != '[' {
+		return false
+	}
+	end := bytes.IndexByte(s, ']')
+	return end > 1 && end+1 < len(s) && s[end+1] == ':'
 }

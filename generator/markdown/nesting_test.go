@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -27,6 +28,11 @@ func TestNestingLimits(t *testing.T) {
 		{"100,000 quotes", strings.Repeat(">", 100000) + " x\n", "a.md:1:1: this line starts 100000 quotes"},
 		{"2,000 nested list items", deepList.String(), "a.md:52:1: this line is indented 102 spaces"},
 		{"a numbered item indented with tabs", strings.Repeat("\t", 26) + "12. x\n", "a.md:1:1: this line is indented 104 spaces"},
+		{"as many footnotes as allowed", footnotes(MaxFootnotes), ""},
+		{"footnotes in a code block", "```\n" + footnotes(MaxFootnotes+1) + "```\n", ""},
+		{"one footnote too many", footnotes(MaxFootnotes + 1), fmt.Sprintf("a.md:%d:1: this page defines more than %d footnotes", MaxFootnotes+3, MaxFootnotes)},
+		{"as many link definitions as allowed", definitions(MaxLinkDefinitions), ""},
+		{"one link definition too many", definitions(MaxLinkDefinitions + 1), fmt.Sprintf("a.md:%d:1: this page has more than %d link definitions", MaxLinkDefinitions+3, MaxLinkDefinitions)},
 	}
 	for _, tt := range tests {
 		src := diag.NewSource("a.md", []byte(tt.body))
@@ -42,4 +48,25 @@ func TestNestingLimits(t *testing.T) {
 			t.Errorf("%s: diagnostics %q, want one starting %q", tt.name, got, tt.want)
 		}
 	}
+}
+
+// footnotes returns a paragraph citing n footnotes, then their definitions.
+func footnotes(n int) string {
+	var refs, defs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&refs, "note[^%d] ", i)
+		fmt.Fprintf(&defs, "[^%d]: Note %d.\n", i, i)
+	}
+	return refs.String() + "\n\n" + defs.String()
+}
+
+// definitions returns a paragraph of n links by name, then the names'
+// definitions.
+func definitions(n int) string {
+	var refs, defs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&refs, "[link][r%d] ", i)
+		fmt.Fprintf(&defs, "[r%d]: https://example.org/%d\n", i, i)
+	}
+	return refs.String() + "\n\n" + defs.String()
 }

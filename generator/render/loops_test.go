@@ -61,6 +61,32 @@ func TestLayoutMistakes(t *testing.T) {
 			"baseof.html":         `{{ template "partials/body.html" . }}`,
 			"page.html":           `{{ define "main" }}<h1>{{ .Title }}</h1>{{ end }}{{ define "unused" }}x{{ end }}`,
 		}, "", ""},
+		{"a partial calling itself with the same page under an if", map[string]string{
+			"_partials/rec.html": "{{ if .Title }}<i>\n{{ template \"partials/rec.html\" . }}</i>{{ end }}",
+			"page.html":          `{{ template "partials/rec.html" . }}`,
+		}, `layouts/_partials/rec.html:2:13: this call of "partials/rec.html" leads back to itself (_partials/rec.html → _partials/rec.html) passing on the same data`, "{{ range .Pages }}"},
+		{"two partials passing the same page through an if and an else", map[string]string{
+			"_partials/a.html": `{{ if .Title }}x{{ else }}{{ template "partials/b.html" . }}{{ end }}`,
+			"_partials/b.html": `{{ if .Draft }}{{ template "partials/a.html" }}{{ end }}`,
+			"page.html":        `{{ template "partials/a.html" . }}`,
+		}, `layouts/_partials/b.html:1:28: this call of "partials/a.html" leads back to itself (_partials/a.html → _partials/b.html → _partials/a.html) passing on the same data`, "remove the call"},
+		{"a partial calling itself with a part of its data under an if", map[string]string{
+			"_partials/rec.html": `{{ if .Parent }}{{ template "partials/rec.html" .Parent }}{{ end }}{{ with .Parent }}{{ template "partials/rec.html" . }}{{ end }}`,
+			"page.html":          `{{ template "partials/rec.html" . }}`,
+		}, "", ""},
+		{"a range over a huge number", map[string]string{
+			"page.html": "<p>\n{{ range 200000000 }}{{ end }}</p>",
+		}, `layouts/page.html:2:10: this {{ range }} repeats 200,000,000 times`, "stars"},
+		{"ranges over numbers inside each other", map[string]string{
+			"_partials/grid.html": `{{ range $i := 1000 }}{{ if $i }}{{ range 1000 }}.{{ end }}{{ end }}{{ end }}`,
+			"page.html":           `{{ template "partials/grid.html" . }}`,
+		}, `layouts/_partials/grid.html:1:43: this {{ range }} repeats 1,000,000 times (with the ranges over numbers around it)`, "data"},
+		{"a range over a number too large to count", map[string]string{
+			"page.html": "{{ range 1000 }}{{ range 9223372036854775807 }}{{ end }}{{ end }}",
+		}, `layouts/page.html:1:26: this {{ range }} repeats 9,223,372,036,854,775,807 times`, "stars"},
+		{"small ranges over numbers", map[string]string{
+			"page.html": `{{ range 5 }}*{{ end }}{{ range 100 }}{{ range 1000 }}.{{ end }}{{ end }}{{ range .Pages }}{{ range 100000 }}{{ end }}{{ end }}`,
+		}, "", ""},
 		{"an empty partial", map[string]string{
 			"_partials/footer.html": "",
 			"page.html":             `{{ template "partials/footer.html" . }}`,

@@ -59,16 +59,18 @@ func TestErrorsAtTheirSource(t *testing.T) {
 			want:  `content/a.md:1:1: no layout can render this page, because the theme "plinht" named in site.toml does not exist (and 2 more pages)`,
 		},
 		{
+			// The count is worked out, not written: a number written in
+			// the layout is refused before rendering (MaxRangeCount).
 			name: "layout that loops far too often",
 			files: map[string]string{
 				"themes/t/layouts/baseof.html":           base,
 				"themes/t/layouts/home.html":             `{{ define "main" }}home{{ end }}`,
 				"themes/t/layouts/_partials/footer.html": "<footer></footer>",
-				"themes/t/layouts/page.html":             "{{ define \"main\" }}<ul>\n{{ range $i := 2000000 }}<li>item {{ $i }}</li>\n{{ end }}</ul>{{ end }}",
+				"themes/t/layouts/page.html":             "{{ define \"main\" }}<ul>\n{{ range $i := add 1999999 1 }}<li>item {{ $i }}</li>\n{{ end }}</ul>{{ end }}",
 			},
 			theme: "t",
 			limit: 1 << 20,
-			want:  `themes/t/layouts/page.html:2:26: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`,
+			want:  `themes/t/layouts/page.html:2:32: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`,
 		},
 	}
 	for _, tt := range tests {
@@ -93,7 +95,7 @@ func TestPageLimitWithEmit(t *testing.T) {
 	fsys := fstest.MapFS{
 		"themes/t/layouts/baseof.html": {Data: []byte(`{{ block "main" . }}{{ end }}`)},
 		"themes/t/layouts/home.html":   {Data: []byte(`{{ define "main" }}home{{ end }}`)},
-		"themes/t/layouts/page.html":   {Data: []byte("{{ define \"main\" }}<ul>\n{{ range $i := 2000000 }}<li>item {{ $i }}</li>\n{{ end }}</ul>{{ end }}")},
+		"themes/t/layouts/page.html":   {Data: []byte("{{ define \"main\" }}<ul>\n{{ range $i := add 1999999 1 }}<li>item {{ $i }}</li>\n{{ end }}</ul>{{ end }}")},
 	}
 	s := testSite(t)
 	l, diags := LoadLayouts(fsys, "t", Funcs(s, nil, nil))
@@ -122,7 +124,7 @@ func TestPageLimitWithEmit(t *testing.T) {
 	}
 	var b strings.Builder
 	diag.Print(&b, diags, 0)
-	want := `themes/t/layouts/page.html:2:26: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`
+	want := `themes/t/layouts/page.html:2:32: a page rendered with this layout passed 1 MB of HTML, so rendering stopped`
 	if first, _, _ := strings.Cut(b.String(), "\n"); first != want {
 		t.Errorf("first line:\n%s\nwant:\n%s", first, want)
 	}

@@ -165,9 +165,26 @@ func (l *Layouts) parse(fsys fs.FS, texts map[string]string, funcs template.Func
 		for _, lp := range endlessCalls(trees) {
 			name, line, col, _ := nodePos(lp.call)
 			d := diag.Errorf(diag.Pos{File: l.sourceOf(name), Line: line}, "this call of %q leads back to itself (%s) with no if, range or with to stop it, so a page using it would never finish", lp.call.Name, loopNames(lp.names))
+			hint := "a layout or partial may call itself, or one that calls it, only inside {{ if }}, {{ range }} or {{ with }}, which end the repetition; remove the call or move it inside one"
+			if lp.guarded {
+				d.Msg = fmt.Sprintf("this call of %q leads back to itself (%s) passing on the same data, so the if on the way sees the same each time: once the call is made, the page never finishes", lp.call.Name, loopNames(lp.names))
+				hint = "pass on a part of the data, as {{ range .Pages }}{{ template \"partials/tree.html\" . }}{{ end }} passes each child page, so that the repetition ends where the data does; or remove the call"
+			}
 			if key := d.Pos.String() + ":" + strconv.Itoa(col); !reported[key] {
 				reported[key] = true
-				diags.Add(l.withLine(d, fsys, col).WithHint("a layout or partial may call itself, or one that calls it, only inside {{ if }}, {{ range }} or {{ with }}, which end the repetition; remove the call or move it inside one"))
+				diags.Add(l.withLine(d, fsys, col).WithHint("%s", hint))
+			}
+		}
+		for _, r := range hugeRanges(trees) {
+			name, line, col, _ := nodePos(r.node)
+			around := ""
+			if r.nested {
+				around = " (with the ranges over numbers around it)"
+			}
+			d := diag.Errorf(diag.Pos{File: l.sourceOf(name), Line: line}, "this {{ range }} repeats %s times%s; a layout may repeat at most %s times over a number it writes", thousands(int(r.times)), around, thousands(MaxRangeCount))
+			if key := d.Pos.String() + ":" + strconv.Itoa(col); !reported[key] {
+				reported[key] = true
+				diags.Add(l.withLine(d, fsys, col).WithHint("range over the pages or data the page shows instead; a number written in a layout is for a few repetitions, such as the stars of a rating"))
 			}
 		}
 		c.reads = bodyReads(trees, c.entry)

@@ -399,7 +399,7 @@ func Report(found [][]Hit, sources func(file string) *diag.Source) diag.List {
 				if src := sources(h.Source); src != nil {
 					if off := findFold(src.Text, h.Text); off >= 0 {
 						d.Pos = src.Pos(off)
-						d = d.WithLine(src.Line(d.Pos.Line))
+						d = d.WithSourceLine(src)
 					}
 				}
 			}

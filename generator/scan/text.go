@@ -106,6 +106,24 @@ func (x *text) ascii(c byte, at int) {
 // word ends (which cannot be predicted: a mispredicted branch per word
 // cost more than the rest of the work).
 func (x *text) run(data []byte, at int, stop byte) int {
+	for n := 0; ; {
+		end := min(len(data), n+maxRun)
+		n += x.runChunk(data[n:end], at+n, stop)
+		if n < end || end == len(data) {
+			return n
+		}
+	}
+}
+
+// maxRun is the most of a run that runChunk writes at once. It makes
+// room in the key for two bytes a character (a key may have two) before
+// it knows how many it needs; over a whole run, that room for a file that
+// is one word of 10 MB was 200 MB beyond the file's own buffers, taken
+// from the output checks' share of memory.
+const maxRun = 64 << 10
+
+// runChunk is run over at most maxRun bytes of data.
+func (x *text) runChunk(data []byte, at int, stop byte) int {
 	from := len(x.t)
 	x.t, x.off = slices.Grow(x.t, len(data)), slices.Grow(x.off, len(data))
 	t, off := x.t[from:from+len(data)], x.off[from:from+len(data)]

@@ -85,15 +85,28 @@ func eachTerm(text string, f func(word, term string)) {
 	})
 }
 
-// eachIndexed calls f with each word of text (folded), stop words
-// included (the caller drops them), and after the two parts of a
-// hyphenated word the two written together, which are a word even when
-// they make a stop word ("in-to"). Words are slices of the folded text;
-// the compounds are new strings.
+// maxWord is the longest word, in bytes once folded, that is indexed.
+// The longest words of English and of medicine have some 45 letters; a
+// longer run of letters is a pasted code, a hash or an editor's slip (a
+// page that is one 10 MB word), which no reader types. Indexed, it became
+// a term written whole into the manifest's shard list and a shard, and
+// stemmed a character at a time: three copies of a 10 MB word to build,
+// write and check.
+const maxWord = 64
+
+// eachIndexed calls f with each word of text (folded) of at most maxWord
+// bytes, stop words included (the caller drops them), and after the two
+// parts of a hyphenated word the two written together, which are a word
+// even when they make a stop word ("in-to"). Words are slices of the
+// folded text; the compounds are new strings.
 func eachIndexed(text string, f func(word string, compound bool)) {
 	s := fold(text)
 	prev, prevEnd := "", -1
 	eachWordAt(s, func(w string, start, end int) {
+		if len(w) > maxWord {
+			prev, prevEnd = "", -1
+			return
+		}
 		f(w, false)
 		if prevEnd >= 0 && isHyphen(s[prevEnd:start]) && compound(prev, w) {
 			f(prev+w, true)

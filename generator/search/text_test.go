@@ -31,6 +31,11 @@ func TestTerms(t *testing.T) {
 		// Stop words, the words of a question among them, are left out.
 		{"How do I raise a concern?", []string{"rais", "concern"}},
 		{"Zürich ÉCOLE 日本語", []string{"zurich", "ecol", "日本語"}},
+		// A word longer than maxWord (a pasted code) is not indexed, nor
+		// is the compound it would make; a word of maxWord bytes is.
+		{"placement " + strings.Repeat("x", maxWord+1) + "-ward", []string{"placement", "ward"}},
+		{strings.Repeat("é", maxWord+1), nil},
+		{strings.Repeat("x", maxWord), []string{strings.Repeat("x", maxWord)}},
 	}
 	for _, tt := range tests {
 		if got := Terms(tt.text); !slices.Equal(got, tt.terms) {
