@@ -137,7 +137,7 @@ func (l *Layouts) withLine(d diag.Diagnostic, fsys fs.FS, col int) diag.Diagnost
 		d.Pos = src.LineCol(line, min(col, src.LineLen(line)+1))
 		d.Pos.Line = line
 	}
-	return d.WithLine(src.Line(d.Pos.Line))
+	return d.WithSourceLine(src)
 }
 
 // plainTypes names Go types the way a template author sees them.
